@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword, newAccessKey, sha256Hex } from '@pakn/api';
+import {
+  countStaff,
+  insertCase,
+  insertEvent,
+  insertSite,
+  insertStaff,
+  insertUnit,
+  nextReference,
+  updateCase,
+  type Db,
+  type Executor,
+} from '@pakn/db';
+import { classify, forward, type Category, type Channel, type Role, type Unit } from '@pakn/domain';
+
+export const DEMO_PASSWORD = 'pakn-demo-2026';
+export const DEMO_SITE_KEY = 'phuong-hoan-kiem';
+
+const WARDS = [
+  'Hoàn Kiếm', 'Cửa Nam', 'Ba Đình', 'Ngọc Hà', 'Giảng Võ', 'Hai Bà Trưng', 'Vĩnh Tuy', 'Bạch Mai', 'Đống Đa',
+  'Kim Liên', 'Văn Miếu - Quốc Tử Giám', 'Láng', 'Ô Chợ Dừa', 'Hồng Hà', 'Tây Hồ', 'Cầu Giấy', 'Thanh Xuân',
+  'Hoàng Mai', 'Long Biên', 'Hà Đông',
+];
+const COMMUNES = ['Sóc Sơn', 'Đông Anh', 'Gia Lâm', 'Thanh Trì', 'Ba Vì', 'Thường Tín'];
+const DEPARTMENTS: readonly [string, string][] = [
+  ['dept-justice', 'Sở Tư pháp'],
+  ['dept-construction', 'Sở Xây dựng'],
+  ['dept-agriculture-environment', 'Sở Nông nghiệp và Môi trường'],
+  ['dept-finance', 'Sở Tài chính'],
+  ['dept-home-affairs', 'Sở Nội vụ'],
+  ['dept-health', 'Sở Y tế'],
+];
+
+/** ASCII slug for ids: "Văn Miếu - Quốc Tử Giám" → "van-mieu-quoc-tu-giam". */
+export function slug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export function demoUnits(): Unit[] {
+  const units: Unit[] = [
+    { id: 'centre', kind: 'centre', name: 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội', parentId: null },
+  ];
+  for (let n = 1; n <= 30; n++) {
+    units.push({ id: `branch-${String(n).padStart(2, '0')}`, kind: 'branch', name: `Chi nhánh số ${n}`, parentId: 'centre' });
+  }
+  for (const [id, name] of DEPARTMENTS) units.push({ id, kind: 'department', name, parentId: null });
+  for (const name of WARDS) units.push({ id: `ward-${slug(name)}`, kind: 'ward', name: `UBND phường ${name}`, parentId: null });
+  for (const name of COMMUNES) units.push({ id: `commune-${slug(name)}`, kind: 'commune', name: `UBND xã ${name}`, parentId: null });
+  return units;
+}
+
+export const DEMO_STAFF: readonly { username: string; displayName: string; role: Role; unitId: string | null }[] = [
+  { username: 'tiepnhan', displayName: 'Nguyễn Thị Lan (tiếp nhận)', role: 'intake_officer', unitId: 'centre' },
+  { username: 'giamdoc', displayName: 'Trần Văn Minh (Giám đốc)', role: 'director', unitId: 'centre' },
+  { username: 'xuly.hoankiem', displayName: 'Lê Thu Hà (phường Hoàn Kiếm)', role: 'unit_handler', unitId: 'ward-hoan-kiem' },
+  { username: 'lanhdao.hoankiem', displayName: 'Phạm Quốc Huy (lãnh đạo phường Hoàn Kiếm)', role: 'unit_head', unitId: 'ward-hoan-kiem' },
+  { username: 'xuly.cuanam', displayName: 'Đỗ Minh Anh (phường Cửa Nam)', role: 'unit_handler', unitId: 'ward-cua-nam' },
+  { username: 'thanhtra', displayName: 'Vũ Thanh Tâm (thanh tra, giám sát)', role: 'inspector', unitId: 'centre' },
+  { username: 'quantri', displayName: 'Quản trị hệ thống', role: 'admin', unitId: null },
+];
+
+interface SampleCase {
+  readonly channel: Channel;
+  readonly category: Category;
+  readonly concernedUnitId: string;
+  readonly description: string;
+  readonly contact?: { name?: string; phone?: string };
+  readonly forwardTo?: string;
+}
+
+const SAMPLE_CASES: readonly SampleCase[] = [
+  {
+    channel: 'hotline',
+    category: 'late_result',
+    concernedUnitId: 'ward-hoan-kiem',
+    description:
+      'Tôi nộp hồ sơ chứng thực bản sao tại bộ phận một cửa phường Hoàn Kiếm, hẹn trả ngày 20/11 nhưng đến nay chưa nhận được kết quả.',
+    contact: { name: 'Nguyễn Văn An', phone: '0912345678' },
+  },
+  {
+    channel: 'zalo',
+    category: 'refusing_or_extra_papers',
+    concernedUnitId: 'branch-05',
+    description:
+      'Cán bộ yêu cầu tôi nộp thêm bản sao sổ hộ khẩu, trong khi thủ tục đăng ký khai sinh không yêu cầu giấy tờ này.',
+    contact: { phone: '0987654321' },
+  },
+  {
+    channel: 'web_widget',
+    category: 'harassment',
+    concernedUnitId: 'ward-hoan-kiem',
+    description:
+      'Cán bộ tiếp nhận hồ sơ có thái độ gây khó dễ, yêu cầu tôi quay lại nhiều lần mà không hướng dẫn rõ ràng.',
+    forwardTo: 'ward-hoan-kiem',
+  },
+];
+
+async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, actorId: string): Promise<void> {
+  const id = randomUUID();
+  const reference = await nextReference(tx, at.getUTCFullYear());
+  await insertCase(
+    tx,
+    {
+      id,
+      reference,
+      accessKeyHash: sha256Hex(newAccessKey().raw),
+      channel: sample.channel,
+      siteKey: sample.channel === 'web_widget' ? DEMO_SITE_KEY : null,
+      reportedCategory: sample.category,
+      concernedUnitId: sample.concernedUnitId,
+      description: sample.description,
+      contact: sample.contact,
+      confidential: true,
+      consentAt: sample.contact ? at : null,
+      lang: 'vi',
+    },
+    at,
+  );
+  await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true }, at);
+  if (!sample.forwardTo) return;
+  const accepted = classify({ status: 'received', unitId: null }, { scope: 'in', category: sample.category });
+  await updateCase(tx, id, 1, { status: accepted.to, category: sample.category }, at);
+  await insertEvent(tx, { caseId: id, kind: accepted.kind, fromStatus: accepted.from, toStatus: accepted.to, actorStaffId: actorId, note: null, visibleToCitizen: true }, at);
+  const forwarded = forward({ status: accepted.to, unitId: null }, sample.forwardTo);
+  await updateCase(tx, id, 2, { status: forwarded.to, unitId: sample.forwardTo }, at);
+  await insertEvent(tx, { caseId: id, kind: forwarded.kind, fromStatus: forwarded.from, toStatus: forwarded.to, actorStaffId: actorId, note: null, visibleToCitizen: true }, at);
+}
+
+export interface SeedOptions {
+  /** Origins of the demo ward website, registered for the demo site key. */
+  readonly demoSiteOrigins: readonly string[];
+  readonly now: Date;
+  readonly withSampleCases?: boolean;
+}
+
+/** Seeds demo data into an empty database. Returns false (and changes nothing) if staff already exist. */
+export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
+  if ((await countStaff(db)) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const staffIds = new Map<string, string>();
+  await db.write(async (tx) => {
+    for (const unit of demoUnits()) await insertUnit(tx, unit, options.now);
+    await insertSite(
+      tx,
+      { key: DEMO_SITE_KEY, name: 'Cổng thông tin điện tử phường Hoàn Kiếm', allowedOrigins: options.demoSiteOrigins, defaultUnitId: 'ward-hoan-kiem' },
+      options.now,
+    );
+    for (const member of DEMO_STAFF) {
+      const id = randomUUID();
+      staffIds.set(member.username, id);
+      await insertStaff(tx, { id, ...member, passwordHash }, options.now);
+    }
+    if (options.withSampleCases ?? true) {
+      for (const [index, sample] of SAMPLE_CASES.entries()) {
+        const at = new Date(options.now.getTime() - (SAMPLE_CASES.length - index) * 3600_000);
+        await insertSampleCase(tx, sample, at, staffIds.get('tiepnhan')!);
+      }
+    }
+  });
+  return true;
+}

@@ -1,0 +1,224 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Db, migrate } from '@pakn/db';
+import type { Hono } from 'hono';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { parseEnv } from '../src/env.ts';
+import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
+import { AssetDirectory } from '../src/static-assets.ts';
+
+const OWN = 'http://127.0.0.1:8080';
+const WARD = 'http://127.0.0.1:8081';
+const description = 'Hồ sơ đăng ký kết hôn của tôi bị trả muộn 7 ngày so với giấy hẹn.';
+
+let assetsDir: string;
+let db: Db;
+let app: Hono;
+
+beforeAll(() => {
+  assetsDir = mkdtempSync(join(tmpdir(), 'pakn-assets-'));
+  mkdirSync(join(assetsDir, 'widget/v1/assets'), { recursive: true });
+  mkdirSync(join(assetsDir, 'portal/assets'), { recursive: true });
+  writeFileSync(join(assetsDir, 'widget/v1/loader.js'), `/* loader */ ${'console.log("pakn");'.repeat(40)}`);
+  writeFileSync(join(assetsDir, 'widget/v1/assets/pakn-widget-abc123.js'), `export const x = 1; ${'/* pad */'.repeat(60)}`);
+  writeFileSync(join(assetsDir, 'portal/index.html'), '<!doctype html><title>PAKN</title><script type="module" src="/portal/assets/shell.js"></script>');
+  writeFileSync(join(assetsDir, 'portal/assets/shell-1.js'), 'export {};');
+});
+afterAll(() => rmSync(assetsDir, { recursive: true, force: true }));
+
+async function build(env: Record<string, string> = {}) {
+  db = await Db.open({ url: ':memory:' });
+  await migrate(db);
+  await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
+  const config = parseEnv({ PORT: '8080', ...env });
+  app = createApp({
+    db,
+    config,
+    widgetAssets: new AssetDirectory(join(assetsDir, 'widget')),
+    portalAssets: new AssetDirectory(join(assetsDir, 'portal')),
+  });
+}
+beforeEach(() => build());
+afterEach(() => db.close());
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function login(username = 'tiepnhan'): Promise<string> {
+  const res = await post('/trpc/auth.login', { username, password: DEMO_PASSWORD }, { origin: OWN, 'x-pakn-csrf': '1' });
+  expect(res.status).toBe(200);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+describe('health', () => {
+  it('reports the schema version of the embedded database', async () => {
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: 1, database: 'embedded' });
+  });
+});
+
+describe('citizen calls across origins', () => {
+  it('lets a registered site through CORS, without credentials', async () => {
+    const res = await app.request('/trpc/case.submit', {
+      method: 'OPTIONS',
+      headers: { origin: WARD, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-pakn-lang' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(WARD);
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('gives a foreign origin no CORS grant and refuses its submission', async () => {
+    const preflight = await app.request('/trpc/case.submit', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.test', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const res = await post('/trpc/case.submit', { siteKey: DEMO_SITE_KEY, category: 'late_result', description }, { origin: 'http://evil.test' });
+    expect(res.status).toBe(403);
+  });
+
+  it('accepts a submission from the registered site and returns reference and key', async () => {
+    const res = await post('/trpc/case.submit', { siteKey: DEMO_SITE_KEY, category: 'late_result', description }, { origin: WARD });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { reference: string; accessKey: string } } };
+    expect(body.result.data.reference).toMatch(/^PAKN-\d{4}-\d{6}$/);
+  });
+
+  it('explains bad input per field in the language asked for, without internals', async () => {
+    const bad = { siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'ngắn' };
+    const vi = (await (await post('/trpc/case.submit', bad, { origin: WARD })).json()) as { error: { message: string; data: Record<string, unknown> } };
+    expect(vi.error.message).toBe('Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.');
+    expect(vi.error.data.fieldErrors).toEqual({ description: 'Cần ít nhất 20 ký tự.' });
+    const en = (await (await post('/trpc/case.submit', bad, { origin: WARD, 'x-pakn-lang': 'en' })).json()) as { error: { data: { fieldErrors: unknown } } };
+    expect(en.error.data.fieldErrors).toEqual({ description: 'Enter at least 20 characters.' });
+    expect(JSON.stringify(vi)).not.toMatch(/stack|\.ts|node_modules|SELECT|INSERT/);
+  });
+
+  it('never accepts the tracking secret in a URL', async () => {
+    const input = encodeURIComponent(JSON.stringify({ reference: 'PAKN-2026-000001', accessKey: 'AAAA-AAAA-AAAA-AAAA-AAAA' }));
+    const res = await app.request(`/trpc/case.track?input=${input}`, { headers: { origin: WARD } });
+    expect(res.status).toBe(405);
+  });
+});
+
+describe('request size', () => {
+  const huge = JSON.stringify({ siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'x'.repeat(100_000) });
+
+  it('refuses a body over the limit announced by Content-Length', async () => {
+    const res = await post('/trpc/case.submit', huge, { origin: WARD });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Nội dung gửi quá lớn.');
+  });
+
+  it('refuses a chunked body over the limit, and stores nothing', async () => {
+    const bytes = new TextEncoder().encode(huge);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 8192) controller.enqueue(bytes.slice(i, i + 8192));
+        controller.close();
+      },
+    });
+    const res = await app.request('/trpc/case.submit', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: WARD },
+      body: stream,
+      // @ts-expect-error Node's fetch needs duplex for a streamed body
+      duplex: 'half',
+    });
+    expect(res.status).toBe(413);
+    expect((await db.execute('SELECT COUNT(*) AS n FROM cases')).rows[0]?.n).toBe(0);
+  });
+});
+
+describe('staff session', () => {
+  it('sets an HttpOnly, SameSite=Strict cookie, Secure behind HTTPS', async () => {
+    const res = await post('/trpc/auth.login', { username: 'tiepnhan', password: DEMO_PASSWORD }, { origin: OWN, 'x-pakn-csrf': '1' });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^pakn_session=[\w-]{43}; /);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain('Secure');
+
+    db.close();
+    await build({ PUBLIC_URL: 'https://pakn.example.gov.vn' });
+    const secure = await post('/trpc/auth.login', { username: 'tiepnhan', password: DEMO_PASSWORD }, { origin: 'https://pakn.example.gov.vn', 'x-pakn-csrf': '1' });
+    expect(secure.headers.get('set-cookie')).toContain('Secure');
+  });
+
+  it('refuses a cross-site post even with the cookie, whatever its content type', async () => {
+    const cookie = await login();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream']) {
+      const res = await app.request('/trpc/auth.logout', {
+        method: 'POST',
+        headers: { cookie, origin: 'http://evil.test', 'content-type': type },
+        body: '{}',
+      });
+      expect(res.status, type).toBe(415);
+    }
+    const json = await post('/trpc/auth.logout', {}, { cookie, origin: 'http://evil.test' });
+    expect(json.status).toBe(403);
+    const noHeader = await post('/trpc/auth.logout', {}, { cookie, origin: OWN });
+    expect(noHeader.status).toBe(403);
+    const me = await app.request('/trpc/auth.me', { headers: { cookie } });
+    expect(((await me.json()) as { result: { data: { username: string } } }).result.data.username).toBe('tiepnhan');
+  });
+
+  it('lets the portal read the inbox with the cookie, and nobody without it', async () => {
+    const cookie = await login();
+    const ok = await app.request(`/trpc/case.inbox?input=${encodeURIComponent('{}')}`, { headers: { cookie } });
+    expect(ok.status).toBe(200);
+    const anonymous = await app.request(`/trpc/case.inbox?input=${encodeURIComponent('{}')}`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { message: string } }).error.message).toBe('Vui lòng đăng nhập.');
+  });
+
+  it('hides internal failures behind a plain message', async () => {
+    const cookie = await login();
+    db.close();
+    const res = await app.request(`/trpc/case.inbox?input=${encodeURIComponent('{}')}`, { headers: { cookie } });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).toContain('Hệ thống gặp sự cố');
+    expect(text).not.toMatch(/stack|\.ts|node_modules|CLIENT_CLOSED|SQL/);
+  });
+});
+
+describe('widget and portal assets', () => {
+  it('serves the loader cross-origin with a short cache, compressed', async () => {
+    const res = await app.request('/widget/v1/loader.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=3600');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toContain('/* loader */');
+  });
+
+  it('serves hashed chunks as immutable, brotli when asked, and 304 on a matching ETag', async () => {
+    const res = await app.request('/widget/v1/assets/pakn-widget-abc123.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-encoding')).toBe('br');
+    const again = await app.request('/widget/v1/assets/pakn-widget-abc123.js', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the portal shell for its client-side routes, under a strict CSP', async () => {
+    const res = await app.request('/portal/cases/some-id');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>PAKN</title>');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect((await app.request('/portal/assets/missing.js')).status).toBe(404);
+  });
+});

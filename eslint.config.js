@@ -1,0 +1,68 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const browserPackages = ['apps/widget/src/**/*.ts', 'apps/portal/src/**/*.ts', 'packages/api-client/src/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'e2e/.tmp/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a const object and a type of the same name instead of enum.' },
+      ],
+    },
+  },
+  {
+    // Browser code may know the server's router only as a type.
+    files: browserPackages,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@pakn/api', message: 'Browser code imports AppRouter as a type only.', allowTypeImports: true },
+            { name: '@pakn/db', message: 'Browser code never imports the database.' },
+            { name: '@pakn/server', message: 'Browser code never imports the server.' },
+          ],
+          patterns: [{ group: ['node:*'], message: 'Browser code cannot use Node built-ins.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Portal features never import each other; they talk through the URL and DOM events.
+    files: ['apps/portal/src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*/**', '../../features/**'], message: 'Features do not import each other.' }] }],
+    },
+  },
+  {
+    // Only the env module reads process.env.
+    files: ['packages/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['apps/server/src/env.ts', '**/*.test.ts', '**/vite*.config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in apps/server/src/env.ts.' }],
+    },
+  },
+  {
+    // The domain is pure: no I/O, no clock, no environment.
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '@libsql/*', 'hono', '@trpc/*'], message: 'packages/domain is pure.' }] }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The domain takes configuration as arguments.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The domain takes `now` as an argument.' },
+        { object: 'process', property: 'env', message: 'The domain takes configuration as arguments.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,61 @@
+import {
+  isUnitRole,
+  type CaseEvent,
+  type CaseRecord,
+  type CaseStatus,
+  type StaffMember,
+} from '@pakn/domain';
+
+/** What staff see of a case. The contact is withheld from the unit concerned when the citizen asked. */
+export function presentCaseForStaff(record: CaseRecord, viewer: StaffMember, events: readonly CaseEvent[] = []) {
+  const identityHidden = record.confidential && isUnitRole(viewer.role);
+  return {
+    id: record.id,
+    reference: record.reference,
+    channel: record.channel,
+    siteKey: record.siteKey,
+    status: record.status,
+    reportedCategory: record.reportedCategory,
+    category: record.category,
+    outOfScopeClass: record.outOfScopeClass,
+    referral: record.referral,
+    concernedUnitId: record.concernedUnitId,
+    unitId: record.unitId,
+    description: record.description,
+    confidential: record.confidential,
+    identityHidden,
+    contact: identityHidden ? null : record.contact,
+    answer: record.answer,
+    answeredAt: record.answeredAt,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    version: record.version,
+    events: events.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      visibleToCitizen: e.visibleToCitizen,
+    })),
+  };
+}
+
+/** What the citizen sees when tracking: status history, and the answer or the referral once there is one. */
+export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseEvent[]) {
+  return {
+    reference: record.reference,
+    status: record.status,
+    category: record.category ?? record.reportedCategory,
+    createdAt: record.createdAt,
+    history: events
+      .filter((e) => e.visibleToCitizen)
+      .map((e) => ({ at: e.at, status: e.toStatus as CaseStatus, kind: e.kind })),
+    answer: record.status === 'answered' ? record.answer : null,
+    answeredAt: record.status === 'answered' ? record.answeredAt : null,
+    referral: record.status === 'referred' ? record.referral : null,
+  };
+}
+
+export type StaffCaseView = ReturnType<typeof presentCaseForStaff>;
+export type CitizenCaseView = ReturnType<typeof presentCaseForCitizen>;

@@ -1,0 +1,94 @@
+/**
+ * A fresh database with a small organisation, for router tests. Not exported from the package.
+ */
+import { Db, insertSite, insertStaff, insertUnit, migrate } from '@pakn/db';
+import type { Role, StaffMember } from '@pakn/domain';
+import { createCaller } from './router.ts';
+import type { Context, RequestInfo } from './context.ts';
+import { hashPassword } from './secrets.ts';
+
+export const OWN_ORIGIN = 'http://pakn.test';
+export const SITE_ORIGIN = 'http://ward.test';
+export const PASSWORD = 'correct horse battery staple';
+
+export const STAFF = {
+  intake: { id: 's-intake', username: 'intake', displayName: 'Intake', role: 'intake_officer', unitId: 'centre' },
+  director: { id: 's-director', username: 'director', displayName: 'Director', role: 'director', unitId: 'centre' },
+  inspector: { id: 's-inspector', username: 'inspector', displayName: 'Inspector', role: 'inspector', unitId: 'centre' },
+  admin: { id: 's-admin', username: 'admin', displayName: 'Admin', role: 'admin', unitId: null },
+  handlerA: { id: 's-handler-a', username: 'handler.a', displayName: 'Handler A', role: 'unit_handler', unitId: 'ward-a' },
+  headA: { id: 's-head-a', username: 'head.a', displayName: 'Head A', role: 'unit_head', unitId: 'ward-a' },
+  handlerB: { id: 's-handler-b', username: 'handler.b', displayName: 'Handler B', role: 'unit_handler', unitId: 'ward-b' },
+  handlerNoUnit: { id: 's-handler-none', username: 'handler.none', displayName: 'No unit', role: 'unit_handler', unitId: null },
+} as const satisfies Record<string, StaffMember & { role: Role }>;
+export type StaffKey = keyof typeof STAFF;
+
+let passwordHash: Promise<string> | undefined;
+
+export interface Fixture {
+  readonly db: Db;
+  /** The test clock; assign to move time. */
+  now: Date;
+  request(overrides?: Partial<RequestInfo>): RequestInfo & { cookies: (string | null)[] };
+  /** A caller for a citizen on the registered site (no session). */
+  citizen(overrides?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
+  /** A caller signed in as one of STAFF, from the portal's own origin with the anti-CSRF header. */
+  as(key: StaffKey, overrides?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
+  anonymous(overrides?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
+  close(): void;
+}
+
+export async function createFixture(): Promise<Fixture> {
+  const db = await Db.open({ url: ':memory:' });
+  await migrate(db);
+  const created = new Date('2026-03-02T01:00:00Z');
+  passwordHash ??= hashPassword(PASSWORD);
+  const hash = await passwordHash;
+  await db.write(async (tx) => {
+    await insertUnit(tx, { id: 'centre', kind: 'centre', name: 'Trung tâm', parentId: null }, created);
+    await insertUnit(tx, { id: 'ward-a', kind: 'ward', name: 'UBND phường A', parentId: null }, created);
+    await insertUnit(tx, { id: 'ward-b', kind: 'ward', name: 'UBND phường B', parentId: null }, created);
+    await insertSite(tx, { key: 'site-a', name: 'Phường A', allowedOrigins: [SITE_ORIGIN], defaultUnitId: 'ward-a' }, created);
+    for (const member of Object.values(STAFF)) await insertStaff(tx, { ...member, passwordHash: hash }, created);
+  });
+
+  const fixture: Fixture = {
+    db,
+    now: new Date('2026-03-02T02:00:00Z'),
+    request(overrides = {}) {
+      const cookies: (string | null)[] = [];
+      return {
+        origin: OWN_ORIGIN,
+        ownOrigin: OWN_ORIGIN,
+        hasCsrfHeader: true,
+        clientAddress: '127.0.0.1',
+        lang: 'vi',
+        sessionToken: null,
+        setSessionCookie: (token) => cookies.push(token),
+        cookies,
+        ...overrides,
+      };
+    },
+    citizen(overrides = {}) {
+      return createCaller(context(null, { origin: SITE_ORIGIN, hasCsrfHeader: false, ...overrides }));
+    },
+    as(key, overrides = {}) {
+      return createCaller(context(STAFF[key], overrides));
+    },
+    anonymous(overrides = {}) {
+      return createCaller(context(null, overrides));
+    },
+    close: () => db.close(),
+  };
+
+  function context(staff: StaffMember | null, overrides: Partial<RequestInfo>): Context {
+    return {
+      services: { db, now: () => fixture.now, sessionTtlSeconds: 3600 },
+      request: fixture.request(overrides),
+      staff,
+    };
+  }
+  return fixture;
+}
+
+export const DESCRIPTION = 'Hồ sơ đăng ký khai sinh của tôi bị trả muộn 10 ngày so với giấy hẹn.';

@@ -1,0 +1,245 @@
+import type { Row } from '@libsql/client';
+import {
+  formatReference,
+  type CaseEvent,
+  type CaseEventKind,
+  type CaseRecord,
+  type CaseStatus,
+  type Category,
+  type Channel,
+  type Lang,
+  type OutOfScopeClass,
+} from '@pakn/domain';
+import type { Executor } from './connection.ts';
+import { num, str, strOrNull } from './rows.ts';
+
+const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
+  referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email, confidential,
+  lang, answer, answered_at, created_at, updated_at, version`;
+
+function toCase(row: Row): CaseRecord {
+  return {
+    id: str(row, 'id'),
+    reference: str(row, 'reference'),
+    channel: str(row, 'channel') as Channel,
+    siteKey: strOrNull(row, 'site_key'),
+    status: str(row, 'status') as CaseStatus,
+    reportedCategory: strOrNull(row, 'reported_category') as Category | null,
+    category: strOrNull(row, 'category') as Category | null,
+    outOfScopeClass: strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null,
+    referral: strOrNull(row, 'referral'),
+    concernedUnitId: strOrNull(row, 'concerned_unit_id'),
+    unitId: strOrNull(row, 'unit_id'),
+    description: str(row, 'description'),
+    contact: {
+      name: strOrNull(row, 'contact_name'),
+      phone: strOrNull(row, 'contact_phone'),
+      email: strOrNull(row, 'contact_email'),
+    },
+    confidential: num(row, 'confidential') === 1,
+    lang: str(row, 'lang') as Lang,
+    answer: strOrNull(row, 'answer'),
+    answeredAt: strOrNull(row, 'answered_at'),
+    createdAt: str(row, 'created_at'),
+    updatedAt: str(row, 'updated_at'),
+    version: num(row, 'version'),
+  };
+}
+
+function toEvent(row: Row): CaseEvent {
+  return {
+    id: num(row, 'id'),
+    caseId: str(row, 'case_id'),
+    at: str(row, 'at'),
+    kind: str(row, 'kind') as CaseEventKind,
+    fromStatus: strOrNull(row, 'from_status') as CaseStatus | null,
+    toStatus: str(row, 'to_status') as CaseStatus,
+    actorStaffId: strOrNull(row, 'actor_staff_id'),
+    note: strOrNull(row, 'note'),
+    visibleToCitizen: num(row, 'visible_to_citizen') === 1,
+  };
+}
+
+/** Allocates the next reference of the year. Call inside the write transaction that inserts the case. */
+export async function nextReference(tx: Executor, year: number): Promise<string> {
+  const result = await tx.execute({
+    sql: `INSERT INTO reference_counters (year, last) VALUES (?, 1)
+          ON CONFLICT (year) DO UPDATE SET last = last + 1
+          RETURNING last`,
+    args: [year],
+  });
+  return formatReference(year, num(result.rows[0]!, 'last'));
+}
+
+export interface NewCase {
+  readonly id: string;
+  readonly reference: string;
+  readonly accessKeyHash: string;
+  readonly channel: Channel;
+  readonly siteKey: string | null;
+  readonly reportedCategory: Category | null;
+  readonly concernedUnitId: string | null;
+  readonly description: string;
+  readonly contact: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined;
+  readonly confidential: boolean;
+  readonly consentAt: Date | null;
+  readonly lang: Lang;
+}
+
+export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await tx.execute({
+    sql: `INSERT INTO cases (id, reference, access_key_hash, channel, site_key, status, reported_category,
+            concerned_unit_id, description, contact_name, contact_phone, contact_email, confidential, consent_at,
+            lang, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      c.id,
+      c.reference,
+      c.accessKeyHash,
+      c.channel,
+      c.siteKey,
+      c.reportedCategory,
+      c.concernedUnitId,
+      c.description,
+      c.contact?.name ?? null,
+      c.contact?.phone ?? null,
+      c.contact?.email ?? null,
+      c.confidential ? 1 : 0,
+      c.consentAt?.toISOString() ?? null,
+      c.lang,
+      at,
+      at,
+    ],
+  });
+}
+
+export async function getCase(db: Executor, id: string): Promise<CaseRecord | null> {
+  const result = await db.execute({ sql: `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, args: [id] });
+  const row = result.rows[0];
+  return row ? toCase(row) : null;
+}
+
+export async function getCaseForTracking(
+  db: Executor,
+  reference: string,
+): Promise<{ record: CaseRecord; accessKeyHash: string } | null> {
+  const result = await db.execute({
+    sql: `SELECT ${CASE_COLUMNS}, access_key_hash FROM cases WHERE reference = ?`,
+    args: [reference],
+  });
+  const row = result.rows[0];
+  return row ? { record: toCase(row), accessKeyHash: str(row, 'access_key_hash') } : null;
+}
+
+export interface CaseListFilter {
+  /** Only cases handled by this unit. */
+  readonly unitId?: string | undefined;
+  readonly statuses?: readonly CaseStatus[] | undefined;
+  readonly limit?: number | undefined;
+}
+
+/** Oldest first: the case waiting longest is the one to handle next. */
+export async function listCases(db: Executor, filter: CaseListFilter): Promise<CaseRecord[]> {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.unitId !== undefined) {
+    where.push('unit_id = ?');
+    args.push(filter.unitId);
+  }
+  if (filter.statuses && filter.statuses.length > 0) {
+    where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
+    args.push(...filter.statuses);
+  }
+  args.push(filter.limit ?? 200);
+  const result = await db.execute({
+    sql: `SELECT ${CASE_COLUMNS} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY created_at ASC LIMIT ?`,
+    args,
+  });
+  return result.rows.map(toCase);
+}
+
+/** The fields a transition may change. */
+export interface CasePatch {
+  readonly status: CaseStatus;
+  readonly category?: Category;
+  readonly outOfScopeClass?: OutOfScopeClass;
+  readonly referral?: string;
+  readonly unitId?: string;
+  readonly answer?: string;
+  readonly answeredAt?: Date;
+}
+
+const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>> = {
+  category: 'category',
+  outOfScopeClass: 'out_of_scope_class',
+  referral: 'referral',
+  unitId: 'unit_id',
+  answer: 'answer',
+  answeredAt: 'answered_at',
+};
+
+/**
+ * Applies a transition's patch if the case is still at `expectedVersion`. Returns false when someone else
+ * changed it first, so the caller can answer "conflict" instead of overwriting their work.
+ */
+export async function updateCase(
+  tx: Executor,
+  id: string,
+  expectedVersion: number,
+  patch: CasePatch,
+  now: Date,
+): Promise<boolean> {
+  const sets = ['status = ?', 'updated_at = ?', 'version = version + 1'];
+  const args: (string | number)[] = [patch.status, now.toISOString()];
+  for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof typeof PATCH_COLUMNS, string][]) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    sets.push(`${column} = ?`);
+    args.push(value instanceof Date ? value.toISOString() : value);
+  }
+  args.push(id, expectedVersion);
+  const result = await tx.execute({
+    sql: `UPDATE cases SET ${sets.join(', ')} WHERE id = ? AND version = ?`,
+    args,
+  });
+  return result.rowsAffected === 1;
+}
+
+export interface NewCaseEvent {
+  readonly caseId: string;
+  readonly kind: CaseEventKind;
+  readonly fromStatus: CaseStatus | null;
+  readonly toStatus: CaseStatus;
+  readonly actorStaffId: string | null;
+  readonly note: string | null;
+  readonly visibleToCitizen: boolean;
+}
+
+export async function insertEvent(tx: Executor, event: NewCaseEvent, now: Date): Promise<void> {
+  await tx.execute({
+    sql: `INSERT INTO case_events (case_id, at, kind, from_status, to_status, actor_staff_id, note, visible_to_citizen)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      event.caseId,
+      now.toISOString(),
+      event.kind,
+      event.fromStatus,
+      event.toStatus,
+      event.actorStaffId,
+      event.note,
+      event.visibleToCitizen ? 1 : 0,
+    ],
+  });
+}
+
+export async function listEvents(db: Executor, caseId: string, onlyVisibleToCitizen = false): Promise<CaseEvent[]> {
+  const result = await db.execute({
+    sql: `SELECT id, case_id, at, kind, from_status, to_status, actor_staff_id, note, visible_to_citizen
+          FROM case_events WHERE case_id = ? ${onlyVisibleToCitizen ? 'AND visible_to_citizen = 1' : ''}
+          ORDER BY id`,
+    args: [caseId],
+  });
+  return result.rows.map(toEvent);
+}

@@ -1,0 +1,120 @@
+import { createClient, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
+
+export interface DbConfig {
+  /** `file:./data/pakn.db` (default), `:memory:`, or `libsql://…` / `http(s)://…` for a remote server. */
+  readonly url: string;
+  readonly authToken?: string | undefined;
+  /** For an embedded replica: the remote primary to sync from. */
+  readonly syncUrl?: string | undefined;
+  readonly syncIntervalSeconds?: number | undefined;
+  readonly busyTimeoutMs?: number | undefined;
+}
+
+/** What repositories see of a connection or of an open transaction. */
+export interface Executor {
+  execute(stmt: InStatement): Promise<ResultSet>;
+}
+
+/**
+ * A libsql client with the guarantees PAKN relies on:
+ * - every write transaction starts as a write (BEGIN IMMEDIATE) and is rolled back on any error;
+ * - on a local file: WAL, synchronous=FULL (an acknowledged complaint survives power loss), foreign keys and a
+ *   busy timeout, on the one connection the client keeps;
+ * - transactions in one process never wait on each other inside SQLite: they queue here.
+ *
+ * Why one connection: @libsql/client opens pooled connections without running our PRAGMAs on them, and a
+ * per-connection setting that silently vanishes is how durability is lost (libsql-client-ts #288). With one
+ * connection and an in-process queue, the settings hold and a busy wait can never block the event loop while
+ * the transaction it waits for needs that same loop to finish. See docs/decisions/0004-database-and-durability.md.
+ */
+export class Db implements Executor {
+  readonly client: Client;
+  readonly isLocal: boolean;
+  readonly #busyTimeoutMs: number;
+  /** Tail of the queue of exclusive sections (transactions) on a local database. */
+  #tail: Promise<void> = Promise.resolve();
+  #pragmasApplied = false;
+
+  private constructor(client: Client, isLocal: boolean, busyTimeoutMs: number) {
+    this.client = client;
+    this.isLocal = isLocal;
+    this.#busyTimeoutMs = busyTimeoutMs;
+  }
+
+  static async open(config: DbConfig): Promise<Db> {
+    const isLocal = config.url.startsWith('file:') || config.url === ':memory:';
+    const client = createClient({
+      url: config.url,
+      authToken: config.authToken,
+      syncUrl: config.syncUrl,
+      syncInterval: config.syncIntervalSeconds,
+      // One connection on a local file: see the class comment.
+      concurrency: isLocal ? 1 : undefined,
+      intMode: 'number',
+    });
+    const db = new Db(client, isLocal, config.busyTimeoutMs ?? 5000);
+    await db.#applyPragmas();
+    return db;
+  }
+
+  async #applyPragmas(): Promise<void> {
+    if (!this.isLocal) return; // a remote server owns its own durability settings
+    // journal_mode is stored in the file; the others belong to the connection.
+    await this.client.execute('PRAGMA journal_mode = WAL');
+    await this.client.execute('PRAGMA synchronous = FULL');
+    await this.client.execute(`PRAGMA busy_timeout = ${Math.trunc(this.#busyTimeoutMs)}`);
+    await this.client.execute('PRAGMA foreign_keys = ON');
+    this.#pragmasApplied = true;
+  }
+
+  /** Waits for any transaction in progress on a local database, then runs `fn` exclusively when asked. */
+  async #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.isLocal) return fn();
+    const previous = this.#tail;
+    let release!: () => void;
+    this.#tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      if (!this.#pragmasApplied) await this.#applyPragmas();
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  execute(stmt: InStatement): Promise<ResultSet> {
+    return this.#exclusive(() => this.client.execute(stmt));
+  }
+
+  /**
+   * Runs `fn` in a write transaction. Commits when `fn` resolves; rolls back when it throws, and also when
+   * commit itself fails, so that no lock outlives the call (libsql-client-ts #350).
+   */
+  write<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.#exclusive(async () => {
+      let tx: Transaction | undefined;
+      let committed = false;
+      try {
+        tx = await this.client.transaction('write');
+        const result = await fn(tx);
+        await tx.commit();
+        committed = true;
+        return result;
+      } finally {
+        if (tx && !committed) {
+          try {
+            await tx.rollback();
+          } catch {
+            // The connection may be gone; the pool drops it and the next call reapplies the settings.
+            this.#pragmasApplied = false;
+          }
+        }
+        tx?.close();
+      }
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

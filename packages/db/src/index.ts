@@ -1,0 +1,6 @@
+export { Db, type DbConfig, type Executor } from './connection.ts';
+export { migrate, schemaVersion, MIGRATIONS } from './migrate.ts';
+export type { Migration } from './migrations/migration.ts';
+export * from './units.ts';
+export * from './staff.ts';
+export * from './cases.ts';

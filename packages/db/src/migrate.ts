@@ -1,0 +1,43 @@
+import type { Db } from './connection.ts';
+import { initial } from './migrations/0001-initial.ts';
+import type { Migration } from './migrations/migration.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+/**
+ * Brings the schema up to date. Each migration runs in its own write transaction together with its row in
+ * schema_migrations, so a crash leaves the database at a known version. Safe to run at every start and from
+ * several processes at once (the second waits on the write lock, then finds nothing to do).
+ */
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.execute(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`,
+  );
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const done = await db.write(async (tx) => {
+      const existing = await tx.execute({
+        sql: 'SELECT 1 FROM schema_migrations WHERE version = ?',
+        args: [migration.version],
+      });
+      if (existing.rows.length > 0) return false;
+      for (const sql of migration.statements) await tx.execute(sql);
+      await tx.execute({
+        sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        args: [migration.version, migration.name, new Date().toISOString()],
+      });
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}
+
+export async function schemaVersion(db: Db): Promise<number> {
+  const result = await db.execute('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations');
+  return Number(result.rows[0]?.v ?? 0);
+}

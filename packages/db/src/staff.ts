@@ -1,0 +1,71 @@
+import type { Row } from '@libsql/client';
+import type { Role, StaffMember } from '@pakn/domain';
+import type { Executor } from './connection.ts';
+import { str, strOrNull } from './rows.ts';
+
+function toStaff(row: Row): StaffMember {
+  return {
+    id: str(row, 'id'),
+    username: str(row, 'username'),
+    displayName: str(row, 'display_name'),
+    role: str(row, 'role') as Role,
+    unitId: strOrNull(row, 'unit_id'),
+  };
+}
+
+const STAFF_COLUMNS = 'id, username, display_name, role, unit_id';
+
+export async function insertStaff(
+  db: Executor,
+  staff: StaffMember & { passwordHash: string },
+  now: Date,
+): Promise<void> {
+  await db.execute({
+    sql: `INSERT INTO staff (id, username, display_name, password_hash, role, unit_id, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    args: [staff.id, staff.username, staff.displayName, staff.passwordHash, staff.role, staff.unitId, now.toISOString()],
+  });
+}
+
+export async function findStaffForLogin(
+  db: Executor,
+  username: string,
+): Promise<{ staff: StaffMember; passwordHash: string } | null> {
+  const result = await db.execute({
+    sql: `SELECT ${STAFF_COLUMNS}, password_hash FROM staff WHERE username = ? AND active = 1`,
+    args: [username],
+  });
+  const row = result.rows[0];
+  return row ? { staff: toStaff(row), passwordHash: str(row, 'password_hash') } : null;
+}
+
+export async function insertSession(
+  db: Executor,
+  session: { tokenHash: string; staffId: string; expiresAt: Date },
+  now: Date,
+): Promise<void> {
+  await db.execute({
+    sql: 'INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    args: [session.tokenHash, session.staffId, now.toISOString(), session.expiresAt.toISOString()],
+  });
+}
+
+export async function findSessionStaff(db: Executor, tokenHash: string, now: Date): Promise<StaffMember | null> {
+  const result = await db.execute({
+    sql: `SELECT s.id, s.username, s.display_name, s.role, s.unit_id
+          FROM sessions AS x JOIN staff AS s ON s.id = x.staff_id
+          WHERE x.token_hash = ? AND x.expires_at > ? AND s.active = 1`,
+    args: [tokenHash, now.toISOString()],
+  });
+  const row = result.rows[0];
+  return row ? toStaff(row) : null;
+}
+
+export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.execute({ sql: 'DELETE FROM sessions WHERE token_hash = ?', args: [tokenHash] });
+}
+
+export async function countStaff(db: Executor): Promise<number> {
+  const result = await db.execute('SELECT COUNT(*) AS n FROM staff');
+  return Number(result.rows[0]?.n ?? 0);
+}

@@ -1,0 +1,106 @@
+import type { Lang } from './i18n.ts';
+
+/** What the UI needs of a validation issue (zod's issues have this shape). */
+export interface IssueLike {
+  readonly code: string;
+  readonly message?: string;
+  readonly path?: readonly PropertyKey[];
+  readonly minimum?: number | bigint;
+  readonly maximum?: number | bigint;
+  readonly origin?: string;
+  readonly format?: string;
+  readonly input?: unknown;
+}
+
+/** Message codes used by schemas (`{ error: 'code' }`) and by the domain's field errors. */
+const CODED: Readonly<Record<string, Record<Lang, string>>> = {
+  required: { vi: 'Vui lòng nhập thông tin này.', en: 'This field is required.' },
+  consent_required: {
+    vi: 'Vui lòng đồng ý cho xử lý dữ liệu cá nhân khi để lại thông tin liên hệ.',
+    en: 'Please consent to the processing of personal data when you leave contact details.',
+  },
+  phone_format: {
+    vi: 'Số điện thoại không hợp lệ (chỉ gồm chữ số, ví dụ 0912 345 678).',
+    en: 'Invalid phone number (digits only, e.g. 0912 345 678).',
+  },
+  email_format: { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'Invalid email address.' },
+  invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+};
+
+/** Turns a validation issue into a sentence in the user's language. */
+export function issueMessage(issue: IssueLike, lang: Lang): string {
+  const coded = issue.message ? CODED[issue.message] : undefined;
+  if (coded) return coded[lang];
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        const min = Number(issue.minimum);
+        if (min <= 1) return CODED.required![lang];
+        return lang === 'vi' ? `Cần ít nhất ${min} ký tự.` : `Enter at least ${min} characters.`;
+      }
+      return CODED.invalid![lang];
+    case 'too_big':
+      if (issue.origin === 'string') {
+        const max = Number(issue.maximum);
+        return lang === 'vi' ? `Tối đa ${max} ký tự.` : `At most ${max} characters.`;
+      }
+      return CODED.invalid![lang];
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? CODED.required![lang] : CODED.invalid![lang];
+    case 'invalid_format':
+      return issue.format === 'email' ? CODED.email_format![lang] : CODED.invalid![lang];
+    case 'invalid_value':
+    case 'invalid_union':
+      return lang === 'vi' ? 'Vui lòng chọn một giá trị trong danh sách.' : 'Please choose a value from the list.';
+    default:
+      return CODED.invalid![lang];
+  }
+}
+
+/** Field errors keyed by dotted path, first issue per field wins. */
+export function fieldErrors(issues: readonly IssueLike[], lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = (issue.path ?? []).map(String).join('.') || '_';
+    out[key] ??= issueMessage(issue, lang);
+  }
+  return out;
+}
+
+/** Messages for domain error codes, shown when an operation is refused. */
+export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
+  illegal_transition: {
+    vi: 'Thao tác không thực hiện được ở trạng thái hiện tại của phản ánh.',
+    en: 'This action is not possible in the case’s current status.',
+  },
+  not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  case_not_found: {
+    vi: 'Không tìm thấy phản ánh với mã số và mã tra cứu này. Vui lòng kiểm tra lại.',
+    en: 'No case matches this reference and access key. Please check them.',
+  },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  unauthenticated: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  bad_login: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  conflict: {
+    vi: 'Phản ánh vừa được người khác cập nhật. Vui lòng tải lại.',
+    en: 'Someone else has just updated this case. Please reload.',
+  },
+  invalid: { vi: 'Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.', en: 'Some fields are invalid. Please check the marked fields.' },
+  rate_limited: { vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.', en: 'Too many requests. Please try again in a few minutes.' },
+  origin_not_allowed: {
+    vi: 'Trang web này chưa được đăng ký nhúng biểu mẫu phản ánh.',
+    en: 'This website is not registered to embed the form.',
+  },
+  unknown_site: { vi: 'Mã trang nhúng không hợp lệ.', en: 'Unknown site key.' },
+  unknown_unit: { vi: 'Đơn vị không tồn tại.', en: 'Unknown unit.' },
+  payload_too_large: { vi: 'Nội dung gửi quá lớn.', en: 'The request is too large.' },
+  csrf: {
+    vi: 'Yêu cầu bị từ chối vì không xuất phát từ cổng cán bộ.',
+    en: 'Request refused: it did not come from the staff portal.',
+  },
+  internal: { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
+};
+
+export function errorMessage(code: string, lang: Lang): string {
+  return (ERROR_MESSAGES[code] ?? ERROR_MESSAGES.internal!)[lang];
+}

@@ -1,0 +1,77 @@
+import type { Category, OutOfScopeClass } from './categories.ts';
+import type { CaseStatus } from './case-status.ts';
+import type { Channel } from './channels.ts';
+import type { Lang } from './i18n.ts';
+import type { Role } from './roles.ts';
+import type { CaseEventKind } from './transitions.ts';
+
+export const UNIT_KINDS = ['centre', 'branch', 'department', 'commune', 'ward'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Unit {
+  readonly id: string;
+  readonly kind: UnitKind;
+  readonly name: string;
+  readonly parentId: string | null;
+}
+
+/** A website allowed to embed the widget. */
+export interface Site {
+  readonly key: string;
+  readonly name: string;
+  readonly allowedOrigins: readonly string[];
+  readonly defaultUnitId: string | null;
+}
+
+export interface StaffMember {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly unitId: string | null;
+}
+
+export interface CaseContact {
+  readonly name: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
+export interface CaseRecord {
+  readonly id: string;
+  readonly reference: string;
+  readonly channel: Channel;
+  readonly siteKey: string | null;
+  readonly status: CaseStatus;
+  /** What the citizen picked; intake may correct it in `category`. */
+  readonly reportedCategory: Category | null;
+  readonly category: Category | null;
+  readonly outOfScopeClass: OutOfScopeClass | null;
+  readonly referral: string | null;
+  /** The unit the citizen complains about, if known. */
+  readonly concernedUnitId: string | null;
+  /** The unit the case was forwarded to for handling. */
+  readonly unitId: string | null;
+  readonly description: string;
+  readonly contact: CaseContact;
+  /** The citizen asked that their identity not be revealed to the unit concerned. */
+  readonly confidential: boolean;
+  readonly lang: Lang;
+  readonly answer: string | null;
+  readonly answeredAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+export interface CaseEvent {
+  readonly id: number;
+  readonly caseId: string;
+  readonly at: string;
+  readonly kind: CaseEventKind;
+  readonly fromStatus: CaseStatus | null;
+  readonly toStatus: CaseStatus;
+  readonly actorStaffId: string | null;
+  readonly note: string | null;
+  readonly visibleToCitizen: boolean;
+}

@@ -1,0 +1,49 @@
+import type { Text } from './i18n.ts';
+
+/** Staff roles. Authorization is always decided on the server; this table is its single source. */
+export const Role = {
+  intake_officer: 'intake_officer',
+  director: 'director',
+  unit_handler: 'unit_handler',
+  unit_head: 'unit_head',
+  inspector: 'inspector',
+  admin: 'admin',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES = Object.values(Role) as readonly Role[];
+
+export const ROLE_LABELS: Readonly<Record<Role, Text>> = {
+  intake_officer: { vi: 'Cán bộ tiếp nhận', en: 'Intake officer' },
+  director: { vi: 'Giám đốc Trung tâm', en: 'Director' },
+  unit_handler: { vi: 'Cán bộ xử lý (đơn vị)', en: 'Unit handler' },
+  unit_head: { vi: 'Lãnh đạo đơn vị', en: 'Unit head' },
+  inspector: { vi: 'Thanh tra, giám sát', en: 'Inspector' },
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+};
+
+/** Staff actions that need a permission. */
+export const Action = {
+  viewAllCases: 'viewAllCases',
+  viewUnitCases: 'viewUnitCases',
+  classify: 'classify',
+  forward: 'forward',
+  answer: 'answer',
+} as const;
+export type Action = (typeof Action)[keyof typeof Action];
+
+const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
+  viewAllCases: ['intake_officer', 'director', 'inspector', 'admin'],
+  viewUnitCases: ['unit_handler', 'unit_head'],
+  classify: ['intake_officer', 'director'],
+  forward: ['intake_officer', 'director'],
+  answer: ['unit_handler', 'unit_head'],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[action].includes(role);
+}
+
+/** Roles whose work is bound to one unit: they see and act on that unit's cases only. */
+export function isUnitRole(role: Role): boolean {
+  return role === 'unit_handler' || role === 'unit_head';
+}

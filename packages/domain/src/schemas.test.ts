@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors } from './messages.ts';
+import { SubmitCaseInputSchema } from './schemas.ts';
+
+const valid = {
+  siteKey: 'phuong-hoan-kiem',
+  category: 'late_result',
+  description: 'Hồ sơ của tôi bị trả muộn hai tuần so với ngày hẹn.',
+};
+
+describe('SubmitCaseInputSchema', () => {
+  it('accepts an anonymous report and keeps the identity confidential by default', () => {
+    const result = SubmitCaseInputSchema.safeParse(valid);
+    expect(result.success).toBe(true);
+    expect(result.data?.confidential).toBe(true);
+    expect(result.data?.consent).toBe(false);
+  });
+
+  it('requires consent when contact details are given', () => {
+    const result = SubmitCaseInputSchema.safeParse({ ...valid, contact: { phone: '0912 345 678' } });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!.issues, 'vi')).toEqual({
+      consent: 'Vui lòng đồng ý cho xử lý dữ liệu cá nhân khi để lại thông tin liên hệ.',
+    });
+    expect(SubmitCaseInputSchema.safeParse({ ...valid, contact: { phone: '0912 345 678' }, consent: true }).success).toBe(true);
+  });
+
+  it('explains each bad field in Vietnamese and in English', () => {
+    const result = SubmitCaseInputSchema.safeParse({
+      siteKey: 'x',
+      category: 'nope',
+      description: 'ngắn',
+      contact: { email: 'không phải email', phone: 'abc' },
+      consent: true,
+    });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!.issues, 'vi')).toEqual({
+      category: 'Vui lòng chọn một giá trị trong danh sách.',
+      description: 'Cần ít nhất 20 ký tự.',
+      'contact.email': 'Địa chỉ thư điện tử không hợp lệ.',
+      'contact.phone': 'Số điện thoại không hợp lệ (chỉ gồm chữ số, ví dụ 0912 345 678).',
+    });
+    expect(fieldErrors(result.error!.issues, 'en').description).toBe('Enter at least 20 characters.');
+  });
+
+  it('trims text before measuring it', () => {
+    const result = SubmitCaseInputSchema.safeParse({ ...valid, description: `   ${'a'.repeat(19)}   ` });
+    expect(result.success).toBe(false);
+  });
+});
