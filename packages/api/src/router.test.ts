@@ -2,11 +2,13 @@ import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';
 import { createCaller } from './router.ts';
-import { createFixture, DESCRIPTION, PASSWORD, SITE_ORIGIN, STAFF, type Fixture, type StaffKey } from './test-fixture.ts';
+import { createFixture, DESCRIPTION, PASSWORD, SITE_ORIGIN, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
 
+// Every router test runs on the embedded database and on a remote libsql server (Hrana over HTTP).
+describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
 let f: Fixture;
 beforeEach(async () => {
-  f = await createFixture();
+  f = await createFixture(mode);
 });
 afterEach(() => f.close());
 
@@ -231,4 +233,5 @@ describe('transitions through the router', () => {
     const { caseId } = await caseAt('accepted');
     expect(await codeOf(f.as('intake').case.forward({ caseId, unitId: 'nowhere' }))).toBe('BAD_REQUEST');
   });
+});
 });

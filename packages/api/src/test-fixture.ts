@@ -1,7 +1,11 @@
 /**
  * A fresh database with a small organisation, for router tests. Not exported from the package.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Db, insertSite, insertStaff, insertUnit, migrate } from '@pakn/db';
+import { startFakeLibsqlServer, type FakeLibsqlServer } from '@pakn/db/testing';
 import type { Role, StaffMember } from '@pakn/domain';
 import { createCaller } from './router.ts';
 import type { Context, RequestInfo } from './context.ts';
@@ -35,11 +39,23 @@ export interface Fixture {
   /** A caller signed in as one of STAFF, from the portal's own origin with the anti-CSRF header. */
   as(key: StaffKey, overrides?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
   anonymous(overrides?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export async function createFixture(): Promise<Fixture> {
-  const db = await Db.open({ url: ':memory:' });
+/**
+ * Where the fixture's database lives: the embedded engine in memory, or a remote libsql server (a Hrana
+ * fake started per fixture), so that router tests prove both code paths.
+ */
+export type DbMode = 'embedded' | 'remote';
+
+export async function createFixture(mode: DbMode = 'embedded'): Promise<Fixture> {
+  let remote: FakeLibsqlServer | null = null;
+  let dir: string | null = null;
+  if (mode === 'remote') {
+    dir = mkdtempSync(join(tmpdir(), 'pakn-remote-'));
+    remote = await startFakeLibsqlServer(join(dir, 'server.db'));
+  }
+  const db = await Db.open(remote ? { url: remote.url, authToken: 'test' } : { url: ':memory:' });
   await migrate(db);
   const created = new Date('2026-03-02T01:00:00Z');
   passwordHash ??= hashPassword(PASSWORD);
@@ -78,7 +94,11 @@ export async function createFixture(): Promise<Fixture> {
     anonymous(overrides = {}) {
       return createCaller(context(null, overrides));
     },
-    close: () => db.close(),
+    async close() {
+      db.close();
+      await remote?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
   };
 
   function context(staff: StaffMember | null, overrides: Partial<RequestInfo>): Context {

@@ -9,3 +9,4 @@ export * from './reference.ts';
 export * from './schemas.ts';
 export * from './messages.ts';
 export * from './model.ts';
+export * from './calendar/index.ts';

@@ -1,0 +1,112 @@
+/**
+ * pnpm bench: measures what the budgets are about and writes bench/results.json (name, value, unit, goal).
+ * Run after `pnpm build`. Sizes are gzip -9 of the built files; speeds are measured in-process on a temporary
+ * embedded database with the production durability settings (WAL, synchronous=FULL).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { createCaller, type Context } from '@pakn/api';
+import { Db, migrate } from '@pakn/db';
+import { seedDemo, DEMO_SITE_KEY } from '@pakn/server';
+
+interface Result {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  /** The budget: value must be at most this (sizes, latencies) or at least it (throughput), see `better`. */
+  readonly goal: number | null;
+  readonly better: 'lower' | 'higher';
+}
+
+const root = resolve(import.meta.dirname, '..');
+const results: Result[] = [];
+
+function gz(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+function files(dir: string): string[] {
+  try {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function sizes(): void {
+  const widget = join(root, 'apps/widget/dist/v1');
+  const loader = join(widget, 'loader.js');
+  const assets = files(join(widget, 'assets')).filter((f) => f.endsWith('.js'));
+  if (assets.length === 0) throw new Error('apps/widget/dist is empty: run `pnpm build` first');
+  results.push({ name: 'widget.loader.gzip', value: gz(loader), unit: 'B', goal: 2048, better: 'lower' });
+  const total = assets.reduce((sum, f) => sum + gz(f), 0);
+  results.push({ name: 'widget.all-chunks.gzip', value: total, unit: 'B', goal: 30 * 1024, better: 'lower' });
+  const portal = files(join(root, 'apps/portal/dist')).filter((f) => f.endsWith('.js'));
+  results.push({ name: 'portal.all-chunks.gzip', value: portal.reduce((s, f) => s + gz(f), 0), unit: 'B', goal: null, better: 'lower' });
+}
+
+async function speed(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pakn-bench-'));
+  const db = await Db.open({ url: `file:${join(dir, 'bench.db')}` });
+  try {
+    await migrate(db);
+    await seedDemo(db, { demoSiteOrigins: ['http://ward.bench'], now: new Date(), withSampleCases: false });
+    const ctx: Context = {
+      services: { db, now: () => new Date(), sessionTtlSeconds: 3600 },
+      request: {
+        origin: 'http://ward.bench',
+        ownOrigin: 'http://pakn.bench',
+        hasCsrfHeader: false,
+        clientAddress: '127.0.0.1',
+        lang: 'vi',
+        sessionToken: null,
+        setSessionCookie: () => undefined,
+      },
+      staff: null,
+    };
+    const caller = createCaller(ctx);
+    const input = {
+      siteKey: DEMO_SITE_KEY,
+      category: 'late_result' as const,
+      description: 'Hồ sơ của tôi bị trả muộn 10 ngày so với giấy hẹn, đề nghị Trung tâm xem xét.',
+    };
+    const n = 400;
+    const latencies: number[] = [];
+    let last = { reference: '', accessKey: '' };
+    const start = performance.now();
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      last = await caller.case.submit(input);
+      latencies.push(performance.now() - t);
+    }
+    const seconds = (performance.now() - start) / 1000;
+    latencies.sort((a, b) => a - b);
+    results.push({ name: 'api.case.submit.throughput', value: Math.round(n / seconds), unit: 'cases/s', goal: null, better: 'higher' });
+    results.push({ name: 'api.case.submit.p99', value: Number(latencies[Math.floor(n * 0.99)]!.toFixed(2)), unit: 'ms', goal: null, better: 'lower' });
+    const trackStart = performance.now();
+    for (let i = 0; i < n; i++) await caller.case.track(last);
+    results.push({ name: 'api.case.track.throughput', value: Math.round(n / ((performance.now() - trackStart) / 1000)), unit: 'lookups/s', goal: null, better: 'higher' });
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+sizes();
+await speed();
+writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+let failed = 0;
+for (const r of results) {
+  const ok = r.goal === null || (r.better === 'lower' ? r.value <= r.goal : r.value >= r.goal);
+  if (!ok) failed++;
+  const goal = r.goal === null ? '(no goal)' : `goal ${r.better === 'lower' ? '≤' : '≥'} ${r.goal} ${r.unit}`;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(30)} ${String(r.value).padStart(8)} ${r.unit.padEnd(10)} ${goal}`);
+}
+console.log(`bench: ${results.length - failed} within goal, ${failed} over goal`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  throw new Error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
+
+export const PAKN_PORT = 18480;
+export const DEMO_PORT = 18481;
+const database = resolve(import.meta.dirname, '.tmp/e2e.db');
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './.tmp/results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PAKN_PORT}`,
+    browserName: 'chromium',
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    // A fresh embedded database for every run, seeded with the demo data, on ports of its own.
+    command: `node -e "require('fs').rmSync('.tmp',{recursive:true,force:true})" && pnpm --filter @pakn/server start`,
+    cwd: import.meta.dirname,
+    url: `http://127.0.0.1:${PAKN_PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(PAKN_PORT),
+      DEMO_SITE_PORT: String(DEMO_PORT),
+      DATABASE_URL: `file:${database}`,
+      SEED_DEMO: 'true',
+    },
+  },
+});
