@@ -255,7 +255,7 @@ export async function startFakeLibsqlServer(path: string): Promise<FakeLibsqlSer
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { baton: string | null; requests: StreamRequest[] };
-    let stream: Stream | undefined = body.baton ? streams.get(body.baton) : open();
+    const stream: Stream | undefined = body.baton ? streams.get(body.baton) : open();
     if (body.baton) streams.delete(body.baton);
     if (!stream) {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Unknown baton' }));
@@ -276,7 +276,6 @@ export async function startFakeLibsqlServer(path: string): Promise<FakeLibsqlSer
       if (stream.db.inTransaction) stream.db.exec('ROLLBACK');
       settle(stream);
       stream.db.close();
-      stream = undefined;
     } else {
       baton = randomBytes(12).toString('hex');
       streams.set(baton, stream);
