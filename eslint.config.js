@@ -47,7 +47,15 @@ export default tseslint.config(
     // Portal features never import each other; they talk through the URL and DOM events.
     files: ['apps/portal/src/features/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*/**', '../../features/**'], message: 'Features do not import each other.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!\\.\\./)', message: 'Features do not import each other.' },
+            { group: ['../../features/**', '../../shell/**'], message: 'Features do not import each other or the shell.' },
+          ],
+        },
+      ],
     },
   },
   {

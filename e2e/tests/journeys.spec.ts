@@ -35,11 +35,11 @@ test.describe('a complaint travels from a ward website to the staff portal and b
     const errors = watchConsole(page);
     await signIn(page, 'tiepnhan');
     await expect(page.getByRole('heading', { name: 'Hộp thư phản ánh' })).toBeVisible();
-    await page.screenshot({ path: resolve(SHOTS, 'portal-inbox.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'portal-inbox.png'), fullPage: true });
     await openCase(page, receipt.reference);
     await expect(page.getByText('Nguyễn Văn Bình')).toBeVisible();
     await page.getByLabel('Thuộc phạm vi tiếp nhận').check();
-    await page.getByLabel('Loại phản ánh').selectOption({ label: lateResult });
+    await page.getByLabel('Loại phản ánh', { exact: true }).selectOption({ label: lateResult });
     await page.getByRole('button', { name: 'Lưu phân loại' }).click();
     await expect(page.getByText('Đã phân loại, chờ chuyển xử lý').first()).toBeVisible();
 
@@ -63,7 +63,7 @@ test.describe('a complaint travels from a ward website to the staff portal and b
     await expect(page.getByText('Nguyễn Văn Bình')).toHaveCount(0);
     await expect(page.getByText('0912 345 678')).toHaveCount(0);
     await page.getByLabel('Nội dung trả lời người dân').fill(answerText);
-    await page.screenshot({ path: resolve(SHOTS, 'portal-case.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'portal-case.png'), fullPage: true });
     await page.getByRole('button', { name: 'Gửi trả lời' }).click();
     await expect(page.getByText('Đã có kết quả trả lời').first()).toBeVisible();
     expect(errors).toEqual([]);

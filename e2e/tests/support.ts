@@ -38,10 +38,10 @@ export async function submitReport(
   const dialog = await openWidget(page);
   await dialog.getByLabel('Loại phản ánh').selectOption({ label: report.category });
   await dialog.getByLabel('Nội dung phản ánh').fill(report.description);
+  if (screenshot) await page.screenshot({ path: screenshot });
   if (report.name) await dialog.getByLabel('Họ và tên').fill(report.name);
   if (report.phone) await dialog.getByLabel('Số điện thoại').fill(report.phone);
   if (report.name || report.phone) await dialog.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
-  if (screenshot) await page.screenshot({ path: screenshot });
   await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
   const reference = (await dialog.getByTestId('receipt-reference').textContent())?.trim() ?? '';
   const accessKey = (await dialog.getByTestId('receipt-access-key').textContent())?.trim() ?? '';

@@ -23,6 +23,8 @@ export function presentCaseForStaff(record: CaseRecord, viewer: StaffMember, eve
     unitId: record.unitId,
     description: record.description,
     confidential: record.confidential,
+    /** The citizen's language: answers and referrals are written in it. */
+    lang: record.lang,
     identityHidden,
     contact: identityHidden ? null : record.contact,
     answer: record.answer,

@@ -1,0 +1,24 @@
+import type { Text } from '@pakn/domain';
+
+export const STRINGS = {
+  heading: { vi: 'Hộp thư phản ánh', en: 'Case inbox' },
+  statusFilter: { vi: 'Trạng thái', en: 'Status' },
+  open: { vi: 'Đang xử lý', en: 'Open' },
+  all: { vi: 'Tất cả', en: 'All' },
+  caption: {
+    vi: 'Danh sách phản ánh, kiến nghị (cũ nhất trước)',
+    en: 'Cases, oldest first',
+  },
+  reference: { vi: 'Mã phản ánh', en: 'Reference' },
+  receivedAt: { vi: 'Ngày tiếp nhận', en: 'Received' },
+  channel: { vi: 'Kênh', en: 'Channel' },
+  category: { vi: 'Loại', en: 'Category' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  description: { vi: 'Nội dung', en: 'Description' },
+  outOfScope: { vi: 'Ngoài phạm vi', en: 'Out of scope' },
+  empty: {
+    vi: 'Không có phản ánh nào ở trạng thái này.',
+    en: 'There are no cases with this status.',
+  },
+  count: { vi: '{n} phản ánh', en: '{n} case(s)' },
+} as const satisfies Record<string, Text>;

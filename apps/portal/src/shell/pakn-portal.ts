@@ -1,0 +1,566 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { LoginInputSchema, ROLE_LABELS, fieldErrors, pickLang, type Lang, type StaffMember } from '@pakn/domain';
+import { errorInfo, paknClient } from '#shared/client.ts';
+import { NavigateEvent, navigateOnClick, type SessionExpiredEvent } from '#shared/events.ts';
+import { COMMON } from '#shared/i18n.ts';
+import { base, tokens } from '#shared/styles.ts';
+import { BASE_PATH, isPortalPath, parseRoute, type Route } from './routes.ts';
+import { STRINGS } from './strings.ts';
+
+/**
+ * Features are separate chunks, fetched the first time their page is shown. The shell knows only their
+ * tag and entry module; they know nothing of the shell.
+ */
+const FEATURES = {
+  inbox: { tag: 'pakn-inbox', load: () => import('../features/inbox/pakn-inbox.ts') },
+  case: { tag: 'pakn-case', load: () => import('../features/case/pakn-case.ts') },
+} as const;
+type FeatureName = keyof typeof FEATURES;
+type FeatureStatus = 'loading' | 'ready' | 'failed';
+
+type Session =
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'check-failed'; readonly message: string }
+  | { readonly kind: 'signed-out'; readonly expired: boolean }
+  | { readonly kind: 'signed-in'; readonly staff: StaffMember };
+
+const LANG_STORAGE_KEY = 'pakn-portal-lang';
+
+function storedLang(): Lang {
+  try {
+    return pickLang(localStorage.getItem(LANG_STORAGE_KEY));
+  } catch {
+    return 'vi';
+  }
+}
+
+/**
+ * `<pakn-portal>`: the staff portal's shell. It checks the session, shows the login form or the header
+ * and the page for the address, loads each page's feature element on demand, and owns the address bar:
+ * features ask for navigation with `pakn-navigate` and report an expired session with
+ * `pakn-session-expired`.
+ */
+export class PaknPortal extends LitElement {
+  static override properties = {
+    language: { state: true },
+    session: { state: true },
+    route: { state: true },
+    features: { state: true },
+    busy: { state: true },
+    loginErrors: { state: true },
+    loginError: { state: true },
+    signOutError: { state: true },
+  };
+
+  declare protected language: Lang;
+  declare protected session: Session;
+  declare protected route: Route;
+  declare protected features: Readonly<Partial<Record<FeatureName, FeatureStatus>>>;
+  declare protected busy: boolean;
+  declare protected loginErrors: Readonly<Record<string, string>>;
+  declare protected loginError: string | null;
+  declare protected signOutError: string | null;
+
+  constructor() {
+    super();
+    this.language = storedLang();
+    this.session = { kind: 'checking' };
+    this.route = parseRoute(location.pathname, location.search);
+    this.features = {};
+    this.busy = false;
+    this.loginErrors = {};
+    this.loginError = null;
+    this.signOutError = null;
+    this.addEventListener(NavigateEvent.type, this.#onNavigate);
+    this.addEventListener('pakn-session-expired', this.#onSessionExpired);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
+    this.#applyLang();
+    void this.#checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.#onPopState);
+    super.disconnectedCallback();
+  }
+
+  // ---- Session ---------------------------------------------------------------------------------
+
+  async #checkSession(): Promise<void> {
+    this.session = { kind: 'checking' };
+    try {
+      const staff = await paknClient().auth.me.query();
+      this.session = staff ? { kind: 'signed-in', staff } : { kind: 'signed-out', expired: false };
+    } catch (error) {
+      this.session = { kind: 'check-failed', message: errorInfo(error, this.language).message };
+    }
+    this.#applyTitle();
+  }
+
+  async #signIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const input = { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? '') };
+    this.loginError = null;
+    const parsed = LoginInputSchema.safeParse(input);
+    if (!parsed.success) {
+      this.loginErrors = fieldErrors(parsed.error.issues, this.language);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.loginErrors = {};
+    this.busy = true;
+    try {
+      const staff = await paknClient().auth.login.mutate(parsed.data);
+      this.session = { kind: 'signed-in', staff };
+      this.#applyTitle();
+      await this.#focusMain();
+    } catch (error) {
+      const info = errorInfo(error, this.language);
+      this.loginErrors = info.fieldErrors;
+      this.loginError = info.message;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#password')?.select();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #signOut(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.signOutError = null;
+    try {
+      await paknClient().auth.logout.mutate();
+      // The next person to sign in on this machine starts from the inbox, not from this case.
+      if (location.pathname + location.search !== BASE_PATH) history.pushState(null, '', BASE_PATH);
+      this.route = parseRoute(location.pathname, location.search);
+      this.session = { kind: 'signed-out', expired: false };
+      this.loginError = null;
+      this.loginErrors = {};
+      this.#applyTitle();
+      await this.#focusMain();
+    } catch (error) {
+      this.signOutError = errorInfo(error, this.language).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #onSessionExpired = (_event: SessionExpiredEvent): void => {
+    if (this.session.kind !== 'signed-in') return;
+    this.session = { kind: 'signed-out', expired: true };
+    this.#applyTitle();
+  };
+
+  // ---- Navigation ------------------------------------------------------------------------------
+
+  #onNavigate = (event: NavigateEvent): void => {
+    if (!isPortalPath(new URL(event.path, location.origin).pathname)) return;
+    event.preventDefault();
+    const current = location.pathname + location.search;
+    if (event.path !== current) {
+      if (event.replace) history.replaceState(null, '', event.path);
+      else history.pushState(null, '', event.path);
+    }
+    const before = this.route;
+    this.route = parseRoute(location.pathname, location.search);
+    this.#applyTitle();
+    // A filter change stays on the same page; a new page takes focus to its start, as a page load would.
+    if (!event.replace && (before.name !== this.route.name || event.path !== current)) {
+      window.scrollTo(0, 0);
+      void this.#focusMain();
+    }
+  };
+
+  #onPopState = (): void => {
+    this.route = parseRoute(location.pathname, location.search);
+    this.#applyTitle();
+  };
+
+  async #focusMain(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+  }
+
+  protected override willUpdate(): void {
+    // Start fetching the page's feature before rendering, so that render only reads state.
+    if (this.session.kind === 'signed-in' && this.route.name !== 'not-found') this.#ensureFeature(this.route.name);
+  }
+
+  #featureStatus(name: FeatureName): FeatureStatus {
+    return this.features[name] ?? (customElements.get(FEATURES[name].tag) ? 'ready' : 'loading');
+  }
+
+  #ensureFeature(name: FeatureName): void {
+    if (this.features[name] || customElements.get(FEATURES[name].tag)) return;
+    this.features = { ...this.features, [name]: 'loading' };
+    FEATURES[name]
+      .load()
+      .then(() => {
+        this.features = { ...this.features, [name]: 'ready' };
+      })
+      .catch((error: unknown) => {
+        console.error(`[portal] could not load the ${name} feature`, error);
+        this.features = { ...this.features, [name]: 'failed' };
+      });
+  }
+
+  // ---- Language --------------------------------------------------------------------------------
+
+  #setLang(lang: Lang): void {
+    if (lang === this.language) return;
+    this.language = lang;
+    try {
+      localStorage.setItem(LANG_STORAGE_KEY, lang);
+    } catch {
+      // Private mode or storage disabled: the choice lasts for this page only.
+    }
+    this.#applyLang();
+  }
+
+  /** The page's language drives the API client's messages, screen readers and features' defaults. */
+  #applyLang(): void {
+    document.documentElement.lang = this.language;
+    this.#applyTitle();
+  }
+
+  #applyTitle(): void {
+    const lang = this.language;
+    const page =
+      this.session.kind !== 'signed-in'
+        ? STRINGS.titleSignIn[lang]
+        : this.route.name === 'inbox'
+          ? STRINGS.titleInbox[lang]
+          : this.route.name === 'case'
+            ? STRINGS.titleCase[lang]
+            : STRINGS.notFoundHeading[lang];
+    document.title = `${page} – ${STRINGS.product[lang]}`;
+  }
+
+  // ---- Rendering -------------------------------------------------------------------------------
+
+  protected override render() {
+    const lang = this.language;
+    return html`
+      <div class="root" lang=${lang}>
+        ${this.#renderHeader(lang)}
+        <main id="main" tabindex="-1">
+          <div class="container">${this.#renderMain(lang)}</div>
+        </main>
+      </div>
+    `;
+  }
+
+  /** A button, not a `#main` link: fragment links do not reach into a shadow root. */
+  #skipToMain = (): void => {
+    void this.#focusMain();
+  };
+
+  #renderHeader(lang: Lang) {
+    const session = this.session;
+    const staff = session.kind === 'signed-in' ? session.staff : null;
+    return html`
+      <header class="header" part="header">
+        <button type="button" class="skip" @click=${this.#skipToMain}>${STRINGS.skipToContent[lang]}</button>
+        <div class="container header-top">
+          <a class="brand" href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>
+            <span class="brand-name">${STRINGS.product[lang]}</span>
+            <span class="brand-sub">${STRINGS.productLong[lang]}</span>
+          </a>
+          <div class="lang-switch" role="group" aria-label="Ngôn ngữ / Language">
+            <button type="button" lang="vi" aria-pressed=${lang === 'vi' ? 'true' : 'false'} @click=${() => this.#setLang('vi')}>
+              Tiếng Việt
+            </button>
+            <button type="button" lang="en" aria-pressed=${lang === 'en' ? 'true' : 'false'} @click=${() => this.#setLang('en')}>
+              English
+            </button>
+          </div>
+        </div>
+        ${staff
+          ? html`<div class="header-bar">
+              <div class="container header-bar-inner">
+                <nav aria-label=${STRINGS.mainNav[lang]}>
+                  <a
+                    href=${BASE_PATH}
+                    aria-current=${this.route.name === 'inbox' ? 'page' : nothing}
+                    @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                    >${STRINGS.inbox[lang]}</a
+                  >
+                </nav>
+                <div class="who">
+                  <span class="visually-hidden">${STRINGS.signedInAs[lang]}:</span>
+                  <span class="who-name">${staff.displayName}</span>
+                  <span class="who-role">${ROLE_LABELS[staff.role][lang]}</span>
+                  <button type="button" class="sign-out" ?disabled=${this.busy} @click=${() => void this.#signOut()}>
+                    ${STRINGS.signOut[lang]}
+                  </button>
+                </div>
+              </div>
+            </div>`
+          : nothing}
+      </header>
+      ${this.signOutError
+        ? html`<div class="container"><p class="alert" role="alert">${this.signOutError}</p></div>`
+        : nothing}
+    `;
+  }
+
+  #renderMain(lang: Lang) {
+    const session = this.session;
+    switch (session.kind) {
+      case 'checking':
+        return html`<p role="status">${STRINGS.checking[lang]}</p>`;
+      case 'check-failed':
+        return html`<div class="alert" role="alert">
+          <p>${session.message}</p>
+          <button type="button" class="secondary" @click=${() => void this.#checkSession()}>${COMMON.retry[lang]}</button>
+        </div>`;
+      case 'signed-out':
+        return this.#renderLogin(lang, session.expired);
+      case 'signed-in':
+        return this.#renderPage(lang);
+    }
+  }
+
+  #renderPage(lang: Lang) {
+    const route = this.route;
+    if (route.name === 'not-found') {
+      return html`<h1>${STRINGS.notFoundHeading[lang]}</h1>
+        <p>${STRINGS.notFoundBody[lang]}</p>
+        <p><a href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${STRINGS.inbox[lang]}</a></p>`;
+    }
+    const status = this.#featureStatus(route.name);
+    if (status === 'loading') return html`<p role="status">${STRINGS.loadingFeature[lang]}</p>`;
+    if (status === 'failed') {
+      return html`<div class="alert" role="alert">
+        <p>${STRINGS.featureFailed[lang]}</p>
+        <button type="button" class="secondary" @click=${() => location.reload()}>${STRINGS.reloadPage[lang]}</button>
+      </div>`;
+    }
+    return route.name === 'inbox'
+      ? html`<pakn-inbox lang=${lang} status=${route.status}></pakn-inbox>`
+      : html`<pakn-case lang=${lang} case-id=${route.caseId}></pakn-case>`;
+  }
+
+  #renderLogin(lang: Lang, expired: boolean) {
+    const errors = this.loginErrors;
+    const invalid = (field: string) => (errors[field] ? 'true' : 'false');
+    const describedBy = (field: string) => (errors[field] ? `${field}-error` : nothing);
+    return html`
+      <div class="login">
+        <h1>${STRINGS.signInHeading[lang]}</h1>
+        <p class="muted">${STRINGS.signInIntro[lang]}</p>
+        ${expired && !this.loginError ? html`<p class="notice" role="status">${STRINGS.sessionExpired[lang]}</p>` : nothing}
+        ${this.loginError ? html`<p class="alert" role="alert">${this.loginError}</p>` : nothing}
+        <form @submit=${(e: SubmitEvent) => void this.#signIn(e)} novalidate>
+          <div class="field">
+            <label for="username">${STRINGS.username[lang]}</label>
+            <input
+              id="username"
+              name="username"
+              type="text"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck="false"
+              required
+              aria-invalid=${invalid('username')}
+              aria-describedby=${describedBy('username')}
+            />
+            ${errors.username ? html`<span id="username-error" class="field-error">${errors.username}</span>` : nothing}
+          </div>
+          <div class="field">
+            <label for="password">${STRINGS.password[lang]}</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              aria-invalid=${invalid('password')}
+              aria-describedby=${describedBy('password')}
+            />
+            ${errors.password ? html`<span id="password-error" class="field-error">${errors.password}</span>` : nothing}
+          </div>
+          <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.signingIn[lang] : STRINGS.signIn[lang]}</button>
+        </form>
+      </div>
+    `;
+  }
+
+  static override styles = [
+    tokens,
+    base,
+    css`
+      .root {
+        min-height: 100vh;
+        display: flex;
+        flex-direction: column;
+        background: var(--_bg);
+      }
+      .container {
+        width: 100%;
+        max-width: 80rem;
+        margin: 0 auto;
+        padding: 0 1.5rem;
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -4rem;
+        z-index: 10;
+        background: var(--_bg);
+        color: var(--_primary);
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      .skip:hover:not(:disabled) {
+        background: var(--_surface);
+      }
+      .header {
+        background: var(--_primary);
+        color: var(--_on-primary);
+        border-bottom: 4px solid #b8860b;
+      }
+      .header a,
+      .header a:hover {
+        color: var(--_on-primary);
+      }
+      .header :focus-visible {
+        outline-color: var(--_focus);
+      }
+      .header-top {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        padding-top: 0.75rem;
+        padding-bottom: 0.75rem;
+      }
+      .brand {
+        display: flex;
+        flex-direction: column;
+        text-decoration: none;
+      }
+      .brand-name {
+        font-size: 1.3rem;
+        font-weight: 700;
+      }
+      .brand-sub {
+        font-size: 0.9rem;
+        opacity: 0.9;
+      }
+      .lang-switch {
+        display: flex;
+        gap: 0.25rem;
+      }
+      .lang-switch button {
+        background: transparent;
+        border-color: rgb(255 255 255 / 0.6);
+        color: var(--_on-primary);
+        min-height: 2.25rem;
+        padding: 0.25rem 0.75rem;
+        font-weight: 400;
+      }
+      .lang-switch button:hover:not(:disabled) {
+        background: rgb(255 255 255 / 0.12);
+      }
+      .lang-switch button[aria-pressed='true'],
+      .lang-switch button[aria-pressed='true']:hover:not(:disabled) {
+        background: var(--_on-primary);
+        color: var(--_primary);
+        font-weight: 600;
+      }
+      .header-bar {
+        background: rgb(0 0 0 / 0.18);
+      }
+      .header-bar-inner {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        min-height: 3rem;
+        padding-top: 0.25rem;
+        padding-bottom: 0.25rem;
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.4rem 0.25rem;
+        font-weight: 600;
+        text-decoration: none;
+        border-bottom: 3px solid transparent;
+      }
+      nav a[aria-current='page'] {
+        border-bottom-color: var(--_on-primary);
+      }
+      nav a:hover {
+        text-decoration: underline;
+      }
+      .who {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.75rem;
+      }
+      .who-name {
+        font-weight: 600;
+      }
+      .who-role {
+        font-size: 0.9rem;
+        padding: 0.05rem 0.5rem;
+        border: 1px solid rgb(255 255 255 / 0.6);
+        border-radius: 999px;
+      }
+      .sign-out {
+        background: var(--_on-primary);
+        color: var(--_primary);
+        border-color: var(--_on-primary);
+        min-height: 2.25rem;
+        padding: 0.25rem 0.9rem;
+      }
+      .sign-out:hover:not(:disabled) {
+        background: #e6edf4;
+      }
+      main {
+        flex: 1;
+        padding: 1.5rem 0 3rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      .login {
+        max-width: 26rem;
+        margin: 1rem auto;
+        padding: 1.5rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .login input {
+        max-width: none;
+      }
+      .notice {
+        border-left: 4px solid var(--_primary);
+        background: #eaf1f8;
+        padding: 0.75rem var(--_space);
+        border-radius: var(--_radius);
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('pakn-portal')) customElements.define('pakn-portal', PaknPortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-portal': PaknPortal;
+  }
+}

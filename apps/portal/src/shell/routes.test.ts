@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isPortalPath, parseRoute } from './routes.ts';
+
+describe('parseRoute', () => {
+  it('shows the inbox at the portal root, with the open cases unless a status is asked for', () => {
+    expect(parseRoute('/portal/', '')).toEqual({ name: 'inbox', status: 'open' });
+    expect(parseRoute('/portal', '')).toEqual({ name: 'inbox', status: 'open' });
+    expect(parseRoute('/portal/', '?status=all')).toEqual({ name: 'inbox', status: 'all' });
+  });
+
+  it('shows a case at /portal/cases/:id, decoding the id', () => {
+    expect(parseRoute('/portal/cases/2a74499b-feee', '')).toEqual({ name: 'case', caseId: '2a74499b-feee' });
+    expect(parseRoute('/portal/cases/a%20b/', '')).toEqual({ name: 'case', caseId: 'a b' });
+  });
+
+  it('reports anything else as not found, including malformed escapes', () => {
+    expect(parseRoute('/portal/cases/', '')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/portal/cases/a/b', '')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/portal/cases/%E0%A4%A', '')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/elsewhere', '')).toEqual({ name: 'not-found' });
+  });
+});
+
+describe('isPortalPath', () => {
+  it('keeps navigation inside the portal and lets other paths leave the page', () => {
+    expect(isPortalPath('/portal/cases/1')).toBe(true);
+    expect(isPortalPath('/portal')).toBe(true);
+    expect(isPortalPath('/portalx')).toBe(false);
+    expect(isPortalPath('/widget/v1/loader.js')).toBe(false);
+  });
+});
