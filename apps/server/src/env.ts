@@ -2,6 +2,7 @@
  * The only module that reads process.env. Everything else receives a parsed, typed Config.
  * A bad value stops the server at start-up with a message that names the variable.
  */
+import { resolve } from 'node:path';
 import * as z from 'zod';
 
 const EnvSchema = z.object({
@@ -47,13 +48,17 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
   if (remote && !e.DATABASE_AUTH_TOKEN && !/^https?:\/\/(127\.0\.0\.1|localhost)/.test(e.DATABASE_URL)) {
     console.warn('[config] DATABASE_URL is remote but DATABASE_AUTH_TOKEN is empty');
   }
+  // pnpm runs package scripts in the package's folder; a relative file path means the folder the user ran
+  // pnpm in (INIT_CWD), so `pnpm start` at the root keeps its database in ./data at the root.
+  const baseDir = env.INIT_CWD ?? process.cwd();
+  const databaseUrl = e.DATABASE_URL.replace(/^file:(?!\/)(.+)$/, (_m, path: string) => `file:${resolve(baseDir, path)}`);
   const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
     host: e.HOST,
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/$/, ''),
     database: {
-      url: e.DATABASE_URL,
+      url: databaseUrl,
       authToken: e.DATABASE_AUTH_TOKEN,
       syncUrl: e.DATABASE_SYNC_URL,
       syncIntervalSeconds: e.DATABASE_SYNC_INTERVAL,

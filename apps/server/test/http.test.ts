@@ -222,3 +222,16 @@ describe('widget and portal assets', () => {
     expect((await app.request('/portal/assets/missing.js')).status).toBe(404);
   });
 });
+
+describe('configuration', () => {
+  it('resolves a relative database file against the folder pnpm was started in', () => {
+    expect(parseEnv({ INIT_CWD: '/srv/pakn' }).database.url).toBe('file:/srv/pakn/data/pakn.db');
+    expect(parseEnv({ DATABASE_URL: 'file:/var/lib/pakn.db' }).database.url).toBe('file:/var/lib/pakn.db');
+    expect(parseEnv({ DATABASE_URL: 'libsql://pakn.example.turso.io', DATABASE_AUTH_TOKEN: 't' }).database.url).toBe('libsql://pakn.example.turso.io');
+  });
+
+  it('stops with a message naming the bad variable', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO/);
+  });
+});
