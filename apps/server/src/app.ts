@@ -4,9 +4,19 @@ import { getCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { trpcServer } from '@hono/trpc-server';
-import { appRouter, createContext, CSRF_HEADER, SESSION_COOKIE, type ApiServices, type RequestInfo } from '@pakn/api';
-import { listSites, schemaVersion, type Db } from '@pakn/db';
-import { errorMessage, pickLang } from '@pakn/domain';
+import {
+  appRouter,
+  createApiServices,
+  createContext,
+  CSRF_HEADER,
+  DEFAULT_CITIZEN_LIMITS,
+  SESSION_COOKIE,
+  uploadAttachment,
+  type ApiServices,
+  type RequestInfo,
+} from '@pakn/api';
+import { getSite, listSites, schemaVersion, type Db } from '@pakn/db';
+import { DomainError, errorMessage, MAX_ATTACHMENT_BYTES, pickLang } from '@pakn/domain';
 import type { Config } from './env.ts';
 import { assetResponse, type AssetDirectory } from './static-assets.ts';
 
@@ -44,6 +54,30 @@ const PORTAL_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The hosted page and the iframe: our own origin, our own strict policy. */
+const HOSTED_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types pakn-widget',
+].join('; ');
+
+const UPLOAD_STATUS: Readonly<Record<string, 400 | 403 | 413 | 415 | 429>> = {
+  attachment_too_large: 413,
+  attachment_type: 415,
+  rate_limited: 429,
+  origin_not_allowed: 403,
+  forbidden: 403,
+};
+
 /**
  * Widget files are embedded by other sites: they must be loadable cross-origin (module scripts are fetched
  * in CORS mode, COEP pages need CORP cross-origin), and never framed or sniffed.
@@ -55,7 +89,12 @@ const WIDGET_HEADERS: Readonly<Record<string, string>> = {
   'Timing-Allow-Origin': '*',
 };
 
-function clientAddress(c: HonoContext): string {
+function clientAddress(c: HonoContext, trustedHeader: string | undefined): string {
+  // Only a header that our own reverse proxy overwrites may say who the client is; anything else is forgeable.
+  if (trustedHeader) {
+    const value = c.req.header(trustedHeader)?.split(',')[0]?.trim();
+    if (value) return value;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -80,7 +119,29 @@ export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const ownOrigin = new URL(config.publicUrl).origin;
   const secureCookie = ownOrigin.startsWith('https:');
-  const services: ApiServices = { db, now, sessionTtlSeconds: config.sessionTtlSeconds };
+  if (!config.secret) console.warn('[pakn] PAKN_SECRET is not set: proof-of-work challenges are signed with a key made at start');
+  const services: ApiServices = createApiServices({
+    db,
+    now,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    citizen: {
+      ...(config.secret ? { powHmacKey: config.secret } : {}),
+      powMaxNumber: config.powMaxNumber,
+      limits: { ...DEFAULT_CITIZEN_LIMITS, ...config.limits },
+    },
+  });
+
+  function requestInfo(c: HonoContext, resHeaders?: Headers): RequestInfo {
+    return {
+      origin: c.req.header('origin') ?? null,
+      ownOrigin,
+      hasCsrfHeader: c.req.header(CSRF_HEADER) === '1',
+      clientAddress: clientAddress(c, config.clientAddressHeader),
+      lang: pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language')),
+      sessionToken: getCookie(c, SESSION_COOKIE) ?? null,
+      setSessionCookie: (token, maxAge) => resHeaders?.append('Set-Cookie', sessionCookie(token, maxAge, secureCookie)),
+    };
+  }
 
   let originCache: { at: number; origins: Set<string> } | null = null;
   async function registeredOrigins(): Promise<Set<string>> {
@@ -91,6 +152,15 @@ export function createApp(deps: AppDeps): Hono {
     }
     return originCache.origins;
   }
+
+  /** Registered sites may call the citizen API from their pages, without credentials. */
+  const citizenCors = cors({
+    origin: async (origin) => ((await registeredOrigins()).has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['content-type', 'x-pakn-lang', 'trpc-accept', 'x-pakn-site', 'x-pakn-filename'],
+    credentials: false,
+    maxAge: 600,
+  });
 
   const app = new Hono();
 
@@ -122,13 +192,7 @@ export function createApp(deps: AppDeps): Hono {
       for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.res.headers.set(k, v);
       c.res.headers.set('Cache-Control', 'no-store');
     },
-    cors({
-      origin: async (origin) => ((await registeredOrigins()).has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['content-type', 'x-pakn-lang', 'trpc-accept'],
-      credentials: false,
-      maxAge: 600,
-    }),
+    citizenCors,
     async (c, next) => {
       // Only JSON bodies: the content types a cross-site form can send without a preflight (form-urlencoded,
       // multipart, text/plain) and tRPC's octet-stream input never reach a procedure.
@@ -150,21 +214,67 @@ export function createApp(deps: AppDeps): Hono {
       endpoint: '/trpc',
       allowBatching: true,
       maxBatchSize: 10,
-      createContext: (opts, c) => {
-        const request: RequestInfo = {
-          origin: c.req.header('origin') ?? null,
-          ownOrigin,
-          hasCsrfHeader: c.req.header(CSRF_HEADER) === '1',
-          clientAddress: clientAddress(c),
-          lang: pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language')),
-          sessionToken: getCookie(c, SESSION_COOKIE) ?? null,
-          setSessionCookie: (token, maxAge) =>
-            opts.resHeaders.append('Set-Cookie', sessionCookie(token, maxAge, secureCookie)),
-        };
-        return createContext(services, request) as unknown as Promise<Record<string, unknown>>;
-      },
+      createContext: (opts, c) =>
+        createContext(services, requestInfo(c, opts.resHeaders)) as unknown as Promise<Record<string, unknown>>,
     }),
   );
+
+  // Files a citizen attaches before submitting: raw bytes, the type decided by the server from the bytes.
+  app.use('/api/v1/attachments', citizenCors);
+  app.post(
+    '/api/v1/attachments',
+    bodyLimit({
+      maxSize: MAX_ATTACHMENT_BYTES,
+      onError: (c) => {
+        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+        return c.json({ error: { reason: 'attachment_too_large', message: errorMessage('attachment_too_large', lang) } }, 413);
+      },
+    }),
+    async (c) => {
+      for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+      c.header('Cache-Control', 'no-store');
+      const request = requestInfo(c);
+      try {
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        const name = decodeURIComponent(c.req.header('x-pakn-filename') ?? 'tep-dinh-kem');
+        const uploaded = await uploadAttachment(services, request, { siteKey: c.req.header('x-pakn-site') ?? '', name, bytes });
+        return c.json(uploaded, 201);
+      } catch (error) {
+        if (!(error instanceof DomainError) && !(error instanceof URIError)) throw error;
+        const reason = error instanceof DomainError ? (error.reason ?? error.code) : 'invalid';
+        const status = UPLOAD_STATUS[reason] ?? 400;
+        return c.json({ error: { reason, message: errorMessage(reason, request.lang) } }, status);
+      }
+    },
+  );
+
+  // The hosted page for QR codes on posters and browsers without custom elements: /c/SITE-KEY.
+  app.get('/c/:siteKey', async (c) => {
+    const site = await getSite(db, c.req.param('siteKey'));
+    const asset = deps.widgetAssets.get('v1/hosted.html');
+    if (!site) return c.notFound();
+    if (!asset) return c.text('The widget is not built: run `pnpm build`.', 503);
+    return assetResponse(asset, c.req.raw, {
+      ...OWN_PAGE_HEADERS,
+      'Content-Security-Policy': HOSTED_CSP,
+      'Cache-Control': 'no-cache',
+    });
+  });
+
+  // The same form in an iframe, for partners who want hard isolation: only the site's own pages may frame it.
+  app.get('/widget/v1/frame.html', async (c) => {
+    const site = await getSite(db, c.req.query('site') ?? '');
+    const asset = deps.widgetAssets.get('v1/frame.html');
+    if (!site) return c.notFound();
+    if (!asset) return c.text('The widget is not built: run `pnpm build`.', 503);
+    const { 'X-Frame-Options': _deny, ...headers } = OWN_PAGE_HEADERS;
+    return assetResponse(asset, c.req.raw, {
+      ...headers,
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Content-Security-Policy': `${HOSTED_CSP.replace("frame-ancestors 'none'", `frame-ancestors ${site.allowedOrigins.join(' ') || "'none'"}`)}`,
+      'Cache-Control': 'no-cache',
+    });
+  });
 
   // The widget: a stable loader with a short cache, and content-hashed files cached forever.
   app.get('/widget/v1/*', (c) => {

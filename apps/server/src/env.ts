@@ -22,6 +22,19 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** Directory with the built widget and portal; defaults to the apps' dist folders in this repository. */
   ASSETS_DIR: z.string().optional(),
+  /** Signs proof-of-work challenges. Set the same value on every process; random per start when empty. */
+  PAKN_SECRET: z.string().min(16).optional(),
+  /** Proof-of-work difficulty: the widget tries about half this many hashes. */
+  POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  /** Per connection address, per hour (0 = no limit). */
+  RATE_LIMIT_SUBMITS_PER_HOUR: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: z.coerce.number().int().min(0).default(2000),
+  RATE_LIMIT_TRACKS_PER_HOUR: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  /** Behind a reverse proxy that overwrites it (e.g. x-real-ip): the header holding the client's address. */
+  CLIENT_ADDRESS_HEADER: z.string().regex(/^[a-z0-9-]+$/i).optional(),
+  /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
+  EXTRA_SITE_ORIGINS: z.string().optional(),
 });
 
 export interface Config {
@@ -33,6 +46,11 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly sessionTtlSeconds: number;
   readonly assetsDir: string | undefined;
+  readonly secret: string | undefined;
+  readonly powMaxNumber: number;
+  readonly limits: { submitsPerAddress: number; submitsGlobal: number; tracksPerAddress: number; uploadsPerAddress: number };
+  readonly clientAddressHeader: string | undefined;
+  readonly extraSiteOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +85,18 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
     seedDemo: e.SEED_DEMO,
     sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
     assetsDir: e.ASSETS_DIR,
+    secret: e.PAKN_SECRET,
+    powMaxNumber: e.POW_MAX_NUMBER,
+    limits: {
+      submitsPerAddress: e.RATE_LIMIT_SUBMITS_PER_HOUR,
+      submitsGlobal: e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR,
+      tracksPerAddress: e.RATE_LIMIT_TRACKS_PER_HOUR,
+      uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
+    },
+    clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
+    extraSiteOrigins: (e.EXTRA_SITE_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

@@ -22,10 +22,10 @@ export async function openDatabase(config: Config): Promise<Db> {
 }
 
 export function demoSiteOrigins(config: Config): string[] {
-  if (config.demoSitePort === 0) return [];
+  if (config.demoSitePort === 0) return [...config.extraSiteOrigins];
   const host = new URL(config.publicUrl).hostname;
   const hosts = new Set([host, '127.0.0.1', 'localhost']);
-  return [...hosts].map((h) => `http://${h}:${config.demoSitePort}`);
+  return [...[...hosts].map((h) => `http://${h}:${config.demoSitePort}`), ...config.extraSiteOrigins];
 }
 
 export interface RunningSystem {

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Db, migrate } from '@pakn/db';
+import { createHash, randomBytes } from 'node:crypto';
+import { Db, MIGRATIONS, migrate } from '@pakn/db';
 import type { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
@@ -24,6 +25,8 @@ beforeAll(() => {
   mkdirSync(join(assetsDir, 'portal/assets'), { recursive: true });
   writeFileSync(join(assetsDir, 'widget/v1/loader.js'), `/* loader */ ${'console.log("pakn");'.repeat(40)}`);
   writeFileSync(join(assetsDir, 'widget/v1/assets/pakn-widget-abc123.js'), `export const x = 1; ${'/* pad */'.repeat(60)}`);
+  writeFileSync(join(assetsDir, 'widget/v1/hosted.html'), '<!doctype html><title>Phản ánh</title><pakn-widget></pakn-widget>');
+  writeFileSync(join(assetsDir, 'widget/v1/frame.html'), '<!doctype html><title>frame</title>');
   writeFileSync(join(assetsDir, 'portal/index.html'), '<!doctype html><title>PAKN</title><script type="module" src="/portal/assets/shell.js"></script>');
   writeFileSync(join(assetsDir, 'portal/assets/shell-1.js'), 'export {};');
 });
@@ -33,7 +36,7 @@ async function build(env: Record<string, string> = {}) {
   db = await Db.open({ url: ':memory:' });
   await migrate(db);
   await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
-  const config = parseEnv({ PORT: '8080', ...env });
+  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', ...env });
   app = createApp({
     db,
     config,
@@ -52,6 +55,22 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
   });
 }
 
+/** Asks for a challenge and solves it, as the widget does. */
+async function proof(): Promise<string> {
+  const res = await post('/trpc/case.challenge', { siteKey: DEMO_SITE_KEY }, { origin: WARD });
+  const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
+  for (let n = 0; n <= challenge.maxnumber; n++) {
+    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
+    }
+  }
+  throw new Error('unsolvable');
+}
+
+async function report(extra: Record<string, unknown> = {}) {
+  return { siteKey: DEMO_SITE_KEY, category: 'late_result', description, idempotencyKey: randomBytes(16).toString('base64url'), proof: await proof(), ...extra };
+}
+
 async function login(username = 'tiepnhan'): Promise<string> {
   const res = await post('/trpc/auth.login', { username, password: DEMO_PASSWORD }, { origin: OWN, 'x-pakn-csrf': '1' });
   expect(res.status).toBe(200);
@@ -62,7 +81,7 @@ describe('health', () => {
   it('reports the schema version of the embedded database', async () => {
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: 1, database: 'embedded' });
+    expect(await res.json()).toEqual({ status: 'ok', schemaVersion: MIGRATIONS.at(-1)!.version, database: 'embedded' });
   });
 });
 
@@ -83,19 +102,19 @@ describe('citizen calls across origins', () => {
       headers: { origin: 'http://evil.test', 'access-control-request-method': 'POST' },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    const res = await post('/trpc/case.submit', { siteKey: DEMO_SITE_KEY, category: 'late_result', description }, { origin: 'http://evil.test' });
+    const res = await post('/trpc/case.submit', await report(), { origin: 'http://evil.test' });
     expect(res.status).toBe(403);
   });
 
   it('accepts a submission from the registered site and returns reference and key', async () => {
-    const res = await post('/trpc/case.submit', { siteKey: DEMO_SITE_KEY, category: 'late_result', description }, { origin: WARD });
+    const res = await post('/trpc/case.submit', await report(), { origin: WARD });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { data: { reference: string; accessKey: string } } };
     expect(body.result.data.reference).toMatch(/^PAKN-\d{4}-\d{6}$/);
   });
 
   it('explains bad input per field in the language asked for, without internals', async () => {
-    const bad = { siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'ngắn' };
+    const bad = await report({ description: 'ngắn' });
     const vi = (await (await post('/trpc/case.submit', bad, { origin: WARD })).json()) as { error: { message: string; data: Record<string, unknown> } };
     expect(vi.error.message).toBe('Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.');
     expect(vi.error.data.fieldErrors).toEqual({ description: 'Cần ít nhất 20 ký tự.' });
@@ -112,7 +131,7 @@ describe('citizen calls across origins', () => {
 });
 
 describe('request size', () => {
-  const huge = JSON.stringify({ siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'x'.repeat(100_000) });
+  const huge = JSON.stringify({ siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'x'.repeat(100_000), idempotencyKey: 'k'.repeat(22), proof: 'p' });
 
   it('refuses a body over the limit announced by Content-Length', async () => {
     const res = await post('/trpc/case.submit', huge, { origin: WARD });
@@ -233,5 +252,59 @@ describe('configuration', () => {
   it('stops with a message naming the bad variable', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseEnv({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO/);
+  });
+});
+
+describe('attachments over HTTP', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  const upload = (body: BodyInit, headers: Record<string, string> = {}) =>
+    app.request('/api/v1/attachments', {
+      method: 'POST',
+      headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png', 'x-pakn-filename': encodeURIComponent('ảnh giấy hẹn.png'), ...headers },
+      body,
+    });
+
+  it('lets a registered site preflight and upload an image', async () => {
+    const preflight = await app.request('/api/v1/attachments', {
+      method: 'OPTIONS',
+      headers: { origin: WARD, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-pakn-site,x-pakn-filename' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(WARD);
+    const res = await upload(png);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ type: 'image/png', size: png.length, name: 'ảnh giấy hẹn.png' });
+  });
+
+  it('refuses a file whose bytes are not an image or PDF, whatever it claims, in the user\'s language', async () => {
+    const res = await upload(new TextEncoder().encode('<script>alert(1)</script>'), { 'content-type': 'image/png', 'x-pakn-lang': 'en' });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ error: { reason: 'attachment_type', message: 'Only images (JPEG, PNG, WebP) or PDF files are accepted.' } });
+  });
+
+  it('refuses a file over 5 MB before reading it all', async () => {
+    const res = await upload(new Uint8Array(5 * 1024 * 1024 + 10));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Tệp quá lớn (tối đa 5 MB).');
+  });
+
+  it('refuses a foreign origin', async () => {
+    expect((await upload(png, { origin: 'http://evil.test' })).status).toBe(403);
+  });
+});
+
+describe('hosted page and iframe', () => {
+  it('serves the hosted page of a registered site under a strict CSP with Trusted Types', async () => {
+    const res = await app.request(`/c/${DEMO_SITE_KEY}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain('trusted-types pakn-widget');
+    expect((await app.request('/c/unknown-site')).status).toBe(404);
+  });
+
+  it('lets only the site\'s own pages frame the iframe', async () => {
+    const res = await app.request(`/widget/v1/frame.html?site=${DEMO_SITE_KEY}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors ${WARD}`);
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect((await app.request('/widget/v1/frame.html?site=nope')).status).toBe(404);
   });
 });

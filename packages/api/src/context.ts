@@ -1,6 +1,8 @@
 import type { Db } from '@pakn/db';
 import { findSessionStaff } from '@pakn/db';
-import type { Lang, StaffMember } from '@pakn/domain';
+import { buildCalendar, type Lang, type StaffMember, type WorkingCalendar } from '@pakn/domain';
+import { defaultCitizenPolicy, type CitizenPolicy } from './citizen-policy.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { sha256Hex } from './secrets.ts';
 
 /** What the transport tells the API about one request. Built by apps/server from the HTTP request. */
@@ -24,6 +26,29 @@ export interface ApiServices {
   /** The clock. Tests move it; nothing in the API reads Date.now directly. */
   readonly now: () => Date;
   readonly sessionTtlSeconds: number;
+  /** The Centre's working-day calendar: office hours, holidays, the government's yearly schedules. */
+  readonly calendar: WorkingCalendar;
+  readonly citizen: CitizenPolicy;
+  readonly limiter: RateLimiter;
+}
+
+export interface ServiceOptions {
+  readonly db: Db;
+  readonly now?: () => Date;
+  readonly sessionTtlSeconds?: number;
+  readonly calendar?: WorkingCalendar;
+  readonly citizen?: Partial<CitizenPolicy>;
+}
+
+export function createApiServices(options: ServiceOptions): ApiServices {
+  return {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
+    calendar: options.calendar ?? buildCalendar(),
+    citizen: defaultCitizenPolicy(options.citizen),
+    limiter: new RateLimiter(),
+  };
 }
 
 export interface Context {

@@ -1,4 +1,17 @@
 export { appRouter, createCaller, type AppRouter } from './router.ts';
-export { createContext, CSRF_HEADER, SESSION_COOKIE, type ApiServices, type Context, type RequestInfo } from './context.ts';
+export {
+  createApiServices,
+  createContext,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type ApiServices,
+  type Context,
+  type RequestInfo,
+  type ServiceOptions,
+} from './context.ts';
+export { DEFAULT_CITIZEN_LIMITS, type CitizenLimits, type CitizenPolicy } from './citizen-policy.ts';
+export { uploadAttachment, type UploadedAttachment } from './attachments.ts';
+export { formatError } from './errors.ts';
+export { toTRPCError } from './errors.ts';
 export { hashPassword, verifyPassword, newAccessKey, sha256Hex } from './secrets.ts';
 export type { StaffCaseView, CitizenCaseView } from './presenters.ts';

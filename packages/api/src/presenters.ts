@@ -1,5 +1,10 @@
 import {
+  caseDeadline,
+  canRate,
+  canRequestReview,
   isUnitRole,
+  reviewWindowEnd,
+  type WorkingCalendar,
   type CaseEvent,
   type CaseRecord,
   type CaseStatus,
@@ -43,8 +48,16 @@ export function presentCaseForStaff(record: CaseRecord, viewer: StaffMember, eve
   };
 }
 
+export interface CitizenViewOptions {
+  readonly now: Date;
+  readonly calendar: WorkingCalendar;
+  readonly reviewWindowDays: number;
+}
+
 /** What the citizen sees when tracking: status history, and the answer or the referral once there is one. */
-export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseEvent[]) {
+export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseEvent[], options: CitizenViewOptions) {
+  const deadline = caseDeadline(options.calendar, record, events, options.now);
+  const reviewOpen = canRequestReview(record, options.now, options.reviewWindowDays);
   return {
     reference: record.reference,
     status: record.status,
@@ -56,6 +69,12 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
     answer: record.status === 'answered' ? record.answer : null,
     answeredAt: record.status === 'answered' ? record.answeredAt : null,
     referral: record.status === 'referred' ? record.referral : null,
+    deadline: deadline ? { stage: deadline.stage, dueAt: deadline.dueAt, overdue: deadline.overdue } : null,
+    rating: record.rating,
+    canRate: canRate(record),
+    canRequestReview: reviewOpen,
+    reviewWindowEndsAt:
+      record.status === 'answered' ? (reviewWindowEnd(record, options.reviewWindowDays)?.toISOString() ?? null) : null,
   };
 }
 

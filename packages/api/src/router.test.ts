@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from './context.ts';
 import { createCaller } from './router.ts';
-import { createFixture, DESCRIPTION, PASSWORD, SITE_ORIGIN, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
+import { createFixture, PASSWORD, SITE_ORIGIN, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
 
 // Every router test runs on the embedded database and on a remote libsql server (Hrana over HTTP).
 describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
@@ -22,9 +22,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-async function submit(overrides: Record<string, unknown> = {}) {
-  return f.citizen().case.submit({ siteKey: 'site-a', category: 'late_result', description: DESCRIPTION, ...overrides });
-}
+const submit = (overrides: Record<string, unknown> = {}) => f.submit(overrides);
 
 /** Takes a new case to the given stage through the real procedures. */
 async function caseAt(stage: 'received' | 'accepted' | 'forwarded', unitId = 'ward-a') {
@@ -56,8 +54,7 @@ describe('case.submit', () => {
   });
 
   it('refuses an origin not registered for the site', async () => {
-    const call = f.citizen({ origin: 'http://evil.test' }).case.submit({ siteKey: 'site-a', category: 'late_result', description: DESCRIPTION });
-    expect(await codeOf(call)).toBe('FORBIDDEN');
+    expect(await codeOf(f.submit({}, { origin: 'http://evil.test' }))).toBe('FORBIDDEN');
     expect((await f.db.execute('SELECT COUNT(*) AS n FROM cases')).rows[0]?.n).toBe(0);
   });
 
@@ -112,12 +109,12 @@ describe('case.track', () => {
 describe('auth', () => {
   it('signs in with the right password and sets a session that resolves to the staff member', async () => {
     const request = f.request();
-    const caller = createCaller({ services: { db: f.db, now: () => f.now, sessionTtlSeconds: 3600 }, request, staff: null });
+    const caller = createCaller({ services: f.services, request, staff: null });
     const staff = await caller.auth.login({ username: 'INTAKE', password: PASSWORD });
     expect(staff.id).toBe(STAFF.intake.id);
     const token = request.cookies[0];
     expect(token).toBeTruthy();
-    const ctx = await createContext({ db: f.db, now: () => f.now, sessionTtlSeconds: 3600 }, f.request({ sessionToken: token! }));
+    const ctx = await createContext(f.services, f.request({ sessionToken: token! }));
     expect(ctx.staff?.id).toBe(STAFF.intake.id);
     const stored = await f.db.execute('SELECT token_hash FROM sessions');
     expect(stored.rows[0]?.token_hash).not.toBe(token);
@@ -133,9 +130,9 @@ describe('auth', () => {
 
   it('expires sessions', async () => {
     const request = f.request();
-    await createCaller({ services: { db: f.db, now: () => f.now, sessionTtlSeconds: 3600 }, request, staff: null }).auth.login({ username: 'intake', password: PASSWORD });
-    const later = new Date(f.now.getTime() + 3601 * 1000);
-    const ctx = await createContext({ db: f.db, now: () => later, sessionTtlSeconds: 3600 }, f.request({ sessionToken: request.cookies[0]! }));
+    await createCaller({ services: f.services, request, staff: null }).auth.login({ username: 'intake', password: PASSWORD });
+    f.now = new Date(f.now.getTime() + 3601 * 1000);
+    const ctx = await createContext(f.services, f.request({ sessionToken: request.cookies[0]! }));
     expect(ctx.staff).toBeNull();
   });
 

@@ -6,7 +6,7 @@ import type { Context } from './context.ts';
  * requests; a foreign origin is refused even if the site key is right. Calls from our own origin (the hosted
  * page) and calls without Origin (not a browser) are accepted.
  */
-export function assertSiteOrigin(ctx: Context, site: Site | null): asserts site is Site {
+export function assertSiteOrigin(ctx: Pick<Context, 'request'>, site: Site | null): asserts site is Site {
   if (!site) throw new DomainError('invalid', 'Unknown site key', { reason: 'unknown_site', fields: { siteKey: 'invalid' } });
   const { origin, ownOrigin } = ctx.request;
   if (origin === null || origin === ownOrigin) return;

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { Db, insertSite, insertStaff, insertUnit, migrate } from '@pakn/db';
 import { startFakeLibsqlServer, type FakeLibsqlServer } from '@pakn/db/testing';
 import type { Role, StaffMember } from '@pakn/domain';
+import { createHash, randomBytes } from 'node:crypto';
 import { createCaller } from './router.ts';
-import type { Context, RequestInfo } from './context.ts';
+import { createApiServices, type ApiServices, type Context, type RequestInfo } from './context.ts';
+import type { CitizenPolicy } from './citizen-policy.ts';
 import { hashPassword } from './secrets.ts';
 
 export const OWN_ORIGIN = 'http://pakn.test';
@@ -33,6 +35,11 @@ export interface Fixture {
   readonly db: Db;
   /** The test clock; assign to move time. */
   now: Date;
+  readonly services: ApiServices;
+  /** Solves a fresh proof-of-work challenge, as the widget does at submit. */
+  proof(): Promise<string>;
+  /** A citizen's submission with a new idempotency key and a solved proof. */
+  submit(overrides?: Record<string, unknown>, request?: Partial<RequestInfo>): Promise<{ reference: string; accessKey: string; createdAt: string }>;
   request(overrides?: Partial<RequestInfo>): RequestInfo & { cookies: (string | null)[] };
   /** A caller for a citizen on the registered site (no session). */
   citizen(overrides?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
@@ -48,7 +55,21 @@ export interface Fixture {
  */
 export type DbMode = 'embedded' | 'remote';
 
-export async function createFixture(mode: DbMode = 'embedded'): Promise<Fixture> {
+/** Finds n with SHA-256(salt + n) = challenge, as the widget does with WebCrypto. */
+export function solveChallenge(challenge: { challenge: string; salt: string; maxnumber: number; algorithm: string; signature: string }): string {
+  for (let n = 0; n <= challenge.maxnumber; n++) {
+    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
+    }
+  }
+  throw new Error('unsolvable challenge');
+}
+
+export function newIdempotencyKey(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export async function createFixture(mode: DbMode = 'embedded', policy: Partial<CitizenPolicy> = {}): Promise<Fixture> {
   let remote: FakeLibsqlServer | null = null;
   let dir: string | null = null;
   if (mode === 'remote') {
@@ -71,6 +92,25 @@ export async function createFixture(mode: DbMode = 'embedded'): Promise<Fixture>
   const fixture: Fixture = {
     db,
     now: new Date('2026-03-02T02:00:00Z'),
+    services: createApiServices({
+      db,
+      now: () => fixture.now,
+      sessionTtlSeconds: 3600,
+      citizen: { powMaxNumber: 200, powHmacKey: 'test-hmac-key', ...policy },
+    }),
+    async proof() {
+      return solveChallenge(await fixture.citizen().case.challenge({ siteKey: 'site-a' }));
+    },
+    async submit(overrides = {}, request = {}) {
+      return fixture.citizen(request).case.submit({
+        siteKey: 'site-a',
+        category: 'late_result',
+        description: DESCRIPTION,
+        idempotencyKey: newIdempotencyKey(),
+        proof: await fixture.proof(),
+        ...overrides,
+      } as Parameters<ReturnType<typeof createCaller>['case']['submit']>[0]);
+    },
     request(overrides = {}) {
       const cookies: (string | null)[] = [];
       return {
@@ -102,11 +142,7 @@ export async function createFixture(mode: DbMode = 'embedded'): Promise<Fixture>
   };
 
   function context(staff: StaffMember | null, overrides: Partial<RequestInfo>): Context {
-    return {
-      services: { db, now: () => fixture.now, sessionTtlSeconds: 3600 },
-      request: fixture.request(overrides),
-      staff,
-    };
+    return { services: fixture.services, request: fixture.request(overrides), staff };
   }
   return fixture;
 }

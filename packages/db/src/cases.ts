@@ -15,7 +15,8 @@ import { num, str, strOrNull } from './rows.ts';
 
 const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
   referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email, confidential,
-  lang, answer, answered_at, created_at, updated_at, version`;
+  lang, answer, answered_at, created_at, updated_at, version, dossier_code, appointment_date, returned_date,
+  rating_score, rating_comment, rated_at`;
 
 function toCase(row: Row): CaseRecord {
   return {
@@ -31,6 +32,9 @@ function toCase(row: Row): CaseRecord {
     concernedUnitId: strOrNull(row, 'concerned_unit_id'),
     unitId: strOrNull(row, 'unit_id'),
     description: str(row, 'description'),
+    dossierCode: strOrNull(row, 'dossier_code'),
+    appointmentDate: strOrNull(row, 'appointment_date'),
+    returnedDate: strOrNull(row, 'returned_date'),
     contact: {
       name: strOrNull(row, 'contact_name'),
       phone: strOrNull(row, 'contact_phone'),
@@ -40,6 +44,10 @@ function toCase(row: Row): CaseRecord {
     lang: str(row, 'lang') as Lang,
     answer: strOrNull(row, 'answer'),
     answeredAt: strOrNull(row, 'answered_at'),
+    rating:
+      row.rating_score === null || row.rating_score === undefined
+        ? null
+        : { score: num(row, 'rating_score'), comment: strOrNull(row, 'rating_comment'), at: str(row, 'rated_at') },
     createdAt: str(row, 'created_at'),
     updatedAt: str(row, 'updated_at'),
     version: num(row, 'version'),
@@ -80,6 +88,9 @@ export interface NewCase {
   readonly reportedCategory: Category | null;
   readonly concernedUnitId: string | null;
   readonly description: string;
+  readonly dossierCode?: string | undefined;
+  readonly appointmentDate?: string | undefined;
+  readonly returnedDate?: string | undefined;
   readonly contact: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined;
   readonly confidential: boolean;
   readonly consentAt: Date | null;
@@ -91,8 +102,8 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
   await tx.execute({
     sql: `INSERT INTO cases (id, reference, access_key_hash, channel, site_key, status, reported_category,
             concerned_unit_id, description, contact_name, contact_phone, contact_email, confidential, consent_at,
-            lang, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            lang, created_at, updated_at, dossier_code, appointment_date, returned_date)
+          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     args: [
       c.id,
       c.reference,
@@ -110,6 +121,9 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
       c.lang,
       at,
       at,
+      c.dossierCode ?? null,
+      c.appointmentDate ?? null,
+      c.returnedDate ?? null,
     ],
   });
 }
@@ -169,6 +183,9 @@ export interface CasePatch {
   readonly unitId?: string;
   readonly answer?: string;
   readonly answeredAt?: Date;
+  readonly ratingScore?: number;
+  readonly ratingComment?: string | null;
+  readonly ratedAt?: Date;
 }
 
 const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>> = {
@@ -178,6 +195,9 @@ const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>
   unitId: 'unit_id',
   answer: 'answer',
   answeredAt: 'answered_at',
+  ratingScore: 'rating_score',
+  ratingComment: 'rating_comment',
+  ratedAt: 'rated_at',
 };
 
 /**
@@ -192,7 +212,7 @@ export async function updateCase(
   now: Date,
 ): Promise<boolean> {
   const sets = ['status = ?', 'updated_at = ?', 'version = version + 1'];
-  const args: (string | number)[] = [patch.status, now.toISOString()];
+  const args: (string | number | null)[] = [patch.status, now.toISOString()];
   for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof typeof PATCH_COLUMNS, string][]) {
     const value = patch[key];
     if (value === undefined) continue;

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db } from './connection.ts';
-import { migrate, schemaVersion } from './migrate.ts';
+import { MIGRATIONS, migrate, schemaVersion } from './migrate.ts';
+
+const LATEST = MIGRATIONS.at(-1)!.version;
 
 let dir: string;
 let db: Db;
@@ -92,16 +94,16 @@ describe('Db on an embedded file', () => {
 
 describe('migrate', () => {
   it('applies every migration once and records the version', async () => {
-    expect(await migrate(db)).toEqual([1]);
+    expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(db)).toEqual([]);
-    expect(await schemaVersion(db)).toBe(1);
+    expect(await schemaVersion(db)).toBe(LATEST);
   });
 
   it('leaves the schema untouched when a migration fails half-way', async () => {
     const broken = { version: 99, name: 'broken', statements: ['CREATE TABLE half (x INTEGER)', 'NOT SQL'] };
     await migrate(db);
     await expect(migrate(db, [broken])).rejects.toThrow();
-    expect(await schemaVersion(db)).toBe(1);
+    expect(await schemaVersion(db)).toBe(LATEST);
     const tables = await db.execute(`SELECT name FROM sqlite_master WHERE name = 'half'`);
     expect(tables.rows).toHaveLength(0);
   });

@@ -4,3 +4,4 @@ export type { Migration } from './migrations/migration.ts';
 export * from './units.ts';
 export * from './staff.ts';
 export * from './cases.ts';
+export * from './submissions.ts';

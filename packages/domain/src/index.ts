@@ -10,3 +10,6 @@ export * from './schemas.ts';
 export * from './messages.ts';
 export * from './model.ts';
 export * from './calendar/index.ts';
+export * from './citizen-feedback.ts';
+export * from './attachments.ts';
+export * from './case-deadline.ts';

@@ -25,6 +25,11 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
   },
   email_format: { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'Invalid email address.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+  date_format: { vi: 'Ngày không hợp lệ.', en: 'Invalid date.' },
+  returned_before_appointment: {
+    vi: 'Ngày nhận kết quả không thể trước ngày hẹn trả.',
+    en: 'The date the result came cannot be before the appointment date.',
+  },
 };
 
 /** Turns a validation issue into a sentence in the user's language. */
@@ -98,6 +103,26 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Yêu cầu bị từ chối vì không xuất phát từ cổng cán bộ.',
     en: 'Request refused: it did not come from the staff portal.',
   },
+  proof_invalid: {
+    vi: 'Không xác minh được yêu cầu gửi. Vui lòng gửi lại.',
+    en: 'The submission could not be verified. Please send it again.',
+  },
+  attachment_too_large: { vi: 'Tệp quá lớn (tối đa 5 MB).', en: 'The file is too large (5 MB at most).' },
+  attachment_type: {
+    vi: 'Chỉ nhận ảnh (JPEG, PNG, WebP) hoặc tệp PDF.',
+    en: 'Only images (JPEG, PNG, WebP) or PDF files are accepted.',
+  },
+  attachment_invalid: {
+    vi: 'Tệp đính kèm không hợp lệ hoặc đã hết hạn. Vui lòng đính kèm lại.',
+    en: 'An attachment is invalid or has expired. Please attach it again.',
+  },
+  too_many_attachments: { vi: 'Tối đa 5 tệp đính kèm.', en: 'At most 5 attachments.' },
+  already_rated: { vi: 'Ông/Bà đã đánh giá phản ánh này.', en: 'You have already rated this case.' },
+  review_not_allowed: {
+    vi: 'Không thể đề nghị xem xét lại phản ánh này (chỉ khi chưa hài lòng với kết quả, trong thời hạn 30 ngày).',
+    en: 'A review cannot be requested for this case (only when not satisfied with the answer, within 30 days).',
+  },
+  spam: { vi: 'Yêu cầu không hợp lệ.', en: 'Invalid request.' },
   internal: { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
 };
 

@@ -37,6 +37,12 @@ export interface CaseContact {
   readonly email: string | null;
 }
 
+export interface CaseRating {
+  readonly score: number;
+  readonly comment: string | null;
+  readonly at: string;
+}
+
 export interface CaseRecord {
   readonly id: string;
   readonly reference: string;
@@ -53,12 +59,19 @@ export interface CaseRecord {
   /** The unit the case was forwarded to for handling. */
   readonly unitId: string | null;
   readonly description: string;
+  /** The dossier's code (mã hồ sơ), if the citizen gave it. */
+  readonly dossierCode: string | null;
+  /** For a late result: the date on the appointment slip, and the date the result actually came (null: not yet). */
+  readonly appointmentDate: string | null;
+  readonly returnedDate: string | null;
   readonly contact: CaseContact;
   /** The citizen asked that their identity not be revealed to the unit concerned. */
   readonly confidential: boolean;
   readonly lang: Lang;
   readonly answer: string | null;
   readonly answeredAt: string | null;
+  /** The citizen's satisfaction with the answer, 1 (very unsatisfied) to 5. */
+  readonly rating: CaseRating | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { CATEGORIES, OUT_OF_SCOPE_CLASSES } from './categories.ts';
 import { CHANNELS } from './channels.ts';
+import { MAX_ATTACHMENTS } from './attachments.ts';
 
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 5000;
@@ -28,25 +29,64 @@ export function hasContact(contact: Contact | undefined): boolean {
   return Boolean(contact && (contact.name || contact.phone || contact.email));
 }
 
+/** A calendar date as the date input gives it: YYYY-MM-DD, and a real date. */
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_format' }),
+  z.refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, { error: 'date_format' }),
+);
+
+/** What the citizen fills in. The widget validates it before asking for a proof of work. */
+const reportFields = {
+  siteKey: trimmed(1, 64),
+  category: z.enum(CATEGORIES),
+  description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX),
+  unitId: z.optional(trimmed(1, 64)),
+  /** The dossier's code (mã hồ sơ) on the receipt the citizen was given. */
+  dossierCode: z.optional(trimmed(1, 60)),
+  /** For a late result: the appointment date, and the date the result actually came (absent: not yet). */
+  appointmentDate: z.optional(isoDate),
+  returnedDate: z.optional(isoDate),
+  contact: z.optional(ContactSchema),
+  /** "Do not reveal my identity to the unit concerned": on unless the citizen turns it off. */
+  confidential: z._default(z.boolean(), true),
+  /** Consent to the processing of personal data; required when contact data is given. */
+  consent: z._default(z.boolean(), false),
+  lang: z._default(z.enum(['vi', 'en']), 'vi'),
+};
+
+const consentWithContact = z.refine<{ contact?: Contact | undefined; consent: boolean }>(
+  (input) => !hasContact(input.contact) || input.consent,
+  { error: 'consent_required', path: ['consent'] },
+);
+const returnedNotBeforeAppointment = z.refine<{ appointmentDate?: string | undefined; returnedDate?: string | undefined }>(
+  (input) =>
+    !input.appointmentDate || !input.returnedDate || input.returnedDate >= input.appointmentDate,
+  { error: 'returned_before_appointment', path: ['returnedDate'] },
+);
+
+export const ReportFormSchema = z.object(reportFields).check(consentWithContact, returnedNotBeforeAppointment);
+export type ReportForm = z.input<typeof ReportFormSchema>;
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,100}$/;
+export const ATTACHMENT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The report plus what the transport adds: a retry key, a proof of work, the honeypot and uploaded files. */
 export const SubmitCaseInputSchema = z
   .object({
-    siteKey: trimmed(1, 64),
-    category: z.enum(CATEGORIES),
-    description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX),
-    unitId: z.optional(trimmed(1, 64)),
-    contact: z.optional(ContactSchema),
-    /** "Do not reveal my identity to the unit concerned": on unless the citizen turns it off. */
-    confidential: z._default(z.boolean(), true),
-    /** Consent to the processing of personal data; required when contact data is given. */
-    consent: z._default(z.boolean(), false),
-    lang: z._default(z.enum(['vi', 'en']), 'vi'),
+    ...reportFields,
+    /** Random per report, reused by every retry of it: the same key returns the same receipt. */
+    idempotencyKey: z.string().check(z.regex(IDEMPOTENCY_KEY_PATTERN)),
+    /** An ALTCHA payload (base64 JSON) solving a challenge from `case.challenge`. */
+    proof: z.string().check(z.minLength(1), z.maxLength(2000)),
+    /** A field people never see; bots fill it in. */
+    website: z.optional(z.string().check(z.maxLength(500))),
+    attachments: z.optional(z.array(z.string().check(z.regex(ATTACHMENT_ID_PATTERN))).check(z.maxLength(MAX_ATTACHMENTS))),
   })
-  .check(
-    z.refine((input) => !hasContact(input.contact) || input.consent, {
-      error: 'consent_required',
-      path: ['consent'],
-    }),
-  );
+  .check(consentWithContact, returnedNotBeforeAppointment);
 export type SubmitCaseInput = z.input<typeof SubmitCaseInputSchema>;
 
 export const TrackCaseInputSchema = z.object({
@@ -96,4 +136,17 @@ export const LogContactInputSchema = z.object({
   description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX),
   contact: z.optional(ContactSchema),
   confidential: z._default(z.boolean(), true),
+});
+
+export const RATING_COMMENT_MAX = 1000;
+
+export const RateCaseInputSchema = z.object({
+  ...TrackCaseInputSchema.shape,
+  score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(RATING_COMMENT_MAX))),
+});
+
+export const RequestReviewInputSchema = z.object({
+  ...TrackCaseInputSchema.shape,
+  reason: trimmed(10, 2000),
 });

@@ -32,6 +32,7 @@ export const CaseEventKind = {
   referred: 'referred',
   forwarded: 'forwarded',
   answered: 'answered',
+  review_requested: 'review_requested',
 } as const;
 export type CaseEventKind = (typeof CaseEventKind)[keyof typeof CaseEventKind];
 
@@ -67,4 +68,10 @@ export function answer(current: CaseSnapshot, answerText: string): TransitionRes
     throw new DomainError('invalid', 'The answer is empty', { fields: { answer: 'required' } });
   }
   return { from: current.status, to: 'answered', kind: 'answered', visibleToCitizen: true };
+}
+
+/** The citizen asks the Centre to review an answer they are not satisfied with. */
+export function requestReview(current: CaseSnapshot): TransitionResult {
+  if (current.status !== 'answered') illegal(current, 'request a review of');
+  return { from: current.status, to: 'reopened', kind: 'review_requested', visibleToCitizen: true };
 }

@@ -5,7 +5,10 @@ import {
   getCaseForTracking,
   getSite,
   getUnit,
+  findSubmission,
   insertCase,
+  insertSubmission,
+  linkAttachments,
   insertEvent,
   listCases,
   listEvents,
@@ -22,11 +25,17 @@ import {
   DomainError,
   ForwardInputSchema,
   InboxInputSchema,
+  RateCaseInputSchema,
+  RequestReviewInputSchema,
+  SiteKeyInputSchema,
   SubmitCaseInputSchema,
   TrackCaseInputSchema,
   answer,
   can,
+  canRate,
+  canRequestReview,
   classify,
+  requestReview,
   forward,
   hasContact,
   isUnitRole,
@@ -39,7 +48,9 @@ import {
 } from '@pakn/domain';
 import type { Context } from '../context.ts';
 import { presentCaseForCitizen, presentCaseForStaff } from '../presenters.ts';
-import { constantTimeEqualHex, newAccessKey, sha256Hex } from '../secrets.ts';
+import { enforceRateLimit } from '../citizen-policy.ts';
+import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
+import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -48,6 +59,30 @@ const UNKNOWN_CASE_HASH = sha256Hex('pakn:unknown-case');
 
 function caseNotFound(): DomainError {
   return new DomainError('not_found', 'No case with this reference and key', { reason: 'case_not_found' });
+}
+
+/** The case a reference and access key open, or the same "not found" for a wrong key and an unknown case. */
+async function findTrackedCase(db: Executor, input: { reference: string; accessKey: string }): Promise<CaseRecord> {
+  const reference = normalizeReference(input.reference);
+  const key = normalizeAccessKey(input.accessKey);
+  const found = reference ? await getCaseForTracking(db, reference) : null;
+  const matches = constantTimeEqualHex(found?.accessKeyHash ?? UNKNOWN_CASE_HASH, sha256Hex(key ?? input.accessKey));
+  if (!found || !key || !matches) throw caseNotFound();
+  return found.record;
+}
+
+async function citizenView(ctx: Context, record: CaseRecord) {
+  const { db, now, calendar, citizen } = ctx.services;
+  const events = await listEvents(db, record.id, true);
+  return presentCaseForCitizen(record, events, { now: now(), calendar, reviewWindowDays: citizen.reviewWindowDays });
+}
+
+/** Opens the receipt of an earlier submission with the same idempotency key. */
+async function receiptOf(db: Executor, submission: { caseId: string; sealedReceipt: string }, idempotencyKey: string, siteKey: string) {
+  const record = await getCase(db, submission.caseId);
+  const opened = openReceipt(idempotencyKey, siteKey, submission.sealedReceipt);
+  if (!record || !opened) throw new DomainError('conflict', 'Stored receipt cannot be opened');
+  return { reference: record.reference, accessKey: opened.accessKey, createdAt: record.createdAt };
 }
 
 /**
@@ -97,21 +132,50 @@ async function applyTransition(
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
 export const caseRouter = router({
-  /** A citizen submits a case from a widget embedded on a registered site. */
+  /** A proof-of-work challenge, fetched by the widget only when the citizen submits. */
+  challenge: publicProcedure.input(SiteKeyInputSchema).mutation(async ({ ctx, input }) => {
+    assertSiteOrigin(ctx, await getSite(ctx.services.db, input.siteKey));
+    enforceRateLimit(ctx, 'challenge');
+    return issueChallenge(ctx.services.citizen, ctx.services.now());
+  }),
+
+  /**
+   * A citizen submits a case from a widget embedded on a registered site. Retries carry the same
+   * idempotency key and get the same receipt back, so a double click or a flaky network makes one case.
+   */
   submit: publicProcedure.input(SubmitCaseInputSchema).mutation(async ({ ctx, input }) => {
-    const { db, now } = ctx.services;
+    const { db, now, citizen } = ctx.services;
     const site = await getSite(db, input.siteKey);
     assertSiteOrigin(ctx, site);
+    const idempotencyKeyHash = sha256Hex(`submission:${site.key}:${input.idempotencyKey}`);
+
+    // A retry of a report already accepted: answer with its receipt before anything else can refuse it.
+    const previous = await findSubmission(db, idempotencyKeyHash);
+    if (previous) return receiptOf(db, previous, input.idempotencyKey, site.key);
+
+    enforceRateLimit(ctx, 'submit');
+    if (input.website) {
+      console.warn(`[api] honeypot filled on site ${site.key} from ${ctx.request.clientAddress}`);
+      throw new DomainError('invalid', 'Honeypot field filled', { reason: 'spam' });
+    }
+    const at = now();
+    const proof = await checkProof(citizen, input.proof, at);
     const concernedUnitId = input.unitId ?? site.defaultUnitId;
     if (concernedUnitId && !(await getUnit(db, concernedUnitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
     }
-    const at = now();
-    const key = newAccessKey();
     const withContact = hasContact(input.contact);
-    const reference = await db.write(async (tx) => {
-      const reference = await nextReference(tx, Number(at.toISOString().slice(0, 4)));
+    const attachmentIds = [...new Set(input.attachments ?? [])];
+
+    return db.write(async (tx) => {
+      // Two copies of the same request racing: the second finds the first's row here, inside the write lock.
+      const raced = await findSubmission(tx, idempotencyKeyHash);
+      if (raced) return receiptOf(tx, raced, input.idempotencyKey, site.key);
+      await spendCheckedProof(tx, proof, at);
+
+      const key = newAccessKey();
       const id = randomUUID();
+      const reference = await nextReference(tx, Number(at.toISOString().slice(0, 4)));
       await insertCase(
         tx,
         {
@@ -123,6 +187,9 @@ export const caseRouter = router({
           reportedCategory: input.category,
           concernedUnitId: concernedUnitId ?? null,
           description: input.description,
+          dossierCode: input.dossierCode,
+          appointmentDate: input.appointmentDate,
+          returnedDate: input.returnedDate,
           contact: withContact ? input.contact : undefined,
           confidential: input.confidential,
           consentAt: withContact && input.consent ? at : null,
@@ -135,10 +202,21 @@ export const caseRouter = router({
         { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true },
         at,
       );
-      return reference;
+      const linked = await linkAttachments(tx, id, site.key, attachmentIds, at, citizen.attachmentMaxAgeMs);
+      if (linked !== attachmentIds.length) {
+        throw new DomainError('invalid', 'Unknown, foreign or expired attachment', {
+          reason: 'attachment_invalid',
+          fields: { attachments: 'attachment_invalid' },
+        });
+      }
+      await insertSubmission(
+        tx,
+        { idempotencyKeyHash, caseId: id, sealedReceipt: sealReceipt(input.idempotencyKey, site.key, { accessKey: key.display }) },
+        at,
+      );
+      // The access key is shown once and never stored in clear.
+      return { reference, accessKey: key.display, createdAt: at.toISOString() };
     });
-    // The access key is shown once and never stored in clear.
-    return { reference, accessKey: key.display, createdAt: at.toISOString() };
   }),
 
   /**
@@ -146,14 +224,48 @@ export const caseRouter = router({
    * body, never in a URL. Wrong key and unknown reference get the same answer in about the same time.
    */
   track: publicProcedure.input(TrackCaseInputSchema).mutation(async ({ ctx, input }) => {
-    const { db } = ctx.services;
-    const reference = normalizeReference(input.reference);
-    const key = normalizeAccessKey(input.accessKey);
-    const found = reference ? await getCaseForTracking(db, reference) : null;
-    const presentedHash = sha256Hex(key ?? input.accessKey);
-    const matches = constantTimeEqualHex(found?.accessKeyHash ?? UNKNOWN_CASE_HASH, presentedHash);
-    if (!found || !key || !matches) throw caseNotFound();
-    return presentCaseForCitizen(found.record, await listEvents(db, found.record.id, true));
+    enforceRateLimit(ctx, 'track');
+    const record = await findTrackedCase(ctx.services.db, input);
+    return citizenView(ctx, record);
+  }),
+
+  /** After the answer, the citizen says how satisfied they are (1–5), once. */
+  rate: publicProcedure.input(RateCaseInputSchema).mutation(async ({ ctx, input }) => {
+    enforceRateLimit(ctx, 'track');
+    const { db, now } = ctx.services;
+    const record = await findTrackedCase(db, input);
+    if (!canRate(record)) {
+      throw new DomainError('conflict', 'Not answered yet, or already rated', { reason: record.rating ? 'already_rated' : 'illegal_transition' });
+    }
+    const at = now();
+    const updated = await db.write((tx) =>
+      updateCase(tx, record.id, record.version, { status: record.status, ratingScore: input.score, ratingComment: input.comment || null, ratedAt: at }, at),
+    );
+    if (!updated) throw new DomainError('conflict', 'The case changed meanwhile');
+    return citizenView(ctx, (await getCase(db, record.id))!);
+  }),
+
+  /** A citizen not satisfied with the answer asks the Centre to review it, within the review window. */
+  requestReview: publicProcedure.input(RequestReviewInputSchema).mutation(async ({ ctx, input }) => {
+    enforceRateLimit(ctx, 'track');
+    const { db, now, citizen } = ctx.services;
+    const record = await findTrackedCase(db, input);
+    const at = now();
+    if (!canRequestReview(record, at, citizen.reviewWindowDays)) {
+      throw new DomainError('conflict', 'Review not allowed', { reason: 'review_not_allowed' });
+    }
+    const transition = requestReview(record);
+    await db.write(async (tx) => {
+      if (!(await updateCase(tx, record.id, record.version, { status: transition.to }, at))) {
+        throw new DomainError('conflict', 'The case changed meanwhile');
+      }
+      await insertEvent(
+        tx,
+        { caseId: record.id, kind: transition.kind, fromStatus: transition.from, toStatus: transition.to, actorStaffId: null, note: input.reason, visibleToCitizen: true },
+        at,
+      );
+    });
+    return citizenView(ctx, (await getCase(db, record.id))!);
   }),
 
   /** The staff inbox: oldest first. Unit members see only their unit's cases. */

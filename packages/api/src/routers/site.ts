@@ -1,5 +1,5 @@
 import { getSite, listUnits } from '@pakn/db';
-import { SiteKeyInputSchema } from '@pakn/domain';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, SiteKeyInputSchema, officeStatus } from '@pakn/domain';
 import { assertSiteOrigin } from '../sites.ts';
 import { publicProcedure, router, staffQuery } from '../trpc.ts';
 
@@ -9,11 +9,15 @@ export const siteRouter = router({
     const site = await getSite(ctx.services.db, input.siteKey);
     assertSiteOrigin(ctx, site);
     const units = await listUnits(ctx.services.db);
+    const office = officeStatus(ctx.services.calendar, ctx.services.now());
     return {
       key: site.key,
       name: site.name,
       defaultUnitId: site.defaultUnitId,
       units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+      /** Whether the Centre is reading reports now, and if not, when it will. */
+      office: { open: office.open, nextOpening: office.open ? null : office.nextPeriod.start.toISOString() },
+      limits: { maxAttachments: MAX_ATTACHMENTS, maxAttachmentBytes: MAX_ATTACHMENT_BYTES, attachmentTypes: [...ATTACHMENT_TYPES] },
     };
   }),
 });
