@@ -8,14 +8,24 @@ import {
   insertStaff,
   insertUnit,
   nextReference,
+  setUnitOfficeHours,
   updateCase,
   type Db,
   type Executor,
 } from '@pakn/db';
-import { classify, forward, type Category, type Channel, type Role, type Unit } from '@pakn/domain';
+import {
+  classify,
+  forward,
+  OFFICE_HOURS_WITH_SATURDAY_MORNING,
+  type Category,
+  type Channel,
+  type Role,
+  type Unit,
+} from '@pakn/domain';
 
 export const DEMO_PASSWORD = 'pakn-demo-2026';
 export const DEMO_SITE_KEY = 'phuong-hoan-kiem';
+const SATURDAY_BRANCHES = ['branch-01', 'branch-02', 'branch-03'];
 
 const WARDS = [
   'Hoàn Kiếm', 'Cửa Nam', 'Ba Đình', 'Ngọc Hà', 'Giảng Võ', 'Hai Bà Trưng', 'Vĩnh Tuy', 'Bạch Mai', 'Đống Đa',
@@ -130,7 +140,7 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, acto
   await updateCase(tx, id, 1, { status: accepted.to, category: sample.category }, at);
   await insertEvent(tx, { caseId: id, kind: accepted.kind, fromStatus: accepted.from, toStatus: accepted.to, actorStaffId: actorId, note: null, visibleToCitizen: true }, at);
   const forwarded = forward({ status: accepted.to, unitId: null }, sample.forwardTo);
-  await updateCase(tx, id, 2, { status: forwarded.to, unitId: sample.forwardTo }, at);
+  await updateCase(tx, id, 2, { status: forwarded.to, unitId: sample.forwardTo, forwardedAt: at }, at);
   await insertEvent(tx, { caseId: id, kind: forwarded.kind, fromStatus: forwarded.from, toStatus: forwarded.to, actorStaffId: actorId, note: null, visibleToCitizen: true }, at);
 }
 
@@ -148,6 +158,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
   const staffIds = new Map<string, string>();
   await db.write(async (tx) => {
     for (const unit of demoUnits()) await insertUnit(tx, unit, options.now);
+    // Some branches also receive dossiers on Saturday mornings: their deadlines count those mornings.
+    for (const id of SATURDAY_BRANCHES) await setUnitOfficeHours(tx, id, OFFICE_HOURS_WITH_SATURDAY_MORNING);
     await insertSite(
       tx,
       { key: DEMO_SITE_KEY, name: 'Cổng thông tin điện tử phường Hoàn Kiếm', allowedOrigins: options.demoSiteOrigins, defaultUnitId: 'ward-hoan-kiem' },

@@ -1,6 +1,7 @@
 import type { Db } from '@pakn/db';
 import { findSessionStaff } from '@pakn/db';
-import { buildCalendar, type Lang, type StaffMember, type WorkingCalendar } from '@pakn/domain';
+import type { Lang, StaffMember } from '@pakn/domain';
+import { CalendarStore } from './calendar-store.ts';
 import { defaultCitizenPolicy, type CitizenPolicy } from './citizen-policy.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { sha256Hex } from './secrets.ts';
@@ -26,8 +27,8 @@ export interface ApiServices {
   /** The clock. Tests move it; nothing in the API reads Date.now directly. */
   readonly now: () => Date;
   readonly sessionTtlSeconds: number;
-  /** The Centre's working-day calendar: office hours, holidays, the government's yearly schedules. */
-  readonly calendar: WorkingCalendar;
+  /** The working-day calendars: office hours, holidays, the government's yearly schedules. */
+  readonly calendars: CalendarStore;
   readonly citizen: CitizenPolicy;
   readonly limiter: RateLimiter;
 }
@@ -36,7 +37,7 @@ export interface ServiceOptions {
   readonly db: Db;
   readonly now?: () => Date;
   readonly sessionTtlSeconds?: number;
-  readonly calendar?: WorkingCalendar;
+  readonly calendars?: CalendarStore;
   readonly citizen?: Partial<CitizenPolicy>;
 }
 
@@ -45,7 +46,7 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     db: options.db,
     now: options.now ?? (() => new Date()),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
-    calendar: options.calendar ?? buildCalendar(),
+    calendars: options.calendars ?? new CalendarStore(options.db),
     citizen: defaultCitizenPolicy(options.citizen),
     limiter: new RateLimiter(),
   };

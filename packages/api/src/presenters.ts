@@ -1,10 +1,9 @@
 import {
-  caseDeadline,
   canRate,
   canRequestReview,
   isUnitRole,
   reviewWindowEnd,
-  type WorkingCalendar,
+  type CaseDeadline,
   type CaseEvent,
   type CaseRecord,
   type CaseStatus,
@@ -12,7 +11,12 @@ import {
 } from '@pakn/domain';
 
 /** What staff see of a case. The contact is withheld from the unit concerned when the citizen asked. */
-export function presentCaseForStaff(record: CaseRecord, viewer: StaffMember, events: readonly CaseEvent[] = []) {
+export function presentCaseForStaff(
+  record: CaseRecord,
+  viewer: StaffMember,
+  deadline: CaseDeadline | null,
+  events: readonly CaseEvent[] = [],
+) {
   const identityHidden = record.confidential && isUnitRole(viewer.role);
   return {
     id: record.id,
@@ -34,6 +38,9 @@ export function presentCaseForStaff(record: CaseRecord, viewer: StaffMember, eve
     contact: identityHidden ? null : record.contact,
     answer: record.answer,
     answeredAt: record.answeredAt,
+    forwardedAt: record.forwardedAt,
+    /** The current stage's deadline in working days, with what is left: null when nothing is due. */
+    deadline,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     version: record.version,
@@ -50,13 +57,13 @@ export function presentCaseForStaff(record: CaseRecord, viewer: StaffMember, eve
 
 export interface CitizenViewOptions {
   readonly now: Date;
-  readonly calendar: WorkingCalendar;
+  readonly deadline: CaseDeadline | null;
   readonly reviewWindowDays: number;
 }
 
 /** What the citizen sees when tracking: status history, and the answer or the referral once there is one. */
 export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseEvent[], options: CitizenViewOptions) {
-  const deadline = caseDeadline(options.calendar, record, events, options.now);
+  const { deadline } = options;
   const reviewOpen = canRequestReview(record, options.now, options.reviewWindowDays);
   return {
     reference: record.reference,

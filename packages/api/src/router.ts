@@ -1,10 +1,12 @@
 import { authRouter } from './routers/auth.ts';
+import { calendarRouter } from './routers/calendar.ts';
 import { caseRouter } from './routers/case.ts';
 import { siteRouter, unitRouter } from './routers/site.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  calendar: calendarRouter,
   case: caseRouter,
   site: siteRouter,
   unit: unitRouter,

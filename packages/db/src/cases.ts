@@ -16,7 +16,7 @@ import { num, str, strOrNull } from './rows.ts';
 const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
   referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email, confidential,
   lang, answer, answered_at, created_at, updated_at, version, dossier_code, appointment_date, returned_date,
-  rating_score, rating_comment, rated_at`;
+  rating_score, rating_comment, rated_at, forwarded_at`;
 
 function toCase(row: Row): CaseRecord {
   return {
@@ -44,6 +44,7 @@ function toCase(row: Row): CaseRecord {
     lang: str(row, 'lang') as Lang,
     answer: strOrNull(row, 'answer'),
     answeredAt: strOrNull(row, 'answered_at'),
+    forwardedAt: strOrNull(row, 'forwarded_at'),
     rating:
       row.rating_score === null || row.rating_score === undefined
         ? null
@@ -181,6 +182,7 @@ export interface CasePatch {
   readonly outOfScopeClass?: OutOfScopeClass;
   readonly referral?: string;
   readonly unitId?: string;
+  readonly forwardedAt?: Date;
   readonly answer?: string;
   readonly answeredAt?: Date;
   readonly ratingScore?: number;
@@ -193,6 +195,7 @@ const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>
   outOfScopeClass: 'out_of_scope_class',
   referral: 'referral',
   unitId: 'unit_id',
+  forwardedAt: 'forwarded_at',
   answer: 'answer',
   answeredAt: 'answered_at',
   ratingScore: 'rating_score',

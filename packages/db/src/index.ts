@@ -5,3 +5,4 @@ export * from './units.ts';
 export * from './staff.ts';
 export * from './cases.ts';
 export * from './submissions.ts';
+export * from './calendar.ts';

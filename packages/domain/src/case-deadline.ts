@@ -5,7 +5,7 @@ import {
   type CaseStage,
   type WorkingCalendar,
 } from './calendar/index.ts';
-import type { CaseEvent, CaseRecord } from './model.ts';
+import type { CaseRecord } from './model.ts';
 
 /** The stage whose clock runs in each status; statuses without one have nothing due. */
 const STAGE_OF_STATUS: Partial<Record<CaseStatus, CaseStage>> = {
@@ -24,25 +24,25 @@ export interface CaseDeadline {
   readonly overdueWorkingDays: number;
 }
 
+/** The stage whose clock runs for a case, or null when nothing is due. */
+export function currentStage(record: Pick<CaseRecord, 'status'>): CaseStage | null {
+  return STAGE_OF_STATUS[record.status] ?? null;
+}
+
 /**
  * The deadline of the case's current stage: classification and forwarding count from receipt, the answer
- * from forwarding (the last `forwarded` event).
+ * from forwarding. Pass the calendar of whoever works the stage: the Centre's, or the handling unit's.
  */
 export function caseDeadline(
   calendar: WorkingCalendar,
-  record: Pick<CaseRecord, 'status' | 'createdAt'>,
-  events: readonly Pick<CaseEvent, 'kind' | 'at'>[],
+  record: Pick<CaseRecord, 'status' | 'createdAt' | 'forwardedAt'>,
   now: Date,
 ): CaseDeadline | null {
-  const stage = STAGE_OF_STATUS[record.status];
+  const stage = currentStage(record);
   if (!stage) return null;
   const rule = CASE_STAGE_RULES[stage];
-  let start = record.createdAt;
-  if (rule.startsAt === 'forwarding') {
-    const forwarded = events.filter((e) => e.kind === 'forwarded').at(-1);
-    if (!forwarded) return null;
-    start = forwarded.at;
-  }
+  const start = rule.startsAt === 'forwarding' ? record.forwardedAt : record.createdAt;
+  if (!start) return null;
   const clock = caseClock(calendar, { start: Date.parse(start), allowanceWorkingDays: rule.allowanceWorkingDays, now });
   return {
     stage,

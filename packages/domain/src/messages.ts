@@ -26,6 +26,19 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
   email_format: { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'Invalid email address.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
   date_format: { vi: 'Ngày không hợp lệ.', en: 'Invalid date.' },
+  date_outside_year: { vi: 'Có ngày nằm ngoài năm của lịch này.', en: 'A date lies outside this calendar’s year.' },
+  tet_outside_january_february: {
+    vi: 'Các ngày nghỉ Tết phải nằm trong tháng 1 hoặc tháng 2 của năm.',
+    en: 'Tết days must fall in January or February of the year.',
+  },
+  national_day_companion_not_adjacent: {
+    vi: 'Ngày nghỉ kèm Quốc khánh phải là 01/9 hoặc 03/9.',
+    en: 'The day paired with National Day must be 1 or 3 September.',
+  },
+  day_both_worked_and_off: {
+    vi: 'Một ngày không thể vừa là ngày nghỉ vừa là ngày làm bù.',
+    en: 'A day cannot be both a day off and a make-up working day.',
+  },
   returned_before_appointment: {
     vi: 'Ngày nhận kết quả không thể trước ngày hẹn trả.',
     en: 'The date the result came cannot be before the appointment date.',

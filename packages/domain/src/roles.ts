@@ -28,6 +28,7 @@ export const Action = {
   classify: 'classify',
   forward: 'forward',
   answer: 'answer',
+  manageCalendar: 'manageCalendar',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
@@ -37,6 +38,7 @@ const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   classify: ['intake_officer', 'director'],
   forward: ['intake_officer', 'director'],
   answer: ['unit_handler', 'unit_head'],
+  manageCalendar: ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {

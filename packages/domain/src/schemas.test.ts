@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from './messages.ts';
-import { SubmitCaseInputSchema } from './schemas.ts';
+import { ReportFormSchema, SubmitCaseInputSchema } from './schemas.ts';
 
 const valid = {
   siteKey: 'phuong-hoan-kiem',
@@ -8,25 +8,25 @@ const valid = {
   description: 'Hồ sơ của tôi bị trả muộn hai tuần so với ngày hẹn.',
 };
 
-describe('SubmitCaseInputSchema', () => {
+describe('ReportFormSchema', () => {
   it('accepts an anonymous report and keeps the identity confidential by default', () => {
-    const result = SubmitCaseInputSchema.safeParse(valid);
+    const result = ReportFormSchema.safeParse(valid);
     expect(result.success).toBe(true);
     expect(result.data?.confidential).toBe(true);
     expect(result.data?.consent).toBe(false);
   });
 
   it('requires consent when contact details are given', () => {
-    const result = SubmitCaseInputSchema.safeParse({ ...valid, contact: { phone: '0912 345 678' } });
+    const result = ReportFormSchema.safeParse({ ...valid, contact: { phone: '0912 345 678' } });
     expect(result.success).toBe(false);
     expect(fieldErrors(result.error!.issues, 'vi')).toEqual({
       consent: 'Vui lòng đồng ý cho xử lý dữ liệu cá nhân khi để lại thông tin liên hệ.',
     });
-    expect(SubmitCaseInputSchema.safeParse({ ...valid, contact: { phone: '0912 345 678' }, consent: true }).success).toBe(true);
+    expect(ReportFormSchema.safeParse({ ...valid, contact: { phone: '0912 345 678' }, consent: true }).success).toBe(true);
   });
 
   it('explains each bad field in Vietnamese and in English', () => {
-    const result = SubmitCaseInputSchema.safeParse({
+    const result = ReportFormSchema.safeParse({
       siteKey: 'x',
       category: 'nope',
       description: 'ngắn',
@@ -44,7 +44,17 @@ describe('SubmitCaseInputSchema', () => {
   });
 
   it('trims text before measuring it', () => {
-    const result = SubmitCaseInputSchema.safeParse({ ...valid, description: `   ${'a'.repeat(19)}   ` });
+    const result = ReportFormSchema.safeParse({ ...valid, description: `   ${'a'.repeat(19)}   ` });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('SubmitCaseInputSchema', () => {
+  it('needs a retry key and a proof of work on top of the report', () => {
+    const result = SubmitCaseInputSchema.safeParse(valid);
+    expect(result.success).toBe(false);
+    expect(Object.keys(fieldErrors(result.error!.issues, 'vi')).sort()).toEqual(['idempotencyKey', 'proof']);
+    expect(SubmitCaseInputSchema.safeParse({ ...valid, idempotencyKey: 'aB3_-aB3_-aB3_-aB3', proof: 'eyJ9' }).success).toBe(true);
+    expect(SubmitCaseInputSchema.safeParse({ ...valid, idempotencyKey: 'short', proof: 'eyJ9' }).success).toBe(false);
   });
 });

@@ -51,6 +51,7 @@ import { presentCaseForCitizen, presentCaseForStaff } from '../presenters.ts';
 import { enforceRateLimit } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
 import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
+import { byDeadline, deadlineOf } from '../deadlines.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -72,9 +73,17 @@ async function findTrackedCase(db: Executor, input: { reference: string; accessK
 }
 
 async function citizenView(ctx: Context, record: CaseRecord) {
-  const { db, now, calendar, citizen } = ctx.services;
+  const { db, now, citizen } = ctx.services;
+  const at = now();
   const events = await listEvents(db, record.id, true);
-  return presentCaseForCitizen(record, events, { now: now(), calendar, reviewWindowDays: citizen.reviewWindowDays });
+  const deadline = await deadlineOf(ctx.services, record, at);
+  return presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays });
+}
+
+/** A case as staff see it, with its current deadline and, when asked, its history. */
+async function staffView(ctx: Context, record: CaseRecord, staff: StaffMember, db: Executor, withEvents: boolean) {
+  const deadline = await deadlineOf(ctx.services, record, ctx.services.now());
+  return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : []);
 }
 
 /** Opens the receipt of an earlier submission with the same idempotency key. */
@@ -125,7 +134,7 @@ async function applyTransition(
       now,
     );
     const after = await getCase(tx, current.id);
-    return presentCaseForStaff(after!, staff, await listEvents(tx, current.id));
+    return staffView(ctx, after!, staff, tx, true);
   });
 }
 
@@ -268,7 +277,7 @@ export const caseRouter = router({
     return citizenView(ctx, (await getCase(db, record.id))!);
   }),
 
-  /** The staff inbox: oldest first. Unit members see only their unit's cases. */
+  /** The staff inbox: the nearest deadline first. Unit members see only their unit's cases. */
   inbox: staffQuery.input(InboxInputSchema).query(async ({ ctx, input }) => {
     const { staff } = ctx;
     const filter = input.status ?? 'open';
@@ -279,13 +288,30 @@ export const caseRouter = router({
       if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
       unitId = staff.unitId;
     }
-    const cases = await listCases(ctx.services.db, { unitId, statuses });
-    return cases.map((c) => presentCaseForStaff(c, staff));
+    const cases = await listCases(ctx.services.db, { unitId, statuses, limit: 500 });
+    const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, ctx.services.db, false)));
+    return views.sort(byDeadline);
+  }),
+
+  /** Follow-up: open cases whose current stage is at risk (two working days or less left) or overdue. */
+  followUp: staffQuery.query(async ({ ctx }) => {
+    const { staff } = ctx;
+    let unitId: string | undefined;
+    if (!can(staff.role, 'viewAllCases')) {
+      if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
+      unitId = staff.unitId;
+    }
+    const cases = await listCases(ctx.services.db, { unitId, statuses: OPEN_STATUSES, limit: 5000 });
+    const views = (await Promise.all(cases.map((c) => staffView(ctx, c, staff, ctx.services.db, false)))).sort(byDeadline);
+    return {
+      overdue: views.filter((v) => v.deadline?.overdue),
+      atRisk: views.filter((v) => v.deadline && !v.deadline.overdue && v.deadline.atRisk),
+    };
   }),
 
   get: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {
     const record = await loadVisibleCase(ctx.services.db, ctx.staff, input.caseId);
-    return presentCaseForStaff(record, ctx.staff, await listEvents(ctx.services.db, record.id));
+    return staffView(ctx, record, ctx.staff, ctx.services.db, true);
   }),
 
   classify: staffMutation.input(ClassifyInputSchema).mutation(({ ctx, input }) => {
@@ -311,9 +337,10 @@ export const caseRouter = router({
     if (!(await getUnit(ctx.services.db, input.unitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
     }
+    const now = ctx.services.now();
     return applyTransition(ctx.services.db, ctx, ctx.staff, input.caseId, (current) => ({
       transition: forward(current, input.unitId),
-      patch: { unitId: input.unitId },
+      patch: { unitId: input.unitId, forwardedAt: now },
       note: input.note || null,
     }));
   }),

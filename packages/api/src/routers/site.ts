@@ -9,7 +9,7 @@ export const siteRouter = router({
     const site = await getSite(ctx.services.db, input.siteKey);
     assertSiteOrigin(ctx, site);
     const units = await listUnits(ctx.services.db);
-    const office = officeStatus(ctx.services.calendar, ctx.services.now());
+    const office = officeStatus(await ctx.services.calendars.centre(), ctx.services.now());
     return {
       key: site.key,
       name: site.name,

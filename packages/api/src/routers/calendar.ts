@@ -1,0 +1,48 @@
+import { saveYearSchedule } from '@pakn/db';
+import { listSpecialDays, YearScheduleSchema, type CalendarDay, type YearSchedule } from '@pakn/domain';
+import * as z from 'zod/mini';
+import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
+
+const YearInputSchema = z.object({ year: z.number().check(z.int(), z.gte(2000), z.lte(2100)) });
+
+function specialDays(days: CalendarDay[]) {
+  return days.map((d) => ({ date: d.date, kind: d.kind, working: d.working, name: d.name, holiday: d.holiday }));
+}
+
+/**
+ * The working-day calendar as staff see it, and as admins keep it: each year the government publishes extra
+ * days off and make-up working days; admins enter them, preview the year, and save. From then on every
+ * deadline uses them.
+ */
+export const calendarRouter = router({
+  /** A year's holidays, days off and make-up working days, with the schedule in force. */
+  year: staffQuery.input(YearInputSchema).query(async ({ ctx, input }) => {
+    const calendars = ctx.services.calendars;
+    return {
+      year: input.year,
+      schedule: await calendars.schedule(input.year),
+      days: specialDays(listSpecialDays(await calendars.centre(), input.year)),
+    };
+  }),
+
+  /** What the year would look like with this schedule, without saving it. */
+  preview: staffMutation.input(YearScheduleSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'manageCalendar');
+    const calendar = await ctx.services.calendars.preview(input as YearSchedule);
+    return { year: input.year, schedule: input as YearSchedule, days: specialDays(listSpecialDays(calendar, input.year)) };
+  }),
+
+  save: staffMutation.input(YearScheduleSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'manageCalendar');
+    const { db, now, calendars } = ctx.services;
+    // Building the calendar first refuses a schedule the clock cannot use, before anything is stored.
+    await calendars.preview(input as YearSchedule);
+    await db.write((tx) => saveYearSchedule(tx, input as YearSchedule, ctx.staff.id, now()));
+    calendars.invalidate();
+    return {
+      year: input.year,
+      schedule: await calendars.schedule(input.year),
+      days: specialDays(listSpecialDays(await calendars.centre(), input.year)),
+    };
+  }),
+});
