@@ -2,6 +2,7 @@ import type { Db } from '@pakn/db';
 import { findSessionStaff } from '@pakn/db';
 import type { Lang, StaffMember } from '@pakn/domain';
 import { CalendarStore } from './calendar-store.ts';
+import { CaseFeed } from './case-feed.ts';
 import { defaultCitizenPolicy, type CitizenPolicy } from './citizen-policy.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { sha256Hex } from './secrets.ts';
@@ -31,6 +32,8 @@ export interface ApiServices {
   readonly calendars: CalendarStore;
   readonly citizen: CitizenPolicy;
   readonly limiter: RateLimiter;
+  /** Live case changes for open portals. */
+  readonly feed: CaseFeed;
 }
 
 export interface ServiceOptions {
@@ -49,6 +52,7 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     calendars: options.calendars ?? new CalendarStore(options.db),
     citizen: defaultCitizenPolicy(options.citizen),
     limiter: new RateLimiter(),
+    feed: new CaseFeed(),
   };
 }
 

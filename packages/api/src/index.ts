@@ -15,3 +15,5 @@ export { formatError } from './errors.ts';
 export { toTRPCError } from './errors.ts';
 export { hashPassword, verifyPassword, newAccessKey, sha256Hex } from './secrets.ts';
 export type { StaffCaseView, CitizenCaseView } from './presenters.ts';
+export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport, type DeliveryResult } from './notifications.ts';
+export type { CaseChange } from './case-feed.ts';

@@ -16,7 +16,7 @@ import { num, str, strOrNull } from './rows.ts';
 const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
   referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email, confidential,
   lang, answer, answered_at, created_at, updated_at, version, dossier_code, appointment_date, returned_date,
-  rating_score, rating_comment, rated_at, forwarded_at`;
+  rating_score, rating_comment, rated_at, forwarded_at, wants_updates, merged_into`;
 
 function toCase(row: Row): CaseRecord {
   return {
@@ -41,6 +41,7 @@ function toCase(row: Row): CaseRecord {
       email: strOrNull(row, 'contact_email'),
     },
     confidential: num(row, 'confidential') === 1,
+    wantsUpdates: num(row, 'wants_updates') === 1,
     lang: str(row, 'lang') as Lang,
     answer: strOrNull(row, 'answer'),
     answeredAt: strOrNull(row, 'answered_at'),
@@ -94,6 +95,7 @@ export interface NewCase {
   readonly returnedDate?: string | undefined;
   readonly contact: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | undefined;
   readonly confidential: boolean;
+  readonly wantsUpdates?: boolean;
   readonly consentAt: Date | null;
   readonly lang: Lang;
 }
@@ -103,8 +105,8 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
   await tx.execute({
     sql: `INSERT INTO cases (id, reference, access_key_hash, channel, site_key, status, reported_category,
             concerned_unit_id, description, contact_name, contact_phone, contact_email, confidential, consent_at,
-            lang, created_at, updated_at, dossier_code, appointment_date, returned_date)
-          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            lang, created_at, updated_at, dossier_code, appointment_date, returned_date, wants_updates)
+          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     args: [
       c.id,
       c.reference,
@@ -125,6 +127,7 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
       c.dossierCode ?? null,
       c.appointmentDate ?? null,
       c.returnedDate ?? null,
+      c.wantsUpdates && c.contact?.email ? 1 : 0,
     ],
   });
 }

@@ -6,3 +6,5 @@ export * from './staff.ts';
 export * from './cases.ts';
 export * from './submissions.ts';
 export * from './calendar.ts';
+export * from './audit.ts';
+export * from './outbox.ts';

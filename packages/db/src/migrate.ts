@@ -2,9 +2,11 @@ import type { Db } from './connection.ts';
 import { initial } from './migrations/0001-initial.ts';
 import { citizenIntake } from './migrations/0002-citizen-intake.ts';
 import { workingCalendar } from './migrations/0003-working-calendar.ts';
+import { recordsAndIntake } from './migrations/0004-records-and-intake.ts';
+import { staffEmail } from './migrations/0005-staff-email.ts';
 import type { Migration } from './migrations/migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar];
+export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail];
 
 /**
  * Brings the schema up to date. Each migration runs in its own write transaction together with its row in

@@ -65,6 +65,25 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
   await db.execute({ sql: 'DELETE FROM sessions WHERE token_hash = ?', args: [tokenHash] });
 }
 
+/** Email addresses of the active staff of a unit, optionally only some roles. */
+export async function unitStaffEmails(db: Executor, unitId: string, roles?: readonly string[]): Promise<string[]> {
+  const roleFilter = roles && roles.length > 0 ? `AND role IN (${roles.map(() => '?').join(', ')})` : '';
+  const result = await db.execute({
+    sql: `SELECT email FROM staff WHERE unit_id = ? AND active = 1 AND email IS NOT NULL ${roleFilter}`,
+    args: [unitId, ...(roles ?? [])],
+  });
+  return result.rows.map((row) => str(row, 'email'));
+}
+
+export async function staffEmailsByRole(db: Executor, role: string): Promise<string[]> {
+  const result = await db.execute({ sql: 'SELECT email FROM staff WHERE role = ? AND active = 1 AND email IS NOT NULL', args: [role] });
+  return result.rows.map((row) => str(row, 'email'));
+}
+
+export async function setStaffEmail(tx: Executor, staffId: string, email: string | null): Promise<void> {
+  await tx.execute({ sql: 'UPDATE staff SET email = ? WHERE id = ?', args: [email, staffId] });
+}
+
 export async function countStaff(db: Executor): Promise<number> {
   const result = await db.execute('SELECT COUNT(*) AS n FROM staff');
   return Number(result.rows[0]?.n ?? 0);

@@ -67,6 +67,8 @@ export interface CaseRecord {
   readonly contact: CaseContact;
   /** The citizen asked that their identity not be revealed to the unit concerned. */
   readonly confidential: boolean;
+  /** The citizen asked to be told by email when the case moves on. */
+  readonly wantsUpdates: boolean;
   readonly lang: Lang;
   readonly answer: string | null;
   readonly answeredAt: string | null;

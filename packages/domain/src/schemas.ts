@@ -55,6 +55,8 @@ const reportFields = {
   confidential: z._default(z.boolean(), true),
   /** Consent to the processing of personal data; required when contact data is given. */
   consent: z._default(z.boolean(), false),
+  /** Send me an email when my case moves on (needs an email address). */
+  wantsUpdates: z._default(z.boolean(), false),
   lang: z._default(z.enum(['vi', 'en']), 'vi'),
 };
 

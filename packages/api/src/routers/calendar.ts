@@ -1,6 +1,7 @@
 import { saveYearSchedule } from '@pakn/db';
 import { listSpecialDays, YearScheduleSchema, type CalendarDay, type YearSchedule } from '@pakn/domain';
 import * as z from 'zod/mini';
+import { auditStaff } from '../audit.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
 const YearInputSchema = z.object({ year: z.number().check(z.int(), z.gte(2000), z.lte(2100)) });
@@ -37,7 +38,11 @@ export const calendarRouter = router({
     const { db, now, calendars } = ctx.services;
     // Building the calendar first refuses a schedule the clock cannot use, before anything is stored.
     await calendars.preview(input as YearSchedule);
-    await db.write((tx) => saveYearSchedule(tx, input as YearSchedule, ctx.staff.id, now()));
+    const before = await calendars.schedule(input.year);
+    await db.write(async (tx) => {
+      await saveYearSchedule(tx, input as YearSchedule, ctx.staff.id, now());
+      await auditStaff(tx, ctx, { action: 'calendar.save', entityType: 'year_schedule', entityId: String(input.year), before, after: input });
+    });
     calendars.invalidate();
     return {
       year: input.year,

@@ -51,6 +51,8 @@ import { presentCaseForCitizen, presentCaseForStaff } from '../presenters.ts';
 import { enforceRateLimit } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
 import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
+import { auditCitizen, auditStaff } from '../audit.ts';
+import { notifyCitizenOfStatus, notifyUnitOfForwarding } from '../notifications.ts';
 import { byDeadline, deadlineOf } from '../deadlines.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
@@ -113,6 +115,7 @@ async function applyTransition(
   staff: StaffMember,
   caseId: string,
   decide: (current: CaseRecord) => { transition: TransitionResult; patch: Omit<CasePatch, 'status'>; note: string | null },
+  afterwards?: (tx: Executor, after: CaseRecord) => Promise<void>,
 ) {
   const now = ctx.services.now();
   return db.write(async (tx) => {
@@ -133,8 +136,45 @@ async function applyTransition(
       },
       now,
     );
-    const after = await getCase(tx, current.id);
-    return staffView(ctx, after!, staff, tx, true);
+    const after = (await getCase(tx, current.id))!;
+    if (transition.visibleToCitizen && (after.status === 'answered' || after.status === 'referred')) {
+      await notifyCitizenOfStatus(tx, after, now);
+    }
+    await afterwards?.(tx, after);
+    await auditStaff(tx, ctx, {
+      action: `case.${transition.kind}`,
+      entityType: 'case',
+      entityId: current.id,
+      before: auditedFields(current),
+      after: auditedFields(after),
+      reason: note,
+    });
+    return { view: await staffView(ctx, after, staff, tx, true), after, transition };
+  }).then(({ view, after, transition }) => {
+    publishChange(ctx, after, transition.kind);
+    return view;
+  });
+}
+
+/** The fields of a case an audit entry shows before and after a change (never the citizen's identity). */
+function auditedFields(record: CaseRecord) {
+  return {
+    status: record.status,
+    category: record.category,
+    outOfScopeClass: record.outOfScopeClass,
+    unitId: record.unitId,
+    version: record.version,
+  };
+}
+
+function publishChange(ctx: Context, record: CaseRecord, kind: string): void {
+  ctx.services.feed.publish({
+    caseId: record.id,
+    reference: record.reference,
+    status: record.status,
+    unitId: record.unitId,
+    kind,
+    at: ctx.services.now().toISOString(),
   });
 }
 
@@ -201,6 +241,7 @@ export const caseRouter = router({
           returnedDate: input.returnedDate,
           contact: withContact ? input.contact : undefined,
           confidential: input.confidential,
+          wantsUpdates: input.wantsUpdates,
           consentAt: withContact && input.consent ? at : null,
           lang: input.lang,
         },
@@ -223,8 +264,20 @@ export const caseRouter = router({
         { idempotencyKeyHash, caseId: id, sealedReceipt: sealReceipt(input.idempotencyKey, site.key, { accessKey: key.display }) },
         at,
       );
+      await auditCitizen(tx, ctx, {
+        action: 'case.submitted',
+        entityType: 'case',
+        entityId: id,
+        after: { reference, channel: 'web_widget', siteKey: site.key, category: input.category, attachments: attachmentIds.length },
+      });
       // The access key is shown once and never stored in clear.
-      return { reference, accessKey: key.display, createdAt: at.toISOString() };
+      return { caseId: id, receipt: { reference, accessKey: key.display, createdAt: at.toISOString() } };
+    }).then(async (result) => {
+      if ('caseId' in result) {
+        publishChange(ctx, (await getCase(db, result.caseId))!, 'submitted');
+        return result.receipt;
+      }
+      return result;
     });
   }),
 
@@ -247,10 +300,11 @@ export const caseRouter = router({
       throw new DomainError('conflict', 'Not answered yet, or already rated', { reason: record.rating ? 'already_rated' : 'illegal_transition' });
     }
     const at = now();
-    const updated = await db.write((tx) =>
-      updateCase(tx, record.id, record.version, { status: record.status, ratingScore: input.score, ratingComment: input.comment || null, ratedAt: at }, at),
-    );
-    if (!updated) throw new DomainError('conflict', 'The case changed meanwhile');
+    await db.write(async (tx) => {
+      const patch = { status: record.status, ratingScore: input.score, ratingComment: input.comment || null, ratedAt: at };
+      if (!(await updateCase(tx, record.id, record.version, patch, at))) throw new DomainError('conflict', 'The case changed meanwhile');
+      await auditCitizen(tx, ctx, { action: 'case.rated', entityType: 'case', entityId: record.id, after: { score: input.score } });
+    });
     return citizenView(ctx, (await getCase(db, record.id))!);
   }),
 
@@ -273,8 +327,18 @@ export const caseRouter = router({
         { caseId: record.id, kind: transition.kind, fromStatus: transition.from, toStatus: transition.to, actorStaffId: null, note: input.reason, visibleToCitizen: true },
         at,
       );
+      await auditCitizen(tx, ctx, {
+        action: 'case.review_requested',
+        entityType: 'case',
+        entityId: record.id,
+        before: { status: transition.from },
+        after: { status: transition.to },
+        reason: input.reason,
+      });
     });
-    return citizenView(ctx, (await getCase(db, record.id))!);
+    const reopened = (await getCase(db, record.id))!;
+    publishChange(ctx, reopened, transition.kind);
+    return citizenView(ctx, reopened);
   }),
 
   /** The staff inbox: the nearest deadline first. Unit members see only their unit's cases. */
@@ -309,6 +373,18 @@ export const caseRouter = router({
     };
   }),
 
+  /**
+   * Live changes for the portal (server-sent events): unit members hear only about their unit's cases.
+   * The payload says what changed; the portal re-reads what it shows, through the usual authorization.
+   */
+  onChange: staffQuery.subscription(async function* ({ ctx, signal }) {
+    const { staff } = ctx;
+    const seesAll = can(staff.role, 'viewAllCases');
+    for await (const change of ctx.services.feed.subscribe(signal)) {
+      if (seesAll || (staff.unitId !== null && change.unitId === staff.unitId)) yield change;
+    }
+  }),
+
   get: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {
     const record = await loadVisibleCase(ctx.services.db, ctx.staff, input.caseId);
     return staffView(ctx, record, ctx.staff, ctx.services.db, true);
@@ -338,11 +414,18 @@ export const caseRouter = router({
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
     }
     const now = ctx.services.now();
-    return applyTransition(ctx.services.db, ctx, ctx.staff, input.caseId, (current) => ({
-      transition: forward(current, input.unitId),
-      patch: { unitId: input.unitId, forwardedAt: now },
-      note: input.note || null,
-    }));
+    return applyTransition(
+      ctx.services.db,
+      ctx,
+      ctx.staff,
+      input.caseId,
+      (current) => ({
+        transition: forward(current, input.unitId),
+        patch: { unitId: input.unitId, forwardedAt: now },
+        note: input.note || null,
+      }),
+      (tx, after) => notifyUnitOfForwarding(tx, after, input.unitId, ctx.request.ownOrigin, now),
+    );
   }),
 
   answer: staffMutation.input(AnswerInputSchema).mutation(({ ctx, input }) => {
