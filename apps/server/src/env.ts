@@ -33,6 +33,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /** Behind a reverse proxy that overwrites it (e.g. x-real-ip): the header holding the client's address. */
   CLIENT_ADDRESS_HEADER: z.string().regex(/^[a-z0-9-]+$/i).optional(),
+  /** Outgoing mail, e.g. smtp://user:password@mail.example.gov.vn:587. Without it, notifications wait in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  MAIL_FROM: z.string().min(3).default('PAKN <pakn@localhost>'),
+  /** How often the outbox is delivered. */
+  MAIL_INTERVAL_SECONDS: z.coerce.number().positive().default(10),
   /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
   EXTRA_SITE_ORIGINS: z.string().optional(),
 });
@@ -51,6 +56,7 @@ export interface Config {
   readonly limits: { submitsPerAddress: number; submitsGlobal: number; tracksPerAddress: number; uploadsPerAddress: number };
   readonly clientAddressHeader: string | undefined;
   readonly extraSiteOrigins: readonly string[];
+  readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +100,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
       uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
     },
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 },
     extraSiteOrigins: (e.EXTRA_SITE_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

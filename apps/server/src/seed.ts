@@ -8,6 +8,7 @@ import {
   insertStaff,
   insertUnit,
   nextReference,
+  setStaffEmail,
   setUnitOfficeHours,
   updateCase,
   type Db,
@@ -169,6 +170,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       const id = randomUUID();
       staffIds.set(member.username, id);
       await insertStaff(tx, { id, ...member, passwordHash }, options.now);
+      await setStaffEmail(tx, id, `${member.username}@pakn.example`);
     }
     if (options.withSampleCases ?? true) {
       for (const [index, sample] of SAMPLE_CASES.entries()) {

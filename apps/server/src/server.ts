@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { createDemoSiteApp } from './demo-site.ts';
 import type { Config } from './env.ts';
 import { DEMO_SITE_KEY, seedDemo } from './seed.ts';
+import { smtpTransport, startOutboxWorker } from './mailer.ts';
 import { AssetDirectory } from './static-assets.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -57,6 +58,10 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
   }
 
   const app = createApp({ db, config, widgetAssets, portalAssets });
+  const stopMail = config.mail.smtpUrl
+    ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs)
+    : null;
+  if (!stopMail) console.warn('[pakn] SMTP_URL is not set: notifications wait in the outbox until it is');
   const server = await listen(app, config.host, config.port);
   let demo: ServerType | null = null;
   const origin = new URL(config.publicUrl).origin;
@@ -79,6 +84,8 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     },
     seeded,
     async close() {
+      stopMail?.();
+      if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       if (demo) await new Promise<void>((r) => demo.close(() => r()));
       db.close();
