@@ -8,6 +8,7 @@ import {
   insertStaff,
   insertUnit,
   nextReference,
+  saveAuthority,
   setStaffEmail,
   setUnitOfficeHours,
   updateCase,
@@ -17,7 +18,9 @@ import {
 import {
   classify,
   forward,
+  DEFAULT_REFERRALS,
   OFFICE_HOURS_WITH_SATURDAY_MORNING,
+  type OutOfScopeClass,
   type Category,
   type Channel,
   type Role,
@@ -145,6 +148,17 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, acto
   await insertEvent(tx, { caseId: id, kind: forwarded.kind, fromStatus: forwarded.from, toStatus: forwarded.to, actorStaffId: actorId, note: null, visibleToCitizen: true }, at);
 }
 
+const AUTHORITIES: readonly [OutOfScopeClass, string, string, string][] = [
+  ['information_request', 'co-quan-giai-quyet-tthc', 'Cơ quan giải quyết thủ tục hành chính', 'The agency handling the procedure'],
+  ['other_province', 'ttpvhcc-tinh-khac', 'Trung tâm Phục vụ hành chính công tỉnh, thành phố nơi có vụ việc', 'The Public Administration Service Centre of that province'],
+  ['complaint_or_denunciation', 'thanh-tra-thanh-pho', 'Thanh tra Thành phố Hà Nội', 'Hanoi City Inspectorate'],
+  ['crime_report', 'cong-an-thanh-pho', 'Công an Thành phố Hà Nội', 'Hanoi City Police'],
+  ['public_order', 'cong-an-xa-phuong', 'Công an xã, phường nơi xảy ra vụ việc', 'The commune or ward police'],
+  ['policy_or_legislation', 'ubnd-thanh-pho', 'Ủy ban nhân dân Thành phố Hà Nội', 'Hanoi City People’s Committee'],
+  ['litigation_or_penalty', 'toa-an-co-quan-xu-phat', 'Tòa án nhân dân, cơ quan xử phạt vi phạm hành chính', 'The court or the penalising authority'],
+  ['other', 'co-quan-co-tham-quyen', 'Cơ quan có thẩm quyền', 'The competent authority'],
+];
+
 export interface SeedOptions {
   /** Origins of the demo ward website, registered for the demo site key. */
   readonly demoSiteOrigins: readonly string[];
@@ -171,6 +185,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       staffIds.set(member.username, id);
       await insertStaff(tx, { id, ...member, passwordHash }, options.now);
       await setStaffEmail(tx, id, `${member.username}@pakn.example`);
+    }
+    for (const [outOfScopeClass, id, vi, en] of AUTHORITIES) {
+      await saveAuthority(tx, { id, outOfScopeClass, name: { vi, en }, referral: DEFAULT_REFERRALS[outOfScopeClass] }, options.now);
     }
     if (options.withSampleCases ?? true) {
       for (const [index, sample] of SAMPLE_CASES.entries()) {

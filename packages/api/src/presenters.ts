@@ -57,6 +57,8 @@ export function presentCaseForStaff(
 
 export interface CitizenViewOptions {
   readonly now: Date;
+  /** The reference of the case this one was merged into. */
+  readonly mergedIntoReference?: string | null;
   readonly deadline: CaseDeadline | null;
   readonly reviewWindowDays: number;
 }
@@ -76,6 +78,7 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
     answer: record.status === 'answered' ? record.answer : null,
     answeredAt: record.status === 'answered' ? record.answeredAt : null,
     referral: record.status === 'referred' ? record.referral : null,
+    mergedInto: options.mergedIntoReference ?? null,
     deadline: deadline ? { stage: deadline.stage, dueAt: deadline.dueAt, overdue: deadline.overdue } : null,
     rating: record.rating,
     canRate: canRate(record),

@@ -1,15 +1,20 @@
 import { authRouter } from './routers/auth.ts';
 import { calendarRouter } from './routers/calendar.ts';
+import { intakeRouter } from './routers/intake.ts';
 import { caseRouter } from './routers/case.ts';
-import { siteRouter, unitRouter } from './routers/site.ts';
+import { auditRouter, authorityRouter, unitRouter } from './routers/organisation.ts';
+import { siteRouter } from './routers/site.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
   calendar: calendarRouter,
+  intake: intakeRouter,
   case: caseRouter,
   site: siteRouter,
   unit: unitRouter,
+  authority: authorityRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -46,6 +46,7 @@ function toCase(row: Row): CaseRecord {
     answer: strOrNull(row, 'answer'),
     answeredAt: strOrNull(row, 'answered_at'),
     forwardedAt: strOrNull(row, 'forwarded_at'),
+    mergedInto: strOrNull(row, 'merged_into'),
     rating:
       row.rating_score === null || row.rating_score === undefined
         ? null

@@ -8,3 +8,4 @@ export * from './submissions.ts';
 export * from './calendar.ts';
 export * from './audit.ts';
 export * from './outbox.ts';
+export * from './intake.ts';

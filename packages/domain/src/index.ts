@@ -13,3 +13,5 @@ export * from './calendar/index.ts';
 export * from './citizen-feedback.ts';
 export * from './attachments.ts';
 export * from './case-deadline.ts';
+export * from './phone.ts';
+export * from './workflow.ts';

@@ -72,6 +72,8 @@ export interface CaseRecord {
   readonly lang: Lang;
   readonly answer: string | null;
   readonly answeredAt: string | null;
+  /** The case this duplicate was merged into. */
+  readonly mergedInto: string | null;
   /** When the case was last forwarded to a unit: the answer stage's clock starts here. */
   readonly forwardedAt: string | null;
   /** The citizen's satisfaction with the answer, 1 (very unsatisfied) to 5. */

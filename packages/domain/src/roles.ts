@@ -29,6 +29,14 @@ export const Action = {
   forward: 'forward',
   answer: 'answer',
   manageCalendar: 'manageCalendar',
+  logContact: 'logContact',
+  merge: 'merge',
+  manageAuthorities: 'manageAuthorities',
+  remindUnit: 'remindUnit',
+  judgeUnit: 'judgeUnit',
+  setInspection: 'setInspection',
+  readAudit: 'readAudit',
+  revealIdentity: 'revealIdentity',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
@@ -39,6 +47,18 @@ const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   forward: ['intake_officer', 'director'],
   answer: ['unit_handler', 'unit_head'],
   manageCalendar: ['admin'],
+  /** Record hotline calls, Zalo and Viber messages, walk-ins and emails. */
+  logContact: ['intake_officer', 'director'],
+  merge: ['intake_officer', 'director'],
+  manageAuthorities: ['admin'],
+  /** Reminders (đôn đốc) and escalations to the Director. */
+  remindUnit: ['intake_officer', 'director'],
+  /** Reprimands (nhắc nhở, chấn chỉnh) and commendations (biểu dương), which feed the yearly evaluation. */
+  judgeUnit: ['director'],
+  setInspection: ['director'],
+  readAudit: ['inspector', 'director', 'admin'],
+  /** Opening a citizen's identity, with a reason that is logged. Units never open a confidential one. */
+  revealIdentity: ['intake_officer', 'director', 'inspector', 'unit_handler', 'unit_head'],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CATEGORIES, OUT_OF_SCOPE_CLASSES } from './categories.ts';
+import { CASE_STATUSES } from './case-status.ts';
 import { CHANNELS } from './channels.ts';
 import { MAX_ATTACHMENTS } from './attachments.ts';
 
@@ -107,7 +108,7 @@ export const LoginInputSchema = z.object({
 export const CaseIdInputSchema = z.object({ caseId: trimmed(1, 64) });
 
 export const InboxInputSchema = z.object({
-  status: z.optional(z.enum(['open', 'all', 'received', 'accepted', 'forwarded', 'answered', 'referred'])),
+  status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
 });
 
 export const ClassifyInputSchema = z.discriminatedUnion('scope', [
@@ -132,13 +133,48 @@ export const AnswerInputSchema = z.object({
   answer: trimmed(ANSWER_MIN, ANSWER_MAX),
 });
 
+/** Channels staff log by hand; the widget's cases arrive by themselves. */
+export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'web_widget');
+
+/**
+ * A contact logged by an intake officer: a new case, or with `existingCaseId` a contact about a case that
+ * already exists ("called again").
+ */
 export const LogContactInputSchema = z.object({
-  channel: z.enum(CHANNELS),
+  channel: z.enum(['hotline', 'zalo', 'viber', 'walk_in', 'email']),
+  /** When the call or message came; default now. */
+  at: z.optional(z.iso.datetime({ offset: true })),
+  existingCaseId: z.optional(trimmed(1, 64)),
   category: z.optional(z.enum(CATEGORIES)),
-  description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX),
+  concernedUnitId: z.optional(trimmed(1, 64)),
+  /** The officer's summary of what the caller reported. */
+  summary: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX),
   contact: z.optional(ContactSchema),
   confidential: z._default(z.boolean(), true),
 });
+
+export const CallerHistoryInputSchema = z.object({ phone: trimmed(6, 20) });
+export const DayInputSchema = z.object({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) });
+
+export const MergeInputSchema = z.object({ primaryId: trimmed(1, 64), duplicateId: trimmed(1, 64) });
+
+export const RevealIdentityInputSchema = z.object({ caseId: trimmed(1, 64), reason: trimmed(10, 500) });
+
+export const AuthorityInputSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]{2,60}$/)),
+  outOfScopeClass: z.enum(OUT_OF_SCOPE_CLASSES),
+  name: z.object({ vi: trimmed(2, 200), en: trimmed(2, 200) }),
+  referral: z.object({ vi: trimmed(10, REFERRAL_MAX), en: trimmed(10, REFERRAL_MAX) }),
+});
+
+export const UnitRecordInputSchema = z.object({
+  unitId: trimmed(1, 64),
+  caseId: z.optional(trimmed(1, 64)),
+  kind: z.enum(['reminder', 'escalation', 'reprimand', 'correction', 'commendation']),
+  note: trimmed(5, 2000),
+});
+
+export const InspectionInputSchema = z.object({ unitId: trimmed(1, 64), underInspection: z.boolean(), reason: trimmed(5, 1000) });
 
 export const RATING_COMMENT_MAX = 1000;
 

@@ -12,6 +12,8 @@ import {
   insertEvent,
   listCases,
   listEvents,
+  moveContacts,
+  setMergedInto,
   nextReference,
   updateCase,
   type CasePatch,
@@ -25,6 +27,8 @@ import {
   DomainError,
   ForwardInputSchema,
   InboxInputSchema,
+  MergeInputSchema,
+  move,
   RateCaseInputSchema,
   RequestReviewInputSchema,
   SiteKeyInputSchema,
@@ -79,7 +83,8 @@ async function citizenView(ctx: Context, record: CaseRecord) {
   const at = now();
   const events = await listEvents(db, record.id, true);
   const deadline = await deadlineOf(ctx.services, record, at);
-  return presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays });
+  const mergedIntoReference = record.mergedInto ? ((await getCase(db, record.mergedInto))?.reference ?? null) : null;
+  return presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays, mergedIntoReference });
 }
 
 /** A case as staff see it, with its current deadline and, when asked, its history. */
@@ -355,6 +360,36 @@ export const caseRouter = router({
     const cases = await listCases(ctx.services.db, { unitId, statuses, limit: 500 });
     const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, ctx.services.db, false)));
     return views.sort(byDeadline);
+  }),
+
+  /**
+   * Merges a duplicate into the case it repeats: the duplicate closes as `merged`, its contacts move over,
+   * and its citizen is pointed to the primary case. Nothing is deleted.
+   */
+  merge: staffMutation.input(MergeInputSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'merge');
+    if (input.primaryId === input.duplicateId) throw new DomainError('invalid', 'A case cannot be merged into itself', { fields: { duplicateId: 'invalid' } });
+    const { db, now } = ctx.services;
+    const at = now();
+    const result = await db.write(async (tx) => {
+      const primary = await loadVisibleCase(tx, ctx.staff, input.primaryId);
+      const duplicate = await loadVisibleCase(tx, ctx.staff, input.duplicateId);
+      if (primary.status === 'merged') throw new DomainError('illegal_transition', 'The primary case was itself merged');
+      const moved = move({ status: duplicate.status, unitId: duplicate.unitId }, 'merged', { role: ctx.staff.role, unitId: ctx.staff.unitId });
+      if (!(await updateCase(tx, duplicate.id, duplicate.version, { status: moved.to }, at))) throw new DomainError('conflict', 'The case changed meanwhile');
+      await setMergedInto(tx, duplicate.id, primary.id);
+      await moveContacts(tx, duplicate.id, primary.id);
+      await insertEvent(tx, { caseId: duplicate.id, kind: 'merged', fromStatus: moved.from, toStatus: moved.to, actorStaffId: ctx.staff.id, note: primary.reference, visibleToCitizen: true }, at);
+      await insertEvent(
+        tx,
+        { caseId: primary.id, kind: 'contact_logged', fromStatus: primary.status, toStatus: primary.status, actorStaffId: ctx.staff.id, note: `Gộp phản ánh trùng ${duplicate.reference}: ${duplicate.description}`, visibleToCitizen: false },
+        at,
+      );
+      await auditStaff(tx, ctx, { action: 'case.merged', entityType: 'case', entityId: duplicate.id, before: auditedFields(duplicate), after: { status: moved.to, mergedInto: primary.id } });
+      return { primary: (await getCase(tx, primary.id))!, duplicate: (await getCase(tx, duplicate.id))! };
+    });
+    publishChange(ctx, result.duplicate, 'merged');
+    return staffView(ctx, result.primary, ctx.staff, db, true);
   }),
 
   /** Follow-up: open cases whose current stage is at risk (two working days or less left) or overdue. */

@@ -1,7 +1,7 @@
 import { getSite, listUnits } from '@pakn/db';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, SiteKeyInputSchema, officeStatus } from '@pakn/domain';
 import { assertSiteOrigin } from '../sites.ts';
-import { publicProcedure, router, staffQuery } from '../trpc.ts';
+import { publicProcedure, router } from '../trpc.ts';
 
 export const siteRouter = router({
   /** What the widget needs to render for a site: its name, its default unit and the units to choose from. */
@@ -20,8 +20,4 @@ export const siteRouter = router({
       limits: { maxAttachments: MAX_ATTACHMENTS, maxAttachmentBytes: MAX_ATTACHMENT_BYTES, attachmentTypes: [...ATTACHMENT_TYPES] },
     };
   }),
-});
-
-export const unitRouter = router({
-  list: staffQuery.query(({ ctx }) => listUnits(ctx.services.db)),
 });

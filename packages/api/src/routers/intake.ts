@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import {
+  contactsByPhone,
+  dailyIntake,
+  getCase,
+  getUnit,
+  insertCase,
+  insertContact,
+  insertEvent,
+  nextReference,
+} from '@pakn/db';
+import {
+  CallerHistoryInputSchema,
+  DayInputSchema,
+  DomainError,
+  LogContactInputSchema,
+  VIETNAM_UTC_OFFSET_MS,
+  hasContact,
+  maskPhone,
+  normalizePhone,
+} from '@pakn/domain';
+import { auditStaff } from '../audit.ts';
+import { newAccessKey, sha256Hex } from '../secrets.ts';
+import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
+
+/**
+ * Intake from every channel: officers log hotline calls, Zalo and Viber messages, walk-ins and emails. A
+ * caller's number is stored normalised, so a repeat caller is recognised, and shown masked.
+ */
+export const intakeRouter = router({
+  logContact: staffMutation.input(LogContactInputSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'logContact');
+    const { db, now } = ctx.services;
+    const at = input.at ? new Date(input.at) : now();
+    if (at.getTime() > now().getTime() + 60_000) {
+      throw new DomainError('invalid', 'A contact cannot come from the future', { fields: { at: 'invalid' } });
+    }
+    const phone = input.contact?.phone ? normalizePhone(input.contact.phone) : null;
+    if (input.contact?.phone && !phone) {
+      throw new DomainError('invalid', 'Bad phone number', { fields: { 'contact.phone': 'phone_format' } });
+    }
+    if (input.concernedUnitId && !(await getUnit(db, input.concernedUnitId))) {
+      throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { concernedUnitId: 'invalid' } });
+    }
+    const earlier = phone ? await contactsByPhone(db, phone) : [];
+
+    const result = await db.write(async (tx) => {
+      if (input.existingCaseId) {
+        // "Called again" about a case that exists: a contact and a reminder signal, not a new case.
+        const existing = await getCase(tx, input.existingCaseId);
+        if (!existing) throw new DomainError('not_found', 'No such case', { fields: { existingCaseId: 'invalid' } });
+        await insertContact(tx, { id: randomUUID(), caseId: existing.id, channel: input.channel, at, phone, summary: input.summary, recordedBy: ctx.staff.id, isFollowUp: true });
+        await insertEvent(
+          tx,
+          { caseId: existing.id, kind: 'contact_logged', fromStatus: existing.status, toStatus: existing.status, actorStaffId: ctx.staff.id, note: input.summary, visibleToCitizen: false },
+          now(),
+        );
+        await auditStaff(tx, ctx, { action: 'contact.logged', entityType: 'case', entityId: existing.id, after: { channel: input.channel, followUp: true } });
+        return { caseId: existing.id, reference: existing.reference, accessKey: null, followUp: true };
+      }
+      const id = randomUUID();
+      const key = newAccessKey();
+      const reference = await nextReference(tx, Number(at.toISOString().slice(0, 4)));
+      const contact = hasContact(input.contact) ? { ...input.contact, phone: phone ?? undefined } : undefined;
+      await insertCase(
+        tx,
+        {
+          id,
+          reference,
+          accessKeyHash: sha256Hex(key.raw),
+          channel: input.channel,
+          siteKey: null,
+          reportedCategory: input.category ?? null,
+          concernedUnitId: input.concernedUnitId ?? null,
+          description: input.summary,
+          contact,
+          confidential: input.confidential,
+          // Consent given orally is recorded by the officer who logs the call.
+          consentAt: contact ? at : null,
+          lang: 'vi',
+        },
+        at,
+      );
+      await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true }, at);
+      await insertContact(tx, { id: randomUUID(), caseId: id, channel: input.channel, at, phone, summary: input.summary, recordedBy: ctx.staff.id, isFollowUp: false });
+      await auditStaff(tx, ctx, { action: 'case.logged', entityType: 'case', entityId: id, after: { reference, channel: input.channel } });
+      return { caseId: id, reference, accessKey: key.display, followUp: false };
+    });
+    const record = (await getCase(db, result.caseId))!;
+    ctx.services.feed.publish({
+      caseId: record.id,
+      reference: record.reference,
+      status: record.status,
+      unitId: record.unitId,
+      kind: result.followUp ? 'contact_logged' : 'submitted',
+      at: now().toISOString(),
+    });
+    return {
+      ...result,
+      /** The caller has contacted us before: how often, and about which cases. */
+      repeatCaller: phone
+        ? {
+            phoneMasked: maskPhone(phone),
+            earlierContacts: earlier.length,
+            cases: [...new Map(earlier.map((c) => [c.caseId, { caseId: c.caseId, reference: c.reference, status: c.status }])).values()],
+          }
+        : null,
+    };
+  }),
+
+  /** Earlier contacts from a number, to link a call to the case it is about. */
+  callerHistory: staffQuery.input(CallerHistoryInputSchema).query(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'logContact');
+    const phone = normalizePhone(input.phone);
+    if (!phone) throw new DomainError('invalid', 'Bad phone number', { fields: { phone: 'phone_format' } });
+    const contacts = await contactsByPhone(ctx.services.db, phone);
+    return {
+      phoneMasked: maskPhone(phone),
+      contacts: contacts.map((c) => ({ caseId: c.caseId, reference: c.reference, status: c.status, channel: c.channel, at: c.at, followUp: c.isFollowUp })),
+    };
+  }),
+
+  /** What arrived on a day (Hanoi time): calls, distinct numbers, and messages per channel. */
+  dailyStats: staffQuery.input(DayInputSchema).query(async ({ ctx, input }) => {
+    const start = new Date(Date.parse(`${input.date}T00:00:00Z`) - VIETNAM_UTC_OFFSET_MS);
+    const end = new Date(start.getTime() + 86_400_000);
+    return { date: input.date, ...(await dailyIntake(ctx.services.db, start, end)) };
+  }),
+});
