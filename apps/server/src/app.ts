@@ -271,6 +271,8 @@ export function createApp(deps: AppDeps): Hono {
     return assetResponse(asset, c.req.raw, {
       ...headers,
       'Cross-Origin-Resource-Policy': 'cross-origin',
+      // A cross-origin-isolated host page (COEP require-corp) can only frame documents that opt in too.
+      'Cross-Origin-Embedder-Policy': 'require-corp',
       'Content-Security-Policy': `${HOSTED_CSP.replace("frame-ancestors 'none'", `frame-ancestors ${site.allowedOrigins.join(' ') || "'none'"}`)}`,
       'Cache-Control': 'no-cache',
     });

@@ -305,6 +305,7 @@ describe('hosted page and iframe', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors ${WARD}`);
     expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect((await app.request('/widget/v1/frame.html?site=nope')).status).toBe(404);
   });
 });
