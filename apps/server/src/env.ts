@@ -38,6 +38,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('PAKN <pakn@localhost>'),
   /** How often the outbox is delivered. */
   MAIL_INTERVAL_SECONDS: z.coerce.number().positive().default(10),
+  /**
+   * End-to-end tests only: lets POST /__test__/clock move the server's clock forward, to see deadlines pass.
+   * Never set in production.
+   */
+  TEST_CLOCK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
   EXTRA_SITE_ORIGINS: z.string().optional(),
 });
@@ -57,6 +62,7 @@ export interface Config {
   readonly clientAddressHeader: string | undefined;
   readonly extraSiteOrigins: readonly string[];
   readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
+  readonly testClock: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +106,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
       uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
     },
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
+    testClock: e.TEST_CLOCK,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 },
     extraSiteOrigins: (e.EXTRA_SITE_ORIGINS ?? '')
       .split(',')
