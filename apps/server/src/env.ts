@@ -25,7 +25,7 @@ const EnvSchema = z.object({
   /** Signs proof-of-work challenges. Set the same value on every process; random per start when empty. */
   PAKN_SECRET: z.string().min(16).optional(),
   /** Proof-of-work difficulty: the widget tries about half this many hashes. */
-  POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(5_000),
   /** Per connection address, per hour (0 = no limit). */
   RATE_LIMIT_SUBMITS_PER_HOUR: z.coerce.number().int().min(0).default(20),
   RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: z.coerce.number().int().min(0).default(2000),
