@@ -1,7 +1,13 @@
 import {
+  availableMoves,
+  can,
   canRate,
   canRequestReview,
+  citizenFacingStatus,
   isUnitRole,
+  maskEmail,
+  maskName,
+  maskPhone,
   reviewWindowEnd,
   type CaseDeadline,
   type CaseEvent,
@@ -18,6 +24,17 @@ export function presentCaseForStaff(
   events: readonly CaseEvent[] = [],
 ) {
   const identityHidden = record.confidential && isUnitRole(viewer.role);
+  // Identities are masked for everyone; opening one takes a reason (case.revealIdentity), which is logged.
+  const contact = identityHidden
+    ? null
+    : {
+        name: record.contact.name ? maskName(record.contact.name) : null,
+        phone: record.contact.phone ? maskPhone(record.contact.phone) : null,
+        email: record.contact.email ? maskEmail(record.contact.email) : null,
+      };
+  const hasIdentity = Boolean(record.contact.name || record.contact.phone || record.contact.email);
+  const ownUnit = viewer.unitId !== null && viewer.unitId === record.unitId;
+  const handling = record.status === 'forwarded' || record.status === 'in_progress' || record.status === 'info_requested';
   return {
     id: record.id,
     reference: record.reference,
@@ -35,7 +52,24 @@ export function presentCaseForStaff(
     /** The citizen's language: answers and referrals are written in it. */
     lang: record.lang,
     identityHidden,
-    contact: identityHidden ? null : record.contact,
+    contact: hasIdentity ? contact : null,
+    canRevealIdentity: hasIdentity && !identityHidden && can(viewer.role, 'revealIdentity'),
+    /** The workflow moves this viewer can make now: the portal shows exactly these actions. */
+    availableMoves: availableMoves({ status: record.status, unitId: record.unitId }, { role: viewer.role, unitId: viewer.unitId }),
+    canRequestExtension: can(viewer.role, 'requestExtension') && ownUnit && handling && record.extension === null,
+    canDecideExtension: can(viewer.role, 'decideExtension') && record.extension?.status === 'requested',
+    canAssign: can(viewer.role, 'assign') && ownUnit,
+    acknowledgedAt: record.acknowledgedAt,
+    assignedTo: record.assignedTo,
+    infoQuestion: record.infoQuestion,
+    extension: record.extension,
+    answerOutcome: record.answerOutcome,
+    internalNote: record.internalNote,
+    mergedInto: record.mergedInto,
+    dossierCode: record.dossierCode,
+    appointmentDate: record.appointmentDate,
+    returnedDate: record.returnedDate,
+    rating: record.rating,
     answer: record.answer,
     answeredAt: record.answeredAt,
     forwardedAt: record.forwardedAt,
@@ -69,12 +103,14 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
   const reviewOpen = canRequestReview(record, options.now, options.reviewWindowDays);
   return {
     reference: record.reference,
-    status: record.status,
+    status: citizenFacingStatus(record.status),
     category: record.category ?? record.reportedCategory,
     createdAt: record.createdAt,
     history: events
       .filter((e) => e.visibleToCitizen)
-      .map((e) => ({ at: e.at, status: e.toStatus as CaseStatus, kind: e.kind })),
+      .map((e) => ({ at: e.at, status: citizenFacingStatus(e.toStatus as CaseStatus), kind: e.kind })),
+    /** The unit's question while it waits for the citizen's reply. */
+    infoRequest: record.status === 'info_requested' && record.infoQuestion ? { question: record.infoQuestion } : null,
     answer: record.status === 'answered' ? record.answer : null,
     answeredAt: record.status === 'answered' ? record.answeredAt : null,
     referral: record.status === 'referred' ? record.referral : null,

@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { intakeRouter } from './routers/intake.ts';
+import { letterRouter } from './routers/letter.ts';
 import { caseRouter } from './routers/case.ts';
 import { auditRouter, authorityRouter, unitRouter } from './routers/organisation.ts';
 import { siteRouter } from './routers/site.ts';
@@ -10,6 +11,7 @@ export const appRouter = router({
   auth: authRouter,
   calendar: calendarRouter,
   intake: intakeRouter,
+  letter: letterRouter,
   case: caseRouter,
   site: siteRouter,
   unit: unitRouter,

@@ -88,3 +88,8 @@ export async function countStaff(db: Executor): Promise<number> {
   const result = await db.execute('SELECT COUNT(*) AS n FROM staff');
   return Number(result.rows[0]?.n ?? 0);
 }
+
+export async function listStaffOfUnit(db: Executor, unitId: string): Promise<StaffMember[]> {
+  const result = await db.execute({ sql: `SELECT ${STAFF_COLUMNS} FROM staff WHERE unit_id = ? AND active = 1 ORDER BY display_name`, args: [unitId] });
+  return result.rows.map(toStaff);
+}

@@ -15,3 +15,4 @@ export * from './attachments.ts';
 export * from './case-deadline.ts';
 export * from './phone.ts';
 export * from './workflow.ts';
+export * from './forwarding-letter.ts';

@@ -135,6 +135,18 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Không thể đề nghị xem xét lại phản ánh này (chỉ khi chưa hài lòng với kết quả, trong thời hạn 30 ngày).',
     en: 'A review cannot be requested for this case (only when not satisfied with the answer, within 30 days).',
   },
+  self_review: {
+    vi: 'Đơn vị xử lý trùng với đơn vị bị phản ánh. Nên chuyển đơn vị cấp trên hoặc đề nghị kiểm tra; nếu vẫn chuyển, hãy xác nhận.',
+    en: 'The handling unit is the unit complained about. Consider its superior unit or an inspection; to forward anyway, confirm it.',
+  },
+  extension_not_allowed: {
+    vi: 'Chỉ được gia hạn một lần, tối đa 10 ngày làm việc, khi đơn vị đang xử lý.',
+    en: 'One extension only, of at most 10 working days, while the unit handles the case.',
+  },
+  identity_confidential: {
+    vi: 'Người phản ánh đề nghị không tiết lộ danh tính cho đơn vị bị phản ánh.',
+    en: 'The citizen asked that their identity not be revealed to the unit concerned.',
+  },
   spam: { vi: 'Yêu cầu không hợp lệ.', en: 'Invalid request.' },
   internal: { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
 };

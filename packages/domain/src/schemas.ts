@@ -8,6 +8,7 @@ import { CATEGORIES, OUT_OF_SCOPE_CLASSES } from './categories.ts';
 import { CASE_STATUSES } from './case-status.ts';
 import { CHANNELS } from './channels.ts';
 import { MAX_ATTACHMENTS } from './attachments.ts';
+import { ANSWER_OUTCOMES } from './model.ts';
 
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 5000;
@@ -188,3 +189,43 @@ export const RequestReviewInputSchema = z.object({
   ...TrackCaseInputSchema.shape,
   reason: trimmed(10, 2000),
 });
+
+export const DraftForwardingInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  unitId: trimmed(1, 64),
+  /** The officer's text of the letter; the template's when absent. */
+  letter: z.optional(trimmed(20, 10000)),
+  /** Forwarding a case to the very unit it complains about needs a conscious confirmation. */
+  confirmSelfReview: z._default(z.boolean(), false),
+});
+
+export const CommentInputSchema = z.object({ caseId: trimmed(1, 64), comment: trimmed(5, 2000) });
+
+export const SubmitAnswerInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  outcome: z.enum(ANSWER_OUTCOMES),
+  answer: trimmed(ANSWER_MIN, ANSWER_MAX),
+  internalNote: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+});
+
+export const RequestInfoInputSchema = z.object({ caseId: trimmed(1, 64), question: trimmed(10, 2000) });
+
+export const ProvideInfoInputSchema = z.object({
+  ...TrackCaseInputSchema.shape,
+  message: trimmed(5, DESCRIPTION_MAX),
+});
+
+export const EXTENSION_MAX_DAYS = 10;
+export const RequestExtensionInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  days: z.number().check(z.int(), z.gte(1), z.lte(EXTENSION_MAX_DAYS)),
+  reason: trimmed(10, 2000),
+});
+
+export const DecideExtensionInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  approve: z.boolean(),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+});
+
+export const AssignInputSchema = z.object({ caseId: trimmed(1, 64), staffId: trimmed(1, 64) });
