@@ -25,6 +25,8 @@ export default defineConfig({
         portal: 'index.html',
         'pakn-inbox': 'src/features/inbox/pakn-inbox.ts',
         'pakn-case': 'src/features/case/pakn-case.ts',
+        'pakn-follow-up': 'src/features/follow-up/pakn-follow-up.ts',
+        'pakn-calendar': 'src/features/calendar/pakn-calendar.ts',
       },
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, shorten } from './i18n.ts';
+import { formatDate, formatDateTime, shorten } from './i18n.ts';
 
 describe('formatDateTime', () => {
   it('writes instants in Hanoi time, day first', () => {
@@ -24,5 +24,12 @@ describe('shorten', () => {
     expect(short.length).toBeLessThanOrEqual(41);
     expect(text.startsWith(short.slice(0, -1))).toBe(true);
     expect(text[short.length - 1]).toBe(' ');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a civil date day first', () => {
+    expect(formatDate('2025-04-26')).toBe('26/04/2025');
+    expect(formatDate('26/04/2025')).toBe('26/04/2025');
   });
 });

@@ -20,6 +20,8 @@ export const tokens = css`
     --_danger-bg: var(--pakn-color-danger-background, #fdf0f0);
     --_success: var(--pakn-color-success, #1e6b3a);
     --_success-bg: var(--pakn-color-success-background, #eef7f1);
+    --_warning: var(--pakn-color-warning, #7a4d00);
+    --_warning-bg: var(--pakn-color-warning-background, #fff4d6);
     --_focus: var(--pakn-color-focus, #f0b400);
     --_radius: var(--pakn-radius, 4px);
     --_space: var(--pakn-space, 1rem);

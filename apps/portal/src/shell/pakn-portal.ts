@@ -4,7 +4,7 @@ import { errorInfo, paknClient } from '#shared/client.ts';
 import { NavigateEvent, navigateOnClick, type SessionExpiredEvent } from '#shared/events.ts';
 import { COMMON } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
-import { BASE_PATH, isPortalPath, parseRoute, type Route } from './routes.ts';
+import { BASE_PATH, PATHS, isPortalPath, parseRoute, type Route } from './routes.ts';
 import { STRINGS } from './strings.ts';
 
 /**
@@ -14,6 +14,8 @@ import { STRINGS } from './strings.ts';
 const FEATURES = {
   inbox: { tag: 'pakn-inbox', load: () => import('../features/inbox/pakn-inbox.ts') },
   case: { tag: 'pakn-case', load: () => import('../features/case/pakn-case.ts') },
+  'follow-up': { tag: 'pakn-follow-up', load: () => import('../features/follow-up/pakn-follow-up.ts') },
+  calendar: { tag: 'pakn-calendar', load: () => import('../features/calendar/pakn-calendar.ts') },
 } as const;
 type FeatureName = keyof typeof FEATURES;
 type FeatureStatus = 'loading' | 'ready' | 'failed';
@@ -233,14 +235,14 @@ export class PaknPortal extends LitElement {
 
   #applyTitle(): void {
     const lang = this.language;
-    const page =
-      this.session.kind !== 'signed-in'
-        ? STRINGS.titleSignIn[lang]
-        : this.route.name === 'inbox'
-          ? STRINGS.titleInbox[lang]
-          : this.route.name === 'case'
-            ? STRINGS.titleCase[lang]
-            : STRINGS.notFoundHeading[lang];
+    const titles: Record<Route['name'], string> = {
+      inbox: STRINGS.titleInbox[lang],
+      case: STRINGS.titleCase[lang],
+      'follow-up': STRINGS.titleFollowUp[lang],
+      calendar: STRINGS.titleCalendar[lang],
+      'not-found': STRINGS.notFoundHeading[lang],
+    };
+    const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : titles[this.route.name];
     document.title = `${page} – ${STRINGS.product[lang]}`;
   }
 
@@ -287,12 +289,11 @@ export class PaknPortal extends LitElement {
           ? html`<div class="header-bar">
               <div class="container header-bar-inner">
                 <nav aria-label=${STRINGS.mainNav[lang]}>
-                  <a
-                    href=${BASE_PATH}
-                    aria-current=${this.route.name === 'inbox' ? 'page' : nothing}
-                    @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-                    >${STRINGS.inbox[lang]}</a
-                  >
+                  <ul>
+                    ${this.#navLink(PATHS.inbox, 'inbox', STRINGS.inbox[lang])}
+                    ${this.#navLink(PATHS.followUp, 'follow-up', STRINGS.followUp[lang])}
+                    ${this.#navLink(PATHS.calendar, 'calendar', STRINGS.calendar[lang])}
+                  </ul>
                 </nav>
                 <div class="who">
                   <span class="visually-hidden">${STRINGS.signedInAs[lang]}:</span>
@@ -310,6 +311,14 @@ export class PaknPortal extends LitElement {
         ? html`<div class="container"><p class="alert" role="alert">${this.signOutError}</p></div>`
         : nothing}
     `;
+  }
+
+  #navLink(href: string, page: Route['name'], label: string) {
+    return html`<li>
+      <a href=${href} aria-current=${this.route.name === page ? 'page' : nothing} @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+        >${label}</a
+      >
+    </li>`;
   }
 
   #renderMain(lang: Lang) {
@@ -344,9 +353,16 @@ export class PaknPortal extends LitElement {
         <button type="button" class="secondary" @click=${() => location.reload()}>${STRINGS.reloadPage[lang]}</button>
       </div>`;
     }
-    return route.name === 'inbox'
-      ? html`<pakn-inbox lang=${lang} status=${route.status}></pakn-inbox>`
-      : html`<pakn-case lang=${lang} case-id=${route.caseId}></pakn-case>`;
+    switch (route.name) {
+      case 'inbox':
+        return html`<pakn-inbox lang=${lang} status=${route.status}></pakn-inbox>`;
+      case 'case':
+        return html`<pakn-case lang=${lang} case-id=${route.caseId}></pakn-case>`;
+      case 'follow-up':
+        return html`<pakn-follow-up lang=${lang}></pakn-follow-up>`;
+      case 'calendar':
+        return html`<pakn-calendar lang=${lang} year=${route.year}></pakn-calendar>`;
+    }
   }
 
   #renderLogin(lang: Lang, expired: boolean) {
@@ -491,6 +507,14 @@ export class PaknPortal extends LitElement {
         min-height: 3rem;
         padding-top: 0.25rem;
         padding-bottom: 0.25rem;
+      }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1.25rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
       }
       nav a {
         display: inline-block;

@@ -13,11 +13,19 @@ describe('parseRoute', () => {
     expect(parseRoute('/portal/cases/a%20b/', '')).toEqual({ name: 'case', caseId: 'a b' });
   });
 
+  it('shows the follow-up lists and the working calendar, with the year asked for', () => {
+    expect(parseRoute('/portal/follow-up', '')).toEqual({ name: 'follow-up' });
+    expect(parseRoute('/portal/follow-up/', '')).toEqual({ name: 'follow-up' });
+    expect(parseRoute('/portal/calendar', '')).toEqual({ name: 'calendar', year: '' });
+    expect(parseRoute('/portal/calendar', '?year=2027')).toEqual({ name: 'calendar', year: '2027' });
+  });
+
   it('reports anything else as not found, including malformed escapes', () => {
     expect(parseRoute('/portal/cases/', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/cases/a/b', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/cases/%E0%A4%A', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/elsewhere', '')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/portal/calendar/2027', '')).toEqual({ name: 'not-found' });
   });
 });
 

@@ -9,6 +9,8 @@ export const STRINGS = {
   skipToContent: { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
   mainNav: { vi: 'Điều hướng chính', en: 'Main navigation' },
   inbox: { vi: 'Hộp thư', en: 'Inbox' },
+  followUp: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' },
+  calendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
   signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
@@ -39,5 +41,7 @@ export const STRINGS = {
 
   titleInbox: { vi: 'Hộp thư phản ánh', en: 'Case inbox' },
   titleCase: { vi: 'Phản ánh', en: 'Case' },
+  titleFollowUp: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' },
+  titleCalendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
   titleSignIn: { vi: 'Đăng nhập', en: 'Sign in' },
 } as const satisfies Record<string, Text>;

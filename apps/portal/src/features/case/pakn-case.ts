@@ -24,6 +24,7 @@ import {
 import type { StaffCaseView } from '@pakn/api';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { CaseUpdatedEvent, SessionExpiredEvent, navigateOnClick } from '#shared/events.ts';
+import { DEADLINE_STRINGS, deadlineStyles, renderDeadline } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS, UNIT_KIND_LABELS, UNIT_KIND_ORDER } from './strings.ts';
@@ -330,6 +331,10 @@ export class PaknCase extends LitElement {
       <section class="panel" aria-labelledby="details-heading" part="details">
         <h2 id="details-heading">${STRINGS.details[lang]}</h2>
         <dl class="details">
+          <div class="row">
+            <dt>${DEADLINE_STRINGS.deadline[lang]}</dt>
+            <dd data-testid="case-deadline">${renderDeadline(item.deadline, lang)}</dd>
+          </div>
           ${row(STRINGS.receivedAt[lang], html`<time datetime=${item.createdAt}>${formatDateTime(item.createdAt)}</time>`)}
           ${row(STRINGS.channel[lang], CHANNEL_LABELS[item.channel][lang])}
           ${row(
@@ -340,6 +345,9 @@ export class PaknCase extends LitElement {
           ${item.outOfScopeClass ? row(STRINGS.outOfScopeClass[lang], OUT_OF_SCOPE_LABELS[item.outOfScopeClass][lang]) : nothing}
           ${row(STRINGS.concernedUnit[lang], concerned ?? COMMON.notSet[lang])}
           ${handling ? row(STRINGS.handlingUnit[lang], handling) : nothing}
+          ${item.forwardedAt
+            ? row(STRINGS.forwardedAt[lang], html`<time datetime=${item.forwardedAt}>${formatDateTime(item.forwardedAt)}</time>`)
+            : nothing}
         </dl>
         <h3>${STRINGS.description[lang]}</h3>
         <p class="description">${item.description}</p>
@@ -606,6 +614,7 @@ export class PaknCase extends LitElement {
   static override styles = [
     tokens,
     base,
+    deadlineStyles,
     css`
       .back {
         margin-bottom: 0.5rem;

@@ -13,6 +13,7 @@ export const STRINGS = {
   outOfScopeClass: { vi: 'Nội dung ngoài phạm vi', en: 'Out-of-scope class' },
   concernedUnit: { vi: 'Đơn vị bị phản ánh', en: 'Unit concerned' },
   handlingUnit: { vi: 'Đơn vị xử lý', en: 'Handling unit' },
+  forwardedAt: { vi: 'Ngày chuyển xử lý', en: 'Forwarded' },
   description: { vi: 'Nội dung phản ánh', en: 'Description' },
   citizen: { vi: 'Người phản ánh', en: 'Citizen' },
   identityHidden: { vi: 'Danh tính người phản ánh được bảo mật', en: 'The citizen’s identity is confidential' },

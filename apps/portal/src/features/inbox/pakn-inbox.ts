@@ -4,20 +4,27 @@ import {
   CASE_STATUS_LABELS,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
+  InboxInputSchema,
   OUT_OF_SCOPE_LABELS,
-  type CaseStatus,
   type Lang,
 } from '@pakn/domain';
 import type { StaffCaseView } from '@pakn/api';
+import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { NavigateEvent, SessionExpiredEvent, navigateOnClick } from '#shared/events.ts';
+import { DEADLINE_STRINGS, deadlineStyles, deadlineTone, renderDeadline } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime, shorten } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
-export type InboxFilter = 'open' | 'all' | CaseStatus;
-const FILTERS: readonly InboxFilter[] = ['open', 'all', ...CASE_STATUSES];
+export type InboxFilter = NonNullable<Parameters<PaknClient['case']['inbox']['query']>[0]['status']>;
+
+/** The filters the API accepts, in status order (the domain may know statuses the inbox cannot filter by yet). */
+function isInboxFilter(value: string): value is InboxFilter {
+  return InboxInputSchema.safeParse({ status: value }).success;
+}
+const FILTERS: readonly InboxFilter[] = ['open', 'all', ...CASE_STATUSES].filter(isInboxFilter);
 
 function toFilter(value: string | null | undefined): InboxFilter {
   return FILTERS.find((f) => f === value) ?? 'open';
@@ -29,7 +36,8 @@ type InboxState =
   | { readonly kind: 'failed'; readonly message: string };
 
 /**
- * `<pakn-inbox>`: the cases the signed-in staff member may see, oldest first, filtered by status.
+ * `<pakn-inbox>`: the cases the signed-in staff member may see, filtered by status, the nearest deadline
+ * first (the server's order); each row shows its current stage, due date and time left.
  *
  * Attributes: `status` (open | all | a case status; default open), `lang` (vi | en; default the page's).
  * Events out: `pakn-navigate` (opening a case, changing the filter; the shell keeps them in the URL),
@@ -146,8 +154,9 @@ export class PaknInbox extends LitElement {
           <thead>
             <tr>
               <th scope="col">${STRINGS.reference[lang]}</th>
+              <th scope="col" class="col-deadline">${DEADLINE_STRINGS.deadline[lang]}</th>
               <th scope="col">${STRINGS.receivedAt[lang]}</th>
-              <th scope="col">${STRINGS.channel[lang]}</th>
+              <th scope="col" class="col-channel">${STRINGS.channel[lang]}</th>
               <th scope="col">${STRINGS.category[lang]}</th>
               <th scope="col">${STRINGS.status[lang]}</th>
               <th scope="col" class="col-description">${STRINGS.description[lang]}</th>
@@ -156,14 +165,15 @@ export class PaknInbox extends LitElement {
           <tbody>
             ${cases.map(
               (item) => html`
-                <tr>
+                <tr data-tone=${item.deadline ? deadlineTone(item.deadline) : 'none'}>
                   <th scope="row" class="reference">
                     <a href="/portal/cases/${encodeURIComponent(item.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
                       >${item.reference}</a
                     >
                   </th>
-                  <td class="nowrap"><time datetime=${item.createdAt}>${formatDateTime(item.createdAt)}</time></td>
-                  <td>${CHANNEL_LABELS[item.channel][lang]}</td>
+                  <td class="col-deadline" data-testid="inbox-deadline">${renderDeadline(item.deadline, lang)}</td>
+                  <td class="received"><time datetime=${item.createdAt}>${formatDateTime(item.createdAt)}</time></td>
+                  <td class="col-channel">${CHANNEL_LABELS[item.channel][lang]}</td>
                   <td>${this.#categoryLabel(item, lang)}</td>
                   <td><span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span></td>
                   <td class="col-description">${shorten(item.description)}</td>
@@ -179,6 +189,7 @@ export class PaknInbox extends LitElement {
   static override styles = [
     tokens,
     base,
+    deadlineStyles,
     css`
       .toolbar {
         display: flex;
@@ -232,8 +243,11 @@ export class PaknInbox extends LitElement {
         font-weight: 600;
         white-space: nowrap;
       }
-      .nowrap {
+      .received {
         white-space: nowrap;
+      }
+      .col-deadline {
+        min-width: 12.5rem;
       }
       .col-description {
         min-width: 14rem;
@@ -241,8 +255,15 @@ export class PaknInbox extends LitElement {
       }
       /* A tablet in portrait: the description is one click away, the columns that decide the work stay. */
       @media (max-width: 860px) {
-        .col-description {
+        .col-description,
+        .col-channel {
           display: none;
+        }
+        .col-deadline {
+          min-width: 10rem;
+        }
+        .received {
+          white-space: normal;
         }
       }
     `,

@@ -6,8 +6,8 @@ export const STRINGS = {
   open: { vi: 'Đang xử lý', en: 'Open' },
   all: { vi: 'Tất cả', en: 'All' },
   caption: {
-    vi: 'Danh sách phản ánh, kiến nghị (cũ nhất trước)',
-    en: 'Cases, oldest first',
+    vi: 'Danh sách phản ánh, kiến nghị (hạn xử lý gần nhất trước)',
+    en: 'Cases, nearest deadline first',
   },
   reference: { vi: 'Mã phản ánh', en: 'Reference' },
   receivedAt: { vi: 'Ngày tiếp nhận', en: 'Received' },

@@ -1,0 +1,149 @@
+import { css, html, nothing, svg } from 'lit';
+import type { CaseStage, Lang, Text } from '@pakn/domain';
+import { formatDateTime } from './i18n.ts';
+
+/** A case's current-stage deadline as the API sends it on every staff case view. */
+export interface DeadlineView {
+  readonly stage: CaseStage;
+  readonly dueAt: string;
+  readonly workingDaysLeft: number;
+  readonly atRisk: boolean;
+  readonly overdue: boolean;
+  readonly overdueWorkingDays: number;
+}
+
+export const STAGE_LABELS: Readonly<Record<CaseStage, Text>> = {
+  classification: { vi: 'Phân loại', en: 'Classification' },
+  forwarding: { vi: 'Chuyển xử lý', en: 'Forwarding' },
+  answer: { vi: 'Trả lời', en: 'Answer' },
+};
+
+export const DEADLINE_STRINGS = {
+  deadline: { vi: 'Hạn xử lý', en: 'Deadline' },
+  stage: { vi: 'Bước', en: 'Stage' },
+  due: { vi: 'Hạn', en: 'Due' },
+  timeLeft: { vi: 'Thời gian còn lại', en: 'Time left' },
+  noDeadline: { vi: 'Không có hạn', en: 'Nothing due' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  atRisk: { vi: 'Sắp đến hạn', en: 'At risk' },
+} as const satisfies Record<string, Text>;
+
+/** How urgent a deadline is: drives the badge's colour, icon and wording together. */
+export type DeadlineTone = 'overdue' | 'at-risk' | 'on-time';
+
+export function deadlineTone(deadline: DeadlineView): DeadlineTone {
+  if (deadline.overdue) return 'overdue';
+  if (deadline.atRisk) return 'at-risk';
+  return 'on-time';
+}
+
+/**
+ * Whole working days, rounded down: "3 days left" promises at least three full days, and a case 2.6 days
+ * late has been late for two full days. The exact instant is shown beside it as the due date.
+ */
+function wholeDays(value: number): number {
+  // The server's arithmetic is exact to the millisecond; absorb float noise such as 2.9999999999.
+  return Math.floor(value + 1e-9);
+}
+
+/**
+ * The time left (or past) in words: "còn 3 ngày làm việc", "còn dưới 1 ngày làm việc",
+ * "quá hạn 2 ngày làm việc" / "3 working days left", "less than 1 working day left", "2 working days overdue".
+ */
+export function timeLeftText(deadline: DeadlineView, lang: Lang): string {
+  if (deadline.overdue) {
+    const days = wholeDays(deadline.overdueWorkingDays);
+    if (days < 1) return lang === 'vi' ? 'quá hạn dưới 1 ngày làm việc' : 'less than 1 working day overdue';
+    return lang === 'vi' ? `quá hạn ${days} ngày làm việc` : `${days} working ${days === 1 ? 'day' : 'days'} overdue`;
+  }
+  const days = wholeDays(deadline.workingDaysLeft);
+  if (days < 1) return lang === 'vi' ? 'còn dưới 1 ngày làm việc' : 'less than 1 working day left';
+  return lang === 'vi' ? `còn ${days} ngày làm việc` : `${days} working ${days === 1 ? 'day' : 'days'} left`;
+}
+
+/** A warning triangle (overdue) and a clock (at risk): the badge's shape says what its colour says. */
+const ICONS: Readonly<Record<Exclude<DeadlineTone, 'on-time'>, ReturnType<typeof svg>>> = {
+  overdue: svg`<path d="M8 1.5 15 14.5H1L8 1.5Z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>
+    <path d="M8 6v4" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>
+    <circle cx="8" cy="12.3" r="1" fill="currentColor"/>`,
+  'at-risk': svg`<circle cx="8" cy="8" r="6.3" fill="none" stroke="currentColor" stroke-width="1.6"/>
+    <path d="M8 4.3V8l2.6 1.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+};
+
+/**
+ * The time left as a badge: overdue (red, warning icon) and at risk (amber, clock icon, "at risk" for
+ * screen readers) stand out; on-time deadlines are plain text.
+ */
+export function renderTimeLeft(deadline: DeadlineView, lang: Lang) {
+  const tone = deadlineTone(deadline);
+  const text = timeLeftText(deadline, lang);
+  if (tone === 'on-time') return html`<span class="time-left" data-tone="on-time">${text}</span>`;
+  return html`<span class="time-left deadline-badge" data-tone=${tone}
+    ><svg class="deadline-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${ICONS[tone]}</svg
+    >${tone === 'at-risk' ? html`<span class="visually-hidden">${DEADLINE_STRINGS.atRisk[lang]}: </span>` : nothing}<span
+      >${text}</span
+    ></span
+  >`;
+}
+
+/** The due instant, in Hanoi time. */
+export function renderDue(deadline: DeadlineView) {
+  return html`<time datetime=${deadline.dueAt}>${formatDateTime(deadline.dueAt)}</time>`;
+}
+
+/**
+ * Stage, due date and time left in one block, for a table cell or a details row. Null deadlines (closed
+ * cases, nothing due) read "Nothing due".
+ */
+export function renderDeadline(deadline: DeadlineView | null, lang: Lang) {
+  if (!deadline) return html`<span class="muted">${DEADLINE_STRINGS.noDeadline[lang]}</span>`;
+  return html`<span class="deadline" data-stage=${deadline.stage} data-tone=${deadlineTone(deadline)}>
+    <span class="deadline-stage"
+      ><span class="visually-hidden">${DEADLINE_STRINGS.stage[lang]}: </span>${STAGE_LABELS[deadline.stage][lang]}</span
+    >
+    <span class="deadline-due"><span class="visually-hidden">${DEADLINE_STRINGS.due[lang]}: </span>${renderDue(deadline)}</span>
+    ${renderTimeLeft(deadline, lang)}
+  </span>`;
+}
+
+/** Looks of the deadline block and badges; amber and red both reach 4.5:1 on their backgrounds. */
+export const deadlineStyles = css`
+  .deadline {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.15rem;
+  }
+  .deadline-stage {
+    font-weight: 600;
+  }
+  .deadline-due {
+    white-space: nowrap;
+  }
+  .time-left {
+    font-size: 0.95rem;
+  }
+  .time-left[data-tone='on-time'] {
+    color: var(--_muted);
+  }
+  .deadline-badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding: 0.1rem 0.5rem;
+    border-radius: var(--_radius);
+    border: 1px solid currentColor;
+    font-weight: 600;
+  }
+  .deadline-badge[data-tone='overdue'] {
+    color: var(--_danger);
+    background: var(--_danger-bg);
+  }
+  .deadline-badge[data-tone='at-risk'] {
+    color: var(--_warning);
+    background: var(--_warning-bg);
+  }
+  .deadline-icon {
+    flex: none;
+  }
+`;
