@@ -1,3 +1,4 @@
+import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { intakeRouter } from './routers/intake.ts';
@@ -8,6 +9,7 @@ import { siteRouter } from './routers/site.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
+  admin: adminRouter,
   auth: authRouter,
   calendar: calendarRouter,
   intake: intakeRouter,

@@ -40,6 +40,7 @@ export const Action = {
   requestExtension: 'requestExtension',
   decideExtension: 'decideExtension',
   assign: 'assign',
+  administer: 'administer',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
@@ -67,6 +68,8 @@ const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   decideExtension: ['director'],
   /** The unit head hands a case to a member of the unit. */
   assign: ['unit_head'],
+  /** Users, units and the sites that embed the widget. */
+  administer: ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -8,7 +8,8 @@ import { CATEGORIES, OUT_OF_SCOPE_CLASSES } from './categories.ts';
 import { CASE_STATUSES } from './case-status.ts';
 import { CHANNELS } from './channels.ts';
 import { MAX_ATTACHMENTS } from './attachments.ts';
-import { ANSWER_OUTCOMES } from './model.ts';
+import { ANSWER_OUTCOMES, UNIT_KINDS } from './model.ts';
+import { ROLES } from './roles.ts';
 
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 5000;
@@ -229,3 +230,33 @@ export const DecideExtensionInputSchema = z.object({
 });
 
 export const AssignInputSchema = z.object({ caseId: trimmed(1, 64), staffId: trimmed(1, 64) });
+
+export const PASSWORD_MIN = 12;
+
+export const StaffAccountInputSchema = z.object({
+  /** Absent: a new account. */
+  id: z.optional(trimmed(1, 64)),
+  username: z.string().check(z.trim(), z.regex(/^[a-z0-9._-]{3,60}$/)),
+  displayName: trimmed(2, 120),
+  role: z.enum(ROLES),
+  unitId: z.optional(trimmed(1, 64)),
+  email: z.optional(z.string().check(z.trim(), z.maxLength(200), z.email({ error: 'email_format' }))),
+  active: z._default(z.boolean(), true),
+  /** Required for a new account; for an existing one, sets a new password (and ends its sessions). */
+  password: z.optional(z.string().check(z.minLength(PASSWORD_MIN), z.maxLength(200))),
+});
+
+export const UnitInputSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/)),
+  kind: z.enum(UNIT_KINDS),
+  name: trimmed(2, 200),
+  parentId: z.optional(trimmed(1, 64)),
+});
+
+export const SiteInputSchema = z.object({
+  key: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/)),
+  name: trimmed(2, 200),
+  /** Origins of the pages that embed the widget, e.g. https://hoankiem.hanoi.gov.vn. */
+  allowedOrigins: z.array(z.url().check(z.refine((u) => { try { return new URL(u).origin === u; } catch { return false; } }, { error: 'origin_format' }))).check(z.maxLength(20)),
+  defaultUnitId: z.optional(trimmed(1, 64)),
+});
