@@ -111,8 +111,9 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
       .map((e) => ({ at: e.at, status: citizenFacingStatus(e.toStatus as CaseStatus), kind: e.kind })),
     /** The unit's question while it waits for the citizen's reply. */
     infoRequest: record.status === 'info_requested' && record.infoQuestion ? { question: record.infoQuestion } : null,
-    answer: record.status === 'answered' ? record.answer : null,
-    answeredAt: record.status === 'answered' ? record.answeredAt : null,
+    // The answer stays readable while the Centre reviews it at the citizen's request.
+    answer: record.status === 'answered' || record.status === 'reopened' ? record.answer : null,
+    answeredAt: record.status === 'answered' || record.status === 'reopened' ? record.answeredAt : null,
     referral: record.status === 'referred' ? record.referral : null,
     mergedInto: options.mergedIntoReference ?? null,
     deadline: deadline ? { stage: deadline.stage, dueAt: deadline.dueAt, overdue: deadline.overdue } : null,

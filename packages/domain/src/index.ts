@@ -16,3 +16,4 @@ export * from './case-deadline.ts';
 export * from './phone.ts';
 export * from './workflow.ts';
 export * from './forwarding-letter.ts';
+export * from './limits.ts';

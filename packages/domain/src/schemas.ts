@@ -6,20 +6,25 @@
 import * as z from 'zod/mini';
 import { CATEGORIES, OUT_OF_SCOPE_CLASSES } from './categories.ts';
 import { CASE_STATUSES } from './case-status.ts';
+import {
+  ANSWER_MAX,
+  ANSWER_MIN,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  PHONE_PATTERN,
+  RATING_COMMENT_MAX,
+  REFERRAL_MAX,
+  REVIEW_REASON_MAX,
+  REVIEW_REASON_MIN,
+} from './limits.ts';
 import { CHANNELS } from './channels.ts';
 import { MAX_ATTACHMENTS } from './attachments.ts';
 import { ANSWER_OUTCOMES, UNIT_KINDS } from './model.ts';
 import { ROLES } from './roles.ts';
 
-export const DESCRIPTION_MIN = 20;
-export const DESCRIPTION_MAX = 5000;
-export const ANSWER_MIN = 20;
-export const ANSWER_MAX = 10000;
-export const REFERRAL_MAX = 4000;
 
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
-export const PHONE_PATTERN = /^\+?[0-9][0-9 .-]{7,18}$/;
 
 export const ContactSchema = z.object({
   name: z.optional(trimmed(1, 120)),
@@ -178,7 +183,6 @@ export const UnitRecordInputSchema = z.object({
 
 export const InspectionInputSchema = z.object({ unitId: trimmed(1, 64), underInspection: z.boolean(), reason: trimmed(5, 1000) });
 
-export const RATING_COMMENT_MAX = 1000;
 
 export const RateCaseInputSchema = z.object({
   ...TrackCaseInputSchema.shape,
@@ -188,7 +192,7 @@ export const RateCaseInputSchema = z.object({
 
 export const RequestReviewInputSchema = z.object({
   ...TrackCaseInputSchema.shape,
-  reason: trimmed(10, 2000),
+  reason: trimmed(REVIEW_REASON_MIN, REVIEW_REASON_MAX),
 });
 
 export const DraftForwardingInputSchema = z.object({
@@ -220,7 +224,7 @@ export const EXTENSION_MAX_DAYS = 10;
 export const RequestExtensionInputSchema = z.object({
   caseId: trimmed(1, 64),
   days: z.number().check(z.int(), z.gte(1), z.lte(EXTENSION_MAX_DAYS)),
-  reason: trimmed(10, 2000),
+  reason: trimmed(REVIEW_REASON_MIN, REVIEW_REASON_MAX),
 });
 
 export const DecideExtensionInputSchema = z.object({
