@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { FIXTURE_ORIGIN } from './fixture-server.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -13,6 +14,8 @@ const database = resolve(import.meta.dirname, '.tmp/e2e.db');
 
 export default defineConfig({
   testDir: './tests',
+  // Partner pages of every kind, on a third origin (see fixture-server.ts).
+  globalSetup: './global-setup.ts',
   outputDir: './.tmp/results',
   fullyParallel: false,
   workers: 1,
@@ -47,6 +50,14 @@ export default defineConfig({
       DEMO_SITE_PORT: String(DEMO_PORT),
       DATABASE_URL: `file:${database}`,
       SEED_DEMO: 'true',
+      // The fixture pages' origin, registered for the demo site beside the demo site's own origins.
+      EXTRA_SITE_ORIGINS: FIXTURE_ORIGIN,
+      // Every e2e test submits from 127.0.0.1: the per-address limits would stop the suite half-way.
+      RATE_LIMIT_SUBMITS_PER_HOUR: '1000',
+      RATE_LIMIT_TRACKS_PER_HOUR: '1000',
+      // The widget solves a proof of work before every submission; at the production difficulty the suite's
+      // ~35 submissions cost minutes on CI's two cores. The solving path is the same at any difficulty.
+      POW_MAX_NUMBER: '2000',
     },
   },
 });

@@ -1,4 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, request, type FrameLocator, type Locator, type Page, type Request } from '@playwright/test';
 
 export const PAKN = 'http://127.0.0.1:18480';
 export const DEMO_SITE = 'http://127.0.0.1:18481/';
@@ -70,4 +72,211 @@ export async function signIn(page: Page, username: string) {
 export async function openCase(page: Page, reference: string) {
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers for issue 3's coverage: partner fixture pages, CSP, axe, keyboard, the staff API.
+
+export const SITE_KEY = 'phuong-hoan-kiem';
+/** The partner fixture pages' origin (e2e/fixture-server.ts), registered for the demo site in e2e runs. */
+export const FIXTURES = 'http://127.0.0.1:18482';
+export const LAUNCHER_NAME = 'Phản ánh, kiến nghị';
+export const DIALOG_NAME = 'Phản ánh, kiến nghị';
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export function fixtureUrl(name: string): string {
+  return `${FIXTURES}/${name}`;
+}
+
+export function launcherButton(page: Page): Locator {
+  return page.getByRole('button', { name: LAUNCHER_NAME, exact: true });
+}
+
+export function widgetDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: DIALOG_NAME });
+}
+
+/**
+ * Fails fast, with the reason, when the server does not let the fixture pages' origin use the API: without it
+ * every fixture test would only time out waiting for the form.
+ */
+export async function expectFixtureOriginRegistered(): Promise<void> {
+  const api = await request.newContext();
+  try {
+    const response = await api.fetch(`${PAKN}/trpc/site.config`, {
+      method: 'OPTIONS',
+      headers: { origin: FIXTURES, 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-pakn-lang' },
+    });
+    expect(
+      response.headers()['access-control-allow-origin'],
+      `${FIXTURES} is not registered for site ${SITE_KEY}: apps/server must add EXTRA_SITE_ORIGINS (playwright.config.ts) to the demo site's origins`,
+    ).toBe(FIXTURES);
+  } finally {
+    await api.dispose();
+  }
+}
+
+/**
+ * Records Content-Security-Policy (and Trusted Types) violations in every frame, from before the page's first
+ * script. Call before `page.goto`; the returned function reads them.
+ */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: seen });
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber} (${location.origin})`),
+      true,
+    );
+  });
+  return async () => {
+    const all: string[] = [];
+    for (const frame of page.frames()) {
+      all.push(...(await frame.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => [])));
+    }
+    return all;
+  };
+}
+
+export interface HostLogEntry {
+  readonly type: string;
+  readonly detail: Record<string, unknown> | null;
+}
+
+/** The widget events the fixture page's own script (fixtures/host.js) received on `document`. */
+export function hostLog(page: Page): Promise<HostLogEntry[]> {
+  return page.evaluate(() => (window as unknown as { hostLog: HostLogEntry[] }).hostLog);
+}
+
+/** A description nobody else submits, so that the server can be asked how many cases carry it. */
+export function uniqueDescription(what: string): string {
+  return `${what}: hồ sơ bị trả muộn, mã kiểm thử ${randomUUID()}.`;
+}
+
+/** Fills the report form's required fields (category and description), anonymously. */
+export async function fillReport(form: Locator | FrameLocator, description: string, category = 'Trả kết quả muộn so với ngày hẹn') {
+  await form.getByLabel('Loại phản ánh').selectOption({ label: category });
+  await form.getByLabel('Nội dung phản ánh').fill(description);
+}
+
+/** Clicks "Gửi" and returns the receipt shown. */
+export async function sendAndReadReceipt(form: Locator | FrameLocator): Promise<Receipt> {
+  await form.getByRole('button', { name: 'Gửi', exact: true }).click();
+  return readReceipt(form);
+}
+
+export async function readReceipt(form: Locator | FrameLocator): Promise<Receipt> {
+  const referenceCell = form.getByTestId('receipt-reference');
+  await expect(referenceCell).toHaveText(/^\s*PAKN-\d{4}-\d{6}\s*$/);
+  const reference = (await referenceCell.textContent())?.trim() ?? '';
+  const accessKey = (await form.getByTestId('receipt-access-key').textContent())?.trim() ?? '';
+  expect(accessKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+  return { reference, accessKey };
+}
+
+/** Counts the widget's calls to the PAKN API that have not finished, so a test can wait for quiet. */
+export function watchApiRequests(page: Page): { inFlight(): number; started(path: string): number } {
+  const open = new Set<Request>();
+  const started = new Map<string, number>();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(`${PAKN}/trpc/`)) return;
+    open.add(r);
+    const path = new URL(r.url()).pathname.slice('/trpc/'.length);
+    started.set(path, (started.get(path) ?? 0) + 1);
+  });
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+  return { inFlight: () => open.size, started: (path) => started.get(path) ?? 0 };
+}
+
+export interface StaffApi {
+  /** How many cases, in any status, have exactly this description. */
+  casesWithDescription(description: string): Promise<number>;
+  dispose(): Promise<void>;
+}
+
+/** Signs a Centre officer in to the API (as the portal does) to see every case. */
+export async function signInStaffApi(username = 'tiepnhan'): Promise<StaffApi> {
+  const api = await request.newContext({ baseURL: PAKN, extraHTTPHeaders: { origin: PAKN, 'x-pakn-csrf': '1' } });
+  const login = await api.post('/trpc/auth.login', { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  return {
+    async casesWithDescription(description) {
+      const input = encodeURIComponent(JSON.stringify({ status: 'all' }));
+      const response = await api.get(`/trpc/case.inbox?input=${input}`);
+      expect(response.status(), await response.text()).toBe(200);
+      const body = (await response.json()) as { result: { data: { description: string }[] } };
+      return body.result.data.filter((c) => c.description === description).length;
+    },
+    dispose: () => api.dispose(),
+  };
+}
+
+/**
+ * Runs axe (WCAG 2.0-2.2 A and AA) on the page, inside open shadow roots and frames, and fails with a
+ * readable list of what is wrong. `state` names the widget's state in the message.
+ */
+export async function expectNoAxeViolations(page: Page, state: string, options: { readonly include?: readonly string[] } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  for (const selector of options.include ?? []) builder = builder.include(selector);
+  const { violations } = await builder.analyze();
+  const readable = violations.map((v) =>
+    [
+      `${v.id} (${v.impact ?? 'no impact'}): ${v.help} — ${v.helpUrl}`,
+      ...v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.failureSummary?.replaceAll('\n', ' ') ?? ''}`),
+    ].join('\n'),
+  );
+  expect(readable, `axe violations with the widget ${state}`).toEqual([]);
+}
+
+export interface FocusedElement {
+  /** The focused element's tag, following shadow roots down to the real focus. */
+  readonly tag: string;
+  /** Its label, aria-label or text. */
+  readonly name: string;
+  /** The outermost custom element of the widget it is in (pakn-launcher, pakn-widget), or ''. */
+  readonly widget: string;
+  /** Whether any of it is inside the viewport (a focused control off screen cannot be seen). */
+  readonly onScreen: boolean;
+}
+
+/** What has keyboard focus, through shadow roots. */
+export function focusedElement(page: Page): Promise<FocusedElement> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return { tag: '', name: '', widget: '', onScreen: false };
+    const labelled = element as Element & { labels?: NodeListOf<HTMLLabelElement> | null };
+    const name = (
+      element.getAttribute('aria-label') ??
+      labelled.labels?.[0]?.textContent ??
+      (element.localName === 'dialog' ? 'dialog' : element.textContent) ??
+      ''
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
+    let widget = '';
+    for (let node: Node | null = element; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+      if (node instanceof Element && node.localName.startsWith('pakn-')) widget = node.localName;
+    }
+    const r = element.getBoundingClientRect();
+    const onScreen = r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight && r.width * r.height > 1;
+    return { tag: element.localName, name, widget, onScreen };
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element has this name (and, with `widget`, is inside that
+ * widget element); fails after `max` presses.
+ */
+export async function tabTo(page: Page, name: string, { max = 20, backwards = false, widget = '' } = {}): Promise<void> {
+  const visited: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const focused = await focusedElement(page);
+    if (focused.name === name && (!widget || focused.widget === widget)) return;
+    visited.push(`${focused.tag} "${focused.name}"`);
+  }
+  throw new Error(`"${name}" not reached with ${backwards ? 'Shift+Tab' : 'Tab'}; visited: ${visited.join(', ')}`);
 }

@@ -24,6 +24,8 @@ export interface AppDeps {
   readonly db: Db;
   readonly config: Config;
   readonly now?: () => Date;
+  /** A clock the end-to-end tests may move (TEST_CLOCK); `now` reads it. */
+  readonly clock?: { offsetMs: number };
   readonly widgetAssets: AssetDirectory;
   readonly portalAssets: AssetDirectory;
 }
@@ -116,7 +118,7 @@ function sessionCookie(token: string | null, maxAgeSeconds: number, secure: bool
 
 export function createApp(deps: AppDeps): Hono {
   const { db, config } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? (deps.clock ? () => new Date(Date.now() + deps.clock!.offsetMs) : () => new Date());
   const ownOrigin = new URL(config.publicUrl).origin;
   const secureCookie = ownOrigin.startsWith('https:');
   if (!config.secret) console.warn('[pakn] PAKN_SECRET is not set: proof-of-work challenges are signed with a key made at start');
@@ -173,6 +175,17 @@ export function createApp(deps: AppDeps): Hono {
     const lang = pickLang(c.req.header('accept-language'));
     return c.json({ error: { reason: 'not_found', message: errorMessage('not_found', lang) } }, 404);
   });
+
+  if (config.testClock) {
+    console.warn('[pakn] TEST_CLOCK is on: POST /__test__/clock can move the clock. Never in production.');
+    app.post('/__test__/clock', async (c) => {
+      const body = (await c.req.json()) as { offsetMs?: unknown };
+      const offsetMs = Number(body.offsetMs);
+      if (!Number.isFinite(offsetMs) || !deps.clock) return c.json({ error: 'offsetMs must be a number' }, 400);
+      deps.clock.offsetMs = offsetMs;
+      return c.json({ now: now().toISOString() });
+    });
+  }
 
   app.get('/healthz', async (c) => {
     for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
@@ -271,6 +284,8 @@ export function createApp(deps: AppDeps): Hono {
     return assetResponse(asset, c.req.raw, {
       ...headers,
       'Cross-Origin-Resource-Policy': 'cross-origin',
+      // A cross-origin-isolated host page (COEP require-corp) can only frame documents that opt in too.
+      'Cross-Origin-Embedder-Policy': 'require-corp',
       'Content-Security-Policy': `${HOSTED_CSP.replace("frame-ancestors 'none'", `frame-ancestors ${site.allowedOrigins.join(' ') || "'none'"}`)}`,
       'Cache-Control': 'no-cache',
     });

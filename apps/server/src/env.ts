@@ -25,7 +25,7 @@ const EnvSchema = z.object({
   /** Signs proof-of-work challenges. Set the same value on every process; random per start when empty. */
   PAKN_SECRET: z.string().min(16).optional(),
   /** Proof-of-work difficulty: the widget tries about half this many hashes. */
-  POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(5_000),
   /** Per connection address, per hour (0 = no limit). */
   RATE_LIMIT_SUBMITS_PER_HOUR: z.coerce.number().int().min(0).default(20),
   RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: z.coerce.number().int().min(0).default(2000),
@@ -38,6 +38,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('PAKN <pakn@localhost>'),
   /** How often the outbox is delivered. */
   MAIL_INTERVAL_SECONDS: z.coerce.number().positive().default(10),
+  /**
+   * End-to-end tests only: lets POST /__test__/clock move the server's clock forward, to see deadlines pass.
+   * Never set in production.
+   */
+  TEST_CLOCK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
   EXTRA_SITE_ORIGINS: z.string().optional(),
 });
@@ -57,6 +62,7 @@ export interface Config {
   readonly clientAddressHeader: string | undefined;
   readonly extraSiteOrigins: readonly string[];
   readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
+  readonly testClock: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +106,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
       uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
     },
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
+    testClock: e.TEST_CLOCK,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 },
     extraSiteOrigins: (e.EXTRA_SITE_ORIGINS ?? '')
       .split(',')

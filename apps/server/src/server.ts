@@ -57,7 +57,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     console.warn('[pakn] widget or portal is not built: run `pnpm build` (pnpm start does it for you)');
   }
 
-  const app = createApp({ db, config, widgetAssets, portalAssets });
+  const app = createApp({ db, config, widgetAssets, portalAssets, clock: { offsetMs: 0 } });
   const stopMail = config.mail.smtpUrl
     ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs)
     : null;

@@ -305,6 +305,30 @@ describe('hosted page and iframe', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors ${WARD}`);
     expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect((await app.request('/widget/v1/frame.html?site=nope')).status).toBe(404);
+  });
+});
+
+describe('the test clock', () => {
+  it('does not exist unless TEST_CLOCK is on', async () => {
+    expect((await post('/__test__/clock', { offsetMs: 1000 })).status).toBe(404);
+  });
+
+  it('moves the server clock forward for end-to-end tests', async () => {
+    db.close();
+    db = await Db.open({ url: ':memory:' });
+    await migrate(db);
+    const clock = { offsetMs: 0 };
+    app = createApp({
+      db,
+      config: parseEnv({ TEST_CLOCK: 'true' }),
+      clock,
+      widgetAssets: new AssetDirectory(join(assetsDir, 'widget')),
+      portalAssets: new AssetDirectory(join(assetsDir, 'portal')),
+    });
+    const res = await post('/__test__/clock', { offsetMs: 20 * 86_400_000 });
+    const { now } = (await res.json()) as { now: string };
+    expect(Date.parse(now) - Date.now()).toBeGreaterThan(19 * 86_400_000);
   });
 });

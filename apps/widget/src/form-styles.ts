@@ -3,15 +3,15 @@ import { css } from 'lit';
 /**
  * Fields, buttons and messages shared by the widget's views. Sizes are in em: the font size is set once on
  * the widget's root element (see pakn-widget.styles.ts), so the host page's root font size does not matter.
- * Theming goes through --pakn-* custom properties, which cross the shadow boundary.
+ * Inputs are at least 16 px, so that phones do not zoom in; targets are at least 24 px (WCAG 2.5.8).
  */
 export const formStyles = css`
   :host {
     display: block;
   }
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: border-box;
   }
   [hidden] {
@@ -27,48 +27,65 @@ export const formStyles = css`
     margin: 1em 0 0.35em;
   }
   p {
-    margin: 0 0 0.75em;
+    margin: 0;
   }
-  form {
+  form,
+  section {
     display: grid;
+    /* minmax(0, …): a select with a long option must not widen the form past a 320 px screen. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1em;
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    align-content: start;
     gap: 0.3em;
   }
   label,
   legend {
     font-weight: 600;
   }
-  input[type='text'],
-  input[type='tel'],
-  input[type='email'],
+  input:not([type='checkbox'], [type='radio'], [type='file']),
   select,
   textarea {
     font: inherit;
+    font-size: max(1em, 16px);
     color: inherit;
     width: 100%;
+    min-height: 2.75em;
     padding: 0.5em 0.6em;
-    border: 1px solid var(--pakn-border, #767676);
+    border: 1px solid #767676;
     border-radius: 0.3em;
     background: #fff;
+  }
+  input[type='file'] {
+    font: inherit;
+    font-size: max(1em, 16px);
+    max-width: 100%;
+  }
+  ::file-selector-button {
+    font: inherit;
+    min-height: 2.75em;
+    margin-right: 0.75em;
+    padding: 0.4em 1.1em;
+    border: 1px solid var(--pakn-a);
+    border-radius: 0.3em;
+    background: #fff;
+    color: var(--pakn-a);
+    font-weight: 600;
+    cursor: pointer;
   }
   textarea {
     min-height: 8em;
     resize: vertical;
   }
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible,
-  button:focus-visible,
-  [tabindex='-1']:focus-visible {
-    outline: 0.18em solid var(--pakn-focus, #1a5fb4);
+  :focus-visible {
+    outline: 0.18em solid #1a5fb4;
     outline-offset: 0.12em;
   }
   [aria-invalid='true'] {
-    border-color: var(--pakn-danger, #b00020);
-    border-width: 2px;
+    border: 2px solid #b00020 !important;
   }
   fieldset {
     border: 1px solid #d0d0d0;
@@ -89,11 +106,11 @@ export const formStyles = css`
     font-weight: 400;
   }
   .check input {
-    width: 1.2em;
-    height: 1.2em;
-    margin: 0.15em 0 0;
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0;
     flex: none;
-    accent-color: var(--pakn-accent, #b3261e);
+    accent-color: var(--pakn-a);
   }
   .hint,
   .counter {
@@ -104,18 +121,22 @@ export const formStyles = css`
     justify-self: end;
   }
   .error {
-    color: var(--pakn-danger, #b00020);
+    color: #b00020;
     font-size: 0.875em;
     font-weight: 600;
-    margin: 0;
   }
   .alert:not(:empty) {
-    border-left: 0.3em solid var(--pakn-danger, #b00020);
+    border-left: 0.3em solid #b00020;
     background: #fdecee;
     padding: 0.6em 0.8em;
     display: grid;
     gap: 0.5em;
     justify-items: start;
+  }
+  .note {
+    background: #fff6db;
+    border-left: 0.3em solid #c98a00;
+    padding: 0.6em 0.8em;
   }
   .actions {
     display: flex;
@@ -126,26 +147,47 @@ export const formStyles = css`
   button {
     font: inherit;
     cursor: pointer;
+    min-height: 2.75em;
     border-radius: 0.3em;
-    padding: 0.55em 1.1em;
-    border: 1px solid var(--pakn-accent, #b3261e);
+    padding: 0.4em 1.1em;
+    border: 1px solid var(--pakn-a);
     background: #fff;
-    color: var(--pakn-accent, #b3261e);
+    color: var(--pakn-a);
     font-weight: 600;
   }
   button.primary {
-    background: var(--pakn-accent, #b3261e);
-    color: var(--pakn-on-accent, #fff);
+    background: var(--pakn-a);
+    color: #fff;
   }
-  button:disabled {
-    opacity: 0.6;
-    cursor: default;
+  [aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
   }
   .code {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-family: ui-monospace, Menlo, Consolas, monospace;
     font-size: 1.15em;
     font-weight: 700;
     letter-spacing: 0.04em;
     word-break: break-all;
+  }
+  /* Out of sight but on the page (not display:none, which bots skip; not off the edge, which scrolls). */
+  .offscreen,
+  .offscreen * {
+    position: absolute !important;
+    width: 1px !important;
+    min-height: 0 !important;
+    height: 1px !important;
+    padding: 0 !important;
+    border: 0 !important;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.4em;
   }
 `;

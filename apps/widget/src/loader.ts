@@ -1,21 +1,27 @@
 /**
- * The PAKN loader, embedded by partner sites with one classic script tag:
+ * The PAKN loader, embedded by partner sites with one classic script tag (see README for the options):
  *
- *   <script src="https://PAKN/widget/v1/loader.js" data-site="KEY" data-lang="vi" async></script>
+ *   <script src="https://PAKN/widget/v1/loader.js" data-site="KEY" async></script>
  *
  * It only draws the launcher button. Nothing else is fetched, and nothing is stored, until the citizen
  * shows intent (hover, focus or click on the launcher, a link to #pakn, the #pakn hash, a PAKN() call, or a
- * <pakn-widget> already on the page); then the widget module is imported from the same directory.
- * It must never throw into the host page, and a second copy of it does nothing.
+ * <pakn-widget> already on the page); then the widget module is imported from the same directory (with
+ * data-isolation="iframe", a small module that opens the form in an iframe of the PAKN origin). Without custom
+ * elements, the launcher is a plain link to the site's hosted page. It must never throw into the host page;
+ * `PAKN` is its only global, and a second copy of it does nothing.
  */
+import { safeAccent } from './accent.ts';
+import type { FrameHostOptions } from './frame-host.ts';
 
-/** The widget module's path relative to this file, content-hashed; set at build time from Vite's manifest. */
+/** Paths relative to this file of the widget module and of the iframe host, content-hashed (Vite's manifest). */
 declare const __PAKN_ENTRY__: string;
+declare const __PAKN_FRAME_HOST__: string;
 
 type View = 'report' | 'track';
 
-interface Widget extends HTMLElement {
-  show(view: View, opener?: HTMLElement | null): void;
+/** What the loader opens: the widget element, or the iframe host. */
+interface Opener {
+  show(view: View, opener?: Element | null): unknown;
   close(): void;
 }
 
@@ -26,106 +32,140 @@ interface PaknCommand {
   v?: number;
 }
 
-const STYLES = `button{position:fixed;right:1em;bottom:1em;z-index:2147483646;display:flex;align-items:center;gap:.5em;margin:0;padding:.75em 1.2em;border:0;border-radius:2em;background:var(--pakn-accent,#b3261e);color:var(--pakn-on-accent,#fff);font:600 medium/1.2 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;letter-spacing:normal;text-transform:none;box-shadow:0 .25em .75em rgba(0,0,0,.35);cursor:pointer}button:focus-visible{outline:.2em solid var(--pakn-focus,#1a5fb4);outline-offset:.2em}svg{width:1.25em;height:1.25em;fill:currentColor}p{position:fixed;right:1em;bottom:4.5em;z-index:2147483646;max-width:20em;margin:0;padding:.6em .8em;background:#fff;color:#b00020;border:1px solid;font:medium/1.4 system-ui,sans-serif}p:empty{display:none}@media print{button,p{display:none}}`;
-
 ((w: Window & { PAKN?: PaknCommand }, d: Document) => {
   try {
     if (w.PAKN?.v) return;
-    const script = (d.currentScript ?? d.querySelector('script[src*="/widget/v1/loader.js"]')) as HTMLScriptElement | null;
-    if (!script) return;
-    const src = script.src;
-    const vi = !/^en/i.test(script.dataset.lang || d.documentElement.lang);
-    const site = script.dataset.site ?? '';
-
-    // The launcher, in its own shadow root, styled without <style> or style attributes (CSP-safe).
-    const host = d.createElement('pakn-launcher');
-    const root = host.attachShadow({ mode: 'open' });
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(STYLES);
-      root.adoptedStyleSheets = [sheet];
-    } catch {
-      const style = d.createElement('style');
-      style.textContent = STYLES;
-      root.append(style);
-    }
-    const button = d.createElement('button');
-    button.type = 'button';
-    button.setAttribute('part', 'launcher');
-    button.setAttribute('aria-expanded', 'false');
-    const svg = d.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    const path = d.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm7 3v6h2V6zm0 8v2h2v-2z');
-    svg.append(path);
-    button.append(svg, vi ? 'Phản ánh, kiến nghị' : 'Report a problem');
-    const note = d.createElement('p');
-    note.setAttribute('role', 'status');
-    root.append(button, note);
-
-    let loading: Promise<unknown> | undefined;
-    let widget: Widget | undefined;
-    const load = () =>
-      (loading ??= import(/* @vite-ignore */ new URL(__PAKN_ENTRY__, src).href).catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      }));
-    const preload = () => void load().catch(() => undefined);
-    const open = (view: View, opener?: HTMLElement) =>
-      void load()
-        .then(() => {
-          if (!widget) {
-            widget = d.createElement('pakn-widget') as Widget;
-            widget.setAttribute('site', site);
-            widget.setAttribute('lang', vi ? 'vi' : 'en');
-            widget.setAttribute('api', new URL(src).origin);
-            widget.setAttribute('modal', '');
-            widget.addEventListener('pakn-opened', () => button.setAttribute('aria-expanded', 'true'));
-            widget.addEventListener('pakn-closed', () => button.setAttribute('aria-expanded', 'false'));
-            d.body.append(widget);
-          }
-          note.textContent = '';
-          widget.show(view, opener ?? button);
-        })
-        .catch(() => {
-          note.textContent = vi
-            ? 'Không tải được biểu mẫu phản ánh. Vui lòng thử lại.'
-            : 'The form could not be loaded. Please try again.';
-        });
-
-    button.addEventListener('click', () => open('report'));
-    button.addEventListener('pointerenter', preload);
-    button.addEventListener('focus', preload);
-    d.addEventListener('click', (event) => {
-      const link = (event.target as Element | null)?.closest?.('a[href="#pakn"]');
-      if (link && !event.defaultPrevented) {
-        event.preventDefault();
-        open('report', link as HTMLElement);
-      }
-    });
-    const fromHash = () => {
-      if (location.hash === '#pakn') open('report');
-    };
-    w.addEventListener('hashchange', fromHash);
-
+    const script = d.currentScript as HTMLScriptElement;
+    const { src, nonce, dataset: data } = script;
+    const origin = new URL(src).origin;
+    const site = data.site ?? '';
+    const lang = /^en/i.test(data.lang || d.documentElement.lang) ? 'en' : 'vi';
+    const vi = lang === 'vi';
+    const title = vi ? 'Phản ánh, kiến nghị' : 'Report a problem';
+    const hostedPage = `${origin}/c/${encodeURIComponent(site)}`;
     const queued = w.PAKN?.q ?? [];
+    const launcher = data.launcher !== 'hidden';
+    const framed = data.isolation === 'iframe';
+    const create = (tag: string) => d.createElement(tag);
+
+    let open = (_view: View, _opener?: Element) => void w.open(hostedPage, '_blank', 'noopener');
+    let close = () => {};
+    let mount = () => {
+      // An old browser without custom elements: the hosted page does everything, in a tab of its own.
+      if (!launcher) return;
+      const link = create('a') as HTMLAnchorElement;
+      link.href = hostedPage;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = vi ? 'Gửi phản ánh, kiến nghị' : title;
+      d.body.append(link);
+    };
+
+    if (w.customElements && 'attachShadow' in Element.prototype) {
+      const accent = safeAccent(data.accent);
+      const side = data.position === 'bottom-left' ? 'left' : 'right';
+      // A number, whatever the page wrote: it goes into a style sheet.
+      const z = parseInt(data.zIndex!) || 2147483646;
+      const styles = `button,p{position:fixed;${side}:1em;z-index:${z};margin:0;font:600 medium/1.3 system-ui,sans-serif;letter-spacing:normal;text-transform:none;text-shadow:none}button{bottom:1em;display:flex;align-items:center;gap:.5em;padding:.75em 1.2em;border:0;border-radius:2em;background:${accent};color:#fff;box-shadow:0 .25em .75em #0006;cursor:pointer}svg{width:1.25em;height:1.25em;fill:currentColor}p{bottom:4.5em;max-width:20em;padding:.6em .8em;background:#fff;color:#b00020;border:1px solid}p:empty{display:none}@media print{button,p{display:none}}`;
+
+      // The launcher, in its own shadow root, styled without style attributes (CSP-safe).
+      const host = create('pakn-launcher');
+      const root = host.attachShadow({ mode: 'open' });
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(styles);
+        root.adoptedStyleSheets = [sheet];
+      } catch {
+        const style = create('style');
+        style.nonce = nonce;
+        style.textContent = styles;
+        root.append(style);
+      }
+      const note = create('p');
+      note.setAttribute('role', 'status');
+      root.append(note);
+      const button = create('button') as HTMLButtonElement;
+      const expanded = (value: boolean) => button.setAttribute('aria-expanded', String(value));
+
+      let loading: Promise<Opener> | undefined;
+      // import() keeps this script's nonce (strict-dynamic CSP), and the module gets it for its own imports.
+      const load = () =>
+        (loading ??= import(/* @vite-ignore */ new URL(framed ? __PAKN_FRAME_HOST__ : __PAKN_ENTRY__, src).href).then(
+          (module: { createFrameHost?: (options: FrameHostOptions) => Opener }) => {
+            if (module.createFrameHost) return module.createFrameHost({ root, host, src, site, lang, accent, title, expanded });
+            const widget = create('pakn-widget') as HTMLElement & Opener;
+            for (const [name, value] of Object.entries({ site, lang, accent, api: origin, modal: '' })) widget.setAttribute(name, value);
+            widget.addEventListener('pakn-opened', () => expanded(true));
+            widget.addEventListener('pakn-closed', () => expanded(false));
+            d.body.append(widget);
+            return widget;
+          },
+          (error: unknown) => {
+            loading = undefined;
+            throw error;
+          },
+        ));
+      const preload = () => void load().catch(() => undefined);
+      open = (view, opener) =>
+        void load()
+          .then((target) => {
+            note.textContent = '';
+            return target.show(view, opener);
+          })
+          .catch(() => {
+            note.textContent = vi ? 'Không tải được biểu mẫu. Vui lòng thử lại.' : 'Could not load the form. Please retry.';
+          });
+      close = () => void loading?.then((target) => target.close());
+
+      mount = () => {
+        d.body.append(host);
+        // A page that places <pakn-widget> itself (inline mode) needs the module at once.
+        if (!framed && d.querySelector('pakn-widget')) preload();
+      };
+      if (launcher) {
+        button.setAttribute('part', 'launcher');
+        expanded(false);
+        // DOM calls, not innerHTML: pages enforcing Trusted Types refuse string HTML.
+        const svgNs = 'http://www.w3.org/2000/svg';
+        const svg = d.createElementNS(svgNs, 'svg');
+        const path = d.createElementNS(svgNs, 'path');
+        svg.setAttribute('viewBox', '0 0 24 24');
+        svg.setAttribute('aria-hidden', 'true');
+        path.setAttribute('d', 'M3 3h18v14H9l-5 4v-4H3zm8 3v6h2V6zm0 8v2h2v-2z');
+        svg.append(path);
+        button.append(svg, title);
+        button.addEventListener('click', () => open('report', button));
+        // Hover or focus may fetch the module ahead of the click.
+        button.addEventListener('pointerenter', preload);
+        button.addEventListener('focus', preload);
+        root.append(button);
+      }
+    }
+
     const command: PaknCommand = (name) => {
       if (name === 'open' || name === 'track') open(name === 'open' ? 'report' : 'track');
-      else if (name === 'close') widget?.close();
+      else if (name === 'close') close();
     };
     command.v = 1;
     w.PAKN = command;
 
-    const mount = () => {
-      d.body.append(host);
-      for (const args of Array.from(queued)) command(String(args[0]));
+    d.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href="#pakn"]');
+      if (link && !event.defaultPrevented) {
+        event.preventDefault();
+        open('report', link);
+      }
+    });
+    const fromHash = () => location.hash === '#pakn' && open('report');
+    w.addEventListener('hashchange', fromHash);
+
+    const start = () => {
+      mount();
+      for (const args of queued) command(String(args[0]));
       fromHash();
-      // A page that places <pakn-widget> itself (inline mode) needs the module at once.
-      if (d.querySelector('pakn-widget')) preload();
     };
-    if (d.body) mount();
-    else d.addEventListener('DOMContentLoaded', mount);
+    if (d.body) start();
+    else d.addEventListener('DOMContentLoaded', start);
   } catch {
     // Never break the host page; without the launcher, the page's own content still works.
   }

@@ -1,49 +1,77 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { errorInfo } from '@pakn/api-client';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  DESCRIPTION_MAX,
-  DESCRIPTION_MIN,
-  SubmitCaseInputSchema,
-  fieldErrors,
-  hasContact,
-  pickLang,
-  type Lang,
-} from '@pakn/domain';
+import { WidgetClientError, type CaseReceipt, type SiteConfig, type WidgetClient } from '@pakn/api-client/widget';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@pakn/domain';
+import rules from 'virtual:pakn-domain-rules';
 import { CaseSubmittedEvent, TrackRequestEvent, WidgetErrorEvent } from './events.ts';
 import { formStyles } from './form-styles.ts';
-import type { CaseReceipt, PaknApi, SiteConfig } from './pakn-api.ts';
-import { WIDGET_TEXT, type WidgetText } from './widget-text.ts';
+import { hanoiTime, hanoiToday } from './format.ts';
+import type { WidgetText } from './text/index.ts';
+import { EMPTY_REPORT, validateReport, type Issue, type ReportValues } from './validate-report.ts';
 
-const EMPTY_VALUES = {
-  category: '',
-  unitId: '',
-  description: '',
-  name: '',
-  phone: '',
-  email: '',
-  confidential: true,
-  consent: false,
-};
-type Values = typeof EMPTY_VALUES;
+/** A file the citizen attached: uploaded as soon as it is chosen, its id sent with the report. */
+interface Attachment {
+  readonly file: File;
+  id?: string;
+  progress: number;
+  upload?: Promise<string> | undefined;
+  /** Why the upload failed; a retryable failure (offline) is uploaded again when the report is sent. */
+  error?: WidgetClientError;
+}
 
-/** Value name → the field path the schema and the server use for its errors. */
-const ERROR_KEYS: Readonly<Record<string, string>> = { name: 'contact.name', phone: 'contact.phone', email: 'contact.email' };
-const FIELD_PATHS = ['category', 'unitId', 'description', 'contact.name', 'contact.phone', 'contact.email', 'consent'];
-const RETRYABLE = ['network', 'internal'];
+type Notice = 'draftSaved' | 'draftRestored' | 'draftDeleted' | 'draftFailed' | 'copied' | 'copyFailed' | '';
+type Phase = '' | 'verifying' | 'sending' | 'offline' | 'retry';
 
 interface Alert {
   readonly messages: readonly string[];
+  /** What "Thử lại" does, if offered. */
   readonly retry: (() => void) | null;
 }
 
-const optional = (value: string) => value.trim() || undefined;
+/** Until the server sends `limits` with the site's configuration, the domain's. */
+interface Limits {
+  readonly maxAttachments: number;
+  readonly maxAttachmentBytes: number;
+  readonly attachmentTypes: readonly string[];
+}
+const DEFAULT_LIMITS: Limits = {
+  maxAttachments: MAX_ATTACHMENTS,
+  maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+  attachmentTypes: ATTACHMENT_TYPES,
+};
+/** Submissions that fail on the server's side (5xx, 429) are tried this many times before the citizen is asked. */
+const SERVER_ATTEMPTS = 4;
+const FIELDS = ['category', 'unitId', 'dossierCode', 'appointmentDate', 'returnedDate', 'description', 'attachments'];
+const CONTACT = ['contact.name', 'contact.phone', 'contact.email', 'consent'];
+/** Thrown inside the send loop when the values, re-checked before a retry, are no longer valid. */
+const INVALID = new Error('invalid');
+
 const fieldId = (path: string) => path.replace('.', '-');
+/** Case- and diacritics-insensitive, so that "hoan kiem" finds "Hoàn Kiếm" (đ is a letter of its own). */
+const fold = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+
+/** 16 random bytes, base64url: the key that makes every retry of this report return the same case. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Resolves after `ms`, or earlier when the browser comes back online. */
+function waitForRetry(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    addEventListener('online', done);
+  });
+}
 
 /**
- * `<pakn-report-form>`: the citizen's new report, validated on the client with the server's own schema,
- * then the receipt with the reference and the access key (shown once).
+ * `<pakn-report-form>`: the citizen's new report, checked in the browser, uploaded files, a proof of work, then
+ * the receipt with the reference and the access key (shown once). Nothing reaches the browser's storage unless
+ * the citizen saves a draft; typed text stays in memory while the page is open, across closing the dialog.
  *
  * @fires pakn-case-submitted - CaseSubmittedEvent, with the reference only.
  * @fires pakn-error - WidgetErrorEvent, when the server cannot be reached or refuses.
@@ -51,15 +79,21 @@ const fieldId = (path: string) => path.replace('.', '-');
 export class PaknReportForm extends LitElement {
   static override properties = {
     site: { type: String },
-    lang: { type: String },
+    text: { attribute: false },
     api: { attribute: false },
-    _values: { state: true },
+    _v: { state: true },
     _errors: { state: true },
     _alert: { state: true },
-    _sending: { state: true },
+    _busy: { state: true },
+    _phase: { state: true },
+    _retryIn: { state: true },
     _config: { state: true },
     _receipt: { state: true },
-    _copied: { state: true },
+    _files: { state: true },
+    _fileAlert: { state: true },
+    _filter: { state: true },
+    _notice: { state: true },
+    _hasDraft: { state: true },
   };
 
   static override styles = [
@@ -68,158 +102,420 @@ export class PaknReportForm extends LitElement {
       .receipt dl {
         display: grid;
         gap: 0.6em;
-        margin: 0 0 1em;
-      }
-      .receipt dd {
         margin: 0;
       }
-      .note {
-        background: #fff6db;
-        border-left: 0.3em solid #c98a00;
-        padding: 0.6em 0.8em;
+      dd {
+        margin: 0;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 0.75em;
+        padding: 0.3em 0.6em;
+        border: 1px solid #d0d0d0;
+        border-radius: 0.3em;
+      }
+      li span {
+        overflow-wrap: anywhere;
+      }
+      li button {
+        margin-left: auto;
+        min-height: 2em;
+        padding: 0.2em 0.8em;
+      }
+      .two {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(13em, 1fr));
+        align-items: start;
+        gap: 1em;
       }
     `,
   ];
 
   declare site: string;
-  declare api: PaknApi | undefined;
-  declare private _values: Values;
-  declare private _errors: Readonly<Record<string, string>>;
+  declare text: WidgetText;
+  declare api: WidgetClient | undefined;
+  declare private _v: ReportValues;
+  declare private _errors: Readonly<Record<string, Issue | string>>;
   declare private _alert: Alert | null;
-  declare private _sending: boolean;
+  declare private _busy: boolean;
+  declare private _phase: Phase;
+  declare private _retryIn: number;
   declare private _config: SiteConfig | null;
   declare private _receipt: CaseReceipt | null;
-  declare private _copied: 'copied' | 'copyFailed' | null;
+  declare private _files: readonly Attachment[];
+  declare private _fileAlert: readonly string[];
+  declare private _filter: string;
+  declare private _notice: Notice;
+  declare private _hasDraft: boolean;
   #unitChosen = false;
+  #key = '';
+  #proof = '';
+  #honeypot = '';
 
   constructor() {
     super();
     this.site = '';
-    this._values = EMPTY_VALUES;
+    this._v = EMPTY_REPORT;
     this._errors = {};
     this._alert = null;
-    this._sending = false;
+    this._busy = false;
+    this._phase = '';
+    this._retryIn = 0;
     this._config = null;
     this._receipt = null;
-    this._copied = null;
+    this._files = [];
+    this._fileAlert = [];
+    this._filter = '';
+    this._notice = '';
+    this._hasDraft = false;
   }
 
-  get #lang(): Lang {
-    return pickLang(this.lang);
+  get #limits(): Limits {
+    return this._config?.limits ?? DEFAULT_LIMITS;
+  }
+
+  get #draftKey(): string {
+    return `pakn-draft:${this.site}`;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('site')) this.#loadConfig();
+    if (changed.has('site')) this.#restoreDraft();
+    if ((changed.has('api') || changed.has('site')) && this.api) this.#loadConfig();
   }
 
   #loadConfig(): void {
-    if (!this.api) return;
     this._alert = null;
-    this.api.siteConfig(this.site).then(
+    this.api?.siteConfig({ siteKey: this.site }).then(
       (config) => {
         this._config = config;
-        if (!this.#unitChosen) this._values = { ...this._values, unitId: config.defaultUnitId ?? '' };
+        if (!this.#unitChosen && !this._v.unitId) this._v = { ...this._v, unitId: config.defaultUnitId ?? '' };
       },
       (error: unknown) => this.#fail(error, () => this.#loadConfig()),
     );
   }
 
+  // Drafts: written only when the citizen asks, read back on the next visit.
+
+  #restoreDraft(): void {
+    try {
+      const saved = localStorage.getItem(this.#draftKey);
+      if (!saved) return;
+      this._v = { ...EMPTY_REPORT, ...(JSON.parse(saved) as Partial<ReportValues>) };
+      this.#unitChosen = Boolean(this._v.unitId);
+      this._hasDraft = true;
+      this._notice = 'draftRestored';
+    } catch {
+      // Storage blocked (third-party frame, privacy mode) or a damaged draft: start empty.
+    }
+  }
+
+  #saveDraft(): void {
+    try {
+      localStorage.setItem(this.#draftKey, JSON.stringify(this._v));
+      this._hasDraft = true;
+      this._notice = 'draftSaved';
+    } catch {
+      this._notice = 'draftFailed';
+    }
+  }
+
+  async #deleteDraft(quiet = false): Promise<void> {
+    try {
+      localStorage.removeItem(this.#draftKey);
+    } catch {
+      // Nothing was stored.
+    }
+    this._hasDraft = false;
+    if (quiet) return;
+    this._notice = 'draftDeleted';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.draft')?.focus();
+  }
+
   #onInput(event: Event): void {
     const control = event.target as HTMLInputElement;
-    const name = control.name as keyof Values;
+    const name = control.name as keyof ReportValues;
     const value = control.type === 'checkbox' ? control.checked : control.value;
     if (name === 'unitId') this.#unitChosen = true;
-    this._values = { ...this._values, [name]: value };
-    const errorKey = ERROR_KEYS[name] ?? name;
-    if (this._errors[errorKey]) {
-      const { [errorKey]: _fixed, ...rest } = this._errors;
+    this._v = { ...this._v, [name]: value };
+    const path = CONTACT.find((p) => p.endsWith(name)) ?? name;
+    if (this._errors[path]) {
+      const { [path]: _fixed, ...rest } = this._errors;
       this._errors = rest;
     }
   }
 
+  // Attachments: checked here for size, count and declared type; the server decides the type from the bytes.
+
+  #onFiles(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const t = this.text;
+    const limits = this.#limits;
+    const megabytes = Math.floor(limits.maxAttachmentBytes / 1048576);
+    const refused: string[] = [];
+    const files = [...this._files];
+    for (const file of input.files ?? []) {
+      if (files.length >= limits.maxAttachments) {
+        refused.push(t.tooManyFiles(limits.maxAttachments));
+        break;
+      }
+      if (file.size > limits.maxAttachmentBytes) refused.push(`${file.name}: ${t.fileTooLarge(megabytes)}`);
+      else if (file.type && !limits.attachmentTypes.includes(file.type)) refused.push(`${file.name}: ${t.errors.attachment_type}`);
+      else files.push({ file, progress: 0 });
+    }
+    input.value = '';
+    this._files = files;
+    this._fileAlert = refused;
+    const { attachments: _fixed, ...rest } = this._errors;
+    this._errors = rest;
+    for (const attachment of files) if (!attachment.id && !attachment.upload && !attachment.error) void this.#upload(attachment).catch(() => undefined);
+  }
+
+  #upload(attachment: Attachment): Promise<string> {
+    if (attachment.id) return Promise.resolve(attachment.id);
+    attachment.error = undefined;
+    attachment.upload ??= this.api!.upload(this.site, attachment.file, (fraction) => {
+      attachment.progress = fraction;
+      this.requestUpdate();
+    }).then(
+      (uploaded) => {
+        attachment.id = uploaded.id;
+        attachment.upload = undefined;
+        this.requestUpdate();
+        return uploaded.id;
+      },
+      (error: WidgetClientError) => {
+        attachment.error = error;
+        attachment.upload = undefined;
+        attachment.progress = 0;
+        if (!error.retryable) this._fileAlert = [...this._fileAlert, `${attachment.file.name}: ${this.#fileError(error)}`];
+        this.requestUpdate();
+        throw error;
+      },
+    );
+    this.requestUpdate();
+    return attachment.upload;
+  }
+
+  async #removeFile(attachment: Attachment): Promise<void> {
+    this._files = this._files.filter((a) => a !== attachment);
+    this._fileAlert = [];
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#attachments')?.focus();
+  }
+
+  #fileError(error: WidgetClientError): string {
+    const t = this.text;
+    if (error.reason === 'attachment_too_large') return t.fileTooLarge(Math.floor(this.#limits.maxAttachmentBytes / 1048576));
+    return t.errors[error.reason as keyof WidgetText['errors']] ?? (error.message || t.errors.internal);
+  }
+
+  // Sending.
+
+  /** Checks the values; shows the problems beside the fields and returns null, or returns the server's input. */
+  async #check() {
+    const { input, issues } = validateReport(this._v, this.site, this.text.lang === 'en' ? 'en' : 'vi', rules);
+    const errors: Record<string, Issue | string> = issues;
+    if (this._files.some((a) => a.error && !a.error.retryable)) errors.attachments = this.text.fixFiles;
+    if (Object.keys(errors).length === 0) return input;
+    await this.#showErrors(errors, null);
+    return null;
+  }
+
   async #submit(event?: Event): Promise<void> {
     event?.preventDefault();
-    // Checked before anything is awaited, so that a double click sends one request.
-    if (this._sending || !this.api) return;
-    const lang = this.#lang;
-    const values = this._values;
-    const contact = { name: optional(values.name), phone: optional(values.phone), email: optional(values.email) };
-    const withContact = hasContact(contact);
-    const parsed = SubmitCaseInputSchema.safeParse({
-      siteKey: this.site,
-      category: values.category,
-      description: values.description,
-      unitId: optional(values.unitId),
-      contact: withContact ? contact : undefined,
-      confidential: values.confidential,
-      consent: withContact && values.consent,
-      lang,
-    });
-    if (!parsed.success) {
-      await this.#showErrors(fieldErrors(parsed.error.issues, lang), null);
-      return;
-    }
-    this._sending = true;
-    this._errors = {};
+    // Checked before anything is awaited, so that a double click sends one report.
+    if (this._busy || !this.api) return;
+    this._busy = true;
     this._alert = null;
+    this._notice = '';
     try {
-      const receipt = await this.api.submit(parsed.data);
+      if (!(await this.#check())) return;
+      this._errors = {};
+      this.#key ||= newIdempotencyKey();
+      const receipt = await this.#deliver(this.api);
       this._receipt = receipt;
-      this._copied = null;
-      this._values = { ...EMPTY_VALUES, unitId: this._config?.defaultUnitId ?? '' };
+      this.#key = this.#proof = '';
+      this._v = { ...EMPTY_REPORT, unitId: this._config?.defaultUnitId ?? '' };
       this.#unitChosen = false;
+      this._files = [];
+      if (this._hasDraft) await this.#deleteDraft(true);
       this.dispatchEvent(new CaseSubmittedEvent(receipt.reference));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
     } catch (error) {
-      await this.#fail(error, () => void this.#submit());
+      if (error !== INVALID) await this.#fail(error, () => void this.#submit());
     } finally {
-      this._sending = false;
+      this._busy = false;
+      this._phase = '';
     }
   }
 
-  /** Shows a failed call: field errors beside their fields, the rest in the alert region. */
-  async #fail(error: unknown, retry: () => void): Promise<void> {
-    const info = errorInfo(error, this.#lang);
-    this.dispatchEvent(new WidgetErrorEvent(info.reason));
-    await this.#showErrors(info.fieldErrors, { messages: [info.message], retry: RETRYABLE.includes(info.reason) ? retry : null });
+  /**
+   * Uploads what is left, proves work and submits, until it works: offline, the report waits for the network;
+   * network failures, 5xx and 429 are retried with exponential backoff (1 s, 2 s, 4 s… at most 30 s), always with
+   * the same idempotency key, so that the server creates one case whatever reached it.
+   */
+  async #deliver(api: WidgetClient): Promise<CaseReceipt> {
+    let failures = 0;
+    let renewedProof = false;
+    for (;;) {
+      const input = await this.#check();
+      if (!input) throw INVALID;
+      try {
+        if (navigator.onLine === false) throw new WidgetClientError('network');
+        const attachments = await Promise.all(this._files.map((a) => this.#upload(a)));
+        if (!this.#proof) {
+          this._phase = 'verifying';
+          this.#proof = await this.#prove(api);
+        }
+        this._phase = 'sending';
+        return await api.submit({
+          ...input,
+          idempotencyKey: this.#key,
+          proof: this.#proof,
+          website: this.#honeypot || undefined,
+          attachments: attachments.length ? attachments : undefined,
+        });
+      } catch (caught) {
+        const error = caught instanceof WidgetClientError ? caught : new WidgetClientError('internal');
+        if (error.reason === 'proof_invalid' && !renewedProof) {
+          // Expired or already spent: one new challenge.
+          renewedProof = true;
+          this.#proof = '';
+          continue;
+        }
+        if (!error.retryable || (error.reason !== 'network' && failures >= SERVER_ATTEMPTS - 1)) throw error;
+        const delay = Math.min(1000 * 2 ** failures++, 30_000);
+        this._phase = error.reason === 'network' ? 'offline' : 'retry';
+        this._retryIn = delay / 1000;
+        await waitForRetry(delay);
+      }
+    }
   }
 
-  async #showErrors(errors: Readonly<Record<string, string>>, alert: Alert | null): Promise<void> {
-    const fields: Record<string, string> = {};
+  async #prove(api: WidgetClient): Promise<string> {
+    let challenge;
+    try {
+      challenge = await api.challenge({ siteKey: this.site });
+    } catch (error) {
+      // A server without proof of work yet (development) answers not_found: send without one.
+      if (error instanceof WidgetClientError && error.reason === 'not_found') return 'none';
+      throw error;
+    }
+    // The solver is fetched with the challenge, when the network is known to work; a failure is retried.
+    const { solveChallenge } = await import('./proof-of-work.ts').catch(() => {
+      throw new WidgetClientError('network');
+    });
+    return solveChallenge(challenge);
+  }
+
+  /** Shows a failed call: field errors beside their fields, the rest in the alert region, with "Thử lại" if it may help. */
+  async #fail(caught: unknown, retry: () => void): Promise<void> {
+    const error = caught instanceof WidgetClientError ? caught : new WidgetClientError('internal');
+    this.dispatchEvent(new WidgetErrorEvent(error.reason));
+    const t = this.text;
+    const message =
+      error.reason === 'network' ? t.network : error.message || t.errors[error.reason as keyof WidgetText['errors']] || t.errors.internal;
+    // Attachment ids expire: upload the files again on the next try.
+    if (error.reason === 'attachment_invalid') for (const a of this._files) a.id = undefined;
+    const worthRetrying = error.retryable || error.reason === 'attachment_invalid';
+    await this.#showErrors(error.fieldErrors, { messages: [message], retry: worthRetrying ? retry : null });
+  }
+
+  async #showErrors(errors: Readonly<Record<string, Issue | string>>, alert: Alert | null): Promise<void> {
+    const fields: Record<string, Issue | string> = {};
     const others: string[] = [];
     for (const [path, message] of Object.entries(errors)) {
-      if (FIELD_PATHS.includes(path)) fields[path] = message;
-      else others.push(message);
+      if (FIELDS.includes(path) || CONTACT.includes(path)) fields[path] = message;
+      else if (typeof message === 'string') others.push(message);
     }
     this._errors = fields;
-    this._alert = alert || others.length ? { messages: [...(alert?.messages ?? []), ...others], retry: alert?.retry ?? null } : null;
+    const messages = [...(alert?.messages ?? []), ...others];
+    if (Object.keys(fields).length && !alert) messages.unshift(this.text.checkFields);
+    this._alert = messages.length ? { messages, retry: alert?.retry ?? null } : null;
     await this.updateComplete;
     const firstInvalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
     (firstInvalid ?? this.renderRoot.querySelector<HTMLElement>('.alert button'))?.focus();
   }
 
-  async #copy(receipt: CaseReceipt, t: WidgetText): Promise<void> {
+  // The receipt: copy, print and download, since the access key is shown only once.
+
+  #receiptLines(receipt: CaseReceipt): string[] {
+    const t = this.text;
+    return [
+      t.receiptTitle,
+      `${t.reference}: ${receipt.reference}`,
+      `${t.accessKey}: ${receipt.accessKey}`,
+      `${t.sentAt}: ${hanoiTime(receipt.createdAt, t)}`,
+      `${t.trackAt}: ${this.api?.origin}/c/${encodeURIComponent(this.site)}`,
+      t.keyOnce,
+    ];
+  }
+
+  async #copy(receipt: CaseReceipt): Promise<void> {
     try {
-      await navigator.clipboard.writeText(`${t.reference}: ${receipt.reference}\n${t.accessKey}: ${receipt.accessKey}`);
-      this._copied = 'copied';
+      await navigator.clipboard.writeText(this.#receiptLines(receipt).slice(1, 3).join('\n'));
+      this._notice = 'copied';
     } catch {
-      this._copied = 'copyFailed';
+      this._notice = 'copyFailed';
     }
+  }
+
+  /** Prints the receipt alone: from a blank frame of its own, since window.print() would print the host page. */
+  #print(receipt: CaseReceipt): void {
+    // Browsers that never fire afterprint would otherwise keep one frame per press.
+    this.renderRoot.querySelector('iframe')?.remove();
+    const frame = document.createElement('iframe');
+    frame.className = 'offscreen';
+    frame.tabIndex = -1;
+    frame.setAttribute('aria-hidden', 'true');
+    this.renderRoot.append(frame);
+    const win = frame.contentWindow!;
+    const doc = win.document;
+    const [title, ...lines] = this.#receiptLines(receipt);
+    doc.documentElement.lang = this.text.lang;
+    doc.title = title!;
+    const heading = doc.createElement('h1');
+    heading.textContent = title!;
+    doc.body.append(heading, ...lines.map((line) => Object.assign(doc.createElement('p'), { textContent: line })));
+    try {
+      const sheet = new (win as Window & typeof globalThis).CSSStyleSheet();
+      sheet.replaceSync('body{font:13pt/1.5 system-ui,sans-serif;margin:1.5cm}h1{font-size:16pt}p:nth-of-type(-n+2){font:700 15pt monospace}');
+      doc.adoptedStyleSheets = [sheet];
+    } catch {
+      // Unstyled is still legible.
+    }
+    win.addEventListener('afterprint', () => frame.remove());
+    win.print();
+  }
+
+  #download(receipt: CaseReceipt): void {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob(['\ufeff', this.#receiptLines(receipt).join('\r\n')], { type: 'text/plain;charset=utf-8' }));
+    link.download = `${receipt.reference}.txt`;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   }
 
   async #another(): Promise<void> {
     this._receipt = null;
+    this._notice = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('select')?.focus();
   }
 
   override render() {
-    const t = WIDGET_TEXT[this.#lang];
-    return this._receipt ? this.#renderReceipt(this._receipt, t) : this.#renderForm(t);
+    if (!this.text) return nothing;
+    return this._receipt ? this.#renderReceipt(this._receipt) : this.#renderForm();
   }
 
-  #renderReceipt(receipt: CaseReceipt, t: WidgetText) {
+  #renderReceipt(receipt: CaseReceipt) {
+    const t = this.text;
     return html`
       <section class="receipt" aria-labelledby="receipt-title">
         <h3 id="receipt-title" tabindex="-1">${t.sent}</h3>
@@ -235,70 +531,100 @@ export class PaknReportForm extends LitElement {
         </dl>
         <p class="note">${t.keyOnce}</p>
         <div class="actions">
-          <button type="button" class="primary" @click=${() => this.#copy(receipt, t)}>${t.copy}</button>
-          <button
-            type="button"
-            @click=${() => this.dispatchEvent(new TrackRequestEvent(receipt.reference, receipt.accessKey))}
-          >
+          <button type="button" class="primary" @click=${() => this.#copy(receipt)}>${t.copy}</button>
+          <button type="button" @click=${() => this.#print(receipt)}>${t.print}</button>
+          <button type="button" @click=${() => this.#download(receipt)}>${t.download}</button>
+          <button type="button" @click=${() => this.dispatchEvent(new TrackRequestEvent(receipt.reference, receipt.accessKey))}>
             ${t.checkStatus}
           </button>
           <button type="button" @click=${this.#another}>${t.anotherReport}</button>
         </div>
-        <p role="status">${this._copied ? t[this._copied] : ''}</p>
+        <p role="status">${this._notice ? t[this._notice] : ''}</p>
       </section>
     `;
   }
 
-  #renderForm(t: WidgetText) {
-    const lang = this.#lang;
-    const v = this._values;
+  #renderForm() {
+    const t = this.text;
+    const v = this._v;
+    const office = this._config?.office;
     const withContact = Boolean(v.name.trim() || v.phone.trim() || v.email.trim());
     const input = (e: Event) => this.#onInput(e);
+    const today = hanoiToday();
+    const limits = this.#limits;
+    const phase = this._phase;
     return html`
       <form novalidate @submit=${this.#submit}>
+        ${office && !office.open && office.nextOpening
+          ? html`<p class="note">${t.officeClosed(hanoiTime(office.nextOpening, t, true))}</p>`
+          : nothing}
         <div class="field">
           <label for="category">${t.category}</label>
           <select id="category" name="category" aria-invalid=${this.#invalid('category')} aria-describedby=${this.#describedBy('category')} @change=${input}>
             <option value="" ?selected=${!v.category}>${t.chooseCategory}</option>
-            ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${v.category === c}>${CATEGORY_LABELS[c][lang]}</option>`)}
+            ${Object.entries(t.categories).map(([c, label]) => html`<option value=${c} ?selected=${v.category === c}>${label}</option>`)}
           </select>
           ${this.#error('category')}
         </div>
-        <div class="field">
-          <label for="unitId">${t.unit}</label>
-          <select id="unitId" name="unitId" aria-invalid=${this.#invalid('unitId')} aria-describedby=${this.#describedBy('unitId')} @change=${input}>
-            <option value="" ?selected=${!v.unitId}>${t.unitUnknown}</option>
-            ${this.#unitOptions(t)}
-          </select>
-          ${this.#error('unitId')}
-        </div>
+        ${this.#renderUnit()}
+        ${this.#textField('dossierCode', t.dossierCode, 'text', 'off', v.dossierCode, 60, t.dossierHint)}
+        ${v.category === 'late_result'
+          ? html`<div class="two">
+              ${this.#textField('appointmentDate', t.appointmentDate, 'date', 'off', v.appointmentDate, 0, '', today)}
+              <div class="field">
+                ${v.notReturned ? nothing : this.#textField('returnedDate', t.returnedDate, 'date', 'off', v.returnedDate, 0, '', today)}
+                <label class="check"
+                  ><input type="checkbox" name="notReturned" .checked=${v.notReturned} @change=${input} /><span>${t.notReturned}</span></label
+                >
+              </div>
+            </div>`
+          : nothing}
         <div class="field">
           <label for="description">${t.description}</label>
           <textarea
             id="description"
             name="description"
             rows="6"
-            maxlength=${DESCRIPTION_MAX}
+            maxlength=${rules.descriptionMax}
             .value=${v.description}
             aria-invalid=${this.#invalid('description')}
             aria-describedby=${this.#describedBy('description', 'description-hint', 'description-counter')}
             @input=${input}
           ></textarea>
-          <span class="hint" id="description-hint">${t.descriptionHint(DESCRIPTION_MIN)}</span>
-          <span class="counter" id="description-counter">${v.description.length}/${DESCRIPTION_MAX}</span>
+          <span class="hint" id="description-hint">${t.descriptionHint}</span>
+          <span class="counter" id="description-counter">${t.counter(v.description.length, rules.descriptionMax)}</span>
           ${this.#error('description')}
+        </div>
+        <div class="field">
+          <label for="attachments">${t.attachments}</label>
+          <span class="hint" id="attachments-hint">${t.attachHint(limits.maxAttachments, Math.floor(limits.maxAttachmentBytes / 1048576))}</span>
+          <input
+            id="attachments"
+            type="file"
+            multiple
+            accept=${limits.attachmentTypes.join(',')}
+            aria-invalid=${this.#invalid('attachments')}
+            aria-describedby=${this.#describedBy('attachments', 'attachments-hint')}
+            @change=${this.#onFiles}
+          />
+          ${this._files.length ? html`<ul>${this._files.map((a) => this.#renderFile(a))}</ul>` : nothing}
+          <div role="alert">${this._fileAlert.map((m) => html`<p class="error">${m}</p>`)}</div>
+          ${this.#error('attachments')}
         </div>
         <fieldset>
           <legend>${t.contact}</legend>
           <p class="hint">${t.contactHint}</p>
-          ${this.#textField('name', t.name, 'text', 'name', v.name)}
-          ${this.#textField('phone', t.phone, 'tel', 'tel', v.phone)}
-          ${this.#textField('email', t.email, 'email', 'email', v.email)}
+          ${this.#textField('contact.name', t.name, 'text', 'name', v.name, 120)}
+          ${this.#textField('contact.phone', t.phone, 'tel', 'tel', v.phone, 20)}
+          ${this.#textField('contact.email', t.email, 'email', 'email', v.email, 200)}
         </fieldset>
-        <label class="check">
-          <input type="checkbox" name="confidential" .checked=${v.confidential} @change=${input} />
-          <span>${t.confidential}</span>
-        </label>
+        <div class="field">
+          <label class="check">
+            <input type="checkbox" name="confidential" .checked=${v.confidential} aria-describedby="confidential-hint" @change=${input} />
+            <span>${t.confidential}</span>
+          </label>
+          <span class="hint" id="confidential-hint">${t.confidentialHint}</span>
+        </div>
         ${withContact
           ? html`<div class="field">
               <label class="check">
@@ -317,50 +643,100 @@ export class PaknReportForm extends LitElement {
               ${this.#error('consent')}
             </div>`
           : nothing}
-        <div class="alert" role="alert">${this.#renderAlert(t)}</div>
+        <div class="offscreen" aria-hidden="true">
+          <label for="website">${t.honeypot}</label>
+          <input id="website" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="alert" role="alert">${this.#renderAlert()}</div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this._sending}>${t.submit}</button>
-          <span role="status">${this._sending ? t.sending : ''}</span>
+          <button type="submit" class="primary" aria-disabled=${this._busy ? 'true' : 'false'}>${t.submit}</button>
+          <button type="button" @click=${this.#saveDraft}>${t.saveDraft}</button>
+          ${this._hasDraft ? html`<button type="button" class="draft" @click=${() => this.#deleteDraft()}>${t.deleteDraft}</button>` : nothing}
+        </div>
+        <div role="status">
+          ${phase === 'offline'
+            ? html`<p class="note" data-testid="offline-notice">${t.offline}</p>`
+            : html`<p>${phase === 'retry' ? t.retryIn(this._retryIn) : phase ? t[phase] : this._notice ? t[this._notice] : ''}</p>`}
         </div>
       </form>
     `;
   }
 
-  #renderAlert(t: WidgetText) {
+  #renderUnit() {
+    const t = this.text;
+    const units = this._config?.units ?? [];
+    const filter = fold(this._filter.trim());
+    const shown = units.filter((u) => !filter || u.id === this._v.unitId || fold(u.name).includes(filter));
+    return html`<div class="field">
+      <label for="unitFilter">${t.unitFilter}</label>
+      <input
+        id="unitFilter"
+        type="search"
+        autocomplete="off"
+        aria-controls="unitId"
+        .value=${this._filter}
+        @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)}
+      />
+      <span class="hint" role="status">${filter ? t.unitCount(shown.length) : ''}</span>
+      <label for="unitId">${t.unit}</label>
+      <select id="unitId" name="unitId" aria-invalid=${this.#invalid('unitId')} aria-describedby=${this.#describedBy('unitId')} @change=${this.#onInput}>
+        <option value="" ?selected=${!this._v.unitId}>${t.unitUnknown}</option>
+        ${Object.entries(t.unitKinds).map(([kind, label]) => {
+          const ofKind = shown.filter((u) => u.kind === kind);
+          return ofKind.length
+            ? html`<optgroup label=${label}>
+                ${ofKind.map((u) => html`<option value=${u.id} ?selected=${this._v.unitId === u.id}>${u.name}</option>`)}
+              </optgroup>`
+            : nothing;
+        })}
+      </select>
+      ${this.#error('unitId')}
+    </div>`;
+  }
+
+  #renderFile(attachment: Attachment) {
+    const t = this.text;
+    const { error } = attachment;
+    const state = attachment.id
+      ? t.uploaded
+      : error
+        ? error.retryable
+          ? t.uploadPending
+          : ''
+        : t.uploading(Math.round(attachment.progress * 100));
+    return html`<li>
+      <span>${attachment.file.name}</span>
+      <span class="hint">${state}</span>
+      ${error && !error.retryable ? html`<span class="error">${this.#fileError(error)}</span>` : nothing}
+      <button type="button" aria-label=${t.removeFile(attachment.file.name)} @click=${() => this.#removeFile(attachment)}>${t.remove}</button>
+    </li>`;
+  }
+
+  #renderAlert() {
     const alert = this._alert;
     if (!alert) return nothing;
     return html`${alert.messages.map((m) => html`<p>${m}</p>`)}${alert.retry
-      ? html`<button type="button" @click=${alert.retry}>${t.retry}</button>`
+      ? html`<button type="button" @click=${alert.retry}>${this.text.retry}</button>`
       : nothing}`;
   }
 
-  #unitOptions(t: WidgetText) {
-    const units = this._config?.units ?? [];
-    return Object.entries(t.unitKinds).map(([kind, label]) => {
-      const ofKind = units.filter((u) => u.kind === kind);
-      return ofKind.length
-        ? html`<optgroup label=${label}>
-            ${ofKind.map((u) => html`<option value=${u.id} ?selected=${this._values.unitId === u.id}>${u.name}</option>`)}
-          </optgroup>`
-        : nothing;
-    });
-  }
-
-  #textField(name: 'name' | 'phone' | 'email', label: string, type: string, autocomplete: string, value: string) {
-    const path = ERROR_KEYS[name]!;
+  #textField(path: string, label: string, type: string, autocomplete: string, value: string, max: number, hint = '', maxDate = '') {
+    const hintId = `${fieldId(path)}-hint`;
     return html`<div class="field">
       <label for=${fieldId(path)}>${label}</label>
       <input
         id=${fieldId(path)}
-        name=${name}
+        name=${path.replace('contact.', '')}
         type=${type}
         autocomplete=${autocomplete}
+        maxlength=${max || nothing}
+        max=${maxDate || nothing}
         .value=${value}
         aria-invalid=${this.#invalid(path)}
-        aria-describedby=${this.#describedBy(path)}
-        @input=${(e: Event) => this.#onInput(e)}
+        aria-describedby=${this.#describedBy(path, ...(hint ? [hintId] : []))}
+        @input=${this.#onInput}
       />
-      ${this.#error(path)}
+      ${hint ? html`<span class="hint" id=${hintId}>${hint}</span>` : nothing} ${this.#error(path)}
     </div>`;
   }
 
@@ -374,8 +750,10 @@ export class PaknReportForm extends LitElement {
   }
 
   #error(path: string) {
-    const message = this._errors[path];
-    return message ? html`<p class="error" id="${fieldId(path)}-error">${message}</p>` : nothing;
+    const error = this._errors[path];
+    if (!error) return nothing;
+    const message = typeof error === 'string' ? error : this.text.issues[error.code].replace('{n}', String(error.n));
+    return html`<p class="error" id="${fieldId(path)}-error">${message}</p>`;
   }
 }
 

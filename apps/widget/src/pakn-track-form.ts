@@ -1,43 +1,42 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { errorInfo } from '@pakn/api-client';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, TrackCaseInputSchema, fieldErrors, pickLang, type Lang } from '@pakn/domain';
+import { WidgetClientError, type TrackedCase, type WidgetClient } from '@pakn/api-client/widget';
+import rules from 'virtual:pakn-domain-rules';
 import { WidgetErrorEvent } from './events.ts';
 import { formStyles } from './form-styles.ts';
-import type { PaknApi, TrackedCase } from './pakn-api.ts';
-import { WIDGET_TEXT, type WidgetText } from './widget-text.ts';
+import { hanoiTime } from './format.ts';
+import type { WidgetText } from './text/index.ts';
+import { trackVi, type TrackText } from './text/track-vi.ts';
 
-const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+/** The tracking view's words per language: Vietnamese here, English fetched when needed. */
+const trackTexts: Partial<Record<string, TrackText>> = { vi: trackVi };
 
-/** Dates as people in Hanoi read them, whatever the device's time zone. */
-function formatDate(iso: string, lang: Lang): string {
-  let format = dateFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      dateStyle: 'short',
-      timeStyle: 'short',
-    });
-    dateFormats.set(lang, format);
-  }
-  return format.format(new Date(iso));
-}
+/** At or below this score the citizen is "not satisfied" and may ask the Centre to review (server decides). */
+const REVIEW_REASON_MIN = 10;
+const REVIEW_REASON_MAX = 2000;
+
+type Errors = Readonly<Record<string, string>>;
 
 /**
- * `<pakn-track-form>`: the citizen follows a case with its reference and access key, and sees its status,
- * its history, and the answer or the referral once there is one. Loaded on demand by `<pakn-widget>`.
+ * `<pakn-track-form>`: the citizen follows a case with its reference and access key: its status and history,
+ * the deadline of the current stage, requests for more information, the answer or the referral; then rates
+ * the answer and, if not satisfied, asks the Centre to review it. Loaded on demand by `<pakn-widget>`.
  *
- * @fires pakn-error - WidgetErrorEvent, when the lookup fails.
+ * @fires pakn-error - WidgetErrorEvent, when a call fails.
  */
 export class PaknTrackForm extends LitElement {
   static override properties = {
-    lang: { type: String },
+    text: { attribute: false },
     api: { attribute: false },
-    reference: { type: String },
-    accessKey: { type: String },
+    _reference: { state: true },
+    _accessKey: { state: true },
     _errors: { state: true },
     _alert: { state: true },
     _busy: { state: true },
     _result: { state: true },
+    _score: { state: true },
+    _comment: { state: true },
+    _reason: { state: true },
+    _done: { state: true },
   };
 
   static override styles = [
@@ -47,13 +46,11 @@ export class PaknTrackForm extends LitElement {
         margin-top: 1.5em;
         padding-top: 1em;
         border-top: 1px solid #d0d0d0;
+        gap: 0.6em;
       }
       ol {
         margin: 0;
         padding-left: 1.25em;
-      }
-      li {
-        margin-bottom: 0.25em;
       }
       time {
         font-variant-numeric: tabular-nums;
@@ -66,90 +63,174 @@ export class PaknTrackForm extends LitElement {
         padding: 0.6em 0.8em;
         border-radius: 0.3em;
       }
+      .scores {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+      .scores label {
+        display: flex;
+        align-items: center;
+        gap: 0.3em;
+        padding: 0.3em 0.7em;
+        border: 1px solid #767676;
+        border-radius: 0.3em;
+        font-size: 1.1em;
+      }
+      .scores input {
+        width: 1.5em;
+        height: 1.5em;
+        margin: 0;
+        accent-color: var(--pakn-a);
+      }
+      .overdue {
+        color: #b00020;
+        font-weight: 600;
+      }
     `,
   ];
 
-  declare api: PaknApi | undefined;
-  declare reference: string;
-  declare accessKey: string;
-  declare private _errors: Readonly<Record<string, string>>;
+  declare text: WidgetText;
+  declare api: WidgetClient | undefined;
+  declare private _reference: string;
+  declare private _accessKey: string;
+  declare private _errors: Errors;
   declare private _alert: string | null;
   declare private _busy: boolean;
   declare private _result: TrackedCase | null;
+  declare private _score: number;
+  declare private _comment: string;
+  declare private _reason: string;
+  declare private _done: 'reviewSent' | '';
 
   constructor() {
     super();
-    this.reference = '';
-    this.accessKey = '';
+    this._reference = '';
+    this._accessKey = '';
     this._errors = {};
     this._alert = null;
     this._busy = false;
     this._result = null;
+    this._score = 0;
+    this._comment = '';
+    this._reason = '';
+    this._done = '';
   }
 
-  get #lang(): Lang {
-    return pickLang(this.lang);
+  /** This view's words in the widget's language; undefined while they load. */
+  get #t(): TrackText | undefined {
+    const lang = this.text?.lang;
+    if (lang && !trackTexts[lang]) {
+      import('./text/track-en.ts').then(
+        (module) => {
+          trackTexts.en = module.trackEn;
+          this.requestUpdate();
+        },
+        () => {
+          trackTexts.en = trackVi;
+          this.requestUpdate();
+        },
+      );
+    }
+    return lang ? trackTexts[lang] : undefined;
   }
 
-  /** Moves focus to the Track button, e.g. after the fields were filled in from a receipt. */
-  focusTrackButton(): void {
-    this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus();
+  /** The widget's words and this view's, merged. */
+  get #texts(): (WidgetText & TrackText) | undefined {
+    const track = this.#t;
+    return track && { ...this.text, ...track };
   }
 
-  #onInput(event: Event): void {
-    const control = event.target as HTMLInputElement;
-    if (control.name === 'reference') this.reference = control.value;
-    else this.accessKey = control.value;
-    if (this._errors[control.name]) this._errors = {};
+  /** Fills in the codes, e.g. from the receipt, and moves focus to the Track button. */
+  async fill(reference: string, accessKey: string): Promise<void> {
+    this._reference = reference;
+    this._accessKey = accessKey;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('form button')?.focus();
   }
 
-  async #track(event: Event): Promise<void> {
-    event.preventDefault();
-    if (this._busy || !this.api) return;
-    const lang = this.#lang;
-    const parsed = TrackCaseInputSchema.safeParse({ reference: this.reference, accessKey: this.accessKey });
-    if (!parsed.success) {
-      this._errors = fieldErrors(parsed.error.issues, lang);
-      this._alert = null;
+  /** Runs a call; shows its failure in the alert region (and field errors beside the fields). */
+  async #call(run: (api: WidgetClient, codes: { reference: string; accessKey: string }) => Promise<TrackedCase>, errors: Errors): Promise<boolean> {
+    if (this._busy || !this.api) return false;
+    this._errors = errors;
+    this._alert = null;
+    if (Object.keys(errors).length) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
+      return false;
     }
     this._busy = true;
-    this._errors = {};
-    this._alert = null;
     try {
-      this._result = await this.api.track(parsed.data);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#result-title')?.focus();
-    } catch (error) {
-      const info = errorInfo(error, lang);
-      this._result = null;
-      this._errors = info.fieldErrors;
-      this._alert = info.message;
-      this.dispatchEvent(new WidgetErrorEvent(info.reason));
+      this._result = await run(this.api, { reference: this._reference.trim(), accessKey: this._accessKey.trim() });
+      return true;
+    } catch (caught) {
+      const error = caught instanceof WidgetClientError ? caught : new WidgetClientError('internal');
+      this._errors = error.fieldErrors;
+      this._alert = error.reason === 'network' ? this.text.network : error.message || this.text.errors.internal;
+      this.dispatchEvent(new WidgetErrorEvent(error.reason));
+      return false;
     } finally {
       this._busy = false;
     }
   }
 
+  async #track(event: Event): Promise<void> {
+    event.preventDefault();
+    const required = this.text.issues.required;
+    const errors: Record<string, string> = {};
+    if (!this._reference.trim()) errors.reference = required;
+    if (!this._accessKey.trim()) errors.accessKey = required;
+    this._done = '';
+    if (await this.#call((api, codes) => api.track(codes), errors)) {
+      this._score = 0;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#result-title')?.focus();
+    }
+  }
+
+  async #rate(event: Event): Promise<void> {
+    event.preventDefault();
+    const score = this._score;
+    const comment = this._comment.trim() || undefined;
+    if (await this.#call((api, codes) => api.rate({ ...codes, score, comment }), score ? {} : { score: this.#t!.chooseScore })) {
+      await this.#focusOutcome();
+    }
+  }
+
+  async #requestReview(event: Event): Promise<void> {
+    event.preventDefault();
+    const reason = this._reason.trim();
+    const errors: Errors = reason.length < REVIEW_REASON_MIN ? { reason: this.text.issues.minChars.replace('{n}', String(REVIEW_REASON_MIN)) } : {};
+    if (await this.#call((api, codes) => api.requestReview({ ...codes, reason }), errors)) {
+      this._done = 'reviewSent';
+      await this.#focusOutcome();
+    }
+  }
+
+  /** The form that had focus is gone once it succeeded: focus what it changed. */
+  async #focusOutcome(): Promise<void> {
+    await this.updateComplete;
+    [...this.renderRoot.querySelectorAll<HTMLElement>('.outcome')].pop()?.focus();
+  }
+
   override render() {
-    const t = WIDGET_TEXT[this.#lang];
+    const t = this.#texts;
+    if (!t) return nothing;
     return html`
       <form novalidate @submit=${this.#track}>
         <p class="hint" id="track-hint">${t.trackHint}</p>
-        ${this.#textField('reference', t.reference, this.reference)} ${this.#textField('accessKey', t.accessKey, this.accessKey)}
-        <div class="alert" role="alert">${this._alert ? html`<p>${this._alert}</p>` : nothing}</div>
+        ${this.#codeField('reference', t.reference, this._reference)} ${this.#codeField('accessKey', t.accessKey, this._accessKey)}
+        <div class="alert" role="alert">${this._alert && !this._result ? html`<p>${this._alert}</p>` : nothing}</div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this._busy}>${t.track}</button>
+          <button type="submit" class="primary" aria-disabled=${this._busy ? 'true' : 'false'}>${t.track}</button>
           <span role="status">${this._busy ? t.tracking : ''}</span>
         </div>
       </form>
-      ${this._result ? this.#renderResult(this._result, t) : nothing}
+      ${this._result ? this.#renderResult(this._result) : nothing}
     `;
   }
 
-  #textField(name: 'reference' | 'accessKey', label: string, value: string) {
+  #codeField(name: 'reference' | 'accessKey', label: string, value: string) {
     const error = this._errors[name];
     return html`<div class="field">
       <label for=${name}>${label}</label>
@@ -164,26 +245,47 @@ export class PaknTrackForm extends LitElement {
         .value=${value}
         aria-invalid=${error ? 'true' : nothing}
         aria-describedby=${error ? `track-hint ${name}-error` : 'track-hint'}
-        @input=${(e: Event) => this.#onInput(e)}
+        @input=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          if (name === 'reference') this._reference = input.value;
+          else this._accessKey = input.value;
+          this._errors = {};
+        }}
       />
       ${error ? html`<p class="error" id="${name}-error">${error}</p>` : nothing}
     </div>`;
   }
 
-  #renderResult(result: TrackedCase, t: WidgetText) {
-    const lang = this.#lang;
+  #renderResult(result: TrackedCase) {
+    const t = this.#texts!;
+    const deadline = result.deadline;
+    const requests = result.infoRequests ?? [];
     return html`
       <section class="result" aria-labelledby="result-title">
         <h3 id="result-title" tabindex="-1">${t.caseTitle(result.reference)}</h3>
-        <p>${t.status}: <strong data-testid="track-status">${CASE_STATUS_LABELS[result.status][lang]}</strong></p>
-        ${result.category ? html`<p>${t.category}: ${CATEGORY_LABELS[result.category][lang]}</p>` : nothing}
+        <p>${t.status}: <strong data-testid="track-status">${t.statuses[result.status]}</strong></p>
+        ${result.category ? html`<p>${t.category}: ${t.categories[result.category]}</p>` : nothing}
+        ${deadline
+          ? html`<p data-testid="track-deadline">${t.deadline(t.stages[deadline.stage] ?? deadline.stage, hanoiTime(deadline.dueAt, t))}${deadline.overdue
+              ? html` (<span class="overdue">${t.overdue}</span>)`
+              : nothing}</p>`
+          : nothing}
         <h4>${t.history}</h4>
         <ol>
-          ${result.history.map(
-            (step) =>
-              html`<li><time datetime=${step.at}>${formatDate(step.at, lang)}</time> ${CASE_STATUS_LABELS[step.status][lang]}</li>`,
-          )}
+          ${result.history.map((step) => html`<li><time datetime=${step.at}>${hanoiTime(step.at, t)}</time> ${t.statuses[step.status]}</li>`)}
         </ol>
+        ${requests.length
+          ? html`<h4>${t.infoRequests}</h4>
+              <ul>
+                ${requests.map(
+                  (request) => html`<li>
+                    <time datetime=${request.at}>${hanoiTime(request.at, t)}</time>
+                    <p class="text">${request.question}</p>
+                    ${request.answer ? html`<p class="text">${request.answer}</p>` : nothing}
+                  </li>`,
+                )}
+              </ul>`
+          : nothing}
         ${result.answer
           ? html`<h4>${t.answer}</h4>
               <p class="text" data-testid="track-answer">${result.answer}</p>`
@@ -192,8 +294,76 @@ export class PaknTrackForm extends LitElement {
           ? html`<h4>${t.referral}</h4>
               <p class="text" data-testid="track-referral">${result.referral}</p>`
           : nothing}
+        ${result.rating ? html`<p class="outcome" tabindex="-1">${t.rated(result.rating.score)}</p>` : nothing}
+        ${result.canRate ? this.#renderRating() : nothing} ${result.canRequestReview ? this.#renderReview(result) : nothing}
+        <div class="alert" role="alert">${this._alert && this._result ? html`<p>${this._alert}</p>` : nothing}</div>
+        ${this._done ? html`<p class="outcome note" tabindex="-1">${t.reviewSent}</p>` : nothing}
       </section>
     `;
+  }
+
+  #renderRating() {
+    const t = this.#texts!;
+    const error = this._errors.score;
+    return html`<form novalidate @submit=${this.#rate}>
+      <fieldset
+        role="radiogroup"
+        aria-labelledby="rating-legend"
+        aria-describedby=${error ? 'rating-hint score-error' : 'rating-hint'}
+        aria-invalid=${error ? 'true' : nothing}
+      >
+        <legend id="rating-legend">${t.rating}</legend>
+        <p class="hint" id="rating-hint">${t.ratingHint}</p>
+        <div class="scores">
+          ${[1, 2, 3, 4, 5].map(
+            (score) => html`<label
+              ><input type="radio" name="score" .value=${String(score)} .checked=${this._score === score} @change=${() => {
+                this._score = score;
+                this._errors = {};
+              }} />${score}</label
+            >`,
+          )}
+        </div>
+        ${error ? html`<p class="error" id="score-error">${error}</p>` : nothing}
+      </fieldset>
+      <div class="field">
+        <label for="comment">${t.comment}</label>
+        <textarea
+          id="comment"
+          rows="3"
+          maxlength=${rules.ratingCommentMax}
+          .value=${this._comment}
+          @input=${(e: Event) => (this._comment = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </div>
+      <div class="actions"><button type="submit" class="primary" aria-disabled=${this._busy ? 'true' : 'false'}>${t.rate}</button></div>
+    </form>`;
+  }
+
+  #renderReview(result: TrackedCase) {
+    const t = this.#texts!;
+    const error = this._errors.reason;
+    return html`<form novalidate @submit=${this.#requestReview}>
+      <h4>${t.review}</h4>
+      ${result.reviewWindowEndsAt ? html`<p class="hint" id="review-hint">${t.reviewUntil(hanoiTime(result.reviewWindowEndsAt, t))}</p>` : nothing}
+      <div class="field">
+        <label for="reason">${t.reviewReason}</label>
+        <textarea
+          id="reason"
+          rows="4"
+          maxlength=${REVIEW_REASON_MAX}
+          .value=${this._reason}
+          aria-invalid=${error ? 'true' : nothing}
+          aria-describedby=${[result.reviewWindowEndsAt ? 'review-hint' : '', error ? 'reason-error' : ''].join(' ').trim() || nothing}
+          @input=${(e: Event) => {
+            this._reason = (e.target as HTMLTextAreaElement).value;
+            this._errors = {};
+          }}
+        ></textarea>
+        ${error ? html`<p class="error" id="reason-error">${error}</p>` : nothing}
+      </div>
+      <div class="actions"><button type="submit" class="primary" aria-disabled=${this._busy ? 'true' : 'false'}>${t.review}</button></div>
+    </form>`;
   }
 }
 

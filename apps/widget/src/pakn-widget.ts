@@ -1,39 +1,49 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { errorInfo } from '@pakn/api-client';
+import { createWidgetClient, type WidgetClient } from '@pakn/api-client/widget';
 import { pickLang, type Lang } from '@pakn/domain';
+import { safeAccent } from './accent.ts';
 import { WidgetClosedEvent, WidgetOpenedEvent, type TrackRequestEvent } from './events.ts';
-import { PaknApi } from './pakn-api.ts';
 import './pakn-report-form.ts';
 import type { PaknTrackForm } from './pakn-track-form.ts';
 import { widgetStyles } from './pakn-widget.styles.ts';
 import { deepActiveElement, tabbableElements } from './tabbable-elements.ts';
-import { WIDGET_TEXT } from './widget-text.ts';
+import { loadText, textFor, type WidgetText } from './text/index.ts';
 
 export type WidgetView = 'report' | 'track';
+
+/** This build's version, for the warning when another version of the widget is already on the page. */
+export const VERSION = __PAKN_VERSION__;
 
 /**
  * `<pakn-widget site="KEY">`: the citizen's form to report a problem and to follow a report.
  *
- * Inline by default (rendered in place). With `modal` (as the loader creates it) it is a modal dialog
- * opened with `show()`. `api` is the PAKN server's origin; by default the origin this module was loaded
- * from. `lang` is `vi` or `en`; by default the page's language, then Vietnamese.
+ * Inline by default (rendered in place). With `modal` (as the loader creates it) it is a modal dialog opened
+ * with `show()`. With `frame` it fills the PAKN iframe (`data-isolation="iframe"`) and has a close button.
+ * `api` is the PAKN origin (by default the origin this module was loaded from); `lang` is `vi` or `en` (by
+ * default the page's language, then Vietnamese); `accent` is any CSS colour, darkened if needed to keep 4.5:1
+ * against white (the CSS custom property `--pakn-accent` works too).
  *
  * @fires pakn-opened - WidgetOpenedEvent
  * @fires pakn-closed - WidgetClosedEvent
  * @fires pakn-case-submitted - CaseSubmittedEvent (from the report form), with the reference only.
  * @fires pakn-error - WidgetErrorEvent
  * @csspart dialog - the dialog (modal mode)
- * @cssprop --pakn-accent - main colour (default #b3261e); also --pakn-on-accent, --pakn-text,
- *   --pakn-surface, --pakn-focus, --pakn-danger, --pakn-border, --pakn-font-size.
+ * @cssprop --pakn-accent - accent colour (default #b3261e), kept at 4.5:1 against white.
+ * @cssprop --pakn-font-size - base font size (default: the browser's, `medium`).
  */
 export class PaknWidget extends LitElement {
+  static readonly version = VERSION;
+
   static override properties = {
     site: { type: String },
     api: { type: String },
-    lang: { type: String },
+    lang: { type: String, reflect: true },
+    accent: { type: String },
     modal: { type: Boolean, reflect: true },
+    frame: { type: Boolean, reflect: true },
     open: { type: Boolean, reflect: true },
     view: { type: String },
+    _text: { state: true },
     _trackState: { state: true },
   };
 
@@ -41,21 +51,27 @@ export class PaknWidget extends LitElement {
 
   declare site: string;
   declare api: string;
+  declare accent: string;
   declare modal: boolean;
+  declare frame: boolean;
   declare open: boolean;
   declare view: WidgetView;
+  declare private _text: WidgetText | undefined;
   /** The tracking view's module: not asked for yet, loading or loaded, or failed to load. */
   declare private _trackState: 'none' | 'loading' | 'loaded' | 'failed';
-  #client: PaknApi | undefined;
+  #client: WidgetClient | undefined;
   #started = false;
   #opener: HTMLElement | null = null;
   #trackModule: Promise<unknown> | undefined;
+  #accentSheet: CSSStyleSheet | undefined;
 
   constructor() {
     super();
     this.site = '';
     this.api = '';
+    this.accent = '';
     this.modal = false;
+    this.frame = false;
     this.open = false;
     this.view = 'report';
     this._trackState = 'none';
@@ -65,49 +81,80 @@ export class PaknWidget extends LitElement {
     return pickLang(this.lang || document.documentElement.lang);
   }
 
-  get #apiClient(): PaknApi {
-    this.#client ??= new PaknApi(this.api || new URL(import.meta.url).origin, () => this.#lang);
+  get #apiClient(): WidgetClient {
+    this.#client ??= createWidgetClient({ origin: this.api || new URL(import.meta.url).origin, lang: () => this.#lang });
     return this.#client;
   }
 
-  /** Opens the dialog on a view. Focus returns to `opener` (by default what had focus) when it closes. */
-  show(view: WidgetView = 'report', opener?: HTMLElement | null): void {
+  /**
+   * Opens the dialog on a view (inline: switches the view). Focus returns to `opener` (by default what had
+   * focus) when it closes. Resolves once the dialog is shown, after its language has loaded.
+   */
+  async show(view: WidgetView = 'report', opener?: HTMLElement | null): Promise<void> {
     if (!this.open) this.#opener = opener ?? (deepActiveElement() as HTMLElement | null);
-    this.#switchView(view);
+    this.view = view === 'track' ? 'track' : 'report';
     this.open = true;
+    await this.#textReady();
+    await this.updateComplete;
+    if (!this.modal) this.renderRoot.querySelector<HTMLElement>('.root')?.focus();
   }
 
   close(): void {
+    if (this.frame) this.dispatchEvent(new WidgetClosedEvent());
     this.open = false;
   }
 
+  async #textReady(): Promise<void> {
+    const lang = this.#lang;
+    if (this._text?.lang === lang) return;
+    const text = await loadText(lang).catch(() => textFor('vi'));
+    if (this.#lang === lang) this._text = text;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
-    if ((this.open || !this.modal) && !this.#started) {
-      this.#started = true;
-      // The first sign of intent: fetch the site's units while the citizen reads the form.
-      this.#apiClient.siteConfig(this.site).catch(() => undefined);
+    if (changed.has('lang') || !this._text) {
+      this._text = textFor(this.#lang) ?? this._text;
+      if (this._text?.lang !== this.#lang) void this.#textReady();
     }
-    if (changed.has('view') && this.view === 'track') this.#loadTrackView();
+    if (changed.has('accent')) this.#applyAccent();
+    if ((this.open || !this.modal) && !this.#started) this.#started = true;
+    if (changed.has('view') && this.view === 'track') void this.#loadTrackView();
+  }
+
+  /** The accent after the contrast check, in a style sheet of this shadow root (no style attribute: CSP). */
+  #applyAccent(): void {
+    try {
+      const color = this.accent || getComputedStyle(this).getPropertyValue('--pakn-accent').trim();
+      if (!color && !this.#accentSheet) return;
+      if (!this.#accentSheet) {
+        this.#accentSheet = new CSSStyleSheet();
+        const root = this.renderRoot as ShadowRoot;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#accentSheet];
+      }
+      this.#accentSheet.replaceSync(`.root{--pakn-a:${safeAccent(color)}}`);
+    } catch {
+      // A browser without constructable style sheets keeps the default accent.
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#applyAccent();
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!this.modal || !changed.has('open')) return;
+    if (!this.modal) return;
     const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
+    if (this.open && dialog && !dialog.open) {
       dialog.showModal();
       dialog.focus();
       this.dispatchEvent(new WidgetOpenedEvent());
     } else if (!this.open && changed.get('open') === true) {
-      if (dialog.open) dialog.close();
+      if (dialog?.open) dialog.close();
       if (this.#opener?.isConnected) this.#opener.focus();
       this.#opener = null;
       this.dispatchEvent(new WidgetClosedEvent());
     }
-  }
-
-  #switchView(view: WidgetView): void {
-    this.view = view === 'track' ? 'track' : 'report';
   }
 
   #loadTrackView(): Promise<unknown> {
@@ -125,21 +172,19 @@ export class PaknWidget extends LitElement {
   }
 
   async #onTrackRequest(event: TrackRequestEvent): Promise<void> {
-    this.#switchView('track');
+    this.view = 'track';
     await this.#loadTrackView();
     await this.updateComplete;
     const form = this.renderRoot.querySelector<PaknTrackForm>('pakn-track-form');
-    if (!form?.focusTrackButton) return;
-    form.reference = event.reference;
-    form.accessKey = event.accessKey;
-    await form.updateComplete;
-    form.focusTrackButton();
+    if (!form?.fill) return;
+    await form.fill(event.reference, event.accessKey);
   }
 
-  /** Keeps Tab and Shift+Tab inside the modal dialog, including inside the views' shadow roots. */
-  #trapFocus(event: KeyboardEvent): void {
-    if (event.key !== 'Tab') return;
-    const dialog = event.currentTarget as HTMLDialogElement;
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.frame) this.close();
+    if (event.key !== 'Tab' || !this.modal) return;
+    // Keeps Tab and Shift+Tab inside the modal dialog, including inside the views' shadow roots.
+    const dialog = event.currentTarget as HTMLElement;
     const items = tabbableElements(dialog);
     const first = items[0];
     const last = items[items.length - 1];
@@ -155,26 +200,44 @@ export class PaknWidget extends LitElement {
     }
   }
 
+  /**
+   * Phones: once the keyboard has opened, bring the field being typed into view inside the full-screen dialog
+   * (modal only: inline, the page is the host's to scroll).
+   */
+  #onFocusIn(event: FocusEvent): void {
+    const target = event.composedPath()[0] as HTMLElement;
+    if (this.modal && matchMedia('(max-width: 640px)').matches && target.matches?.('input,select,textarea')) {
+      setTimeout(() => target.scrollIntoView({ block: 'center' }), 300);
+    }
+  }
+
+  #onCancel(event: Event): void {
+    // Escape: close through our own path, which returns focus and tells the page.
+    event.preventDefault();
+    this.close();
+  }
+
   override render() {
-    const lang = this.#lang;
-    const t = WIDGET_TEXT[lang];
+    const t = this._text;
+    if (!t) return nothing;
     const view = this.view;
     const started = this.#started;
     const body = html`
       <div class="head">
         <h2 id="title">${t.title}</h2>
-        ${this.modal
+        <button type="button" class="lang" lang=${t.switchTo.lang} @click=${() => (this.lang = t.switchTo.lang)}>${t.switchTo.label}</button>
+        ${this.modal || this.frame
           ? html`<button type="button" class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>×</button>`
           : nothing}
       </div>
       <div class="tabs">
-        <button type="button" aria-pressed=${view === 'report'} @click=${() => this.#switchView('report')}>${t.newReport}</button>
-        <button type="button" aria-pressed=${view === 'track'} @click=${() => this.#switchView('track')}>${t.followReport}</button>
+        <button type="button" aria-pressed=${view === 'report'} @click=${() => (this.view = 'report')}>${t.newReport}</button>
+        <button type="button" aria-pressed=${view === 'track'} @click=${() => (this.view = 'track')}>${t.followReport}</button>
       </div>
       <div class="body">
         ${started
           ? html`<pakn-report-form
-              lang=${lang}
+              .text=${t}
               site=${this.site}
               .api=${this.#apiClient}
               ?hidden=${view !== 'report'}
@@ -182,11 +245,11 @@ export class PaknWidget extends LitElement {
             ></pakn-report-form>`
           : nothing}
         ${started && this._trackState !== 'none'
-          ? html`<pakn-track-form lang=${lang} .api=${this.#apiClient} ?hidden=${view !== 'track'}>${t.loading}</pakn-track-form>`
+          ? html`<pakn-track-form .text=${t} .api=${this.#apiClient} ?hidden=${view !== 'track'}>${t.loading}</pakn-track-form>`
           : nothing}
         ${view === 'track' && this._trackState === 'failed'
           ? html`<div class="alert" role="alert">
-              <p>${errorInfo(null, lang).message}</p>
+              <p>${t.network}</p>
               <button type="button" @click=${this.#loadTrackView}>${t.retry}</button>
             </div>`
           : nothing}
@@ -196,28 +259,28 @@ export class PaknWidget extends LitElement {
       ? html`<dialog
           class="root"
           part="dialog"
-          role="dialog"
-          aria-modal="true"
           aria-labelledby="title"
           tabindex="-1"
-          lang=${lang}
+          lang=${t.lang}
           @cancel=${this.#onCancel}
           @close=${this.close}
-          @keydown=${this.#trapFocus}
+          @keydown=${this.#onKeydown}
+          @focusin=${this.#onFocusIn}
         >
           ${body}
         </dialog>`
-      : html`<section class="root" aria-labelledby="title" lang=${lang}>${body}</section>`;
-  }
-
-  #onCancel(event: Event): void {
-    // Escape: close through our own path, which returns focus and tells the page.
-    event.preventDefault();
-    this.close();
+      : html`<section class="root" aria-labelledby="title" tabindex="-1" lang=${t.lang} @keydown=${this.#onKeydown}>
+          ${body}
+        </section>`;
   }
 }
 
-if (!customElements.get('pakn-widget')) customElements.define('pakn-widget', PaknWidget);
+/** Defines the element once per page; a second copy (another embed or version) only warns. */
+const defined = customElements.get('pakn-widget') as (CustomElementConstructor & { version?: string }) | undefined;
+if (!defined) customElements.define('pakn-widget', PaknWidget);
+else if (defined.version !== VERSION) {
+  console.warn(`PAKN: <pakn-widget> ${defined.version ?? '(unknown version)'} is already defined on this page; version ${VERSION} is not used.`);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

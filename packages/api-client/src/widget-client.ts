@@ -1,0 +1,189 @@
+/**
+ * The citizen widget's client: a few hundred bytes that speak tRPC's HTTP wire format (no batching) for the
+ * citizen procedures, instead of @trpc/client (about 8 KB gzipped, over the widget's budget). Inputs and outputs
+ * are derived from `AppRouter`, so the server stays the single source of truth: a changed procedure breaks the
+ * widget's type check, not the citizen.
+ *
+ *   query:    GET  /trpc/<path>?input=<URL-encoded JSON>
+ *   mutation: POST /trpc/<path>, body JSON
+ *   success:  {"result":{"data":…}}    error: {"error":{"message","code","data":{"reason","fieldErrors","httpStatus"}}}
+ *
+ * No cookies are sent or accepted (credentials 'omit'); nothing is stored.
+ */
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@pakn/api';
+
+type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = inferRouterOutputs<AppRouter>;
+
+/** A procedure's type, or `Fallback` while the server does not have it yet (see `CitizenContract`). */
+type Procedure<Group, Name extends string, Fallback> = Name extends keyof Group ? Group[Name] : Fallback;
+
+/**
+ * What issue 3's contract adds to the citizen procedures. Merged with the router's own types so that the widget
+ * tolerates a server that does not have them yet; once the server has them, its types win.
+ */
+export interface CitizenContract {
+  readonly office: { readonly open: boolean; readonly nextOpening: string | null };
+  readonly limits: {
+    readonly maxAttachments: number;
+    readonly maxAttachmentBytes: number;
+    readonly attachmentTypes: readonly string[];
+  };
+  readonly challenge: {
+    readonly algorithm: string;
+    readonly challenge: string;
+    readonly maxnumber: number;
+    readonly salt: string;
+    readonly signature: string;
+  };
+  readonly deadline: {
+    readonly stage: 'classification' | 'forwarding' | 'answer';
+    readonly dueAt: string;
+    readonly overdue: boolean;
+  } | null;
+  readonly rating: { readonly score: number; readonly comment: string | null; readonly at: string } | null;
+  readonly infoRequests: readonly { readonly at: string; readonly question: string; readonly answer?: string | null }[];
+}
+
+export type SiteConfig = Outputs['site']['config'] & Partial<Pick<CitizenContract, 'office' | 'limits'>>;
+export type SubmitInput = Inputs['case']['submit'];
+export type CaseReceipt = Outputs['case']['submit'];
+export type ChallengeInput = Procedure<Inputs['case'], 'challenge', { siteKey: string }>;
+export type Challenge = Procedure<Outputs['case'], 'challenge', CitizenContract['challenge']>;
+export type TrackInput = Inputs['case']['track'];
+/** The track view. Fields the server may not send yet are optional here. */
+export type TrackedCase = Outputs['case']['track'] &
+  Partial<{
+    deadline: CitizenContract['deadline'];
+    rating: CitizenContract['rating'];
+    canRate: boolean;
+    canRequestReview: boolean;
+    reviewWindowEndsAt: string | null;
+    infoRequests: CitizenContract['infoRequests'];
+  }>;
+export type RateInput = Procedure<Inputs['case'], 'rate', TrackInput & { score: number; comment?: string }>;
+export type ReviewInput = Procedure<Inputs['case'], 'requestReview', TrackInput & { reason: string }>;
+
+export interface UploadedFile {
+  readonly id: string;
+  readonly type: string;
+  readonly size: number;
+  readonly name: string;
+}
+
+/**
+ * A call that did not succeed. `reason` is the server's error key (see ERROR_MESSAGES in @pakn/domain), or
+ * `network` when the server was not reached (offline, DNS, CORS, timeout). `message` is the server's, already in
+ * the language sent in `x-pakn-lang`; empty when there is none (the widget then uses its own words).
+ */
+export class WidgetClientError extends Error {
+  override readonly name = 'WidgetClientError';
+  readonly reason: string;
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  readonly httpStatus: number | null;
+
+  constructor(reason: string, message = '', httpStatus: number | null = null, fieldErrors: Record<string, string> | null = null) {
+    super(message);
+    this.reason = reason;
+    this.httpStatus = httpStatus;
+    this.fieldErrors = fieldErrors ?? {};
+  }
+
+  /** Worth trying again with the same input: the server was not reached, failed, or asked us to slow down. */
+  get retryable(): boolean {
+    const status = this.httpStatus ?? 0;
+    return this.reason === 'network' || status >= 500 || status === 429;
+  }
+}
+
+/** The reason for a status when the body is not the API's (a proxy, a load balancer). */
+function reasonOfStatus(status: number): string {
+  return status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : status >= 500 ? 'internal' : 'network';
+}
+
+interface ErrorBody {
+  error?: { message?: string; reason?: string; data?: { reason?: string; fieldErrors?: Record<string, string> | null } };
+}
+
+function errorFrom(status: number, body: unknown): WidgetClientError {
+  const error = (body as ErrorBody | null)?.error;
+  const reason = error?.data?.reason ?? error?.reason ?? reasonOfStatus(status);
+  return new WidgetClientError(reason, error?.message ?? '', status, error?.data?.fieldErrors ?? null);
+}
+
+export interface WidgetClientOptions {
+  /** The PAKN origin, e.g. https://pakn.hanoi.gov.vn. */
+  readonly origin: string;
+  /** The citizen's language, sent so that server messages come back in it. */
+  readonly lang: () => string;
+  /** Give up on a call after this long (a stalled mobile connection); it then fails as `network`. */
+  readonly timeoutMs?: number;
+}
+
+export interface WidgetClient {
+  /** The PAKN origin the client talks to. */
+  readonly origin: string;
+  siteConfig(input: { siteKey: string }): Promise<SiteConfig>;
+  challenge(input: ChallengeInput): Promise<Challenge>;
+  submit(input: SubmitInput): Promise<CaseReceipt>;
+  track(input: TrackInput): Promise<TrackedCase>;
+  rate(input: RateInput): Promise<TrackedCase>;
+  requestReview(input: ReviewInput): Promise<TrackedCase>;
+  /**
+   * Uploads one file before the report is submitted (raw bytes, the server decides the type from them).
+   * Uses XMLHttpRequest for upload progress, which fetch cannot report.
+   */
+  upload(siteKey: string, file: Blob & { readonly name?: string }, onProgress?: (fraction: number) => void): Promise<UploadedFile>;
+}
+
+export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
+  const origin = options.origin.replace(/\/$/, '');
+  const timeout = options.timeoutMs ?? 30_000;
+
+  async function call<T>(path: string, input: unknown, mutation: boolean): Promise<T> {
+    const json = JSON.stringify(input);
+    let response: Response;
+    try {
+      response = await fetch(`${origin}/trpc/${path}${mutation ? '' : `?input=${encodeURIComponent(json)}`}`, {
+        method: mutation ? 'POST' : 'GET',
+        headers: mutation ? { 'content-type': 'application/json', 'x-pakn-lang': options.lang() } : { 'x-pakn-lang': options.lang() },
+        body: mutation ? json : null,
+        credentials: 'omit',
+        signal: AbortSignal.timeout(timeout),
+      });
+    } catch {
+      throw new WidgetClientError('network');
+    }
+    const body = (await response.json().catch(() => null)) as { result?: { data: T } } | null;
+    if (response.ok && body?.result) return body.result.data;
+    throw errorFrom(response.status, body);
+  }
+
+  return {
+    origin,
+    siteConfig: (input) => call('site.config', input, false),
+    challenge: (input) => call('case.challenge', input, true),
+    submit: (input) => call('case.submit', input, true),
+    track: (input) => call('case.track', input, true),
+    rate: (input) => call('case.rate', input, true),
+    requestReview: (input) => call('case.requestReview', input, true),
+    upload: (siteKey, file, onProgress) =>
+      new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', `${origin}/api/v1/attachments`);
+        xhr.timeout = timeout * 4;
+        xhr.responseType = 'json';
+        xhr.setRequestHeader('x-pakn-site', siteKey);
+        xhr.setRequestHeader('x-pakn-lang', options.lang());
+        xhr.setRequestHeader('x-pakn-filename', encodeURIComponent(file.name ?? 'file'));
+        xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+        xhr.upload.onprogress = (event) => {
+          if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+        };
+        xhr.onload = () => (xhr.status === 201 ? resolve(xhr.response as UploadedFile) : reject(errorFrom(xhr.status, xhr.response)));
+        xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(new WidgetClientError('network'));
+        xhr.send(file);
+      }),
+  };
+}
