@@ -461,6 +461,7 @@ export class PaknCase extends LitElement {
     this.notice = null;
     this.busy = form;
     try {
+      if (form !== 'reveal' && form !== 'merge') await this.#touchDeadline();
       const updated = await action();
       if (updated) {
         const client = paknClient();
@@ -492,6 +493,19 @@ export class PaknCase extends LitElement {
       await this.#focusFirstInvalid();
     } finally {
       this.busy = null;
+    }
+  }
+
+  /**
+   * Reads the case (and so its deadline) just before a move. Works around a server fault: a move computes the
+   * deadline inside its write transaction, and when the server's calendar cache has expired (every minute)
+   * reloading it there fails with an internal error. A read outside the transaction reloads it first.
+   */
+  async #touchDeadline(): Promise<void> {
+    try {
+      await paknClient().case.get.query({ caseId: this.caseId });
+    } catch {
+      // The move itself will report what is wrong.
     }
   }
 

@@ -165,9 +165,9 @@ export class PaknInbox extends LitElement {
       const next = key === 'j' ? Math.min(this.selected + 1, count - 1) : Math.max(this.selected - 1, 0);
       void this.#select(this.selected === -1 ? 0 : next);
     } else if (key === 'Enter' && this.selected >= 0) {
-      // A focused link opens itself; Enter elsewhere opens the selected row.
-      const path = event.composedPath()[0];
-      if (path instanceof HTMLAnchorElement) return;
+      // A focused link or button does its own thing; Enter on the page opens the selected row.
+      const target = event.composedPath()[0];
+      if (target instanceof Element && target.closest('a, button, summary, [role="button"], [tabindex]:not([tabindex="-1"])')) return;
       event.preventDefault();
       const item = this.state.cases[this.selected];
       if (item) this.dispatchEvent(new NavigateEvent({ path: `/portal/cases/${encodeURIComponent(item.id)}` }));
