@@ -16,6 +16,8 @@ import {
   type StaffMember,
 } from '@pakn/domain';
 
+const CENTRE_INTERNAL_EVENTS: ReadonlySet<string> = new Set(['forwarding_drafted', 'forwarding_returned', 'contact_logged', 'escalated']);
+
 /** What staff see of a case. The contact is withheld from the unit concerned when the citizen asked. */
 export function presentCaseForStaff(
   record: CaseRecord,
@@ -78,7 +80,8 @@ export function presentCaseForStaff(
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     version: record.version,
-    events: events.map((e) => ({
+    // A unit sees the handling of its case, not the Centre's internal steps before it.
+    events: events.filter((e) => !isUnitRole(viewer.role) || !CENTRE_INTERNAL_EVENTS.has(e.kind)).map((e) => ({
       at: e.at,
       kind: e.kind,
       fromStatus: e.fromStatus,

@@ -331,6 +331,22 @@ describe('the process through the router', () => {
     expect(await codeOf(f.as('handlerA').case.assign({ caseId, staffId: 's-handler-a' }))).toBe('FORBIDDEN');
   });
 
+  it('moves a case while the calendars have to be reloaded (regression: reload inside the write transaction)', async () => {
+    const { caseId } = await caseAt('received');
+    f.services.calendars.invalidate();
+    expect((await f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' })).deadline?.stage).toBe('forwarding');
+  });
+
+  it('does not show a unit the Centre\'s internal steps', async () => {
+    const { caseId } = await caseAt('awaiting_approval');
+    await f.as('director').case.returnForwarding({ caseId, comment: 'Không chuyển phường, chuyển Sở.' });
+    await f.forward(caseId, 'ward-a');
+    const kinds = (await f.as('handlerA').case.get({ caseId })).events.map((e) => e.kind);
+    expect(kinds).not.toContain('forwarding_returned');
+    expect(kinds).not.toContain('forwarding_drafted');
+    expect(kinds).toContain('forwarded');
+  });
+
   it('records who did each step, in order', async () => {
     const { caseId } = await caseAt('awaiting_verification');
     const view = await f.as('director').case.get({ caseId });

@@ -71,7 +71,7 @@ export async function applyMove(
   const { db, now } = ctx.services;
   const at = now();
   const staff = ctx.staff;
-  const { view, after } = await db.write(async (tx) => {
+  const after = await db.write(async (tx) => {
     const current = await loadVisibleCase(tx, staff, caseId);
     const { patch = {}, note = null, afterwards } = await plan(current, tx);
     const moved = move({ status: current.status, unitId: current.unitId }, kind, { role: staff.role, unitId: staff.unitId }, note);
@@ -89,10 +89,11 @@ export async function applyMove(
     }
     await afterwards?.(tx, current, after);
     await auditStaff(tx, ctx, { action: `case.${kind}`, entityType: 'case', entityId: current.id, before: auditedFields(current), after: auditedFields(after), reason: note });
-    return { view: await staffView(ctx, after, staff, tx, true), after };
+    return after;
   });
   publishChange(ctx, after, kind);
-  return view;
+  // After the commit: the view's deadline may need the calendars, which load through the database.
+  return staffView(ctx, after, staff, db, true);
 }
 
 /**
@@ -108,7 +109,7 @@ export async function applyUpdate(
   const { db, now } = ctx.services;
   const at = now();
   const staff = ctx.staff;
-  const { view, after } = await db.write(async (tx) => {
+  const after = await db.write(async (tx) => {
     const current = await loadVisibleCase(tx, staff, caseId);
     const { patch = {}, note = null, afterwards } = await plan(current, tx);
     if (!(await updateCase(tx, current.id, current.version, { ...patch, status: current.status }, at))) {
@@ -118,8 +119,9 @@ export async function applyUpdate(
     const after = (await getCase(tx, current.id))!;
     await afterwards?.(tx, current, after);
     await auditStaff(tx, ctx, { action: `case.${kind}`, entityType: 'case', entityId: current.id, before: auditedFields(current), after: auditedFields(after), reason: note });
-    return { view: await staffView(ctx, after, staff, tx, true), after };
+    return after;
   });
   publishChange(ctx, after, kind);
-  return view;
+  // After the commit: the view's deadline may need the calendars, which load through the database.
+  return staffView(ctx, after, staff, db, true);
 }
