@@ -116,8 +116,58 @@ async function speed(): Promise<void> {
   }
 }
 
+/**
+ * The widget on a host page, in Chromium: long tasks (over 50 ms) and layout shift while the page loads
+ * with the loader, and the time from a click on the launcher to the open form. Needs Chromium (CHROMIUM_PATH
+ * or /usr/bin/chromium) and the built widget.
+ */
+async function browser(): Promise<void> {
+  const { chromium } = await import('@playwright/test');
+  const { startSystem, parseEnv } = await import('@pakn/server');
+  const dir = mkdtempSync(join(tmpdir(), 'pakn-bench-web-'));
+  const system = await startSystem(parseEnv({ PORT: '18980', DEMO_SITE_PORT: '18981', DATABASE_URL: `file:${join(dir, 'b.db')}`, HOST: '127.0.0.1' }));
+  const launched = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await launched.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[]; __shift: number };
+      w.__longTasks = [];
+      w.__shift = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => (w.__shift += (e as unknown as { value: number }).value)),
+      ).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(system.urls.demoSite!);
+    const launcher = page.getByRole('button', { name: 'Phản ánh, kiến nghị' });
+    await launcher.waitFor();
+    await page.waitForTimeout(500);
+    const load = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __shift: number };
+      return { __longTasks: [...w.__longTasks], __shift: w.__shift };
+    });
+    const start = performance.now();
+    await launcher.click();
+    await page.getByRole('dialog', { name: 'Phản ánh, kiến nghị' }).getByLabel('Nội dung phản ánh').waitFor();
+    const openMs = performance.now() - start;
+    const after = await page.evaluate(() => [...(window as unknown as { __longTasks: number[] }).__longTasks]);
+    results.push({ name: 'widget.load.long-tasks-over-50ms', value: load.__longTasks.filter((d) => d > 50).length, unit: 'tasks', goal: 0, better: 'lower' });
+    results.push({ name: 'widget.load.layout-shift', value: Number(load.__shift.toFixed(4)), unit: 'CLS', goal: 0, better: 'lower' });
+    results.push({ name: 'widget.open.long-tasks-over-50ms', value: after.filter((d) => d > 50).length - load.__longTasks.filter((d) => d > 50).length, unit: 'tasks', goal: null, better: 'lower' });
+    results.push({ name: 'widget.open.click-to-form', value: Math.round(openMs), unit: 'ms', goal: null, better: 'lower' });
+  } finally {
+    await launched.close();
+    await system.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 sizes();
 await speed();
+await browser();
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 let failed = 0;
 for (const r of results) {

@@ -58,6 +58,8 @@ export default defineConfig({
       // The widget solves a proof of work before every submission; at the production difficulty the suite's
       // ~35 submissions cost minutes on CI's two cores. The solving path is the same at any difficulty.
       POW_MAX_NUMBER: '2000',
+      // Lets the follow-up journey move the server's clock past a deadline (POST /__test__/clock).
+      TEST_CLOCK: 'true',
     },
   },
 });

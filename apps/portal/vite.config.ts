@@ -25,8 +25,12 @@ export default defineConfig({
         portal: 'index.html',
         'pakn-inbox': 'src/features/inbox/pakn-inbox.ts',
         'pakn-case': 'src/features/case/pakn-case.ts',
+        'pakn-letter': 'src/features/letter/pakn-letter.ts',
+        'pakn-intake': 'src/features/intake/pakn-intake.ts',
         'pakn-follow-up': 'src/features/follow-up/pakn-follow-up.ts',
+        'pakn-register': 'src/features/register/pakn-register.ts',
         'pakn-calendar': 'src/features/calendar/pakn-calendar.ts',
+        'pakn-authorities': 'src/features/authorities/pakn-authorities.ts',
       },
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).

@@ -280,3 +280,68 @@ export async function tabTo(page: Page, name: string, { max = 20, backwards = fa
   }
   throw new Error(`"${name}" not reached with ${backwards ? 'Shift+Tab' : 'Tab'}; visited: ${visited.join(', ')}`);
 }
+
+/** Clicks a button of the case page and waits for the status it leads to. */
+export async function act(page: Page, button: string, status: string) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByText(status).first()).toBeVisible();
+}
+
+/** Moves the server's clock (TEST_CLOCK), e.g. past a deadline; 0 puts it back. */
+export async function moveServerClock(offsetMs: number): Promise<void> {
+  const res = await fetch(`${PAKN}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) });
+  expect(res.status).toBe(200);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
+}
+
+/** A staff member's API session, to set a case up quickly where a journey is about a later step. */
+export async function staffApi(username: string) {
+  const api = await request.newContext({ baseURL: PAKN, extraHTTPHeaders: { origin: PAKN, 'x-pakn-csrf': '1' } });
+  const login = await api.post('/trpc/auth.login', { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  return {
+    async call<T = unknown>(path: string, input: unknown): Promise<T> {
+      const response = await api.post(`/trpc/${path}`, { data: input });
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+      return ((await response.json()) as { result: { data: T } }).result.data;
+    },
+    async query<T = unknown>(path: string, input: unknown): Promise<T> {
+      const response = await api.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+      return ((await response.json()) as { result: { data: T } }).result.data;
+    },
+    dispose: () => api.dispose(),
+  };
+}
+
+/** The id of the case with this reference, as the Centre sees it. */
+export async function caseIdOf(reference: string): Promise<string> {
+  const api = await staffApi('tiepnhan');
+  const cases = await api.query<{ id: string; reference: string }[]>('case.inbox', { status: 'all' });
+  await api.dispose();
+  const found = cases.find((c) => c.reference === reference);
+  expect(found, reference).toBeTruthy();
+  return found!.id;
+}
+
+/** Takes a case through the Centre to the ward's inbox, acknowledged, through the API. */
+export async function forwardToWard(reference: string, acknowledge = true): Promise<string> {
+  const caseId = await caseIdOf(reference);
+  const intake = await staffApi('tiepnhan');
+  await intake.call('case.classify', { caseId, scope: 'in', category: 'late_result' });
+  await intake.call('case.draftForwarding', { caseId, unitId: 'ward-hoan-kiem', confirmSelfReview: true });
+  await intake.dispose();
+  const director = await staffApi('giamdoc');
+  await director.call('case.approveForwarding', { caseId });
+  await director.dispose();
+  if (acknowledge) {
+    const ward = await staffApi('xuly.hoankiem');
+    await ward.call('case.acknowledge', { caseId });
+    await ward.dispose();
+  }
+  return caseId;
+}

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, newAccessKey, sha256Hex } from '@pakn/api';
 import {
+  approveLetter,
   countStaff,
+  currentDraft,
+  getCase,
+  insertLetter,
+  type CasePatch,
   insertCase,
   insertEvent,
   insertSite,
@@ -16,8 +21,10 @@ import {
   type Executor,
 } from '@pakn/db';
 import {
-  classify,
-  forward,
+  forwardingLetterBody,
+  move,
+  type CaseMove,
+  type CaseStatus,
   DEFAULT_REFERRALS,
   OFFICE_HOURS_WITH_SATURDAY_MORNING,
   type OutOfScopeClass,
@@ -87,7 +94,9 @@ interface SampleCase {
   readonly concernedUnitId: string;
   readonly description: string;
   readonly contact?: { name?: string; phone?: string };
-  readonly forwardTo?: string;
+  /** How far the Centre's process has taken it. */
+  readonly stage?: 'received' | 'awaiting_approval' | 'forwarded' | 'in_progress' | 'awaiting_verification';
+  readonly unitId?: string;
 }
 
 const SAMPLE_CASES: readonly SampleCase[] = [
@@ -113,11 +122,31 @@ const SAMPLE_CASES: readonly SampleCase[] = [
     concernedUnitId: 'ward-hoan-kiem',
     description:
       'Cán bộ tiếp nhận hồ sơ có thái độ gây khó dễ, yêu cầu tôi quay lại nhiều lần mà không hướng dẫn rõ ràng.',
-    forwardTo: 'ward-hoan-kiem',
+    stage: 'in_progress',
+    unitId: 'ward-hoan-kiem',
+  },
+  {
+    channel: 'viber',
+    category: 'obstructing_choice',
+    concernedUnitId: 'ward-cua-nam',
+    description: 'Tôi muốn nhận kết quả qua bưu chính công ích nhưng cán bộ yêu cầu phải đến nhận trực tiếp.',
+    stage: 'awaiting_approval',
+    unitId: 'dept-justice',
+  },
+  {
+    channel: 'walk_in',
+    category: 'late_result',
+    concernedUnitId: 'ward-hoan-kiem',
+    description: 'Hồ sơ đăng ký kết hôn của tôi bị trả muộn một tuần so với giấy hẹn mà không có thư xin lỗi.',
+    stage: 'awaiting_verification',
+    unitId: 'ward-hoan-kiem',
   },
 ];
 
-async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, actorId: string): Promise<void> {
+const STAGE_MOVES: readonly CaseMove[] = ['classified_in_scope', 'forwarding_drafted', 'forwarded', 'acknowledged', 'answer_submitted'];
+const STAGE_DEPTH = { received: 0, awaiting_approval: 2, forwarded: 3, in_progress: 4, awaiting_verification: 5 } as const;
+
+async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staff: ReadonlyMap<string, string>): Promise<void> {
   const id = randomUUID();
   const reference = await nextReference(tx, at.getUTCFullYear());
   await insertCase(
@@ -139,13 +168,46 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, acto
     at,
   );
   await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true }, at);
-  if (!sample.forwardTo) return;
-  const accepted = classify({ status: 'received', unitId: null }, { scope: 'in', category: sample.category });
-  await updateCase(tx, id, 1, { status: accepted.to, category: sample.category }, at);
-  await insertEvent(tx, { caseId: id, kind: accepted.kind, fromStatus: accepted.from, toStatus: accepted.to, actorStaffId: actorId, note: null, visibleToCitizen: true }, at);
-  const forwarded = forward({ status: accepted.to, unitId: null }, sample.forwardTo);
-  await updateCase(tx, id, 2, { status: forwarded.to, unitId: sample.forwardTo, forwardedAt: at }, at);
-  await insertEvent(tx, { caseId: id, kind: forwarded.kind, fromStatus: forwarded.from, toStatus: forwarded.to, actorStaffId: actorId, note: null, visibleToCitizen: true }, at);
+  const unitId = sample.unitId ?? null;
+  const unitName = demoUnits().find((u) => u.id === unitId)?.name ?? '';
+  const actors: Record<CaseMove, string> = { forwarded: 'giamdoc', acknowledged: 'xuly.hoankiem', answer_submitted: 'xuly.hoankiem' } as Record<CaseMove, string>;
+  let status: CaseStatus = 'received';
+  let version = 1;
+  for (const kind of STAGE_MOVES.slice(0, STAGE_DEPTH[sample.stage ?? 'received'])) {
+    const username = actors[kind] ?? 'tiepnhan';
+    const actor = DEMO_STAFF.find((s) => s.username === username)!;
+    const moved = move({ status, unitId: status === 'received' || status === 'accepted' || status === 'awaiting_approval' ? null : unitId }, kind, { role: actor.role, unitId: actor.unitId });
+    const patch: CasePatch = {
+      status: moved.to,
+      ...(kind === 'classified_in_scope' ? { category: sample.category } : {}),
+      ...(kind === 'forwarded' ? { unitId, forwardedAt: at } : {}),
+      ...(kind === 'acknowledged' ? { acknowledgedAt: at } : {}),
+      ...(kind === 'answer_submitted'
+        ? { answer: 'UBND phường đã trả kết quả cho Ông/Bà và gửi thư xin lỗi vì sự chậm trễ; cán bộ liên quan đã được nhắc nhở.', answerOutcome: 'substantiated' as const }
+        : {}),
+    };
+    await updateCase(tx, id, version++, patch, at);
+    await insertEvent(tx, { caseId: id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: staff.get(username)!, note: kind === 'forwarding_drafted' ? unitName : null, visibleToCitizen: moved.visibleToCitizen }, at);
+    if (kind === 'forwarding_drafted' && unitId) {
+      const record = (await getCase(tx, id))!;
+      await insertLetter(
+        tx,
+        {
+          id: randomUUID(),
+          caseId: id,
+          unitId,
+          draftedBy: staff.get('tiepnhan')!,
+          body: forwardingLetterBody({ reference, unitName, category: sample.category, description: sample.description, dossierCode: null, receivedAt: record.createdAt, citizen: null, answerDueAt: null }),
+        },
+        at,
+      );
+    }
+    if (kind === 'forwarded') {
+      const draft = (await currentDraft(tx, id))!;
+      await approveLetter(tx, draft.id, staff.get('giamdoc')!, at, at.getUTCFullYear());
+    }
+    status = moved.to;
+  }
 }
 
 const AUTHORITIES: readonly [OutOfScopeClass, string, string, string][] = [
@@ -192,7 +254,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     if (options.withSampleCases ?? true) {
       for (const [index, sample] of SAMPLE_CASES.entries()) {
         const at = new Date(options.now.getTime() - (SAMPLE_CASES.length - index) * 3600_000);
-        await insertSampleCase(tx, sample, at, staffIds.get('tiepnhan')!);
+        await insertSampleCase(tx, sample, at, staffIds);
       }
     }
   });

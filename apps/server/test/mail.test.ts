@@ -1,4 +1,3 @@
-
 import { Db, enqueueMessage, migrate, outboxStats } from '@pakn/db';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

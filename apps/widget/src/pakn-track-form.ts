@@ -6,20 +6,18 @@ import { formStyles } from './form-styles.ts';
 import { hanoiTime } from './format.ts';
 import type { WidgetText } from './text/index.ts';
 import { trackVi, type TrackText } from './text/track-vi.ts';
+import { INFO_REPLY_MIN, REVIEW_REASON_MAX, REVIEW_REASON_MIN } from './track-limits.ts';
 
 /** The tracking view's words per language: Vietnamese here, English fetched when needed. */
 const trackTexts: Partial<Record<string, TrackText>> = { vi: trackVi };
-
-/** At or below this score the citizen is "not satisfied" and may ask the Centre to review (server decides). */
-const REVIEW_REASON_MIN = 10;
-const REVIEW_REASON_MAX = 2000;
 
 type Errors = Readonly<Record<string, string>>;
 
 /**
  * `<pakn-track-form>`: the citizen follows a case with its reference and access key: its status and history,
- * the deadline of the current stage, requests for more information, the answer or the referral; then rates
- * the answer and, if not satisfied, asks the Centre to review it. Loaded on demand by `<pakn-widget>`.
+ * the deadline of the current stage, the answer or the referral, or the case it was merged into; answers the
+ * unit's request for more information; rates the answer and, if not satisfied, asks the Centre to review it.
+ * Loaded on demand by `<pakn-widget>`.
  *
  * @fires pakn-error - WidgetErrorEvent, when a call fails.
  */
@@ -36,6 +34,7 @@ export class PaknTrackForm extends LitElement {
     _score: { state: true },
     _comment: { state: true },
     _reason: { state: true },
+    _message: { state: true },
     _done: { state: true },
   };
 
@@ -101,7 +100,8 @@ export class PaknTrackForm extends LitElement {
   declare private _score: number;
   declare private _comment: string;
   declare private _reason: string;
-  declare private _done: 'reviewSent' | '';
+  declare private _message: string;
+  declare private _done: 'reviewSent' | 'infoSent' | '';
 
   constructor() {
     super();
@@ -114,6 +114,7 @@ export class PaknTrackForm extends LitElement {
     this._score = 0;
     this._comment = '';
     this._reason = '';
+    this._message = '';
     this._done = '';
   }
 
@@ -207,6 +208,24 @@ export class PaknTrackForm extends LitElement {
     }
   }
 
+  async #provideInfo(event: Event): Promise<void> {
+    event.preventDefault();
+    const message = this._message.trim();
+    const issues = this.text.issues;
+    const errors: Errors =
+      message.length < INFO_REPLY_MIN
+        ? { message: message ? issues.minChars.replace('{n}', String(INFO_REPLY_MIN)) : issues.required }
+        : message.length > rules.descriptionMax
+          ? { message: issues.maxChars.replace('{n}', String(rules.descriptionMax)) }
+          : {};
+    this._done = '';
+    if (await this.#call((api, codes) => api.provideInfo({ ...codes, message }), errors)) {
+      this._message = '';
+      this._done = 'infoSent';
+      await this.#focusOutcome();
+    }
+  }
+
   /** The form that had focus is gone once it succeeded: focus what it changed. */
   async #focusOutcome(): Promise<void> {
     await this.updateComplete;
@@ -259,11 +278,11 @@ export class PaknTrackForm extends LitElement {
   #renderResult(result: TrackedCase) {
     const t = this.#texts!;
     const deadline = result.deadline;
-    const requests = result.infoRequests ?? [];
     return html`
       <section class="result" aria-labelledby="result-title">
         <h3 id="result-title" tabindex="-1">${t.caseTitle(result.reference)}</h3>
         <p>${t.status}: <strong data-testid="track-status">${t.statuses[result.status]}</strong></p>
+        ${result.mergedInto ? html`<p class="note" data-testid="track-merged">${t.mergedInto(result.mergedInto)}</p>` : nothing}
         ${result.category ? html`<p>${t.category}: ${t.categories[result.category]}</p>` : nothing}
         ${deadline
           ? html`<p data-testid="track-deadline">${t.deadline(t.stages[deadline.stage] ?? deadline.stage, hanoiTime(deadline.dueAt, t))}${deadline.overdue
@@ -274,18 +293,7 @@ export class PaknTrackForm extends LitElement {
         <ol>
           ${result.history.map((step) => html`<li><time datetime=${step.at}>${hanoiTime(step.at, t)}</time> ${t.statuses[step.status]}</li>`)}
         </ol>
-        ${requests.length
-          ? html`<h4>${t.infoRequests}</h4>
-              <ul>
-                ${requests.map(
-                  (request) => html`<li>
-                    <time datetime=${request.at}>${hanoiTime(request.at, t)}</time>
-                    <p class="text">${request.question}</p>
-                    ${request.answer ? html`<p class="text">${request.answer}</p>` : nothing}
-                  </li>`,
-                )}
-              </ul>`
-          : nothing}
+        ${result.infoRequest ? this.#renderInfoRequest(result.infoRequest.question) : nothing}
         ${result.answer
           ? html`<h4>${t.answer}</h4>
               <p class="text" data-testid="track-answer">${result.answer}</p>`
@@ -297,9 +305,37 @@ export class PaknTrackForm extends LitElement {
         ${result.rating ? html`<p class="outcome" tabindex="-1">${t.rated(result.rating.score)}</p>` : nothing}
         ${result.canRate ? this.#renderRating() : nothing} ${result.canRequestReview ? this.#renderReview(result) : nothing}
         <div class="alert" role="alert">${this._alert && this._result ? html`<p>${this._alert}</p>` : nothing}</div>
-        ${this._done ? html`<p class="outcome note" tabindex="-1">${t.reviewSent}</p>` : nothing}
+        <div role="status">${this._done ? html`<p class="outcome note" tabindex="-1">${t[this._done]}</p>` : nothing}</div>
       </section>
     `;
+  }
+
+  #renderInfoRequest(question: string) {
+    const t = this.#texts!;
+    const error = this._errors.message;
+    const max = rules.descriptionMax;
+    return html`<h4 id="info-title">${t.infoRequest}</h4>
+      <p class="text" id="info-question" data-testid="track-info-request">${question}</p>
+      <form novalidate aria-labelledby="info-title" @submit=${this.#provideInfo}>
+        <div class="field">
+          <label for="message">${t.infoReply}</label>
+          <textarea
+            id="message"
+            rows="4"
+            maxlength=${max}
+            .value=${this._message}
+            aria-invalid=${error ? 'true' : nothing}
+            aria-describedby=${error ? 'info-question message-counter message-error' : 'info-question message-counter'}
+            @input=${(e: Event) => {
+              this._message = (e.target as HTMLTextAreaElement).value;
+              this._errors = {};
+            }}
+          ></textarea>
+          <span class="counter" id="message-counter">${t.counter(this._message.length, max)}</span>
+          ${error ? html`<p class="error" id="message-error">${error}</p>` : nothing}
+        </div>
+        <div class="actions"><button type="submit" class="primary" aria-disabled=${this._busy ? 'true' : 'false'}>${t.sendInfo}</button></div>
+      </form>`;
   }
 
   #renderRating() {

@@ -40,6 +40,18 @@ describe('the widget client speaks tRPC’s HTTP format without @trpc/client', (
     });
   });
 
+  it('sends the reply to a request for more information as a POST to case.provideInfo', async () => {
+    const calls = respond(200, { result: { data: { reference: 'PAKN-2026-000001', status: 'in_progress', infoRequest: null } } });
+    const view = await client().provideInfo({ reference: 'PAKN-2026-000001', accessKey: 'K', message: 'Số biên nhận: 000.00.12.H26-0302.' });
+    expect(view).toMatchObject({ status: 'in_progress', infoRequest: null });
+    expect(calls[0]!.url).toBe(`${ORIGIN}/trpc/case.provideInfo`);
+    expect(calls[0]!.init).toMatchObject({
+      method: 'POST',
+      credentials: 'omit',
+      body: JSON.stringify({ reference: 'PAKN-2026-000001', accessKey: 'K', message: 'Số biên nhận: 000.00.12.H26-0302.' }),
+    });
+  });
+
   it('turns the API’s error shape into reason, message and field errors', async () => {
     respond(400, {
       error: { message: 'Some fields are invalid.', code: -32600, data: { reason: 'invalid', fieldErrors: { description: 'Too short' }, httpStatus: 400 } },

@@ -43,7 +43,6 @@ export interface CitizenContract {
     readonly overdue: boolean;
   } | null;
   readonly rating: { readonly score: number; readonly comment: string | null; readonly at: string } | null;
-  readonly infoRequests: readonly { readonly at: string; readonly question: string; readonly answer?: string | null }[];
 }
 
 export type SiteConfig = Outputs['site']['config'] & Partial<Pick<CitizenContract, 'office' | 'limits'>>;
@@ -60,10 +59,10 @@ export type TrackedCase = Outputs['case']['track'] &
     canRate: boolean;
     canRequestReview: boolean;
     reviewWindowEndsAt: string | null;
-    infoRequests: CitizenContract['infoRequests'];
   }>;
 export type RateInput = Procedure<Inputs['case'], 'rate', TrackInput & { score: number; comment?: string }>;
 export type ReviewInput = Procedure<Inputs['case'], 'requestReview', TrackInput & { reason: string }>;
+export type ProvideInfoInput = Procedure<Inputs['case'], 'provideInfo', TrackInput & { message: string }>;
 
 export interface UploadedFile {
   readonly id: string;
@@ -130,6 +129,8 @@ export interface WidgetClient {
   track(input: TrackInput): Promise<TrackedCase>;
   rate(input: RateInput): Promise<TrackedCase>;
   requestReview(input: ReviewInput): Promise<TrackedCase>;
+  /** The citizen's reply to the unit's request for more information (`infoRequest` of the track view). */
+  provideInfo(input: ProvideInfoInput): Promise<TrackedCase>;
   /**
    * Uploads one file before the report is submitted (raw bytes, the server decides the type from them).
    * Uses XMLHttpRequest for upload progress, which fetch cannot report.
@@ -168,6 +169,7 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
     track: (input) => call('case.track', input, true),
     rate: (input) => call('case.rate', input, true),
     requestReview: (input) => call('case.requestReview', input, true),
+    provideInfo: (input) => call('case.provideInfo', input, true),
     upload: (siteKey, file, onProgress) =>
       new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();

@@ -65,7 +65,7 @@ describe('deadlines on the staff side', () => {
     const receipt = await f.submit();
     const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
     await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
-    await f.as('intake').case.forward({ caseId: summary.id, unitId });
+    await f.forward(summary.id, unitId);
     return summary.id;
   }
 

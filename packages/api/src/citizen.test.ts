@@ -134,8 +134,8 @@ describe('after the answer', () => {
     const receipt = await f.submit();
     const [summary] = await f.as('intake').case.inbox({});
     await f.as('intake').case.classify({ caseId: summary!.id, scope: 'in', category: 'late_result' });
-    await f.as('intake').case.forward({ caseId: summary!.id, unitId: 'ward-a' });
-    await f.as('handlerA').case.answer({ caseId: summary!.id, answer: 'Phường đã trả kết quả và xin lỗi Ông/Bà.' });
+    await f.forward(summary!.id, 'ward-a');
+    await f.answer(summary!.id, 'Phường đã trả kết quả và xin lỗi Ông/Bà.');
     return receipt;
   }
 

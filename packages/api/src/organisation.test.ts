@@ -24,7 +24,7 @@ async function forwardedCase() {
   const receipt = await f.submit();
   const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
   await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
-  await f.as('intake').case.forward({ caseId: summary.id, unitId: 'ward-a' });
+  await f.forward(summary.id, 'ward-a');
   return { ...receipt, caseId: summary.id };
 }
 

@@ -1,7 +1,13 @@
 import {
+  availableMoves,
+  can,
   canRate,
   canRequestReview,
+  citizenFacingStatus,
   isUnitRole,
+  maskEmail,
+  maskName,
+  maskPhone,
   reviewWindowEnd,
   type CaseDeadline,
   type CaseEvent,
@@ -9,6 +15,8 @@ import {
   type CaseStatus,
   type StaffMember,
 } from '@pakn/domain';
+
+const CENTRE_INTERNAL_EVENTS: ReadonlySet<string> = new Set(['forwarding_drafted', 'forwarding_returned', 'contact_logged', 'escalated']);
 
 /** What staff see of a case. The contact is withheld from the unit concerned when the citizen asked. */
 export function presentCaseForStaff(
@@ -18,6 +26,17 @@ export function presentCaseForStaff(
   events: readonly CaseEvent[] = [],
 ) {
   const identityHidden = record.confidential && isUnitRole(viewer.role);
+  // Identities are masked for everyone; opening one takes a reason (case.revealIdentity), which is logged.
+  const contact = identityHidden
+    ? null
+    : {
+        name: record.contact.name ? maskName(record.contact.name) : null,
+        phone: record.contact.phone ? maskPhone(record.contact.phone) : null,
+        email: record.contact.email ? maskEmail(record.contact.email) : null,
+      };
+  const hasIdentity = Boolean(record.contact.name || record.contact.phone || record.contact.email);
+  const ownUnit = viewer.unitId !== null && viewer.unitId === record.unitId;
+  const handling = record.status === 'forwarded' || record.status === 'in_progress' || record.status === 'info_requested';
   return {
     id: record.id,
     reference: record.reference,
@@ -35,7 +54,24 @@ export function presentCaseForStaff(
     /** The citizen's language: answers and referrals are written in it. */
     lang: record.lang,
     identityHidden,
-    contact: identityHidden ? null : record.contact,
+    contact: hasIdentity ? contact : null,
+    canRevealIdentity: hasIdentity && !identityHidden && can(viewer.role, 'revealIdentity'),
+    /** The workflow moves this viewer can make now: the portal shows exactly these actions. */
+    availableMoves: availableMoves({ status: record.status, unitId: record.unitId }, { role: viewer.role, unitId: viewer.unitId }),
+    canRequestExtension: can(viewer.role, 'requestExtension') && ownUnit && handling && record.extension === null,
+    canDecideExtension: can(viewer.role, 'decideExtension') && record.extension?.status === 'requested',
+    canAssign: can(viewer.role, 'assign') && ownUnit,
+    acknowledgedAt: record.acknowledgedAt,
+    assignedTo: record.assignedTo,
+    infoQuestion: record.infoQuestion,
+    extension: record.extension,
+    answerOutcome: record.answerOutcome,
+    internalNote: record.internalNote,
+    mergedInto: record.mergedInto,
+    dossierCode: record.dossierCode,
+    appointmentDate: record.appointmentDate,
+    returnedDate: record.returnedDate,
+    rating: record.rating,
     answer: record.answer,
     answeredAt: record.answeredAt,
     forwardedAt: record.forwardedAt,
@@ -44,7 +80,8 @@ export function presentCaseForStaff(
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     version: record.version,
-    events: events.map((e) => ({
+    // A unit sees the handling of its case, not the Centre's internal steps before it.
+    events: events.filter((e) => !isUnitRole(viewer.role) || !CENTRE_INTERNAL_EVENTS.has(e.kind)).map((e) => ({
       at: e.at,
       kind: e.kind,
       fromStatus: e.fromStatus,
@@ -69,14 +106,17 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
   const reviewOpen = canRequestReview(record, options.now, options.reviewWindowDays);
   return {
     reference: record.reference,
-    status: record.status,
+    status: citizenFacingStatus(record.status),
     category: record.category ?? record.reportedCategory,
     createdAt: record.createdAt,
     history: events
       .filter((e) => e.visibleToCitizen)
-      .map((e) => ({ at: e.at, status: e.toStatus as CaseStatus, kind: e.kind })),
-    answer: record.status === 'answered' ? record.answer : null,
-    answeredAt: record.status === 'answered' ? record.answeredAt : null,
+      .map((e) => ({ at: e.at, status: citizenFacingStatus(e.toStatus as CaseStatus), kind: e.kind })),
+    /** The unit's question while it waits for the citizen's reply. */
+    infoRequest: record.status === 'info_requested' && record.infoQuestion ? { question: record.infoQuestion } : null,
+    // The answer stays readable while the Centre reviews it at the citizen's request.
+    answer: record.status === 'answered' || record.status === 'reopened' ? record.answer : null,
+    answeredAt: record.status === 'answered' || record.status === 'reopened' ? record.answeredAt : null,
     referral: record.status === 'referred' ? record.referral : null,
     mergedInto: options.mergedIntoReference ?? null,
     deadline: deadline ? { stage: deadline.stage, dueAt: deadline.dueAt, overdue: deadline.overdue } : null,

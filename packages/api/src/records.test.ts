@@ -13,7 +13,7 @@ async function forwarded() {
   const receipt = await f.submit({ contact: { name: 'Nguyễn Văn An', phone: '0912345678' }, consent: true });
   const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
   await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
-  await f.as('intake').case.forward({ caseId: summary.id, unitId: 'ward-a', note: 'Đề nghị xử lý sớm.' });
+  await f.forward(summary.id, 'ward-a');
   return summary.id;
 }
 
@@ -24,9 +24,11 @@ describe('the audit trail', () => {
     expect(entries.map((e) => [e.action, e.actorKind, e.actorId])).toEqual([
       ['case.submitted', 'citizen', null],
       ['case.classified_in_scope', 'staff', 's-intake'],
-      ['case.forwarded', 'staff', 's-intake'],
+      ['case.forwarding_drafted', 'staff', 's-intake'],
+      ['case.forwarded', 'staff', 's-director'],
     ]);
-    expect(entries[2]).toMatchObject({ before: { status: 'accepted', unitId: null }, after: { status: 'forwarded', unitId: 'ward-a' }, reason: 'Đề nghị xử lý sớm.' });
+    expect(entries[2]).toMatchObject({ before: { status: 'accepted' }, after: { status: 'awaiting_approval' }, reason: 'UBND phường A' });
+    expect(entries[3]).toMatchObject({ before: { status: 'awaiting_approval', unitId: null }, after: { status: 'forwarded', unitId: 'ward-a' } });
     expect(JSON.stringify(entries)).not.toContain('0912345678');
     expect(await verifyAuditChain(f.db)).toMatchObject({ ok: true, brokenAtSeq: null });
   });
@@ -51,7 +53,7 @@ describe('live updates', () => {
     await forwarded();
     await new Promise((r) => setTimeout(r, 20));
     controller.abort();
-    expect(centreSeen).toEqual(['submitted', 'classified_in_scope', 'forwarded']);
+    expect(centreSeen).toEqual(['submitted', 'classified_in_scope', 'forwarding_drafted', 'forwarded']);
     expect(unitBSeen).toEqual([]);
   });
 });

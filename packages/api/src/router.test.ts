@@ -24,13 +24,25 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 const submit = (overrides: Record<string, unknown> = {}) => f.submit(overrides);
 
+type Stage = 'received' | 'accepted' | 'awaiting_approval' | 'forwarded' | 'in_progress' | 'awaiting_verification' | 'extension_requested';
+const ORDER: Stage[] = ['received', 'accepted', 'awaiting_approval', 'forwarded', 'in_progress', 'awaiting_verification'];
+
 /** Takes a new case to the given stage through the real procedures. */
-async function caseAt(stage: 'received' | 'accepted' | 'forwarded', unitId = 'ward-a') {
-  const receipt = await submit();
+async function caseAt(stage: Stage, unitId = 'ward-a', extra: Record<string, unknown> = {}) {
+  const receipt = await submit(extra);
   const [summary] = (await f.as('intake').case.inbox({ status: 'all' })).filter((c) => c.reference === receipt.reference);
   const caseId = summary!.id;
-  if (stage !== 'received') await f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' });
-  if (stage === 'forwarded') await f.as('intake').case.forward({ caseId, unitId });
+  const upTo = stage === 'extension_requested' ? ORDER.indexOf('in_progress') : ORDER.indexOf(stage);
+  const handler = unitId === 'ward-a' ? 'handlerA' : 'handlerB';
+  const steps = [
+    () => f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' }),
+    () => f.as('intake').case.draftForwarding({ caseId, unitId, confirmSelfReview: true }),
+    () => f.as('director').case.approveForwarding({ caseId }),
+    () => f.as(handler).case.acknowledge({ caseId }),
+    () => f.as(handler).case.submitAnswer({ caseId, outcome: 'substantiated', answer: 'Đơn vị đã trả kết quả cho công dân.' }),
+  ];
+  for (const step of steps.slice(0, upTo)) await step();
+  if (stage === 'extension_requested') await f.as(handler).case.requestExtension({ caseId, days: 5, reason: 'Cần xác minh với cơ quan thuế.' });
   return { caseId, ...receipt };
 }
 
@@ -93,11 +105,12 @@ describe('case.track', () => {
 
   it('shows the answer after the unit answered, and the referral of an out-of-scope case', async () => {
     const forwarded = await caseAt('forwarded');
-    await f.as('handlerA').case.answer({ caseId: forwarded.caseId, answer: 'Phường đã trả kết quả cho Ông/Bà ngày 05/3/2026.' });
+    await f.answer(forwarded.caseId, 'Phường đã trả kết quả cho Ông/Bà ngày 05/3/2026.');
     const answered = await f.citizen().case.track({ reference: forwarded.reference, accessKey: forwarded.accessKey });
     expect(answered.status).toBe('answered');
     expect(answered.answer).toBe('Phường đã trả kết quả cho Ông/Bà ngày 05/3/2026.');
-    expect(answered.history.map((h) => h.status)).toEqual(['received', 'accepted', 'forwarded', 'answered']);
+    // Internal steps (the draft, the answer under verification) are not shown to the citizen.
+    expect(answered.history.map((h) => h.status)).toEqual(['received', 'accepted', 'forwarded', 'in_progress', 'answered']);
 
     const out = await caseAt('received');
     await f.as('intake').case.classify({ caseId: out.caseId, scope: 'out', outOfScopeClass: 'crime_report', referral: 'Đề nghị liên hệ cơ quan Công an.' });
@@ -154,27 +167,49 @@ describe('staff mutations need the portal origin and the anti-CSRF header', () =
 
 describe('authorization: each role against each procedure', () => {
   type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED';
-  const roles: (StaffKey | 'anonymous')[] = ['intake', 'director', 'inspector', 'admin', 'handlerA', 'headA', 'handlerB', 'handlerNoUnit', 'anonymous'];
-  // Cases below belong to ward A once forwarded. B is "another unit"; handlerNoUnit has "no unit".
-  const expected: Record<string, Record<(typeof roles)[number], Outcome>> = {
-    inbox: { intake: 'OK', director: 'OK', inspector: 'OK', admin: 'OK', handlerA: 'OK', headA: 'OK', handlerB: 'OK', handlerNoUnit: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
-    get: { intake: 'OK', director: 'OK', inspector: 'OK', admin: 'OK', handlerA: 'OK', headA: 'OK', handlerB: 'NOT_FOUND', handlerNoUnit: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
-    classify: { intake: 'OK', director: 'OK', inspector: 'FORBIDDEN', admin: 'FORBIDDEN', handlerA: 'FORBIDDEN', headA: 'FORBIDDEN', handlerB: 'FORBIDDEN', handlerNoUnit: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
-    forward: { intake: 'OK', director: 'OK', inspector: 'FORBIDDEN', admin: 'FORBIDDEN', handlerA: 'FORBIDDEN', headA: 'FORBIDDEN', handlerB: 'FORBIDDEN', handlerNoUnit: 'FORBIDDEN', anonymous: 'UNAUTHORIZED' },
-    answer: { intake: 'FORBIDDEN', director: 'FORBIDDEN', inspector: 'FORBIDDEN', admin: 'FORBIDDEN', handlerA: 'OK', headA: 'OK', handlerB: 'NOT_FOUND', handlerNoUnit: 'NOT_FOUND', anonymous: 'UNAUTHORIZED' },
-    unitList: { intake: 'OK', director: 'OK', inspector: 'OK', admin: 'OK', handlerA: 'OK', headA: 'OK', handlerB: 'OK', handlerNoUnit: 'OK', anonymous: 'UNAUTHORIZED' },
+  type Who = StaffKey | 'anonymous';
+  const roles: Who[] = ['intake', 'director', 'inspector', 'admin', 'handlerA', 'headA', 'handlerB', 'handlerNoUnit', 'anonymous'];
+  // Cases are forwarded to ward A. handlerB is "another unit"; handlerNoUnit has "no unit". A unit member
+  // asking for a case that is not their unit's is told it does not exist.
+  const row = (o: Partial<Record<Who, Outcome>>, rest: Outcome): Record<Who, Outcome> =>
+    Object.fromEntries(roles.map((r) => [r, r === 'anonymous' ? 'UNAUTHORIZED' : (o[r] ?? rest)])) as Record<Who, Outcome>;
+  const centreOnly = row({ intake: 'OK', director: 'OK', inspector: 'FORBIDDEN', admin: 'FORBIDDEN' }, 'NOT_FOUND');
+  const unitOnly = row({ intake: 'FORBIDDEN', director: 'FORBIDDEN', inspector: 'FORBIDDEN', admin: 'FORBIDDEN', handlerA: 'OK', headA: 'OK' }, 'NOT_FOUND');
+  const expected: Record<string, Record<Who, Outcome>> = {
+    inbox: row({ handlerNoUnit: 'FORBIDDEN' }, 'OK'),
+    get: row({ handlerB: 'NOT_FOUND', handlerNoUnit: 'NOT_FOUND' }, 'OK'),
+    classify: centreOnly,
+    draftForwarding: centreOnly,
+    approveForwarding: row({ director: 'OK', intake: 'FORBIDDEN', inspector: 'FORBIDDEN', admin: 'FORBIDDEN' }, 'NOT_FOUND'),
+    acknowledge: unitOnly,
+    submitAnswer: unitOnly,
+    requestExtension: unitOnly,
+    decideExtension: row({ director: 'OK' }, 'FORBIDDEN'),
+    verifyAnswer: row({ intake: 'OK', director: 'OK', handlerB: 'NOT_FOUND', handlerNoUnit: 'NOT_FOUND' }, 'FORBIDDEN'),
+    revealIdentity: row({ intake: 'OK', director: 'OK', inspector: 'OK', handlerB: 'NOT_FOUND', handlerNoUnit: 'NOT_FOUND' }, 'FORBIDDEN'),
+    unitList: row({}, 'OK'),
   };
-  const caller = (role: (typeof roles)[number]) => (role === 'anonymous' ? f.anonymous() : f.as(role));
+  const caller = (role: Who) => (role === 'anonymous' ? f.anonymous() : f.as(role));
+  const withContact = { contact: { name: 'Lê Văn Cường', phone: '0987654321' }, consent: true };
 
   for (const role of roles) {
     it(`${role}: ${Object.entries(expected).map(([p, o]) => `${p} ${o[role]}`).join(', ')}`, async () => {
-      const outcomes: Record<string, string> = {};
-      outcomes.inbox = await codeOf(caller(role).case.inbox({}));
-      outcomes.get = await codeOf(caller(role).case.get({ caseId: (await caseAt('forwarded')).caseId }));
-      outcomes.classify = await codeOf(caller(role).case.classify({ caseId: (await caseAt('received')).caseId, scope: 'in', category: 'harassment' }));
-      outcomes.forward = await codeOf(caller(role).case.forward({ caseId: (await caseAt('accepted')).caseId, unitId: 'ward-a' }));
-      outcomes.answer = await codeOf(caller(role).case.answer({ caseId: (await caseAt('forwarded')).caseId, answer: 'Đơn vị đã giải quyết xong hồ sơ cho công dân.' }));
-      outcomes.unitList = await codeOf(caller(role).unit.list());
+      const c = caller(role);
+      const id = async (stage: Stage, extra = {}) => (await caseAt(stage, 'ward-a', extra)).caseId;
+      const outcomes: Record<string, string> = {
+        inbox: await codeOf(c.case.inbox({})),
+        get: await codeOf(c.case.get({ caseId: await id('in_progress') })),
+        classify: await codeOf(c.case.classify({ caseId: await id('received'), scope: 'in', category: 'harassment' })),
+        draftForwarding: await codeOf(c.case.draftForwarding({ caseId: await id('accepted'), unitId: 'ward-a', confirmSelfReview: true })),
+        approveForwarding: await codeOf(c.case.approveForwarding({ caseId: await id('awaiting_approval') })),
+        acknowledge: await codeOf(c.case.acknowledge({ caseId: await id('forwarded') })),
+        submitAnswer: await codeOf(c.case.submitAnswer({ caseId: await id('in_progress'), outcome: 'partly_substantiated', answer: 'Đơn vị đã giải quyết xong hồ sơ cho công dân.' })),
+        requestExtension: await codeOf(c.case.requestExtension({ caseId: await id('in_progress'), days: 3, reason: 'Cần phối hợp với Sở Tư pháp.' })),
+        decideExtension: await codeOf(c.case.decideExtension({ caseId: await id('extension_requested'), approve: true })),
+        verifyAnswer: await codeOf(c.case.verifyAnswer({ caseId: await id('awaiting_verification') })),
+        revealIdentity: await codeOf(c.case.revealIdentity({ caseId: await id('in_progress', withContact), reason: 'Cần gọi lại để xác minh thông tin.' })),
+        unitList: await codeOf(c.unit.list()),
+      };
       expect(outcomes).toEqual(Object.fromEntries(Object.entries(expected).map(([p, o]) => [p, o[role]])));
     });
   }
@@ -189,46 +224,138 @@ describe('authorization: each role against each procedure', () => {
 });
 
 describe('confidentiality', () => {
-  it('hides the contact from the unit concerned when the citizen asked, but not from the Centre', async () => {
-    const receipt = await submit({ contact: { name: 'Nguyễn Văn An', phone: '0912345678' }, consent: true });
-    const [summary] = await f.as('intake').case.inbox({});
-    expect(summary?.reference).toBe(receipt.reference);
-    const caseId = summary!.id;
-    expect((await f.as('intake').case.get({ caseId })).contact?.name).toBe('Nguyễn Văn An');
+  it('masks the identity for the Centre until someone opens it with a reason, and hides it from the unit', async () => {
+    const { caseId } = await caseAt('received', 'ward-a', { contact: { name: 'Nguyễn Văn An', phone: '0912345678' }, consent: true });
+    const seenByCentre = await f.as('intake').case.get({ caseId });
+    expect(seenByCentre.contact).toEqual({ name: 'N*** V*** A***', phone: '0912 *** 678', email: null });
+    const opened = await f.as('intake').case.revealIdentity({ caseId, reason: 'Gọi lại để xác minh nội dung phản ánh.' });
+    expect(opened.contact).toMatchObject({ name: 'Nguyễn Văn An', phone: '0912345678' });
+    const [entry] = (await f.as('inspector').audit.list({ entityId: caseId })).filter((e) => e.action === 'identity.reveal');
+    expect(entry).toMatchObject({ actorId: 's-intake', reason: 'Gọi lại để xác minh nội dung phản ánh.' });
+
     await f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' });
-    await f.as('intake').case.forward({ caseId, unitId: 'ward-a' });
+    await f.forward(caseId, 'ward-a');
     const seenByUnit = await f.as('handlerA').case.get({ caseId });
     expect(seenByUnit.contact).toBeNull();
     expect(seenByUnit.identityHidden).toBe(true);
-    const inbox = await f.as('handlerA').case.inbox({});
-    expect(JSON.stringify(inbox)).not.toContain('0912345678');
+    expect(JSON.stringify(await f.as('handlerA').case.inbox({}))).not.toMatch(/0912|Nguyễn Văn An/);
+    const letters = await f.as('handlerA').case.letters({ caseId });
+    expect(letters[0]?.body).toContain('giữ bí mật danh tính');
+    expect(letters[0]?.body).not.toMatch(/Nguyễn Văn An|0912/);
   });
 
-  it('shows the contact to the unit when the citizen allowed it', async () => {
-    await submit({ contact: { name: 'Trần Thị Bình' }, consent: true, confidential: false });
-    const [summary] = await f.as('intake').case.inbox({});
-    await f.as('intake').case.classify({ caseId: summary!.id, scope: 'in', category: 'late_result' });
-    await f.as('intake').case.forward({ caseId: summary!.id, unitId: 'ward-a' });
-    expect((await f.as('handlerA').case.get({ caseId: summary!.id })).contact?.name).toBe('Trần Thị Bình');
+  it('lets the unit open the identity when the citizen allowed it, and puts it in the letter', async () => {
+    const { caseId } = await caseAt('forwarded', 'ward-a', { contact: { name: 'Trần Thị Bình' }, consent: true, confidential: false });
+    expect((await f.as('handlerA').case.get({ caseId })).contact?.name).toBe('T*** T*** B***');
+    expect((await f.as('handlerA').case.revealIdentity({ caseId, reason: 'Liên hệ hẹn trả kết quả.' })).contact.name).toBe('Trần Thị Bình');
+    expect((await f.as('handlerA').case.letters({ caseId }))[0]?.body).toContain('Trần Thị Bình');
   });
 });
 
-describe('transitions through the router', () => {
-  it('refuses to forward a case twice', async () => {
+describe('the process through the router', () => {
+  it('numbers approved letters in the year\'s register and lands the case in the unit\'s inbox', async () => {
+    const first = await caseAt('forwarded');
+    const second = await caseAt('forwarded');
+    const register = await f.as('director').letter.register({ year: 2026 });
+    expect(register.map((l) => [l.reference, l.number, l.status])).toEqual([
+      [second.reference, 2, 'approved'],
+      [first.reference, 1, 'approved'],
+    ]);
+    expect((await f.as('handlerA').case.inbox({})).map((c) => c.id)).toContain(first.caseId);
+  });
+
+  it('sends a returned draft back to the officer with the Director\'s comment', async () => {
+    const { caseId } = await caseAt('awaiting_approval');
+    const returned = await f.as('director').case.returnForwarding({ caseId, comment: 'Chuyển Sở Tư pháp, không phải phường.' });
+    expect(returned.status).toBe('accepted');
+    expect(returned.events.at(-1)).toMatchObject({ kind: 'forwarding_returned', note: 'Chuyển Sở Tư pháp, không phải phường.' });
+    expect((await f.as('intake').case.letters({ caseId }))[0]).toMatchObject({ status: 'returned', decisionComment: 'Chuyển Sở Tư pháp, không phải phường.' });
+  });
+
+  it('warns before forwarding a case to the very unit it complains about', async () => {
+    const { caseId } = await caseAt('accepted');
+    const error = await f.as('intake').case.draftForwarding({ caseId, unitId: 'ward-a' }).catch((e: TRPCError) => e);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError & { cause: { reason: string } }).cause.reason).toBe('self_review');
+    expect((await f.as('intake').case.draftForwarding({ caseId, unitId: 'ward-b' })).status).toBe('awaiting_approval');
+  });
+
+  it('pauses the unit\'s clock while the citizen is asked for more information', async () => {
+    f.now = new Date('2026-03-02T02:00:00Z'); // Monday 09:00
+    const { caseId, reference, accessKey } = await caseAt('in_progress');
+    const due = (await f.as('handlerA').case.get({ caseId })).deadline!.dueAt;
+    await f.as('handlerA').case.requestInfo({ caseId, question: 'Đề nghị cung cấp số biên nhận hồ sơ.' });
+    const tracked = await f.citizen().case.track({ reference, accessKey });
+    expect(tracked).toMatchObject({ status: 'info_requested', infoRequest: { question: 'Đề nghị cung cấp số biên nhận hồ sơ.' } });
+    f.now = new Date('2026-03-04T02:00:00Z'); // two working days later
+    const replied = await f.citizen().case.provideInfo({ reference, accessKey, message: 'Số biên nhận: 000.00.12.H26-0302.' });
+    expect(replied.status).toBe('in_progress');
+    const after = await f.as('handlerA').case.get({ caseId });
+    expect(after.deadline!.dueAt).toBe(new Date(Date.parse(due) + 2 * 86_400_000).toISOString());
+    expect(after.events.map((e) => e.kind).slice(-2)).toEqual(['info_requested', 'info_provided']);
+  });
+
+  it('extends the unit\'s deadline once, when the Director approves', async () => {
+    f.now = new Date('2026-03-02T02:00:00Z');
+    const { caseId } = await caseAt('extension_requested');
+    const before = (await f.as('director').case.get({ caseId })).deadline!.dueAt;
+    const approved = await f.as('director').case.decideExtension({ caseId, approve: true, comment: 'Đồng ý.' });
+    expect(approved.extension).toEqual({ status: 'approved', days: 5, reason: 'Cần xác minh với cơ quan thuế.' });
+    expect(approved.deadline!.dueAt > before).toBe(true);
+    expect(await codeOf(f.as('handlerA').case.requestExtension({ caseId, days: 5, reason: 'Xin gia hạn thêm lần nữa.' }))).toBe('CONFLICT');
+  });
+
+  it('keeps the answer from the citizen until the Centre verifies it, and returns it to the unit when not good enough', async () => {
+    const { caseId, reference, accessKey } = await caseAt('awaiting_verification');
+    expect(await f.citizen().case.track({ reference, accessKey })).toMatchObject({ status: 'in_progress', answer: null });
+    const returned = await f.as('intake').case.returnAnswer({ caseId, comment: 'Chưa nêu rõ ngày trả kết quả.' });
+    expect(returned.status).toBe('in_progress');
+    await f.as('handlerA').case.submitAnswer({ caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả ngày 05/3/2026 và xin lỗi Ông/Bà.', internalNote: 'Cán bộ một cửa đã được nhắc nhở.' });
+    await f.as('intake').case.verifyAnswer({ caseId });
+    const seen = await f.citizen().case.track({ reference, accessKey });
+    expect(seen).toMatchObject({ status: 'answered', answer: 'Phường đã trả kết quả ngày 05/3/2026 và xin lỗi Ông/Bà.' });
+    expect(JSON.stringify(seen)).not.toContain('nhắc nhở');
+  });
+
+  it('sends a case the unit says is not theirs back to the Centre', async () => {
     const { caseId } = await caseAt('forwarded');
-    expect(await codeOf(f.as('intake').case.forward({ caseId, unitId: 'ward-b' }))).toBe('CONFLICT');
-    expect((await f.as('intake').case.get({ caseId })).unitId).toBe('ward-a');
+    const declined = await f.as('handlerA').case.decline({ caseId, comment: 'Thuộc thẩm quyền của Sở Xây dựng.' });
+    expect(declined.status).toBe('accepted');
+    expect(await codeOf(f.as('handlerA').case.acknowledge({ caseId }))).toBe('NOT_FOUND');
+  });
+
+  it('lets the unit head assign the case within the unit', async () => {
+    const { caseId } = await caseAt('in_progress');
+    expect((await f.as('headA').case.assign({ caseId, staffId: 's-handler-a' })).assignedTo).toBe('s-handler-a');
+    expect(await codeOf(f.as('headA').case.assign({ caseId, staffId: 's-handler-b' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(f.as('handlerA').case.assign({ caseId, staffId: 's-handler-a' }))).toBe('FORBIDDEN');
+  });
+
+  it('moves a case while the calendars have to be reloaded (regression: reload inside the write transaction)', async () => {
+    const { caseId } = await caseAt('received');
+    f.services.calendars.invalidate();
+    expect((await f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' })).deadline?.stage).toBe('forwarding');
+  });
+
+  it('does not show a unit the Centre\'s internal steps', async () => {
+    const { caseId } = await caseAt('awaiting_approval');
+    await f.as('director').case.returnForwarding({ caseId, comment: 'Không chuyển phường, chuyển Sở.' });
+    await f.forward(caseId, 'ward-a');
+    const kinds = (await f.as('handlerA').case.get({ caseId })).events.map((e) => e.kind);
+    expect(kinds).not.toContain('forwarding_returned');
+    expect(kinds).not.toContain('forwarding_drafted');
+    expect(kinds).toContain('forwarded');
   });
 
   it('records who did each step, in order', async () => {
-    const { caseId } = await caseAt('forwarded');
+    const { caseId } = await caseAt('awaiting_verification');
     const view = await f.as('director').case.get({ caseId });
-    expect(view.events.map((e) => e.kind)).toEqual(['submitted', 'classified_in_scope', 'forwarded']);
+    expect(view.events.map((e) => e.kind)).toEqual(['submitted', 'classified_in_scope', 'forwarding_drafted', 'forwarded', 'acknowledged', 'answer_submitted']);
   });
 
   it('refuses forwarding to a unit that does not exist', async () => {
     const { caseId } = await caseAt('accepted');
-    expect(await codeOf(f.as('intake').case.forward({ caseId, unitId: 'nowhere' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(f.as('intake').case.draftForwarding({ caseId, unitId: 'nowhere' }))).toBe('BAD_REQUEST');
   });
 });
 });

@@ -1,15 +1,19 @@
+import { adminRouter } from './routers/admin.ts';
 import { authRouter } from './routers/auth.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { intakeRouter } from './routers/intake.ts';
+import { letterRouter } from './routers/letter.ts';
 import { caseRouter } from './routers/case.ts';
 import { auditRouter, authorityRouter, unitRouter } from './routers/organisation.ts';
 import { siteRouter } from './routers/site.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
+  admin: adminRouter,
   auth: authRouter,
   calendar: calendarRouter,
   intake: intakeRouter,
+  letter: letterRouter,
   case: caseRouter,
   site: siteRouter,
   unit: unitRouter,

@@ -38,6 +38,10 @@ export interface Fixture {
   readonly services: ApiServices;
   /** Solves a fresh proof-of-work challenge, as the widget does at submit. */
   proof(): Promise<string>;
+  /** The Centre forwards a case: the officer drafts the letter, the Director approves it. */
+  forward(caseId: string, unitId: string): Promise<void>;
+  /** The unit acknowledges, answers, and the officer verifies the answer: the citizen can read it. */
+  answer(caseId: string, text: string, unit?: 'handlerA' | 'handlerB'): Promise<void>;
   /** A citizen's submission with a new idempotency key and a solved proof. */
   submit(overrides?: Record<string, unknown>, request?: Partial<RequestInfo>): Promise<{ reference: string; accessKey: string; createdAt: string }>;
   request(overrides?: Partial<RequestInfo>): RequestInfo & { cookies: (string | null)[] };
@@ -100,6 +104,15 @@ export async function createFixture(mode: DbMode = 'embedded', policy: Partial<C
     }),
     async proof() {
       return solveChallenge(await fixture.citizen().case.challenge({ siteKey: 'site-a' }));
+    },
+    async forward(caseId, unitId) {
+      await fixture.as('intake').case.draftForwarding({ caseId, unitId, confirmSelfReview: true });
+      await fixture.as('director').case.approveForwarding({ caseId });
+    },
+    async answer(caseId, text, unit = 'handlerA') {
+      await fixture.as(unit).case.acknowledge({ caseId });
+      await fixture.as(unit).case.submitAnswer({ caseId, outcome: 'substantiated', answer: text });
+      await fixture.as('intake').case.verifyAnswer({ caseId });
     },
     async submit(overrides = {}, request = {}) {
       return fixture.citizen(request).case.submit({

@@ -6,8 +6,11 @@ import {
   type CaseRecord,
   type CaseStatus,
   type Category,
+  type AnswerOutcome,
   type Channel,
+  type Extension,
   type Lang,
+  type Pause,
   type OutOfScopeClass,
 } from '@pakn/domain';
 import type { Executor } from './connection.ts';
@@ -16,7 +19,8 @@ import { num, str, strOrNull } from './rows.ts';
 const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
   referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email, confidential,
   lang, answer, answered_at, created_at, updated_at, version, dossier_code, appointment_date, returned_date,
-  rating_score, rating_comment, rated_at, forwarded_at, wants_updates, merged_into`;
+  rating_score, rating_comment, rated_at, forwarded_at, wants_updates, merged_into, acknowledged_at, assigned_to, pauses,
+  info_question, extension_status, extension_days, extension_reason, answer_outcome, internal_note`;
 
 function toCase(row: Row): CaseRecord {
   return {
@@ -47,6 +51,15 @@ function toCase(row: Row): CaseRecord {
     answeredAt: strOrNull(row, 'answered_at'),
     forwardedAt: strOrNull(row, 'forwarded_at'),
     mergedInto: strOrNull(row, 'merged_into'),
+    acknowledgedAt: strOrNull(row, 'acknowledged_at'),
+    assignedTo: strOrNull(row, 'assigned_to'),
+    pauses: JSON.parse(str(row, 'pauses')) as Pause[],
+    infoQuestion: strOrNull(row, 'info_question'),
+    extension: row.extension_status
+      ? { status: str(row, 'extension_status') as Extension['status'], days: num(row, 'extension_days'), reason: str(row, 'extension_reason') }
+      : null,
+    answerOutcome: strOrNull(row, 'answer_outcome') as AnswerOutcome | null,
+    internalNote: strOrNull(row, 'internal_note'),
     rating:
       row.rating_score === null || row.rating_score === undefined
         ? null
@@ -185,13 +198,22 @@ export interface CasePatch {
   readonly category?: Category;
   readonly outOfScopeClass?: OutOfScopeClass;
   readonly referral?: string;
-  readonly unitId?: string;
-  readonly forwardedAt?: Date;
+  readonly unitId?: string | null;
+  readonly forwardedAt?: Date | null;
   readonly answer?: string;
   readonly answeredAt?: Date;
   readonly ratingScore?: number;
   readonly ratingComment?: string | null;
   readonly ratedAt?: Date;
+  readonly acknowledgedAt?: Date | null;
+  readonly assignedTo?: string | null;
+  readonly pauses?: string;
+  readonly infoQuestion?: string | null;
+  readonly extensionStatus?: Extension['status'] | null;
+  readonly extensionDays?: number | null;
+  readonly extensionReason?: string | null;
+  readonly answerOutcome?: AnswerOutcome | null;
+  readonly internalNote?: string | null;
 }
 
 const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>> = {
@@ -205,6 +227,15 @@ const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>
   ratingScore: 'rating_score',
   ratingComment: 'rating_comment',
   ratedAt: 'rated_at',
+  acknowledgedAt: 'acknowledged_at',
+  assignedTo: 'assigned_to',
+  pauses: 'pauses',
+  infoQuestion: 'info_question',
+  extensionStatus: 'extension_status',
+  extensionDays: 'extension_days',
+  extensionReason: 'extension_reason',
+  answerOutcome: 'answer_outcome',
+  internalNote: 'internal_note',
 };
 
 /**

@@ -82,6 +82,11 @@ describe('Db on an embedded file', () => {
     expect((await db.execute('SELECT n FROM counter')).rows[0]?.n).toBe(20);
   });
 
+  it('fails at once, instead of waiting forever, when the database is used inside its own transaction', async () => {
+    await expect(db.write(() => db.execute('SELECT 1'))).rejects.toThrow(/use the transaction/);
+    expect((await db.execute('SELECT 1 AS one')).rows[0]?.one).toBe(1);
+  });
+
   it('enforces foreign keys', async () => {
     await migrate(db);
     await expect(

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createClient, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
 
 export interface DbConfig {
@@ -27,6 +28,9 @@ export interface Executor {
  * connection and an in-process queue, the settings hold and a busy wait can never block the event loop while
  * the transaction it waits for needs that same loop to finish. See docs/decisions/0004-database-and-durability.md.
  */
+/** Marks the async context of a write transaction, to catch calls that would wait on it forever. */
+const insideWrite = new AsyncLocalStorage<Db>();
+
 export class Db implements Executor {
   readonly client: Client;
   readonly isLocal: boolean;
@@ -70,6 +74,10 @@ export class Db implements Executor {
   /** Waits for any transaction in progress on a local database, then runs `fn` exclusively when asked. */
   async #exclusive<T>(fn: () => Promise<T>): Promise<T> {
     if (!this.isLocal) return fn();
+    // Inside a transaction, the database is the transaction: queueing behind it here would wait forever.
+    if (insideWrite.getStore() === this) {
+      throw new Error('Db used inside Db.write(): use the transaction passed to the callback instead');
+    }
     const previous = this.#tail;
     let release!: () => void;
     this.#tail = new Promise<void>((resolve) => (release = resolve));
@@ -96,7 +104,8 @@ export class Db implements Executor {
       let committed = false;
       try {
         tx = await this.client.transaction('write');
-        const result = await fn(tx);
+        const open = tx;
+        const result = await insideWrite.run(this, () => fn(open));
         await tx.commit();
         committed = true;
         return result;

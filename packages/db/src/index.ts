@@ -9,3 +9,4 @@ export * from './calendar.ts';
 export * from './audit.ts';
 export * from './outbox.ts';
 export * from './intake.ts';
+export * from './letters.ts';

@@ -88,3 +88,38 @@ export async function countStaff(db: Executor): Promise<number> {
   const result = await db.execute('SELECT COUNT(*) AS n FROM staff');
   return Number(result.rows[0]?.n ?? 0);
 }
+
+export async function listStaffOfUnit(db: Executor, unitId: string): Promise<StaffMember[]> {
+  const result = await db.execute({ sql: `SELECT ${STAFF_COLUMNS} FROM staff WHERE unit_id = ? AND active = 1 ORDER BY display_name`, args: [unitId] });
+  return result.rows.map(toStaff);
+}
+
+export interface StaffAccount extends StaffMember {
+  readonly email: string | null;
+  readonly active: boolean;
+}
+
+export async function listStaffAccounts(db: Executor): Promise<StaffAccount[]> {
+  const result = await db.execute(`SELECT ${STAFF_COLUMNS}, email, active FROM staff ORDER BY role, username`);
+  return result.rows.map((row) => ({ ...toStaff(row), email: strOrNull(row, 'email'), active: row.active === 1 }));
+}
+
+/** Changes an account's role, unit, email or state. Deactivating also ends its sessions. */
+export async function updateStaffAccount(
+  tx: Executor,
+  id: string,
+  change: { displayName: string; role: string; unitId: string | null; email: string | null; active: boolean },
+): Promise<boolean> {
+  const result = await tx.execute({
+    sql: 'UPDATE staff SET display_name = ?, role = ?, unit_id = ?, email = ?, active = ? WHERE id = ?',
+    args: [change.displayName, change.role, change.unitId, change.email, change.active ? 1 : 0, id],
+  });
+  if (!change.active) await tx.execute({ sql: 'DELETE FROM sessions WHERE staff_id = ?', args: [id] });
+  return result.rowsAffected === 1;
+}
+
+export async function setStaffPassword(tx: Executor, id: string, passwordHash: string): Promise<boolean> {
+  const result = await tx.execute({ sql: 'UPDATE staff SET password_hash = ? WHERE id = ?', args: [passwordHash, id] });
+  await tx.execute({ sql: 'DELETE FROM sessions WHERE staff_id = ?', args: [id] });
+  return result.rowsAffected === 1;
+}

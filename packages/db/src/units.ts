@@ -62,3 +62,16 @@ export async function insertSite(db: Executor, site: Site, now: Date): Promise<v
     args: [site.key, site.name, JSON.stringify(site.allowedOrigins), site.defaultUnitId, now.toISOString()],
   });
 }
+
+export async function updateUnit(tx: Executor, unit: Unit): Promise<boolean> {
+  const result = await tx.execute({ sql: 'UPDATE units SET kind = ?, name = ?, parent_id = ? WHERE id = ?', args: [unit.kind, unit.name, unit.parentId, unit.id] });
+  return result.rowsAffected === 1;
+}
+
+export async function updateSite(tx: Executor, site: Site): Promise<boolean> {
+  const result = await tx.execute({
+    sql: 'UPDATE sites SET name = ?, allowed_origins = ?, default_unit_id = ? WHERE key = ?',
+    args: [site.name, JSON.stringify(site.allowedOrigins), site.defaultUnitId, site.key],
+  });
+  return result.rowsAffected === 1;
+}

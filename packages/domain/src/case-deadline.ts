@@ -11,11 +11,16 @@ import type { CaseRecord } from './model.ts';
 const STAGE_OF_STATUS: Partial<Record<CaseStatus, CaseStage>> = {
   received: 'classification',
   accepted: 'forwarding',
+  awaiting_approval: 'forwarding',
   forwarded: 'answer',
+  in_progress: 'answer',
+  info_requested: 'answer',
 };
 
 export interface CaseDeadline {
   readonly stage: CaseStage;
+  /** The clock is stopped: the unit waits for the citizen's reply. */
+  readonly paused: boolean;
   readonly dueAt: string;
   readonly workingDaysLeft: number;
   readonly atRisk: boolean;
@@ -35,7 +40,7 @@ export function currentStage(record: Pick<CaseRecord, 'status'>): CaseStage | nu
  */
 export function caseDeadline(
   calendar: WorkingCalendar,
-  record: Pick<CaseRecord, 'status' | 'createdAt' | 'forwardedAt'>,
+  record: Pick<CaseRecord, 'status' | 'createdAt' | 'forwardedAt'> & Partial<Pick<CaseRecord, 'pauses' | 'extension'>>,
   now: Date,
 ): CaseDeadline | null {
   const stage = currentStage(record);
@@ -43,9 +48,18 @@ export function caseDeadline(
   const rule = CASE_STAGE_RULES[stage];
   const start = rule.startsAt === 'forwarding' ? record.forwardedAt : record.createdAt;
   if (!start) return null;
-  const clock = caseClock(calendar, { start: Date.parse(start), allowanceWorkingDays: rule.allowanceWorkingDays, now });
+  const answering = stage === 'answer';
+  const clock = caseClock(calendar, {
+    start: Date.parse(start),
+    allowanceWorkingDays: rule.allowanceWorkingDays,
+    // Only the unit's clock stops while the citizen is asked for more, and only it may be extended.
+    pauses: answering ? (record.pauses ?? []).map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })) : [],
+    extensionWorkingDays: answering && record.extension?.status === 'approved' ? record.extension.days : 0,
+    now,
+  });
   return {
     stage,
+    paused: clock.paused,
     dueAt: clock.deadline.toISOString(),
     workingDaysLeft: clock.workingDaysLeft,
     atRisk: clock.atRisk,

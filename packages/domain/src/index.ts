@@ -15,3 +15,5 @@ export * from './attachments.ts';
 export * from './case-deadline.ts';
 export * from './phone.ts';
 export * from './workflow.ts';
+export * from './forwarding-letter.ts';
+export * from './limits.ts';

@@ -26,6 +26,10 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
   email_format: { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'Invalid email address.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
   date_format: { vi: 'Ngày không hợp lệ.', en: 'Invalid date.' },
+  origin_format: {
+    vi: 'Địa chỉ trang web phải có dạng https://ten-mien, không có đường dẫn.',
+    en: 'A site address must look like https://domain, without a path.',
+  },
   date_outside_year: { vi: 'Có ngày nằm ngoài năm của lịch này.', en: 'A date lies outside this calendar’s year.' },
   tet_outside_january_february: {
     vi: 'Các ngày nghỉ Tết phải nằm trong tháng 1 hoặc tháng 2 của năm.',
@@ -135,6 +139,21 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Không thể đề nghị xem xét lại phản ánh này (chỉ khi chưa hài lòng với kết quả, trong thời hạn 30 ngày).',
     en: 'A review cannot be requested for this case (only when not satisfied with the answer, within 30 days).',
   },
+  self_review: {
+    vi: 'Đơn vị xử lý trùng với đơn vị bị phản ánh. Nên chuyển đơn vị cấp trên hoặc đề nghị kiểm tra; nếu vẫn chuyển, hãy xác nhận.',
+    en: 'The handling unit is the unit complained about. Consider its superior unit or an inspection; to forward anyway, confirm it.',
+  },
+  extension_not_allowed: {
+    vi: 'Chỉ được gia hạn một lần, tối đa 10 ngày làm việc, khi đơn vị đang xử lý.',
+    en: 'One extension only, of at most 10 working days, while the unit handles the case.',
+  },
+  identity_confidential: {
+    vi: 'Người phản ánh đề nghị không tiết lộ danh tính cho đơn vị bị phản ánh.',
+    en: 'The citizen asked that their identity not be revealed to the unit concerned.',
+  },
+  username_taken: { vi: 'Tên đăng nhập đã được dùng.', en: 'This username is already taken.' },
+  unit_required: { vi: 'Cán bộ của đơn vị phải thuộc một đơn vị.', en: 'A unit member needs a unit.' },
+  password_required: { vi: 'Tài khoản mới cần mật khẩu (ít nhất 12 ký tự).', en: 'A new account needs a password (12 characters or more).' },
   spam: { vi: 'Yêu cầu không hợp lệ.', en: 'Invalid request.' },
   internal: { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
 };

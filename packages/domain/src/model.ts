@@ -43,6 +43,20 @@ export interface CaseRating {
   readonly at: string;
 }
 
+export const ANSWER_OUTCOMES = ['substantiated', 'partly_substantiated', 'not_substantiated'] as const;
+export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
+
+export interface Pause {
+  readonly from: string;
+  readonly to: string | null;
+}
+
+export interface Extension {
+  readonly status: 'requested' | 'approved' | 'refused';
+  readonly days: number;
+  readonly reason: string;
+}
+
 export interface CaseRecord {
   readonly id: string;
   readonly reference: string;
@@ -72,6 +86,18 @@ export interface CaseRecord {
   readonly lang: Lang;
   readonly answer: string | null;
   readonly answeredAt: string | null;
+  /** When the unit confirmed it received the forwarded case. */
+  readonly acknowledgedAt: string | null;
+  /** The unit member the unit head assigned the case to. */
+  readonly assignedTo: string | null;
+  /** While the unit waits for the citizen's reply its clock stops: these are those intervals. */
+  readonly pauses: readonly Pause[];
+  /** The unit's open question to the citizen. */
+  readonly infoQuestion: string | null;
+  readonly extension: Extension | null;
+  readonly answerOutcome: AnswerOutcome | null;
+  /** The unit's notes for the Centre, never shown to the citizen. */
+  readonly internalNote: string | null;
   /** The case this duplicate was merged into. */
   readonly mergedInto: string | null;
   /** When the case was last forwarded to a unit: the answer stage's clock starts here. */

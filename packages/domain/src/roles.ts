@@ -37,6 +37,10 @@ export const Action = {
   setInspection: 'setInspection',
   readAudit: 'readAudit',
   revealIdentity: 'revealIdentity',
+  requestExtension: 'requestExtension',
+  decideExtension: 'decideExtension',
+  assign: 'assign',
+  administer: 'administer',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
@@ -59,6 +63,13 @@ const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   readAudit: ['inspector', 'director', 'admin'],
   /** Opening a citizen's identity, with a reason that is logged. Units never open a confidential one. */
   revealIdentity: ['intake_officer', 'director', 'inspector', 'unit_handler', 'unit_head'],
+  /** One extension of up to 10 working days, asked by the unit with a reason, approved by the Director. */
+  requestExtension: ['unit_handler', 'unit_head'],
+  decideExtension: ['director'],
+  /** The unit head hands a case to a member of the unit. */
+  assign: ['unit_head'],
+  /** Users, units and the sites that embed the widget. */
+  administer: ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {

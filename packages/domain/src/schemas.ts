@@ -6,18 +6,25 @@
 import * as z from 'zod/mini';
 import { CATEGORIES, OUT_OF_SCOPE_CLASSES } from './categories.ts';
 import { CASE_STATUSES } from './case-status.ts';
+import {
+  ANSWER_MAX,
+  ANSWER_MIN,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  PHONE_PATTERN,
+  RATING_COMMENT_MAX,
+  REFERRAL_MAX,
+  REVIEW_REASON_MAX,
+  REVIEW_REASON_MIN,
+} from './limits.ts';
 import { CHANNELS } from './channels.ts';
 import { MAX_ATTACHMENTS } from './attachments.ts';
+import { ANSWER_OUTCOMES, UNIT_KINDS } from './model.ts';
+import { ROLES } from './roles.ts';
 
-export const DESCRIPTION_MIN = 20;
-export const DESCRIPTION_MAX = 5000;
-export const ANSWER_MIN = 20;
-export const ANSWER_MAX = 10000;
-export const REFERRAL_MAX = 4000;
 
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
-export const PHONE_PATTERN = /^\+?[0-9][0-9 .-]{7,18}$/;
 
 export const ContactSchema = z.object({
   name: z.optional(trimmed(1, 120)),
@@ -176,7 +183,6 @@ export const UnitRecordInputSchema = z.object({
 
 export const InspectionInputSchema = z.object({ unitId: trimmed(1, 64), underInspection: z.boolean(), reason: trimmed(5, 1000) });
 
-export const RATING_COMMENT_MAX = 1000;
 
 export const RateCaseInputSchema = z.object({
   ...TrackCaseInputSchema.shape,
@@ -186,5 +192,75 @@ export const RateCaseInputSchema = z.object({
 
 export const RequestReviewInputSchema = z.object({
   ...TrackCaseInputSchema.shape,
-  reason: trimmed(10, 2000),
+  reason: trimmed(REVIEW_REASON_MIN, REVIEW_REASON_MAX),
+});
+
+export const DraftForwardingInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  unitId: trimmed(1, 64),
+  /** The officer's text of the letter; the template's when absent. */
+  letter: z.optional(trimmed(20, 10000)),
+  /** Forwarding a case to the very unit it complains about needs a conscious confirmation. */
+  confirmSelfReview: z._default(z.boolean(), false),
+});
+
+export const CommentInputSchema = z.object({ caseId: trimmed(1, 64), comment: trimmed(5, 2000) });
+
+export const SubmitAnswerInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  outcome: z.enum(ANSWER_OUTCOMES),
+  answer: trimmed(ANSWER_MIN, ANSWER_MAX),
+  internalNote: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+});
+
+export const RequestInfoInputSchema = z.object({ caseId: trimmed(1, 64), question: trimmed(10, 2000) });
+
+export const ProvideInfoInputSchema = z.object({
+  ...TrackCaseInputSchema.shape,
+  message: trimmed(5, DESCRIPTION_MAX),
+});
+
+export const EXTENSION_MAX_DAYS = 10;
+export const RequestExtensionInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  days: z.number().check(z.int(), z.gte(1), z.lte(EXTENSION_MAX_DAYS)),
+  reason: trimmed(REVIEW_REASON_MIN, REVIEW_REASON_MAX),
+});
+
+export const DecideExtensionInputSchema = z.object({
+  caseId: trimmed(1, 64),
+  approve: z.boolean(),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+});
+
+export const AssignInputSchema = z.object({ caseId: trimmed(1, 64), staffId: trimmed(1, 64) });
+
+export const PASSWORD_MIN = 12;
+
+export const StaffAccountInputSchema = z.object({
+  /** Absent: a new account. */
+  id: z.optional(trimmed(1, 64)),
+  username: z.string().check(z.trim(), z.regex(/^[a-z0-9._-]{3,60}$/)),
+  displayName: trimmed(2, 120),
+  role: z.enum(ROLES),
+  unitId: z.optional(trimmed(1, 64)),
+  email: z.optional(z.string().check(z.trim(), z.maxLength(200), z.email({ error: 'email_format' }))),
+  active: z._default(z.boolean(), true),
+  /** Required for a new account; for an existing one, sets a new password (and ends its sessions). */
+  password: z.optional(z.string().check(z.minLength(PASSWORD_MIN), z.maxLength(200))),
+});
+
+export const UnitInputSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/)),
+  kind: z.enum(UNIT_KINDS),
+  name: trimmed(2, 200),
+  parentId: z.optional(trimmed(1, 64)),
+});
+
+export const SiteInputSchema = z.object({
+  key: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/)),
+  name: trimmed(2, 200),
+  /** Origins of the pages that embed the widget, e.g. https://hoankiem.hanoi.gov.vn. */
+  allowedOrigins: z.array(z.url().check(z.refine((u) => { try { return new URL(u).origin === u; } catch { return false; } }, { error: 'origin_format' }))).check(z.maxLength(20)),
+  defaultUnitId: z.optional(trimmed(1, 64)),
 });

@@ -10,6 +10,8 @@ export interface DeadlineView {
   readonly atRisk: boolean;
   readonly overdue: boolean;
   readonly overdueWorkingDays: number;
+  /** The clock is stopped (the unit waits for the citizen's reply). */
+  readonly paused?: boolean;
 }
 
 export const STAGE_LABELS: Readonly<Record<CaseStage, Text>> = {
@@ -26,6 +28,7 @@ export const DEADLINE_STRINGS = {
   noDeadline: { vi: 'Không có hạn', en: 'Nothing due' },
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
   atRisk: { vi: 'Sắp đến hạn', en: 'At risk' },
+  paused: { vi: 'Tạm dừng tính hạn (chờ người dân bổ sung)', en: 'Clock stopped (waiting for the citizen)' },
 } as const satisfies Record<string, Text>;
 
 /** How urgent a deadline is: drives the badge's colour, icon and wording together. */
@@ -102,7 +105,9 @@ export function renderDeadline(deadline: DeadlineView | null, lang: Lang) {
       ><span class="visually-hidden">${DEADLINE_STRINGS.stage[lang]}: </span>${STAGE_LABELS[deadline.stage][lang]}</span
     >
     <span class="deadline-due"><span class="visually-hidden">${DEADLINE_STRINGS.due[lang]}: </span>${renderDue(deadline)}</span>
-    ${renderTimeLeft(deadline, lang)}
+    ${deadline.paused
+      ? html`<span class="time-left deadline-badge" data-tone="paused">${DEADLINE_STRINGS.paused[lang]}</span>`
+      : renderTimeLeft(deadline, lang)}
   </span>`;
 }
 
@@ -142,6 +147,10 @@ export const deadlineStyles = css`
   .deadline-badge[data-tone='at-risk'] {
     color: var(--_warning);
     background: var(--_warning-bg);
+  }
+  .deadline-badge[data-tone='paused'] {
+    color: var(--_muted);
+    background: var(--_surface);
   }
   .deadline-icon {
     flex: none;

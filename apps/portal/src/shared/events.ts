@@ -33,7 +33,7 @@ export class SessionExpiredEvent extends Event {
   }
 }
 
-/** A case was classified, forwarded or answered; `status` is its new status. */
+/** This page changed a case (classified, forwarded, answered, logged…); `status` is its new status. */
 export class CaseUpdatedEvent extends Event {
   static readonly type = 'pakn-case-updated';
   readonly caseId: string;
@@ -42,6 +42,45 @@ export class CaseUpdatedEvent extends Event {
     super(CaseUpdatedEvent.type, { bubbles: true, composed: true });
     this.caseId = caseId;
     this.status = status;
+  }
+}
+
+/** What the server's live feed says about a change (`case.onChange`): enough to decide what to re-read. */
+export interface CaseChange {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly status: string;
+  readonly unitId: string | null;
+  /** The event that changed it: a move of the workflow, `submitted`, `contact_logged`, `merged`… */
+  readonly kind: string;
+  readonly at: string;
+}
+
+/**
+ * A case changed on the server (anyone's action, this user's included). The shell dispatches it on `window`
+ * from the live feed; features listen there while connected and re-read what they show, through the usual
+ * authorization. A feature mounted on another page receives it only if that page runs the feed.
+ */
+export class CaseChangedEvent extends Event {
+  static readonly type = 'pakn-case-changed';
+  readonly change: CaseChange;
+  constructor(change: CaseChange) {
+    super(CaseChangedEvent.type);
+    this.change = change;
+  }
+}
+
+/** A reminder, escalation, reprimand, correction or commendation was recorded against a unit. */
+export class UnitRecordedEvent extends Event {
+  static readonly type = 'pakn-unit-recorded';
+  readonly unitId: string;
+  readonly caseId: string | null;
+  readonly kind: string;
+  constructor(unitId: string, caseId: string | null, kind: string) {
+    super(UnitRecordedEvent.type, { bubbles: true, composed: true });
+    this.unitId = unitId;
+    this.caseId = caseId;
+    this.kind = kind;
   }
 }
 
@@ -65,5 +104,7 @@ declare global {
     'pakn-navigate': NavigateEvent;
     'pakn-session-expired': SessionExpiredEvent;
     'pakn-case-updated': CaseUpdatedEvent;
+    'pakn-case-changed': CaseChangedEvent;
+    'pakn-unit-recorded': UnitRecordedEvent;
   }
 }

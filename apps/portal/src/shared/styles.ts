@@ -96,6 +96,11 @@ export const base = css`
   }
   input[type='text'],
   input[type='password'],
+  input[type='number'],
+  input[type='tel'],
+  input[type='email'],
+  input[type='search'],
+  input[type='datetime-local'],
   select,
   textarea {
     font: inherit;
@@ -213,5 +218,30 @@ export const base = css`
   .badge[data-status='referred'] {
     border-color: var(--_success);
     background: var(--_success-bg);
+  }
+  .badge[data-status='awaiting_approval'],
+  .badge[data-status='awaiting_verification'],
+  .badge[data-status='reopened'] {
+    border-color: #6b4fa0;
+    background: #f3effa;
+  }
+  .badge[data-status='in_progress'] {
+    border-color: var(--_primary);
+    background: #eaf1f8;
+  }
+  .badge[data-status='info_requested'] {
+    border-color: var(--_warning);
+    background: var(--_warning-bg);
+  }
+  .warning {
+    border-left: 4px solid var(--_warning);
+    background: var(--_warning-bg);
+    color: var(--_text);
+    padding: 0.75rem var(--_space);
+    margin: 0 0 var(--_space);
+    border-radius: var(--_radius);
+  }
+  .warning p:last-child {
+    margin-bottom: 0;
   }
 `;

@@ -1,8 +1,26 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { LoginInputSchema, ROLE_LABELS, fieldErrors, pickLang, type Lang, type StaffMember } from '@pakn/domain';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  LoginInputSchema,
+  ROLE_LABELS,
+  can,
+  fieldErrors,
+  pickLang,
+  type Lang,
+  type StaffMember,
+} from '@pakn/domain';
 import { errorInfo, paknClient } from '#shared/client.ts';
-import { NavigateEvent, navigateOnClick, type SessionExpiredEvent } from '#shared/events.ts';
+import {
+  CaseChangedEvent,
+  NavigateEvent,
+  navigateOnClick,
+  type CaseChange,
+  type CaseUpdatedEvent,
+  type SessionExpiredEvent,
+} from '#shared/events.ts';
 import { COMMON } from '#shared/i18n.ts';
+import { KeySequence, shortcutKey } from '#shared/shortcuts.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { BASE_PATH, PATHS, isPortalPath, parseRoute, type Route } from './routes.ts';
 import { STRINGS } from './strings.ts';
@@ -14,10 +32,29 @@ import { STRINGS } from './strings.ts';
 const FEATURES = {
   inbox: { tag: 'pakn-inbox', load: () => import('../features/inbox/pakn-inbox.ts') },
   case: { tag: 'pakn-case', load: () => import('../features/case/pakn-case.ts') },
+  letter: { tag: 'pakn-letter', load: () => import('../features/letter/pakn-letter.ts') },
+  intake: { tag: 'pakn-intake', load: () => import('../features/intake/pakn-intake.ts') },
   'follow-up': { tag: 'pakn-follow-up', load: () => import('../features/follow-up/pakn-follow-up.ts') },
+  register: { tag: 'pakn-register', load: () => import('../features/register/pakn-register.ts') },
   calendar: { tag: 'pakn-calendar', load: () => import('../features/calendar/pakn-calendar.ts') },
+  authorities: { tag: 'pakn-authorities', load: () => import('../features/authorities/pakn-authorities.ts') },
 } as const;
 type FeatureName = keyof typeof FEATURES;
+
+/** Pages only some roles may open; the server refuses the rest anyway, the shell just says so plainly. */
+const PAGE_PERMISSION: Partial<Record<FeatureName, Parameters<typeof can>[1]>> = {
+  intake: 'logContact',
+  authorities: 'manageAuthorities',
+};
+
+/** A change this page made itself is not "news": no notice for it within this many milliseconds. */
+const OWN_CHANGE_MS = 10_000;
+/** How long a change waits for this page's own request to report it, before it is announced. */
+const OWN_CHANGE_GRACE_MS = 1_500;
+
+function isCaseStatus(value: string): value is (typeof CASE_STATUSES)[number] {
+  return (CASE_STATUSES as readonly string[]).includes(value);
+}
 type FeatureStatus = 'loading' | 'ready' | 'failed';
 
 type Session =
@@ -52,6 +89,7 @@ export class PaknPortal extends LitElement {
     loginErrors: { state: true },
     loginError: { state: true },
     signOutError: { state: true },
+    liveNotice: { state: true },
   };
 
   declare protected language: Lang;
@@ -62,6 +100,13 @@ export class PaknPortal extends LitElement {
   declare protected loginErrors: Readonly<Record<string, string>>;
   declare protected loginError: string | null;
   declare protected signOutError: string | null;
+  /** The latest change someone else made, shown discreetly until dismissed. */
+  declare protected liveNotice: CaseChange | null;
+
+  #stopLive: (() => void) | null = null;
+  /** Cases this page changed itself, and when: their echo from the live feed is not announced. */
+  readonly #ownChanges = new Map<string, number>();
+  readonly #keys = new KeySequence(['g i']);
 
   constructor() {
     super();
@@ -73,21 +118,106 @@ export class PaknPortal extends LitElement {
     this.loginErrors = {};
     this.loginError = null;
     this.signOutError = null;
+    this.liveNotice = null;
     this.addEventListener(NavigateEvent.type, this.#onNavigate);
     this.addEventListener('pakn-session-expired', this.#onSessionExpired);
+    this.addEventListener('pakn-case-updated', this.#onOwnChange);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
+    window.addEventListener('keydown', this.#onKeyDown);
     this.#applyLang();
     void this.#checkSession();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.#onPopState);
+    window.removeEventListener('keydown', this.#onKeyDown);
+    this.#stopLiveFeed();
     super.disconnectedCallback();
   }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('session')) {
+      if (this.session.kind === 'signed-in') void this.#startLiveFeed();
+      else this.#stopLiveFeed();
+    }
+  }
+
+  // ---- Live updates ----------------------------------------------------------------------------
+
+  /** The feed's code is loaded after sign-in, so the login page does not pay for it. */
+  async #startLiveFeed(): Promise<void> {
+    if (this.#stopLive) return;
+    this.#stopLive = () => undefined;
+    try {
+      const { watchCaseChanges } = await import('#shared/live.ts');
+      if (this.session.kind !== 'signed-in') {
+        this.#stopLive = null;
+        return;
+      }
+      this.#stopLive = watchCaseChanges({
+        onChange: (change) => this.#onLiveChange(change),
+        onStopped: (error) => {
+          // Without a session the feed is refused; the next sign-in starts it again.
+          console.warn('[portal] live updates stopped', error);
+          this.#stopLive = null;
+        },
+      });
+    } catch (error) {
+      console.warn('[portal] live updates unavailable', error);
+      this.#stopLive = null;
+    }
+  }
+
+  #stopLiveFeed(): void {
+    this.#stopLive?.();
+    this.#stopLive = null;
+    this.liveNotice = null;
+  }
+
+  #onOwnChange = (event: CaseUpdatedEvent): void => {
+    this.#ownChanges.set(event.caseId, Date.now());
+  };
+
+  #onLiveChange(change: CaseChange): void {
+    window.dispatchEvent(new CaseChangedEvent(change));
+    // The feed often brings this page's own change before the page hears back from its request: decide a
+    // little later whether it is news.
+    setTimeout(() => {
+      const own = this.#ownChanges.get(change.caseId);
+      if (own !== undefined && Date.now() - own < OWN_CHANGE_MS) return;
+      if (this.session.kind === 'signed-in') this.liveNotice = change;
+    }, OWN_CHANGE_GRACE_MS);
+  }
+
+  // ---- Keyboard --------------------------------------------------------------------------------
+
+  #onKeyDown = (event: KeyboardEvent): void => {
+    if (this.session.kind !== 'signed-in') return;
+    const key = shortcutKey(event);
+    if (key === null) return;
+    if (key === '?') {
+      event.preventDefault();
+      this.#openShortcuts();
+      return;
+    }
+    if (this.#keys.feed(key, Date.now()) === 'g i') {
+      event.preventDefault();
+      this.dispatchEvent(new NavigateEvent({ path: BASE_PATH }));
+    }
+  };
+
+  #openShortcuts = (): void => {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts');
+    if (dialog && !dialog.open) dialog.showModal();
+  };
+
+  #closeShortcuts = (): void => {
+    this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts')?.close();
+  };
 
   // ---- Session ---------------------------------------------------------------------------------
 
@@ -238,8 +368,12 @@ export class PaknPortal extends LitElement {
     const titles: Record<Route['name'], string> = {
       inbox: STRINGS.titleInbox[lang],
       case: STRINGS.titleCase[lang],
+      letter: STRINGS.titleLetter[lang],
+      intake: STRINGS.titleIntake[lang],
       'follow-up': STRINGS.titleFollowUp[lang],
+      register: STRINGS.titleRegister[lang],
       calendar: STRINGS.titleCalendar[lang],
+      authorities: STRINGS.titleAuthorities[lang],
       'not-found': STRINGS.notFoundHeading[lang],
     };
     const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : titles[this.route.name];
@@ -253,9 +387,11 @@ export class PaknPortal extends LitElement {
     return html`
       <div class="root" lang=${lang}>
         ${this.#renderHeader(lang)}
+        ${this.#renderLiveNotice(lang)}
         <main id="main" tabindex="-1">
           <div class="container">${this.#renderMain(lang)}</div>
         </main>
+        ${this.session.kind === 'signed-in' ? this.#renderShortcuts(lang) : nothing}
       </div>
     `;
   }
@@ -291,11 +427,19 @@ export class PaknPortal extends LitElement {
                 <nav aria-label=${STRINGS.mainNav[lang]}>
                   <ul>
                     ${this.#navLink(PATHS.inbox, 'inbox', STRINGS.inbox[lang])}
+                    ${can(staff.role, 'logContact') ? this.#navLink(PATHS.intake, 'intake', STRINGS.intake[lang]) : nothing}
                     ${this.#navLink(PATHS.followUp, 'follow-up', STRINGS.followUp[lang])}
+                    ${this.#navLink(PATHS.register, 'register', STRINGS.register[lang])}
                     ${this.#navLink(PATHS.calendar, 'calendar', STRINGS.calendar[lang])}
+                    ${can(staff.role, 'manageAuthorities')
+                      ? this.#navLink(PATHS.authorities, 'authorities', STRINGS.authorities[lang])
+                      : nothing}
                   </ul>
                 </nav>
                 <div class="who">
+                  <button type="button" class="help-button" aria-keyshortcuts="?" aria-haspopup="dialog" @click=${this.#openShortcuts}>
+                    ${STRINGS.shortcuts[lang]}
+                  </button>
                   <span class="visually-hidden">${STRINGS.signedInAs[lang]}:</span>
                   <span class="who-name">${staff.displayName}</span>
                   <span class="who-role">${ROLE_LABELS[staff.role][lang]}</span>
@@ -345,6 +489,12 @@ export class PaknPortal extends LitElement {
         <p>${STRINGS.notFoundBody[lang]}</p>
         <p><a href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${STRINGS.inbox[lang]}</a></p>`;
     }
+    const permission = PAGE_PERMISSION[route.name];
+    if (permission && this.session.kind === 'signed-in' && !can(this.session.staff.role, permission)) {
+      return html`<h1>${STRINGS.forbiddenHeading[lang]}</h1>
+        <p>${STRINGS.forbiddenBody[lang]}</p>
+        <p><a href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${STRINGS.inbox[lang]}</a></p>`;
+    }
     const status = this.#featureStatus(route.name);
     if (status === 'loading') return html`<p role="status">${STRINGS.loadingFeature[lang]}</p>`;
     if (status === 'failed') {
@@ -358,11 +508,64 @@ export class PaknPortal extends LitElement {
         return html`<pakn-inbox lang=${lang} status=${route.status}></pakn-inbox>`;
       case 'case':
         return html`<pakn-case lang=${lang} case-id=${route.caseId}></pakn-case>`;
+      case 'letter':
+        return html`<pakn-letter lang=${lang} letter-id=${route.letterId}></pakn-letter>`;
+      case 'intake':
+        return html`<pakn-intake lang=${lang}></pakn-intake>`;
       case 'follow-up':
         return html`<pakn-follow-up lang=${lang}></pakn-follow-up>`;
+      case 'register':
+        return html`<pakn-register lang=${lang} year=${route.year}></pakn-register>`;
       case 'calendar':
         return html`<pakn-calendar lang=${lang} year=${route.year}></pakn-calendar>`;
+      case 'authorities':
+        return html`<pakn-authorities lang=${lang}></pakn-authorities>`;
     }
+  }
+
+  /** Always in the page (empty when there is nothing), so that screen readers hear what arrives. */
+  #renderLiveNotice(lang: Lang) {
+    const change = this.session.kind === 'signed-in' ? this.liveNotice : null;
+    const status = change && isCaseStatus(change.status) ? CASE_STATUS_LABELS[change.status][lang] : null;
+    return html`<div class="live container" role="status" aria-live="polite" data-testid="live-notice">
+      ${change
+        ? html`<p class="live-notice">
+            <span class="live-dot" aria-hidden="true"></span>
+            <span>${STRINGS.liveUpdate[lang]}:</span>
+            <a href="${BASE_PATH}cases/${encodeURIComponent(change.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+              >${change.reference}</a
+            >${status ? html`<span class="muted"> – ${status}</span>` : nothing}
+            <button type="button" class="secondary dismiss" @click=${() => (this.liveNotice = null)}>
+              ${STRINGS.dismiss[lang]}
+            </button>
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderShortcuts(lang: Lang) {
+    const row = (keys: readonly string[], what: string) =>
+      html`<tr>
+        <th scope="row">${keys.map((k, i) => html`${i > 0 ? html` ${STRINGS.then[lang]} ` : nothing}<kbd>${k}</kbd>`)}</th>
+        <td>${what}</td>
+      </tr>`;
+    return html`<dialog id="shortcuts" class="help-dialog" aria-labelledby="shortcuts-heading">
+      <h2 id="shortcuts-heading">${STRINGS.shortcutsHeading[lang]}</h2>
+      <p class="muted">${STRINGS.shortcutsIntro[lang]}</p>
+      <table>
+        <caption class="visually-hidden">${STRINGS.shortcutsHeading[lang]}</caption>
+        <tbody>
+          <tr><th colspan="2" scope="rowgroup" class="group">${STRINGS.everywhere[lang]}</th></tr>
+          ${row(['?'], STRINGS.keyHelp[lang])} ${row(['g', 'i'], STRINGS.keyInbox[lang])}
+          <tr><th colspan="2" scope="rowgroup" class="group">${STRINGS.inInbox[lang]}</th></tr>
+          ${row(['j'], STRINGS.keyNext[lang])} ${row(['k'], STRINGS.keyPrevious[lang])} ${row(['Enter'], STRINGS.keyOpen[lang])}
+          ${row(['/'], STRINGS.keyFilter[lang])}
+          <tr><th colspan="2" scope="rowgroup" class="group">${STRINGS.onCase[lang]}</th></tr>
+          ${row(['c'], STRINGS.keyClassify[lang])} ${row(['f'], STRINGS.keyForward[lang])}
+        </tbody>
+      </table>
+      <button type="button" @click=${this.#closeShortcuts}>${STRINGS.close[lang]}</button>
+    </dialog>`;
   }
 
   #renderLogin(lang: Lang, expired: boolean) {
@@ -570,6 +773,107 @@ export class PaknPortal extends LitElement {
       }
       .login input {
         max-width: none;
+      }
+      .help-button {
+        background: transparent;
+        border-color: rgb(255 255 255 / 0.6);
+        color: var(--_on-primary);
+        min-height: 2.25rem;
+        padding: 0.25rem 0.75rem;
+        font-weight: 400;
+      }
+      .help-button:hover:not(:disabled) {
+        background: rgb(255 255 255 / 0.12);
+      }
+      .live {
+        min-height: 0;
+      }
+      .live-notice {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.5rem;
+        margin: 0.75rem 0 0;
+        padding: 0.35rem 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        font-size: 0.95rem;
+      }
+      .live-dot {
+        width: 0.6rem;
+        height: 0.6rem;
+        border-radius: 50%;
+        background: var(--_success);
+      }
+      .live-notice .dismiss {
+        margin-left: auto;
+        min-height: 2rem;
+        padding: 0.1rem 0.6rem;
+        font-size: 0.9rem;
+      }
+      .help-dialog {
+        max-width: min(36rem, calc(100vw - 2rem));
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 1.25rem 1.5rem;
+        color: var(--_text);
+        font-family: var(--_font);
+      }
+      .help-dialog::backdrop {
+        background: rgb(0 0 0 / 0.4);
+      }
+      .help-dialog table {
+        border-collapse: collapse;
+        width: 100%;
+        margin-bottom: 1rem;
+      }
+      .help-dialog th,
+      .help-dialog td {
+        text-align: left;
+        padding: 0.35rem 0.5rem;
+        border-bottom: 1px solid var(--_border);
+        vertical-align: top;
+      }
+      .help-dialog th {
+        white-space: nowrap;
+        font-weight: 400;
+      }
+      .help-dialog th.group {
+        font-weight: 700;
+        padding-top: 0.75rem;
+        background: var(--_surface);
+      }
+      kbd {
+        display: inline-block;
+        min-width: 1.6em;
+        padding: 0.05rem 0.4rem;
+        border: 1px solid var(--_muted);
+        border-bottom-width: 2px;
+        border-radius: 3px;
+        background: var(--_bg);
+        font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
+        font-size: 0.9rem;
+        text-align: center;
+      }
+      /* Printing (a letter, a list): the page's content only, without the portal's chrome. */
+      @media print {
+        .header,
+        .skip,
+        .live,
+        .help-dialog {
+          display: none !important;
+        }
+        .root {
+          min-height: 0;
+        }
+        main {
+          padding: 0;
+        }
+        .container {
+          max-width: none;
+          padding: 0;
+        }
       }
       .notice {
         border-left: 4px solid var(--_primary);

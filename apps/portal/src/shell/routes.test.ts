@@ -20,12 +20,25 @@ describe('parseRoute', () => {
     expect(parseRoute('/portal/calendar', '?year=2027')).toEqual({ name: 'calendar', year: '2027' });
   });
 
+  it('shows a printable letter at /portal/letters/:id', () => {
+    expect(parseRoute('/portal/letters/7f1c-22', '')).toEqual({ name: 'letter', letterId: '7f1c-22' });
+  });
+
+  it('shows intake, the forwarding register with its year, and the authority directory', () => {
+    expect(parseRoute('/portal/intake', '')).toEqual({ name: 'intake' });
+    expect(parseRoute('/portal/register', '')).toEqual({ name: 'register', year: '' });
+    expect(parseRoute('/portal/register/', '?year=2026')).toEqual({ name: 'register', year: '2026' });
+    expect(parseRoute('/portal/admin/authorities', '')).toEqual({ name: 'authorities' });
+  });
+
   it('reports anything else as not found, including malformed escapes', () => {
     expect(parseRoute('/portal/cases/', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/cases/a/b', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/cases/%E0%A4%A', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/elsewhere', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/calendar/2027', '')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/portal/letters/', '')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/portal/admin', '')).toEqual({ name: 'not-found' });
   });
 });
 

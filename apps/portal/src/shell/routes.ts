@@ -4,28 +4,48 @@ export const BASE_PATH = '/portal/';
 /** Paths of the pages without parameters in the path, for links. */
 export const PATHS = {
   inbox: BASE_PATH,
+  intake: `${BASE_PATH}intake`,
   followUp: `${BASE_PATH}follow-up`,
+  register: `${BASE_PATH}register`,
   calendar: `${BASE_PATH}calendar`,
+  authorities: `${BASE_PATH}admin/authorities`,
 } as const;
 
 export type Route =
   | { readonly name: 'inbox'; readonly status: string }
   | { readonly name: 'case'; readonly caseId: string }
+  | { readonly name: 'letter'; readonly letterId: string }
+  | { readonly name: 'intake' }
   | { readonly name: 'follow-up' }
+  | { readonly name: 'register'; readonly year: string }
   | { readonly name: 'calendar'; readonly year: string }
+  | { readonly name: 'authorities' }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string, search: string): Route {
   if (!pathname.startsWith(BASE_PATH)) return pathname === BASE_PATH.slice(0, -1) ? inbox(search) : { name: 'not-found' };
   const rest = pathname.slice(BASE_PATH.length).replace(/\/+$/, '');
-  if (rest === '') return inbox(search);
-  if (rest === 'follow-up') return { name: 'follow-up' };
-  // The year is the feature's business (it picks the current year when it is missing or not a year).
-  if (rest === 'calendar') return { name: 'calendar', year: new URLSearchParams(search).get('year') ?? '' };
-  const match = /^cases\/([^/]+)$/.exec(rest);
-  if (match?.[1]) {
+  const params = new URLSearchParams(search);
+  switch (rest) {
+    case '':
+      return inbox(search);
+    case 'intake':
+      return { name: 'intake' };
+    case 'follow-up':
+      return { name: 'follow-up' };
+    // The year is the feature's business (it picks the current year when it is missing or not a year).
+    case 'register':
+      return { name: 'register', year: params.get('year') ?? '' };
+    case 'calendar':
+      return { name: 'calendar', year: params.get('year') ?? '' };
+    case 'admin/authorities':
+      return { name: 'authorities' };
+  }
+  const match = /^(cases|letters)\/([^/]+)$/.exec(rest);
+  if (match?.[2]) {
     try {
-      return { name: 'case', caseId: decodeURIComponent(match[1]) };
+      const id = decodeURIComponent(match[2]);
+      return match[1] === 'cases' ? { name: 'case', caseId: id } : { name: 'letter', letterId: id };
     } catch {
       return { name: 'not-found' };
     }

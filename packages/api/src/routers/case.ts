@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Executor } from '@pakn/db';
+import type { Executor } from '@pakn/db';
 import {
   getCase,
   getCaseForTracking,
@@ -13,19 +13,17 @@ import {
   listCases,
   listEvents,
   moveContacts,
+  lettersOfCase,
   setMergedInto,
   nextReference,
   updateCase,
-  type CasePatch,
 } from '@pakn/db';
 import {
-  AnswerInputSchema,
   CaseIdInputSchema,
   ClassifyInputSchema,
   CLOSED_STATUSES,
   CASE_STATUSES,
   DomainError,
-  ForwardInputSchema,
   InboxInputSchema,
   MergeInputSchema,
   move,
@@ -34,30 +32,26 @@ import {
   SiteKeyInputSchema,
   SubmitCaseInputSchema,
   TrackCaseInputSchema,
-  answer,
+  ProvideInfoInputSchema,
   can,
   canRate,
   canRequestReview,
-  classify,
-  requestReview,
-  forward,
   hasContact,
   isUnitRole,
   normalizeAccessKey,
   normalizeReference,
   type CaseRecord,
   type CaseStatus,
-  type StaffMember,
-  type TransitionResult,
 } from '@pakn/domain';
 import type { Context } from '../context.ts';
-import { presentCaseForCitizen, presentCaseForStaff } from '../presenters.ts';
+import { presentCaseForCitizen } from '../presenters.ts';
 import { enforceRateLimit } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
 import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { auditCitizen, auditStaff } from '../audit.ts';
-import { notifyCitizenOfStatus, notifyUnitOfForwarding } from '../notifications.ts';
 import { byDeadline, deadlineOf } from '../deadlines.ts';
+import { caseHandlingProcedures } from './case-handling.ts';
+import { applyMove, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -87,12 +81,6 @@ async function citizenView(ctx: Context, record: CaseRecord) {
   return presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays, mergedIntoReference });
 }
 
-/** A case as staff see it, with its current deadline and, when asked, its history. */
-async function staffView(ctx: Context, record: CaseRecord, staff: StaffMember, db: Executor, withEvents: boolean) {
-  const deadline = await deadlineOf(ctx.services, record, ctx.services.now());
-  return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : []);
-}
-
 /** Opens the receipt of an earlier submission with the same idempotency key. */
 async function receiptOf(db: Executor, submission: { caseId: string; sealedReceipt: string }, idempotencyKey: string, siteKey: string) {
   const record = await getCase(db, submission.caseId);
@@ -101,91 +89,29 @@ async function receiptOf(db: Executor, submission: { caseId: string; sealedRecei
   return { reference: record.reference, accessKey: opened.accessKey, createdAt: record.createdAt };
 }
 
-/**
- * Loads a case the staff member may see. A case outside a unit member's unit is reported as not found, so
- * guessing ids reveals nothing.
- */
-async function loadVisibleCase(db: Executor, staff: StaffMember, caseId: string): Promise<CaseRecord> {
-  const record = await getCase(db, caseId);
-  if (!record) throw new DomainError('not_found', 'No such case');
-  if (can(staff.role, 'viewAllCases')) return record;
-  if (can(staff.role, 'viewUnitCases') && staff.unitId !== null && record.unitId === staff.unitId) return record;
-  throw new DomainError('not_found', 'No such case');
-}
-
-/** Applies a transition with its event in one write transaction, refusing if the case changed meanwhile. */
-async function applyTransition(
-  db: Db,
-  ctx: Context,
-  staff: StaffMember,
-  caseId: string,
-  decide: (current: CaseRecord) => { transition: TransitionResult; patch: Omit<CasePatch, 'status'>; note: string | null },
-  afterwards?: (tx: Executor, after: CaseRecord) => Promise<void>,
-) {
-  const now = ctx.services.now();
-  return db.write(async (tx) => {
-    const current = await loadVisibleCase(tx, staff, caseId);
-    const { transition, patch, note } = decide(current);
-    const updated = await updateCase(tx, current.id, current.version, { ...patch, status: transition.to }, now);
-    if (!updated) throw new DomainError('conflict', 'The case changed meanwhile');
-    await insertEvent(
-      tx,
-      {
-        caseId: current.id,
-        kind: transition.kind,
-        fromStatus: transition.from,
-        toStatus: transition.to,
-        actorStaffId: staff.id,
-        note,
-        visibleToCitizen: transition.visibleToCitizen,
-      },
-      now,
-    );
-    const after = (await getCase(tx, current.id))!;
-    if (transition.visibleToCitizen && (after.status === 'answered' || after.status === 'referred')) {
-      await notifyCitizenOfStatus(tx, after, now);
-    }
-    await afterwards?.(tx, after);
-    await auditStaff(tx, ctx, {
-      action: `case.${transition.kind}`,
-      entityType: 'case',
-      entityId: current.id,
-      before: auditedFields(current),
-      after: auditedFields(after),
-      reason: note,
-    });
-    return { view: await staffView(ctx, after, staff, tx, true), after, transition };
-  }).then(({ view, after, transition }) => {
-    publishChange(ctx, after, transition.kind);
-    return view;
-  });
-}
-
-/** The fields of a case an audit entry shows before and after a change (never the citizen's identity). */
-function auditedFields(record: CaseRecord) {
-  return {
-    status: record.status,
-    category: record.category,
-    outOfScopeClass: record.outOfScopeClass,
-    unitId: record.unitId,
-    version: record.version,
-  };
-}
-
-function publishChange(ctx: Context, record: CaseRecord, kind: string): void {
-  ctx.services.feed.publish({
-    caseId: record.id,
-    reference: record.reference,
-    status: record.status,
-    unitId: record.unitId,
-    kind,
-    at: ctx.services.now().toISOString(),
-  });
-}
-
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
 export const caseRouter = router({
+  /** The citizen answers the unit's request for more information; the unit's clock starts again. */
+  provideInfo: publicProcedure.input(ProvideInfoInputSchema).mutation(async ({ ctx, input }) => {
+    enforceRateLimit(ctx, 'track');
+    const { db, now } = ctx.services;
+    const record = await findTrackedCase(db, input);
+    const at = now();
+    const moved = move({ status: record.status, unitId: record.unitId }, 'info_provided', { role: 'citizen', unitId: null }, input.message);
+    const pauses = record.pauses.map((p) => (p.to === null ? { ...p, to: at.toISOString() } : p));
+    await db.write(async (tx) => {
+      if (!(await updateCase(tx, record.id, record.version, { status: moved.to, pauses: JSON.stringify(pauses) }, at))) {
+        throw new DomainError('conflict', 'The case changed meanwhile');
+      }
+      await insertEvent(tx, { caseId: record.id, kind: 'info_provided', fromStatus: moved.from, toStatus: moved.to, actorStaffId: null, note: input.message, visibleToCitizen: true }, at);
+      await auditCitizen(tx, ctx, { action: 'case.info_provided', entityType: 'case', entityId: record.id, before: { status: moved.from }, after: { status: moved.to } });
+    });
+    const after = (await getCase(db, record.id))!;
+    publishChange(ctx, after, 'info_provided');
+    return citizenView(ctx, after);
+  }),
+
   /** A proof-of-work challenge, fetched by the widget only when the citizen submits. */
   challenge: publicProcedure.input(SiteKeyInputSchema).mutation(async ({ ctx, input }) => {
     assertSiteOrigin(ctx, await getSite(ctx.services.db, input.siteKey));
@@ -322,7 +248,7 @@ export const caseRouter = router({
     if (!canRequestReview(record, at, citizen.reviewWindowDays)) {
       throw new DomainError('conflict', 'Review not allowed', { reason: 'review_not_allowed' });
     }
-    const transition = requestReview(record);
+    const transition = move({ status: record.status, unitId: record.unitId }, 'review_requested', { role: 'citizen', unitId: null }, input.reason);
     await db.write(async (tx) => {
       if (!(await updateCase(tx, record.id, record.version, { status: transition.to }, at))) {
         throw new DomainError('conflict', 'The case changed meanwhile');
@@ -408,6 +334,14 @@ export const caseRouter = router({
     };
   }),
 
+  /** The forwarding letters of a case: drafts, returned drafts and the approved letter. */
+  letters: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {
+    const record = await loadVisibleCase(ctx.services.db, ctx.staff, input.caseId);
+    const letters = await lettersOfCase(ctx.services.db, record.id);
+    // A unit reads the letter it received, not the Centre's drafts.
+    return isUnitRole(ctx.staff.role) ? letters.filter((l) => l.status === 'approved') : letters;
+  }),
+
   /**
    * Live changes for the portal (server-sent events): unit members hear only about their unit's cases.
    * The payload says what changed; the portal re-reads what it shows, through the usual authorization.
@@ -425,51 +359,14 @@ export const caseRouter = router({
     return staffView(ctx, record, ctx.staff, ctx.services.db, true);
   }),
 
-  classify: staffMutation.input(ClassifyInputSchema).mutation(({ ctx, input }) => {
-    requirePermission(ctx.staff, 'classify');
-    return applyTransition(ctx.services.db, ctx, ctx.staff, input.caseId, (current) => {
-      if (input.scope === 'in') {
-        return {
-          transition: classify(current, { scope: 'in', category: input.category }),
-          patch: { category: input.category },
-          note: null,
-        };
-      }
-      return {
-        transition: classify(current, { scope: 'out', outOfScopeClass: input.outOfScopeClass, referral: input.referral }),
-        patch: { outOfScopeClass: input.outOfScopeClass, referral: input.referral },
-        note: null,
-      };
-    });
-  }),
+  classify: staffMutation.input(ClassifyInputSchema).mutation(({ ctx, input }) =>
+    input.scope === 'in'
+      ? applyMove(ctx, input.caseId, 'classified_in_scope', () => ({ patch: { category: input.category } }))
+      : applyMove(ctx, input.caseId, 'referred', () => ({
+          note: input.referral,
+          patch: { outOfScopeClass: input.outOfScopeClass, referral: input.referral },
+        })),
+  ),
 
-  forward: staffMutation.input(ForwardInputSchema).mutation(async ({ ctx, input }) => {
-    requirePermission(ctx.staff, 'forward');
-    if (!(await getUnit(ctx.services.db, input.unitId))) {
-      throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
-    }
-    const now = ctx.services.now();
-    return applyTransition(
-      ctx.services.db,
-      ctx,
-      ctx.staff,
-      input.caseId,
-      (current) => ({
-        transition: forward(current, input.unitId),
-        patch: { unitId: input.unitId, forwardedAt: now },
-        note: input.note || null,
-      }),
-      (tx, after) => notifyUnitOfForwarding(tx, after, input.unitId, ctx.request.ownOrigin, now),
-    );
-  }),
-
-  answer: staffMutation.input(AnswerInputSchema).mutation(({ ctx, input }) => {
-    requirePermission(ctx.staff, 'answer');
-    const now = ctx.services.now();
-    return applyTransition(ctx.services.db, ctx, ctx.staff, input.caseId, (current) => ({
-      transition: answer(current, input.answer),
-      patch: { answer: input.answer, answeredAt: now },
-      note: null,
-    }));
-  }),
+  ...caseHandlingProcedures,
 });

@@ -1,33 +1,59 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   ANSWER_MIN,
-  AnswerInputSchema,
+  ANSWER_OUTCOMES,
   CASE_STATUS_LABELS,
   CATEGORIES,
   CATEGORY_LABELS,
   CHANNEL_LABELS,
+  CaseIdInputSchema,
   ClassifyInputSchema,
+  CommentInputSchema,
   DEFAULT_REFERRALS,
-  ForwardInputSchema,
+  DecideExtensionInputSchema,
+  DraftForwardingInputSchema,
+  EXTENSION_MAX_DAYS,
   OUT_OF_SCOPE_CLASSES,
   OUT_OF_SCOPE_LABELS,
+  RequestExtensionInputSchema,
+  RequestInfoInputSchema,
+  RevealIdentityInputSchema,
+  SubmitAnswerInputSchema,
   can,
   fieldErrors,
+  letterNumber,
+  normalizeReference,
+  type CaseContact,
   type Category,
   type IssueLike,
   type Lang,
   type OutOfScopeClass,
   type StaffMember,
   type Text,
-  type Unit,
 } from '@pakn/domain';
 import type { StaffCaseView } from '@pakn/api';
+import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { CaseUpdatedEvent, SessionExpiredEvent, navigateOnClick } from '#shared/events.ts';
+import { CaseUpdatedEvent, SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { DEADLINE_STRINGS, deadlineStyles, renderDeadline } from '#shared/deadline.ts';
-import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
+import { COMMON, elementLang, formatDate, formatDateTime } from '#shared/i18n.ts';
+import { shortcutKey } from '#shared/shortcuts.ts';
 import { base, tokens } from '#shared/styles.ts';
-import { STRINGS, UNIT_KIND_LABELS, UNIT_KIND_ORDER } from './strings.ts';
+import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
+import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
+import '#shared/pakn-unit-record.ts';
+import './pakn-case-audit.ts';
+import {
+  EVENT_LABELS,
+  EXTENSION_STATUS_LABELS,
+  LETTER_STATUS_LABELS,
+  OUTCOME_LABELS,
+  STRINGS,
+} from './strings.ts';
+
+type Letter = Awaited<ReturnType<PaknClient['case']['letters']['query']>>[number];
+type UnitRecord = Awaited<ReturnType<PaknClient['unit']['records']['query']>>[number];
+type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
 
 type LoadState =
   | { readonly kind: 'loading' }
@@ -35,34 +61,121 @@ type LoadState =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** The editable values of the three action forms. Reset from the case whenever a new version arrives. */
+/** The action forms of a case page. Errors and the busy state belong to one form at a time. */
+type FormName =
+  | 'classify'
+  | 'draft'
+  | 'approve'
+  | 'returnDraft'
+  | 'acknowledge'
+  | 'requestInfo'
+  | 'decline'
+  | 'answer'
+  | 'verify'
+  | 'returnAnswer'
+  | 'confirmAnswer'
+  | 'requestExtension'
+  | 'decideExtension'
+  | 'merge'
+  | 'reveal';
+
+/** The editable values of every action form, reset from the case whenever its status changes. */
 interface Drafts {
   scope: 'in' | 'out';
   category: string;
   outOfScopeClass: string;
+  authorityId: string;
   referral: string;
   /** Whether the officer changed the suggested referral (then a class change keeps their text). */
   referralEdited: boolean;
   unitId: string;
-  note: string;
+  letter: string;
+  confirmSelfReview: boolean;
+  directorComment: string;
+  infoQuestion: string;
+  declineReason: string;
+  outcome: string;
   answer: string;
+  internalNote: string;
+  returnReason: string;
+  confirmComment: string;
+  extensionDays: string;
+  extensionReason: string;
+  extensionComment: string;
+  mergeReference: string;
+  revealReason: string;
 }
+
+function emptyDrafts(): Drafts {
+  return {
+    scope: 'in',
+    category: '',
+    outOfScopeClass: '',
+    authorityId: '',
+    referral: '',
+    referralEdited: false,
+    unitId: '',
+    letter: '',
+    confirmSelfReview: false,
+    directorComment: '',
+    infoQuestion: '',
+    declineReason: '',
+    outcome: '',
+    answer: '',
+    internalNote: '',
+    returnReason: '',
+    confirmComment: '',
+    extensionDays: '',
+    extensionReason: '',
+    extensionComment: '',
+    mergeReference: '',
+    revealReason: '',
+  };
+}
+
+/**
+ * Where each form shows the errors of the schema's (or the server's) field names. `note` is what the
+ * workflow calls the text a move needs; `_` is an error of the whole input.
+ */
+const FIELD_IDS: Readonly<Record<FormName, Readonly<Record<string, string>>>> = {
+  classify: { category: 'category', outOfScopeClass: 'outOfScopeClass', referral: 'referral' },
+  draft: { unitId: 'unitId', letter: 'letter', confirmSelfReview: 'confirmSelfReview' },
+  approve: {},
+  returnDraft: { comment: 'directorComment', note: 'directorComment' },
+  acknowledge: {},
+  requestInfo: { question: 'infoQuestion', note: 'infoQuestion' },
+  decline: { comment: 'declineReason', note: 'declineReason' },
+  answer: { outcome: 'outcome', answer: 'answer', internalNote: 'internalNote' },
+  verify: {},
+  returnAnswer: { comment: 'returnReason', note: 'returnReason' },
+  confirmAnswer: { comment: 'confirmComment', note: 'confirmComment' },
+  requestExtension: { days: 'extensionDays', reason: 'extensionReason' },
+  decideExtension: { comment: 'extensionComment' },
+  merge: { primaryId: 'mergeReference', duplicateId: 'mergeReference' },
+  reveal: { reason: 'revealReason' },
+};
 
 /** Only reasons that a reload can fix get a reload button. */
 const STALE_REASONS = new Set(['conflict', 'illegal_transition']);
 
-function emptyDrafts(): Drafts {
-  return { scope: 'in', category: '', outOfScopeClass: '', referral: '', referralEdited: false, unitId: '', note: '', answer: '' };
+type SafeParser<T> = {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
+};
+
+function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
 
 /**
- * `<pakn-case case-id="…">`: one case with its details and history, and the action forms that the signed-in
- * staff member's role and the case's status allow (classify, forward, answer). Authorization is decided by
- * the server; this element only hides what would be refused.
+ * `<pakn-case case-id="…">`: one case with its details, letters, history and follow-up records, and one
+ * action form for each workflow move the signed-in staff member can make now (`availableMoves`, decided by
+ * the server), plus the extension, merge and identity actions the case view allows. Inspectors, the
+ * Director and admins also get the case's audit log.
  *
  * Attributes: `case-id` (required), `lang` (vi | en; default the page's).
- * Events out: `pakn-case-updated` (after a successful action), `pakn-navigate` (back to the inbox),
- * `pakn-session-expired`.
+ * Events out: `pakn-case-updated` (after a successful action), `pakn-navigate` (links), `pakn-session-expired`.
+ * Listens on window to `pakn-case-changed` (the live feed) and re-reads the case when it is the one shown.
+ * Keys: `c` classification, `f` forwarding form (never while typing).
  */
 export class PaknCase extends LitElement {
   static override properties = {
@@ -72,12 +185,20 @@ export class PaknCase extends LitElement {
     item: { state: true },
     viewer: { state: true },
     units: { state: true },
+    letters: { state: true },
+    records: { state: true },
+    authorities: { state: true },
+    mergedReference: { state: true },
     drafts: { state: true },
     busy: { state: true },
+    errorForm: { state: true },
     errors: { state: true },
     formError: { state: true },
     staleError: { state: true },
     notice: { state: true },
+    revealOpen: { state: true },
+    revealed: { state: true },
+    revision: { state: true },
   };
 
   declare caseId: string;
@@ -85,15 +206,27 @@ export class PaknCase extends LitElement {
   declare protected load: LoadState;
   declare protected item: StaffCaseView | null;
   declare protected viewer: StaffMember | null;
-  declare protected units: readonly Unit[];
+  declare protected units: readonly UnitView[];
+  declare protected letters: readonly Letter[];
+  declare protected records: readonly UnitRecord[];
+  declare protected authorities: readonly Authority[];
+  /** The reference of the case this one was merged into. */
+  declare protected mergedReference: string | null;
   declare protected drafts: Drafts;
-  declare protected busy: boolean;
-  /** Field name → message, shown beside the field. */
+  declare protected busy: FormName | null;
+  /** The form whose submission failed: its alert and field errors are shown. */
+  declare protected errorForm: FormName | null;
+  /** Field id → message, shown beside the field. */
   declare protected errors: Readonly<Record<string, string>>;
   declare protected formError: string | null;
   declare protected staleError: boolean;
   /** Success message after an action (a Text, so that it follows a language switch). */
   declare protected notice: Text | null;
+  declare protected revealOpen: boolean;
+  /** The citizen's contact in full, after a logged reveal. Never kept beyond this case. */
+  declare protected revealed: CaseContact | null;
+  /** Bumped whenever the case changed, so that sub-views (the audit log) re-read. */
+  declare protected revision: number;
 
   #requestSeq = 0;
 
@@ -105,26 +238,50 @@ export class PaknCase extends LitElement {
     this.item = null;
     this.viewer = null;
     this.units = [];
+    this.letters = [];
+    this.records = [];
+    this.authorities = [];
+    this.mergedReference = null;
     this.drafts = emptyDrafts();
-    this.busy = false;
+    this.busy = null;
+    this.errorForm = null;
     this.errors = {};
     this.formError = null;
     this.staleError = false;
     this.notice = null;
+    this.revealOpen = false;
+    this.revealed = null;
+    this.revision = 0;
   }
 
   get language(): Lang {
     return elementLang(this.lang);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pakn-case-changed', this.#onLiveChange);
+    window.addEventListener('keydown', this.#onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
+    window.removeEventListener('keydown', this.#onKeyDown);
+    super.disconnectedCallback();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('caseId')) {
       this.notice = null;
+      this.revealed = null;
+      this.revealOpen = false;
       void this.reload();
     }
   }
 
-  /** Loads the case, the viewer and the unit list (one batched request). */
+  // ---- Loading ---------------------------------------------------------------------------------
+
+  /** Loads the case, the viewer, units, letters, follow-up records and the authority directory (one batch). */
   async reload(): Promise<void> {
     const caseId = this.caseId.trim();
     const seq = ++this.#requestSeq;
@@ -136,16 +293,23 @@ export class PaknCase extends LitElement {
     }
     const client = paknClient();
     try {
-      const [item, viewer, units] = await Promise.all([
+      const [item, viewer, units, letters, records, authorities] = await Promise.all([
         client.case.get.query({ caseId }),
         client.auth.me.query(),
         client.unit.list.query(),
+        client.case.letters.query({ caseId }),
+        client.unit.records.query({ caseId }),
+        client.authority.list.query(),
       ]);
       if (seq !== this.#requestSeq) return;
       this.viewer = viewer;
       this.units = units;
-      this.#show(item);
+      this.letters = letters;
+      this.records = records;
+      this.authorities = authorities;
+      this.#show(item, true);
       this.load = { kind: 'loaded' };
+      void this.#loadMergedReference(item);
     } catch (error) {
       if (seq !== this.#requestSeq) return;
       const info = errorInfo(error, this.language);
@@ -154,25 +318,85 @@ export class PaknCase extends LitElement {
     }
   }
 
-  /** Shows a (new version of a) case and resets the forms from it. */
-  #show(item: StaffCaseView): void {
+  /**
+   * Re-reads the case and what hangs on it without a loading state, keeping what the officer is typing
+   * unless the case moved on to another status. Failures are silent: the page still shows the last version.
+   */
+  async #refreshQuietly(): Promise<void> {
+    const caseId = this.caseId.trim();
+    if (!caseId || this.load.kind !== 'loaded') return;
+    const seq = ++this.#requestSeq;
+    const client = paknClient();
+    try {
+      const [item, letters, records] = await Promise.all([
+        client.case.get.query({ caseId }),
+        client.case.letters.query({ caseId }),
+        client.unit.records.query({ caseId }),
+      ]);
+      if (seq !== this.#requestSeq) return;
+      this.letters = letters;
+      this.records = records;
+      this.#show(item, this.item?.status !== item.status);
+      void this.#loadMergedReference(item);
+    } catch {
+      // The case may have left this viewer's unit (declined, merged): keep the last version on screen.
+    }
+  }
+
+  async #loadMergedReference(item: StaffCaseView): Promise<void> {
+    if (!item.mergedInto) {
+      this.mergedReference = null;
+      return;
+    }
+    try {
+      const primary = await paknClient().case.get.query({ caseId: item.mergedInto });
+      this.mergedReference = primary.reference;
+    } catch {
+      this.mergedReference = null;
+    }
+  }
+
+  /** Shows a (new version of a) case; `resetDrafts` starts the forms afresh from it. */
+  #show(item: StaffCaseView, resetDrafts: boolean): void {
     this.item = item;
+    this.revision++;
+    if (!resetDrafts) return;
+    const lastLetter = this.letters.at(-1);
     this.drafts = {
       ...emptyDrafts(),
       category: item.category ?? item.reportedCategory ?? '',
-      unitId: item.unitId ?? item.concernedUnitId ?? '',
+      // Re-drafting after a return or a decline starts from the unit of the last letter.
+      unitId: lastLetter && item.status !== 'reopened' ? lastLetter.unitId : '',
     };
   }
 
+  #onLiveChange = (event: CaseChangedEvent): void => {
+    const change = event.change;
+    if (this.busy || !this.item) return;
+    if (change.caseId === this.item.id || change.caseId === this.item.mergedInto) void this.#refreshQuietly();
+  };
+
+  #onKeyDown = (event: KeyboardEvent): void => {
+    const key = shortcutKey(event);
+    if (key !== 'c' && key !== 'f') return;
+    const target =
+      key === 'c'
+        ? (this.renderRoot.querySelector<HTMLInputElement>('input[name="scope"]:checked') ??
+          this.renderRoot.querySelector<HTMLInputElement>('input[name="scope"]'))
+        : this.renderRoot.querySelector<HTMLSelectElement>('#unitId');
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  };
+
+  // ---- Drafts and errors -----------------------------------------------------------------------
+
   #clearErrors(): void {
     this.errors = {};
+    this.errorForm = null;
     this.formError = null;
     this.staleError = false;
-  }
-
-  #unitName(unitId: string | null): string | null {
-    if (!unitId) return null;
-    return this.units.find((u) => u.id === unitId)?.name ?? unitId;
   }
 
   /** Updates a draft; the field's error goes away as soon as the officer changes the field. */
@@ -188,45 +412,100 @@ export class PaknCase extends LitElement {
     this.errors = rest;
   }
 
+  /** Field errors keyed by the schema's names, moved to the form's field ids. */
+  #fieldIds(form: FormName, errors: Readonly<Record<string, string>>): Record<string, string> {
+    const map = FIELD_IDS[form];
+    const fallback = Object.values(map)[0];
+    const out: Record<string, string> = {};
+    for (const [key, message] of Object.entries(errors)) {
+      const id = map[key] ?? (key === 'caseId' || key === '_' ? undefined : fallback);
+      if (id) out[id] ??= message;
+    }
+    return out;
+  }
+
   // ---- Actions ---------------------------------------------------------------------------------
 
   /**
-   * Validates with the shared schema, sends, and shows the returned case. Field errors (from the schema or
-   * the server) go beside their fields and focus moves to the first; other failures go to the alert.
+   * Validates with the shared schema, sends, and shows the case the server returns. Field errors (from the
+   * schema or the server) go beside their fields and focus moves to the first; other failures go to the
+   * form's alert.
    */
-  async #submit<T>(
-    schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } } },
+  async #run<T>(
+    form: FormName,
+    schema: SafeParser<T>,
     input: unknown,
-    send: (data: T) => Promise<StaffCaseView>,
+    send: (data: T) => Promise<StaffCaseView | null>,
     done: Text,
+    check?: () => Record<string, string> | null,
   ): Promise<void> {
+    if (this.busy) return;
+    this.#clearErrors();
+    this.notice = null;
+    const parsed = schema.safeParse(input);
+    const extra = check?.() ?? null;
+    if (!parsed.success || extra) {
+      this.errorForm = form;
+      this.errors = { ...(parsed.success ? {} : this.#fieldIds(form, fieldErrors(parsed.error.issues, this.language))), ...extra };
+      await this.#focusFirstInvalid();
+      return;
+    }
+    await this.#perform(form, () => send(parsed.data), () => done);
+  }
+
+  /** Sends an action and shows its outcome; a `FieldProblem` thrown by it is shown beside its field. */
+  async #perform(form: FormName, action: () => Promise<StaffCaseView | null>, done: () => Text): Promise<void> {
     if (this.busy) return;
     const lang = this.language;
     this.#clearErrors();
     this.notice = null;
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      this.errors = fieldErrors(parsed.error.issues, lang);
-      await this.#focusFirstInvalid();
-      return;
-    }
-    this.busy = true;
+    this.busy = form;
     try {
-      const updated = await send(parsed.data);
-      this.#show(updated);
-      this.notice = done;
-      this.dispatchEvent(new CaseUpdatedEvent(updated.id, updated.status));
+      if (form !== 'reveal' && form !== 'merge') await this.#touchDeadline();
+      const updated = await action();
+      if (updated) {
+        const client = paknClient();
+        const [letters, records] = await Promise.all([
+          client.case.letters.query({ caseId: updated.id }).catch(() => this.letters),
+          client.unit.records.query({ caseId: updated.id }).catch(() => this.records),
+        ]);
+        this.letters = letters;
+        this.records = records;
+        this.#show(updated, true);
+        void this.#loadMergedReference(updated);
+        this.dispatchEvent(new CaseUpdatedEvent(updated.id, updated.status));
+      }
+      this.notice = done();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#notice')?.focus();
     } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.errors = info.fieldErrors;
-      this.formError = info.message;
-      this.staleError = STALE_REASONS.has(info.reason);
+      this.errorForm = form;
+      if (error instanceof FieldProblem) {
+        this.errors = { [error.field]: error.message };
+      } else {
+        const info = errorInfo(error, lang);
+        if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+        this.errors = this.#fieldIds(form, info.fieldErrors);
+        this.formError = info.message;
+        this.staleError = STALE_REASONS.has(info.reason);
+      }
+      this.busy = null;
       await this.#focusFirstInvalid();
     } finally {
-      this.busy = false;
+      this.busy = null;
+    }
+  }
+
+  /**
+   * Reads the case (and so its deadline) just before a move. Works around a server fault: a move computes the
+   * deadline inside its write transaction, and when the server's calendar cache has expired (every minute)
+   * reloading it there fails with an internal error. A read outside the transaction reloads it first.
+   */
+  async #touchDeadline(): Promise<void> {
+    try {
+      await paknClient().case.get.query({ caseId: this.caseId });
+    } catch {
+      // The move itself will report what is wrong.
     }
   }
 
@@ -237,37 +516,162 @@ export class PaknCase extends LitElement {
     target?.focus();
   }
 
-  #classify(event: SubmitEvent): void {
+  #classify = (event: SubmitEvent): void => {
     event.preventDefault();
     const d = this.drafts;
     const input =
       d.scope === 'in'
         ? { caseId: this.caseId, scope: 'in', category: d.category }
         : { caseId: this.caseId, scope: 'out', outOfScopeClass: d.outOfScopeClass, referral: d.referral };
-    void this.#submit(ClassifyInputSchema, input, (data) => paknClient().case.classify.mutate(data), STRINGS.classified);
-  }
+    void this.#run('classify', ClassifyInputSchema, input, (data) => paknClient().case.classify.mutate(data), STRINGS.classified);
+  };
 
-  #forward(event: SubmitEvent): void {
+  #draft = (event: SubmitEvent): void => {
     event.preventDefault();
     const d = this.drafts;
-    const input = { caseId: this.caseId, unitId: d.unitId, note: d.note.trim() ? d.note : undefined };
-    void this.#submit(ForwardInputSchema, input, (data) => paknClient().case.forward.mutate(data), STRINGS.forwarded);
+    const input = {
+      caseId: this.caseId,
+      unitId: d.unitId,
+      letter: d.letter.trim() ? d.letter : undefined,
+      confirmSelfReview: d.confirmSelfReview,
+    };
+    const selfReviewUnconfirmed = () =>
+      this.#isSelfReview() && !d.confirmSelfReview ? { confirmSelfReview: STRINGS.confirmSelfReviewRequired[this.language] } : null;
+    void this.#run(
+      'draft',
+      DraftForwardingInputSchema,
+      input,
+      (data) => paknClient().case.draftForwarding.mutate(data),
+      STRINGS.drafted,
+      selfReviewUnconfirmed,
+    );
+  };
+
+  #caseOnly(form: FormName, send: (data: { caseId: string }) => Promise<StaffCaseView>, done: Text): void {
+    void this.#run(form, CaseIdInputSchema, { caseId: this.caseId }, send, done);
   }
 
-  #answer(event: SubmitEvent): void {
-    event.preventDefault();
-    const input = { caseId: this.caseId, answer: this.drafts.answer };
-    void this.#submit(AnswerInputSchema, input, (data) => paknClient().case.answer.mutate(data), STRINGS.answered);
+  #comment(form: FormName, text: string, send: (data: { caseId: string; comment: string }) => Promise<StaffCaseView>, done: Text): void {
+    void this.#run(form, CommentInputSchema, { caseId: this.caseId, comment: text }, send, done);
   }
+
+  #requestInfo = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const input = { caseId: this.caseId, question: this.drafts.infoQuestion };
+    void this.#run('requestInfo', RequestInfoInputSchema, input, (data) => paknClient().case.requestInfo.mutate(data), STRINGS.infoRequested);
+  };
+
+  #answer = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const d = this.drafts;
+    const input = { caseId: this.caseId, outcome: d.outcome || undefined, answer: d.answer, internalNote: d.internalNote.trim() || undefined };
+    void this.#run('answer', SubmitAnswerInputSchema, input, (data) => paknClient().case.submitAnswer.mutate(data), STRINGS.answerSubmitted);
+  };
+
+  #requestExtension = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const d = this.drafts;
+    const days = d.extensionDays.trim() === '' ? undefined : Number(d.extensionDays);
+    const input = { caseId: this.caseId, days, reason: d.extensionReason };
+    void this.#run(
+      'requestExtension',
+      RequestExtensionInputSchema,
+      input,
+      (data) => paknClient().case.requestExtension.mutate(data),
+      STRINGS.extensionRequested,
+    );
+  };
+
+  #decideExtension(approve: boolean): void {
+    const comment = this.drafts.extensionComment.trim();
+    const input = { caseId: this.caseId, approve, comment: comment || undefined };
+    void this.#run(
+      'decideExtension',
+      DecideExtensionInputSchema,
+      input,
+      (data) => paknClient().case.decideExtension.mutate(data),
+      approve ? STRINGS.extensionApproved : STRINGS.extensionRefused,
+    );
+  }
+
+  /** Finds the main case by the reference the officer types (among all cases), then merges this case into it. */
+  #merge = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const lang = this.language;
+    const typed = this.drafts.mergeReference.trim();
+    const reference = normalizeReference(typed) ?? typed.toUpperCase();
+    let primaryReference = reference;
+    void this.#perform(
+      'merge',
+      async () => {
+        if (!typed) throw new FieldProblem('mergeReference', STRINGS.mergeReferenceRequired[lang]);
+        const client = paknClient();
+        const primary = (await client.case.inbox.query({ status: 'all' })).find((c) => c.reference === reference);
+        if (!primary) throw new FieldProblem('mergeReference', STRINGS.mergeNotFound[lang]);
+        if (primary.id === this.caseId) throw new FieldProblem('mergeReference', STRINGS.mergeSelf[lang]);
+        primaryReference = primary.reference;
+        await client.case.merge.mutate({ primaryId: primary.id, duplicateId: this.caseId });
+        return client.case.get.query({ caseId: this.caseId });
+      },
+      () => ({ vi: fill(STRINGS.merged.vi, { reference: primaryReference }), en: fill(STRINGS.merged.en, { reference: primaryReference }) }),
+    );
+  };
+
+  #reveal = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const input = { caseId: this.caseId, reason: this.drafts.revealReason };
+    void this.#run(
+      'reveal',
+      RevealIdentityInputSchema,
+      input,
+      async (data) => {
+        const result = await paknClient().case.revealIdentity.mutate(data);
+        this.revealed = result.contact;
+        this.revealOpen = false;
+        this.drafts = { ...this.drafts, revealReason: '' };
+        this.revision++;
+        return null;
+      },
+      STRINGS.revealed,
+    );
+  };
 
   #onOutOfScopeClassChange(value: string): void {
     const d = this.drafts;
     const known = OUT_OF_SCOPE_CLASSES.find((c) => c === value);
-    // The case view carries no citizen language; referrals are written in Vietnamese, the default.
-    const suggestion = known ? DEFAULT_REFERRALS[known].vi : '';
+    const suggestion = known ? DEFAULT_REFERRALS[known][this.#citizenLang()] : '';
     const referral = d.referralEdited && d.referral.trim() ? d.referral : suggestion;
-    this.drafts = { ...d, outOfScopeClass: value, referral, referralEdited: d.referralEdited && referral === d.referral };
+    // An authority of another class no longer fits.
+    const authority = this.authorities.find((a) => a.id === d.authorityId);
+    const authorityId = authority && authority.outOfScopeClass === value ? d.authorityId : '';
+    this.drafts = { ...d, outOfScopeClass: value, authorityId, referral, referralEdited: d.referralEdited && referral === d.referral };
     this.#clearFieldError('outOfScopeClass', ...(referral === d.referral ? [] : ['referral']));
+  }
+
+  /** Picking an authority from the directory fills in its referral text (in the citizen's language), and its class. */
+  #onAuthorityChange(id: string): void {
+    const authority = this.authorities.find((a) => a.id === id);
+    if (!authority) {
+      this.drafts = { ...this.drafts, authorityId: '' };
+      return;
+    }
+    this.drafts = {
+      ...this.drafts,
+      authorityId: id,
+      outOfScopeClass: authority.outOfScopeClass,
+      referral: authority.referral[this.#citizenLang()],
+      referralEdited: false,
+    };
+    this.#clearFieldError('outOfScopeClass', 'referral');
+  }
+
+  #citizenLang(): Lang {
+    return this.item?.lang === 'en' ? 'en' : 'vi';
+  }
+
+  #isSelfReview(): boolean {
+    const item = this.item;
+    return Boolean(item?.concernedUnitId && this.drafts.unitId === item.concernedUnitId);
   }
 
   // ---- Rendering -------------------------------------------------------------------------------
@@ -300,6 +704,7 @@ export class PaknCase extends LitElement {
     }
     const item = this.item;
     if (!item) return nothing;
+    const readsAudit = this.viewer !== null && can(this.viewer.role, 'readAudit');
     return html`
       <div class="root" lang=${lang}>
         ${back}
@@ -307,15 +712,15 @@ export class PaknCase extends LitElement {
           <h1>${item.reference}</h1>
           <p class="status">
             <span class="visually-hidden">${STRINGS.status[lang]}: </span
-            ><span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span>
+            ><span class="badge" data-status=${item.status} data-testid="case-status">${CASE_STATUS_LABELS[item.status][lang]}</span>
           </p>
         </div>
-        ${this.notice
-          ? html`<p id="notice" class="success" role="status" tabindex="-1">${this.notice[lang]}</p>`
-          : nothing}
+        ${this.notice ? html`<p id="notice" class="success" role="status" tabindex="-1">${this.notice[lang]}</p>` : nothing}
         <div class="layout">
           <div class="main-column">
             ${this.#renderDetails(item, lang)} ${this.#renderOutcome(item, lang)} ${this.#renderActions(item, lang)}
+            ${this.#renderLetters(lang)} ${this.#renderRecords(item, lang)}
+            ${readsAudit ? html`<pakn-case-audit lang=${lang} case-id=${item.id} .revision=${this.revision}></pakn-case-audit>` : nothing}
           </div>
           <aside class="side-column" aria-labelledby="history-heading">${this.#renderHistory(item, lang)}</aside>
         </div>
@@ -324,30 +729,61 @@ export class PaknCase extends LitElement {
   }
 
   #renderDetails(item: StaffCaseView, lang: Lang) {
-    const row = (label: string, value: unknown) => html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
-    const concerned = this.#unitName(item.concernedUnitId);
-    const handling = this.#unitName(item.unitId);
+    const row = (label: string, value: unknown, testId?: string) =>
+      html`<div class="row"><dt>${label}</dt><dd data-testid=${testId ?? nothing}>${value}</dd></div>`;
+    const time = (iso: string) => html`<time datetime=${iso}>${formatDateTime(iso)}</time>`;
+    const unit = (unitId: string | null) => {
+      const name = unitName(this.units, unitId);
+      if (!name) return null;
+      const inspected = this.units.find((u) => u.id === unitId)?.underInspection;
+      return html`<span lang="vi">${name}</span>${inspected ? html` <span class="badge">${STRINGS.underInspection[lang]}</span>` : nothing}`;
+    };
+    const extension = item.extension;
     return html`
       <section class="panel" aria-labelledby="details-heading" part="details">
         <h2 id="details-heading">${STRINGS.details[lang]}</h2>
         <dl class="details">
-          <div class="row">
-            <dt>${DEADLINE_STRINGS.deadline[lang]}</dt>
-            <dd data-testid="case-deadline">${renderDeadline(item.deadline, lang)}</dd>
-          </div>
-          ${row(STRINGS.receivedAt[lang], html`<time datetime=${item.createdAt}>${formatDateTime(item.createdAt)}</time>`)}
-          ${row(STRINGS.channel[lang], CHANNEL_LABELS[item.channel][lang])}
-          ${row(
-            STRINGS.reportedCategory[lang],
-            item.reportedCategory ? CATEGORY_LABELS[item.reportedCategory][lang] : COMMON.notSet[lang],
-          )}
+          ${row(DEADLINE_STRINGS.deadline[lang], renderDeadline(item.deadline, lang), 'case-deadline')}
+          ${row(STRINGS.receivedAt[lang], time(item.createdAt))} ${row(STRINGS.channel[lang], CHANNEL_LABELS[item.channel][lang])}
+          ${row(STRINGS.reportedCategory[lang], item.reportedCategory ? CATEGORY_LABELS[item.reportedCategory][lang] : COMMON.notSet[lang])}
           ${item.category ? row(STRINGS.classifiedCategory[lang], CATEGORY_LABELS[item.category][lang]) : nothing}
           ${item.outOfScopeClass ? row(STRINGS.outOfScopeClass[lang], OUT_OF_SCOPE_LABELS[item.outOfScopeClass][lang]) : nothing}
-          ${row(STRINGS.concernedUnit[lang], concerned ?? COMMON.notSet[lang])}
-          ${handling ? row(STRINGS.handlingUnit[lang], handling) : nothing}
-          ${item.forwardedAt
-            ? row(STRINGS.forwardedAt[lang], html`<time datetime=${item.forwardedAt}>${formatDateTime(item.forwardedAt)}</time>`)
+          ${row(STRINGS.concernedUnit[lang], unit(item.concernedUnitId) ?? COMMON.notSet[lang])}
+          ${item.unitId ? row(STRINGS.handlingUnit[lang], unit(item.unitId), 'case-unit') : nothing}
+          ${item.forwardedAt ? row(STRINGS.forwardedAt[lang], time(item.forwardedAt)) : nothing}
+          ${item.acknowledgedAt ? row(STRINGS.acknowledgedAt[lang], time(item.acknowledgedAt)) : nothing}
+          ${item.assignedTo ? row(STRINGS.assignedTo[lang], html`<code>${item.assignedTo.slice(0, 8)}</code>`) : nothing}
+          ${item.dossierCode ? row(STRINGS.dossierCode[lang], item.dossierCode) : nothing}
+          ${item.appointmentDate
+            ? row(STRINGS.appointmentDate[lang], formatDate(item.appointmentDate))
             : nothing}
+          ${item.appointmentDate
+            ? row(STRINGS.returnedDate[lang], item.returnedDate ? formatDate(item.returnedDate) : STRINGS.notYet[lang])
+            : nothing}
+          ${extension
+            ? row(
+                STRINGS.extension[lang],
+                fill(STRINGS.extensionText[lang], {
+                  days: extension.days,
+                  status: EXTENSION_STATUS_LABELS[extension.status][lang],
+                  reason: extension.reason,
+                }),
+                'case-extension',
+              )
+            : nothing}
+          ${item.infoQuestion && item.status === 'info_requested'
+            ? row(STRINGS.infoQuestionLabel[lang], item.infoQuestion, 'case-info-question')
+            : nothing}
+          ${item.mergedInto
+            ? row(
+                STRINGS.mergedInto[lang],
+                html`<a href="/portal/cases/${encodeURIComponent(item.mergedInto)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                  >${this.mergedReference ?? item.mergedInto.slice(0, 8)}</a
+                >`,
+                'case-merged-into',
+              )
+            : nothing}
+          ${item.rating ? row(STRINGS.rating[lang], this.#ratingText(item.rating, lang)) : nothing}
         </dl>
         <h3>${STRINGS.description[lang]}</h3>
         <p class="description">${item.description}</p>
@@ -357,41 +793,96 @@ export class PaknCase extends LitElement {
     `;
   }
 
+  #ratingText(rating: NonNullable<StaffCaseView['rating']>, lang: Lang): string {
+    const score = fill(STRINGS.ratingText[lang], { score: rating.score });
+    return rating.comment ? `${score} – ${rating.comment}` : score;
+  }
+
   #renderContact(item: StaffCaseView, lang: Lang) {
-    if (item.identityHidden || !item.contact) {
-      return html`<p class="confidential">${STRINGS.identityHidden[lang]}</p>`;
+    if (item.identityHidden) {
+      return html`<p class="confidential" data-testid="identity-hidden">${STRINGS.identityHidden[lang]}</p>`;
     }
-    const { name, phone, email } = item.contact;
+    if (!item.contact) return html`<p>${STRINGS.noContact[lang]}</p>`;
+    const shown = this.revealed ?? item.contact;
+    const { name, phone, email } = shown;
     const note = item.confidential ? html`<p class="hint">${STRINGS.confidentialNote[lang]}</p>` : nothing;
-    if (!name && !phone && !email) return html`<p>${STRINGS.noContact[lang]}</p>${note}`;
     return html`
-      <dl class="details">
+      ${this.revealed ? html`<h4 class="revealed-heading">${STRINGS.revealedHeading[lang]}</h4>` : nothing}
+      <dl class="details" data-testid=${this.revealed ? 'revealed-contact' : 'masked-contact'}>
         ${name ? html`<div class="row"><dt>${STRINGS.contactName[lang]}</dt><dd>${name}</dd></div>` : nothing}
         ${phone
-          ? html`<div class="row"><dt>${STRINGS.contactPhone[lang]}</dt><dd><a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></dd></div>`
+          ? html`<div class="row">
+              <dt>${STRINGS.contactPhone[lang]}</dt>
+              <dd>${this.revealed ? html`<a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a>` : phone}</dd>
+            </div>`
           : nothing}
         ${email ? html`<div class="row"><dt>${STRINGS.contactEmail[lang]}</dt><dd>${email}</dd></div>` : nothing}
       </dl>
-      ${note}
+      ${this.revealed ? nothing : html`<p class="hint">${STRINGS.maskedNote[lang]}</p>`} ${note}
+      ${item.canRevealIdentity && !this.revealed ? this.#renderReveal(lang) : nothing}
     `;
+  }
+
+  #renderReveal(lang: Lang) {
+    if (!this.revealOpen) {
+      return html`<button
+        type="button"
+        class="secondary"
+        aria-expanded="false"
+        @click=${async () => {
+          this.revealOpen = true;
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLElement>('#revealReason')?.focus();
+        }}
+      >
+        ${STRINGS.showIdentity[lang]}
+      </button>`;
+    }
+    return html`<form class="reveal" @submit=${this.#reveal} novalidate aria-labelledby="reveal-legend">
+      <p id="reveal-legend" class="visually-hidden">${STRINGS.showIdentity[lang]}</p>
+      ${this.#renderFormError('reveal', lang)}
+      ${this.#textField('reveal', 'revealReason', STRINGS.revealReason, lang, { hint: STRINGS.revealHint, rows: 2 })}
+      <div class="buttons">
+        ${this.#submitButton('reveal', STRINGS.revealSubmit, lang)}
+        <button
+          type="button"
+          class="secondary"
+          @click=${() => {
+            this.revealOpen = false;
+            this.#clearErrors();
+          }}
+        >
+          ${STRINGS.cancel[lang]}
+        </button>
+      </div>
+    </form>`;
   }
 
   #renderOutcome(item: StaffCaseView, lang: Lang) {
     if (item.status === 'answered') {
-      return html`<section class="panel" aria-labelledby="answer-heading">
+      return html`<section class="panel" aria-labelledby="answer-heading" data-testid="case-answer">
         <h2 id="answer-heading">${STRINGS.answerHeading[lang]}</h2>
-        ${item.answeredAt
-          ? html`<p class="muted">
-              ${STRINGS.answeredAt[lang]}: <time datetime=${item.answeredAt}>${formatDateTime(item.answeredAt)}</time>
-            </p>`
-          : nothing}
+        ${item.answeredAt ? html`<p class="muted">${STRINGS.answeredAt[lang]}: ${formatDateTime(item.answeredAt)}</p>` : nothing}
+        ${item.answerOutcome ? html`<p><strong>${STRINGS.outcome[lang]}:</strong> ${OUTCOME_LABELS[item.answerOutcome][lang]}</p>` : nothing}
         <p class="long-text">${item.answer ?? ''}</p>
+        ${item.internalNote ? html`<h3>${STRINGS.internalNote[lang]}</h3><p class="long-text">${item.internalNote}</p>` : nothing}
       </section>`;
     }
     if (item.status === 'referred') {
       return html`<section class="panel" aria-labelledby="referral-heading">
         <h2 id="referral-heading">${STRINGS.referralHeading[lang]}</h2>
         <p class="long-text">${item.referral ?? ''}</p>
+      </section>`;
+    }
+    if (item.answer && (item.status === 'awaiting_verification' || item.status === 'in_progress' || item.status === 'reopened')) {
+      // A submitted answer under verification, one sent back to the unit, or the answer a citizen contests.
+      return html`<section class="panel" aria-labelledby="unit-answer-heading" data-testid="unit-answer">
+        <h2 id="unit-answer-heading">${STRINGS.unitAnswerHeading[lang]}</h2>
+        ${item.status === 'awaiting_verification' ? html`<p class="muted">${STRINGS.unitAnswerPending[lang]}</p>` : nothing}
+        ${item.answerOutcome ? html`<p><strong>${STRINGS.outcome[lang]}:</strong> ${OUTCOME_LABELS[item.answerOutcome][lang]}</p>` : nothing}
+        <h3>${STRINGS.answer[lang]}</h3>
+        <p class="long-text">${item.answer}</p>
+        ${item.internalNote ? html`<h3>${STRINGS.internalNote[lang]}</h3><p class="long-text">${item.internalNote}</p>` : nothing}
       </section>`;
     }
     return nothing;
@@ -403,12 +894,16 @@ export class PaknCase extends LitElement {
         <h2 id="history-heading">${STRINGS.history[lang]}</h2>
         ${item.events.length === 0
           ? html`<p class="muted">${STRINGS.noHistory[lang]}</p>`
-          : html`<ol class="history">
+          : html`<ol class="history" data-testid="case-history">
               ${item.events.map(
-                (e) => html`<li>
+                (e) => html`<li data-kind=${e.kind}>
                   <time datetime=${e.at}>${formatDateTime(e.at)}</time>
-                  <span class="event-status">${CASE_STATUS_LABELS[e.toStatus][lang]}</span>
-                  ${e.note ? html`<span class="event-note">${STRINGS.note[lang]}: ${e.note}</span>` : nothing}
+                  <span class="event-kind">${EVENT_LABELS[e.kind]?.[lang] ?? e.kind}</span>
+                  ${e.fromStatus !== e.toStatus
+                    ? html`<span class="event-status">→ ${CASE_STATUS_LABELS[e.toStatus][lang]}</span>`
+                    : nothing}
+                  ${e.note ? html`<span class="event-note">${e.note}</span>` : nothing}
+                  ${e.visibleToCitizen ? html`<span class="event-visible">${STRINGS.citizenSees[lang]}</span>` : nothing}
                 </li>`,
               )}
             </ol>`}
@@ -417,17 +912,25 @@ export class PaknCase extends LitElement {
   }
 
   #renderActions(item: StaffCaseView, lang: Lang) {
-    const viewer = this.viewer;
-    if (!viewer) return nothing;
-    let form: TemplateResult | null = null;
-    if (item.status === 'received' && can(viewer.role, 'classify')) form = this.#renderClassify(lang);
-    else if (item.status === 'accepted' && can(viewer.role, 'forward')) form = this.#renderForward(lang);
-    else if (item.status === 'forwarded' && can(viewer.role, 'answer') && viewer.unitId !== null && viewer.unitId === item.unitId) {
-      form = this.#renderAnswer(lang);
-    }
-    if (!form) {
+    const moves = new Set(item.availableMoves);
+    const forms: TemplateResult[] = [];
+    if (moves.has('classified_in_scope') || moves.has('referred')) forms.push(this.#renderClassify(moves, lang));
+    if (moves.has('answer_confirmed')) forms.push(this.#renderConfirmAnswer(lang));
+    if (moves.has('forwarding_drafted')) forms.push(this.#renderDraft(item, lang));
+    if (moves.has('forwarded')) forms.push(this.#renderApprove(lang));
+    if (moves.has('forwarding_returned')) forms.push(this.#renderReturnDraft(lang));
+    if (moves.has('acknowledged')) forms.push(this.#renderAcknowledge(lang));
+    if (moves.has('answer_submitted')) forms.push(this.#renderAnswer(lang));
+    if (moves.has('info_requested')) forms.push(this.#renderRequestInfo(lang));
+    if (item.canRequestExtension) forms.push(this.#renderRequestExtension(lang));
+    if (item.canDecideExtension) forms.push(this.#renderDecideExtension(item, lang));
+    if (moves.has('declined')) forms.push(this.#renderDecline(lang));
+    if (moves.has('answered')) forms.push(this.#renderVerify(lang));
+    if (moves.has('answer_returned')) forms.push(this.#renderReturnAnswer(lang));
+    if (moves.has('merged')) forms.push(this.#renderMerge(lang));
+    if (forms.length === 0) {
       // Closed cases show their outcome instead; say nothing rather than "nothing to do" there.
-      if (item.status === 'answered' || item.status === 'referred') return nothing;
+      if (item.status === 'answered' || item.status === 'referred' || item.status === 'merged') return nothing;
       return html`<section class="panel" aria-labelledby="actions-heading">
         <h2 id="actions-heading">${STRINGS.actions[lang]}</h2>
         <p class="muted">${STRINGS.noAction[lang]}</p>
@@ -435,12 +938,12 @@ export class PaknCase extends LitElement {
     }
     return html`<section class="panel actions" aria-labelledby="actions-heading" part="actions">
       <h2 id="actions-heading">${STRINGS.actions[lang]}</h2>
-      ${this.#renderFormError(lang)} ${form}
+      ${forms}
     </section>`;
   }
 
-  #renderFormError(lang: Lang) {
-    if (!this.formError) return nothing;
+  #renderFormError(form: FormName, lang: Lang) {
+    if (this.errorForm !== form || !this.formError) return nothing;
     return html`<div id="form-error" class="alert" role="alert" tabindex="-1">
       <p>${this.formError}</p>
       ${this.staleError
@@ -449,54 +952,87 @@ export class PaknCase extends LitElement {
     </div>`;
   }
 
-  /** Describes a field for assistive technology: its hint and, when there is one, its error. */
-  #describedBy(field: string, hint: boolean): string {
-    const ids = [hint ? `${field}-hint` : '', this.errors[field] ? `${field}-error` : ''].filter(Boolean);
-    return ids.join(' ');
+  #error(form: FormName, field: string): string | undefined {
+    return this.errorForm === form ? this.errors[field] : undefined;
   }
 
-  #fieldError(field: string) {
-    const message = this.errors[field];
+  /** Describes a field for assistive technology: its hint and, when there is one, its error. */
+  #describedBy(form: FormName, field: string, hint: boolean): string {
+    return [hint ? `${field}-hint` : '', this.#error(form, field) ? `${field}-error` : ''].filter(Boolean).join(' ');
+  }
+
+  #fieldError(form: FormName, field: string) {
+    const message = this.#error(form, field);
     return message ? html`<span id="${field}-error" class="field-error">${message}</span>` : nothing;
   }
 
-  #submitButton(label: Text, lang: Lang) {
-    return html`<button type="submit" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
-      ${this.busy ? STRINGS.sending[lang] : label[lang]}
+  #submitButton(form: FormName, label: Text, lang: Lang, options: { secondary?: boolean; onClick?: () => void } = {}) {
+    const busy = this.busy === form;
+    return html`<button
+      type=${options.onClick ? 'button' : 'submit'}
+      class=${options.secondary ? 'secondary' : ''}
+      ?disabled=${this.busy !== null}
+      @click=${options.onClick ?? nothing}
+    >
+      ${busy ? STRINGS.sending[lang] : label[lang]}
     </button>`;
   }
 
-  #renderClassify(lang: Lang) {
+  /** A labelled text area bound to a draft, with its hint and error. */
+  #textField(
+    form: FormName,
+    field: keyof Drafts & string,
+    label: Text,
+    lang: Lang,
+    options: { hint?: Text | string; rows?: number; textLang?: string } = {},
+  ) {
+    const hint = options.hint === undefined ? null : typeof options.hint === 'string' ? options.hint : options.hint[lang];
+    return html`<div class="field">
+      <label for=${field}>${label[lang]}</label>
+      ${hint ? html`<span id="${field}-hint" class="hint">${hint}</span>` : nothing}
+      <textarea
+        id=${field}
+        rows=${options.rows ?? 3}
+        lang=${options.textLang ?? nothing}
+        .value=${String(this.drafts[field])}
+        aria-invalid=${this.#error(form, field) ? 'true' : 'false'}
+        aria-describedby=${this.#describedBy(form, field, Boolean(hint))}
+        @input=${(e: Event) => this.#set(field, (e.target as HTMLTextAreaElement).value as never)}
+      ></textarea>
+      ${this.#fieldError(form, field)}
+    </div>`;
+  }
+
+  #renderClassify(moves: ReadonlySet<string>, lang: Lang) {
     const d = this.drafts;
+    const canIn = moves.has('classified_in_scope');
+    const canOut = moves.has('referred');
+    const scope = canIn && canOut ? d.scope : canIn ? 'in' : 'out';
+    const authorities = d.outOfScopeClass ? this.authorities.filter((a) => a.outOfScopeClass === d.outOfScopeClass) : this.authorities;
     return html`
-      <form @submit=${this.#classify} novalidate>
+      <form @submit=${this.#classify} novalidate aria-labelledby="classify-legend" data-form="classify">
+        ${this.#renderFormError('classify', lang)}
         <fieldset>
           <legend id="classify-legend">${STRINGS.classify[lang]}</legend>
-          <label class="choice">
-            <input
-              type="radio"
-              name="scope"
-              value="in"
-              .checked=${d.scope === 'in'}
-              @change=${() => this.#set('scope', 'in')}
-            />${STRINGS.inScope[lang]}
-          </label>
-          <label class="choice">
-            <input
-              type="radio"
-              name="scope"
-              value="out"
-              .checked=${d.scope === 'out'}
-              @change=${() => this.#set('scope', 'out')}
-            />${STRINGS.outOfScope[lang]}
-          </label>
-          ${d.scope === 'in'
+          ${canIn
+            ? html`<label class="choice">
+                <input type="radio" name="scope" value="in" .checked=${scope === 'in'} @change=${() => this.#set('scope', 'in')} />${STRINGS
+                  .inScope[lang]}
+              </label>`
+            : nothing}
+          ${canOut
+            ? html`<label class="choice">
+                <input type="radio" name="scope" value="out" .checked=${scope === 'out'} @change=${() => this.#set('scope', 'out')} />${STRINGS
+                  .outOfScope[lang]}
+              </label>`
+            : nothing}
+          ${scope === 'in'
             ? html`<div class="field">
                 <label for="category">${STRINGS.category[lang]}</label>
                 <select
                   id="category"
-                  aria-invalid=${this.errors.category ? 'true' : 'false'}
-                  aria-describedby=${this.#describedBy('category', false)}
+                  aria-invalid=${this.#error('classify', 'category') ? 'true' : 'false'}
+                  aria-describedby=${this.#describedBy('classify', 'category', false)}
                   @change=${(e: Event) => this.#set('category', (e.target as HTMLSelectElement).value)}
                 >
                   ${d.category ? nothing : html`<option value="" selected>${STRINGS.chooseOne[lang]}</option>`}
@@ -504,14 +1040,14 @@ export class PaknCase extends LitElement {
                     (c: Category) => html`<option value=${c} ?selected=${c === d.category}>${CATEGORY_LABELS[c][lang]}</option>`,
                   )}
                 </select>
-                ${this.#fieldError('category')}
+                ${this.#fieldError('classify', 'category')}
               </div>`
             : html`<div class="field">
                   <label for="outOfScopeClass">${STRINGS.outOfScopeClassField[lang]}</label>
                   <select
                     id="outOfScopeClass"
-                    aria-invalid=${this.errors.outOfScopeClass ? 'true' : 'false'}
-                    aria-describedby=${this.#describedBy('outOfScopeClass', false)}
+                    aria-invalid=${this.#error('classify', 'outOfScopeClass') ? 'true' : 'false'}
+                    aria-describedby=${this.#describedBy('classify', 'outOfScopeClass', false)}
                     @change=${(e: Event) => this.#onOutOfScopeClassChange((e.target as HTMLSelectElement).value)}
                   >
                     <option value="" ?selected=${!d.outOfScopeClass}>${STRINGS.chooseOne[lang]}</option>
@@ -520,95 +1056,403 @@ export class PaknCase extends LitElement {
                         html`<option value=${c} ?selected=${c === d.outOfScopeClass}>${OUT_OF_SCOPE_LABELS[c][lang]}</option>`,
                     )}
                   </select>
-                  ${this.#fieldError('outOfScopeClass')}
+                  ${this.#fieldError('classify', 'outOfScopeClass')}
                 </div>
+                ${this.authorities.length > 0
+                  ? html`<div class="field">
+                      <label for="authority">${STRINGS.authority[lang]}</label>
+                      <span id="authority-hint" class="hint">${STRINGS.authorityHint[lang]}</span>
+                      <select
+                        id="authority"
+                        aria-describedby="authority-hint"
+                        @change=${(e: Event) => this.#onAuthorityChange((e.target as HTMLSelectElement).value)}
+                      >
+                        <option value="" ?selected=${!d.authorityId}>${STRINGS.chooseAuthority[lang]}</option>
+                        ${authorities.map(
+                          (a) => html`<option value=${a.id} ?selected=${a.id === d.authorityId}>${a.name[lang]}</option>`,
+                        )}
+                      </select>
+                    </div>`
+                  : nothing}
                 <div class="field">
                   <label for="referral">${STRINGS.referral[lang]}</label>
                   <span id="referral-hint" class="hint">${STRINGS.referralHint[lang]}</span>
                   <textarea
                     id="referral"
-                    lang="vi"
+                    lang=${this.#citizenLang()}
                     rows="5"
                     .value=${d.referral}
-                    aria-invalid=${this.errors.referral ? 'true' : 'false'}
-                    aria-describedby=${this.#describedBy('referral', true)}
+                    aria-invalid=${this.#error('classify', 'referral') ? 'true' : 'false'}
+                    aria-describedby=${this.#describedBy('classify', 'referral', true)}
                     @input=${(e: Event) => {
                       this.drafts = { ...this.drafts, referral: (e.target as HTMLTextAreaElement).value, referralEdited: true };
                       this.#clearFieldError('referral');
                     }}
                   ></textarea>
-                  ${this.#fieldError('referral')}
+                  ${this.#fieldError('classify', 'referral')}
                 </div>`}
         </fieldset>
-        ${this.#submitButton(STRINGS.saveClassification, lang)}
+        ${this.#submitButton('classify', STRINGS.saveClassification, lang)}
       </form>
     `;
   }
 
-  #renderForward(lang: Lang) {
+  #renderDraft(item: StaffCaseView, lang: Lang) {
     const d = this.drafts;
-    const groups = UNIT_KIND_ORDER.map((kind) => ({
-      kind,
-      units: this.units.filter((u) => u.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true })),
-    })).filter((g) => g.units.length > 0);
+    const selfReview = this.#isSelfReview();
+    const concerned = this.units.find((u) => u.id === item.concernedUnitId);
+    const superior = concerned?.parentId ? unitName(this.units, concerned.parentId) : null;
+    const previous = this.letters.at(-1);
     return html`
-      <form @submit=${this.#forward} novalidate aria-labelledby="forward-heading">
-        <h3 id="forward-heading">${STRINGS.forwardHeading[lang]}</h3>
+      <form @submit=${this.#draft} novalidate aria-labelledby="draft-heading" data-form="draft">
+        <h3 id="draft-heading">${STRINGS.draftHeading[lang]}</h3>
+        <p class="muted">${STRINGS.draftIntro[lang]}</p>
+        ${this.#renderFormError('draft', lang)}
         <div class="field">
           <label for="unitId">${STRINGS.unit[lang]}</label>
           <select
             id="unitId"
-            aria-invalid=${this.errors.unitId ? 'true' : 'false'}
-            aria-describedby=${this.#describedBy('unitId', false)}
-            @change=${(e: Event) => this.#set('unitId', (e.target as HTMLSelectElement).value)}
+            aria-invalid=${this.#error('draft', 'unitId') ? 'true' : 'false'}
+            aria-describedby=${[this.#describedBy('draft', 'unitId', false), selfReview ? 'self-review' : ''].filter(Boolean).join(' ')}
+            @change=${(e: Event) => {
+              this.#set('unitId', (e.target as HTMLSelectElement).value);
+              this.drafts = { ...this.drafts, confirmSelfReview: false };
+              this.#clearFieldError('confirmSelfReview');
+            }}
           >
             <option value="" ?selected=${!d.unitId}>${STRINGS.chooseUnit[lang]}</option>
-            ${groups.map(
-              (g) => html`<optgroup label=${UNIT_KIND_LABELS[g.kind][lang]}>
-                ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === d.unitId}>${u.name}</option>`)}
-              </optgroup>`,
-            )}
+            ${renderUnitOptions(this.units, d.unitId, lang)}
           </select>
-          ${this.#fieldError('unitId')}
+          ${this.#fieldError('draft', 'unitId')}
         </div>
-        <div class="field">
-          <label for="note">${STRINGS.note[lang]}</label>
-          <span id="note-hint" class="hint">${STRINGS.noteHint[lang]}</span>
-          <textarea
-            id="note"
-            rows="3"
-            .value=${d.note}
-            aria-invalid=${this.errors.note ? 'true' : 'false'}
-            aria-describedby=${this.#describedBy('note', true)}
-            @input=${(e: Event) => this.#set('note', (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-          ${this.#fieldError('note')}
+        ${selfReview
+          ? html`<div id="self-review" class="warning" data-testid="self-review-warning">
+              <p>
+                ${STRINGS.selfReviewWarning[lang]} ${superior ? fill(STRINGS.superiorUnit[lang], { name: superior }) : nothing}
+              </p>
+              <label class="choice">
+                <input
+                  type="checkbox"
+                  id="confirmSelfReview"
+                  .checked=${d.confirmSelfReview}
+                  aria-invalid=${this.#error('draft', 'confirmSelfReview') ? 'true' : 'false'}
+                  aria-describedby=${this.#describedBy('draft', 'confirmSelfReview', false)}
+                  @change=${(e: Event) => this.#set('confirmSelfReview', (e.target as HTMLInputElement).checked)}
+                />${STRINGS.confirmSelfReview[lang]}
+              </label>
+              ${this.#fieldError('draft', 'confirmSelfReview')}
+            </div>`
+          : nothing}
+        ${this.#textField('draft', 'letter', STRINGS.letter, lang, { hint: STRINGS.letterHint, rows: 8, textLang: 'vi' })}
+        <div class="buttons">
+          ${this.#submitButton('draft', STRINGS.draftSubmit, lang)}
+          ${previous && !d.letter
+            ? html`<button type="button" class="secondary" @click=${() => this.#set('letter', previous.body)}>
+                ${STRINGS.copyPreviousDraft[lang]}
+              </button>`
+            : nothing}
         </div>
-        ${this.#submitButton(STRINGS.forward, lang)}
       </form>
     `;
   }
 
+  #renderApprove(lang: Lang) {
+    return html`<form
+      novalidate
+      aria-labelledby="approve-heading"
+      data-form="approve"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.#caseOnly('approve', (data) => paknClient().case.approveForwarding.mutate(data), STRINGS.approved);
+      }}
+    >
+      <h3 id="approve-heading">${STRINGS.approveHeading[lang]}</h3>
+      <p class="muted">${STRINGS.approveIntro[lang]}</p>
+      ${this.#renderFormError('approve', lang)} ${this.#submitButton('approve', STRINGS.approveSubmit, lang)}
+    </form>`;
+  }
+
+  #renderReturnDraft(lang: Lang) {
+    return html`<form
+      novalidate
+      aria-labelledby="return-draft-heading"
+      data-form="returnDraft"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.#comment('returnDraft', this.drafts.directorComment, (data) => paknClient().case.returnForwarding.mutate(data), STRINGS.draftReturned);
+      }}
+    >
+      <h3 id="return-draft-heading">${STRINGS.returnDraftHeading[lang]}</h3>
+      ${this.#renderFormError('returnDraft', lang)} ${this.#textField('returnDraft', 'directorComment', STRINGS.directorComment, lang)}
+      ${this.#submitButton('returnDraft', STRINGS.returnDraftSubmit, lang, { secondary: true })}
+    </form>`;
+  }
+
+  #renderAcknowledge(lang: Lang) {
+    return html`<form
+      novalidate
+      aria-labelledby="acknowledge-heading"
+      data-form="acknowledge"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.#caseOnly('acknowledge', (data) => paknClient().case.acknowledge.mutate(data), STRINGS.acknowledged);
+      }}
+    >
+      <h3 id="acknowledge-heading">${STRINGS.acknowledgeHeading[lang]}</h3>
+      <p class="muted">${STRINGS.acknowledgeIntro[lang]}</p>
+      ${this.#renderFormError('acknowledge', lang)} ${this.#submitButton('acknowledge', STRINGS.acknowledgeSubmit, lang)}
+    </form>`;
+  }
+
+  #renderRequestInfo(lang: Lang) {
+    return html`<form novalidate aria-labelledby="request-info-heading" data-form="requestInfo" @submit=${this.#requestInfo}>
+      <h3 id="request-info-heading">${STRINGS.requestInfoHeading[lang]}</h3>
+      ${this.#renderFormError('requestInfo', lang)}
+      ${this.#textField('requestInfo', 'infoQuestion', STRINGS.infoQuestion, lang, { hint: STRINGS.infoQuestionHint, textLang: this.#citizenLang() })}
+      ${this.#submitButton('requestInfo', STRINGS.requestInfoSubmit, lang, { secondary: true })}
+    </form>`;
+  }
+
+  #renderDecline(lang: Lang) {
+    return html`<form
+      novalidate
+      aria-labelledby="decline-heading"
+      data-form="decline"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.#comment('decline', this.drafts.declineReason, (data) => paknClient().case.decline.mutate(data), STRINGS.declined);
+      }}
+    >
+      <h3 id="decline-heading">${STRINGS.declineHeading[lang]}</h3>
+      <p class="muted">${STRINGS.declineIntro[lang]}</p>
+      ${this.#renderFormError('decline', lang)} ${this.#textField('decline', 'declineReason', STRINGS.declineReason, lang, { rows: 2 })}
+      ${this.#submitButton('decline', STRINGS.declineSubmit, lang, { secondary: true })}
+    </form>`;
+  }
+
   #renderAnswer(lang: Lang) {
+    const d = this.drafts;
+    const outcomeError = this.#error('answer', 'outcome');
     return html`
-      <form @submit=${this.#answer} novalidate aria-labelledby="answer-form-heading">
+      <form @submit=${this.#answer} novalidate aria-labelledby="answer-form-heading" data-form="answer">
         <h3 id="answer-form-heading">${STRINGS.answerFormHeading[lang]}</h3>
-        <div class="field">
-          <label for="answer">${STRINGS.answer[lang]}</label>
-          <span id="answer-hint" class="hint">${STRINGS.answerHint[lang].replace('{n}', String(ANSWER_MIN))}</span>
-          <textarea
-            id="answer"
-            rows="8"
-            .value=${this.drafts.answer}
-            aria-invalid=${this.errors.answer ? 'true' : 'false'}
-            aria-describedby=${this.#describedBy('answer', true)}
-            @input=${(e: Event) => this.#set('answer', (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-          ${this.#fieldError('answer')}
-        </div>
-        ${this.#submitButton(STRINGS.sendAnswer, lang)}
+        ${this.#renderFormError('answer', lang)}
+        <fieldset aria-describedby=${outcomeError ? 'outcome-error' : nothing}>
+          <legend>${STRINGS.outcome[lang]}</legend>
+          ${ANSWER_OUTCOMES.map(
+            (outcome, i) => html`<label class="choice">
+              <input
+                type="radio"
+                name="outcome"
+                value=${outcome}
+                .checked=${d.outcome === outcome}
+                aria-invalid=${outcomeError && i === 0 ? 'true' : 'false'}
+                @change=${() => this.#set('outcome', outcome)}
+              />${OUTCOME_LABELS[outcome][lang]}
+            </label>`,
+          )}
+          ${this.#fieldError('answer', 'outcome')}
+        </fieldset>
+        ${this.#textField('answer', 'answer', STRINGS.answer, lang, {
+          hint: STRINGS.answerHint[lang].replace('{n}', String(ANSWER_MIN)),
+          rows: 8,
+          textLang: this.#citizenLang(),
+        })}
+        ${this.#textField('answer', 'internalNote', STRINGS.internalNote, lang, { hint: STRINGS.internalNoteHint })}
+        ${this.#submitButton('answer', STRINGS.sendAnswer, lang)}
       </form>
     `;
+  }
+
+  #renderVerify(lang: Lang) {
+    return html`<form
+      novalidate
+      aria-labelledby="verify-heading"
+      data-form="verify"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.#caseOnly('verify', (data) => paknClient().case.verifyAnswer.mutate(data), STRINGS.verified);
+      }}
+    >
+      <h3 id="verify-heading">${STRINGS.verifyHeading[lang]}</h3>
+      <p class="muted">${STRINGS.verifyIntro[lang]}</p>
+      ${this.#renderFormError('verify', lang)} ${this.#submitButton('verify', STRINGS.verifySubmit, lang)}
+    </form>`;
+  }
+
+  #renderReturnAnswer(lang: Lang) {
+    return html`<form
+      novalidate
+      aria-labelledby="return-answer-heading"
+      data-form="returnAnswer"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.#comment('returnAnswer', this.drafts.returnReason, (data) => paknClient().case.returnAnswer.mutate(data), STRINGS.answerReturned);
+      }}
+    >
+      <h3 id="return-answer-heading">${STRINGS.returnAnswerHeading[lang]}</h3>
+      ${this.#renderFormError('returnAnswer', lang)} ${this.#textField('returnAnswer', 'returnReason', STRINGS.returnReason, lang)}
+      ${this.#submitButton('returnAnswer', STRINGS.returnAnswerSubmit, lang, { secondary: true })}
+    </form>`;
+  }
+
+  #renderConfirmAnswer(lang: Lang) {
+    return html`<form
+      novalidate
+      aria-labelledby="confirm-heading"
+      data-form="confirmAnswer"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault();
+        this.#comment('confirmAnswer', this.drafts.confirmComment, (data) => paknClient().case.confirmAnswer.mutate(data), STRINGS.confirmed);
+      }}
+    >
+      <h3 id="confirm-heading">${STRINGS.confirmHeading[lang]}</h3>
+      <p class="muted">${STRINGS.confirmIntro[lang]}</p>
+      ${this.#renderFormError('confirmAnswer', lang)}
+      ${this.#textField('confirmAnswer', 'confirmComment', STRINGS.confirmComment, lang, { textLang: this.#citizenLang() })}
+      ${this.#submitButton('confirmAnswer', STRINGS.confirmSubmit, lang, { secondary: true })}
+    </form>`;
+  }
+
+  #renderRequestExtension(lang: Lang) {
+    const d = this.drafts;
+    return html`<form novalidate aria-labelledby="request-extension-heading" data-form="requestExtension" @submit=${this.#requestExtension}>
+      <h3 id="request-extension-heading">${STRINGS.requestExtensionHeading[lang]}</h3>
+      ${this.#renderFormError('requestExtension', lang)}
+      <div class="field narrow">
+        <label for="extensionDays">${STRINGS.extensionDays[lang]}</label>
+        <span id="extensionDays-hint" class="hint">${STRINGS.extensionDaysHint[lang]}</span>
+        <input
+          id="extensionDays"
+          type="number"
+          inputmode="numeric"
+          min="1"
+          max=${EXTENSION_MAX_DAYS}
+          step="1"
+          .value=${d.extensionDays}
+          aria-invalid=${this.#error('requestExtension', 'extensionDays') ? 'true' : 'false'}
+          aria-describedby=${this.#describedBy('requestExtension', 'extensionDays', true)}
+          @input=${(e: Event) => this.#set('extensionDays', (e.target as HTMLInputElement).value)}
+        />
+        ${this.#fieldError('requestExtension', 'extensionDays')}
+      </div>
+      ${this.#textField('requestExtension', 'extensionReason', STRINGS.extensionReason, lang, { rows: 2 })}
+      ${this.#submitButton('requestExtension', STRINGS.requestExtensionSubmit, lang, { secondary: true })}
+    </form>`;
+  }
+
+  #renderDecideExtension(item: StaffCaseView, lang: Lang) {
+    const extension = item.extension;
+    return html`<form novalidate aria-labelledby="decide-extension-heading" data-form="decideExtension" @submit=${(e: SubmitEvent) => e.preventDefault()}>
+      <h3 id="decide-extension-heading">${STRINGS.decideExtensionHeading[lang]}</h3>
+      ${extension ? html`<p>${fill(STRINGS.decideExtensionIntro[lang], { days: extension.days, reason: extension.reason })}</p>` : nothing}
+      ${this.#renderFormError('decideExtension', lang)}
+      ${this.#textField('decideExtension', 'extensionComment', STRINGS.extensionComment, lang, { rows: 2 })}
+      <div class="buttons">
+        ${this.#submitButton('decideExtension', STRINGS.approveExtension, lang, { onClick: () => this.#decideExtension(true) })}
+        ${this.#submitButton('decideExtension', STRINGS.refuseExtension, lang, { secondary: true, onClick: () => this.#decideExtension(false) })}
+      </div>
+    </form>`;
+  }
+
+  #renderMerge(lang: Lang) {
+    const d = this.drafts;
+    return html`<form novalidate aria-labelledby="merge-heading" data-form="merge" @submit=${this.#merge}>
+      <h3 id="merge-heading">${STRINGS.mergeHeading[lang]}</h3>
+      <p class="muted">${STRINGS.mergeIntro[lang]}</p>
+      ${this.#renderFormError('merge', lang)}
+      <div class="field narrow">
+        <label for="mergeReference">${STRINGS.mergeReference[lang]}</label>
+        <span id="mergeReference-hint" class="hint">${STRINGS.mergeReferenceHint[lang]}</span>
+        <input
+          id="mergeReference"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          .value=${d.mergeReference}
+          aria-invalid=${this.#error('merge', 'mergeReference') ? 'true' : 'false'}
+          aria-describedby=${this.#describedBy('merge', 'mergeReference', true)}
+          @input=${(e: Event) => this.#set('mergeReference', (e.target as HTMLInputElement).value)}
+        />
+        ${this.#fieldError('merge', 'mergeReference')}
+      </div>
+      ${this.#submitButton('merge', STRINGS.mergeSubmit, lang, { secondary: true })}
+    </form>`;
+  }
+
+  #renderLetters(lang: Lang) {
+    if (this.letters.length === 0) return nothing;
+    return html`<section class="panel" aria-labelledby="letters-heading" data-testid="case-letters">
+      <h2 id="letters-heading">${STRINGS.lettersHeading[lang]}</h2>
+      <ul class="letters">
+        ${[...this.letters].reverse().map(
+          (letter) => html`<li class="letter" data-status=${letter.status} data-testid="case-letter">
+            <p class="letter-title">
+              <strong>${letter.status === 'approved' ? `Số: ${letterNumber(letter.number)}` : STRINGS.draftNumber[lang]}</strong>
+              <span class="badge" data-letter-status=${letter.status}>${LETTER_STATUS_LABELS[letter.status][lang]}</span>
+            </p>
+            <p class="muted">
+              <span lang="vi">${letter.unitName}</span> · ${STRINGS.letterDraftedAt[lang]} ${formatDateTime(letter.draftedAt)}
+              ${letter.decidedAt ? html` · ${STRINGS.letterDecidedAt[lang]} ${formatDateTime(letter.decidedAt)}` : nothing}
+            </p>
+            ${letter.status === 'returned' && letter.decisionComment
+              ? html`<p class="director-comment" data-testid="letter-director-comment">
+                  <strong>${STRINGS.directorComment[lang]}:</strong> ${letter.decisionComment}
+                </p>`
+              : nothing}
+            <details ?open=${letter.status === 'draft'}>
+              <summary>${STRINGS.letterBody[lang]}</summary>
+              <p class="long-text" lang="vi">${letter.body}</p>
+            </details>
+            <p>
+              <a href="/portal/letters/${encodeURIComponent(letter.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                >${STRINGS.printLetter[lang]}<span class="visually-hidden">
+                  ${letter.status === 'approved' ? letterNumber(letter.number) : STRINGS.draftNumber[lang]}</span
+                ></a
+              >
+            </p>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  #renderRecords(item: StaffCaseView, lang: Lang) {
+    const viewer = this.viewer;
+    // Reminders and assessments concern the unit handling the case, once it has one.
+    const unitId = item.unitId;
+    const mayRecord = viewer !== null && recordKindsFor(viewer.role).length > 0 && unitId !== null;
+    if (!mayRecord && this.records.length === 0) return nothing;
+    const heading = { vi: 'Giám sát việc xử lý', en: 'Oversight of the handling' };
+    return html`<section class="panel" aria-labelledby="records-heading" data-testid="case-records">
+      <h2 id="records-heading">${heading[lang]}</h2>
+      ${this.records.length > 0
+        ? html`<ul class="records">
+            ${this.records.map(
+              (r) => html`<li data-kind=${r.kind}>
+                <span
+                  ><strong>${UNIT_RECORD_LABELS[r.kind]?.[lang] ?? r.kind}</strong>
+                  <span class="muted"> · <span lang="vi">${unitName(this.units, r.unitId)}</span> · ${formatDateTime(r.at)}</span></span
+                >
+                <span class="record-note" lang="vi">${r.note}</span>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      ${mayRecord && viewer
+        ? html`<p class="muted">
+              ${lang === 'vi' ? 'Ghi nhận đối với: ' : 'Recorded against: '}<span lang="vi">${unitName(this.units, unitId)}</span>
+            </p>
+            <pakn-unit-record
+              lang=${lang}
+              unit-id=${unitId ?? ''}
+              case-id=${item.id}
+              reference=${item.reference}
+              viewer-role=${viewer.role}
+              @pakn-unit-recorded=${() => void this.#refreshQuietly()}
+            ></pakn-unit-record>`
+        : nothing}
+    </section>`;
   }
 
   static override styles = [
@@ -643,15 +1487,18 @@ export class PaknCase extends LitElement {
           align-items: start;
         }
       }
-      .panel {
+      .panel,
+      pakn-case-audit {
+        display: block;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         padding: var(--_space);
         background: var(--_bg);
         margin-bottom: var(--_space);
       }
-      .panel:last-child {
-        margin-bottom: 0;
+      pakn-case-audit {
+        border: 0;
+        padding: 0;
       }
       .main-column,
       .side-column {
@@ -689,6 +1536,16 @@ export class PaknCase extends LitElement {
         border-left: 4px solid var(--_muted);
         background: var(--_surface);
       }
+      .revealed-heading {
+        margin: 0 0 0.5rem;
+        color: var(--_warning);
+      }
+      .reveal {
+        margin-top: 0.5rem;
+        padding: 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
       .history {
         list-style: none;
         margin: 0;
@@ -701,19 +1558,88 @@ export class PaknCase extends LitElement {
         border-left: 3px solid var(--_border);
         margin-left: 0.25rem;
       }
-      .history time {
+      .history time,
+      .event-visible {
         color: var(--_muted);
         font-size: 0.9rem;
       }
-      .event-status {
+      .event-kind {
         font-weight: 600;
+      }
+      .event-status {
+        font-size: 0.95rem;
       }
       .event-note {
         font-size: 0.95rem;
         overflow-wrap: anywhere;
+        white-space: pre-wrap;
       }
-      .actions form + form {
+      .actions form {
+        padding-top: var(--_space);
         margin-top: var(--_space);
+        border-top: 1px solid var(--_border);
+      }
+      .actions h2 + form {
+        border-top: 0;
+        padding-top: 0;
+        margin-top: 0;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        color: var(--_primary);
+      }
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .narrow input {
+        max-width: 20rem;
+      }
+      .letters,
+      .records {
+        list-style: none;
+        margin: 0 0 var(--_space);
+        padding: 0;
+      }
+      .letter {
+        padding: 0.75rem 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .letter:first-child {
+        padding-top: 0;
+      }
+      .letter:last-child {
+        border-bottom: 0;
+      }
+      .letter-title {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        align-items: baseline;
+        margin-bottom: 0.25rem;
+      }
+      .badge[data-letter-status='approved'] {
+        border-color: var(--_success);
+        background: var(--_success-bg);
+      }
+      .badge[data-letter-status='returned'] {
+        border-color: var(--_danger);
+        background: var(--_danger-bg);
+      }
+      .director-comment {
+        border-left: 4px solid var(--_danger);
+        padding-left: 0.75rem;
+      }
+      .records li {
+        display: flex;
+        flex-direction: column;
+        padding: 0.4rem 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .record-note {
+        overflow-wrap: anywhere;
       }
       #notice:focus,
       #form-error:focus {
@@ -727,6 +1653,15 @@ export class PaknCase extends LitElement {
       }
     `,
   ];
+}
+
+/** A problem found while acting that belongs beside one field (e.g. an unknown reference). */
+class FieldProblem extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
 }
 
 if (!customElements.get('pakn-case')) customElements.define('pakn-case', PaknCase);

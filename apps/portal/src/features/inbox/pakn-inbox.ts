@@ -6,14 +6,18 @@ import {
   CHANNEL_LABELS,
   InboxInputSchema,
   OUT_OF_SCOPE_LABELS,
+  can,
   type Lang,
+  type StaffMember,
 } from '@pakn/domain';
 import type { StaffCaseView } from '@pakn/api';
 import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { NavigateEvent, SessionExpiredEvent, navigateOnClick } from '#shared/events.ts';
+import { NavigateEvent, SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { DEADLINE_STRINGS, deadlineStyles, deadlineTone, renderDeadline } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime, shorten } from '#shared/i18n.ts';
+import { hanoiToday, intakeSummaryParts, type DailyIntakeStats } from '#shared/intake-stats.ts';
+import { shortcutKey } from '#shared/shortcuts.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
@@ -35,33 +39,62 @@ type InboxState =
   | { readonly kind: 'loaded'; readonly cases: readonly StaffCaseView[] }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** Live changes arriving in a burst (a merge, a batch of calls) cause one re-read. */
+const LIVE_REFRESH_DELAY_MS = 300;
+
 /**
  * `<pakn-inbox>`: the cases the signed-in staff member may see, filtered by status, the nearest deadline
- * first (the server's order); each row shows its current stage, due date and time left.
+ * first (the server's order); each row shows its current stage, due date and time left. The Centre's staff
+ * also see today's intake figures. The list follows the live feed (`pakn-case-changed` on window).
  *
  * Attributes: `status` (open | all | a case status; default open), `lang` (vi | en; default the page's).
  * Events out: `pakn-navigate` (opening a case, changing the filter; the shell keeps them in the URL),
  * `pakn-session-expired` (the server says nobody is signed in).
+ * Keys: `j`/`k` select the next/previous case, `Enter` opens it, `/` goes to the status filter.
  */
 export class PaknInbox extends LitElement {
   static override properties = {
     status: { type: String },
     lang: { type: String },
     state: { state: true },
+    stats: { state: true },
+    selected: { state: true },
   };
 
   declare status: string;
   declare lang: string;
   declare protected state: InboxState;
+  /** Today's intake figures, for those who see all cases. */
+  declare protected stats: DailyIntakeStats | null;
+  /** The row chosen with j/k (-1: none). */
+  declare protected selected: number;
 
   /** Drops answers to requests that a newer filter superseded. */
   #requestSeq = 0;
+  #viewer: StaffMember | null = null;
+  #liveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.status = 'open';
     this.lang = '';
     this.state = { kind: 'loading' };
+    this.stats = null;
+    this.selected = -1;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onKeyDown);
+    window.addEventListener('pakn-case-changed', this.#onLiveChange);
+    void this.#loadStats();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.#onKeyDown);
+    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
+    clearTimeout(this.#liveTimer);
+    super.disconnectedCallback();
   }
 
   get language(): Lang {
@@ -76,19 +109,77 @@ export class PaknInbox extends LitElement {
     if (changed.has('status')) void this.load();
   }
 
-  /** Reloads the list (also called by the shell when the user comes back to the inbox). */
-  async load(): Promise<void> {
+  /**
+   * Reloads the list (also called by the shell when the user comes back to the inbox). A quiet reload (live
+   * updates) keeps the current list on screen until the new one arrives, and the selection on the same case.
+   */
+  async load(quiet = false): Promise<void> {
     const seq = ++this.#requestSeq;
-    this.state = { kind: 'loading' };
+    const previous = this.state.kind === 'loaded' ? this.state.cases[this.selected]?.id : undefined;
+    if (!quiet) {
+      this.state = { kind: 'loading' };
+      this.selected = -1;
+    }
     try {
       const cases = await paknClient().case.inbox.query({ status: this.filter });
-      if (seq === this.#requestSeq) this.state = { kind: 'loaded', cases };
+      if (seq !== this.#requestSeq) return;
+      this.state = { kind: 'loaded', cases };
+      if (quiet) this.selected = previous ? cases.findIndex((c) => c.id === previous) : -1;
     } catch (error) {
       if (seq !== this.#requestSeq) return;
       const info = errorInfo(error, this.language);
       if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.state = { kind: 'failed', message: info.message };
+      if (!quiet) this.state = { kind: 'failed', message: info.message };
     }
+  }
+
+  async #loadStats(): Promise<void> {
+    try {
+      this.#viewer ??= await paknClient().auth.me.query();
+      if (!this.#viewer || !can(this.#viewer.role, 'viewAllCases')) return;
+      this.stats = await paknClient().intake.dailyStats.query({ date: hanoiToday() });
+    } catch {
+      // The figures are a convenience: the inbox works without them.
+    }
+  }
+
+  #onLiveChange = (_event: CaseChangedEvent): void => {
+    clearTimeout(this.#liveTimer);
+    this.#liveTimer = setTimeout(() => {
+      void this.load(true);
+      void this.#loadStats();
+    }, LIVE_REFRESH_DELAY_MS);
+  };
+
+  #onKeyDown = (event: KeyboardEvent): void => {
+    const key = shortcutKey(event);
+    if (key === '/') {
+      event.preventDefault();
+      this.renderRoot.querySelector<HTMLSelectElement>('#status')?.focus();
+      return;
+    }
+    if (this.state.kind !== 'loaded' || this.state.cases.length === 0) return;
+    const count = this.state.cases.length;
+    if (key === 'j' || key === 'k') {
+      event.preventDefault();
+      const next = key === 'j' ? Math.min(this.selected + 1, count - 1) : Math.max(this.selected - 1, 0);
+      void this.#select(this.selected === -1 ? 0 : next);
+    } else if (key === 'Enter' && this.selected >= 0) {
+      // A focused link or button does its own thing; Enter on the page opens the selected row.
+      const target = event.composedPath()[0];
+      if (target instanceof Element && target.closest('a, button, summary, [role="button"], [tabindex]:not([tabindex="-1"])')) return;
+      event.preventDefault();
+      const item = this.state.cases[this.selected];
+      if (item) this.dispatchEvent(new NavigateEvent({ path: `/portal/cases/${encodeURIComponent(item.id)}` }));
+    }
+  };
+
+  async #select(index: number): Promise<void> {
+    this.selected = index;
+    await this.updateComplete;
+    const link = this.renderRoot.querySelector<HTMLAnchorElement>(`tr[data-index="${index}"] a`);
+    link?.focus();
+    link?.closest('tr')?.scrollIntoView({ block: 'nearest' });
   }
 
   #onFilterChange(event: Event): void {
@@ -105,6 +196,11 @@ export class PaknInbox extends LitElement {
     return html`
       <div class="root" lang=${lang}>
         <h1>${STRINGS.heading[lang]}</h1>
+        ${this.stats
+          ? html`<p class="today" data-testid="intake-today">
+              <strong>${STRINGS.today[lang]}:</strong> ${intakeSummaryParts(this.stats, lang).join(' · ')}
+            </p>`
+          : nothing}
         <div class="toolbar">
           <div class="field filter">
             <label for="status">${STRINGS.statusFilter[lang]}</label>
@@ -114,6 +210,7 @@ export class PaknInbox extends LitElement {
               )}
             </select>
           </div>
+          <p class="muted shortcut-hint" aria-hidden="true">${STRINGS.shortcutHint[lang]}</p>
           <p class="muted summary" role="status">
             ${state.kind === 'loading'
               ? COMMON.loading[lang]
@@ -164,10 +261,18 @@ export class PaknInbox extends LitElement {
           </thead>
           <tbody>
             ${cases.map(
-              (item) => html`
-                <tr data-tone=${item.deadline ? deadlineTone(item.deadline) : 'none'}>
+              (item, index) => html`
+                <tr
+                  data-index=${index}
+                  data-reference=${item.reference}
+                  ?data-selected=${index === this.selected}
+                  data-tone=${item.deadline ? deadlineTone(item.deadline) : 'none'}
+                >
                   <th scope="row" class="reference">
-                    <a href="/portal/cases/${encodeURIComponent(item.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                    <a
+                      href="/portal/cases/${encodeURIComponent(item.id)}"
+                      @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                      @focus=${() => (this.selected = index)}
                       >${item.reference}</a
                     >
                   </th>
@@ -205,6 +310,20 @@ export class PaknInbox extends LitElement {
       .summary {
         margin: 0 0 0.5rem;
         min-height: 1.5em;
+      }
+      .shortcut-hint {
+        margin: 0 0 0.5rem;
+        font-size: 0.9rem;
+      }
+      .today {
+        padding: 0.6rem 0.9rem;
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        border-left: 4px solid var(--_primary);
+      }
+      tbody tr[data-selected] {
+        background: #eaf1f8;
+        box-shadow: inset 4px 0 0 var(--_primary);
       }
       .empty {
         padding: var(--_space);

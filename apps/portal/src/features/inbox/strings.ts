@@ -21,4 +21,6 @@ export const STRINGS = {
     en: 'There are no cases with this status.',
   },
   count: { vi: '{n} phản ánh', en: '{n} case(s)' },
+  today: { vi: 'Hôm nay', en: 'Today' },
+  shortcutHint: { vi: 'Phím tắt: j/k chọn, Enter mở, / lọc, ? xem tất cả', en: 'Keys: j/k select, Enter open, / filter, ? all shortcuts' },
 } as const satisfies Record<string, Text>;

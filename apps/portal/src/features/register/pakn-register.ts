@@ -1,0 +1,285 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { letterNumber, vietnamDateOf, type Lang, type Text } from '@pakn/domain';
+import type { PaknClient } from '@pakn/api-client';
+import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
+import { NavigateEvent, SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
+import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
+import { base, tokens } from '#shared/styles.ts';
+
+type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>[number];
+
+type LoadState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly letters: readonly Letter[] }
+  | { readonly kind: 'failed'; readonly message: string };
+
+const STRINGS = {
+  heading: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
+  intro: {
+    vi: 'Văn bản chuyển phản ánh, kiến nghị đến đơn vị có thẩm quyền, đánh số theo năm khi Giám đốc duyệt; các dự thảo đang chờ duyệt ở cuối sổ.',
+    en: 'Letters forwarding cases to the competent units, numbered per year when the Director approves them; drafts awaiting approval come last.',
+  },
+  year: { vi: 'Năm', en: 'Year' },
+  caption: { vi: 'Sổ văn bản chuyển xử lý năm {year}', en: 'Forwarding register, {year}' },
+  number: { vi: 'Số văn bản', en: 'Number' },
+  date: { vi: 'Ngày', en: 'Date' },
+  reference: { vi: 'Mã phản ánh', en: 'Case' },
+  unit: { vi: 'Đơn vị nhận', en: 'Unit' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  print: { vi: 'In văn bản', en: 'Print' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+  draft: { vi: 'Dự thảo, chờ duyệt', en: 'Draft, awaiting approval' },
+  returned: { vi: 'Bị trả lại', en: 'Returned' },
+  noNumber: { vi: 'Chưa cấp số', en: 'No number yet' },
+  empty: { vi: 'Chưa có văn bản nào trong năm này.', en: 'No letters this year.' },
+  count: { vi: '{approved} văn bản đã duyệt, {drafts} dự thảo', en: '{approved} approved, {drafts} drafts' },
+} as const satisfies Record<string, Text>;
+
+const STATUS_TEXT = { approved: STRINGS.approved, draft: STRINGS.draft, returned: STRINGS.returned } as const;
+
+function currentYear(): number {
+  return Number(vietnamDateOf(new Date()).slice(0, 4));
+}
+
+function parseYear(value: string | null | undefined): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  const year = Number(value);
+  return year >= 2000 && year <= 2100 ? year : null;
+}
+
+/**
+ * `<pakn-register year="2026">`: the forwarding register of a year (`letter.register`): number, date, case,
+ * unit, status and a link to the printable letter. Units see the letters sent to them.
+ *
+ * Attributes: `year` (default the current year in Hanoi), `lang`.
+ * Events out: `pakn-navigate` (links; a year change, replacing the entry), `pakn-session-expired`.
+ */
+export class PaknRegister extends LitElement {
+  static override properties = {
+    year: { type: String },
+    lang: { type: String },
+    state: { state: true },
+  };
+
+  declare year: string;
+  declare lang: string;
+  declare protected state: LoadState;
+  #seq = 0;
+
+  constructor() {
+    super();
+    this.year = '';
+    this.lang = '';
+    this.state = { kind: 'loading' };
+  }
+
+  get language(): Lang {
+    return elementLang(this.lang);
+  }
+
+  get shownYear(): number {
+    return parseYear(this.year) ?? currentYear();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pakn-case-changed', this.#onLiveChange);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('year')) void this.load();
+  }
+
+  #onLiveChange = (event: CaseChangedEvent): void => {
+    const kind = event.change.kind;
+    if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.load(true);
+  };
+
+  async load(quiet = false): Promise<void> {
+    const seq = ++this.#seq;
+    if (!quiet) this.state = { kind: 'loading' };
+    try {
+      const letters = await paknClient().letter.register.query({ year: this.shownYear });
+      if (seq === this.#seq) this.state = { kind: 'loaded', letters };
+    } catch (error) {
+      if (seq !== this.#seq) return;
+      const info = errorInfo(error, this.language);
+      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      if (!quiet) this.state = { kind: 'failed', message: info.message };
+    }
+  }
+
+  #onYearChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.year = value;
+    this.dispatchEvent(new NavigateEvent({ path: `${location.pathname}?year=${value}`, replace: true }));
+  }
+
+  protected override render() {
+    const lang = this.language;
+    const state = this.state;
+    const shown = this.shownYear;
+    const now = currentYear();
+    const years = Array.from({ length: Math.max(now, shown) - 2019 }, (_, i) => Math.max(now, shown) - i);
+    return html`<div class="root" lang=${lang}>
+      <h1>${STRINGS.heading[lang]}</h1>
+      <p class="intro">${STRINGS.intro[lang]}</p>
+      <div class="toolbar">
+        <div class="field year">
+          <label for="year">${STRINGS.year[lang]}</label>
+          <select id="year" @change=${this.#onYearChange}>
+            ${years.map((y) => html`<option value=${y} ?selected=${y === shown}>${y}</option>`)}
+          </select>
+        </div>
+        <p class="muted summary" role="status">
+          ${state.kind === 'loading'
+            ? COMMON.loading[lang]
+            : state.kind === 'loaded'
+              ? STRINGS.count[lang]
+                  .replace('{approved}', String(state.letters.filter((l) => l.status === 'approved').length))
+                  .replace('{drafts}', String(state.letters.filter((l) => l.status !== 'approved').length))
+              : nothing}
+        </p>
+      </div>
+      ${state.kind === 'failed'
+        ? html`<div class="alert" role="alert">
+            <p>${state.message}</p>
+            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
+          </div>`
+        : nothing}
+      ${state.kind === 'loaded' ? this.#renderTable(state.letters, shown, lang) : nothing}
+    </div>`;
+  }
+
+  #renderTable(letters: readonly Letter[], year: number, lang: Lang) {
+    if (letters.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
+    return html`<div class="table-wrap">
+      <table data-testid="register-table">
+        <caption class="visually-hidden">${STRINGS.caption[lang].replace('{year}', String(year))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${STRINGS.number[lang]}</th>
+            <th scope="col">${STRINGS.date[lang]}</th>
+            <th scope="col">${STRINGS.reference[lang]}</th>
+            <th scope="col">${STRINGS.unit[lang]}</th>
+            <th scope="col">${STRINGS.status[lang]}</th>
+            <th scope="col"><span class="visually-hidden">${STRINGS.print[lang]}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${letters.map((letter) => {
+            const approved = letter.status === 'approved';
+            const date = approved ? (letter.decidedAt ?? letter.draftedAt) : letter.draftedAt;
+            return html`<tr data-status=${letter.status} data-reference=${letter.reference}>
+              <th scope="row" class="nowrap">${approved ? letterNumber(letter.number) : html`<span class="muted">${STRINGS.noNumber[lang]}</span>`}</th>
+              <td class="nowrap"><time datetime=${date}>${formatDateTime(date)}</time></td>
+              <td class="nowrap">
+                <a href="/portal/cases/${encodeURIComponent(letter.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                  >${letter.reference}</a
+                >
+              </td>
+              <td lang="vi">${letter.unitName}</td>
+              <td><span class="badge" data-letter-status=${letter.status}>${STATUS_TEXT[letter.status][lang]}</span></td>
+              <td class="nowrap">
+                <a href="/portal/letters/${encodeURIComponent(letter.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                  >${STRINGS.print[lang]}<span class="visually-hidden">
+                    ${approved ? letterNumber(letter.number) : letter.reference}</span
+                  ></a
+                >
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  static override styles = [
+    tokens,
+    base,
+    css`
+      .intro {
+        max-width: 60rem;
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 0.5rem 1.5rem;
+        margin-bottom: var(--_space);
+      }
+      .year {
+        flex: 0 1 10rem;
+        margin: 0;
+      }
+      .summary {
+        margin: 0 0 0.5rem;
+        min-height: 1.5em;
+      }
+      .empty {
+        padding: var(--_space);
+        background: var(--_surface);
+        border-radius: var(--_radius);
+      }
+      .table-wrap {
+        overflow-x: auto;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 0.95rem;
+      }
+      th,
+      td {
+        text-align: left;
+        vertical-align: top;
+        padding: 0.6rem 0.75rem;
+        border-bottom: 1px solid var(--_border);
+      }
+      thead th {
+        background: var(--_surface);
+        white-space: nowrap;
+      }
+      tbody th {
+        font-weight: 600;
+      }
+      tbody tr:last-child > * {
+        border-bottom: 0;
+      }
+      tr[data-status='draft'] {
+        background: #fbfbfc;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
+      .badge[data-letter-status='approved'] {
+        border-color: var(--_success);
+        background: var(--_success-bg);
+      }
+      @media print {
+        .toolbar,
+        .intro {
+          display: none;
+        }
+        .table-wrap {
+          border: 0;
+        }
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('pakn-register')) customElements.define('pakn-register', PaknRegister);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-register': PaknRegister;
+  }
+}

@@ -1,0 +1,204 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { UnitRecordInputSchema, fieldErrors, pickLang, type Lang, type Role, type Text } from '@pakn/domain';
+import { errorInfo, isSignedOut, paknClient } from './client.ts';
+import { SessionExpiredEvent, UnitRecordedEvent } from './events.ts';
+import { elementLang } from './i18n.ts';
+import { base, tokens } from './styles.ts';
+import { UNIT_RECORD_LABELS, recordKindsFor, suggestedRecordNote, type UnitRecordKind } from './unit-records.ts';
+
+const STRINGS = {
+  kind: { vi: 'Hình thức', en: 'Kind' },
+  note: { vi: 'Nội dung ghi nhận', en: 'What to record' },
+  noteHint: {
+    vi: 'Ít nhất 5 ký tự. Đôn đốc được gửi tới cán bộ của đơn vị; báo cáo được gửi Giám đốc.',
+    en: 'At least 5 characters. Reminders go to the unit’s staff; escalations to the Director.',
+  },
+  submit: { vi: 'Ghi nhận', en: 'Record' },
+  sending: { vi: 'Đang gửi…', en: 'Sending…' },
+  done: { vi: 'Đã ghi nhận: {kind}.', en: 'Recorded: {kind}.' },
+} as const satisfies Record<string, Text>;
+
+/**
+ * `<pakn-unit-record unit-id case-id reference viewer-role>`: records a reminder (đôn đốc), an escalation to the
+ * Director, or (Director only) a reprimand, correction or commendation against a unit, linked to a case when
+ * `case-id` is set. Shows only the kinds the viewer's role may record; the server decides anyway.
+ *
+ * Events out: `pakn-unit-recorded` (after a success), `pakn-session-expired`.
+ */
+export class PaknUnitRecord extends LitElement {
+  /** Focusing the element (e.g. after opening it from a list) focuses its first control. */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  static override properties = {
+    unitId: { type: String, attribute: 'unit-id' },
+    caseId: { type: String, attribute: 'case-id' },
+    reference: { type: String },
+    viewerRole: { type: String, attribute: 'viewer-role' },
+    lang: { type: String },
+    kind: { state: true },
+    note: { state: true },
+    busy: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    done: { state: true },
+  };
+
+  declare unitId: string;
+  declare caseId: string;
+  declare reference: string;
+  declare viewerRole: string;
+  declare lang: string;
+  declare protected kind: UnitRecordKind;
+  declare protected note: string;
+  declare protected busy: boolean;
+  declare protected errors: Readonly<Record<string, string>>;
+  declare protected formError: string | null;
+  declare protected done: UnitRecordKind | null;
+  /** Whether the officer typed in the note (then a change of kind keeps their text). */
+  #noteEdited = false;
+
+  constructor() {
+    super();
+    this.unitId = '';
+    this.caseId = '';
+    this.reference = '';
+    this.viewerRole = '';
+    this.lang = '';
+    this.kind = 'reminder';
+    this.note = '';
+    this.busy = false;
+    this.errors = {};
+    this.formError = null;
+    this.done = null;
+  }
+
+  get language(): Lang {
+    return elementLang(this.lang);
+  }
+
+  get kinds(): UnitRecordKind[] {
+    return this.viewerRole ? recordKindsFor(this.viewerRole as Role) : [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('viewerRole') || changed.has('reference') || changed.has('caseId')) && !this.#noteEdited) {
+      const kinds = this.kinds;
+      if (!kinds.includes(this.kind) && kinds[0]) this.kind = kinds[0];
+      this.note = suggestedRecordNote(this.kind, this.reference || null);
+    }
+  }
+
+  #chooseKind(kind: UnitRecordKind): void {
+    this.kind = kind;
+    if (!this.#noteEdited || !this.note.trim()) {
+      this.note = suggestedRecordNote(kind, this.reference || null);
+      this.#noteEdited = false;
+    }
+    this.done = null;
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const lang = this.language;
+    this.formError = null;
+    this.done = null;
+    const input = { unitId: this.unitId, caseId: this.caseId || undefined, kind: this.kind, note: this.note };
+    const parsed = UnitRecordInputSchema.safeParse(input);
+    if (!parsed.success) {
+      this.errors = fieldErrors(parsed.error.issues, lang);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.errors = {};
+    this.busy = true;
+    try {
+      await paknClient().unit.record.mutate(parsed.data);
+      this.done = this.kind;
+      this.#noteEdited = false;
+      this.note = suggestedRecordNote(this.kind, this.reference || null);
+      this.dispatchEvent(new UnitRecordedEvent(this.unitId, this.caseId || null, this.kind));
+    } catch (error) {
+      const info = errorInfo(error, lang);
+      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      this.errors = info.fieldErrors;
+      this.formError = info.message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render() {
+    const lang = this.language;
+    const kinds = this.kinds;
+    if (kinds.length === 0 || !this.unitId) return nothing;
+    const noteError = this.errors.note;
+    return html`<div class="root" lang=${pickLang(lang)}>
+      <form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
+        ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
+        <div class="field kind">
+          <label for="kind">${STRINGS.kind[lang]}</label>
+          <select id="kind" @change=${(e: Event) => this.#chooseKind((e.target as HTMLSelectElement).value as UnitRecordKind)}>
+            ${kinds.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${UNIT_RECORD_LABELS[kind][lang]}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="note">${STRINGS.note[lang]}</label>
+          <span id="note-hint" class="hint">${STRINGS.noteHint[lang]}</span>
+          <textarea
+            id="note"
+            rows="3"
+            lang="vi"
+            .value=${this.note}
+            aria-invalid=${noteError ? 'true' : 'false'}
+            aria-describedby=${noteError ? 'note-hint note-error' : 'note-hint'}
+            @input=${(e: Event) => {
+              this.note = (e.target as HTMLTextAreaElement).value;
+              this.#noteEdited = true;
+              this.done = null;
+            }}
+          ></textarea>
+          ${noteError ? html`<span id="note-error" class="field-error">${noteError}</span>` : nothing}
+        </div>
+        <div class="submit-row">
+          <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.sending[lang] : STRINGS.submit[lang]}</button>
+          <span role="status" class="done">
+            ${this.done ? STRINGS.done[lang].replace('{kind}', UNIT_RECORD_LABELS[this.done][lang]) : nothing}
+          </span>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  static override styles = [
+    tokens,
+    base,
+    css`
+      .kind select {
+        max-width: 20rem;
+      }
+      textarea {
+        min-height: 4.5rem;
+      }
+      .submit-row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+      }
+      .done {
+        color: var(--_success);
+        font-weight: 600;
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('pakn-unit-record')) customElements.define('pakn-unit-record', PaknUnitRecord);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-unit-record': PaknUnitRecord;
+  }
+}
