@@ -12,6 +12,7 @@ import {
   DEFAULT_CITIZEN_LIMITS,
   SESSION_COOKIE,
   uploadAttachment,
+  downloadAttachment,
   type ApiServices,
   type RequestInfo,
 } from '@pakn/api';
@@ -260,6 +261,28 @@ export function createApp(deps: AppDeps): Hono {
       }
     },
   );
+
+  // Staff download a citizen's file: session cookie, the case's authorization, never rendered inline.
+  app.get('/api/v1/attachments/:id', async (c) => {
+    for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+    const request = requestInfo(c);
+    try {
+      const file = await downloadAttachment(services, request, c.req.param('id'));
+      return new Response(file.content as Uint8Array<ArrayBuffer>, {
+        headers: {
+          ...OWN_PAGE_HEADERS,
+          'Content-Type': file.mime,
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          'Content-Security-Policy': "default-src 'none'; sandbox",
+          'Cache-Control': 'private, no-store',
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const status = error.code === 'unauthenticated' ? 401 : 404;
+      return c.json({ error: { reason: error.reason ?? error.code, message: errorMessage(error.reason ?? error.code, request.lang) } }, status);
+    }
+  });
 
   // The hosted page for QR codes on posters and browsers without custom elements: /c/SITE-KEY.
   app.get('/c/:siteKey', async (c) => {

@@ -290,6 +290,20 @@ describe('attachments over HTTP', () => {
   it('refuses a foreign origin', async () => {
     expect((await upload(png, { origin: 'http://evil.test' })).status).toBe(403);
   });
+
+  it('lets signed-in staff download a citizen\'s file, never inline, and nobody else', async () => {
+    const uploaded = (await (await upload(png)).json()) as { id: string };
+    expect((await post('/trpc/case.submit', await report({ attachments: [uploaded.id] }), { origin: WARD })).status).toBe(200);
+    expect((await app.request(`/api/v1/attachments/${uploaded.id}`)).status).toBe(401);
+    const cookie = await login();
+    const res = await app.request(`/api/v1/attachments/${uploaded.id}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
+    expect((await app.request('/api/v1/attachments/nope-nope-nope-nope', { headers: { cookie } })).status).toBe(404);
+  });
 });
 
 describe('hosted page and iframe', () => {

@@ -62,7 +62,8 @@ export type TrackedCase = Outputs['case']['track'] &
   }>;
 export type RateInput = Procedure<Inputs['case'], 'rate', TrackInput & { score: number; comment?: string }>;
 export type ReviewInput = Procedure<Inputs['case'], 'requestReview', TrackInput & { reason: string }>;
-export type ProvideInfoInput = Procedure<Inputs['case'], 'provideInfo', TrackInput & { message: string }>;
+/** The reply, with the ids of files uploaded for it (`upload`); `attachments` is optional until the server has it. */
+export type ProvideInfoInput = Procedure<Inputs['case'], 'provideInfo', TrackInput & { message: string }> & { attachments?: string[] | undefined };
 
 export interface UploadedFile {
   readonly id: string;

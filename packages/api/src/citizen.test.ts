@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { downloadAttachment } from './attachment-download.ts';
 import { uploadAttachment } from './attachments.ts';
 import { createFixture, DESCRIPTION, newIdempotencyKey, SITE_ORIGIN, type DbMode, type Fixture } from './test-fixture.ts';
 
@@ -200,5 +201,38 @@ describe('what the widget is told', () => {
     await f.submit({ dossierCode: '000.00.12.H26-260220-0001', appointmentDate: '2026-02-20', returnedDate: '2026-02-27', description: DESCRIPTION });
     const row = (await f.db.execute('SELECT dossier_code, appointment_date, returned_date FROM cases')).rows[0];
     expect(row).toMatchObject({ dossier_code: '000.00.12.H26-260220-0001', appointment_date: '2026-02-20', returned_date: '2026-02-27' });
+  });
+});
+
+describe('attachments seen by staff, and sent with a reply', () => {
+  it('lists the files for the Centre, lets it download them (audited), and withholds them from the unit when confidential', async () => {
+    f = await createFixture();
+    const request = f.request({ origin: SITE_ORIGIN, hasCsrfHeader: false });
+    const a = await uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'giay-hen.png', bytes: PNG });
+    const receipt = await f.submit({ attachments: [a.id] });
+    const summary = (await f.as('intake').case.inbox({})).find((c) => c.reference === receipt.reference)!;
+    const listed = await f.as('intake').case.attachments({ caseId: summary.id });
+    expect(listed).toEqual([{ id: a.id, name: 'giay-hen.png', mime: 'image/png', size: PNG.length, url: `/api/v1/attachments/${a.id}` }]);
+    const file = await downloadAttachment(f.services, f.request({ sessionToken: null }), a.id).catch((e: { code: string }) => e.code);
+    expect(file).toBe('unauthenticated');
+
+    await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
+    await f.forward(summary.id, 'ward-a');
+    expect(await f.as('handlerA').case.attachments({ caseId: summary.id })).toEqual([]);
+  });
+
+  it('links files sent with a reply to the question of the unit', async () => {
+    f = await createFixture();
+    const receipt = await f.submit({ confidential: false });
+    const summary = (await f.as('intake').case.inbox({})).find((c) => c.reference === receipt.reference)!;
+    await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
+    await f.forward(summary.id, 'ward-a');
+    await f.as('handlerA').case.acknowledge({ caseId: summary.id });
+    await f.as('handlerA').case.requestInfo({ caseId: summary.id, question: 'Đề nghị gửi ảnh giấy hẹn trả kết quả.' });
+    const request = f.request({ origin: SITE_ORIGIN, hasCsrfHeader: false });
+    const pdf = await uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'giay-hen.pdf', bytes: PDF });
+    expect(await reasonOf(f.citizen().case.provideInfo({ ...receipt, message: 'Gửi kèm giấy hẹn.', attachments: ['y'.repeat(24)] }))).toBe('attachment_invalid');
+    await f.citizen().case.provideInfo({ ...receipt, message: 'Gửi kèm giấy hẹn.', attachments: [pdf.id] });
+    expect((await f.as('handlerA').case.attachments({ caseId: summary.id })).map((x) => x.name)).toEqual(['giay-hen.pdf']);
   });
 });

@@ -17,3 +17,4 @@ export { hashPassword, verifyPassword, newAccessKey, sha256Hex } from './secrets
 export type { StaffCaseView, CitizenCaseView } from './presenters.ts';
 export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport, type DeliveryResult } from './notifications.ts';
 export type { CaseChange } from './case-feed.ts';
+export { downloadAttachment } from './attachment-download.ts';

@@ -218,6 +218,8 @@ export const RequestInfoInputSchema = z.object({ caseId: trimmed(1, 64), questio
 export const ProvideInfoInputSchema = z.object({
   ...TrackCaseInputSchema.shape,
   message: trimmed(5, DESCRIPTION_MAX),
+  /** Files uploaded for this reply (ids from the upload endpoint), like a report's. */
+  attachments: z.optional(z.array(z.string().check(z.regex(ATTACHMENT_ID_PATTERN))).check(z.maxLength(MAX_ATTACHMENTS))),
 });
 
 export const EXTENSION_MAX_DAYS = 10;

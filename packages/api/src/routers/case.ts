@@ -14,6 +14,7 @@ import {
   listEvents,
   moveContacts,
   lettersOfCase,
+  listAttachments,
   setMergedInto,
   nextReference,
   updateCase,
@@ -100,9 +101,14 @@ export const caseRouter = router({
     const at = now();
     const moved = move({ status: record.status, unitId: record.unitId }, 'info_provided', { role: 'citizen', unitId: null }, input.message);
     const pauses = record.pauses.map((p) => (p.to === null ? { ...p, to: at.toISOString() } : p));
+    const attachmentIds = [...new Set(input.attachments ?? [])];
     await db.write(async (tx) => {
       if (!(await updateCase(tx, record.id, record.version, { status: moved.to, pauses: JSON.stringify(pauses) }, at))) {
         throw new DomainError('conflict', 'The case changed meanwhile');
+      }
+      const linked = record.siteKey ? await linkAttachments(tx, record.id, record.siteKey, attachmentIds, at, ctx.services.citizen.attachmentMaxAgeMs) : 0;
+      if (linked !== attachmentIds.length) {
+        throw new DomainError('invalid', 'Unknown, foreign or expired attachment', { reason: 'attachment_invalid', fields: { attachments: 'attachment_invalid' } });
       }
       await insertEvent(tx, { caseId: record.id, kind: 'info_provided', fromStatus: moved.from, toStatus: moved.to, actorStaffId: null, note: input.message, visibleToCitizen: true }, at);
       await auditCitizen(tx, ctx, { action: 'case.info_provided', entityType: 'case', entityId: record.id, before: { status: moved.from }, after: { status: moved.to } });
@@ -332,6 +338,14 @@ export const caseRouter = router({
       overdue: views.filter((v) => v.deadline?.overdue),
       atRisk: views.filter((v) => v.deadline && !v.deadline.overdue && v.deadline.atRisk),
     };
+  }),
+
+  /** The files the citizen attached (to the report or to a reply), for staff who may see the case. */
+  attachments: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {
+    const record = await loadVisibleCase(ctx.services.db, ctx.staff, input.caseId);
+    // A photo or a scan can carry a name: withheld from the unit when the citizen asked for confidentiality.
+    if (record.confidential && isUnitRole(ctx.staff.role)) return [];
+    return (await listAttachments(ctx.services.db, record.id)).map((a) => ({ ...a, url: `/api/v1/attachments/${a.id}` }));
   }),
 
   /** The forwarding letters of a case: drafts, returned drafts and the approved letter. */
