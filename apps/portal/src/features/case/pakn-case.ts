@@ -54,6 +54,27 @@ import {
 type Letter = Awaited<ReturnType<PaknClient['case']['letters']['query']>>[number];
 type UnitRecord = Awaited<ReturnType<PaknClient['unit']['records']['query']>>[number];
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
+type Attachment = Awaited<ReturnType<PaknClient['case']['attachments']['query']>>[number];
+
+/** Sizes in the Vietnamese number format (1,5 MB), whatever the interface language. */
+const kbFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const mbFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${mbFormat.format(bytes / (1024 * 1024))} MB`;
+  return `${kbFormat.format(bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0)} KB`;
+}
+
+function attachmentKind(mime: string): 'attachmentImage' | 'attachmentPdf' | 'attachmentOther' {
+  if (mime.startsWith('image/')) return 'attachmentImage';
+  if (mime === 'application/pdf') return 'attachmentPdf';
+  return 'attachmentOther';
+}
+
+/** Only same-origin paths (the staff download route) become links. */
+function isSameOriginPath(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
+}
 
 type LoadState =
   | { readonly kind: 'loading' }
@@ -188,6 +209,7 @@ export class PaknCase extends LitElement {
     letters: { state: true },
     records: { state: true },
     authorities: { state: true },
+    attachments: { state: true },
     mergedReference: { state: true },
     drafts: { state: true },
     busy: { state: true },
@@ -210,6 +232,8 @@ export class PaknCase extends LitElement {
   declare protected letters: readonly Letter[];
   declare protected records: readonly UnitRecord[];
   declare protected authorities: readonly Authority[];
+  /** The files the citizen attached (to the report or to a reply). */
+  declare protected attachments: readonly Attachment[];
   /** The reference of the case this one was merged into. */
   declare protected mergedReference: string | null;
   declare protected drafts: Drafts;
@@ -241,6 +265,7 @@ export class PaknCase extends LitElement {
     this.letters = [];
     this.records = [];
     this.authorities = [];
+    this.attachments = [];
     this.mergedReference = null;
     this.drafts = emptyDrafts();
     this.busy = null;
@@ -281,7 +306,7 @@ export class PaknCase extends LitElement {
 
   // ---- Loading ---------------------------------------------------------------------------------
 
-  /** Loads the case, the viewer, units, letters, follow-up records and the authority directory (one batch). */
+  /** Loads the case, the viewer, units, letters, attachments, follow-up records and the authority directory (one batch). */
   async reload(): Promise<void> {
     const caseId = this.caseId.trim();
     const seq = ++this.#requestSeq;
@@ -293,11 +318,12 @@ export class PaknCase extends LitElement {
     }
     const client = paknClient();
     try {
-      const [item, viewer, units, letters, records, authorities] = await Promise.all([
+      const [item, viewer, units, letters, attachments, records, authorities] = await Promise.all([
         client.case.get.query({ caseId }),
         client.auth.me.query(),
         client.unit.list.query(),
         client.case.letters.query({ caseId }),
+        client.case.attachments.query({ caseId }),
         client.unit.records.query({ caseId }),
         client.authority.list.query(),
       ]);
@@ -305,6 +331,7 @@ export class PaknCase extends LitElement {
       this.viewer = viewer;
       this.units = units;
       this.letters = letters;
+      this.attachments = attachments;
       this.records = records;
       this.authorities = authorities;
       this.#show(item, true);
@@ -328,13 +355,15 @@ export class PaknCase extends LitElement {
     const seq = ++this.#requestSeq;
     const client = paknClient();
     try {
-      const [item, letters, records] = await Promise.all([
+      const [item, letters, attachments, records] = await Promise.all([
         client.case.get.query({ caseId }),
         client.case.letters.query({ caseId }),
+        client.case.attachments.query({ caseId }),
         client.unit.records.query({ caseId }),
       ]);
       if (seq !== this.#requestSeq) return;
       this.letters = letters;
+      this.attachments = attachments;
       this.records = records;
       this.#show(item, this.item?.status !== item.status);
       void this.#loadMergedReference(item);
@@ -787,10 +816,34 @@ export class PaknCase extends LitElement {
         </dl>
         <h3>${STRINGS.description[lang]}</h3>
         <p class="description">${item.description}</p>
+        ${this.#renderAttachments(lang)}
         <h3>${STRINGS.citizen[lang]}</h3>
         ${this.#renderContact(item, lang)}
       </section>
     `;
+  }
+
+  #renderAttachments(lang: Lang) {
+    return html`<section aria-labelledby="attachments-heading" data-testid="case-attachments">
+      <h3 id="attachments-heading">${STRINGS.attachments[lang]}</h3>
+      ${this.attachments.length === 0
+        ? html`<p class="muted">${STRINGS.noAttachments[lang]}</p>`
+        : html`<ul class="attachments">
+            ${this.attachments.map((file) => {
+              const meta = `${STRINGS[attachmentKind(file.mime)][lang]}, ${formatSize(file.size)}`;
+              return html`<li data-testid="case-attachment">
+                ${isSameOriginPath(file.url)
+                  ? html`<a href=${file.url} download=${file.name}
+                      ><span class="visually-hidden">${STRINGS.attachmentDownload[lang]}: </span><span class="attachment-name"
+                        >${file.name}</span
+                      ></a
+                    >`
+                  : html`<span class="attachment-name">${file.name}</span>`}
+                <span class="muted">(${meta})</span>
+              </li>`;
+            })}
+          </ul>`}
+    </section>`;
   }
 
   #ratingText(rating: NonNullable<StaffCaseView['rating']>, lang: Lang): string {
@@ -1598,7 +1651,8 @@ export class PaknCase extends LitElement {
         max-width: 20rem;
       }
       .letters,
-      .records {
+      .records,
+      .attachments {
         list-style: none;
         margin: 0 0 var(--_space);
         padding: 0;
@@ -1639,6 +1693,12 @@ export class PaknCase extends LitElement {
         border-bottom: 1px solid var(--_border);
       }
       .record-note {
+        overflow-wrap: anywhere;
+      }
+      .attachments li {
+        padding: 0.25rem 0;
+      }
+      .attachment-name {
         overflow-wrap: anywhere;
       }
       #notice:focus,

@@ -28,6 +28,12 @@ export const STRINGS = {
   rating: { vi: 'Đánh giá của người dân', en: 'Citizen’s rating' },
   ratingText: { vi: '{score}/5', en: '{score} out of 5' },
   description: { vi: 'Nội dung phản ánh', en: 'Description' },
+  attachments: { vi: 'Tệp đính kèm', en: 'Attachments' },
+  noAttachments: { vi: 'Không có tệp đính kèm.', en: 'No attachments.' },
+  attachmentImage: { vi: 'Ảnh', en: 'Image' },
+  attachmentPdf: { vi: 'PDF', en: 'PDF' },
+  attachmentOther: { vi: 'Tệp', en: 'File' },
+  attachmentDownload: { vi: 'Tải xuống', en: 'Download' },
   citizen: { vi: 'Người phản ánh', en: 'Citizen' },
   identityHidden: { vi: 'Danh tính người phản ánh được bảo mật', en: 'The citizen’s identity is confidential' },
   confidentialNote: {
