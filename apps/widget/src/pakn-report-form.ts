@@ -1,22 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { WidgetClientError, type CaseReceipt, type SiteConfig, type WidgetClient } from '@pakn/api-client/widget';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@pakn/domain';
 import rules from 'virtual:pakn-domain-rules';
+import { Attachments, DEFAULT_LIMITS, attachmentStyles, type Limits } from './attachments.ts';
 import { CaseSubmittedEvent, TrackRequestEvent, WidgetErrorEvent } from './events.ts';
 import { formStyles } from './form-styles.ts';
 import { hanoiTime, hanoiToday } from './format.ts';
 import type { WidgetText } from './text/index.ts';
 import { EMPTY_REPORT, validateReport, type Issue, type ReportValues } from './validate-report.ts';
-
-/** A file the citizen attached: uploaded as soon as it is chosen, its id sent with the report. */
-interface Attachment {
-  readonly file: File;
-  id?: string;
-  progress: number;
-  upload?: Promise<string> | undefined;
-  /** Why the upload failed; a retryable failure (offline) is uploaded again when the report is sent. */
-  error?: WidgetClientError;
-}
 
 type Notice = 'draftSaved' | 'draftRestored' | 'draftDeleted' | 'draftFailed' | 'copied' | 'copyFailed' | '';
 type Phase = '' | 'verifying' | 'sending' | 'offline' | 'retry';
@@ -27,17 +17,6 @@ interface Alert {
   readonly retry: (() => void) | null;
 }
 
-/** Until the server sends `limits` with the site's configuration, the domain's. */
-interface Limits {
-  readonly maxAttachments: number;
-  readonly maxAttachmentBytes: number;
-  readonly attachmentTypes: readonly string[];
-}
-const DEFAULT_LIMITS: Limits = {
-  maxAttachments: MAX_ATTACHMENTS,
-  maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
-  attachmentTypes: ATTACHMENT_TYPES,
-};
 /** Submissions that fail on the server's side (5xx, 429) are tried this many times before the citizen is asked. */
 const SERVER_ATTEMPTS = 4;
 const FIELDS = ['category', 'unitId', 'dossierCode', 'appointmentDate', 'returnedDate', 'description', 'attachments'];
@@ -89,8 +68,6 @@ export class PaknReportForm extends LitElement {
     _retryIn: { state: true },
     _config: { state: true },
     _receipt: { state: true },
-    _files: { state: true },
-    _fileAlert: { state: true },
     _filter: { state: true },
     _notice: { state: true },
     _hasDraft: { state: true },
@@ -98,6 +75,7 @@ export class PaknReportForm extends LitElement {
 
   static override styles = [
     formStyles,
+    attachmentStyles,
     css`
       .receipt dl {
         display: grid;
@@ -106,23 +84,6 @@ export class PaknReportForm extends LitElement {
       }
       dd {
         margin: 0;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0 0.75em;
-        padding: 0.3em 0.6em;
-        border: 1px solid #d0d0d0;
-        border-radius: 0.3em;
-      }
-      li span {
-        overflow-wrap: anywhere;
-      }
-      li button {
-        margin-left: auto;
-        min-height: 2em;
-        padding: 0.2em 0.8em;
       }
       .two {
         display: grid;
@@ -144,8 +105,6 @@ export class PaknReportForm extends LitElement {
   declare private _retryIn: number;
   declare private _config: SiteConfig | null;
   declare private _receipt: CaseReceipt | null;
-  declare private _files: readonly Attachment[];
-  declare private _fileAlert: readonly string[];
   declare private _filter: string;
   declare private _notice: Notice;
   declare private _hasDraft: boolean;
@@ -153,6 +112,7 @@ export class PaknReportForm extends LitElement {
   #key = '';
   #proof = '';
   #honeypot = '';
+  readonly #files = new Attachments(this, () => this.#limits);
 
   constructor() {
     super();
@@ -165,8 +125,6 @@ export class PaknReportForm extends LitElement {
     this._retryIn = 0;
     this._config = null;
     this._receipt = null;
-    this._files = [];
-    this._fileAlert = [];
     this._filter = '';
     this._notice = '';
     this._hasDraft = false;
@@ -247,78 +205,13 @@ export class PaknReportForm extends LitElement {
     }
   }
 
-  // Attachments: checked here for size, count and declared type; the server decides the type from the bytes.
-
-  #onFiles(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const t = this.text;
-    const limits = this.#limits;
-    const megabytes = Math.floor(limits.maxAttachmentBytes / 1048576);
-    const refused: string[] = [];
-    const files = [...this._files];
-    for (const file of input.files ?? []) {
-      if (files.length >= limits.maxAttachments) {
-        refused.push(t.tooManyFiles(limits.maxAttachments));
-        break;
-      }
-      if (file.size > limits.maxAttachmentBytes) refused.push(`${file.name}: ${t.fileTooLarge(megabytes)}`);
-      else if (file.type && !limits.attachmentTypes.includes(file.type)) refused.push(`${file.name}: ${t.errors.attachment_type}`);
-      else files.push({ file, progress: 0 });
-    }
-    input.value = '';
-    this._files = files;
-    this._fileAlert = refused;
-    const { attachments: _fixed, ...rest } = this._errors;
-    this._errors = rest;
-    for (const attachment of files) if (!attachment.id && !attachment.upload && !attachment.error) void this.#upload(attachment).catch(() => undefined);
-  }
-
-  #upload(attachment: Attachment): Promise<string> {
-    if (attachment.id) return Promise.resolve(attachment.id);
-    attachment.error = undefined;
-    attachment.upload ??= this.api!.upload(this.site, attachment.file, (fraction) => {
-      attachment.progress = fraction;
-      this.requestUpdate();
-    }).then(
-      (uploaded) => {
-        attachment.id = uploaded.id;
-        attachment.upload = undefined;
-        this.requestUpdate();
-        return uploaded.id;
-      },
-      (error: WidgetClientError) => {
-        attachment.error = error;
-        attachment.upload = undefined;
-        attachment.progress = 0;
-        if (!error.retryable) this._fileAlert = [...this._fileAlert, `${attachment.file.name}: ${this.#fileError(error)}`];
-        this.requestUpdate();
-        throw error;
-      },
-    );
-    this.requestUpdate();
-    return attachment.upload;
-  }
-
-  async #removeFile(attachment: Attachment): Promise<void> {
-    this._files = this._files.filter((a) => a !== attachment);
-    this._fileAlert = [];
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#attachments')?.focus();
-  }
-
-  #fileError(error: WidgetClientError): string {
-    const t = this.text;
-    if (error.reason === 'attachment_too_large') return t.fileTooLarge(Math.floor(this.#limits.maxAttachmentBytes / 1048576));
-    return t.errors[error.reason as keyof WidgetText['errors']] ?? (error.message || t.errors.internal);
-  }
-
   // Sending.
 
   /** Checks the values; shows the problems beside the fields and returns null, or returns the server's input. */
   async #check() {
     const { input, issues } = validateReport(this._v, this.site, this.text.lang === 'en' ? 'en' : 'vi', rules);
     const errors: Record<string, Issue | string> = issues;
-    if (this._files.some((a) => a.error && !a.error.retryable)) errors.attachments = this.text.fixFiles;
+    if (this.#files.invalid) errors.attachments = this.text.fixFiles;
     if (Object.keys(errors).length === 0) return input;
     await this.#showErrors(errors, null);
     return null;
@@ -340,7 +233,7 @@ export class PaknReportForm extends LitElement {
       this.#key = this.#proof = '';
       this._v = { ...EMPTY_REPORT, unitId: this._config?.defaultUnitId ?? '' };
       this.#unitChosen = false;
-      this._files = [];
+      this.#files.clear();
       if (this._hasDraft) await this.#deleteDraft(true);
       this.dispatchEvent(new CaseSubmittedEvent(receipt.reference));
       await this.updateComplete;
@@ -366,7 +259,7 @@ export class PaknReportForm extends LitElement {
       if (!input) throw INVALID;
       try {
         if (navigator.onLine === false) throw new WidgetClientError('network');
-        const attachments = await Promise.all(this._files.map((a) => this.#upload(a)));
+        const attachments = await this.#files.ids();
         if (!this.#proof) {
           this._phase = 'verifying';
           this.#proof = await this.#prove(api);
@@ -420,7 +313,7 @@ export class PaknReportForm extends LitElement {
     const message =
       error.reason === 'network' ? t.network : error.message || t.errors[error.reason as keyof WidgetText['errors']] || t.errors.internal;
     // Attachment ids expire: upload the files again on the next try.
-    if (error.reason === 'attachment_invalid') for (const a of this._files) a.id = undefined;
+    if (error.reason === 'attachment_invalid') this.#files.expire();
     const worthRetrying = error.retryable || error.reason === 'attachment_invalid';
     await this.#showErrors(error.fieldErrors, { messages: [message], retry: worthRetrying ? retry : null });
   }
@@ -551,7 +444,6 @@ export class PaknReportForm extends LitElement {
     const withContact = Boolean(v.name.trim() || v.phone.trim() || v.email.trim());
     const input = (e: Event) => this.#onInput(e);
     const today = hanoiToday();
-    const limits = this.#limits;
     const phase = this._phase;
     return html`
       <form novalidate @submit=${this.#submit}>
@@ -595,22 +487,10 @@ export class PaknReportForm extends LitElement {
           <span class="counter" id="description-counter">${t.counter(v.description.length, rules.descriptionMax)}</span>
           ${this.#error('description')}
         </div>
-        <div class="field">
-          <label for="attachments">${t.attachments}</label>
-          <span class="hint" id="attachments-hint">${t.attachHint(limits.maxAttachments, Math.floor(limits.maxAttachmentBytes / 1048576))}</span>
-          <input
-            id="attachments"
-            type="file"
-            multiple
-            accept=${limits.attachmentTypes.join(',')}
-            aria-invalid=${this.#invalid('attachments')}
-            aria-describedby=${this.#describedBy('attachments', 'attachments-hint')}
-            @change=${this.#onFiles}
-          />
-          ${this._files.length ? html`<ul>${this._files.map((a) => this.#renderFile(a))}</ul>` : nothing}
-          <div role="alert">${this._fileAlert.map((m) => html`<p class="error">${m}</p>`)}</div>
-          ${this.#error('attachments')}
-        </div>
+        ${this.#files.render(this.#error('attachments'), () => {
+          const { attachments: _fixed, ...rest } = this._errors;
+          this._errors = rest;
+        })}
         <fieldset>
           <legend>${t.contact}</legend>
           <p class="hint">${t.contactHint}</p>
@@ -692,24 +572,6 @@ export class PaknReportForm extends LitElement {
       </select>
       ${this.#error('unitId')}
     </div>`;
-  }
-
-  #renderFile(attachment: Attachment) {
-    const t = this.text;
-    const { error } = attachment;
-    const state = attachment.id
-      ? t.uploaded
-      : error
-        ? error.retryable
-          ? t.uploadPending
-          : ''
-        : t.uploading(Math.round(attachment.progress * 100));
-    return html`<li>
-      <span>${attachment.file.name}</span>
-      <span class="hint">${state}</span>
-      ${error && !error.retryable ? html`<span class="error">${this.#fileError(error)}</span>` : nothing}
-      <button type="button" aria-label=${t.removeFile(attachment.file.name)} @click=${() => this.#removeFile(attachment)}>${t.remove}</button>
-    </li>`;
   }
 
   #renderAlert() {

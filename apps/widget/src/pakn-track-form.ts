@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { WidgetClientError, type TrackedCase, type WidgetClient } from '@pakn/api-client/widget';
 import rules from 'virtual:pakn-domain-rules';
+import { Attachments, DEFAULT_LIMITS, attachmentStyles, type Limits } from './attachments.ts';
 import { WidgetErrorEvent } from './events.ts';
 import { formStyles } from './form-styles.ts';
 import { hanoiTime } from './format.ts';
@@ -23,6 +24,7 @@ type Errors = Readonly<Record<string, string>>;
  */
 export class PaknTrackForm extends LitElement {
   static override properties = {
+    site: { type: String },
     text: { attribute: false },
     api: { attribute: false },
     _reference: { state: true },
@@ -36,10 +38,12 @@ export class PaknTrackForm extends LitElement {
     _reason: { state: true },
     _message: { state: true },
     _done: { state: true },
+    _limits: { state: true },
   };
 
   static override styles = [
     formStyles,
+    attachmentStyles,
     css`
       .result {
         margin-top: 1.5em;
@@ -89,6 +93,7 @@ export class PaknTrackForm extends LitElement {
     `,
   ];
 
+  declare site: string;
   declare text: WidgetText;
   declare api: WidgetClient | undefined;
   declare private _reference: string;
@@ -102,6 +107,10 @@ export class PaknTrackForm extends LitElement {
   declare private _reason: string;
   declare private _message: string;
   declare private _done: 'reviewSent' | 'infoSent' | '';
+  /** The site's attachment limits, asked for when the unit requests more information. */
+  declare private _limits: Limits | null;
+  /** The files of the reply to a request for more information. */
+  readonly #files = new Attachments(this, () => this._limits ?? DEFAULT_LIMITS);
 
   constructor() {
     super();
@@ -116,6 +125,21 @@ export class PaknTrackForm extends LitElement {
     this._reason = '';
     this._message = '';
     this._done = '';
+    this._limits = null;
+    this.site = '';
+  }
+
+  override willUpdate(): void {
+    if (this._result?.infoRequest && !this._limits && this.api && this.site) this.#loadLimits(this.api);
+  }
+
+  /** Once; the domain's limits until the answer (or if it fails: the server checks again). */
+  #loadLimits(api: WidgetClient): void {
+    this._limits = DEFAULT_LIMITS;
+    api.siteConfig({ siteKey: this.site }).then(
+      (config) => (this._limits = config.limits ?? DEFAULT_LIMITS),
+      () => undefined,
+    );
   }
 
   /** This view's words in the widget's language; undefined while they load. */
@@ -167,6 +191,8 @@ export class PaknTrackForm extends LitElement {
     } catch (caught) {
       const error = caught instanceof WidgetClientError ? caught : new WidgetClientError('internal');
       this._errors = error.fieldErrors;
+      // Attachment ids expire: upload the files again on the next try.
+      if (error.reason === 'attachment_invalid') this.#files.expire();
       this._alert = error.reason === 'network' ? this.text.network : error.message || this.text.errors.internal;
       this.dispatchEvent(new WidgetErrorEvent(error.reason));
       return false;
@@ -212,15 +238,22 @@ export class PaknTrackForm extends LitElement {
     event.preventDefault();
     const message = this._message.trim();
     const issues = this.text.issues;
-    const errors: Errors =
-      message.length < INFO_REPLY_MIN
+    const files = this.#files;
+    const errors: Errors = files.invalid
+      ? { attachments: this.text.fixFiles }
+      : message.length < INFO_REPLY_MIN
         ? { message: message ? issues.minChars.replace('{n}', String(INFO_REPLY_MIN)) : issues.required }
         : message.length > rules.descriptionMax
           ? { message: issues.maxChars.replace('{n}', String(rules.descriptionMax)) }
           : {};
     this._done = '';
-    if (await this.#call((api, codes) => api.provideInfo({ ...codes, message }), errors)) {
+    const send = async (api: WidgetClient, codes: { reference: string; accessKey: string }) => {
+      const attachments = await files.ids();
+      return api.provideInfo({ ...codes, message, attachments: attachments.length ? attachments : undefined });
+    };
+    if (await this.#call(send, errors)) {
       this._message = '';
+      files.clear();
       this._done = 'infoSent';
       await this.#focusOutcome();
     }
@@ -334,6 +367,10 @@ export class PaknTrackForm extends LitElement {
           <span class="counter" id="message-counter">${t.counter(this._message.length, max)}</span>
           ${error ? html`<p class="error" id="message-error">${error}</p>` : nothing}
         </div>
+        ${this.#files.render(
+          this._errors.attachments ? html`<p class="error" id="attachments-error">${this._errors.attachments}</p>` : nothing,
+          () => (this._errors = {}),
+        )}
         <div class="actions"><button type="submit" class="primary" aria-disabled=${this._busy ? 'true' : 'false'}>${t.sendInfo}</button></div>
       </form>`;
   }

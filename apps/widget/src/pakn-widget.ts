@@ -245,7 +245,7 @@ export class PaknWidget extends LitElement {
             ></pakn-report-form>`
           : nothing}
         ${started && this._trackState !== 'none'
-          ? html`<pakn-track-form .text=${t} .api=${this.#apiClient} ?hidden=${view !== 'track'}>${t.loading}</pakn-track-form>`
+          ? html`<pakn-track-form site=${this.site} .text=${t} .api=${this.#apiClient} ?hidden=${view !== 'track'}>${t.loading}</pakn-track-form>`
           : nothing}
         ${view === 'track' && this._trackState === 'failed'
           ? html`<div class="alert" role="alert">

@@ -52,6 +52,13 @@ describe('the widget client speaks tRPC’s HTTP format without @trpc/client', (
     });
   });
 
+  it('sends the ids of the files attached to the reply', async () => {
+    const calls = respond(200, { result: { data: { reference: 'PAKN-2026-000001', status: 'in_progress', infoRequest: null } } });
+    const input = { reference: 'PAKN-2026-000001', accessKey: 'K', message: 'Ảnh biên nhận đính kèm.', attachments: ['att_1', 'att_2'] };
+    await client().provideInfo(input);
+    expect(calls[0]!.init).toMatchObject({ method: 'POST', body: JSON.stringify(input) });
+  });
+
   it('turns the API’s error shape into reason, message and field errors', async () => {
     respond(400, {
       error: { message: 'Some fields are invalid.', code: -32600, data: { reason: 'invalid', fieldErrors: { description: 'Too short' }, httpStatus: 400 } },
