@@ -245,3 +245,35 @@ export const base = css`
     margin-bottom: 0;
   }
 `;
+
+/** The case tables of the inbox and the follow-up lists. */
+export const caseTable = css`
+  .table-wrap {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.95rem;
+  }
+  th,
+  td {
+    text-align: left;
+    vertical-align: top;
+    padding: 0.6rem 0.75rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  thead th {
+    background: var(--_surface);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  tbody tr:last-child > * {
+    border-bottom: 0;
+  }
+  tbody tr:hover {
+    background: #f9fafb;
+  }
+`;

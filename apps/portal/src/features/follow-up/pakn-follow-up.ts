@@ -6,7 +6,7 @@ import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
-import { base, tokens } from '#shared/styles.ts';
+import { base, caseTable, tokens } from '#shared/styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
@@ -405,6 +405,7 @@ export class PaknFollowUp extends LitElement {
   static override styles = [
     tokens,
     base,
+    caseTable,
     deadlineStyles,
     css`
       .intro {
@@ -447,34 +448,6 @@ export class PaknFollowUp extends LitElement {
         padding: var(--_space);
         background: var(--_surface);
         border-radius: var(--_radius);
-      }
-      .table-wrap {
-        overflow-x: auto;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.95rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.6rem 0.75rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      thead th {
-        background: var(--_surface);
-        font-weight: 600;
-        white-space: nowrap;
-      }
-      tbody tr:last-child > * {
-        border-bottom: 0;
-      }
-      tbody tr:hover {
-        background: #f9fafb;
       }
       th.reference {
         font-weight: 600;

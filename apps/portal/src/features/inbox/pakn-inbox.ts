@@ -18,7 +18,7 @@ import { DEADLINE_STRINGS, deadlineStyles, deadlineTone, renderDeadline } from '
 import { COMMON, elementLang, formatDateTime, shorten } from '#shared/i18n.ts';
 import { hanoiToday, intakeSummaryParts, type DailyIntakeStats } from '#shared/intake-stats.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
-import { base, tokens } from '#shared/styles.ts';
+import { base, caseTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
@@ -294,6 +294,7 @@ export class PaknInbox extends LitElement {
   static override styles = [
     tokens,
     base,
+    caseTable,
     deadlineStyles,
     css`
       .toolbar {
@@ -329,34 +330,6 @@ export class PaknInbox extends LitElement {
         padding: var(--_space);
         background: var(--_surface);
         border-radius: var(--_radius);
-      }
-      .table-wrap {
-        overflow-x: auto;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.95rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.6rem 0.75rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      thead th {
-        background: var(--_surface);
-        font-weight: 600;
-        white-space: nowrap;
-      }
-      tbody tr:last-child > * {
-        border-bottom: 0;
-      }
-      tbody tr:hover {
-        background: #f9fafb;
       }
       th.reference {
         font-weight: 600;
