@@ -246,8 +246,8 @@ export const base = css`
   }
 `;
 
-/** The case tables of the inbox and the follow-up lists. */
-export const caseTable = css`
+/** Bordered, scrollable data tables: every list the portal shows. */
+export const dataTable = css`
   .table-wrap {
     overflow-x: auto;
     border: 1px solid var(--_border);
@@ -267,6 +267,12 @@ export const caseTable = css`
   }
   thead th {
     background: var(--_surface);
+  }
+`;
+
+/** The case tables of the inbox and the follow-up lists. */
+export const caseTable = css`
+  thead th {
     font-weight: 600;
     white-space: nowrap;
   }

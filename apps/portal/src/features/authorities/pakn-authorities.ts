@@ -12,7 +12,7 @@ import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent } from '#shared/events.ts';
 import { COMMON, elementLang } from '#shared/i18n.ts';
-import { base, tokens } from '#shared/styles.ts';
+import { base, dataTable, tokens } from '#shared/styles.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
 
@@ -374,6 +374,7 @@ export class PaknAuthorities extends LitElement {
   static override styles = [
     tokens,
     base,
+    dataTable,
     css`
       .intro {
         max-width: 60rem;
@@ -402,26 +403,6 @@ export class PaknAuthorities extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem;
-      }
-      .table-wrap {
-        overflow-x: auto;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.95rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.6rem 0.75rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      thead th {
-        background: var(--_surface);
       }
       tbody th {
         font-weight: 600;

@@ -6,7 +6,7 @@ import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
-import { base, caseTable, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
@@ -405,6 +405,7 @@ export class PaknFollowUp extends LitElement {
   static override styles = [
     tokens,
     base,
+    dataTable,
     caseTable,
     deadlineStyles,
     css`

@@ -18,7 +18,7 @@ import { DEADLINE_STRINGS, deadlineStyles, deadlineTone, renderDeadline } from '
 import { COMMON, elementLang, formatDateTime, shorten } from '#shared/i18n.ts';
 import { hanoiToday, intakeSummaryParts, type DailyIntakeStats } from '#shared/intake-stats.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
-import { base, caseTable, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
@@ -294,6 +294,7 @@ export class PaknInbox extends LitElement {
   static override styles = [
     tokens,
     base,
+    dataTable,
     caseTable,
     deadlineStyles,
     css`

@@ -4,7 +4,7 @@ import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { NavigateEvent, SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
-import { base, tokens } from '#shared/styles.ts';
+import { base, dataTable, tokens } from '#shared/styles.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>[number];
 
@@ -202,6 +202,7 @@ export class PaknRegister extends LitElement {
   static override styles = [
     tokens,
     base,
+    dataTable,
     css`
       .intro {
         max-width: 60rem;
@@ -226,25 +227,7 @@ export class PaknRegister extends LitElement {
         background: var(--_surface);
         border-radius: var(--_radius);
       }
-      .table-wrap {
-        overflow-x: auto;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.95rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.6rem 0.75rem;
-        border-bottom: 1px solid var(--_border);
-      }
       thead th {
-        background: var(--_surface);
         white-space: nowrap;
       }
       tbody th {
