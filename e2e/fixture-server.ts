@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
+import { FIXTURE_PORT, PAKN_PORT } from './ports.ts';
 
 /**
  * Partner pages of every kind the widget must survive (issue 3, "Isolation on real pages"), served by a real
@@ -9,9 +10,9 @@ import { resolve } from 'node:path';
  * from real responses. The origin must be registered for the demo site (EXTRA_SITE_ORIGINS, see
  * playwright.config.ts).
  */
-export const FIXTURE_PORT = 18482;
+
 export const FIXTURE_ORIGIN = `http://127.0.0.1:${FIXTURE_PORT}`;
-const PAKN_ORIGIN = 'http://127.0.0.1:18480';
+const PAKN_ORIGIN = `http://127.0.0.1:${PAKN_PORT}`;
 const SITE_KEY = 'phuong-hoan-kiem';
 /** The strict-CSP page's nonce. A fixed value is fine for a fixture; real pages draw one per response. */
 export const FIXTURE_NONCE = 'R4nd0m';

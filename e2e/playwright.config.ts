@@ -8,8 +8,7 @@ if (!existsSync(chromium)) {
   throw new Error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
 }
 
-export const PAKN_PORT = 18480;
-export const DEMO_PORT = 18481;
+import { DEMO_PORT, PAKN_PORT } from './ports.ts';
 const database = resolve(import.meta.dirname, '.tmp/e2e.db');
 
 export default defineConfig({

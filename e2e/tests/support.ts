@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_PORT, FIXTURE_PORT, PAKN_PORT } from '../ports.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request, type FrameLocator, type Locator, type Page, type Request } from '@playwright/test';
 
-export const PAKN = 'http://127.0.0.1:18480';
-export const DEMO_SITE = 'http://127.0.0.1:18481/';
+export const PAKN = `http://127.0.0.1:${PAKN_PORT}`;
+export const DEMO_SITE = `http://127.0.0.1:${DEMO_PORT}/`;
 export const DEMO_PASSWORD = 'pakn-demo-2026';
 
 /** Fails the test on any console error or uncaught exception (CSP violations and bundle parse errors land here). */
@@ -79,7 +80,7 @@ export async function openCase(page: Page, reference: string) {
 
 export const SITE_KEY = 'phuong-hoan-kiem';
 /** The partner fixture pages' origin (e2e/fixture-server.ts), registered for the demo site in e2e runs. */
-export const FIXTURES = 'http://127.0.0.1:18482';
+export const FIXTURES = `http://127.0.0.1:${FIXTURE_PORT}`;
 export const LAUNCHER_NAME = 'Phản ánh, kiến nghị';
 export const DIALOG_NAME = 'Phản ánh, kiến nghị';
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
