@@ -51,7 +51,8 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
 
 /** Turns a validation issue into a sentence in the user's language. */
 export function issueMessage(issue: IssueLike, lang: Lang): string {
-  const coded = issue.message ? CODED[issue.message] : undefined;
+  // A domain error's field codes (username_taken, unit_required…) come through here too, on the server.
+  const coded = issue.message ? (CODED[issue.message] ?? ERROR_MESSAGES[issue.message]) : undefined;
   if (coded) return coded[lang];
   switch (issue.code) {
     case 'too_small':
