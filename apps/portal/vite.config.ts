@@ -31,6 +31,10 @@ export default defineConfig({
         'pakn-register': 'src/features/register/pakn-register.ts',
         'pakn-calendar': 'src/features/calendar/pakn-calendar.ts',
         'pakn-authorities': 'src/features/authorities/pakn-authorities.ts',
+        'pakn-admin': 'src/features/admin/pakn-admin.ts',
+        'pakn-users': 'src/features/admin/pakn-users.ts',
+        'pakn-units': 'src/features/admin/pakn-units.ts',
+        'pakn-sites': 'src/features/admin/pakn-sites.ts',
       },
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '@pakn/domain';
-import { groupUnits, unitName } from './units.ts';
+import { UNIT_KIND_HIERARCHY, groupUnits, unitName } from './units.ts';
 
 const units: Unit[] = [
   { id: 'dept-justice', kind: 'department', name: 'Sở Tư pháp', parentId: null },
@@ -16,6 +16,10 @@ describe('groupUnits', () => {
     expect(groups.map((g) => g.kind)).toEqual(['ward', 'branch', 'department']);
     expect(groups[0]!.units.map((u) => u.id)).toEqual(['ward-2', 'ward-1']);
     expect(groups[1]!.units.map((u) => u.name)).toEqual(['Chi nhánh số 2', 'Chi nhánh số 10']);
+  });
+
+  it('follows another order when asked, e.g. the organisation from the Centre down', () => {
+    expect(groupUnits(units, UNIT_KIND_HIERARCHY).map((g) => g.kind)).toEqual(['branch', 'department', 'ward']);
   });
 });
 

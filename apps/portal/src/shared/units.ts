@@ -15,9 +15,12 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, Text>> = {
 /** Wards and communes first: most complaints are about them. */
 export const UNIT_KIND_ORDER: readonly UnitKind[] = ['ward', 'commune', 'branch', 'department', 'centre'];
 
-/** Units grouped by kind in UNIT_KIND_ORDER, each group sorted by name the Vietnamese way. */
-export function groupUnits<U extends Unit>(units: readonly U[]): { kind: UnitKind; units: U[] }[] {
-  return UNIT_KIND_ORDER.map((kind) => ({
+/** The organisation's own order, from the Centre down: how the admin lists units. */
+export const UNIT_KIND_HIERARCHY: readonly UnitKind[] = ['centre', 'branch', 'department', 'commune', 'ward'];
+
+/** Units grouped by kind in `order` (UNIT_KIND_ORDER unless told), each group sorted by name the Vietnamese way. */
+export function groupUnits<U extends Unit>(units: readonly U[], order: readonly UnitKind[] = UNIT_KIND_ORDER): { kind: UnitKind; units: U[] }[] {
+  return order.map((kind) => ({
     kind,
     units: units.filter((u) => u.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true })),
   })).filter((g) => g.units.length > 0);

@@ -38,6 +38,10 @@ const FEATURES = {
   register: { tag: 'pakn-register', load: () => import('../features/register/pakn-register.ts') },
   calendar: { tag: 'pakn-calendar', load: () => import('../features/calendar/pakn-calendar.ts') },
   authorities: { tag: 'pakn-authorities', load: () => import('../features/authorities/pakn-authorities.ts') },
+  admin: { tag: 'pakn-admin', load: () => import('../features/admin/pakn-admin.ts') },
+  users: { tag: 'pakn-users', load: () => import('../features/admin/pakn-users.ts') },
+  units: { tag: 'pakn-units', load: () => import('../features/admin/pakn-units.ts') },
+  sites: { tag: 'pakn-sites', load: () => import('../features/admin/pakn-sites.ts') },
 } as const;
 type FeatureName = keyof typeof FEATURES;
 
@@ -45,7 +49,14 @@ type FeatureName = keyof typeof FEATURES;
 const PAGE_PERMISSION: Partial<Record<FeatureName, Parameters<typeof can>[1]>> = {
   intake: 'logContact',
   authorities: 'manageAuthorities',
+  admin: 'administer',
+  users: 'administer',
+  units: 'administer',
+  sites: 'administer',
 };
+
+/** The pages the nav's one "Administration" link stands for. */
+const ADMIN_PAGES: readonly Route['name'][] = ['admin', 'users', 'units', 'sites', 'authorities'];
 
 /** A change this page made itself is not "news": no notice for it within this many milliseconds. */
 const OWN_CHANGE_MS = 10_000;
@@ -374,6 +385,10 @@ export class PaknPortal extends LitElement {
       register: STRINGS.titleRegister[lang],
       calendar: STRINGS.titleCalendar[lang],
       authorities: STRINGS.titleAuthorities[lang],
+      admin: STRINGS.titleAdmin[lang],
+      users: STRINGS.titleUsers[lang],
+      units: STRINGS.titleUnits[lang],
+      sites: STRINGS.titleSites[lang],
       'not-found': STRINGS.notFoundHeading[lang],
     };
     const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : titles[this.route.name];
@@ -431,9 +446,7 @@ export class PaknPortal extends LitElement {
                     ${this.#navLink(PATHS.followUp, 'follow-up', STRINGS.followUp[lang])}
                     ${this.#navLink(PATHS.register, 'register', STRINGS.register[lang])}
                     ${this.#navLink(PATHS.calendar, 'calendar', STRINGS.calendar[lang])}
-                    ${can(staff.role, 'manageAuthorities')
-                      ? this.#navLink(PATHS.authorities, 'authorities', STRINGS.authorities[lang])
-                      : nothing}
+                    ${can(staff.role, 'administer') ? this.#navLink(PATHS.admin, ADMIN_PAGES, STRINGS.admin[lang]) : nothing}
                   </ul>
                 </nav>
                 <div class="who">
@@ -457,9 +470,10 @@ export class PaknPortal extends LitElement {
     `;
   }
 
-  #navLink(href: string, page: Route['name'], label: string) {
+  #navLink(href: string, page: Route['name'] | readonly Route['name'][], label: string) {
+    const current = typeof page === 'string' ? this.route.name === page : page.includes(this.route.name);
     return html`<li>
-      <a href=${href} aria-current=${this.route.name === page ? 'page' : nothing} @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+      <a href=${href} aria-current=${current ? 'page' : nothing} @click=${(e: MouseEvent) => navigateOnClick(e, this)}
         >${label}</a
       >
     </li>`;
@@ -520,6 +534,14 @@ export class PaknPortal extends LitElement {
         return html`<pakn-calendar lang=${lang} year=${route.year}></pakn-calendar>`;
       case 'authorities':
         return html`<pakn-authorities lang=${lang}></pakn-authorities>`;
+      case 'admin':
+        return html`<pakn-admin lang=${lang}></pakn-admin>`;
+      case 'users':
+        return html`<pakn-users lang=${lang}></pakn-users>`;
+      case 'units':
+        return html`<pakn-units lang=${lang}></pakn-units>`;
+      case 'sites':
+        return html`<pakn-sites lang=${lang}></pakn-sites>`;
     }
   }
 

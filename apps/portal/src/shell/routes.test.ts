@@ -31,6 +31,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/portal/admin/authorities', '')).toEqual({ name: 'authorities' });
   });
 
+  it('shows the administration page and its users, units and sites pages', () => {
+    expect(parseRoute('/portal/admin', '')).toEqual({ name: 'admin' });
+    expect(parseRoute('/portal/admin/', '')).toEqual({ name: 'admin' });
+    expect(parseRoute('/portal/admin/users', '')).toEqual({ name: 'users' });
+    expect(parseRoute('/portal/admin/units/', '')).toEqual({ name: 'units' });
+    expect(parseRoute('/portal/admin/sites', '')).toEqual({ name: 'sites' });
+  });
+
   it('reports anything else as not found, including malformed escapes', () => {
     expect(parseRoute('/portal/cases/', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/cases/a/b', '')).toEqual({ name: 'not-found' });
@@ -38,7 +46,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/elsewhere', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/calendar/2027', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/letters/', '')).toEqual({ name: 'not-found' });
-    expect(parseRoute('/portal/admin', '')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/portal/admin/users/quantri', '')).toEqual({ name: 'not-found' });
   });
 });
 

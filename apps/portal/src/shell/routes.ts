@@ -9,6 +9,10 @@ export const PATHS = {
   register: `${BASE_PATH}register`,
   calendar: `${BASE_PATH}calendar`,
   authorities: `${BASE_PATH}admin/authorities`,
+  admin: `${BASE_PATH}admin`,
+  users: `${BASE_PATH}admin/users`,
+  units: `${BASE_PATH}admin/units`,
+  sites: `${BASE_PATH}admin/sites`,
 } as const;
 
 export type Route =
@@ -20,6 +24,10 @@ export type Route =
   | { readonly name: 'register'; readonly year: string }
   | { readonly name: 'calendar'; readonly year: string }
   | { readonly name: 'authorities' }
+  | { readonly name: 'admin' }
+  | { readonly name: 'users' }
+  | { readonly name: 'units' }
+  | { readonly name: 'sites' }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -40,6 +48,14 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'calendar', year: params.get('year') ?? '' };
     case 'admin/authorities':
       return { name: 'authorities' };
+    case 'admin':
+      return { name: 'admin' };
+    case 'admin/users':
+      return { name: 'users' };
+    case 'admin/units':
+      return { name: 'units' };
+    case 'admin/sites':
+      return { name: 'sites' };
   }
   const match = /^(cases|letters)\/([^/]+)$/.exec(rest);
   if (match?.[2]) {

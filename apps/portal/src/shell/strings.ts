@@ -14,6 +14,7 @@ export const STRINGS = {
   intake: { vi: 'Tiếp nhận qua điện thoại, Zalo', en: 'Log a contact' },
   register: { vi: 'Sổ văn bản chuyển', en: 'Forwarding register' },
   authorities: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
+  admin: { vi: 'Quản trị', en: 'Administration' },
   shortcuts: { vi: 'Phím tắt', en: 'Shortcuts' },
   signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
@@ -52,6 +53,10 @@ export const STRINGS = {
   titleIntake: { vi: 'Tiếp nhận qua điện thoại, Zalo, Viber', en: 'Log a contact' },
   titleRegister: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
   titleAuthorities: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },
+  titleAdmin: { vi: 'Quản trị hệ thống', en: 'Administration' },
+  titleUsers: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
+  titleUnits: { vi: 'Đơn vị', en: 'Units' },
+  titleSites: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
 
   forbiddenHeading: { vi: 'Không có quyền truy cập', en: 'Not allowed' },
   forbiddenBody: {

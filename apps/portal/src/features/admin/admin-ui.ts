@@ -1,0 +1,174 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Lang, Unit } from '@pakn/domain';
+import { navigateOnClick } from '#shared/events.ts';
+import { UNIT_KIND_LABELS, groupUnits } from '#shared/units.ts';
+import { ADMIN, fill } from './strings.ts';
+import { filterUnits } from './unit-search.ts';
+
+/** Where the admin pages live; the landing page links to each. */
+export const ADMIN_PATH = '/portal/admin';
+
+/** `aria-describedby` for a control with an optional hint and an optional error. */
+export function describedBy(id: string, hasHint: boolean, error: string | undefined): string | typeof nothing {
+  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || nothing;
+}
+
+/** A form field: label, hint, the control, and its error, wired for screen readers by id. */
+export function field(options: { id: string; label: string; hint?: string; error?: string; control: TemplateResult }): TemplateResult {
+  const { id, label, hint, error, control } = options;
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    ${hint ? html`<span id="${id}-hint" class="hint">${hint}</span>` : nothing} ${control}
+    ${error ? html`<span id="${id}-error" class="field-error">${error}</span>` : nothing}
+  </div>`;
+}
+
+/** The way back to the admin landing page, above each admin page's heading. */
+export function renderBreadcrumb(lang: Lang, from: EventTarget): TemplateResult {
+  return html`<nav class="breadcrumb" aria-label=${ADMIN.breadcrumb[lang]}>
+    <a href=${ADMIN_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, from)}>${ADMIN.backToAdmin[lang]}</a>
+    <span aria-hidden="true">›</span>
+  </nav>`;
+}
+
+export interface UnitPickerOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly error: string | undefined;
+  readonly units: readonly Unit[];
+  readonly value: string;
+  readonly query: string;
+  /** The first option, meaning "no unit"; absent when a unit must be chosen. */
+  readonly emptyLabel: string;
+  readonly lang: Lang;
+  readonly onQuery: (query: string) => void;
+  readonly onChange: (unitId: string) => void;
+}
+
+/**
+ * A unit select with a search box that narrows it: with some 160 units, scrolling a select is slow, and a
+ * native select keeps keyboard use and screen-reader support that a home-made combobox would have to rebuild.
+ */
+export function renderUnitPicker(o: UnitPickerOptions): TemplateResult {
+  const shown = filterUnits(o.units, o.query, o.value);
+  const matches = o.query ? filterUnits(o.units, o.query).length : o.units.length;
+  return html`<div class="field unit-picker">
+    <label for=${o.id}>${o.label}</label>
+    <span id="${o.id}-hint" class="hint">${o.hint}</span>
+    <div class="picker-row">
+      <span class="picker-search">
+        <label class="visually-hidden" for="${o.id}-search">${ADMIN.unitSearch[o.lang]} (${o.label})</label>
+        <input
+          id="${o.id}-search"
+          type="search"
+          autocomplete="off"
+          placeholder=${ADMIN.unitSearch[o.lang]}
+          aria-describedby="${o.id}-search-hint ${o.id}-count"
+          .value=${o.query}
+          @input=${(e: Event) => o.onQuery((e.target as HTMLInputElement).value)}
+        />
+        <span id="${o.id}-search-hint" class="visually-hidden">${ADMIN.unitSearchHint[o.lang]}</span>
+      </span>
+      <select
+        id=${o.id}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${describedBy(o.id, true, o.error)}
+        @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${!o.value}>${o.emptyLabel}</option>
+        ${groupUnits(shown).map(
+          (g) => html`<optgroup label=${UNIT_KIND_LABELS[g.kind][o.lang]}>
+            ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === o.value}>${u.name}</option>`)}
+          </optgroup>`,
+        )}
+      </select>
+    </div>
+    <span id="${o.id}-count" class="hint" aria-live="polite">${o.query ? fill(ADMIN.unitsFound[o.lang], { n: matches }) : nothing}</span>
+    ${o.error ? html`<span id="${o.id}-error" class="field-error">${o.error}</span>` : nothing}
+  </div>`;
+}
+
+/** Layout shared by the admin pages, on top of the portal's `base` and `dataTable`. */
+export const adminStyles = css`
+  .intro {
+    max-width: 60rem;
+  }
+  .breadcrumb {
+    display: flex;
+    gap: 0.4rem;
+    margin-bottom: 0.5rem;
+    font-size: 0.95rem;
+  }
+  .status-line {
+    margin: 0;
+  }
+  .status-line .success {
+    display: block;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.5rem 1.5rem;
+    margin-bottom: var(--_space);
+  }
+  .toolbar .field {
+    margin-bottom: 0;
+    flex: 1 1 18rem;
+    max-width: 28rem;
+  }
+  .editor {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: 1.5rem;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+    gap: 0 1.5rem;
+  }
+  input[readonly] {
+    background: var(--_surface);
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .picker-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .picker-row .picker-search {
+    flex: 1 1 12rem;
+    max-width: 16rem;
+  }
+  .picker-row select {
+    flex: 2 1 16rem;
+    width: auto;
+  }
+  tbody th {
+    font-weight: 600;
+  }
+  .actions {
+    white-space: nowrap;
+  }
+  button.small {
+    min-height: 2.25rem;
+    padding: 0.2rem 0.7rem;
+  }
+  code {
+    font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
+    font-size: 0.9rem;
+    overflow-wrap: anywhere;
+  }
+  .empty {
+    padding: var(--_space);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
+`;

@@ -1,0 +1,349 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { UNIT_KINDS, UnitInputSchema, errorMessage, fieldErrors, type Lang, type UnitKind } from '@pakn/domain';
+import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
+import { SessionExpiredEvent } from '#shared/events.ts';
+import { COMMON, elementLang } from '#shared/i18n.ts';
+import { base, dataTable, tokens } from '#shared/styles.ts';
+import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
+import { adminStyles, describedBy, field, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
+import { ADMIN, UNITS, fill } from './strings.ts';
+import { filterUnits } from './unit-search.ts';
+
+interface Draft {
+  /** Null for a new unit; the id of the unit being edited otherwise. */
+  editing: string | null;
+  id: string;
+  kind: string;
+  name: string;
+  parentId: string;
+}
+
+const SLUG_PATTERN = /^[a-z0-9-]{2,64}$/;
+const FORM_FIELDS = new Set(['id', 'kind', 'name', 'parentId']);
+
+/**
+ * `<pakn-units>`: the administrator's list of units, grouped from the Centre down (its branches, the city's
+ * departments, communes and wards), with whether each is under inspection, and a form to add a unit or
+ * change its kind, name and parent. Admins only (the server decides: `administer`).
+ *
+ * Attributes: `lang`. Events out: `pakn-session-expired`, `pakn-navigate`.
+ */
+export class PaknUnits extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    units: { state: true },
+    loadError: { state: true },
+    filter: { state: true },
+    draft: { state: true },
+    parentQuery: { state: true },
+    busy: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    notice: { state: true },
+  };
+
+  declare lang: string;
+  declare protected units: readonly UnitView[] | null;
+  declare protected loadError: string | null;
+  declare protected filter: string;
+  declare protected draft: Draft | null;
+  declare protected parentQuery: string;
+  declare protected busy: boolean;
+  declare protected errors: Readonly<Record<string, string>>;
+  declare protected formError: string | null;
+  declare protected notice: string | null;
+
+  constructor() {
+    super();
+    this.lang = '';
+    this.units = null;
+    this.loadError = null;
+    this.filter = '';
+    this.draft = null;
+    this.parentQuery = '';
+    this.busy = false;
+    this.errors = {};
+    this.formError = null;
+    this.notice = null;
+  }
+
+  get language(): Lang {
+    return elementLang(this.lang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.units = await paknClient().unit.list.query();
+      this.loadError = null;
+    } catch (error) {
+      this.#failed(error, (message) => (this.loadError = message));
+    }
+  }
+
+  #failed(error: unknown, show: (message: string) => void): ReturnType<typeof errorInfo> {
+    const info = errorInfo(error, this.language);
+    if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+    show(info.message);
+    return info;
+  }
+
+  async #open(unit: UnitView | null): Promise<void> {
+    this.notice = null;
+    this.errors = {};
+    this.formError = null;
+    this.parentQuery = '';
+    this.draft = unit
+      ? { editing: unit.id, id: unit.id, kind: unit.kind, name: unit.name, parentId: unit.parentId ?? '' }
+      : { editing: null, id: '', kind: '', name: '', parentId: '' };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(unit ? '#name' : '#id')?.focus();
+  }
+
+  async #close(focusId?: string): Promise<void> {
+    this.draft = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(focusId ? `[data-edit="${CSS.escape(focusId)}"]` : '#add')?.focus();
+  }
+
+  #set(key: Exclude<keyof Draft, 'editing'>, value: string): void {
+    if (!this.draft) return;
+    this.draft = { ...this.draft, [key]: value };
+    if (key in this.errors) {
+      const rest = { ...this.errors };
+      delete rest[key];
+      this.errors = rest;
+    }
+  }
+
+  async #save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const d = this.draft;
+    if (!d || this.busy) return;
+    const lang = this.language;
+    this.formError = null;
+    const input = { id: d.id.trim(), kind: d.kind, name: d.name, parentId: d.parentId || undefined };
+    const parsed = UnitInputSchema.safeParse(input);
+    const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, lang);
+    if (errors.id && !SLUG_PATTERN.test(input.id)) errors.id = ADMIN.slugFormat[lang];
+    // The server saves over a unit with the same id: a new unit must not silently replace another.
+    if (!d.editing && this.units?.some((u) => u.id === input.id)) errors.id = ADMIN.idTaken[lang];
+    if (input.parentId && input.parentId === input.id) errors.parentId = UNITS.parentSelf[lang];
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      this.errors = errors;
+      await this.#focusFirstError();
+      return;
+    }
+    this.busy = true;
+    try {
+      const saved = await paknClient().admin.saveUnit.mutate(parsed.data);
+      // saveUnit answers with plain units; inspections did not change, keep them.
+      const inspected = new Set(this.units?.filter((u) => u.underInspection).map((u) => u.id));
+      this.units = saved.map((u) => ({ ...u, underInspection: inspected.has(u.id) }));
+      this.notice = fill(UNITS.saved[lang], { name: parsed.data.name });
+      this.filter = '';
+      await this.#close(parsed.data.id);
+    } catch (error) {
+      const info = this.#failed(error, (message) => (this.formError = message));
+      this.errors = info.fieldErrors.parentId === errorMessage('invalid', lang) ? { ...info.fieldErrors, parentId: ADMIN.unknownUnit[lang] } : info.fieldErrors;
+      const fields = Object.keys(info.fieldErrors);
+      if (fields.length > 0 && fields.every((f) => FORM_FIELDS.has(f))) {
+        this.formError = errorMessage('invalid', lang);
+        await this.#focusFirstError();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+  }
+
+  protected override render() {
+    const lang = this.language;
+    return html`<div class="root" lang=${lang}>
+      ${renderBreadcrumb(lang, this)}
+      <h1>${UNITS.heading[lang]}</h1>
+      <p class="intro">${UNITS.intro[lang]}</p>
+      <p role="status" class="status-line">${this.notice ? html`<span class="success">${this.notice}</span>` : nothing}</p>
+      ${this.loadError
+        ? html`<div class="alert" role="alert">
+            <p>${this.loadError}</p>
+            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
+          </div>`
+        : nothing}
+      ${this.draft
+        ? this.#renderForm(this.draft, lang)
+        : html`<p><button type="button" id="add" ?disabled=${this.units === null} @click=${() => void this.#open(null)}>${UNITS.add[lang]}</button></p>`}
+      ${this.units === null ? html`<p class="muted">${COMMON.loading[lang]}</p>` : this.#renderList(this.units, lang)}
+    </div>`;
+  }
+
+  #renderList(units: readonly UnitView[], lang: Lang) {
+    if (units.length === 0) return html`<p class="empty">${UNITS.empty[lang]}</p>`;
+    const visible = filterUnits(units, this.filter);
+    return html`<div class="toolbar">
+        ${field({
+          id: 'filter',
+          label: ADMIN.filter[lang],
+          hint: ADMIN.filterHint[lang],
+          control: html`<input
+            id="filter"
+            type="search"
+            autocomplete="off"
+            aria-describedby="filter-hint filter-count"
+            .value=${this.filter}
+            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+          />`,
+        })}
+        <p id="filter-count" class="muted" aria-live="polite">${fill(ADMIN.shown[lang], { shown: visible.length, total: units.length })}</p>
+      </div>
+      ${visible.length === 0
+        ? html`<p class="empty">${ADMIN.noMatch[lang]}</p>`
+        : groupUnits(visible, UNIT_KIND_HIERARCHY).map((g) => this.#renderGroup(g.kind, g.units, units, lang))}`;
+  }
+
+  #renderGroup(kind: UnitKind, group: readonly UnitView[], all: readonly UnitView[], lang: Lang) {
+    const headingId = `group-${kind}`;
+    return html`<section class="group" aria-labelledby=${headingId}>
+      <h2 id=${headingId}>${UNIT_KIND_LABELS[kind][lang]} <span class="muted count">(${group.length})</span></h2>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">${fill(UNITS.caption[lang], { kind: UNIT_KIND_LABELS[kind][lang], n: group.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${UNITS.name[lang]}</th>
+              <th scope="col">${UNITS.id[lang]}</th>
+              <th scope="col">${UNITS.parent[lang]}</th>
+              <th scope="col">${UNITS.inspection[lang]}</th>
+              <th scope="col"><span class="visually-hidden">${ADMIN.actions[lang]}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${group.map(
+              (u) => html`<tr data-id=${u.id}>
+                <th scope="row">${u.name}</th>
+                <td><code>${u.id}</code></td>
+                <td>${unitName(all, u.parentId) ?? html`<span class="muted">–</span>`}</td>
+                <td>${u.underInspection ? html`<span class="badge inspection">${UNITS.underInspection[lang]}</span>` : html`<span class="muted">–</span>`}</td>
+                <td class="actions">
+                  <button type="button" class="secondary small" data-edit=${u.id} @click=${() => void this.#open(u)}>
+                    ${ADMIN.edit[lang]}<span class="visually-hidden"> ${u.name}</span>
+                  </button>
+                </td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  #renderForm(d: Draft, lang: Lang) {
+    const e = this.errors;
+    const others = (this.units ?? []).filter((u) => u.id !== d.editing);
+    return html`<form class="editor" novalidate aria-labelledby="editor-heading" @submit=${(ev: SubmitEvent) => void this.#save(ev)}>
+      <h2 id="editor-heading">${d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang]}</h2>
+      ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
+      <div class="grid">
+        ${field({
+          id: 'id',
+          label: UNITS.id[lang],
+          hint: ADMIN.slugHint[lang],
+          error: e.id,
+          control: html`<input
+            id="id"
+            type="text"
+            autocomplete="off"
+            autocapitalize="none"
+            spellcheck="false"
+            .value=${d.id}
+            ?readonly=${d.editing !== null}
+            aria-invalid=${e.id ? 'true' : 'false'}
+            aria-describedby=${describedBy('id', true, e.id)}
+            @input=${(ev: Event) => this.#set('id', (ev.target as HTMLInputElement).value)}
+          />`,
+        })}
+        ${field({
+          id: 'kind',
+          label: UNITS.kind[lang],
+          error: e.kind,
+          control: html`<select
+            id="kind"
+            aria-invalid=${e.kind ? 'true' : 'false'}
+            aria-describedby=${describedBy('kind', false, e.kind)}
+            @change=${(ev: Event) => this.#set('kind', (ev.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${!d.kind}>${ADMIN.chooseOne[lang]}</option>
+            ${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === d.kind}>${UNIT_KIND_LABELS[k][lang]}</option>`)}
+          </select>`,
+        })}
+      </div>
+      ${field({
+        id: 'name',
+        label: UNITS.name[lang],
+        error: e.name,
+        control: html`<input
+          id="name"
+          type="text"
+          autocomplete="off"
+          .value=${d.name}
+          aria-invalid=${e.name ? 'true' : 'false'}
+          aria-describedby=${describedBy('name', false, e.name)}
+          @input=${(ev: Event) => this.#set('name', (ev.target as HTMLInputElement).value)}
+        />`,
+      })}
+      ${renderUnitPicker({
+        id: 'parentId',
+        label: UNITS.parent[lang],
+        hint: UNITS.parentHint[lang],
+        error: e.parentId,
+        units: others,
+        value: d.parentId,
+        query: this.parentQuery,
+        emptyLabel: ADMIN.noUnit[lang],
+        lang,
+        onQuery: (q) => (this.parentQuery = q),
+        onChange: (id) => this.#set('parentId', id),
+      })}
+      <div class="buttons">
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? ADMIN.saving[lang] : ADMIN.save[lang]}</button>
+        <button type="button" class="secondary" @click=${() => void this.#close(d.editing ?? undefined)}>${ADMIN.cancel[lang]}</button>
+      </div>
+    </form>`;
+  }
+
+  static override styles = [
+    tokens,
+    base,
+    dataTable,
+    adminStyles,
+    css`
+      .group {
+        margin-bottom: 1.5rem;
+      }
+      .count {
+        font-weight: 400;
+        font-size: 1rem;
+      }
+      .badge.inspection {
+        border-color: var(--_warning);
+        background: var(--_warning-bg);
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('pakn-units')) customElements.define('pakn-units', PaknUnits);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-units': PaknUnits;
+  }
+}
