@@ -275,7 +275,7 @@ export class PaknUsers extends LitElement {
                   <th scope="col">${USERS.displayName[lang]}</th>
                   <th scope="col">${USERS.role[lang]}</th>
                   <th scope="col">${USERS.unit[lang]}</th>
-                  <th scope="col">${USERS.email[lang]}</th>
+                  <th scope="col" class="col-email">${USERS.email[lang]}</th>
                   <th scope="col">${USERS.active[lang]}</th>
                   <th scope="col"><span class="visually-hidden">${ADMIN.actions[lang]}</span></th>
                 </tr>
@@ -284,10 +284,12 @@ export class PaknUsers extends LitElement {
                 ${visible.map(
                   (a) => html`<tr data-username=${a.username} class=${a.active ? '' : 'inactive'}>
                     <th scope="row"><code>${a.username}</code></th>
-                    <td>${a.displayName}</td>
+                    <td>
+                      ${a.displayName}${a.email ? html`<span class="email-inline muted">${a.email}</span>` : nothing}
+                    </td>
                     <td>${ROLE_LABELS[a.role][lang]}</td>
                     <td>${unitName(this.units, a.unitId) ?? html`<span class="muted">–</span>`}</td>
-                    <td>${a.email ?? html`<span class="muted">–</span>`}</td>
+                    <td class="col-email">${a.email ?? html`<span class="muted">–</span>`}</td>
                     <td>${a.active ? ADMIN.yes[lang] : html`<span class="badge">${USERS.inactive[lang]}</span>`}</td>
                     <td class="actions">
                       <button type="button" class="secondary small" data-edit=${a.id} @click=${() => void this.#open(a)}>
@@ -435,6 +437,24 @@ export class PaknUsers extends LitElement {
       }
       .label-like {
         font-weight: 600;
+      }
+      tbody th code {
+        white-space: nowrap;
+        overflow-wrap: normal;
+      }
+      .email-inline {
+        display: none;
+      }
+      /* On a tablet the email moves under the name, so the table fits without scrolling sideways. */
+      @media (max-width: 64rem) {
+        .col-email {
+          display: none;
+        }
+        .email-inline {
+          display: block;
+          font-size: 0.9rem;
+          overflow-wrap: anywhere;
+        }
       }
     `,
   ];
