@@ -50,6 +50,8 @@ test('the admin creates a ward handler, who signs in and sees only that ward’s
   // About 160 units: the search box narrows the select, tone marks optional.
   await page.getByRole('searchbox', { name: /Tìm đơn vị \(Đơn vị\)/ }).fill('hoan kiem');
   await expect(page.getByText('1 đơn vị khớp.')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(unit).toBeFocused();
   await unit.selectOption({ label: 'UBND phường Hoàn Kiếm' });
   await page.getByLabel('Thư điện tử').fill(`${username}@hoankiem.hanoi.gov.vn`);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -163,8 +165,8 @@ test('staff who do not administer see no admin link, and are told plainly they m
 });
 
 test('units: grouped from the Centre down, a new ward, a taken id refused; no axe violations on the landing and units pages', async ({ page }) => {
-  // axe over some 160 table rows takes a while on a busy two-core machine.
-  test.slow();
+  // axe over every unit's row takes about a minute on a busy two-core machine.
+  test.setTimeout(150_000);
   await signIn(page, 'quantri');
   await page.goto(`${PAKN}/portal/admin`);
   await expect(page.getByRole('link', { name: 'Loại phản ánh' })).toHaveAttribute('href', '/portal/admin/categories');
@@ -193,7 +195,7 @@ test('units: grouped from the Centre down, a new ward, a taken id refused; no ax
 });
 
 test('no axe violations on the users and sites pages, with their forms and field errors', async ({ page }) => {
-  test.slow();
+  test.setTimeout(150_000);
   await signIn(page, 'quantri');
   await page.goto(`${PAKN}/portal/admin/users`);
   await expect(page.locator('pakn-users tbody tr').first()).toBeVisible();
