@@ -53,4 +53,13 @@ describe('administration', () => {
     }
     expect((await f.as('admin').admin.saveUnit({ id: 'ward-c', kind: 'ward', name: 'UBND phường C' })).some((u) => u.id === 'ward-c')).toBe(true);
   });
+
+  it('refuses to create a unit or a site over an existing one, and keeps the existing one', async () => {
+    expect(await code(f.as('admin').admin.saveUnit({ id: 'ward-b', kind: 'ward', name: 'Trùng mã', isNew: true }))).toBe('CONFLICT');
+    expect((await f.as('admin').admin.saveSite({ key: 'new-site', name: 'Trang mới', allowedOrigins: [], isNew: true })).some((s) => s.key === 'new-site')).toBe(true);
+    expect(await code(f.as('admin').admin.saveSite({ key: 'new-site', name: 'Ghi đè', allowedOrigins: [], isNew: true }))).toBe('CONFLICT');
+    const units = await f.as('admin').unit.list();
+    expect(units.find((u) => u.id === 'ward-b')?.name).not.toBe('Trùng mã');
+    expect((await f.as('admin').admin.sites()).find((s) => s.key === 'new-site')?.name).toBe('Trang mới');
+  });
 });

@@ -152,6 +152,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Người phản ánh đề nghị không tiết lộ danh tính cho đơn vị bị phản ánh.',
     en: 'The citizen asked that their identity not be revealed to the unit concerned.',
   },
+  id_taken: { vi: 'Mã này đã được dùng. Hãy chọn mã khác, hoặc sửa mục đã có.', en: 'This identifier is in use. Choose another, or edit the existing entry.' },
   username_taken: { vi: 'Tên đăng nhập đã được dùng.', en: 'This username is already taken.' },
   unit_required: { vi: 'Cán bộ của đơn vị phải thuộc một đơn vị.', en: 'A unit member needs a unit.' },
   password_required: { vi: 'Tài khoản mới cần mật khẩu (ít nhất 12 ký tự).', en: 'A new account needs a password (12 characters or more).' },

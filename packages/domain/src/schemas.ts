@@ -257,6 +257,8 @@ export const UnitInputSchema = z.object({
   kind: z.enum(UNIT_KINDS),
   name: trimmed(2, 200),
   parentId: z.optional(trimmed(1, 64)),
+  /** True when the admin creates a unit: an existing id is then refused instead of overwritten. */
+  isNew: z.optional(z.boolean()),
 });
 
 export const SiteInputSchema = z.object({
@@ -265,4 +267,6 @@ export const SiteInputSchema = z.object({
   /** Origins of the pages that embed the widget, e.g. https://hoankiem.hanoi.gov.vn. */
   allowedOrigins: z.array(z.url().check(z.refine((u) => { try { return new URL(u).origin === u; } catch { return false; } }, { error: 'origin_format' }))).check(z.maxLength(20)),
   defaultUnitId: z.optional(trimmed(1, 64)),
+  /** True when the admin registers a site: an existing key is then refused instead of overwritten. */
+  isNew: z.optional(z.boolean()),
 });

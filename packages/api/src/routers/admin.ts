@@ -65,6 +65,7 @@ export const adminRouter = router({
     if (input.parentId && !(await getUnit(db, input.parentId))) throw new DomainError('invalid', 'Unknown parent', { fields: { parentId: 'invalid' } });
     const unit = { id: input.id, kind: input.kind, name: input.name, parentId: input.parentId ?? null };
     const before = await getUnit(db, input.id);
+    if (input.isNew && before) throw new DomainError('conflict', 'Unit id taken', { reason: 'id_taken', fields: { id: 'id_taken' } });
     await db.write(async (tx) => {
       if (before) await updateUnit(tx, unit);
       else await insertUnit(tx, unit, now());
@@ -86,6 +87,7 @@ export const adminRouter = router({
     if (input.defaultUnitId && !(await getUnit(db, input.defaultUnitId))) throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { defaultUnitId: 'invalid' } });
     const site = { key: input.key, name: input.name, allowedOrigins: input.allowedOrigins, defaultUnitId: input.defaultUnitId ?? null };
     const before = await getSite(db, input.key);
+    if (input.isNew && before) throw new DomainError('conflict', 'Site key taken', { reason: 'id_taken', fields: { key: 'id_taken' } });
     await db.write(async (tx) => {
       if (before) await updateSite(tx, site);
       else await insertSite(tx, site, now());

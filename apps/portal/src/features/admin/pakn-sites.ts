@@ -161,7 +161,7 @@ export class PaknSites extends LitElement {
     const lang = this.language;
     this.formError = null;
     const origins = parseOriginList(d.origins);
-    const input = { key: d.key.trim(), name: d.name, allowedOrigins: origins.origins, defaultUnitId: d.defaultUnitId || undefined };
+    const input = { key: d.key.trim(), name: d.name, allowedOrigins: origins.origins, defaultUnitId: d.defaultUnitId || undefined, isNew: d.editing === null };
     const parsed = SiteInputSchema.safeParse(input);
     const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, lang);
     if (errors.key && !SLUG_PATTERN.test(input.key)) errors.key = ADMIN.slugFormat[lang];

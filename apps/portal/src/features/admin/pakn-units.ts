@@ -126,7 +126,7 @@ export class PaknUnits extends LitElement {
     if (!d || this.busy) return;
     const lang = this.language;
     this.formError = null;
-    const input = { id: d.id.trim(), kind: d.kind, name: d.name, parentId: d.parentId || undefined };
+    const input = { id: d.id.trim(), kind: d.kind, name: d.name, parentId: d.parentId || undefined, isNew: d.editing === null };
     const parsed = UnitInputSchema.safeParse(input);
     const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, lang);
     if (errors.id && !SLUG_PATTERN.test(input.id)) errors.id = ADMIN.slugFormat[lang];
