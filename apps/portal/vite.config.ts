@@ -31,6 +31,7 @@ export default defineConfig({
         'pakn-register': 'src/features/register/pakn-register.ts',
         'pakn-calendar': 'src/features/calendar/pakn-calendar.ts',
         'pakn-authorities': 'src/features/authorities/pakn-authorities.ts',
+        'pakn-case-audit': 'src/features/case/pakn-case-audit.ts',
       },
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).

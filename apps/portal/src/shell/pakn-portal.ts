@@ -38,6 +38,8 @@ const FEATURES = {
   register: { tag: 'pakn-register', load: () => import('../features/register/pakn-register.ts') },
   calendar: { tag: 'pakn-calendar', load: () => import('../features/calendar/pakn-calendar.ts') },
   authorities: { tag: 'pakn-authorities', load: () => import('../features/authorities/pakn-authorities.ts') },
+  // The case feature's audit element, without a case: the whole log.
+  audit: { tag: 'pakn-case-audit', load: () => import('../features/case/pakn-case-audit.ts') },
 } as const;
 type FeatureName = keyof typeof FEATURES;
 
@@ -45,6 +47,7 @@ type FeatureName = keyof typeof FEATURES;
 const PAGE_PERMISSION: Partial<Record<FeatureName, Parameters<typeof can>[1]>> = {
   intake: 'logContact',
   authorities: 'manageAuthorities',
+  audit: 'readAudit',
 };
 
 /** A change this page made itself is not "news": no notice for it within this many milliseconds. */
@@ -374,6 +377,7 @@ export class PaknPortal extends LitElement {
       register: STRINGS.titleRegister[lang],
       calendar: STRINGS.titleCalendar[lang],
       authorities: STRINGS.titleAuthorities[lang],
+      audit: STRINGS.titleAudit[lang],
       'not-found': STRINGS.notFoundHeading[lang],
     };
     const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : titles[this.route.name];
@@ -434,6 +438,7 @@ export class PaknPortal extends LitElement {
                     ${can(staff.role, 'manageAuthorities')
                       ? this.#navLink(PATHS.authorities, 'authorities', STRINGS.authorities[lang])
                       : nothing}
+                    ${can(staff.role, 'readAudit') ? this.#navLink(PATHS.audit, 'audit', STRINGS.audit[lang]) : nothing}
                   </ul>
                 </nav>
                 <div class="who">
@@ -520,6 +525,8 @@ export class PaknPortal extends LitElement {
         return html`<pakn-calendar lang=${lang} year=${route.year}></pakn-calendar>`;
       case 'authorities':
         return html`<pakn-authorities lang=${lang}></pakn-authorities>`;
+      case 'audit':
+        return html`<pakn-case-audit lang=${lang}></pakn-case-audit>`;
     }
   }
 

@@ -9,6 +9,7 @@ export const PATHS = {
   register: `${BASE_PATH}register`,
   calendar: `${BASE_PATH}calendar`,
   authorities: `${BASE_PATH}admin/authorities`,
+  audit: `${BASE_PATH}audit`,
 } as const;
 
 export type Route =
@@ -20,6 +21,7 @@ export type Route =
   | { readonly name: 'register'; readonly year: string }
   | { readonly name: 'calendar'; readonly year: string }
   | { readonly name: 'authorities' }
+  | { readonly name: 'audit' }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -40,6 +42,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'calendar', year: params.get('year') ?? '' };
     case 'admin/authorities':
       return { name: 'authorities' };
+    case 'audit':
+      return { name: 'audit' };
   }
   const match = /^(cases|letters)\/([^/]+)$/.exec(rest);
   if (match?.[2]) {

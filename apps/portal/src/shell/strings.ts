@@ -14,6 +14,7 @@ export const STRINGS = {
   intake: { vi: 'Tiếp nhận qua điện thoại, Zalo', en: 'Log a contact' },
   register: { vi: 'Sổ văn bản chuyển', en: 'Forwarding register' },
   authorities: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
+  audit: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
   shortcuts: { vi: 'Phím tắt', en: 'Shortcuts' },
   signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
@@ -52,6 +53,7 @@ export const STRINGS = {
   titleIntake: { vi: 'Tiếp nhận qua điện thoại, Zalo, Viber', en: 'Log a contact' },
   titleRegister: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
   titleAuthorities: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },
+  titleAudit: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
 
   forbiddenHeading: { vi: 'Không có quyền truy cập', en: 'Not allowed' },
   forbiddenBody: {
