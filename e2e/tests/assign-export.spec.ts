@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { forwardToWard, openCase, signIn, signOut, submitReport, watchConsole } from './support.ts';
+import { forwardToWard, openCase, signIn, signOut, staffApi, submitReport, watchConsole } from './support.ts';
 
 /**
  * Issue 5: the ward head hands a case to a handler, the Centre exports its inbox as CSV, and the inspector
@@ -62,6 +62,15 @@ test('the officer downloads the inbox as a CSV file that Excel reads as UTF-8', 
 
 test('the inspector opens the audit page, filters by who acted, and sees names and roles', async ({ page }) => {
   const errors = watchConsole(page);
+  // Audited actions by the officer and the Director: a hotline call, logged and forwarded.
+  const intake = await staffApi('tiepnhan');
+  const { reference } = await intake.call<{ reference: string }>('intake.logContact', {
+    channel: 'hotline',
+    summary: 'Người dân gọi đường dây nóng: bộ phận một cửa phường trả hồ sơ chứng thực chậm 3 ngày.',
+  });
+  await intake.dispose();
+  await forwardToWard(reference, false);
+
   await signIn(page, 'thanhtra');
   await page.getByRole('link', { name: 'Nhật ký kiểm tra' }).click();
   await expect(page.getByRole('heading', { name: 'Nhật ký kiểm tra toàn hệ thống' })).toBeVisible();
@@ -81,5 +90,16 @@ test('the inspector opens the audit page, filters by who acted, and sees names a
   await log.getByLabel('Đến ngày').fill('2026-03-01');
   await log.getByRole('button', { name: 'Lọc', exact: true }).click();
   await expect(log.getByText('Ngày kết thúc không thể trước ngày bắt đầu.')).toBeVisible();
+
+  // The follow-up page shows the per-unit evaluation, and gives the same numbers as CSV.
+  await page.getByRole('link', { name: 'Theo dõi, đôn đốc' }).click();
+  const evaluation = page.getByTestId('unit-evaluation');
+  await expect(evaluation.getByRole('heading', { name: 'Đánh giá đơn vị theo kỳ' })).toBeVisible();
+  await expect(evaluation.locator('tr[data-unit="ward-hoan-kiem"] th')).toHaveText('UBND phường Hoàn Kiếm');
+  const [download] = await Promise.all([page.waitForEvent('download'), evaluation.getByRole('link', { name: 'Xuất CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^pakn-danh-gia-don-vi-\d{4}-01-01_\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile((await download.path())!)).toString('utf8');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFĐơn vị,Tiếp nhận,Đã trả lời,Trả lời đúng hạn,Đang quá hạn,Số ngày làm việc trung bình để trả lời,Đôn đốc,Báo cáo Giám đốc,Nhắc nhở,Chấn chỉnh,Biểu dương,Điểm hài lòng trung bình,Đề nghị xem xét lại');
+  expect(csv).toMatch(/\r\nUBND phường Hoàn Kiếm,\d+,/);
   expect(errors).toEqual([]);
 });
