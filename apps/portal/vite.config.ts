@@ -35,6 +35,7 @@ export default defineConfig({
         'pakn-users': 'src/features/admin/pakn-users.ts',
         'pakn-units': 'src/features/admin/pakn-units.ts',
         'pakn-sites': 'src/features/admin/pakn-sites.ts',
+        'pakn-case-audit': 'src/features/case/pakn-case-audit.ts',
       },
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).

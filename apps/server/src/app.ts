@@ -13,7 +13,11 @@ import {
   SESSION_COOKIE,
   uploadAttachment,
   downloadAttachment,
+  exportCases,
+  exportErrorResponse,
+  exportUnitEvaluation,
   type ApiServices,
+  type CsvExport,
   type RequestInfo,
 } from '@pakn/api';
 import { getSite, listSites, schemaVersion, type Db } from '@pakn/db';
@@ -282,6 +286,34 @@ export function createApp(deps: AppDeps): Hono {
       const status = error.code === 'unauthenticated' ? 401 : 404;
       return c.json({ error: { reason: error.reason ?? error.code, message: errorMessage(error.reason ?? error.code, request.lang) } }, status);
     }
+  });
+
+  // Staff exports as CSV: the session cookie, the screens' visibility, each one audited (packages/api/src/exports.ts).
+  const csvExports: Readonly<Record<string, typeof exportCases>> = {
+    'cases.csv': exportCases,
+    'unit-evaluation.csv': exportUnitEvaluation,
+  };
+  app.get('/api/v1/exports/:file', async (c) => {
+    const build = csvExports[c.req.param('file')];
+    if (!build) return c.notFound();
+    const request = requestInfo(c);
+    let file: CsvExport;
+    try {
+      file = await build(services, request, c.req.query());
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const { status, body } = exportErrorResponse(error, request.lang);
+      return c.json(body, status, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+    }
+    return new Response(file.content, {
+      headers: {
+        ...OWN_PAGE_HEADERS,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'private, no-store',
+      },
+    });
   });
 
   // The hosted page for QR codes on posters and browsers without custom elements: /c/SITE-KEY.

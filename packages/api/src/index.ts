@@ -18,3 +18,4 @@ export type { StaffCaseView, CitizenCaseView } from './presenters.ts';
 export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport, type DeliveryResult } from './notifications.ts';
 export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
+export { exportCases, exportUnitEvaluation, exportErrorResponse, type CsvExport } from './exports.ts';

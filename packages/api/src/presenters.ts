@@ -24,6 +24,8 @@ export function presentCaseForStaff(
   viewer: StaffMember,
   deadline: CaseDeadline | null,
   events: readonly CaseEvent[] = [],
+  /** The assignee's name and role, looked up by the caller (the record keeps the id only). */
+  assignee: { readonly displayName: string; readonly role: string } | null = null,
 ) {
   const identityHidden = record.confidential && isUnitRole(viewer.role);
   // Identities are masked for everyone; opening one takes a reason (case.revealIdentity), which is logged.
@@ -63,6 +65,7 @@ export function presentCaseForStaff(
     canAssign: can(viewer.role, 'assign') && ownUnit,
     acknowledgedAt: record.acknowledgedAt,
     assignedTo: record.assignedTo,
+    assignee: record.assignedTo ? { id: record.assignedTo, displayName: assignee?.displayName ?? null, role: assignee?.role ?? null } : null,
     infoQuestion: record.infoQuestion,
     extension: record.extension,
     answerOutcome: record.answerOutcome,

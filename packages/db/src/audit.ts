@@ -79,30 +79,71 @@ function toRecord(row: Record<string, unknown>): AuditRecord {
   };
 }
 
-export async function listAudit(
-  db: Executor,
-  filter: { entityType?: string | undefined; entityId?: string | undefined; afterSeq?: number | undefined; limit?: number | undefined },
-): Promise<AuditRecord[]> {
+/** An audit entry as inspectors read it: the actor's name and role beside the id the chain keeps. */
+export interface AuditListEntry extends AuditRecord {
+  readonly actorName: string | null;
+  readonly actorRole: string | null;
+}
+
+export interface AuditFilter {
+  readonly entityType?: string | undefined;
+  readonly entityId?: string | undefined;
+  /** An action, or the start of one (`case.` for every move of a case). */
+  readonly action?: string | undefined;
+  /** A staff username, id, or part of a display name. */
+  readonly actor?: string | undefined;
+  /** Instants, ISO: from included, to excluded. */
+  readonly fromAt?: string | undefined;
+  readonly toAt?: string | undefined;
+  readonly afterSeq?: number | undefined;
+  readonly limit?: number | undefined;
+}
+
+export async function listAudit(db: Executor, filter: AuditFilter): Promise<AuditListEntry[]> {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (filter.entityType) {
-    where.push('entity_type = ?');
+    where.push('a.entity_type = ?');
     args.push(filter.entityType);
   }
   if (filter.entityId) {
-    where.push('entity_id = ?');
+    where.push('a.entity_id = ?');
     args.push(filter.entityId);
   }
+  if (filter.action) {
+    // substr, not LIKE: action names contain underscores, which LIKE reads as wildcards.
+    where.push('substr(a.action, 1, ?) = ?');
+    args.push(filter.action.length, filter.action);
+  }
+  if (filter.actor) {
+    where.push(`(a.actor_id = ? OR s.username = ? OR instr(lower(s.display_name), lower(?)) > 0)`);
+    args.push(filter.actor, filter.actor, filter.actor);
+  }
+  if (filter.fromAt) {
+    where.push('a.at >= ?');
+    args.push(filter.fromAt);
+  }
+  if (filter.toAt) {
+    where.push('a.at < ?');
+    args.push(filter.toAt);
+  }
   if (filter.afterSeq !== undefined) {
-    where.push('seq > ?');
+    where.push('a.seq > ?');
     args.push(filter.afterSeq);
   }
   args.push(Math.min(filter.limit ?? 200, 1000));
+  const columns = COLUMNS.split(', ').map((c) => `a.${c}`).join(', ');
   const result = await db.execute({
-    sql: `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`,
+    sql: `SELECT ${columns}, s.display_name AS actor_name, s.role AS actor_role
+          FROM audit_log AS a LEFT JOIN staff AS s ON a.actor_kind = 'staff' AND s.id = a.actor_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq LIMIT ?`,
     args,
   });
-  return result.rows.map((row) => toRecord(row as unknown as Record<string, unknown>));
+  return result.rows.map((row) => ({
+    ...toRecord(row as unknown as Record<string, unknown>),
+    actorName: strOrNull(row, 'actor_name'),
+    actorRole: strOrNull(row, 'actor_role'),
+  }));
 }
 
 /**

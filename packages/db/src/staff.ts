@@ -123,3 +123,16 @@ export async function setStaffPassword(tx: Executor, id: string, passwordHash: s
   await tx.execute({ sql: 'DELETE FROM sessions WHERE staff_id = ?', args: [id] });
   return result.rowsAffected === 1;
 }
+
+/** Display names and roles of staff members, by id (deactivated ones too: history keeps their names). */
+export async function staffDirectory(db: Executor, ids: readonly string[]): Promise<Map<string, { displayName: string; role: Role }>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, { displayName: string; role: Role }>();
+  // SQLite's default limit on bound parameters is far above this; chunks keep each statement small.
+  for (let i = 0; i < unique.length; i += 200) {
+    const chunk = unique.slice(i, i + 200);
+    const result = await db.execute({ sql: `SELECT id, display_name, role FROM staff WHERE id IN (${chunk.map(() => '?').join(', ')})`, args: chunk });
+    for (const row of result.rows) out.set(str(row, 'id'), { displayName: str(row, 'display_name'), role: str(row, 'role') as Role });
+  }
+  return out;
+}

@@ -43,6 +43,8 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Một ngày không thể vừa là ngày nghỉ vừa là ngày làm bù.',
     en: 'A day cannot be both a day off and a make-up working day.',
   },
+  date_order: { vi: 'Ngày kết thúc không thể trước ngày bắt đầu.', en: 'The end date cannot be before the start date.' },
+  period_too_long: { vi: 'Khoảng thời gian tối đa là 366 ngày.', en: 'The period can be at most 366 days.' },
   returned_before_appointment: {
     vi: 'Ngày nhận kết quả không thể trước ngày hẹn trả.',
     en: 'The date the result came cannot be before the appointment date.',

@@ -40,6 +40,8 @@ export const Action = {
   requestExtension: 'requestExtension',
   decideExtension: 'decideExtension',
   assign: 'assign',
+  exportCases: 'exportCases',
+  readEvaluation: 'readEvaluation',
   administer: 'administer',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
@@ -68,6 +70,13 @@ const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   decideExtension: ['director'],
   /** The unit head hands a case to a member of the unit. */
   assign: ['unit_head'],
+  /**
+   * The case list as CSV, with the inbox's visibility: a unit exports only its own cases. Not the
+   * administrator, who runs the system and has no business taking citizens' cases away in a file.
+   */
+  exportCases: ['intake_officer', 'director', 'inspector', 'unit_handler', 'unit_head'],
+  /** The per-unit evaluation (received, answered on time, reprimands…): the Centre and inspectors judge units. */
+  readEvaluation: ['intake_officer', 'director', 'inspector'],
   /** Users, units and the sites that embed the widget. */
   administer: ['admin'],
 };

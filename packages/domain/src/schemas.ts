@@ -116,6 +116,8 @@ export const CaseIdInputSchema = z.object({ caseId: trimmed(1, 64) });
 
 export const InboxInputSchema = z.object({
   status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
+  /** Only the cases the unit head handed to the signed-in member. */
+  assignedToMe: z.optional(z.boolean()),
 });
 
 export const ClassifyInputSchema = z.discriminatedUnion('scope', [

@@ -42,6 +42,8 @@ const FEATURES = {
   users: { tag: 'pakn-users', load: () => import('../features/admin/pakn-users.ts') },
   units: { tag: 'pakn-units', load: () => import('../features/admin/pakn-units.ts') },
   sites: { tag: 'pakn-sites', load: () => import('../features/admin/pakn-sites.ts') },
+  // The case feature's audit element, without a case: the whole log.
+  audit: { tag: 'pakn-case-audit', load: () => import('../features/case/pakn-case-audit.ts') },
 } as const;
 type FeatureName = keyof typeof FEATURES;
 
@@ -53,6 +55,7 @@ const PAGE_PERMISSION: Partial<Record<FeatureName, Parameters<typeof can>[1]>> =
   users: 'administer',
   units: 'administer',
   sites: 'administer',
+  audit: 'readAudit',
 };
 
 /** The pages the nav's one "Administration" link stands for. */
@@ -389,6 +392,7 @@ export class PaknPortal extends LitElement {
       users: STRINGS.titleUsers[lang],
       units: STRINGS.titleUnits[lang],
       sites: STRINGS.titleSites[lang],
+      audit: STRINGS.titleAudit[lang],
       'not-found': STRINGS.notFoundHeading[lang],
     };
     const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : titles[this.route.name];
@@ -447,6 +451,7 @@ export class PaknPortal extends LitElement {
                     ${this.#navLink(PATHS.register, 'register', STRINGS.register[lang])}
                     ${this.#navLink(PATHS.calendar, 'calendar', STRINGS.calendar[lang])}
                     ${can(staff.role, 'administer') ? this.#navLink(PATHS.admin, ADMIN_PAGES, STRINGS.admin[lang]) : nothing}
+                    ${can(staff.role, 'readAudit') ? this.#navLink(PATHS.audit, 'audit', STRINGS.audit[lang]) : nothing}
                   </ul>
                 </nav>
                 <div class="who">
@@ -542,6 +547,8 @@ export class PaknPortal extends LitElement {
         return html`<pakn-units lang=${lang}></pakn-units>`;
       case 'sites':
         return html`<pakn-sites lang=${lang}></pakn-sites>`;
+      case 'audit':
+        return html`<pakn-case-audit lang=${lang}></pakn-case-audit>`;
     }
   }
 

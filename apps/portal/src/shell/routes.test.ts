@@ -29,6 +29,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/portal/register', '')).toEqual({ name: 'register', year: '' });
     expect(parseRoute('/portal/register/', '?year=2026')).toEqual({ name: 'register', year: '2026' });
     expect(parseRoute('/portal/admin/authorities', '')).toEqual({ name: 'authorities' });
+    expect(parseRoute('/portal/audit', '')).toEqual({ name: 'audit' });
   });
 
   it('shows the administration page and its users, units and sites pages', () => {

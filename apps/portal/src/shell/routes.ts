@@ -13,6 +13,7 @@ export const PATHS = {
   users: `${BASE_PATH}admin/users`,
   units: `${BASE_PATH}admin/units`,
   sites: `${BASE_PATH}admin/sites`,
+  audit: `${BASE_PATH}audit`,
 } as const;
 
 export type Route =
@@ -28,6 +29,7 @@ export type Route =
   | { readonly name: 'users' }
   | { readonly name: 'units' }
   | { readonly name: 'sites' }
+  | { readonly name: 'audit' }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -56,6 +58,8 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'units' };
     case 'admin/sites':
       return { name: 'sites' };
+    case 'audit':
+      return { name: 'audit' };
   }
   const match = /^(cases|letters)\/([^/]+)$/.exec(rest);
   if (match?.[2]) {

@@ -15,6 +15,7 @@ export const STRINGS = {
   register: { vi: 'Sổ văn bản chuyển', en: 'Forwarding register' },
   authorities: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
   admin: { vi: 'Quản trị', en: 'Administration' },
+  audit: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
   shortcuts: { vi: 'Phím tắt', en: 'Shortcuts' },
   signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
@@ -57,6 +58,7 @@ export const STRINGS = {
   titleUsers: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
   titleUnits: { vi: 'Đơn vị', en: 'Units' },
   titleSites: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
+  titleAudit: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
 
   forbiddenHeading: { vi: 'Không có quyền truy cập', en: 'Not allowed' },
   forbiddenBody: {

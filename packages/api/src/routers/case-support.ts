@@ -1,5 +1,5 @@
 import type { Executor } from '@pakn/db';
-import { getCase, insertEvent, listEvents, updateCase, type CasePatch } from '@pakn/db';
+import { getCase, insertEvent, listEvents, staffDirectory, updateCase, type CasePatch } from '@pakn/db';
 import { DomainError, can, move, type CaseMove, type CaseRecord, type StaffMember } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
 import type { Context } from '../context.ts';
@@ -19,10 +19,15 @@ export async function loadVisibleCase(db: Executor, staff: StaffMember, caseId: 
   throw new DomainError('not_found', 'No such case');
 }
 
+/** Names of staff by id, for showing who a case is assigned to; lists look them up once for all rows. */
+export type StaffNames = ReadonlyMap<string, { readonly displayName: string; readonly role: string }>;
+
 /** A case as staff see it, with its current deadline and, when asked, its history. */
-export async function staffView(ctx: Context, record: CaseRecord, staff: StaffMember, db: Executor, withEvents: boolean) {
+export async function staffView(ctx: Context, record: CaseRecord, staff: StaffMember, db: Executor, withEvents: boolean, names?: StaffNames) {
   const deadline = await deadlineOf(ctx.services, record, ctx.services.now());
-  return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : []);
+  const directory = names ?? (record.assignedTo ? await staffDirectory(db, [record.assignedTo]) : new Map());
+  const assignee = record.assignedTo ? (directory.get(record.assignedTo) ?? null) : null;
+  return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : [], assignee);
 }
 
 /** The fields of a case an audit entry shows before and after a change (never the citizen's identity). */

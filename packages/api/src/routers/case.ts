@@ -42,7 +42,6 @@ import {
   normalizeAccessKey,
   normalizeReference,
   type CaseRecord,
-  type CaseStatus,
 } from '@pakn/domain';
 import type { Context } from '../context.ts';
 import { presentCaseForCitizen } from '../presenters.ts';
@@ -51,6 +50,7 @@ import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.
 import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { auditCitizen, auditStaff } from '../audit.ts';
 import { byDeadline, deadlineOf } from '../deadlines.ts';
+import { visibleCaseList } from '../case-list.ts';
 import { caseHandlingProcedures } from './case-handling.ts';
 import { applyMove, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
 import { assertSiteOrigin } from '../sites.ts';
@@ -279,20 +279,7 @@ export const caseRouter = router({
   }),
 
   /** The staff inbox: the nearest deadline first. Unit members see only their unit's cases. */
-  inbox: staffQuery.input(InboxInputSchema).query(async ({ ctx, input }) => {
-    const { staff } = ctx;
-    const filter = input.status ?? 'open';
-    const statuses: readonly CaseStatus[] | undefined =
-      filter === 'open' ? OPEN_STATUSES : filter === 'all' ? undefined : [filter];
-    let unitId: string | undefined;
-    if (!can(staff.role, 'viewAllCases')) {
-      if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
-      unitId = staff.unitId;
-    }
-    const cases = await listCases(ctx.services.db, { unitId, statuses, limit: 500 });
-    const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, ctx.services.db, false)));
-    return views.sort(byDeadline);
-  }),
+  inbox: staffQuery.input(InboxInputSchema).query(({ ctx, input }) => visibleCaseList(ctx, ctx.staff, input, 500)),
 
   /**
    * Merges a duplicate into the case it repeats: the duplicate closes as `merged`, its contacts move over,

@@ -6,6 +6,7 @@ import {
   insertEvent,
   insertUnitRecord,
   listAudit,
+  listStaffOfUnit,
   listAuthorities,
   listUnitRecords,
   listUnits,
@@ -16,9 +17,20 @@ import {
   verifyAuditChain,
   enqueueMessage,
 } from '@pakn/db';
-import { AuthorityInputSchema, DomainError, InspectionInputSchema, UnitRecordInputSchema } from '@pakn/domain';
+import {
+  AuditListInputSchema,
+  AuthorityInputSchema,
+  DomainError,
+  EvaluationPeriodInputSchema,
+  InspectionInputSchema,
+  UnitRecordInputSchema,
+  UnitStaffInputSchema,
+  VIETNAM_UTC_OFFSET_MS,
+  can,
+} from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
+import { unitEvaluation } from '../evaluation.ts';
 import { notifyUnitOfReminder } from '../notifications.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -29,6 +41,24 @@ export const unitRouter = router({
   list: staffQuery.query(async ({ ctx }) => {
     const inspected = await unitsUnderInspection(ctx.services.db);
     return (await listUnits(ctx.services.db)).map((u) => ({ ...u, underInspection: inspected.has(u.id) }));
+  }),
+
+  /**
+   * The active members of a unit, for the unit head's assignment picker: a unit head reads only their own
+   * unit; the Centre, inspectors and the administrator any unit; a handler none.
+   */
+  staff: staffQuery.input(UnitStaffInputSchema).query(async ({ ctx, input }) => {
+    const { staff } = ctx;
+    const ownUnit = can(staff.role, 'assign') && staff.unitId !== null && staff.unitId === input.unitId;
+    if (!can(staff.role, 'viewAllCases') && !ownUnit) throw new DomainError('forbidden', 'Not allowed to list this unit’s staff');
+    if (!(await getUnit(ctx.services.db, input.unitId))) throw new DomainError('not_found', 'No such unit');
+    return (await listStaffOfUnit(ctx.services.db, input.unitId)).map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
+  }),
+
+  /** How each unit served people over a period (both dates included, Vietnamese calendar days). */
+  evaluation: staffQuery.input(EvaluationPeriodInputSchema).query(({ ctx, input }) => {
+    requirePermission(ctx.staff, 'readEvaluation');
+    return unitEvaluation(ctx.services, input);
   }),
 
   /** What the Centre recorded against a unit: reminders, escalations, reprimands, commendations. */
@@ -119,12 +149,19 @@ export const authorityRouter = router({
 
 /** The audit trail, for inspectors: every action and every opening of an identity, in a verifiable chain. */
 export const auditRouter = router({
-  list: staffQuery
-    .input(z.object({ entityType: z.optional(z.string()), entityId: z.optional(z.string()), afterSeq: z.optional(z.number()) }))
-    .query(({ ctx, input }) => {
-      requirePermission(ctx.staff, 'readAudit');
-      return listAudit(ctx.services.db, { ...input, limit: 500 });
-    }),
+  /** Entries oldest first, filtered; each with the staff actor's name and role beside the id the chain keeps. */
+  list: staffQuery.input(AuditListInputSchema).query(({ ctx, input }) => {
+    requirePermission(ctx.staff, 'readAudit');
+    const { from, to, limit, ...filter } = input;
+    // Dates are Vietnamese calendar days: from the start of `from` to the end of `to`.
+    const dayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - VIETNAM_UTC_OFFSET_MS);
+    return listAudit(ctx.services.db, {
+      ...filter,
+      fromAt: from ? dayStart(from).toISOString() : undefined,
+      toAt: to ? new Date(dayStart(to).getTime() + 86_400_000).toISOString() : undefined,
+      limit: limit ?? 500,
+    });
+  }),
 
   verify: staffQuery.query(({ ctx }) => {
     requirePermission(ctx.staff, 'readAudit');

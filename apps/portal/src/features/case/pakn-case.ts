@@ -43,6 +43,7 @@ import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
 import './pakn-case-audit.ts';
+import './pakn-case-assignment.ts';
 import {
   EVENT_LABELS,
   EXTENSION_STATUS_LABELS,
@@ -781,7 +782,19 @@ export class PaknCase extends LitElement {
           ${item.unitId ? row(STRINGS.handlingUnit[lang], unit(item.unitId), 'case-unit') : nothing}
           ${item.forwardedAt ? row(STRINGS.forwardedAt[lang], time(item.forwardedAt)) : nothing}
           ${item.acknowledgedAt ? row(STRINGS.acknowledgedAt[lang], time(item.acknowledgedAt)) : nothing}
-          ${item.assignedTo ? row(STRINGS.assignedTo[lang], html`<code>${item.assignedTo.slice(0, 8)}</code>`) : nothing}
+          ${item.assignee || item.canAssign
+            ? row(
+                STRINGS.assignedTo[lang],
+                html`<pakn-case-assignment
+                  lang=${lang}
+                  case-id=${item.id}
+                  unit-id=${item.unitId ?? ''}
+                  ?can-assign=${item.canAssign}
+                  .assignee=${item.assignee}
+                  @pakn-case-updated=${() => void this.#refreshQuietly()}
+                ></pakn-case-assignment>`,
+              )
+            : nothing}
           ${item.dossierCode ? row(STRINGS.dossierCode[lang], item.dossierCode) : nothing}
           ${item.appointmentDate
             ? row(STRINGS.appointmentDate[lang], formatDate(item.appointmentDate))

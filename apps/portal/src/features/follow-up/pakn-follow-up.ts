@@ -6,10 +6,11 @@ import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
-import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, linkButton, tokens } from '#shared/styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
+import './pakn-unit-evaluation.ts';
 import { STRINGS } from './strings.ts';
 
 type UnitRecord = Awaited<ReturnType<PaknClient['unit']['records']['query']>>[number];
@@ -184,6 +185,9 @@ export class PaknFollowUp extends LitElement {
           <button type="button" class="secondary" ?disabled=${state.kind === 'loading'} @click=${() => void this.load()}>
             ${STRINGS.refresh[lang]}
           </button>
+          ${this.viewer && can(this.viewer.role, 'exportCases')
+            ? html`<a class="button" href="/api/v1/exports/cases.csv?status=open" download title=${STRINGS.csvTitle[lang]} data-testid="follow-up-csv">${STRINGS.csv[lang]}</a>`
+            : nothing}
         </div>
         ${state.kind === 'failed'
           ? html`<div class="alert" role="alert">
@@ -194,7 +198,8 @@ export class PaknFollowUp extends LitElement {
         ${state.kind === 'loaded'
           ? html`${this.#renderList('overdue', state.overdue, state.units, lang)}
             ${this.#renderList('at-risk', state.atRisk, state.units, lang)} ${this.#renderRecords(state.records, state.units, lang)}
-            ${this.#renderInspection(state.units, lang)}`
+            ${this.#renderInspection(state.units, lang)}
+            ${this.viewer && can(this.viewer.role, 'readEvaluation') ? html`<pakn-unit-evaluation lang=${lang}></pakn-unit-evaluation>` : nothing}`
           : nothing}
       </div>
     `;
@@ -408,6 +413,7 @@ export class PaknFollowUp extends LitElement {
     dataTable,
     caseTable,
     deadlineStyles,
+    linkButton,
     css`
       .intro {
         max-width: 60rem;

@@ -22,6 +22,8 @@ export const STRINGS = {
   overdueBy: { vi: 'Số ngày quá hạn', en: 'Overdue by' },
   status: { vi: 'Trạng thái', en: 'Status' },
   refresh: { vi: 'Cập nhật danh sách', en: 'Refresh the lists' },
+  csv: { vi: 'Xuất CSV', en: 'Export CSV' },
+  csvTitle: { vi: 'Tải danh sách các phản ánh đang xử lý (tệp CSV)', en: 'Download the open cases (CSV file)' },
   actions: { vi: 'Thao tác', en: 'Actions' },
   remind: { vi: 'Đôn đốc', en: 'Remind' },
   recordFor: { vi: 'Đôn đốc, báo cáo về phản ánh {reference} – đơn vị:', en: 'Reminder or report about {reference} – unit:' },

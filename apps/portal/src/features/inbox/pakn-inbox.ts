@@ -7,6 +7,7 @@ import {
   InboxInputSchema,
   OUT_OF_SCOPE_LABELS,
   can,
+  isUnitRole,
   type Lang,
   type StaffMember,
 } from '@pakn/domain';
@@ -18,7 +19,7 @@ import { DEADLINE_STRINGS, deadlineStyles, deadlineTone, renderDeadline } from '
 import { COMMON, elementLang, formatDateTime, shorten } from '#shared/i18n.ts';
 import { hanoiToday, intakeSummaryParts, type DailyIntakeStats } from '#shared/intake-stats.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
-import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, linkButton, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
@@ -59,6 +60,8 @@ export class PaknInbox extends LitElement {
     state: { state: true },
     stats: { state: true },
     selected: { state: true },
+    mine: { state: true },
+    viewer: { state: true },
   };
 
   declare status: string;
@@ -68,6 +71,9 @@ export class PaknInbox extends LitElement {
   declare protected stats: DailyIntakeStats | null;
   /** The row chosen with j/k (-1: none). */
   declare protected selected: number;
+  /** "Assigned to me": a unit member's own cases only. */
+  declare protected mine: boolean;
+  declare protected viewer: StaffMember | null;
 
   /** Drops answers to requests that a newer filter superseded. */
   #requestSeq = 0;
@@ -81,6 +87,8 @@ export class PaknInbox extends LitElement {
     this.state = { kind: 'loading' };
     this.stats = null;
     this.selected = -1;
+    this.mine = false;
+    this.viewer = null;
   }
 
   override connectedCallback(): void {
@@ -121,7 +129,7 @@ export class PaknInbox extends LitElement {
       this.selected = -1;
     }
     try {
-      const cases = await paknClient().case.inbox.query({ status: this.filter });
+      const cases = await paknClient().case.inbox.query({ status: this.filter, ...(this.mine ? { assignedToMe: true } : {}) });
       if (seq !== this.#requestSeq) return;
       this.state = { kind: 'loaded', cases };
       if (quiet) this.selected = previous ? cases.findIndex((c) => c.id === previous) : -1;
@@ -136,6 +144,7 @@ export class PaknInbox extends LitElement {
   async #loadStats(): Promise<void> {
     try {
       this.#viewer ??= await paknClient().auth.me.query();
+      this.viewer = this.#viewer;
       if (!this.#viewer || !can(this.#viewer.role, 'viewAllCases')) return;
       this.stats = await paknClient().intake.dailyStats.query({ date: hanoiToday() });
     } catch {
@@ -210,6 +219,23 @@ export class PaknInbox extends LitElement {
               )}
             </select>
           </div>
+          ${this.viewer && isUnitRole(this.viewer.role)
+            ? html`<label class="mine"
+                ><input
+                  type="checkbox"
+                  .checked=${this.mine}
+                  data-testid="inbox-mine"
+                  @change=${(e: Event) => {
+                    this.mine = (e.target as HTMLInputElement).checked;
+                    void this.load();
+                  }}
+                />
+                ${STRINGS.assignedToMe[lang]}</label
+              >`
+            : nothing}
+          ${this.viewer && can(this.viewer.role, 'exportCases')
+            ? html`<a class="button" href=${this.#csvHref()} download title=${STRINGS.csvTitle[lang]} data-testid="inbox-csv">${STRINGS.csv[lang]}</a>`
+            : nothing}
           <p class="muted shortcut-hint" aria-hidden="true">${STRINGS.shortcutHint[lang]}</p>
           <p class="muted summary" role="status">
             ${state.kind === 'loading'
@@ -228,6 +254,13 @@ export class PaknInbox extends LitElement {
         ${state.kind === 'loaded' ? this.#renderCases(state.cases, lang) : nothing}
       </div>
     `;
+  }
+
+  /** The same list as on screen, as CSV. */
+  #csvHref(): string {
+    const query = new URLSearchParams({ status: this.filter });
+    if (this.mine) query.set('assignedToMe', '1');
+    return `/api/v1/exports/cases.csv?${query.toString()}`;
   }
 
   #filterLabel(filter: InboxFilter, lang: Lang): string {
@@ -297,6 +330,7 @@ export class PaknInbox extends LitElement {
     dataTable,
     caseTable,
     deadlineStyles,
+    linkButton,
     css`
       .toolbar {
         display: flex;
@@ -312,6 +346,16 @@ export class PaknInbox extends LitElement {
       .summary {
         margin: 0 0 0.5rem;
         min-height: 1.5em;
+      }
+      .mine {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+        margin: 0 0 0.6rem;
+        font-weight: 600;
+      }
+      .toolbar a.button {
+        margin-bottom: 0.5rem;
       }
       .shortcut-hint {
         margin: 0 0 0.5rem;

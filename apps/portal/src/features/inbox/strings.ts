@@ -22,5 +22,8 @@ export const STRINGS = {
   },
   count: { vi: '{n} phản ánh', en: '{n} case(s)' },
   today: { vi: 'Hôm nay', en: 'Today' },
+  assignedToMe: { vi: 'Được giao cho tôi', en: 'Assigned to me' },
+  csv: { vi: 'Xuất CSV', en: 'Export CSV' },
+  csvTitle: { vi: 'Tải danh sách đang hiển thị (tệp CSV, mở được bằng Excel)', en: 'Download the list shown (CSV file, opens in Excel)' },
   shortcutHint: { vi: 'Phím tắt: j/k chọn, Enter mở, / lọc, ? xem tất cả', en: 'Keys: j/k select, Enter open, / filter, ? all shortcuts' },
 } as const satisfies Record<string, Text>;

@@ -1,0 +1,221 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { EvaluationPeriodInputSchema, fieldErrors, type Lang, type Text } from '@pakn/domain';
+import type { PaknClient } from '@pakn/api-client';
+import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
+import { SessionExpiredEvent } from '#shared/events.ts';
+import { COMMON, elementLang } from '#shared/i18n.ts';
+import { hanoiToday } from '#shared/intake-stats.ts';
+import { base, dataTable, linkButton, tokens } from '#shared/styles.ts';
+
+type Row = Awaited<ReturnType<PaknClient['unit']['evaluation']['query']>>[number];
+
+const STRINGS = {
+  heading: { vi: 'Đánh giá đơn vị theo kỳ', en: 'Unit evaluation for a period' },
+  intro: {
+    vi: 'Số liệu để đánh giá việc phục vụ người dân của từng đơn vị. Đúng hạn tính theo ngày làm việc của đơn vị (trừ thời gian chờ người dân bổ sung, cộng thời gian gia hạn đã duyệt); "đang quá hạn" tính đến thời điểm hiện tại.',
+    en: 'The numbers that judge how each unit serves people. On time is counted in the unit’s working days (waiting for the citizen left out, an approved extension added); "overdue now" is as of now.',
+  },
+  from: { vi: 'Từ ngày', en: 'From' },
+  to: { vi: 'Đến ngày', en: 'To' },
+  show: { vi: 'Xem', en: 'Show' },
+  csv: { vi: 'Xuất CSV', en: 'Export CSV' },
+  empty: { vi: 'Không có số liệu trong kỳ này.', en: 'Nothing to show for this period.' },
+  caption: { vi: 'Đánh giá đơn vị, theo tên đơn vị', en: 'Unit evaluation, by unit name' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  received: { vi: 'Tiếp nhận', en: 'Received' },
+  answered: { vi: 'Đã trả lời', en: 'Answered' },
+  onTime: { vi: 'Đúng hạn', en: 'On time' },
+  overdueNow: { vi: 'Đang quá hạn', en: 'Overdue now' },
+  averageDays: { vi: 'Số ngày làm việc TB để trả lời', en: 'Avg working days to answer' },
+  reminders: { vi: 'Đôn đốc', en: 'Reminders' },
+  escalations: { vi: 'Báo cáo GĐ', en: 'Escalations' },
+  reprimands: { vi: 'Nhắc nhở', en: 'Reprimands' },
+  corrections: { vi: 'Chấn chỉnh', en: 'Corrections' },
+  commendations: { vi: 'Biểu dương', en: 'Commendations' },
+  rating: { vi: 'Điểm hài lòng TB', en: 'Avg rating' },
+  reviews: { vi: 'Đề nghị xem xét lại', en: 'Reviews requested' },
+} as const satisfies Record<string, Text>;
+
+const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/**
+ * `<pakn-unit-evaluation>`: the per-unit evaluation for a period (the Centre and inspectors), with a link to
+ * the same numbers as CSV. The period defaults to the current year up to today.
+ *
+ * Events out: `pakn-session-expired`.
+ */
+export class PaknUnitEvaluation extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    from: { state: true },
+    to: { state: true },
+    rows: { state: true },
+    errors: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  declare lang: string;
+  declare protected from: string;
+  declare protected to: string;
+  declare protected rows: readonly Row[] | null;
+  declare protected errors: Readonly<Record<string, string>>;
+  declare protected error: string | null;
+  declare protected busy: boolean;
+
+  constructor() {
+    super();
+    this.lang = '';
+    const today = hanoiToday();
+    this.from = `${today.slice(0, 4)}-01-01`;
+    this.to = today;
+    this.rows = null;
+    this.errors = {};
+    this.error = null;
+    this.busy = false;
+  }
+
+  get language(): Lang {
+    return elementLang(this.lang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const parsed = EvaluationPeriodInputSchema.safeParse({ from: this.from, to: this.to });
+    if (!parsed.success) {
+      this.errors = fieldErrors(parsed.error.issues, this.language);
+      return;
+    }
+    this.errors = {};
+    this.busy = true;
+    try {
+      this.rows = await paknClient().unit.evaluation.query(parsed.data);
+      this.error = null;
+    } catch (error) {
+      const info = errorInfo(error, this.language);
+      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      this.errors = info.fieldErrors;
+      this.error = info.message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #csvHref(): string {
+    return `/api/v1/exports/unit-evaluation.csv?${new URLSearchParams({ from: this.from, to: this.to }).toString()}`;
+  }
+
+  protected override render() {
+    const lang = this.language;
+    const date = (name: 'from' | 'to') => html`<div class="field">
+      <label for="eval-${name}">${STRINGS[name][lang]}</label>
+      <input
+        id="eval-${name}"
+        type="date"
+        .value=${this[name]}
+        aria-invalid=${this.errors[name] ? 'true' : 'false'}
+        aria-describedby=${this.errors[name] ? `eval-${name}-error` : nothing}
+        @change=${(e: Event) => (this[name] = (e.target as HTMLInputElement).value)}
+      />
+      ${this.errors[name] ? html`<span id="eval-${name}-error" class="field-error">${this.errors[name]}</span>` : nothing}
+    </div>`;
+    return html`<section class="root" lang=${lang} aria-labelledby="evaluation-heading" data-testid="unit-evaluation">
+      <h2 id="evaluation-heading">${STRINGS.heading[lang]}</h2>
+      <p class="muted">${STRINGS.intro[lang]}</p>
+      <form
+        class="period"
+        novalidate
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          void this.#load();
+        }}
+      >
+        ${date('from')} ${date('to')}
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.busy}>${STRINGS.show[lang]}</button>
+          <a class="button secondary" href=${this.#csvHref()} download data-testid="evaluation-csv">${STRINGS.csv[lang]}</a>
+        </div>
+      </form>
+      ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+      ${this.rows === null ? html`<p class="muted">${COMMON.loading[lang]}</p>` : this.rows.length === 0 ? html`<p class="muted">${STRINGS.empty[lang]}</p>` : this.#renderTable(this.rows, lang)}
+    </section>`;
+  }
+
+  #renderTable(rows: readonly Row[], lang: Lang) {
+    const n = (v: number | null) => (v === null ? '–' : decimal.format(v));
+    const columns = ['received', 'answered', 'onTime', 'overdueNow', 'averageDays', 'reminders', 'escalations', 'reprimands', 'corrections', 'commendations', 'rating', 'reviews'] as const;
+    return html`<div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">${STRINGS.caption[lang]}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${STRINGS.unit[lang]}</th>
+            ${columns.map((c) => html`<th scope="col" class="num">${STRINGS[c][lang]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr data-unit=${r.unitId}>
+              <th scope="row" lang="vi">${r.unitName}</th>
+              <td class="num">${r.received}</td>
+              <td class="num">${r.answered}</td>
+              <td class="num">${r.answeredOnTime}</td>
+              <td class="num" data-overdue=${r.overdueNow > 0 ? 'true' : 'false'}>${r.overdueNow}</td>
+              <td class="num">${n(r.averageWorkingDaysToAnswer)}</td>
+              <td class="num">${r.reminders}</td>
+              <td class="num">${r.escalations}</td>
+              <td class="num">${r.reprimands}</td>
+              <td class="num">${r.corrections}</td>
+              <td class="num">${r.commendations}</td>
+              <td class="num">${n(r.averageRating)}</td>
+              <td class="num">${r.reviewsRequested}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  static override styles = [
+    tokens,
+    base,
+    dataTable,
+    linkButton,
+    css`
+      .root {
+        margin-top: calc(var(--_space) * 2);
+      }
+      .period {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 0 1rem;
+      }
+      .buttons {
+        display: flex;
+        gap: 0.5rem;
+        margin-bottom: 1rem;
+      }
+      .num {
+        text-align: right;
+        white-space: nowrap;
+      }
+      td[data-overdue='true'] {
+        color: var(--_danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('pakn-unit-evaluation')) customElements.define('pakn-unit-evaluation', PaknUnitEvaluation);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-unit-evaluation': PaknUnitEvaluation;
+  }
+}

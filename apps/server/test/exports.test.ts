@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Db, listAudit, migrate } from '@pakn/db';
+import type { Hono } from 'hono';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { parseEnv } from '../src/env.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
+import { AssetDirectory } from '../src/static-assets.ts';
+
+const OWN = 'http://127.0.0.1:8080';
+
+let assetsDir: string;
+let db: Db;
+let app: Hono;
+
+beforeAll(() => {
+  assetsDir = mkdtempSync(join(tmpdir(), 'pakn-assets-'));
+});
+afterAll(() => rmSync(assetsDir, { recursive: true, force: true }));
+
+beforeEach(async () => {
+  db = await Db.open({ url: ':memory:' });
+  await migrate(db);
+  await seedDemo(db, { demoSiteOrigins: [], now: new Date(), withSampleCases: true });
+  app = createApp({
+    db,
+    config: parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789' }),
+    widgetAssets: new AssetDirectory(join(assetsDir, 'widget')),
+    portalAssets: new AssetDirectory(join(assetsDir, 'portal')),
+  });
+});
+afterEach(() => db.close());
+
+async function login(username: string): Promise<string> {
+  const res = await app.request('/trpc/auth.login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: OWN, 'x-pakn-csrf': '1' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+describe('CSV exports over HTTP', () => {
+  it('refuses without a session (401) and for a role without the right (403)', async () => {
+    expect((await app.request('/api/v1/exports/cases.csv')).status).toBe(401);
+    expect((await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-01-01&to=2026-01-31')).status).toBe(401);
+    const admin = await login('quantri');
+    const refused = await app.request('/api/v1/exports/cases.csv', { headers: { cookie: admin, 'accept-language': 'vi' } });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
+    const handler = await login('xuly.hoankiem');
+    expect((await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-01-01&to=2026-01-31', { headers: { cookie: handler } })).status).toBe(403);
+    expect((await app.request('/api/v1/exports/other.csv', { headers: { cookie: handler } })).status).toBe(404);
+  });
+
+  it('sends the cases as a UTF-8 CSV attachment with a dated file name, and audits the export', async () => {
+    const cookie = await login('tiepnhan');
+    const res = await app.request('/api/v1/exports/cases.csv?status=all', { headers: { cookie, 'accept-language': 'vi' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="pakn-phan-anh-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''pakn-phan-anh-/);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // TextDecoder drops the BOM unless told not to: keep it, to see the file as Excel does.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.split('\r\n')[0]).toBe('\uFEFFMã phản ánh,Ngày tiếp nhận,Kênh,Lĩnh vực,Trạng thái,Đơn vị xử lý,Đơn vị bị phản ánh,Người được giao,Hạn xử lý,Ngày làm việc còn lại,Quá hạn,Người phản ánh,Điện thoại,Thư điện tử,Giữ bí mật danh tính,Nội dung,Ngày trả lời,Điểm đánh giá');
+    const rows = text.trimEnd().split('\r\n').length - 1;
+    expect(rows).toBeGreaterThan(0);
+    const audit = await listAudit(db, { action: 'export.cases' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorName: 'Nguyễn Thị Lan (tiếp nhận)', actorRole: 'intake_officer', after: { filter: { status: 'all' }, rows } });
+  });
+
+  it('sends the unit evaluation, and answers a bad period with field errors (400)', async () => {
+    const cookie = await login('thanhtra');
+    const bad = await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-03-31&to=2026-03-01', { headers: { cookie, 'accept-language': 'vi' } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { fieldErrors: Record<string, string> } }).error.fieldErrors).toEqual({ to: 'Ngày kết thúc không thể trước ngày bắt đầu.' });
+    const res = await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-01-01&to=2026-12-31', { headers: { cookie, 'accept-language': 'en' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('filename="pakn-danh-gia-don-vi-2026-01-01_2026-12-31.csv"');
+    expect((await res.text()).split('\r\n')[0]).toBe('Unit,Received,Answered,Answered on time,Overdue now,Average working days to answer,Reminders,Escalations,Reprimands,Corrections,Commendations,Average rating,Reviews requested');
+  });
+});

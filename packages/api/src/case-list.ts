@@ -1,0 +1,34 @@
+import { listCases, staffDirectory } from '@pakn/db';
+import { CASE_STATUSES, CLOSED_STATUSES, DomainError, can, isUnitRole, type CaseStatus, type StaffMember } from '@pakn/domain';
+import type { Context } from './context.ts';
+import { byDeadline } from './deadlines.ts';
+import { staffView } from './routers/case-support.ts';
+
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+
+export interface CaseListInput {
+  /** open (default), all, or one status. */
+  readonly status?: 'open' | 'all' | CaseStatus | undefined;
+  readonly assignedToMe?: boolean | undefined;
+}
+
+/**
+ * The cases a staff member's inbox shows, as staff see them, nearest deadline first: everything for the
+ * Centre and inspectors, the unit's own cases for a unit member. The inbox and the CSV export both read
+ * this, so an export never shows more than the screen.
+ */
+export async function visibleCaseList(ctx: Context, staff: StaffMember, input: CaseListInput, limit: number) {
+  const filter = input.status ?? 'open';
+  const statuses: readonly CaseStatus[] | undefined = filter === 'open' ? OPEN_STATUSES : filter === 'all' ? undefined : [filter];
+  let unitId: string | undefined;
+  if (!can(staff.role, 'viewAllCases')) {
+    if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
+    unitId = staff.unitId;
+  }
+  const db = ctx.services.db;
+  const listed = await listCases(db, { unitId, statuses, limit });
+  const cases = input.assignedToMe ? listed.filter((c) => c.assignedTo === staff.id) : listed;
+  const names = await staffDirectory(db, cases.flatMap((c) => (c.assignedTo ? [c.assignedTo] : [])));
+  const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, db, false, names)));
+  return views.sort(byDeadline);
+}

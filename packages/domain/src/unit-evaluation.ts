@@ -1,0 +1,145 @@
+/**
+ * The numbers that judge how a unit serves people over a period, and the inputs of the staff lists and
+ * exports that show them. Pure: the facts, the calendars and the period come in as arguments.
+ */
+import * as z from 'zod/mini';
+import { CASE_STAGE_RULES, caseClock, VIETNAM_UTC_OFFSET_MS, type WorkingCalendar } from './calendar/index.ts';
+import type { Extension, Pause } from './model.ts';
+
+const MS_PER_DAY = 86_400_000;
+const MAX_PERIOD_DAYS = 366;
+
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_format' }),
+  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    error: 'date_format',
+  }),
+);
+
+/** A period of whole Vietnamese calendar days, both ends included. */
+export const EvaluationPeriodInputSchema = z
+  .object({ from: isoDate, to: isoDate })
+  .check(
+    z.refine((p) => p.from <= p.to, { error: 'date_order', path: ['to'] }),
+    z.refine((p) => Date.parse(p.to) - Date.parse(p.from) <= MAX_PERIOD_DAYS * MS_PER_DAY, { error: 'period_too_long', path: ['to'] }),
+  );
+export type EvaluationPeriod = z.infer<typeof EvaluationPeriodInputSchema>;
+
+/** The instants a period covers: from the start of its first day to the start of the day after its last, in Vietnam. */
+export function periodInstants(period: EvaluationPeriod): { readonly start: Date; readonly end: Date } {
+  const start = Date.parse(`${period.from}T00:00:00Z`) - VIETNAM_UTC_OFFSET_MS;
+  const end = Date.parse(`${period.to}T00:00:00Z`) - VIETNAM_UTC_OFFSET_MS + MS_PER_DAY;
+  return { start: new Date(start), end: new Date(end) };
+}
+
+export const UnitStaffInputSchema = z.object({ unitId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)) });
+
+/** The whole audit log, filtered, a page at a time (oldest first; `afterSeq` is the last entry already seen). */
+export const AuditListInputSchema = z.object({
+  entityType: z.optional(z.string().check(z.maxLength(40))),
+  entityId: z.optional(z.string().check(z.maxLength(64))),
+  /** An action or the start of one: `case.` finds every move of a case. */
+  action: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+  /** A staff member's username, display name (part of it) or id. */
+  actor: z.optional(z.string().check(z.trim(), z.maxLength(120))),
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
+  afterSeq: z.optional(z.number().check(z.int(), z.gte(0))),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
+});
+export type AuditListInput = z.infer<typeof AuditListInputSchema>;
+
+/** One answer the Centre verified in the period, with what its unit's clock needs. */
+export interface AnsweredCaseFacts {
+  readonly unitId: string;
+  readonly forwardedAt: string;
+  /** When the unit sent the answer that was verified: the unit's work ends there, not at the Centre's check. */
+  readonly submittedAt: string;
+  readonly pauses: readonly Pause[];
+  readonly extension: Extension | null;
+}
+
+export interface EvaluationFacts {
+  readonly units: readonly { readonly id: string; readonly name: string }[];
+  /** Cases forwarded to each unit in the period (approved forwarding letters). */
+  readonly received: Readonly<Record<string, number>>;
+  readonly answered: readonly AnsweredCaseFacts[];
+  /** Open cases of each unit past their answer deadline now. */
+  readonly overdueNow: Readonly<Record<string, number>>;
+  /** Reminders, escalations, reprimands, corrections, commendations recorded in the period. */
+  readonly records: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly ratings: Readonly<Record<string, { readonly sum: number; readonly count: number }>>;
+  readonly reviewsRequested: Readonly<Record<string, number>>;
+}
+
+export interface UnitEvaluationRow {
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly received: number;
+  readonly answered: number;
+  readonly answeredOnTime: number;
+  readonly overdueNow: number;
+  /** Working days from forwarding to the unit's answer, pauses left out; null without answers. */
+  readonly averageWorkingDaysToAnswer: number | null;
+  readonly reminders: number;
+  readonly escalations: number;
+  readonly reprimands: number;
+  readonly corrections: number;
+  readonly commendations: number;
+  /** 1–5, one decimal; null without ratings. */
+  readonly averageRating: number | null;
+  readonly reviewsRequested: number;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The evaluation of each unit that had anything to show in the period (or has overdue cases now), by name.
+ * An answer is on time when the unit sent it before its deadline on the unit's own working calendar,
+ * counting the pauses and an approved extension exactly as the follow-up page does.
+ */
+export function evaluateUnits(facts: EvaluationFacts, calendarOf: (unitId: string) => WorkingCalendar): UnitEvaluationRow[] {
+  const rule = CASE_STAGE_RULES.answer;
+  const answers = new Map<string, { count: number; onTime: number; days: number }>();
+  for (const a of facts.answered) {
+    const clock = caseClock(calendarOf(a.unitId), {
+      start: Date.parse(a.forwardedAt),
+      allowanceWorkingDays: rule.allowanceWorkingDays,
+      pauses: a.pauses.map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })),
+      extensionWorkingDays: a.extension?.status === 'approved' ? a.extension.days : 0,
+      now: Date.parse(a.submittedAt),
+    });
+    const entry = answers.get(a.unitId) ?? { count: 0, onTime: 0, days: 0 };
+    entry.count++;
+    if (!clock.overdue) entry.onTime++;
+    entry.days += clock.workingDaysUsed;
+    answers.set(a.unitId, entry);
+  }
+  const rows: UnitEvaluationRow[] = [];
+  for (const unit of facts.units) {
+    const answer = answers.get(unit.id);
+    const records = facts.records[unit.id] ?? {};
+    const rating = facts.ratings[unit.id];
+    const row: UnitEvaluationRow = {
+      unitId: unit.id,
+      unitName: unit.name,
+      received: facts.received[unit.id] ?? 0,
+      answered: answer?.count ?? 0,
+      answeredOnTime: answer?.onTime ?? 0,
+      overdueNow: facts.overdueNow[unit.id] ?? 0,
+      averageWorkingDaysToAnswer: answer ? round1(answer.days / answer.count) : null,
+      reminders: records.reminder ?? 0,
+      escalations: records.escalation ?? 0,
+      reprimands: records.reprimand ?? 0,
+      corrections: records.correction ?? 0,
+      commendations: records.commendation ?? 0,
+      averageRating: rating && rating.count > 0 ? round1(rating.sum / rating.count) : null,
+      reviewsRequested: facts.reviewsRequested[unit.id] ?? 0,
+    };
+    const active =
+      row.received + row.answered + row.overdueNow + row.reminders + row.escalations + row.reprimands + row.corrections + row.commendations + row.reviewsRequested > 0 ||
+      row.averageRating !== null;
+    if (active) rows.push(row);
+  }
+  return rows.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+}
