@@ -18,3 +18,9 @@ export type { StaffCaseView, CitizenCaseView } from './presenters.ts';
 export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport, type DeliveryResult } from './notifications.ts';
 export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
+export {
+  uploadAnswerAttachment,
+  removeAnswerAttachment,
+  downloadAnswerAttachmentForStaff,
+  downloadAnswerAttachmentForCitizen,
+} from './answer-attachments.ts';
