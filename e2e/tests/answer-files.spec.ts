@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { forwardToWard, openCase, signIn, signOut, submitReport, track, watchConsole, type Receipt } from './support.ts';
+import { expectNoAxeViolations, forwardToWard, openCase, signIn, signOut, submitReport, track, watchConsole, type Receipt } from './support.ts';
 
 /**
  * Issue 5: the unit's answer carries files. The ward handler attaches a PDF for the citizen and an internal
  * note, the officer sees both before verifying, and the citizen tracking in the widget sees and downloads only
  * the file meant for them.
  */
-test.describe.configure({ mode: 'serial' });
+// Each test signs in, uploads and downloads: more steps than most journeys, and the machine may be shared.
+test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% kết quả xử lý\n%%EOF\n');
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4]);
@@ -74,6 +75,7 @@ test('the citizen tracking in the widget sees only the file for them and downloa
   await expect(files).toHaveCount(1);
   await expect(files).toContainText('van-ban-tra-loi.pdf');
   await expect(dialog.getByText('bien-ban-noi-bo.png')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'showing the answer with its file');
   const download = page.waitForEvent('download');
   await files.getByRole('button').click();
   const saved = await download;
