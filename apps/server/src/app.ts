@@ -16,6 +16,10 @@ import {
   exportCases,
   exportErrorResponse,
   exportUnitEvaluation,
+  uploadAnswerAttachment,
+  removeAnswerAttachment,
+  downloadAnswerAttachmentForStaff,
+  downloadAnswerAttachmentForCitizen,
   type ApiServices,
   type CsvExport,
   type RequestInfo,
@@ -83,6 +87,15 @@ const UPLOAD_STATUS: Readonly<Record<string, 400 | 403 | 413 | 415 | 429>> = {
   rate_limited: 429,
   origin_not_allowed: 403,
   forbidden: 403,
+};
+
+/** The answer files' routes also answer for sessions and the case's authorization. */
+const ANSWER_FILE_STATUS: Readonly<Record<string, 400 | 401 | 403 | 404 | 413 | 415 | 429>> = {
+  ...UPLOAD_STATUS,
+  csrf: 403,
+  unauthenticated: 401,
+  not_found: 404,
+  case_not_found: 404,
 };
 
 /**
@@ -314,6 +327,86 @@ export function createApp(deps: AppDeps): Hono {
         'Cache-Control': 'private, no-store',
       },
     });
+  });
+
+  // Files of the unit's answer. Staff upload them from the portal (session, same origin, anti-CSRF header),
+  // remove their own before sending, and download any of a case they may see.
+  const answerFileError = (c: HonoContext, request: RequestInfo, error: unknown) => {
+    if (!(error instanceof DomainError) && !(error instanceof URIError)) throw error;
+    const reason = error instanceof DomainError ? (error.reason ?? error.code) : 'invalid';
+    return c.json({ error: { reason, message: errorMessage(reason, request.lang) } }, ANSWER_FILE_STATUS[reason] ?? 400);
+  };
+  const fileResponse = (file: { content: Uint8Array; mime: string; name: string }) =>
+    new Response(file.content as Uint8Array<ArrayBuffer>, {
+      headers: {
+        ...OWN_PAGE_HEADERS,
+        'Content-Type': file.mime,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  app.post(
+    '/api/v1/answer-attachments',
+    bodyLimit({
+      maxSize: MAX_ATTACHMENT_BYTES,
+      onError: (c) => {
+        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+        return c.json({ error: { reason: 'attachment_too_large', message: errorMessage('attachment_too_large', lang) } }, 413);
+      },
+    }),
+    async (c) => {
+      for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+      c.header('Cache-Control', 'no-store');
+      const request = requestInfo(c);
+      try {
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        const name = decodeURIComponent(c.req.header('x-pakn-filename') ?? 'tep-dinh-kem');
+        const uploaded = await uploadAnswerAttachment(services, request, { caseId: c.req.header('x-pakn-case') ?? '', name, bytes });
+        return c.json(uploaded, 201);
+      } catch (error) {
+        return answerFileError(c, request, error);
+      }
+    },
+  );
+  app.delete('/api/v1/answer-attachments/:id', async (c) => {
+    for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+    const request = requestInfo(c);
+    try {
+      await removeAnswerAttachment(services, request, c.req.param('id'));
+      return c.body(null, 204);
+    } catch (error) {
+      return answerFileError(c, request, error);
+    }
+  });
+  app.get('/api/v1/answer-attachments/:id', async (c) => {
+    const request = requestInfo(c);
+    try {
+      return fileResponse(await downloadAnswerAttachmentForStaff(services, request, c.req.param('id')));
+    } catch (error) {
+      for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+      return answerFileError(c, request, error);
+    }
+  });
+  // The citizen downloads a file of the verified answer from the widget, with the proof they track with, in a
+  // JSON body (never in a URL), from a registered site's page.
+  app.use('/api/v1/answer-attachments/:id/download', citizenCors);
+  app.post('/api/v1/answer-attachments/:id/download', bodyLimit({ maxSize: 4096 }), async (c) => {
+    const request = requestInfo(c);
+    try {
+      const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
+      const proof = { reference: String(body?.reference ?? ''), accessKey: String(body?.accessKey ?? '') };
+      const response = fileResponse(await downloadAnswerAttachmentForCitizen(services, request, c.req.param('id'), proof));
+      // The widget runs on the site's page: the bytes must be readable there (CORS), as the API's answers are.
+      response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+      const allowed = c.res.headers.get('Access-Control-Allow-Origin');
+      if (allowed) response.headers.set('Access-Control-Allow-Origin', allowed);
+      response.headers.set('Vary', 'Origin');
+      return response;
+    } catch (error) {
+      for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+      return answerFileError(c, request, error);
+    }
   });
 
   // The hosted page for QR codes on posters and browsers without custom elements: /c/SITE-KEY.

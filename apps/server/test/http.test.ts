@@ -306,6 +306,82 @@ describe('attachments over HTTP', () => {
   });
 });
 
+describe('answer files over HTTP', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+  const staffPost = (path: string, body: unknown, cookie: string) => post(path, body, { origin: OWN, 'x-pakn-csrf': '1', cookie });
+  const uploadAnswerFile = (caseId: string, cookie: string, body: BodyInit = pdf, headers: Record<string, string> = {}) =>
+    app.request('/api/v1/answer-attachments', {
+      method: 'POST',
+      headers: { origin: OWN, 'x-pakn-csrf': '1', cookie, 'x-pakn-case': caseId, 'x-pakn-filename': encodeURIComponent('kết quả.pdf'), 'content-type': 'application/pdf', ...headers },
+      body,
+    });
+
+  /** A case of the demo ward, forwarded, approved and acknowledged: its handler can answer. */
+  async function caseInProgress() {
+    const receipt = ((await (await post('/trpc/case.submit', await report(), { origin: WARD })).json()) as { result: { data: { reference: string; accessKey: string } } }).result.data;
+    const officer = await login('tiepnhan');
+    const inbox = (await (await app.request(`/trpc/case.inbox?input=${encodeURIComponent(JSON.stringify({ status: 'all' }))}`, { headers: { cookie: officer } })).json()) as {
+      result: { data: { id: string; reference: string }[] };
+    };
+    const caseId = inbox.result.data.find((c) => c.reference === receipt.reference)!.id;
+    expect((await staffPost('/trpc/case.classify', { caseId, scope: 'in', category: 'late_result' }, officer)).status).toBe(200);
+    expect((await staffPost('/trpc/case.draftForwarding', { caseId, unitId: 'ward-hoan-kiem', confirmSelfReview: true }, officer)).status).toBe(200);
+    expect((await staffPost('/trpc/case.approveForwarding', { caseId }, await login('giamdoc'))).status).toBe(200);
+    const handler = await login('xuly.hoankiem');
+    expect((await staffPost('/trpc/case.acknowledge', { caseId }, handler)).status).toBe(200);
+    return { caseId, receipt, officer, handler };
+  }
+
+  it('takes the handler\'s file from the portal only, and refuses a wrong type or size in the user\'s language', async () => {
+    const { caseId, handler } = await caseInProgress();
+    expect((await uploadAnswerFile(caseId, handler, pdf, { origin: WARD })).status).toBe(403);
+    expect((await uploadAnswerFile(caseId, handler, pdf, { 'x-pakn-csrf': '0' })).status).toBe(403);
+    expect((await uploadAnswerFile(caseId, '')).status).toBe(401);
+    const wrongType = await uploadAnswerFile(caseId, handler, new TextEncoder().encode('MZ not a pdf'), { 'x-pakn-lang': 'en' });
+    expect(wrongType.status).toBe(415);
+    expect(await wrongType.json()).toEqual({ error: { reason: 'attachment_type', message: 'Only images (JPEG, PNG, WebP) or PDF files are accepted.' } });
+    const tooBig = await uploadAnswerFile(caseId, handler, new Uint8Array(5 * 1024 * 1024 + 10));
+    expect(tooBig.status).toBe(413);
+    expect(((await tooBig.json()) as { error: { message: string } }).error.message).toBe('Tệp quá lớn (tối đa 5 MB).');
+    const res = await uploadAnswerFile(caseId, handler);
+    expect(res.status).toBe(201);
+    const uploaded = (await res.json()) as { id: string; name: string };
+    expect(uploaded).toMatchObject({ name: 'kết quả.pdf', type: 'application/pdf', size: pdf.length });
+    // Removed before sending: gone for good.
+    expect((await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'DELETE', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler } })).status).toBe(204);
+    expect((await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { headers: { cookie: handler } })).status).toBe(404);
+  });
+
+  it('lets the citizen download the verified answer\'s file from the site\'s page with reference and key, and nobody else', async () => {
+    const { caseId, receipt, officer, handler } = await caseInProgress();
+    const uploaded = (await (await uploadAnswerFile(caseId, handler)).json()) as { id: string };
+    const answer = { caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.', attachments: [{ id: uploaded.id, internal: false }] };
+    expect((await staffPost('/trpc/case.submitAnswer', answer, handler)).status).toBe(200);
+    const download = (proof: unknown, origin = WARD) => post(`/api/v1/answer-attachments/${uploaded.id}/download`, proof, { origin });
+    expect((await download(receipt)).status).toBe(404);
+
+    const staffCopy = await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { headers: { cookie: officer } });
+    expect(staffCopy.status).toBe(200);
+    expect(staffCopy.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(new Uint8Array(await staffCopy.arrayBuffer())).toEqual(pdf);
+    expect((await staffPost('/trpc/case.verifyAnswer', { caseId }, officer)).status).toBe(200);
+
+    const preflight = await app.request(`/api/v1/answer-attachments/${uploaded.id}/download`, {
+      method: 'OPTIONS',
+      headers: { origin: WARD, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(WARD);
+    const res = await download(receipt);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(WARD);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(pdf);
+    expect((await download({ ...receipt, accessKey: 'AAAA-BBBB-CCCC-DDDD' })).status).toBe(404);
+    expect((await download({})).status).toBe(404);
+  });
+});
+
 describe('hosted page and iframe', () => {
   it('serves the hosted page of a registered site under a strict CSP with Trusted Types', async () => {
     const res = await app.request(`/c/${DEMO_SITE_KEY}`);

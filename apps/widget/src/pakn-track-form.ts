@@ -86,6 +86,16 @@ export class PaknTrackForm extends LitElement {
         margin: 0;
         accent-color: var(--pakn-a);
       }
+      .link {
+        background: none;
+        border: 0;
+        padding: 0.2em 0;
+        font: inherit;
+        color: inherit;
+        text-decoration: underline;
+        cursor: pointer;
+        text-align: start;
+      }
       .overdue {
         color: #b00020;
         font-weight: 600;
@@ -331,6 +341,14 @@ export class PaknTrackForm extends LitElement {
           ? html`<h4>${t.answer}</h4>
               <p class="text" data-testid="track-answer">${result.answer}</p>`
           : nothing}
+        ${result.answerAttachments.length
+          ? html`<h4>${t.answerFiles}</h4>
+              <ul data-testid="track-answer-files">
+                ${result.answerAttachments.map(
+                  (file) => html`<li><button type="button" class="link" @click=${() => this.#download(file)}>${t.download} ${file.name}</button></li>`,
+                )}
+              </ul>`
+          : nothing}
         ${result.referral
           ? html`<h4>${t.referral}</h4>
               <p class="text" data-testid="track-referral">${result.referral}</p>`
@@ -341,6 +359,29 @@ export class PaknTrackForm extends LitElement {
         <div role="status">${this._done ? html`<p class="outcome note" tabindex="-1">${t[this._done]}</p>` : nothing}</div>
       </section>
     `;
+  }
+
+  /** The file travels in a POST with the codes (never in a URL), then is saved from a blob URL. */
+  async #download(file: { id: string; name: string }): Promise<void> {
+    if (!this.api) return;
+    this._alert = null;
+    try {
+      const response = await fetch(`${this.api.origin}/api/v1/answer-attachments/${encodeURIComponent(file.id)}/download`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reference: this._reference.trim(), accessKey: this._accessKey.trim() }),
+        credentials: 'omit',
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = file.name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch {
+      this._alert = this.#texts!.downloadFailed;
+      this.dispatchEvent(new WidgetErrorEvent('download'));
+    }
   }
 
   #renderInfoRequest(question: string) {

@@ -20,7 +20,7 @@ export interface UploadedAttachment {
   readonly size: number;
 }
 
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   // Keep letters (Vietnamese included), digits and a few separators; no paths, no control characters.
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base.normalize('NFC').replace(/[^\p{L}\p{N} ._()-]/gu, '_').trim().slice(0, 120);

@@ -19,3 +19,9 @@ export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport,
 export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
 export { exportCases, exportUnitEvaluation, exportErrorResponse, type CsvExport } from './exports.ts';
+export {
+  uploadAnswerAttachment,
+  removeAnswerAttachment,
+  downloadAnswerAttachmentForStaff,
+  downloadAnswerAttachmentForCitizen,
+} from './answer-attachments.ts';

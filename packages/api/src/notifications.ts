@@ -3,6 +3,8 @@ import {
   enqueueMessage,
   markFailed,
   markSent,
+  staffEmailById,
+  staffEmailsByRole,
   unitStaffEmails,
   type Db,
   type Executor,
@@ -60,6 +62,117 @@ export async function notifyUnitOfReminder(
       now,
     );
   }
+}
+
+/** A notification to staff: which case, what happened, where to open it. Nothing else, and never who the citizen is. */
+async function notifyStaff(
+  tx: Executor,
+  recipients: readonly string[],
+  record: CaseRecord,
+  message: { subject: string; text: string },
+  portalUrl: string,
+  now: Date,
+): Promise<void> {
+  for (const recipient of new Set(recipients)) {
+    await enqueueMessage(
+      tx,
+      {
+        recipient,
+        subject: `[PAKN] ${message.subject}`,
+        body: [message.text, '', `Xem phản ánh: ${portalUrl}/portal/cases/${record.id}`, '', 'Thư này được gửi tự động từ hệ thống PAKN.'].join('\n'),
+        caseId: record.id,
+      },
+      now,
+    );
+  }
+}
+
+/** The Director(s) have a forwarding letter to approve. */
+export async function notifyDirectorsOfDraft(tx: Executor, record: CaseRecord, unitName: string, portalUrl: string, now: Date): Promise<void> {
+  await notifyStaff(
+    tx,
+    await staffEmailsByRole(tx, 'director'),
+    record,
+    {
+      subject: `Dự thảo văn bản chuyển phản ánh ${record.reference} chờ phê duyệt`,
+      text: `Cán bộ tiếp nhận đã dự thảo văn bản chuyển phản ánh ${record.reference} đến ${unitName}. Đề nghị Giám đốc xem xét, phê duyệt hoặc trả lại.`,
+    },
+    portalUrl,
+    now,
+  );
+}
+
+/** The officer who drafted the forwarding letter hears the Director's decision. */
+export async function notifyDrafterOfDecision(
+  tx: Executor,
+  record: CaseRecord,
+  draftedBy: string,
+  approved: boolean,
+  portalUrl: string,
+  now: Date,
+): Promise<void> {
+  const email = await staffEmailById(tx, draftedBy);
+  if (!email) return;
+  await notifyStaff(
+    tx,
+    [email],
+    record,
+    approved
+      ? {
+          subject: `Giám đốc đã phê duyệt văn bản chuyển phản ánh ${record.reference}`,
+          text: `Văn bản chuyển phản ánh ${record.reference} đã được phê duyệt, vào sổ và chuyển đến đơn vị xử lý.`,
+        }
+      : {
+          subject: `Giám đốc trả lại dự thảo chuyển phản ánh ${record.reference}`,
+          text: `Dự thảo văn bản chuyển phản ánh ${record.reference} đã bị trả lại. Đề nghị xem ý kiến của Giám đốc trên cổng và dự thảo lại.`,
+        },
+    portalUrl,
+    now,
+  );
+}
+
+/** The intake officers hear when a unit answers (the answer waits for their check) or hands a case back. */
+export async function notifyOfficersOfUnitMove(
+  tx: Executor,
+  record: CaseRecord,
+  kind: 'answer_submitted' | 'declined',
+  unitName: string,
+  portalUrl: string,
+  now: Date,
+): Promise<void> {
+  await notifyStaff(
+    tx,
+    await staffEmailsByRole(tx, 'intake_officer'),
+    record,
+    kind === 'answer_submitted'
+      ? {
+          subject: `Kết quả xử lý phản ánh ${record.reference} chờ kiểm tra`,
+          text: `${unitName} đã gửi kết quả xử lý phản ánh ${record.reference}. Đề nghị kiểm tra trước khi công khai cho người dân.`,
+        }
+      : {
+          subject: `Đơn vị trả lại phản ánh ${record.reference}`,
+          text: `${unitName} cho biết phản ánh ${record.reference} không thuộc thẩm quyền của đơn vị. Đề nghị xem lý do trên cổng và chuyển lại.`,
+        },
+    portalUrl,
+    now,
+  );
+}
+
+/** A unit member to whom the unit head handed the case. */
+export async function notifyAssignee(tx: Executor, record: CaseRecord, staffId: string, portalUrl: string, now: Date): Promise<void> {
+  const email = await staffEmailById(tx, staffId);
+  if (!email) return;
+  await notifyStaff(
+    tx,
+    [email],
+    record,
+    {
+      subject: `Được giao xử lý phản ánh ${record.reference}`,
+      text: `Lãnh đạo đơn vị đã giao đồng chí xử lý phản ánh ${record.reference}.`,
+    },
+    portalUrl,
+    now,
+  );
 }
 
 /** Tells a citizen who left an email and asked for updates that their case moved on. Never the access key. */

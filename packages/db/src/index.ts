@@ -11,3 +11,4 @@ export * from './outbox.ts';
 export * from './intake.ts';
 export * from './letters.ts';
 export * from './evaluation.ts';
+export * from './answer-attachments.ts';

@@ -80,6 +80,13 @@ export async function staffEmailsByRole(db: Executor, role: string): Promise<str
   return result.rows.map((row) => str(row, 'email'));
 }
 
+/** The email of one active staff member, or null (no address, or no longer active). */
+export async function staffEmailById(db: Executor, staffId: string): Promise<string | null> {
+  const result = await db.execute({ sql: 'SELECT email FROM staff WHERE id = ? AND active = 1 AND email IS NOT NULL', args: [staffId] });
+  const row = result.rows[0];
+  return row ? str(row, 'email') : null;
+}
+
 export async function setStaffEmail(tx: Executor, staffId: string, email: string | null): Promise<void> {
   await tx.execute({ sql: 'UPDATE staff SET email = ? WHERE id = ?', args: [email, staffId] });
 }

@@ -213,6 +213,10 @@ export const SubmitAnswerInputSchema = z.object({
   outcome: z.enum(ANSWER_OUTCOMES),
   answer: trimmed(ANSWER_MIN, ANSWER_MAX),
   internalNote: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+  /** Files uploaded for this answer (ids from the staff upload endpoint); internal ones never reach the citizen. */
+  attachments: z.optional(
+    z.array(z.object({ id: z.string().check(z.regex(ATTACHMENT_ID_PATTERN)), internal: z.boolean() })).check(z.maxLength(MAX_ATTACHMENTS)),
+  ),
 });
 
 export const RequestInfoInputSchema = z.object({ caseId: trimmed(1, 64), question: trimmed(10, 2000) });

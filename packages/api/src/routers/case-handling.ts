@@ -8,6 +8,7 @@ import {
   listStaffOfUnit,
   returnLetter,
   staffEmailsByRole,
+  type Executor,
 } from '@pakn/db';
 import {
   AssignInputSchema,
@@ -24,11 +25,25 @@ import {
   can,
   forwardingLetterBody,
   isUnitRole,
+  type CaseRecord,
 } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
-import { notifyUnitOfForwarding } from '../notifications.ts';
+import { linkAnswerFiles } from '../answer-attachments.ts';
+import type { Context } from '../context.ts';
+import { notifyAssignee, notifyDirectorsOfDraft, notifyDrafterOfDecision, notifyOfficersOfUnitMove, notifyUnitOfForwarding } from '../notifications.ts';
 import { requirePermission, staffMutation } from '../trpc.ts';
 import { applyMove, applyUpdate, loadVisibleCase } from './case-support.ts';
+
+async function notifyOfficersOfUnit(
+  tx: Executor,
+  ctx: Context,
+  record: CaseRecord,
+  kind: 'answer_submitted' | 'declined',
+  unitId: string | null,
+): Promise<void> {
+  const unit = unitId ? await getUnit(tx, unitId) : null;
+  await notifyOfficersOfUnitMove(tx, record, kind, unit?.name ?? 'Đơn vị', ctx.request.ownOrigin, ctx.services.now());
+}
 
 /** How the Centre forwards, how the unit handles, how the Centre verifies: the staff moves of a case. */
 export const caseHandlingProcedures = {
@@ -57,7 +72,10 @@ export const caseHandlingProcedures = {
         });
       return {
         note: unit.name,
-        afterwards: (tx) => insertLetter(tx, { id: randomUUID(), caseId: current.id, unitId: unit.id, body, draftedBy: ctx.staff.id }, ctx.services.now()),
+        afterwards: async (tx, _before, after) => {
+          await insertLetter(tx, { id: randomUUID(), caseId: current.id, unitId: unit.id, body, draftedBy: ctx.staff.id }, ctx.services.now());
+          await notifyDirectorsOfDraft(tx, after, unit.name, ctx.request.ownOrigin, ctx.services.now());
+        },
       };
     }),
   ),
@@ -73,6 +91,7 @@ export const caseHandlingProcedures = {
         afterwards: async (tx, _before, after) => {
           const number = await approveLetter(tx, draft.id, ctx.staff.id, at, Number(at.toISOString().slice(0, 4)));
           await notifyUnitOfForwarding(tx, after, draft.unitId, ctx.request.ownOrigin, at);
+          await notifyDrafterOfDecision(tx, after, draft.draftedBy, true, ctx.request.ownOrigin, at);
           return void number;
         },
       };
@@ -83,7 +102,13 @@ export const caseHandlingProcedures = {
     applyMove(ctx, input.caseId, 'forwarding_returned', async (current, tx) => {
       const draft = await currentDraft(tx, current.id);
       if (!draft) throw new DomainError('illegal_transition', 'No draft letter to return');
-      return { note: input.comment, afterwards: (tx) => returnLetter(tx, draft.id, ctx.staff.id, input.comment, ctx.services.now()) };
+      return {
+        note: input.comment,
+        afterwards: async (tx, _before, after) => {
+          await returnLetter(tx, draft.id, ctx.staff.id, input.comment, ctx.services.now());
+          await notifyDrafterOfDecision(tx, after, draft.draftedBy, false, ctx.request.ownOrigin, ctx.services.now());
+        },
+      };
     }),
   ),
 
@@ -106,13 +131,21 @@ export const caseHandlingProcedures = {
   /** The unit says the case belongs to another unit: it goes back to the Centre to be forwarded again. */
   decline: staffMutation.input(CommentInputSchema).mutation(({ ctx, input }) =>
     // The unit lets go of the case: it leaves the unit's inbox and waits at the Centre for a new forwarding.
-    applyMove(ctx, input.caseId, 'declined', () => ({ note: input.comment, patch: { unitId: null, forwardedAt: null, acknowledgedAt: null } })),
+    applyMove(ctx, input.caseId, 'declined', () => ({
+      note: input.comment,
+      patch: { unitId: null, forwardedAt: null, acknowledgedAt: null },
+      afterwards: (tx, before, after) => notifyOfficersOfUnit(tx, ctx, after, 'declined', before.unitId),
+    })),
   ),
 
   /** The unit's answer: the outcome, the text for the citizen, notes for the Centre. The Centre verifies it. */
   submitAnswer: staffMutation.input(SubmitAnswerInputSchema).mutation(({ ctx, input }) =>
     applyMove(ctx, input.caseId, 'answer_submitted', () => ({
       patch: { answer: input.answer, answerOutcome: input.outcome, internalNote: input.internalNote || null },
+      afterwards: async (tx, before, after) => {
+        await linkAnswerFiles(tx, ctx, after.id, input.attachments ?? []);
+        await notifyOfficersOfUnit(tx, ctx, after, 'answer_submitted', before.unitId);
+      },
     })),
   ),
 
@@ -175,7 +208,11 @@ export const caseHandlingProcedures = {
       const members = await listStaffOfUnit(tx, current.unitId ?? '-');
       const member = members.find((m) => m.id === input.staffId);
       if (!member) throw new DomainError('invalid', 'Not a member of the unit', { fields: { staffId: 'invalid' } });
-      return { note: member.displayName, patch: { assignedTo: member.id } };
+      return {
+        note: member.displayName,
+        patch: { assignedTo: member.id },
+        afterwards: (tx, _before, after) => notifyAssignee(tx, after, member.id, ctx.request.ownOrigin, ctx.services.now()),
+      };
     });
   }),
 

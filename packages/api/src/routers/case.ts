@@ -44,6 +44,7 @@ import {
   type CaseRecord,
 } from '@pakn/domain';
 import type { Context } from '../context.ts';
+import { answerFilesForCitizen, answerFilesForStaff } from '../answer-attachments.ts';
 import { presentCaseForCitizen } from '../presenters.ts';
 import { enforceRateLimit } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
@@ -64,7 +65,7 @@ function caseNotFound(): DomainError {
 }
 
 /** The case a reference and access key open, or the same "not found" for a wrong key and an unknown case. */
-async function findTrackedCase(db: Executor, input: { reference: string; accessKey: string }): Promise<CaseRecord> {
+export async function findTrackedCase(db: Executor, input: { reference: string; accessKey: string }): Promise<CaseRecord> {
   const reference = normalizeReference(input.reference);
   const key = normalizeAccessKey(input.accessKey);
   const found = reference ? await getCaseForTracking(db, reference) : null;
@@ -79,7 +80,8 @@ async function citizenView(ctx: Context, record: CaseRecord) {
   const events = await listEvents(db, record.id, true);
   const deadline = await deadlineOf(ctx.services, record, at);
   const mergedIntoReference = record.mergedInto ? ((await getCase(db, record.mergedInto))?.reference ?? null) : null;
-  return presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays, mergedIntoReference });
+  const view = presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays, mergedIntoReference });
+  return { ...view, answerAttachments: await answerFilesForCitizen(db, record) };
 }
 
 /** Opens the receipt of an earlier submission with the same idempotency key. */
@@ -334,6 +336,9 @@ export const caseRouter = router({
     if (record.confidential && isUnitRole(ctx.staff.role)) return [];
     return (await listAttachments(ctx.services.db, record.id)).map((a) => ({ ...a, url: `/api/v1/attachments/${a.id}` }));
   }),
+
+  /** The files of the unit's current answer, for staff who may see the case (internal ones included). */
+  answerAttachments: staffQuery.input(CaseIdInputSchema).query(({ ctx, input }) => answerFilesForStaff(ctx.services.db, ctx.staff, input.caseId)),
 
   /** The forwarding letters of a case: drafts, returned drafts and the approved letter. */
   letters: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {

@@ -44,6 +44,7 @@ import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
 import './pakn-case-audit.ts';
 import './pakn-case-assignment.ts';
+import './pakn-answer-files.ts';
 import {
   EVENT_LABELS,
   EXTENSION_STATUS_LABELS,
@@ -167,7 +168,7 @@ const FIELD_IDS: Readonly<Record<FormName, Readonly<Record<string, string>>>> = 
   acknowledge: {},
   requestInfo: { question: 'infoQuestion', note: 'infoQuestion' },
   decline: { comment: 'declineReason', note: 'declineReason' },
-  answer: { outcome: 'outcome', answer: 'answer', internalNote: 'internalNote' },
+  answer: { outcome: 'outcome', answer: 'answer', internalNote: 'internalNote', attachments: 'answerFiles' },
   verify: {},
   returnAnswer: { comment: 'returnReason', note: 'returnReason' },
   confirmAnswer: { comment: 'confirmComment', note: 'confirmComment' },
@@ -594,8 +595,20 @@ export class PaknCase extends LitElement {
   #answer = (event: SubmitEvent): void => {
     event.preventDefault();
     const d = this.drafts;
-    const input = { caseId: this.caseId, outcome: d.outcome || undefined, answer: d.answer, internalNote: d.internalNote.trim() || undefined };
-    void this.#run('answer', SubmitAnswerInputSchema, input, (data) => paknClient().case.submitAnswer.mutate(data), STRINGS.answerSubmitted);
+    const files = this.renderRoot.querySelector('pakn-answer-upload');
+    const attachments = files?.attachments ?? [];
+    const input = {
+      caseId: this.caseId,
+      outcome: d.outcome || undefined,
+      answer: d.answer,
+      internalNote: d.internalNote.trim() || undefined,
+      attachments: attachments.length ? attachments : undefined,
+    };
+    const filesNotReady = () => {
+      const problem = files?.problem(this.language);
+      return problem ? { answerFiles: problem } : null;
+    };
+    void this.#run('answer', SubmitAnswerInputSchema, input, (data) => paknClient().case.submitAnswer.mutate(data), STRINGS.answerSubmitted, filesNotReady);
   };
 
   #requestExtension = (event: SubmitEvent): void => {
@@ -932,6 +945,7 @@ export class PaknCase extends LitElement {
         ${item.answerOutcome ? html`<p><strong>${STRINGS.outcome[lang]}:</strong> ${OUTCOME_LABELS[item.answerOutcome][lang]}</p>` : nothing}
         <p class="long-text">${item.answer ?? ''}</p>
         ${item.internalNote ? html`<h3>${STRINGS.internalNote[lang]}</h3><p class="long-text">${item.internalNote}</p>` : nothing}
+        <pakn-answer-file-list case-id=${item.id} lang=${lang} .revision=${this.revision}></pakn-answer-file-list>
       </section>`;
     }
     if (item.status === 'referred') {
@@ -949,6 +963,7 @@ export class PaknCase extends LitElement {
         <h3>${STRINGS.answer[lang]}</h3>
         <p class="long-text">${item.answer}</p>
         ${item.internalNote ? html`<h3>${STRINGS.internalNote[lang]}</h3><p class="long-text">${item.internalNote}</p>` : nothing}
+        <pakn-answer-file-list case-id=${item.id} lang=${lang} .revision=${this.revision}></pakn-answer-file-list>
       </section>`;
     }
     return nothing;
@@ -1325,6 +1340,7 @@ export class PaknCase extends LitElement {
           textLang: this.#citizenLang(),
         })}
         ${this.#textField('answer', 'internalNote', STRINGS.internalNote, lang, { hint: STRINGS.internalNoteHint })}
+        <pakn-answer-upload case-id=${this.caseId} lang=${lang} error=${this.#error('answer', 'answerFiles') ?? ''}></pakn-answer-upload>
         ${this.#submitButton('answer', STRINGS.sendAnswer, lang)}
       </form>
     `;

@@ -1,0 +1,291 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, errorMessage, type Lang } from '@pakn/domain';
+import type { PaknClient } from '@pakn/api-client';
+import { paknClient } from '#shared/client.ts';
+import { elementLang } from '#shared/i18n.ts';
+import { base, tokens } from '#shared/styles.ts';
+import { ANSWER_FILE_STRINGS as S } from './answer-files-strings.ts';
+
+type AnswerFile = Awaited<ReturnType<PaknClient['case']['answerAttachments']['query']>>[number];
+
+const sizeFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${sizeFormat.format(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
+
+const fileStyles = css`
+  ul {
+    list-style: none;
+    margin: 0 0 0.5rem;
+    padding: 0;
+  }
+  li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: center;
+    padding: 0.3rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .name {
+    overflow-wrap: anywhere;
+    font-weight: 600;
+  }
+  .muted,
+  .hint {
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin: 0;
+    flex-basis: 100%;
+  }
+  .badge {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0 0.4rem;
+    font-size: 0.875rem;
+  }
+  .badge[data-internal] {
+    border-color: var(--_warning);
+    background: var(--_warning-bg);
+  }
+`;
+
+interface Pending {
+  readonly key: number;
+  readonly name: string;
+  readonly size: number;
+  state: 'uploading' | 'done' | 'failed';
+  id?: string;
+  internal: boolean;
+  error?: string;
+}
+
+/**
+ * `<pakn-answer-upload case-id="…">`: the files of the answer being written. Each chosen file is uploaded at
+ * once (the server checks its bytes); the handler sees its progress and errors, may mark it internal, or remove
+ * it. The answer form reads `attachments` when it is sent, and `problem()` to hold it while files are not ready.
+ *
+ * Attributes: `case-id`, `lang` (vi | en), `error` (a message from the form, e.g. an expired file).
+ */
+export class PaknAnswerUpload extends LitElement {
+  static override properties = {
+    caseId: { type: String, attribute: 'case-id' },
+    lang: { type: String },
+    error: { type: String },
+    files: { state: true },
+    notice: { state: true },
+  };
+
+  declare caseId: string;
+  declare lang: string;
+  declare error: string;
+  declare protected files: readonly Pending[];
+  declare protected notice: string;
+  #seq = 0;
+
+  constructor() {
+    super();
+    this.caseId = '';
+    this.lang = '';
+    this.error = '';
+    this.files = [];
+    this.notice = '';
+  }
+
+  /** The uploaded files, as `case.submitAnswer` takes them. */
+  get attachments(): { id: string; internal: boolean }[] {
+    return this.files.filter((f) => f.state === 'done' && f.id).map((f) => ({ id: f.id!, internal: f.internal }));
+  }
+
+  /** Why the answer cannot be sent yet (an upload running, a failed file), or null. */
+  problem(lang: Lang): string | null {
+    if (this.files.some((f) => f.state === 'uploading')) return S.waitUploads[lang];
+    if (this.files.some((f) => f.state === 'failed')) return S.removeFailed[lang];
+    return null;
+  }
+
+  get #lang(): Lang {
+    return elementLang(this.lang);
+  }
+
+  #update(key: number, change: Partial<Pending>): void {
+    this.files = this.files.map((f) => (f.key === key ? { ...f, ...change } : f));
+  }
+
+  #choose = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    const lang = this.#lang;
+    this.notice = '';
+    for (const file of chosen) {
+      if (this.files.length >= MAX_ATTACHMENTS) {
+        this.notice = fill(S.tooMany[lang], { count: MAX_ATTACHMENTS });
+        break;
+      }
+      const item: Pending = { key: ++this.#seq, name: file.name, size: file.size, state: 'uploading', internal: false };
+      // The same checks as the server's, before sending megabytes for nothing; the server decides anyway.
+      const error =
+        file.size > MAX_ATTACHMENT_BYTES
+          ? errorMessage('attachment_too_large', lang)
+          : file.type && !(ATTACHMENT_TYPES as readonly string[]).includes(file.type)
+            ? errorMessage('attachment_type', lang)
+            : undefined;
+      this.files = [...this.files, error ? { ...item, state: 'failed', error } : item];
+      if (!error) void this.#upload(item.key, file);
+    }
+  };
+
+  async #upload(key: number, file: File): Promise<void> {
+    const lang = this.#lang;
+    try {
+      const response = await fetch('/api/v1/answer-attachments', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'x-pakn-csrf': '1',
+          'x-pakn-lang': lang,
+          'x-pakn-case': this.caseId,
+          'x-pakn-filename': encodeURIComponent(file.name),
+          'content-type': file.type || 'application/octet-stream',
+        },
+        body: file,
+      });
+      const body = (await response.json().catch(() => null)) as { id?: string; error?: { message?: string } } | null;
+      if (response.status === 201 && body?.id) this.#update(key, { state: 'done', id: body.id });
+      else this.#update(key, { state: 'failed', error: body?.error?.message ?? errorMessage('internal', lang) });
+    } catch {
+      this.#update(key, { state: 'failed', error: S.network[lang] });
+    }
+  }
+
+  async #remove(item: Pending): Promise<void> {
+    this.files = this.files.filter((f) => f.key !== item.key);
+    this.notice = '';
+    // Frees its place on the server; a failure leaves an unlinked file that expires on its own.
+    if (!item.id) return;
+    await fetch(`/api/v1/answer-attachments/${encodeURIComponent(item.id)}`, {
+      method: 'DELETE',
+      credentials: 'same-origin',
+      headers: { 'x-pakn-csrf': '1' },
+    }).catch(() => undefined);
+  }
+
+  override render() {
+    const lang = this.#lang;
+    const full = this.files.length >= MAX_ATTACHMENTS;
+    return html`<fieldset class="root" aria-describedby="answer-files-hint" data-testid="answer-upload">
+      <legend>${S.legend[lang]}</legend>
+      <p class="hint" id="answer-files-hint">${fill(S.hint[lang], { count: MAX_ATTACHMENTS, mb: MAX_ATTACHMENT_BYTES / (1024 * 1024) })}</p>
+      ${this.files.length
+        ? html`<ul>
+            ${this.files.map(
+              (f) => html`<li data-testid="answer-upload-item" data-state=${f.state}>
+                <span class="name">${f.name}</span>
+                <span class="muted">${formatSize(f.size)}</span>
+                <span class="muted" role="status">${f.state === 'uploading' ? S.uploading[lang] : f.state === 'done' ? S.uploaded[lang] : ''}</span>
+                ${f.state === 'done'
+                  ? html`<label class="choice"
+                      ><input type="checkbox" .checked=${f.internal} @change=${(e: Event) => this.#update(f.key, { internal: (e.target as HTMLInputElement).checked })} />
+                      ${S.internal[lang]}</label
+                    >`
+                  : nothing}
+                <button type="button" class="secondary" aria-label=${fill(S.removeFile[lang], { name: f.name })} @click=${() => void this.#remove(f)}>
+                  ${S.remove[lang]}
+                </button>
+                ${f.error ? html`<p class="error" role="alert">${f.error}</p>` : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <div class="field">
+        <label for="answer-files-input">${S.choose[lang]}</label>
+        <input id="answer-files-input" type="file" multiple accept=${ATTACHMENT_TYPES.join(',')} ?disabled=${full} @change=${this.#choose} />
+      </div>
+      <div role="alert">${this.notice || this.error ? html`<p class="error">${this.notice || this.error}</p>` : nothing}</div>
+    </fieldset>`;
+  }
+
+  static override styles = [tokens, base, fileStyles];
+}
+
+/**
+ * `<pakn-answer-file-list case-id="…">`: the files of the unit's current answer, with download links and
+ * whether each is for the citizen or internal. Re-reads when `revision` changes (the case changed).
+ */
+export class PaknAnswerFileList extends LitElement {
+  static override properties = {
+    caseId: { type: String, attribute: 'case-id' },
+    lang: { type: String },
+    revision: { type: Number },
+    files: { state: true },
+  };
+
+  declare caseId: string;
+  declare lang: string;
+  declare revision: number;
+  declare protected files: readonly AnswerFile[] | null;
+
+  constructor() {
+    super();
+    this.caseId = '';
+    this.lang = '';
+    this.revision = 0;
+    this.files = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('caseId') || changed.has('revision')) void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const caseId = this.caseId;
+    if (!caseId) return;
+    try {
+      const files = await paknClient().case.answerAttachments.query({ caseId });
+      if (caseId === this.caseId) this.files = files;
+    } catch {
+      this.files = [];
+    }
+  }
+
+  override render() {
+    const lang = elementLang(this.lang);
+    if (!this.files) return nothing;
+    return html`<section class="root" aria-labelledby="answer-files-heading" data-testid="answer-files">
+      <h3 id="answer-files-heading">${S.listHeading[lang]}</h3>
+      ${this.files.length === 0
+        ? html`<p class="muted">${S.none[lang]}</p>`
+        : html`<ul>
+            ${this.files.map(
+              (f) => html`<li data-testid="answer-file" data-internal=${f.internal ? 'true' : 'false'}>
+                ${f.url.startsWith('/api/')
+                  ? html`<a href=${f.url} download=${f.name}><span class="visually-hidden">${S.download[lang]}: </span><span class="name">${f.name}</span></a>`
+                  : html`<span class="name">${f.name}</span>`}
+                <span class="muted">${formatSize(f.size)}</span>
+                <span class="badge" ?data-internal=${f.internal}>${f.internal ? S.internalBadge[lang] : S.forCitizen[lang]}</span>
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  static override styles = [tokens, base, fileStyles];
+}
+
+if (!customElements.get('pakn-answer-upload')) customElements.define('pakn-answer-upload', PaknAnswerUpload);
+if (!customElements.get('pakn-answer-file-list')) customElements.define('pakn-answer-file-list', PaknAnswerFileList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-answer-upload': PaknAnswerUpload;
+    'pakn-answer-file-list': PaknAnswerFileList;
+  }
+}
