@@ -57,6 +57,7 @@ test('the officer sees both files, downloads the internal one, and verifies the 
   await expect(listed).toHaveCount(2);
   await expect(listed.filter({ hasText: 'van-ban-tra-loi.pdf' })).toContainText('Gửi người dân');
   await expect(listed.filter({ hasText: 'bien-ban-noi-bo.png' })).toContainText('Nội bộ');
+  await expectNoAxeViolations(page, 'on the case page with an answer and its files to verify');
   const download = page.waitForEvent('download');
   await listed.filter({ hasText: 'bien-ban-noi-bo.png' }).getByRole('link').click();
   expect(await readFile(await (await download).path())).toEqual(png);

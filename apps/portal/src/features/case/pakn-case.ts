@@ -1487,7 +1487,7 @@ export class PaknCase extends LitElement {
               <p class="long-text" lang="vi">${letter.body}</p>
             </details>
             <p>
-              <a href="/portal/letters/${encodeURIComponent(letter.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+              <a class="standalone-link" href="/portal/letters/${encodeURIComponent(letter.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
                 >${STRINGS.printLetter[lang]}<span class="visually-hidden">
                   ${letter.status === 'approved' ? letterNumber(letter.number) : STRINGS.draftNumber[lang]}</span
                 ></a
@@ -1710,6 +1710,12 @@ export class PaknCase extends LitElement {
       .badge[data-letter-status='returned'] {
         border-color: var(--_danger);
         background: var(--_danger-bg);
+      }
+      /* A link alone on its line is a control, not text: give it the 24 px target WCAG 2.2 asks for. */
+      .standalone-link {
+        display: inline-block;
+        min-height: 24px;
+        line-height: 24px;
       }
       .director-comment {
         border-left: 4px solid var(--_danger);
