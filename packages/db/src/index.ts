@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './outbox.ts';
 export * from './intake.ts';
 export * from './letters.ts';
+export * from './case-search.ts';

@@ -5,9 +5,11 @@ import { workingCalendar } from './migrations/0003-working-calendar.ts';
 import { recordsAndIntake } from './migrations/0004-records-and-intake.ts';
 import { staffEmail } from './migrations/0005-staff-email.ts';
 import { forwardingAndHandling } from './migrations/0006-forwarding-and-handling.ts';
+import { caseSearch } from './migrations/0009-case-search.ts';
 import type { Migration } from './migrations/migration.ts';
+import { indexMissingCases } from './case-search.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling];
+export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, caseSearch];
 
 /**
  * Brings the schema up to date. Each migration runs in its own write transaction together with its row in
@@ -39,6 +41,9 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
     });
     if (done) applied.push(migration.version);
   }
+  // The search index holds folded text, which SQL cannot compute: cases written before it existed (or by a
+  // migration) are indexed here, at every start, and nothing is done once they all are.
+  if (migrations.some((m) => m.version === caseSearch.version)) await indexMissingCases(db);
   return applied;
 }
 

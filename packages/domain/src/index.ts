@@ -17,3 +17,4 @@ export * from './phone.ts';
 export * from './workflow.ts';
 export * from './forwarding-letter.ts';
 export * from './limits.ts';
+export * from './search.ts';

@@ -18,9 +18,11 @@ import {
   setMergedInto,
   nextReference,
   updateCase,
+  searchCases,
 } from '@pakn/db';
 import {
   CaseIdInputSchema,
+  EditSummaryInputSchema,
   ClassifyInputSchema,
   CLOSED_STATUSES,
   CASE_STATUSES,
@@ -41,6 +43,7 @@ import {
   isUnitRole,
   normalizeAccessKey,
   normalizeReference,
+  searchTerms,
   type CaseRecord,
   type CaseStatus,
 } from '@pakn/domain';
@@ -52,7 +55,7 @@ import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex
 import { auditCitizen, auditStaff } from '../audit.ts';
 import { byDeadline, deadlineOf } from '../deadlines.ts';
 import { caseHandlingProcedures } from './case-handling.ts';
-import { applyMove, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
+import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -278,7 +281,11 @@ export const caseRouter = router({
     return citizenView(ctx, reopened);
   }),
 
-  /** The staff inbox: the nearest deadline first. Unit members see only their unit's cases. */
+  /**
+   * The staff inbox: the nearest deadline first. Unit members see only their unit's cases. With `q`, only
+   * the cases matching it (with or without diacritics), best match first; a unit's query never matches the
+   * Centre's notes nor the identity of a citizen who asked for confidentiality.
+   */
   inbox: staffQuery.input(InboxInputSchema).query(async ({ ctx, input }) => {
     const { staff } = ctx;
     const filter = input.status ?? 'open';
@@ -288,6 +295,12 @@ export const caseRouter = router({
     if (!can(staff.role, 'viewAllCases')) {
       if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
       unitId = staff.unitId;
+    }
+    const terms = searchTerms(input.q ?? '');
+    if (terms.length > 0) {
+      const scope = unitId === undefined ? 'all' : 'unit';
+      const found = await searchCases(ctx.services.db, { terms, scope, unitId, statuses, limit: 200 });
+      return Promise.all(found.map((c) => staffView(ctx, c, staff, ctx.services.db, false)));
     }
     const cases = await listCases(ctx.services.db, { unitId, statuses, limit: 500 });
     const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, ctx.services.db, false)));
@@ -381,6 +394,17 @@ export const caseRouter = router({
           patch: { outOfScopeClass: input.outOfScopeClass, referral: input.referral },
         })),
   ),
+
+  /** The Centre corrects a case's summary before it is forwarded (the unit reads it in the letter). */
+  editSummary: staffMutation.input(EditSummaryInputSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'classify');
+    return applyUpdate(ctx, input.caseId, 'summary_edited', (current) => {
+      if (current.status !== 'received' && current.status !== 'accepted') {
+        throw new DomainError('illegal_transition', 'The summary can only be corrected before forwarding');
+      }
+      return { patch: { description: input.description }, note: current.description };
+    });
+  }),
 
   ...caseHandlingProcedures,
 });
