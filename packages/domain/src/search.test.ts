@@ -6,6 +6,7 @@ describe('foldForSearch', () => {
     expect(foldForSearch('Đường')).toBe('duong');
     expect(foldForSearch('đất đai')).toBe('dat dai');
     expect(foldForSearch('ĐỐNG ĐA')).toBe('dong da');
+    expect(foldForSearch('\u00D0ống \u00D0a')).toBe('dong da');
   });
 
   it('strips every tone and vowel mark', () => {

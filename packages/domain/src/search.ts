@@ -10,7 +10,8 @@ export function foldForSearch(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
+    // U+00D0 (Ð, Icelandic eth) looks exactly like Đ and some keyboards and OCR produce it for Đ.
+    .replace(/[đĐÐ]/g, 'd')
     .toLowerCase();
 }
 
