@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { createApiServices, createCaller, type Context } from '@pakn/api';
-import { Db, migrate } from '@pakn/db';
+import { Db, indexMissingCases, insertCase, insertContact, listStaffOfUnit, migrate } from '@pakn/db';
 import { seedDemo, DEMO_SITE_KEY } from '@pakn/server';
 
 interface Result {
@@ -165,9 +165,104 @@ async function browser(): Promise<void> {
   }
 }
 
-sizes();
-await speed();
-await browser();
+/**
+ * Search over a few thousand cases: indexing at insert, the rebuild `migrate` does for cases missing from the
+ * index, and `case.inbox` with `q` as the Centre (every column) and as a ward (its cases, no identities), for
+ * a selective query and a broad one that matches most cases (the results are capped at 200).
+ */
+async function search(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pakn-bench-search-'));
+  const db = await Db.open({ url: `file:${join(dir, 'bench.db')}` });
+  try {
+    await migrate(db);
+    await seedDemo(db, { demoSiteOrigins: ['http://ward.bench'], now: new Date(), withSampleCases: false });
+    // A deterministic mix of Vietnamese words, streets, people and phones, so every run indexes the same text.
+    let seed = 42;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
+    const what = ['Hồ sơ chứng thực bản sao', 'Hồ sơ đăng ký khai sinh', 'Hồ sơ cấp giấy phép xây dựng', 'Hồ sơ đất đai', 'Thủ tục đăng ký kết hôn', 'Hồ sơ cấp phiếu lý lịch tư pháp'];
+    const where = ['đường Đội Cấn', 'phố Hàng Bài', 'đường Láng', 'phố Đinh Tiên Hoàng', 'đường Nguyễn Trãi', 'phố Tràng Tiền', 'đường Giải Phóng'];
+    const how = ['bị trả muộn so với giấy hẹn', 'bị yêu cầu nộp thêm giấy tờ ngoài quy định', 'cán bộ gây phiền hà', 'không được hướng dẫn rõ ràng'];
+    const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Đỗ', 'Vũ'];
+    const given = ['Văn An', 'Thị Bình', 'Minh Đức', 'Thu Hà', 'Quốc Huy', 'Thị Đào', 'Đức Dũng', 'Thanh Tâm'];
+    const units = ['ward-hoan-kiem', 'ward-cua-nam', 'ward-ba-dinh', 'commune-soc-son', null];
+    const n = 3000;
+    const batch = 100;
+    const insertStart = performance.now();
+    for (let b = 0; b < n / batch; b++) {
+      await db.write(async (tx) => {
+        for (let i = b * batch; i < (b + 1) * batch; i++) {
+          const id = `bench-${i}`;
+          const phone = `09${String(10_000_000 + i).padStart(8, '0')}`;
+          await insertCase(tx, {
+            id,
+            reference: `PAKN-2026-${String(i + 1).padStart(6, '0')}`,
+            accessKeyHash: 'x',
+            channel: i % 3 === 0 ? 'hotline' : 'web_widget',
+            siteKey: null,
+            reportedCategory: 'late_result',
+            concernedUnitId: null,
+            description: `${pick(what)} ở ${pick(where)} ${pick(how)} (lần ${i}).`,
+            contact: { name: `${pick(family)} ${pick(given)}`, phone },
+            confidential: i % 2 === 0,
+            consentAt: null,
+            lang: 'vi',
+          }, new Date(Date.UTC(2026, 0, 1) + i * 60_000));
+          if (i % 3 === 0) {
+            await insertContact(tx, { id: `${id}-k`, caseId: id, channel: 'hotline', at: new Date(), phone, summary: `Gọi lại hỏi tiến độ ở ${pick(where)}`, recordedBy: null, isFollowUp: true });
+          }
+          const unit = pick(units);
+          if (unit) await tx.execute({ sql: "UPDATE cases SET unit_id = ?, status = 'in_progress' WHERE id = ?", args: [unit, id] });
+        }
+      });
+    }
+    const insertSeconds = (performance.now() - insertStart) / 1000;
+    results.push({ name: 'search.index.insert.throughput', value: Math.round(n / insertSeconds), unit: 'cases/s', goal: null, better: 'higher' });
+
+    await db.write(async (tx) => {
+      await tx.execute('DELETE FROM case_search');
+      await tx.execute('DELETE FROM case_search_docs');
+    });
+    const rebuildStart = performance.now();
+    await indexMissingCases(db);
+    results.push({ name: 'search.index.rebuild-3000', value: Math.round(performance.now() - rebuildStart), unit: 'ms', goal: null, better: 'lower' });
+
+    const request = { origin: 'http://pakn.bench', ownOrigin: 'http://pakn.bench', hasCsrfHeader: true, clientAddress: '127.0.0.1', lang: 'vi' as const, sessionToken: null, setSessionCookie: () => undefined };
+    const services = createApiServices({ db });
+    const [officer] = (await listStaffOfUnit(db, 'centre')).filter((s) => s.role === 'intake_officer');
+    const [ward] = await listStaffOfUnit(db, 'ward-hoan-kiem');
+    const measure = async (name: string, staff: NonNullable<Context['staff']>, queries: readonly string[]) => {
+      const caller = createCaller({ services, request, staff });
+      const latencies: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const q of queries) {
+          const t = performance.now();
+          await caller.case.inbox({ status: 'all', q });
+          latencies.push(performance.now() - t);
+        }
+      }
+      latencies.sort((a, b) => a - b);
+      results.push({ name: `${name}.p50`, value: Number(latencies[Math.floor(latencies.length / 2)]!.toFixed(2)), unit: 'ms', goal: null, better: 'lower' });
+      results.push({ name: `${name}.p99`, value: Number(latencies[Math.floor(latencies.length * 0.99)]!.toFixed(2)), unit: 'ms', goal: 200, better: 'lower' });
+    };
+    const selective = ['duong doi can lan 1234', 'PAKN-2026-001500', '0910001234', 'hang bai giay phep 77', 'dang duc dung lan 2', 'trang tien khai sinh 9'];
+    const broad = ['ho so', 'tra muon', 'duong'];
+    await measure('search.centre.selective', officer!, selective);
+    await measure('search.centre.broad', officer!, broad);
+    await measure('search.ward.selective', ward!, selective);
+    await measure('search.ward.broad', ward!, broad);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `pnpm bench search` runs only the named parts.
+const parts = process.argv.slice(2);
+const wanted = (part: string) => parts.length === 0 || parts.includes(part);
+if (wanted('sizes')) sizes();
+if (wanted('speed')) await speed();
+if (wanted('search')) await search();
+if (wanted('browser')) await browser();
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 let failed = 0;
 for (const r of results) {

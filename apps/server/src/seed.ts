@@ -33,17 +33,12 @@ import {
   type Role,
   type Unit,
 } from '@pakn/domain';
+import { hanoiCommuneLevelUnits } from './seed-units.ts';
 
 export const DEMO_PASSWORD = 'pakn-demo-2026';
 export const DEMO_SITE_KEY = 'phuong-hoan-kiem';
 const SATURDAY_BRANCHES = ['branch-01', 'branch-02', 'branch-03'];
 
-const WARDS = [
-  'Hoàn Kiếm', 'Cửa Nam', 'Ba Đình', 'Ngọc Hà', 'Giảng Võ', 'Hai Bà Trưng', 'Vĩnh Tuy', 'Bạch Mai', 'Đống Đa',
-  'Kim Liên', 'Văn Miếu - Quốc Tử Giám', 'Láng', 'Ô Chợ Dừa', 'Hồng Hà', 'Tây Hồ', 'Cầu Giấy', 'Thanh Xuân',
-  'Hoàng Mai', 'Long Biên', 'Hà Đông',
-];
-const COMMUNES = ['Sóc Sơn', 'Đông Anh', 'Gia Lâm', 'Thanh Trì', 'Ba Vì', 'Thường Tín'];
 const DEPARTMENTS: readonly [string, string][] = [
   ['dept-justice', 'Sở Tư pháp'],
   ['dept-construction', 'Sở Xây dựng'],
@@ -53,18 +48,6 @@ const DEPARTMENTS: readonly [string, string][] = [
   ['dept-health', 'Sở Y tế'],
 ];
 
-/** ASCII slug for ids: "Văn Miếu - Quốc Tử Giám" → "van-mieu-quoc-tu-giam". */
-export function slug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 export function demoUnits(): Unit[] {
   const units: Unit[] = [
     { id: 'centre', kind: 'centre', name: 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội', parentId: null },
@@ -73,8 +56,7 @@ export function demoUnits(): Unit[] {
     units.push({ id: `branch-${String(n).padStart(2, '0')}`, kind: 'branch', name: `Chi nhánh số ${n}`, parentId: 'centre' });
   }
   for (const [id, name] of DEPARTMENTS) units.push({ id, kind: 'department', name, parentId: null });
-  for (const name of WARDS) units.push({ id: `ward-${slug(name)}`, kind: 'ward', name: `UBND phường ${name}`, parentId: null });
-  for (const name of COMMUNES) units.push({ id: `commune-${slug(name)}`, kind: 'commune', name: `UBND xã ${name}`, parentId: null });
+  for (const unit of hanoiCommuneLevelUnits()) units.push({ ...unit, parentId: null });
   return units;
 }
 

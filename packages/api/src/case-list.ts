@@ -1,5 +1,5 @@
-import { listCases, staffDirectory } from '@pakn/db';
-import { CASE_STATUSES, CLOSED_STATUSES, DomainError, can, isUnitRole, type CaseStatus, type StaffMember } from '@pakn/domain';
+import { listCases, searchCases, staffDirectory } from '@pakn/db';
+import { CASE_STATUSES, CLOSED_STATUSES, DomainError, can, isUnitRole, searchTerms, type CaseStatus, type StaffMember } from '@pakn/domain';
 import type { Context } from './context.ts';
 import { byDeadline } from './deadlines.ts';
 import { staffView } from './routers/case-support.ts';
@@ -10,12 +10,15 @@ export interface CaseListInput {
   /** open (default), all, or one status. */
   readonly status?: 'open' | 'all' | CaseStatus | undefined;
   readonly assignedToMe?: boolean | undefined;
+  /** Full-text search, with or without diacritics; blank means none. */
+  readonly q?: string | undefined;
 }
 
 /**
  * The cases a staff member's inbox shows, as staff see them, nearest deadline first: everything for the
  * Centre and inspectors, the unit's own cases for a unit member. The inbox and the CSV export both read
- * this, so an export never shows more than the screen.
+ * this, so an export never shows more than the screen. With a search, only the matching cases, best match
+ * first; a unit's search never matches the Centre's notes nor a confidential citizen's identity.
  */
 export async function visibleCaseList(ctx: Context, staff: StaffMember, input: CaseListInput, limit: number) {
   const filter = input.status ?? 'open';
@@ -26,9 +29,14 @@ export async function visibleCaseList(ctx: Context, staff: StaffMember, input: C
     unitId = staff.unitId;
   }
   const db = ctx.services.db;
-  const listed = await listCases(db, { unitId, statuses, limit });
-  const cases = input.assignedToMe ? listed.filter((c) => c.assignedTo === staff.id) : listed;
+  const assignedTo = input.assignedToMe ? staff.id : undefined;
+  const terms = searchTerms(input.q ?? '');
+  const searching = terms.length > 0;
+  const cases = searching
+    ? await searchCases(db, { terms, scope: unitId === undefined ? 'all' : 'unit', unitId, statuses, assignedTo, limit })
+    : await listCases(db, { unitId, statuses, assignedTo, limit });
   const names = await staffDirectory(db, cases.flatMap((c) => (c.assignedTo ? [c.assignedTo] : [])));
   const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, db, false, names)));
-  return views.sort(byDeadline);
+  // Search results keep their relevance order.
+  return searching ? views : views.sort(byDeadline);
 }

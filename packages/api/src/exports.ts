@@ -93,7 +93,7 @@ function parseQuery<T>(schema: { safeParse(v: unknown): { success: true; data: T
 const CODES: Readonly<Record<string, true>> = { date_format: true, date_order: true, period_too_long: true };
 
 /**
- * The cases of the signed-in staff member's inbox, with the inbox's filters (`status`, `assignedToMe`) and
+ * The cases of the signed-in staff member's inbox, with the inbox's filters (`status`, `assignedToMe`, `q`) and
  * its visibility: a unit exports only its own cases, the citizen's identity is masked as on screen and left
  * out entirely for a unit when the citizen asked for confidentiality. Audited with the filter and the count.
  */
@@ -103,6 +103,7 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
   const filter = parseQuery(InboxInputSchema, {
     status: query.status || undefined,
     assignedToMe: query.assignedToMe === undefined ? undefined : query.assignedToMe === '1' || query.assignedToMe === 'true',
+    q: query.q || undefined,
   });
   const lang: Lang = request.lang;
   const [cases, units] = await Promise.all([visibleCaseList(ctx, ctx.staff, filter, CASE_EXPORT_LIMIT), listUnits(services.db)]);

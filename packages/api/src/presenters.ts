@@ -16,7 +16,7 @@ import {
   type StaffMember,
 } from '@pakn/domain';
 
-const CENTRE_INTERNAL_EVENTS: ReadonlySet<string> = new Set(['forwarding_drafted', 'forwarding_returned', 'contact_logged', 'escalated']);
+const CENTRE_INTERNAL_EVENTS: ReadonlySet<string> = new Set(['forwarding_drafted', 'forwarding_returned', 'contact_logged', 'escalated', 'summary_edited']);
 
 /** What staff see of a case. The contact is withheld from the unit concerned when the citizen asked. */
 export function presentCaseForStaff(

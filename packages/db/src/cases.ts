@@ -15,14 +15,15 @@ import {
 } from '@pakn/domain';
 import type { Executor } from './connection.ts';
 import { num, str, strOrNull } from './rows.ts';
+import { indexCase } from './case-search.ts';
 
-const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
+export const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
   referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email, confidential,
   lang, answer, answered_at, created_at, updated_at, version, dossier_code, appointment_date, returned_date,
   rating_score, rating_comment, rated_at, forwarded_at, wants_updates, merged_into, acknowledged_at, assigned_to, pauses,
   info_question, extension_status, extension_days, extension_reason, answer_outcome, internal_note`;
 
-function toCase(row: Row): CaseRecord {
+export function toCase(row: Row): CaseRecord {
   return {
     id: str(row, 'id'),
     reference: str(row, 'reference'),
@@ -144,6 +145,7 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
       c.wantsUpdates && c.contact?.email ? 1 : 0,
     ],
   });
+  await indexCase(tx, c.id);
 }
 
 export async function getCase(db: Executor, id: string): Promise<CaseRecord | null> {
@@ -168,6 +170,8 @@ export interface CaseListFilter {
   /** Only cases handled by this unit. */
   readonly unitId?: string | undefined;
   readonly statuses?: readonly CaseStatus[] | undefined;
+  /** Only cases assigned to this staff member. */
+  readonly assignedTo?: string | undefined;
   readonly limit?: number | undefined;
 }
 
@@ -183,6 +187,10 @@ export async function listCases(db: Executor, filter: CaseListFilter): Promise<C
     where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
     args.push(...filter.statuses);
   }
+  if (filter.assignedTo !== undefined) {
+    where.push('assigned_to = ?');
+    args.push(filter.assignedTo);
+  }
   args.push(filter.limit ?? 200);
   const result = await db.execute({
     sql: `SELECT ${CASE_COLUMNS} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -195,6 +203,8 @@ export async function listCases(db: Executor, filter: CaseListFilter): Promise<C
 /** The fields a transition may change. */
 export interface CasePatch {
   readonly status: CaseStatus;
+  /** The summary of what the citizen reported, as the Centre corrected it. */
+  readonly description?: string;
   readonly category?: Category;
   readonly outOfScopeClass?: OutOfScopeClass;
   readonly referral?: string;
@@ -217,6 +227,7 @@ export interface CasePatch {
 }
 
 const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>> = {
+  description: 'description',
   category: 'category',
   outOfScopeClass: 'out_of_scope_class',
   referral: 'referral',
@@ -237,6 +248,9 @@ const PATCH_COLUMNS: Readonly<Record<Exclude<keyof CasePatch, 'status'>, string>
   answerOutcome: 'answer_outcome',
   internalNote: 'internal_note',
 };
+
+/** The patch fields whose text is in the search index (case-search.ts). */
+const INDEXED_PATCH_KEYS = ['description', 'category', 'outOfScopeClass'] as const satisfies readonly (keyof CasePatch)[];
 
 /**
  * Applies a transition's patch if the case is still at `expectedVersion`. Returns false when someone else
@@ -262,7 +276,9 @@ export async function updateCase(
     sql: `UPDATE cases SET ${sets.join(', ')} WHERE id = ? AND version = ?`,
     args,
   });
-  return result.rowsAffected === 1;
+  if (result.rowsAffected !== 1) return false;
+  if (INDEXED_PATCH_KEYS.some((key) => patch[key] !== undefined)) await indexCase(tx, id);
+  return true;
 }
 
 export interface NewCaseEvent {

@@ -12,3 +12,4 @@ export * from './intake.ts';
 export * from './letters.ts';
 export * from './evaluation.ts';
 export * from './answer-attachments.ts';
+export * from './case-search.ts';

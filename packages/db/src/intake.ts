@@ -1,6 +1,7 @@
 import type { Channel, OutOfScopeClass } from '@pakn/domain';
 import type { Executor } from './connection.ts';
 import { num, str, strOrNull } from './rows.ts';
+import { indexCase } from './case-search.ts';
 
 export interface NewContact {
   readonly id: string;
@@ -20,6 +21,7 @@ export async function insertContact(tx: Executor, c: NewContact): Promise<void> 
     sql: `INSERT INTO contacts (id, case_id, channel, at, phone, summary, recorded_by, is_follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     args: [c.id, c.caseId, c.channel, c.at.toISOString(), c.phone, c.summary, c.recordedBy, c.isFollowUp ? 1 : 0],
   });
+  await indexCase(tx, c.caseId);
 }
 
 export interface ContactRecord {
@@ -105,10 +107,14 @@ export async function dailyIntake(db: Executor, from: Date, to: Date): Promise<D
 /** Moves the contacts of a duplicate to the case it was merged into, so no contact is lost. */
 export async function moveContacts(tx: Executor, fromCaseId: string, toCaseId: string): Promise<void> {
   await tx.execute({ sql: 'UPDATE contacts SET case_id = ? WHERE case_id = ?', args: [toCaseId, fromCaseId] });
+  await indexCase(tx, fromCaseId);
+  await indexCase(tx, toCaseId);
 }
 
 export async function setMergedInto(tx: Executor, caseId: string, primaryId: string): Promise<void> {
   await tx.execute({ sql: 'UPDATE cases SET merged_into = ? WHERE id = ?', args: [primaryId, caseId] });
+  // The primary case is found by the duplicate's reference and words too.
+  await indexCase(tx, primaryId);
 }
 
 export interface Authority {

@@ -6,9 +6,11 @@ import { recordsAndIntake } from './migrations/0004-records-and-intake.ts';
 import { staffEmail } from './migrations/0005-staff-email.ts';
 import { forwardingAndHandling } from './migrations/0006-forwarding-and-handling.ts';
 import { answerAttachments } from './migrations/0008-answer-attachments.ts';
+import { caseSearch } from './migrations/0009-case-search.ts';
 import type { Migration } from './migrations/migration.ts';
+import { indexMissingCases } from './case-search.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, answerAttachments];
+export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, answerAttachments, caseSearch];
 
 /**
  * Brings the schema up to date. Each migration runs in its own write transaction together with its row in
@@ -40,6 +42,9 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
     });
     if (done) applied.push(migration.version);
   }
+  // The search index holds folded text, which SQL cannot compute: cases written before it existed (or by a
+  // migration) are indexed here, at every start, and nothing is done once they all are.
+  if (migrations.some((m) => m.version === caseSearch.version)) await indexMissingCases(db);
   return applied;
 }
 

@@ -18,3 +18,4 @@ export * from './workflow.ts';
 export * from './forwarding-letter.ts';
 export * from './limits.ts';
 export * from './unit-evaluation.ts';
+export * from './search.ts';

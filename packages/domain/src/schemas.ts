@@ -21,6 +21,7 @@ import { CHANNELS } from './channels.ts';
 import { MAX_ATTACHMENTS } from './attachments.ts';
 import { ANSWER_OUTCOMES, UNIT_KINDS } from './model.ts';
 import { ROLES } from './roles.ts';
+import { SEARCH_QUERY_MAX } from './search.ts';
 
 
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
@@ -118,7 +119,12 @@ export const InboxInputSchema = z.object({
   status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
   /** Only the cases the unit head handed to the signed-in member. */
   assignedToMe: z.optional(z.boolean()),
+  /** Full-text search, with or without diacritics; blank means no search. Any text is safe (see search.ts). */
+  q: z.optional(z.string().check(z.maxLength(SEARCH_QUERY_MAX))),
 });
+
+/** The Centre corrects the summary of a case before it is forwarded (a call noted in haste, a typo). */
+export const EditSummaryInputSchema = z.object({ caseId: trimmed(1, 64), description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX) });
 
 export const ClassifyInputSchema = z.discriminatedUnion('scope', [
   z.object({ caseId: trimmed(1, 64), scope: z.literal('in'), category: z.enum(CATEGORIES) }),

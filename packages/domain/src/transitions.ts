@@ -24,5 +24,7 @@ export const CaseEventKind = {
   escalated: 'escalated',
   contact_logged: 'contact_logged',
   assigned: 'assigned',
+  /** The Centre corrected the summary; the note keeps the earlier text. */
+  summary_edited: 'summary_edited',
 } as const satisfies Record<string, string>;
 export type CaseEventKind = (typeof CaseEventKind)[keyof typeof CaseEventKind];

@@ -524,7 +524,7 @@ export class PaknPortal extends LitElement {
     }
     switch (route.name) {
       case 'inbox':
-        return html`<pakn-inbox lang=${lang} status=${route.status}></pakn-inbox>`;
+        return html`<pakn-inbox lang=${lang} status=${route.status} q=${route.q ?? ''}></pakn-inbox>`;
       case 'case':
         return html`<pakn-case lang=${lang} case-id=${route.caseId}></pakn-case>`;
       case 'letter':

@@ -6,6 +6,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/portal/', '')).toEqual({ name: 'inbox', status: 'open' });
     expect(parseRoute('/portal', '')).toEqual({ name: 'inbox', status: 'open' });
     expect(parseRoute('/portal/', '?status=all')).toEqual({ name: 'inbox', status: 'all' });
+    expect(parseRoute('/portal/', '?q=%C4%91%C6%B0%E1%BB%9Dng+l%C3%A1ng&status=all')).toEqual({ name: 'inbox', status: 'all', q: 'đường láng' });
   });
 
   it('shows a case at /portal/cases/:id, decoding the id', () => {

@@ -17,7 +17,7 @@ export const PATHS = {
 } as const;
 
 export type Route =
-  | { readonly name: 'inbox'; readonly status: string }
+  | { readonly name: 'inbox'; readonly status: string; readonly q?: string }
   | { readonly name: 'case'; readonly caseId: string }
   | { readonly name: 'letter'; readonly letterId: string }
   | { readonly name: 'intake' }
@@ -74,7 +74,9 @@ export function parseRoute(pathname: string, search: string): Route {
 }
 
 function inbox(search: string): Route {
-  return { name: 'inbox', status: new URLSearchParams(search).get('status') ?? 'open' };
+  const params = new URLSearchParams(search);
+  const q = params.get('q');
+  return { name: 'inbox', status: params.get('status') ?? 'open', ...(q ? { q } : {}) };
 }
 
 /** Whether a path belongs to the portal (and so can be shown without leaving the page). */

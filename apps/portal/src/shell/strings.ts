@@ -83,7 +83,7 @@ export const STRINGS = {
   keyNext: { vi: 'Chọn phản ánh tiếp theo', en: 'Select the next case' },
   keyPrevious: { vi: 'Chọn phản ánh trước', en: 'Select the previous case' },
   keyOpen: { vi: 'Mở phản ánh đang chọn', en: 'Open the selected case' },
-  keyFilter: { vi: 'Đến ô lọc theo trạng thái', en: 'Go to the status filter' },
+  keyFilter: { vi: 'Đến ô tìm kiếm phản ánh', en: 'Go to the case search box' },
   keyClassify: { vi: 'Đến phần phân loại', en: 'Go to classification' },
   keyForward: { vi: 'Đến phần dự thảo văn bản chuyển xử lý', en: 'Go to the forwarding form' },
   close: { vi: 'Đóng', en: 'Close' },

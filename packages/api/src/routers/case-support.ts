@@ -108,7 +108,7 @@ export async function applyMove(
 export async function applyUpdate(
   ctx: Context & { staff: StaffMember },
   caseId: string,
-  kind: 'extension_requested' | 'extension_approved' | 'extension_refused' | 'assigned',
+  kind: 'extension_requested' | 'extension_approved' | 'extension_refused' | 'assigned' | 'summary_edited',
   plan: (current: CaseRecord, tx: Executor) => MovePlan | Promise<MovePlan>,
 ) {
   const { db, now } = ctx.services;

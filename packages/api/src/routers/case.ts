@@ -21,6 +21,7 @@ import {
 } from '@pakn/db';
 import {
   CaseIdInputSchema,
+  EditSummaryInputSchema,
   ClassifyInputSchema,
   CLOSED_STATUSES,
   CASE_STATUSES,
@@ -53,7 +54,7 @@ import { auditCitizen, auditStaff } from '../audit.ts';
 import { byDeadline, deadlineOf } from '../deadlines.ts';
 import { visibleCaseList } from '../case-list.ts';
 import { caseHandlingProcedures } from './case-handling.ts';
-import { applyMove, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
+import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -280,7 +281,11 @@ export const caseRouter = router({
     return citizenView(ctx, reopened);
   }),
 
-  /** The staff inbox: the nearest deadline first. Unit members see only their unit's cases. */
+  /**
+   * The staff inbox: the nearest deadline first. Unit members see only their unit's cases. With `q`, only
+   * the cases matching it (with or without diacritics), best match first; a unit's query never matches the
+   * Centre's notes nor the identity of a citizen who asked for confidentiality.
+   */
   inbox: staffQuery.input(InboxInputSchema).query(({ ctx, input }) => visibleCaseList(ctx, ctx.staff, input, 500)),
 
   /**
@@ -373,6 +378,17 @@ export const caseRouter = router({
           patch: { outOfScopeClass: input.outOfScopeClass, referral: input.referral },
         })),
   ),
+
+  /** The Centre corrects a case's summary before it is forwarded (the unit reads it in the letter). */
+  editSummary: staffMutation.input(EditSummaryInputSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'classify');
+    return applyUpdate(ctx, input.caseId, 'summary_edited', (current) => {
+      if (current.status !== 'received' && current.status !== 'accepted') {
+        throw new DomainError('illegal_transition', 'The summary can only be corrected before forwarding');
+      }
+      return { patch: { description: input.description }, note: current.description };
+    });
+  }),
 
   ...caseHandlingProcedures,
 });

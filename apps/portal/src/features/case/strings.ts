@@ -277,4 +277,5 @@ export const EVENT_LABELS: Readonly<Record<CaseEventKind, Text>> = {
   escalated: { vi: 'Báo cáo Giám đốc', en: 'Escalated to the Director' },
   contact_logged: { vi: 'Người dân liên hệ lại', en: 'The citizen contacted us again' },
   assigned: { vi: 'Giao cán bộ xử lý', en: 'Assigned' },
+  summary_edited: { vi: 'Trung tâm chỉnh sửa nội dung tóm tắt', en: 'Summary corrected by the Centre' },
 };

@@ -42,20 +42,33 @@ type InboxState =
 
 /** Live changes arriving in a burst (a merge, a batch of calls) cause one re-read. */
 const LIVE_REFRESH_DELAY_MS = 300;
+/** Searching as one types, without a request per key. */
+const SEARCH_DELAY_MS = 300;
+
+/** The inbox's address: the filter and the search, so that Back and reload come back to them. */
+function inboxPath(filter: InboxFilter, q: string): string {
+  const params = new URLSearchParams();
+  if (filter !== 'open') params.set('status', filter);
+  if (q.trim()) params.set('q', q.trim());
+  const search = params.toString();
+  return search ? `${location.pathname}?${search}` : location.pathname;
+}
 
 /**
  * `<pakn-inbox>`: the cases the signed-in staff member may see, filtered by status, the nearest deadline
  * first (the server's order); each row shows its current stage, due date and time left. The Centre's staff
  * also see today's intake figures. The list follows the live feed (`pakn-case-changed` on window).
  *
- * Attributes: `status` (open | all | a case status; default open), `lang` (vi | en; default the page's).
- * Events out: `pakn-navigate` (opening a case, changing the filter; the shell keeps them in the URL),
- * `pakn-session-expired` (the server says nobody is signed in).
- * Keys: `j`/`k` select the next/previous case, `Enter` opens it, `/` goes to the status filter.
+ * Attributes: `status` (open | all | a case status; default open), `q` (a search, with or without
+ * diacritics; results best match first), `lang` (vi | en; default the page's).
+ * Events out: `pakn-navigate` (opening a case, changing the filter or the search; the shell keeps them in
+ * the URL), `pakn-session-expired` (the server says nobody is signed in).
+ * Keys: `j`/`k` select the next/previous case, `Enter` opens it, `/` goes to the search box.
  */
 export class PaknInbox extends LitElement {
   static override properties = {
     status: { type: String },
+    q: { type: String },
     lang: { type: String },
     state: { state: true },
     stats: { state: true },
@@ -65,6 +78,7 @@ export class PaknInbox extends LitElement {
   };
 
   declare status: string;
+  declare q: string;
   declare lang: string;
   declare protected state: InboxState;
   /** Today's intake figures, for those who see all cases. */
@@ -79,10 +93,12 @@ export class PaknInbox extends LitElement {
   #requestSeq = 0;
   #viewer: StaffMember | null = null;
   #liveTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.status = 'open';
+    this.q = '';
     this.lang = '';
     this.state = { kind: 'loading' };
     this.stats = null;
@@ -102,6 +118,7 @@ export class PaknInbox extends LitElement {
     window.removeEventListener('keydown', this.#onKeyDown);
     window.removeEventListener('pakn-case-changed', this.#onLiveChange);
     clearTimeout(this.#liveTimer);
+    clearTimeout(this.#searchTimer);
     super.disconnectedCallback();
   }
 
@@ -114,7 +131,7 @@ export class PaknInbox extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('status')) void this.load();
+    if (changed.has('status') || changed.has('q')) void this.load();
   }
 
   /**
@@ -129,7 +146,8 @@ export class PaknInbox extends LitElement {
       this.selected = -1;
     }
     try {
-      const cases = await paknClient().case.inbox.query({ status: this.filter, ...(this.mine ? { assignedToMe: true } : {}) });
+      const q = this.q.trim();
+      const cases = await paknClient().case.inbox.query({ status: this.filter, ...(this.mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}) });
       if (seq !== this.#requestSeq) return;
       this.state = { kind: 'loaded', cases };
       if (quiet) this.selected = previous ? cases.findIndex((c) => c.id === previous) : -1;
@@ -164,7 +182,7 @@ export class PaknInbox extends LitElement {
     const key = shortcutKey(event);
     if (key === '/') {
       event.preventDefault();
-      this.renderRoot.querySelector<HTMLSelectElement>('#status')?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
       return;
     }
     if (this.state.kind !== 'loaded' || this.state.cases.length === 0) return;
@@ -195,8 +213,41 @@ export class PaknInbox extends LitElement {
     const value = toFilter((event.target as HTMLSelectElement).value);
     this.status = value;
     // Keep the filter in the address so that Back and reload come back to it; harmless when unhandled.
-    const path = value === 'open' ? location.pathname : `${location.pathname}?status=${value}`;
-    this.dispatchEvent(new NavigateEvent({ path, replace: true }));
+    this.dispatchEvent(new NavigateEvent({ path: inboxPath(value, this.q), replace: true }));
+  }
+
+  #search(q: string): void {
+    clearTimeout(this.#searchTimer);
+    if (q.trim() === this.q.trim()) return;
+    this.q = q;
+    this.dispatchEvent(new NavigateEvent({ path: inboxPath(this.filter, q), replace: true }));
+  }
+
+  #onSearchInput(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#search(value), SEARCH_DELAY_MS);
+  }
+
+  #onSearchSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.#search(this.renderRoot.querySelector<HTMLInputElement>('#search')?.value ?? '');
+  }
+
+  #onSearchKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && (event.target as HTMLInputElement).value) {
+      event.preventDefault();
+      this.#clearSearch();
+    }
+  }
+
+  #clearSearch(): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    if (input) {
+      input.value = '';
+      input.focus();
+    }
+    this.#search('');
   }
 
   protected override render() {
@@ -211,6 +262,28 @@ export class PaknInbox extends LitElement {
             </p>`
           : nothing}
         <div class="toolbar">
+          <form class="field search" role="search" @submit=${this.#onSearchSubmit}>
+            <label for="search">${STRINGS.search[lang]}</label>
+            <div class="search-row">
+              <input
+                id="search"
+                type="search"
+                name="q"
+                autocomplete="off"
+                enterkeyhint="search"
+                maxlength="200"
+                placeholder=${STRINGS.searchPlaceholder[lang]}
+                aria-describedby="search-help"
+                .value=${this.q}
+                @input=${this.#onSearchInput}
+                @keydown=${this.#onSearchKeyDown}
+              />
+              ${this.q.trim()
+                ? html`<button type="button" class="secondary" data-testid="search-clear" @click=${this.#clearSearch}>${STRINGS.clearSearch[lang]}</button>`
+                : nothing}
+            </div>
+            <p id="search-help" class="muted hint">${STRINGS.searchHelp[lang]}</p>
+          </form>
           <div class="field filter">
             <label for="status">${STRINGS.statusFilter[lang]}</label>
             <select id="status" @change=${this.#onFilterChange} .value=${this.filter}>
@@ -260,6 +333,7 @@ export class PaknInbox extends LitElement {
   #csvHref(): string {
     const query = new URLSearchParams({ status: this.filter });
     if (this.mine) query.set('assignedToMe', '1');
+    if (this.q.trim()) query.set('q', this.q.trim());
     return `/api/v1/exports/cases.csv?${query.toString()}`;
   }
 
@@ -276,11 +350,16 @@ export class PaknInbox extends LitElement {
   }
 
   #renderCases(cases: readonly StaffCaseView[], lang: Lang) {
-    if (cases.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
+    const q = this.q.trim();
+    if (cases.length === 0) {
+      return q
+        ? html`<p class="empty" data-testid="search-empty">${STRINGS.noResults[lang].replace('{q}', q)}</p>`
+        : html`<p class="empty">${STRINGS.empty[lang]}</p>`;
+    }
     return html`
       <div class="table-wrap" part="table">
         <table>
-          <caption class="visually-hidden">${STRINGS.caption[lang]}</caption>
+          <caption class="visually-hidden">${q ? STRINGS.searchCaption[lang].replace('{q}', q) : STRINGS.caption[lang]}</caption>
           <thead>
             <tr>
               <th scope="col">${STRINGS.reference[lang]}</th>
@@ -342,6 +421,22 @@ export class PaknInbox extends LitElement {
       .filter {
         flex: 0 1 22rem;
         margin: 0;
+      }
+      .search {
+        flex: 1 1 22rem;
+        margin: 0;
+      }
+      .search-row {
+        display: flex;
+        gap: 0.5rem;
+      }
+      .search-row input {
+        flex: 1;
+        min-width: 0;
+      }
+      .search .hint {
+        margin: 0.25rem 0 0;
+        font-size: 0.9rem;
       }
       .summary {
         margin: 0 0 0.5rem;
