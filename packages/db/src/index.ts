@@ -10,3 +10,5 @@ export * from './audit.ts';
 export * from './outbox.ts';
 export * from './intake.ts';
 export * from './letters.ts';
+export * from './categories.ts';
+export * from './templates.ts';

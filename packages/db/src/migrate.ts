@@ -5,9 +5,10 @@ import { workingCalendar } from './migrations/0003-working-calendar.ts';
 import { recordsAndIntake } from './migrations/0004-records-and-intake.ts';
 import { staffEmail } from './migrations/0005-staff-email.ts';
 import { forwardingAndHandling } from './migrations/0006-forwarding-and-handling.ts';
+import { categoriesAndTemplates } from './migrations/0007-categories-and-templates.ts';
 import type { Migration } from './migrations/migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling];
+export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, categoriesAndTemplates];
 
 /**
  * Brings the schema up to date. Each migration runs in its own write transaction together with its row in

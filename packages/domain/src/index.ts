@@ -16,4 +16,5 @@ export * from './case-deadline.ts';
 export * from './phone.ts';
 export * from './workflow.ts';
 export * from './forwarding-letter.ts';
+export * from './letter-template.ts';
 export * from './limits.ts';
