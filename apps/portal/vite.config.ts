@@ -31,6 +31,8 @@ export default defineConfig({
         'pakn-register': 'src/features/register/pakn-register.ts',
         'pakn-calendar': 'src/features/calendar/pakn-calendar.ts',
         'pakn-authorities': 'src/features/authorities/pakn-authorities.ts',
+        'pakn-categories': 'src/features/categories/pakn-categories.ts',
+        'pakn-letter-template': 'src/features/letter-template/pakn-letter-template.ts',
       },
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).

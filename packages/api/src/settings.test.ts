@@ -27,6 +27,7 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
   }
 
   const NEW_CATEGORY = {
+    isNew: true,
     key: 'thu_tuc_dat_dai',
     label: { vi: 'Thủ tục đất đai bị kéo dài', en: 'Land procedures dragging on' },
     hint: { vi: 'Cấp giấy chứng nhận, chuyển nhượng…', en: 'Certificates, transfers…' },
@@ -62,7 +63,7 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
   it('adds, renames and reorders categories, and the widget offers them in that order', async () => {
     const admin = f.as('admin').admin;
     await admin.saveCategory(NEW_CATEGORY);
-    await admin.saveCategory({ key: 'harassment', label: { vi: 'Sách nhiễu, gây phiền hà', en: 'Harassment' } });
+    await admin.saveCategory({ isNew: false, key: 'harassment', label: { vi: 'Sách nhiễu, gây phiền hà', en: 'Harassment' } });
     await admin.moveCategory({ key: 'thu_tuc_dat_dai', direction: 'up' });
     const list = await admin.moveCategory({ key: 'harassment', direction: 'up' });
     expect(list.map((c) => c.key)).toEqual([
@@ -91,13 +92,17 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
     const short = await refusal(f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, label: { vi: 'x', en: 'Land' } }));
     expect(short.code).toBe('BAD_REQUEST');
     expect((await refusal(f.as('admin').admin.moveCategory({ key: 'khong_co', direction: 'down' }))).code).toBe('NOT_FOUND');
+    // Adding never overwrites: the key of an existing category is taken.
+    expect(await refusal(f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, key: 'harassment' }))).toMatchObject({ code: 'CONFLICT', fields: { key: 'category_key_taken' } });
+    expect((await refusal(f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, isNew: false }))).code).toBe('NOT_FOUND');
+    expect((await f.as('admin').admin.categories()).find((c) => c.key === 'harassment')?.label).toEqual(BUILT_IN_CATEGORY_LABELS.harassment);
   });
 
   it('refuses a deactivated category at submission, intake and classification, but old cases keep its label', async () => {
     const admin = f.as('admin').admin;
     await admin.saveCategory(NEW_CATEGORY);
     const old = await f.submit({ category: 'thu_tuc_dat_dai' });
-    await admin.saveCategory({ ...NEW_CATEGORY, active: false });
+    await admin.saveCategory({ ...NEW_CATEGORY, isNew: false, active: false });
 
     expect((await f.citizen().site.config({ siteKey: 'site-a' })).categories.some((c) => c.key === 'thu_tuc_dat_dai')).toBe(false);
     const refused = await refusal(f.submit({ category: 'thu_tuc_dat_dai' }));
@@ -183,7 +188,7 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
 
   it('audits category changes with their before and after', async () => {
     await f.as('admin').admin.saveCategory(NEW_CATEGORY);
-    await f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, label: { vi: 'Đất đai', en: 'Land' }, active: false });
+    await f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, isNew: false, label: { vi: 'Đất đai', en: 'Land' }, active: false });
     const entries = await f.as('inspector').audit.list({ entityType: 'category', entityId: 'thu_tuc_dat_dai' });
     expect(entries.map((e) => e.action)).toEqual(['category.create', 'category.update']);
     expect(entries[1]).toMatchObject({

@@ -276,6 +276,8 @@ export const SiteInputSchema = z.object({
 
 /** An admin adds a category (a new key) or changes one: labels, hint, active. Position is changed by moving it. */
 export const CategoryInputSchema = z.object({
+  /** Adding: the key must be free. Changing: the key must exist. Keys never change. */
+  isNew: z._default(z.boolean(), false),
   key: z.string().check(z.trim(), z.regex(CATEGORY_KEY_PATTERN, { error: 'category_key_format' })),
   label: z.object({ vi: trimmed(2, 200), en: trimmed(2, 200) }),
   /** Empty: no hint. */

@@ -38,6 +38,8 @@ const FEATURES = {
   register: { tag: 'pakn-register', load: () => import('../features/register/pakn-register.ts') },
   calendar: { tag: 'pakn-calendar', load: () => import('../features/calendar/pakn-calendar.ts') },
   authorities: { tag: 'pakn-authorities', load: () => import('../features/authorities/pakn-authorities.ts') },
+  categories: { tag: 'pakn-categories', load: () => import('../features/categories/pakn-categories.ts') },
+  'letter-template': { tag: 'pakn-letter-template', load: () => import('../features/letter-template/pakn-letter-template.ts') },
 } as const;
 type FeatureName = keyof typeof FEATURES;
 
@@ -45,6 +47,8 @@ type FeatureName = keyof typeof FEATURES;
 const PAGE_PERMISSION: Partial<Record<FeatureName, Parameters<typeof can>[1]>> = {
   intake: 'logContact',
   authorities: 'manageAuthorities',
+  categories: 'administer',
+  'letter-template': 'administer',
 };
 
 /** A change this page made itself is not "news": no notice for it within this many milliseconds. */
@@ -374,6 +378,8 @@ export class PaknPortal extends LitElement {
       register: STRINGS.titleRegister[lang],
       calendar: STRINGS.titleCalendar[lang],
       authorities: STRINGS.titleAuthorities[lang],
+      categories: STRINGS.titleCategories[lang],
+      'letter-template': STRINGS.titleLetterTemplate[lang],
       'not-found': STRINGS.notFoundHeading[lang],
     };
     const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : titles[this.route.name];
@@ -520,6 +526,10 @@ export class PaknPortal extends LitElement {
         return html`<pakn-calendar lang=${lang} year=${route.year}></pakn-calendar>`;
       case 'authorities':
         return html`<pakn-authorities lang=${lang}></pakn-authorities>`;
+      case 'categories':
+        return html`<pakn-categories lang=${lang}></pakn-categories>`;
+      case 'letter-template':
+        return html`<pakn-letter-template lang=${lang}></pakn-letter-template>`;
     }
   }
 

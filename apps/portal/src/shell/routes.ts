@@ -9,6 +9,8 @@ export const PATHS = {
   register: `${BASE_PATH}register`,
   calendar: `${BASE_PATH}calendar`,
   authorities: `${BASE_PATH}admin/authorities`,
+  categories: `${BASE_PATH}admin/categories`,
+  letterTemplate: `${BASE_PATH}admin/letter-template`,
 } as const;
 
 export type Route =
@@ -20,6 +22,8 @@ export type Route =
   | { readonly name: 'register'; readonly year: string }
   | { readonly name: 'calendar'; readonly year: string }
   | { readonly name: 'authorities' }
+  | { readonly name: 'categories' }
+  | { readonly name: 'letter-template' }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -40,6 +44,10 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'calendar', year: params.get('year') ?? '' };
     case 'admin/authorities':
       return { name: 'authorities' };
+    case 'admin/categories':
+      return { name: 'categories' };
+    case 'admin/letter-template':
+      return { name: 'letter-template' };
   }
   const match = /^(cases|letters)\/([^/]+)$/.exec(rest);
   if (match?.[2]) {

@@ -52,6 +52,8 @@ export const STRINGS = {
   titleIntake: { vi: 'Tiếp nhận qua điện thoại, Zalo, Viber', en: 'Log a contact' },
   titleRegister: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
   titleAuthorities: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },
+  titleCategories: { vi: 'Loại phản ánh', en: 'Case categories' },
+  titleLetterTemplate: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
 
   forbiddenHeading: { vi: 'Không có quyền truy cập', en: 'Not allowed' },
   forbiddenBody: {

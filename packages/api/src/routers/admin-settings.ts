@@ -79,6 +79,8 @@ export const adminSettingsProcedures = {
     const change = { key: input.key, label: input.label, hint, active: input.active };
     await db.write(async (tx) => {
       const before = await getCategory(tx, input.key);
+      if (input.isNew && before) throw new DomainError('conflict', 'Category key taken', { reason: 'invalid', fields: { key: 'category_key_taken' } });
+      if (!input.isNew && !before) throw new DomainError('not_found', 'No such category', { fields: { key: 'invalid' } });
       if (before) await updateCategory(tx, change, now());
       else await insertCategory(tx, change, now());
       await auditStaff(tx, ctx, {
