@@ -99,7 +99,15 @@ test('the citizen’s widget offers the new category and sends a report with it'
   await expect(page.getByText(ADDED.vi).first()).toBeVisible();
 });
 
-test('once the admin deactivates it, the widget no longer offers it, and its cases keep the label', async ({ page }) => {
+test('once the admin deactivates it, the widget no longer offers it, a saved draft keeps its text, and its cases keep the label', async ({ page }) => {
+  // A citizen saves a draft with the category before the admin deactivates it.
+  const draftText = 'Bản nháp: hồ sơ chuyển nhượng quyền sử dụng đất nộp đã hai tháng vẫn chưa có kết quả.';
+  const before = await openWidget(page);
+  await before.getByLabel('Loại phản ánh').selectOption({ label: ADDED.vi });
+  await before.getByLabel('Nội dung phản ánh').fill(draftText);
+  await before.getByRole('button', { name: 'Lưu bản nháp trên máy này' }).click();
+  await expect(before.getByText('Đã lưu bản nháp trên máy này', { exact: false })).toBeVisible();
+
   await signIn(page, 'quantri');
   await page.goto(`${PAKN}/portal/admin/categories`);
   const row = await categoryRow(page, ADDED.vi);
@@ -113,6 +121,13 @@ test('once the admin deactivates it, the widget no longer offers it, and its cas
   const select = dialog.getByLabel('Loại phản ánh');
   await expect(select.locator('option', { hasText: RENAMED.after })).toHaveCount(1);
   await expect(select.locator('option', { hasText: ADDED.vi })).toHaveCount(0);
+  // The draft comes back with its text; its category must be chosen again, and nothing is sent until it is.
+  await expect(dialog.getByLabel('Nội dung phản ánh')).toHaveValue(draftText);
+  await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await expect(dialog.getByText('Vui lòng chọn một giá trị trong danh sách.')).toBeVisible();
+  await expect(select).toBeFocused();
+  await expect(dialog.getByLabel('Nội dung phản ánh')).toHaveValue(draftText);
+  await expect(dialog.getByTestId('receipt-reference')).toHaveCount(0);
 
   await signIn(page, 'tiepnhan');
   await page.getByLabel('Trạng thái').selectOption({ value: 'all' });
