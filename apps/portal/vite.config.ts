@@ -36,6 +36,8 @@ export default defineConfig({
         'pakn-units': 'src/features/admin/pakn-units.ts',
         'pakn-sites': 'src/features/admin/pakn-sites.ts',
         'pakn-case-audit': 'src/features/case/pakn-case-audit.ts',
+        'pakn-categories': 'src/features/categories/pakn-categories.ts',
+        'pakn-letter-template': 'src/features/letter-template/pakn-letter-template.ts',
       },
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).

@@ -21,6 +21,7 @@ import {
   type Executor,
 } from '@pakn/db';
 import {
+  BUILT_IN_CATEGORY_LABELS,
   forwardingLetterBody,
   move,
   type CaseMove,
@@ -28,7 +29,7 @@ import {
   DEFAULT_REFERRALS,
   OFFICE_HOURS_WITH_SATURDAY_MORNING,
   type OutOfScopeClass,
-  type Category,
+  type BuiltInCategory,
   type Channel,
   type Role,
   type Unit,
@@ -72,7 +73,7 @@ export const DEMO_STAFF: readonly { username: string; displayName: string; role:
 
 interface SampleCase {
   readonly channel: Channel;
-  readonly category: Category;
+  readonly category: BuiltInCategory;
   readonly concernedUnitId: string;
   readonly description: string;
   readonly contact?: { name?: string; phone?: string };
@@ -179,7 +180,7 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
           caseId: id,
           unitId,
           draftedBy: staff.get('tiepnhan')!,
-          body: forwardingLetterBody({ reference, unitName, category: sample.category, description: sample.description, dossierCode: null, receivedAt: record.createdAt, citizen: null, answerDueAt: null }),
+          body: forwardingLetterBody({ reference, unitName, categoryLabel: BUILT_IN_CATEGORY_LABELS[sample.category].vi, description: sample.description, dossierCode: null, receivedAt: record.createdAt, citizen: null, answerDueAt: null }),
         },
         at,
       );

@@ -20,12 +20,14 @@ const ERROR_REASONS = ['rate_limited', 'attachment_type', 'attachment_invalid', 
 const pick = <K extends string>(labels: Readonly<Record<K, Readonly<Record<Lang, string>>>>, lang: Lang) =>
   Object.fromEntries(Object.entries<Readonly<Record<Lang, string>>>(labels).map(([key, text]) => [key, text[lang]])) as Record<K, string>;
 
-/** What the form needs: in the main chunk for Vietnamese. */
+/**
+ * What the form needs: in the main chunk for Vietnamese. Category labels are not here: admins edit them, so
+ * they come with the site's configuration from the server (`site.config`).
+ */
 export function domainText(domain: typeof Domain, lang: Lang) {
   const issue = (value: Domain.IssueLike) => domain.issueMessage(value, lang).replace(String(N), '{n}');
   const coded = (code: string) => issue({ code: 'custom', message: code });
   return {
-    categories: pick(domain.CATEGORY_LABELS, lang),
     errors: Object.fromEntries(ERROR_REASONS.map((reason) => [reason, domain.errorMessage(reason, lang)])) as Record<
       (typeof ERROR_REASONS)[number],
       string

@@ -209,7 +209,8 @@ export class PaknReportForm extends LitElement {
 
   /** Checks the values; shows the problems beside the fields and returns null, or returns the server's input. */
   async #check() {
-    const { input, issues } = validateReport(this._v, this.site, this.text.lang === 'en' ? 'en' : 'vi', rules);
+    const categories = (this._config?.categories ?? []).map((c) => c.key);
+    const { input, issues } = validateReport(this._v, this.site, this.text.lang === 'en' ? 'en' : 'vi', rules, categories);
     const errors: Record<string, Issue | string> = issues;
     if (this.#files.invalid) errors.attachments = this.text.fixFiles;
     if (Object.keys(errors).length === 0) return input;
@@ -441,6 +442,10 @@ export class PaknReportForm extends LitElement {
     const t = this.text;
     const v = this._v;
     const office = this._config?.office;
+    // Admins edit categories: their labels come with the site's configuration, in both languages.
+    const categories = this._config?.categories ?? [];
+    const lang = t.lang === 'en' ? 'en' : 'vi';
+    const hint = categories.find((c) => c.key === v.category)?.hint;
     const withContact = Boolean(v.name.trim() || v.phone.trim() || v.email.trim());
     const input = (e: Event) => this.#onInput(e);
     const today = hanoiToday();
@@ -452,11 +457,17 @@ export class PaknReportForm extends LitElement {
           : nothing}
         <div class="field">
           <label for="category">${t.category}</label>
-          <select id="category" name="category" aria-invalid=${this.#invalid('category')} aria-describedby=${this.#describedBy('category')} @change=${input}>
+          <select
+            id="category"
+            name="category"
+            aria-invalid=${this.#invalid('category')}
+            aria-describedby=${this.#describedBy('category', ...(hint ? ['category-hint'] : []))}
+            @change=${input}
+          >
             <option value="" ?selected=${!v.category}>${t.chooseCategory}</option>
-            ${Object.entries(t.categories).map(([c, label]) => html`<option value=${c} ?selected=${v.category === c}>${label}</option>`)}
+            ${categories.map((c) => html`<option value=${c.key} ?selected=${v.category === c.key}>${c.label[lang]}</option>`)}
           </select>
-          ${this.#error('category')}
+          ${hint ? html`<span class="hint" id="category-hint">${hint[lang]}</span>` : nothing} ${this.#error('category')}
         </div>
         ${this.#renderUnit()}
         ${this.#textField('dossierCode', t.dossierCode, 'text', 'off', v.dossierCode, 60, t.dossierHint)}

@@ -326,7 +326,7 @@ export class PaknTrackForm extends LitElement {
         <h3 id="result-title" tabindex="-1">${t.caseTitle(result.reference)}</h3>
         <p>${t.status}: <strong data-testid="track-status">${t.statuses[result.status]}</strong></p>
         ${result.mergedInto ? html`<p class="note" data-testid="track-merged">${t.mergedInto(result.mergedInto)}</p>` : nothing}
-        ${result.category ? html`<p>${t.category}: ${t.categories[result.category]}</p>` : nothing}
+        ${result.categoryLabel ? html`<p>${t.category}: ${result.categoryLabel[t.lang === 'en' ? 'en' : 'vi']}</p>` : nothing}
         ${deadline
           ? html`<p data-testid="track-deadline">${t.deadline(t.stages[deadline.stage] ?? deadline.stage, hanoiTime(deadline.dueAt, t))}${deadline.overdue
               ? html` (<span class="overdue">${t.overdue}</span>)`

@@ -10,6 +10,9 @@ const VALID: ReportValues = {
   description: 'Cán bộ yêu cầu nộp thêm giấy tờ không có trong quy định.',
 };
 
+/** What `site.config` offers: the active categories (a made-up one too, as an admin may add). */
+const OFFERED = ['late_result', 'harassment', 'other_violation', 'thu_tuc_dat_dai'];
+
 /** zod runs this refinement only once the other fields are valid; the widget reports it at once. */
 const REPORTED_EARLIER = 'consent';
 
@@ -18,14 +21,17 @@ const REPORTED_EARLIER = 'consent';
  * nothing wrong, and both blame the same fields.
  */
 function expectSameVerdict(values: ReportValues) {
-  const { input, issues } = validateReport(values, SITE, 'vi', rules);
+  const { input, issues } = validateReport(values, SITE, 'vi', rules, OFFERED);
   const parsed = ReportFormSchema.safeParse(input);
   const widgetKeys = Object.keys(issues).sort();
-  if (parsed.success) {
+  // The server's own check after the schema (assertActiveCategory): the key must be one it offers now.
+  const refusedCategory = !OFFERED.includes(input.category);
+  if (parsed.success && !refusedCategory) {
     expect(widgetKeys).toEqual([]);
     return;
   }
-  const schemaKeys = Object.keys(fieldErrors(parsed.error.issues, 'vi')).sort();
+  const schemaFields = parsed.success ? {} : fieldErrors(parsed.error.issues, 'vi');
+  const schemaKeys = [...new Set([...Object.keys(schemaFields), ...(refusedCategory ? ['category'] : [])])].sort();
   expect(widgetKeys.filter((key) => key !== REPORTED_EARLIER || schemaKeys.includes(key))).toEqual(schemaKeys);
 }
 
@@ -37,6 +43,9 @@ const CASES: Record<string, Partial<ReportValues>> = {
   'a description at the minimum': { description: 'x'.repeat(DESCRIPTION_MIN) },
   'a description over the maximum': { description: 'x'.repeat(DESCRIPTION_MAX + 1) },
   'an unknown category': { category: 'complaint' },
+  'a malformed category key': { category: 'Khiếu nại!' },
+  'a category an admin added': { category: 'thu_tuc_dat_dai' },
+  'a category no longer offered (a draft saved before it was deactivated)': { category: 'office_culture' },
   'a late result with valid dates': { category: 'late_result', appointmentDate: '2026-11-15', returnedDate: '2026-11-20' },
   'a late result returned before the appointment': { category: 'late_result', appointmentDate: '2026-11-15', returnedDate: '2026-11-10' },
   'a late result not returned yet': { category: 'late_result', appointmentDate: '2026-11-15', returnedDate: '2026-11-10', notReturned: true },
@@ -75,7 +84,7 @@ describe('validateReport agrees with the shared ReportFormSchema', () => {
     const pick = <T>(options: readonly T[]) => options[Math.floor(next() * options.length)]!;
     for (let i = 0; i < 500; i++) {
       expectSameVerdict({
-        category: pick(['', 'late_result', 'harassment', 'bogus']),
+        category: pick(['', 'late_result', 'harassment', 'bogus', 'thu_tuc_dat_dai', 'Bad Key']),
         unitId: pick(['', 'unit-1', 'x'.repeat(70)]),
         dossierCode: pick(['', ' ', 'HS-1', 'x'.repeat(61)]),
         appointmentDate: pick(['', '2026-11-15', '2026-13-01', 'x']),
@@ -92,7 +101,7 @@ describe('validateReport agrees with the shared ReportFormSchema', () => {
   });
 
   it('sends trimmed values, and nothing for empty optional fields', () => {
-    const { input } = validateReport({ ...VALID, dossierCode: '  HS-1  ', name: ' ', unitId: '' }, SITE, 'en', rules);
+    const { input } = validateReport({ ...VALID, dossierCode: '  HS-1  ', name: ' ', unitId: '' }, SITE, 'en', rules, OFFERED);
     expect(input).toMatchObject({ siteKey: SITE, dossierCode: 'HS-1', lang: 'en', confidential: true, consent: false });
     expect(input.contact).toBeUndefined();
     expect(input.unitId).toBeUndefined();

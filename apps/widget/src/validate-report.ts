@@ -1,5 +1,5 @@
 import { regexes } from 'zod/mini';
-import { CATEGORIES, type Category, type ReportForm } from '@pakn/domain';
+import type { ReportForm } from '@pakn/domain';
 import type { DomainRules } from '../build/domain-text.ts';
 
 /**
@@ -57,12 +57,17 @@ function isDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** The input for the server (what `ReportFormSchema` would output) and the issues, keyed by field path. */
+/**
+ * The input for the server (what `ReportFormSchema` would output) and the issues, keyed by field path.
+ * `categories` are the keys the server offers now (from `site.config`): a draft saved before a category was
+ * deactivated is caught here, and the server refuses it anyway.
+ */
 export function validateReport(
   values: ReportValues,
   siteKey: string,
   lang: 'vi' | 'en',
   rules: Pick<DomainRules, 'descriptionMin' | 'descriptionMax' | 'phonePattern'>,
+  categories: readonly string[],
 ): { input: ReportForm; issues: Record<string, Issue> } {
   const issues: Record<string, Issue> = {};
   const text = (path: string, raw: string, max: number, min = 1): string | undefined => {
@@ -78,9 +83,10 @@ export function validateReport(
     return raw;
   };
 
-  const category = values.category as Category;
-  if (!CATEGORIES.includes(category)) issues.category = { code: 'choose' };
+  const category = values.category;
+  if (!categories.includes(category)) issues.category = { code: 'choose' };
   const description = text('description', values.description, rules.descriptionMax, rules.descriptionMin) ?? '';
+  // The one category with fields of its own; its key is stable whatever admins call it.
   const lateResult = category === 'late_result';
   const appointmentDate = lateResult ? date('appointmentDate', values.appointmentDate) : undefined;
   const returnedDate = lateResult && !values.notReturned ? date('returnedDate', values.returnedDate) : undefined;

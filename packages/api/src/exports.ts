@@ -1,7 +1,7 @@
-import { listUnits } from '@pakn/db';
+import { listCategories, listUnits } from '@pakn/db';
 import {
   CASE_STATUS_LABELS,
-  CATEGORY_LABELS,
+  categoryLabel,
   CHANNEL_LABELS,
   DomainError,
   EvaluationPeriodInputSchema,
@@ -106,10 +106,10 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
     q: query.q || undefined,
   });
   const lang: Lang = request.lang;
-  const [cases, units] = await Promise.all([visibleCaseList(ctx, ctx.staff, filter, CASE_EXPORT_LIMIT), listUnits(services.db)]);
+  const [cases, units, categories] = await Promise.all([visibleCaseList(ctx, ctx.staff, filter, CASE_EXPORT_LIMIT), listUnits(services.db), listCategories(services.db)]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const rows: CsvCell[][] = cases.map((c) => {
-    const category = c.outOfScopeClass ? OUT_OF_SCOPE_LABELS[c.outOfScopeClass][lang] : (c.category ?? c.reportedCategory) ? CATEGORY_LABELS[(c.category ?? c.reportedCategory)!][lang] : '';
+    const category = c.outOfScopeClass ? OUT_OF_SCOPE_LABELS[c.outOfScopeClass][lang] : (c.category ?? c.reportedCategory) ? categoryLabel(categories, (c.category ?? c.reportedCategory)!, lang) : '';
     return [
       c.reference,
       localTime(c.createdAt),

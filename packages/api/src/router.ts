@@ -4,6 +4,7 @@ import { calendarRouter } from './routers/calendar.ts';
 import { intakeRouter } from './routers/intake.ts';
 import { letterRouter } from './routers/letter.ts';
 import { caseRouter } from './routers/case.ts';
+import { categoryRouter } from './routers/category.ts';
 import { auditRouter, authorityRouter, unitRouter } from './routers/organisation.ts';
 import { siteRouter } from './routers/site.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   intake: intakeRouter,
   letter: letterRouter,
   case: caseRouter,
+  category: categoryRouter,
   site: siteRouter,
   unit: unitRouter,
   authority: authorityRouter,

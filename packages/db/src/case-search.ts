@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, OUT_OF_SCOPE_LABELS, foldForSearch, phoneSearchForms, type CaseRecord, type CaseStatus, type Category, type OutOfScopeClass } from '@pakn/domain';
+import { OUT_OF_SCOPE_LABELS, foldForSearch, phoneSearchForms, type CaseRecord, type CaseStatus, type OutOfScopeClass } from '@pakn/domain';
 import type { Db, Executor } from './connection.ts';
 import { CASE_COLUMNS, toCase } from './cases.ts';
 import { str, strOrNull } from './rows.ts';
@@ -21,6 +21,13 @@ function joined(parts: readonly (string | null | undefined)[]): string {
 }
 
 /** (Re)writes the index row of one case from the case, its contacts and the duplicates merged into it. */
+/** After a category is renamed: its cases are found by the new words, not the old. */
+export async function reindexCategory(tx: Executor, key: string): Promise<number> {
+  const ids = await tx.execute({ sql: 'SELECT id FROM cases WHERE category = ? OR reported_category = ?', args: [key, key] });
+  for (const row of ids.rows) await indexCase(tx, str(row, 'id'));
+  return ids.rows.length;
+}
+
 export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   const found = await tx.execute({
     sql: `SELECT reference, dossier_code, category, reported_category, out_of_scope_class, description,
@@ -32,11 +39,14 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   const contacts = await tx.execute({ sql: 'SELECT summary, phone FROM contacts WHERE case_id = ? ORDER BY at', args: [caseId] });
   const merged = await tx.execute({ sql: 'SELECT reference, description FROM cases WHERE merged_into = ? ORDER BY created_at', args: [caseId] });
 
-  const labels = (['category', 'reported_category'] as const).flatMap((column) => {
-    const category = strOrNull(row, column) as Category | null;
-    // Vietnamese labels only: English ones make short Vietnamese prefixes match ("dat", đất, finds "date").
-    return category && CATEGORY_LABELS[category] ? [CATEGORY_LABELS[category].vi] : [];
-  });
+  // The categories' stored Vietnamese labels only: English ones make short Vietnamese prefixes match ("dat",
+  // đất, finds "date").
+  const categoryKeys = [strOrNull(row, 'category'), strOrNull(row, 'reported_category')].filter((k): k is string => Boolean(k));
+  const labels: string[] = [];
+  if (categoryKeys.length > 0) {
+    const stored = await tx.execute({ sql: `SELECT label_vi FROM categories WHERE key IN (${categoryKeys.map(() => '?').join(', ')})`, args: categoryKeys });
+    labels.push(...stored.rows.map((r) => str(r, 'label_vi')));
+  }
   const outOfScope = strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null;
   if (outOfScope && OUT_OF_SCOPE_LABELS[outOfScope]) labels.push(OUT_OF_SCOPE_LABELS[outOfScope].vi);
   const body = joined([str(row, 'reference'), strOrNull(row, 'dossier_code'), ...labels, str(row, 'description')]);

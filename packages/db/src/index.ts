@@ -13,3 +13,5 @@ export * from './letters.ts';
 export * from './evaluation.ts';
 export * from './answer-attachments.ts';
 export * from './case-search.ts';
+export * from './categories.ts';
+export * from './templates.ts';

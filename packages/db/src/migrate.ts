@@ -5,12 +5,13 @@ import { workingCalendar } from './migrations/0003-working-calendar.ts';
 import { recordsAndIntake } from './migrations/0004-records-and-intake.ts';
 import { staffEmail } from './migrations/0005-staff-email.ts';
 import { forwardingAndHandling } from './migrations/0006-forwarding-and-handling.ts';
+import { categoriesAndTemplates } from './migrations/0007-categories-and-templates.ts';
 import { answerAttachments } from './migrations/0008-answer-attachments.ts';
 import { caseSearch } from './migrations/0009-case-search.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, answerAttachments, caseSearch];
+export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, categoriesAndTemplates, answerAttachments, caseSearch];
 
 /**
  * Brings the schema up to date. Each migration runs in its own write transaction together with its row in

@@ -1,10 +1,11 @@
 import type { Text } from './i18n.ts';
 
 /**
- * In-scope categories: the Centre's own list of conduct it follows up on.
- * Order is the order shown to citizens.
+ * The Centre's built-in in-scope categories: the conduct it follows up on. Since issue 5 categories are data
+ * (the `categories` table, edited by admins); this list is only what migration 0007 seeds and what tests use.
+ * Never validate a case's category against it: ask the database which categories are active.
  */
-export const CATEGORIES = [
+export const BUILT_IN_CATEGORIES = [
   'late_result',
   'harassment',
   'obstructing_choice',
@@ -13,9 +14,37 @@ export const CATEGORIES = [
   'office_culture',
   'other_violation',
 ] as const;
-export type Category = (typeof CATEGORIES)[number];
+export type BuiltInCategory = (typeof BUILT_IN_CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Readonly<Record<Category, Text>> = {
+/** A category's stable key. Open-ended: admins add categories at run time. */
+export type Category = string;
+
+/**
+ * The shape of a category key: a lower-case slug (letters a–z, digits, `_` or `-`, starting with a letter).
+ * Keys are stored on cases for ever, so they never change once created; labels do.
+ */
+export const CATEGORY_KEY_PATTERN = /^[a-z][a-z0-9_-]{1,47}$/;
+
+export function isCategoryKey(value: string): boolean {
+  return CATEGORY_KEY_PATTERN.test(value);
+}
+
+/** The late-result category keeps its extra fields (appointment and returned dates), whatever its label. */
+export const LATE_RESULT_CATEGORY: BuiltInCategory = 'late_result';
+
+/** A category as stored: labels and an optional hint for citizens in both languages. */
+export interface CategoryDefinition {
+  readonly key: Category;
+  readonly label: Text;
+  /** A short explanation shown to citizens under the list; null when there is none. */
+  readonly hint: Text | null;
+  readonly position: number;
+  /** Inactive: hidden from citizens and pick lists, still the label of the cases that have it. */
+  readonly active: boolean;
+}
+
+/** The labels the built-in categories are seeded with. */
+export const BUILT_IN_CATEGORY_LABELS: Readonly<Record<BuiltInCategory, Text>> = {
   late_result: {
     vi: 'Trả kết quả muộn so với ngày hẹn',
     en: 'Result returned after the appointment date',
@@ -114,3 +143,12 @@ export const DEFAULT_REFERRALS: Readonly<Record<OutOfScopeClass, Text>> = {
     en: 'The matter is outside the Centre’s remit. Please contact the competent authority.',
   },
 };
+
+/** The label of a category in a language; the key itself for a key the list does not know. */
+export function categoryLabel(
+  categories: readonly Pick<CategoryDefinition, 'key' | 'label'>[],
+  key: string,
+  lang: keyof Text,
+): string {
+  return categories.find((c) => c.key === key)?.label[lang] ?? key;
+}

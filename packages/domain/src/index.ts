@@ -16,6 +16,7 @@ export * from './case-deadline.ts';
 export * from './phone.ts';
 export * from './workflow.ts';
 export * from './forwarding-letter.ts';
+export * from './letter-template.ts';
 export * from './limits.ts';
 export * from './unit-evaluation.ts';
 export * from './search.ts';

@@ -45,17 +45,43 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
   },
   date_order: { vi: 'Ngày kết thúc không thể trước ngày bắt đầu.', en: 'The end date cannot be before the start date.' },
   period_too_long: { vi: 'Khoảng thời gian tối đa là 366 ngày.', en: 'The period can be at most 366 days.' },
+  category_key_format: {
+    vi: 'Mã loại phản ánh gồm chữ thường không dấu, số, dấu gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái (2–48 ký tự), ví dụ thu_tuc_dat_dai.',
+    en: 'A category key is lower-case letters, digits, underscores or hyphens, starting with a letter (2–48 characters), e.g. land_procedures.',
+  },
+  category_key_taken: { vi: 'Mã này đã được dùng cho một loại phản ánh khác.', en: 'This key is already used by another category.' },
   returned_before_appointment: {
     vi: 'Ngày nhận kết quả không thể trước ngày hẹn trả.',
     en: 'The date the result came cannot be before the appointment date.',
   },
 };
 
+/** Codes that carry a value after `=`; several join with `;` (see `letterTemplateErrorCode`). */
+const PARAMETRISED: Readonly<Record<string, (value: string, lang: Lang) => string>> = {
+  unknown_placeholders: (v, lang) => (lang === 'vi' ? `Trường thay thế không tồn tại: ${v}.` : `Unknown placeholders: ${v}.`),
+  missing_placeholders: (v, lang) => (lang === 'vi' ? `Mẫu phải có trường thay thế: ${v}.` : `The template must contain: ${v}.`),
+  unbalanced_braces: (v, lang) =>
+    lang === 'vi'
+      ? `Dấu ngoặc nhọn không khớp ở vị trí ký tự ${v} (để viết dấu ngoặc, gõ {{ hoặc }}).`
+      : `Unmatched brace at character ${v} (to write a brace, type {{ or }}).`,
+};
+
+function parametrisedMessage(message: string, lang: Lang): string | null {
+  const parts = message.split(';').map((part) => {
+    const at = part.indexOf('=');
+    const format = at > 0 ? PARAMETRISED[part.slice(0, at)] : undefined;
+    return format ? format(part.slice(at + 1), lang) : null;
+  });
+  return parts.every((p) => p !== null) ? parts.join(' ') : null;
+}
+
 /** Turns a validation issue into a sentence in the user's language. */
 export function issueMessage(issue: IssueLike, lang: Lang): string {
   // A domain error's field codes (username_taken, unit_required…) come through here too, on the server.
   const coded = issue.message ? (CODED[issue.message] ?? ERROR_MESSAGES[issue.message]) : undefined;
   if (coded) return coded[lang];
+  const parametrised = issue.message?.includes('=') ? parametrisedMessage(issue.message, lang) : null;
+  if (parametrised) return parametrised;
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {
@@ -118,6 +144,14 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   },
   unknown_site: { vi: 'Mã trang nhúng không hợp lệ.', en: 'Unknown site key.' },
   unknown_unit: { vi: 'Đơn vị không tồn tại.', en: 'Unknown unit.' },
+  category_unavailable: {
+    vi: 'Loại phản ánh đã chọn không còn được sử dụng. Vui lòng chọn loại khác; nội dung Ông/Bà đã nhập vẫn được giữ nguyên.',
+    en: 'The chosen category is no longer in use. Please choose another; what you wrote is kept.',
+  },
+  letter_template_invalid: {
+    vi: 'Mẫu văn bản chưa hợp lệ. Vui lòng sửa các lỗi được nêu.',
+    en: 'The letter template is not valid. Please fix the problems listed.',
+  },
   payload_too_large: { vi: 'Nội dung gửi quá lớn.', en: 'The request is too large.' },
   csrf: {
     vi: 'Yêu cầu bị từ chối vì không xuất phát từ cổng cán bộ.',

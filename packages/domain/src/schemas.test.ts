@@ -28,14 +28,15 @@ describe('ReportFormSchema', () => {
   it('explains each bad field in Vietnamese and in English', () => {
     const result = ReportFormSchema.safeParse({
       siteKey: 'x',
-      category: 'nope',
+      category: 'Không phải mã',
       description: 'ngắn',
       contact: { email: 'không phải email', phone: 'abc' },
       consent: true,
     });
     expect(result.success).toBe(false);
     expect(fieldErrors(result.error!.issues, 'vi')).toEqual({
-      category: 'Vui lòng chọn một giá trị trong danh sách.',
+      // Only the key's shape: whether it is an active category is the server's question (issue 5).
+      category: 'Giá trị không hợp lệ.',
       description: 'Cần ít nhất 20 ký tự.',
       'contact.email': 'Địa chỉ thư điện tử không hợp lệ.',
       'contact.phone': 'Số điện thoại không hợp lệ (chỉ gồm chữ số, ví dụ 0912 345 678).',

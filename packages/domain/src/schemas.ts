@@ -4,7 +4,8 @@
  * the user's language.
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, OUT_OF_SCOPE_CLASSES } from './categories.ts';
+import { CATEGORY_KEY_PATTERN, OUT_OF_SCOPE_CLASSES } from './categories.ts';
+import { LETTER_TEMPLATE_MAX } from './letter-template.ts';
 import { CASE_STATUSES } from './case-status.ts';
 import {
   ANSWER_MAX,
@@ -25,6 +26,12 @@ import { SEARCH_QUERY_MAX } from './search.ts';
 
 
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+
+/**
+ * A category key of the right shape. Whether it names an active category is the server's question (categories
+ * are data since issue 5): it answers `category: invalid` otherwise.
+ */
+const categoryKey = z.string().check(z.trim(), z.regex(CATEGORY_KEY_PATTERN, { error: 'invalid' }));
 
 
 export const ContactSchema = z.object({
@@ -51,7 +58,7 @@ const isoDate = z.string().check(
 /** What the citizen fills in. The widget validates it before asking for a proof of work. */
 const reportFields = {
   siteKey: trimmed(1, 64),
-  category: z.enum(CATEGORIES),
+  category: categoryKey,
   description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX),
   unitId: z.optional(trimmed(1, 64)),
   /** The dossier's code (mã hồ sơ) on the receipt the citizen was given. */
@@ -127,7 +134,7 @@ export const InboxInputSchema = z.object({
 export const EditSummaryInputSchema = z.object({ caseId: trimmed(1, 64), description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX) });
 
 export const ClassifyInputSchema = z.discriminatedUnion('scope', [
-  z.object({ caseId: trimmed(1, 64), scope: z.literal('in'), category: z.enum(CATEGORIES) }),
+  z.object({ caseId: trimmed(1, 64), scope: z.literal('in'), category: categoryKey }),
   z.object({
     caseId: trimmed(1, 64),
     scope: z.literal('out'),
@@ -160,7 +167,7 @@ export const LogContactInputSchema = z.object({
   /** When the call or message came; default now. */
   at: z.optional(z.iso.datetime({ offset: true })),
   existingCaseId: z.optional(trimmed(1, 64)),
-  category: z.optional(z.enum(CATEGORIES)),
+  category: z.optional(categoryKey),
   concernedUnitId: z.optional(trimmed(1, 64)),
   /** The officer's summary of what the caller reported. */
   summary: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX),
@@ -281,4 +288,27 @@ export const SiteInputSchema = z.object({
   defaultUnitId: z.optional(trimmed(1, 64)),
   /** True when the admin registers a site: an existing key is then refused instead of overwritten. */
   isNew: z.optional(z.boolean()),
+});
+
+/** An admin adds a category (a new key) or changes one: labels, hint, active. Position is changed by moving it. */
+export const CategoryInputSchema = z.object({
+  /** Adding: the key must be free. Changing: the key must exist. Keys never change. */
+  isNew: z._default(z.boolean(), false),
+  key: z.string().check(z.trim(), z.regex(CATEGORY_KEY_PATTERN, { error: 'category_key_format' })),
+  label: z.object({ vi: trimmed(2, 200), en: trimmed(2, 200) }),
+  /** Empty: no hint. */
+  hint: z._default(z.object({ vi: z.string().check(z.trim(), z.maxLength(300)), en: z.string().check(z.trim(), z.maxLength(300)) }), { vi: '', en: '' }),
+  active: z._default(z.boolean(), true),
+});
+export type CategoryInput = z.input<typeof CategoryInputSchema>;
+
+export const MoveCategoryInputSchema = z.object({ key: trimmed(1, 48), direction: z.enum(['up', 'down']) });
+
+export const LetterTemplateInputSchema = z.object({ template: trimmed(1, LETTER_TEMPLATE_MAX) });
+
+/** Renders a draft template without saving it: against a real case when given, sample facts otherwise. */
+export const PreviewLetterTemplateInputSchema = z.object({
+  template: z.string().check(z.maxLength(LETTER_TEMPLATE_MAX)),
+  caseId: z.optional(trimmed(1, 64)),
+  unitId: z.optional(trimmed(1, 64)),
 });

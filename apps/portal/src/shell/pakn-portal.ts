@@ -44,6 +44,8 @@ const FEATURES = {
   sites: { tag: 'pakn-sites', load: () => import('../features/admin/pakn-sites.ts') },
   // The case feature's audit element, without a case: the whole log.
   audit: { tag: 'pakn-case-audit', load: () => import('../features/case/pakn-case-audit.ts') },
+  categories: { tag: 'pakn-categories', load: () => import('../features/categories/pakn-categories.ts') },
+  'letter-template': { tag: 'pakn-letter-template', load: () => import('../features/letter-template/pakn-letter-template.ts') },
 } as const;
 type FeatureName = keyof typeof FEATURES;
 
@@ -56,10 +58,12 @@ const PAGE_PERMISSION: Partial<Record<FeatureName, Parameters<typeof can>[1]>> =
   units: 'administer',
   sites: 'administer',
   audit: 'readAudit',
+  categories: 'administer',
+  'letter-template': 'administer',
 };
 
 /** The pages the nav's one "Administration" link stands for. */
-const ADMIN_PAGES: readonly Route['name'][] = ['admin', 'users', 'units', 'sites', 'authorities'];
+const ADMIN_PAGES: readonly Route['name'][] = ['admin', 'users', 'units', 'sites', 'categories', 'letter-template', 'authorities'];
 
 /** A change this page made itself is not "news": no notice for it within this many milliseconds. */
 const OWN_CHANGE_MS = 10_000;
@@ -393,6 +397,8 @@ export class PaknPortal extends LitElement {
       units: STRINGS.titleUnits[lang],
       sites: STRINGS.titleSites[lang],
       audit: STRINGS.titleAudit[lang],
+      categories: STRINGS.titleCategories[lang],
+      'letter-template': STRINGS.titleLetterTemplate[lang],
       'not-found': STRINGS.notFoundHeading[lang],
     };
     const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : titles[this.route.name];
@@ -549,6 +555,10 @@ export class PaknPortal extends LitElement {
         return html`<pakn-sites lang=${lang}></pakn-sites>`;
       case 'audit':
         return html`<pakn-case-audit lang=${lang}></pakn-case-audit>`;
+      case 'categories':
+        return html`<pakn-categories lang=${lang}></pakn-categories>`;
+      case 'letter-template':
+        return html`<pakn-letter-template lang=${lang}></pakn-letter-template>`;
     }
   }
 

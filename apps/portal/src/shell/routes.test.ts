@@ -41,6 +41,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/portal/admin/sites', '')).toEqual({ name: 'sites' });
   });
 
+  it('shows the admin’s category list and letter-template editor', () => {
+    expect(parseRoute('/portal/admin/categories', '')).toEqual({ name: 'categories' });
+    expect(parseRoute('/portal/admin/categories/', '')).toEqual({ name: 'categories' });
+    expect(parseRoute('/portal/admin/letter-template', '')).toEqual({ name: 'letter-template' });
+    expect(parseRoute('/portal/admin/letter-templates', '')).toEqual({ name: 'not-found' });
+  });
+
   it('reports anything else as not found, including malformed escapes', () => {
     expect(parseRoute('/portal/cases/', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/cases/a/b', '')).toEqual({ name: 'not-found' });

@@ -14,6 +14,8 @@ export const PATHS = {
   units: `${BASE_PATH}admin/units`,
   sites: `${BASE_PATH}admin/sites`,
   audit: `${BASE_PATH}audit`,
+  categories: `${BASE_PATH}admin/categories`,
+  letterTemplate: `${BASE_PATH}admin/letter-template`,
 } as const;
 
 export type Route =
@@ -30,6 +32,8 @@ export type Route =
   | { readonly name: 'units' }
   | { readonly name: 'sites' }
   | { readonly name: 'audit' }
+  | { readonly name: 'categories' }
+  | { readonly name: 'letter-template' }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -60,6 +64,10 @@ export function parseRoute(pathname: string, search: string): Route {
       return { name: 'sites' };
     case 'audit':
       return { name: 'audit' };
+    case 'admin/categories':
+      return { name: 'categories' };
+    case 'admin/letter-template':
+      return { name: 'letter-template' };
   }
   const match = /^(cases|letters)\/([^/]+)$/.exec(rest);
   if (match?.[2]) {

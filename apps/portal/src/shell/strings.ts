@@ -59,6 +59,8 @@ export const STRINGS = {
   titleUnits: { vi: 'Đơn vị', en: 'Units' },
   titleSites: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
   titleAudit: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
+  titleCategories: { vi: 'Loại phản ánh', en: 'Case categories' },
+  titleLetterTemplate: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
 
   forbiddenHeading: { vi: 'Không có quyền truy cập', en: 'Not allowed' },
   forbiddenBody: {

@@ -2,8 +2,9 @@ import domain from 'virtual:pakn-domain-text/form/vi';
 
 /**
  * Every sentence the widget shows, in Vietnamese: the default language, in the main chunk (the tracking view's
- * in track-vi.ts, in its chunk). English is in en.ts and track-en.ts, chunks loaded only when chosen. Labels of categories and statuses and validation messages come from
- * @pakn/domain (see build/domain-text.ts).
+ * in track-vi.ts, in its chunk). English is in en.ts and track-en.ts, chunks loaded only when chosen. Labels of statuses and
+ * validation messages come from @pakn/domain (see build/domain-text.ts); category labels, which admins edit, come
+ * from the server with the site's configuration.
  */
 export const vi = {
   ...domain,

@@ -17,9 +17,12 @@ import { DomainError, SiteInputSchema, StaffAccountInputSchema, UnitInputSchema,
 import { auditStaff } from '../audit.ts';
 import { hashPassword } from '../secrets.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
+import { adminSettingsProcedures } from './admin-settings.ts';
 
 /** Users, units and the sites allowed to embed the widget: the admin's part of the portal. */
 export const adminRouter = router({
+  ...adminSettingsProcedures,
+
   users: staffQuery.query(({ ctx }) => {
     requirePermission(ctx.staff, 'administer');
     return listStaffAccounts(ctx.services.db);

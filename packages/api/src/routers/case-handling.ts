@@ -3,6 +3,7 @@ import {
   approveLetter,
   currentDraft,
   enqueueMessage,
+  getCategory,
   getUnit,
   insertLetter,
   listStaffOfUnit,
@@ -23,7 +24,7 @@ import {
   RevealIdentityInputSchema,
   SubmitAnswerInputSchema,
   can,
-  forwardingLetterBody,
+  renderLetterTemplate,
   isUnitRole,
   type CaseRecord,
 } from '@pakn/domain';
@@ -33,6 +34,7 @@ import type { Context } from '../context.ts';
 import { notifyAssignee, notifyDirectorsOfDraft, notifyDrafterOfDecision, notifyOfficersOfUnitMove, notifyUnitOfForwarding } from '../notifications.ts';
 import { requirePermission, staffMutation } from '../trpc.ts';
 import { applyMove, applyUpdate, loadVisibleCase } from './case-support.ts';
+import { storedLetterTemplate } from './admin-settings.ts';
 
 async function notifyOfficersOfUnit(
   tx: Executor,
@@ -58,15 +60,19 @@ export const caseHandlingProcedures = {
       if (input.unitId === current.concernedUnitId && !input.confirmSelfReview) {
         throw new DomainError('invalid', 'Forwarding to the unit complained about', { reason: 'self_review', fields: { unitId: 'self_review' } });
       }
+      const categoryKey = current.category ?? current.reportedCategory;
+      const category = categoryKey ? await getCategory(tx, categoryKey) : null;
+      // The admin's stored template; the letter keeps its rendered body, so later edits do not change it.
       const body =
         input.letter ??
-        forwardingLetterBody({
+        renderLetterTemplate(await storedLetterTemplate(tx), {
           reference: current.reference,
           unitName: unit.name,
-          category: current.category ?? current.reportedCategory,
+          categoryLabel: category?.label.vi ?? categoryKey,
           description: current.description,
           dossierCode: current.dossierCode,
           receivedAt: current.createdAt,
+          // The only way the citizen's identity enters a letter: the template's {nguoi_phan_anh}.
           citizen: current.confidential ? null : current.contact,
           answerDueAt: null,
         });

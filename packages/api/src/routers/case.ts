@@ -3,6 +3,7 @@ import type { Executor } from '@pakn/db';
 import {
   getCase,
   getCaseForTracking,
+  getCategory,
   getSite,
   getUnit,
   findSubmission,
@@ -56,6 +57,7 @@ import { visibleCaseList } from '../case-list.ts';
 import { caseHandlingProcedures } from './case-handling.ts';
 import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
 import { assertSiteOrigin } from '../sites.ts';
+import { assertActiveCategory } from '../categories.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
 /** The hash of a key nobody holds: compared against when the reference is unknown, to take the same time. */
@@ -81,8 +83,14 @@ async function citizenView(ctx: Context, record: CaseRecord) {
   const events = await listEvents(db, record.id, true);
   const deadline = await deadlineOf(ctx.services, record, at);
   const mergedIntoReference = record.mergedInto ? ((await getCase(db, record.mergedInto))?.reference ?? null) : null;
-  const view = presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays, mergedIntoReference });
-  return { ...view, answerAttachments: await answerFilesForCitizen(db, record) };
+  const categoryKey = record.category ?? record.reportedCategory;
+  const category = categoryKey ? await getCategory(db, categoryKey) : null;
+  return {
+    ...presentCaseForCitizen(record, events, { now: at, deadline, reviewWindowDays: citizen.reviewWindowDays, mergedIntoReference }),
+    /** The stored label, so that a renamed or deactivated category still reads right. */
+    categoryLabel: category?.label ?? null,
+    answerAttachments: await answerFilesForCitizen(db, record),
+  };
 }
 
 /** Opens the receipt of an earlier submission with the same idempotency key. */
@@ -147,6 +155,8 @@ export const caseRouter = router({
       console.warn(`[api] honeypot filled on site ${site.key} from ${ctx.request.clientAddress}`);
       throw new DomainError('invalid', 'Honeypot field filled', { reason: 'spam' });
     }
+    // Before the proof is checked: a draft holding a category deactivated since is refused without spending it.
+    await assertActiveCategory(db, input.category, { reason: 'category_unavailable' });
     const at = now();
     const proof = await checkProof(citizen, input.proof, at);
     const concernedUnitId = input.unitId ?? site.defaultUnitId;
@@ -372,7 +382,10 @@ export const caseRouter = router({
 
   classify: staffMutation.input(ClassifyInputSchema).mutation(({ ctx, input }) =>
     input.scope === 'in'
-      ? applyMove(ctx, input.caseId, 'classified_in_scope', () => ({ patch: { category: input.category } }))
+      ? applyMove(ctx, input.caseId, 'classified_in_scope', async (_current, tx) => {
+          await assertActiveCategory(tx, input.category);
+          return { patch: { category: input.category } };
+        })
       : applyMove(ctx, input.caseId, 'referred', () => ({
           note: input.referral,
           patch: { outOfScopeClass: input.outOfScopeClass, referral: input.referral },

@@ -20,6 +20,7 @@ import {
   normalizePhone,
 } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
+import { assertActiveCategory } from '../categories.ts';
 import { newAccessKey, sha256Hex } from '../secrets.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -42,6 +43,7 @@ export const intakeRouter = router({
     if (input.concernedUnitId && !(await getUnit(db, input.concernedUnitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { concernedUnitId: 'invalid' } });
     }
+    if (input.category) await assertActiveCategory(db, input.category);
     const earlier = phone ? await contactsByPhone(db, phone) : [];
 
     const result = await db.write(async (tx) => {

@@ -3,8 +3,6 @@ import {
   ANSWER_MIN,
   ANSWER_OUTCOMES,
   CASE_STATUS_LABELS,
-  CATEGORIES,
-  CATEGORY_LABELS,
   CHANNEL_LABELS,
   CaseIdInputSchema,
   ClassifyInputSchema,
@@ -24,7 +22,6 @@ import {
   letterNumber,
   normalizeReference,
   type CaseContact,
-  type Category,
   type IssueLike,
   type Lang,
   type OutOfScopeClass,
@@ -42,6 +39,7 @@ import { base, tokens } from '#shared/styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
+import { CategoriesController } from '#shared/categories.ts';
 import './pakn-case-audit.ts';
 import './pakn-case-assignment.ts';
 import './pakn-answer-files.ts';
@@ -201,6 +199,7 @@ function fill(text: string, values: Readonly<Record<string, string | number>>): 
  * Keys: `c` classification, `f` forwarding form (never while typing).
  */
 export class PaknCase extends LitElement {
+  readonly #categories = new CategoriesController(this);
   static override properties = {
     caseId: { type: String, attribute: 'case-id' },
     lang: { type: String },
@@ -788,8 +787,8 @@ export class PaknCase extends LitElement {
         <dl class="details">
           ${row(DEADLINE_STRINGS.deadline[lang], renderDeadline(item.deadline, lang), 'case-deadline')}
           ${row(STRINGS.receivedAt[lang], time(item.createdAt))} ${row(STRINGS.channel[lang], CHANNEL_LABELS[item.channel][lang])}
-          ${row(STRINGS.reportedCategory[lang], item.reportedCategory ? CATEGORY_LABELS[item.reportedCategory][lang] : COMMON.notSet[lang])}
-          ${item.category ? row(STRINGS.classifiedCategory[lang], CATEGORY_LABELS[item.category][lang]) : nothing}
+          ${row(STRINGS.reportedCategory[lang], item.reportedCategory ? this.#categories.label(item.reportedCategory, lang) : COMMON.notSet[lang])}
+          ${item.category ? row(STRINGS.classifiedCategory[lang], this.#categories.label(item.category, lang)) : nothing}
           ${item.outOfScopeClass ? row(STRINGS.outOfScopeClass[lang], OUT_OF_SCOPE_LABELS[item.outOfScopeClass][lang]) : nothing}
           ${row(STRINGS.concernedUnit[lang], unit(item.concernedUnitId) ?? COMMON.notSet[lang])}
           ${item.unitId ? row(STRINGS.handlingUnit[lang], unit(item.unitId), 'case-unit') : nothing}
@@ -1116,10 +1115,8 @@ export class PaknCase extends LitElement {
                   aria-describedby=${this.#describedBy('classify', 'category', false)}
                   @change=${(e: Event) => this.#set('category', (e.target as HTMLSelectElement).value)}
                 >
-                  ${d.category ? nothing : html`<option value="" selected>${STRINGS.chooseOne[lang]}</option>`}
-                  ${CATEGORIES.map(
-                    (c: Category) => html`<option value=${c} ?selected=${c === d.category}>${CATEGORY_LABELS[c][lang]}</option>`,
-                  )}
+                  ${this.#categories.isOffered(d.category) ? nothing : html`<option value="" selected>${STRINGS.chooseOne[lang]}</option>`}
+                  ${this.#categories.options().map((c) => html`<option value=${c.key} ?selected=${c.key === d.category}>${c.label[lang]}</option>`)}
                 </select>
                 ${this.#fieldError('classify', 'category')}
               </div>`

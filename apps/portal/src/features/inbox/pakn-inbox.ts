@@ -2,7 +2,6 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import {
   CASE_STATUSES,
   CASE_STATUS_LABELS,
-  CATEGORY_LABELS,
   CHANNEL_LABELS,
   InboxInputSchema,
   OUT_OF_SCOPE_LABELS,
@@ -20,6 +19,7 @@ import { COMMON, elementLang, formatDateTime, shorten } from '#shared/i18n.ts';
 import { hanoiToday, intakeSummaryParts, type DailyIntakeStats } from '#shared/intake-stats.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
 import { base, caseTable, dataTable, linkButton, tokens } from '#shared/styles.ts';
+import { CategoriesController } from '#shared/categories.ts';
 import { STRINGS } from './strings.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
@@ -66,6 +66,7 @@ function inboxPath(filter: InboxFilter, q: string): string {
  * Keys: `j`/`k` select the next/previous case, `Enter` opens it, `/` goes to the search box.
  */
 export class PaknInbox extends LitElement {
+  readonly #categories = new CategoriesController(this);
   static override properties = {
     status: { type: String },
     q: { type: String },
@@ -346,7 +347,7 @@ export class PaknInbox extends LitElement {
   #categoryLabel(item: StaffCaseView, lang: Lang): string {
     if (item.outOfScopeClass) return `${STRINGS.outOfScope[lang]}: ${OUT_OF_SCOPE_LABELS[item.outOfScopeClass][lang]}`;
     const category = item.category ?? item.reportedCategory;
-    return category ? CATEGORY_LABELS[category][lang] : COMMON.notSet[lang];
+    return category ? this.#categories.label(category, lang) : COMMON.notSet[lang];
   }
 
   #renderCases(cases: readonly StaffCaseView[], lang: Lang) {

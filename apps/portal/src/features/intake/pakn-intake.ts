@@ -2,8 +2,6 @@ import { LitElement, css, html, nothing } from 'lit';
 import {
   CASE_STATUS_LABELS,
   CASE_STATUSES,
-  CATEGORIES,
-  CATEGORY_LABELS,
   CHANNEL_LABELS,
   LogContactInputSchema,
   fieldErrors,
@@ -18,6 +16,7 @@ import { elementLang, formatDateTime } from '#shared/i18n.ts';
 import { hanoiToday, intakeSummaryParts, type DailyIntakeStats } from '#shared/intake-stats.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { renderUnitOptions, type UnitView } from '#shared/units.ts';
+import { CategoriesController } from '#shared/categories.ts';
 import { hanoiInputToIso, hanoiLocalInput } from './contact-time.ts';
 import { STRINGS } from './strings.ts';
 
@@ -107,6 +106,7 @@ function casesOf(history: CallerHistory) {
  * Attributes: `lang`. Events out: `pakn-case-updated` (a case was logged), `pakn-navigate`, `pakn-session-expired`.
  */
 export class PaknIntake extends LitElement {
+  readonly #categories = new CategoriesController(this);
   static override properties = {
     lang: { type: String },
     form: { state: true },
@@ -419,7 +419,7 @@ export class PaknIntake extends LitElement {
                   @change=${(e: Event) => this.#set('category', (e.target as HTMLSelectElement).value)}
                 >
                   <option value="" ?selected=${!f.category}>${STRINGS.chooseCategory[lang]}</option>
-                  ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === f.category}>${CATEGORY_LABELS[c][lang]}</option>`)}
+                  ${this.#categories.options().map((c) => html`<option value=${c.key} ?selected=${c.key === f.category}>${c.label[lang]}</option>`)}
                 </select>
                 ${this.#error('category')}
               </div>

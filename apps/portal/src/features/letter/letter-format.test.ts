@@ -29,7 +29,7 @@ describe('layoutLetterBody', () => {
     const body = forwardingLetterBody({
       reference: 'PAKN-2026-000012',
       unitName: 'UBND phường Hoàn Kiếm',
-      category: 'late_result',
+      categoryLabel: 'Trả kết quả muộn so với ngày hẹn',
       description: 'Hồ sơ trả muộn.',
       dossierCode: null,
       receivedAt: '2026-11-20T02:00:00Z',

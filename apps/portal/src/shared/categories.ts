@@ -1,0 +1,73 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CategoryDefinition, Lang } from '@pakn/domain';
+import { paknClient } from './client.ts';
+
+/**
+ * Case categories are data the admin edits (issue 5). Every feature that shows or offers a category reads
+ * them here: one request per page load, shared by the features, dropped with `forgetCategories()` after an
+ * admin changes them. Inactive categories are kept: old cases still need their label.
+ */
+let cached: Promise<readonly CategoryDefinition[]> | null = null;
+
+export function loadCategories(): Promise<readonly CategoryDefinition[]> {
+  cached ??= paknClient()
+    .category.list.query()
+    .catch((error: unknown) => {
+      // A failed load is not remembered: the next feature to ask tries again.
+      cached = null;
+      throw error;
+    });
+  return cached;
+}
+
+export function forgetCategories(): void {
+  cached = null;
+}
+
+/** What pick lists offer: active categories, in the admin's order. */
+export function activeCategories(categories: readonly CategoryDefinition[]): CategoryDefinition[] {
+  return categories.filter((c) => c.active);
+}
+
+/** The stored label of a category key; the key itself while the list is loading or for an unknown key. */
+export function categoryText(categories: readonly CategoryDefinition[] | null, key: string | null | undefined, lang: Lang): string {
+  if (!key) return '';
+  return categories?.find((c) => c.key === key)?.label[lang] ?? key;
+}
+
+/**
+ * Gives an element the categories: loads them when it connects and renders it again when they arrive. Labels
+ * read as the key until then (or if the load fails: the page stays usable).
+ */
+export class CategoriesController implements ReactiveController {
+  list: readonly CategoryDefinition[] | null = null;
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    loadCategories().then(
+      (list) => {
+        this.list = list;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => console.warn('[portal] categories could not be loaded', error),
+    );
+  }
+
+  label(key: string | null | undefined, lang: Lang): string {
+    return categoryText(this.list, key, lang);
+  }
+
+  /** What a pick list offers: the active categories, in the admin's order. */
+  options(): CategoryDefinition[] {
+    return activeCategories(this.list ?? []);
+  }
+
+  isOffered(key: string | null | undefined): boolean {
+    return this.options().some((c) => c.key === key);
+  }
+}
