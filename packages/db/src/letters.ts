@@ -90,11 +90,13 @@ export async function lettersOfCase(db: Executor, caseId: string): Promise<Lette
   return result.rows.map(toLetter);
 }
 
-/** The forwarding register of a year: approved letters by number, then drafts awaiting approval. */
+/** The forwarding register of a year: approved letters by number, then drafts awaiting approval (for the Centre). */
 export async function letterRegister(db: Executor, year: number, unitId?: string): Promise<Letter[]> {
   const result = await db.execute({
+    // A unit's register holds only the letters it received: the Centre's drafts are not sent yet, and may
+    // be returned or go elsewhere.
     sql: `${SELECT} WHERE ((l.year = ? AND l.status = 'approved') OR (l.status = 'draft' AND substr(l.drafted_at, 1, 4) = ?))
-          ${unitId ? 'AND l.unit_id = ?' : ''}
+          ${unitId ? "AND l.unit_id = ? AND l.status = 'approved'" : ''}
           ORDER BY l.status = 'draft', l.number DESC, l.drafted_at DESC`,
     args: unitId ? [year, String(year), unitId] : [year, String(year)],
   });
