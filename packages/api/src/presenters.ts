@@ -9,6 +9,7 @@ import {
   maskName,
   maskPhone,
   reviewWindowEnd,
+  SUMMARY_EDITABLE_STATUSES,
   type CaseDeadline,
   type CaseEvent,
   type CaseRecord,
@@ -63,6 +64,8 @@ export function presentCaseForStaff(
     canRequestExtension: can(viewer.role, 'requestExtension') && ownUnit && handling && record.extension === null,
     canDecideExtension: can(viewer.role, 'decideExtension') && record.extension?.status === 'requested',
     canAssign: can(viewer.role, 'assign') && ownUnit,
+    /** The Centre corrects the summary (`case.editSummary`) until the case is on its way to a unit. */
+    canEditSummary: can(viewer.role, 'classify') && SUMMARY_EDITABLE_STATUSES.includes(record.status),
     acknowledgedAt: record.acknowledgedAt,
     assignedTo: record.assignedTo,
     assignee: record.assignedTo ? { id: record.assignedTo, displayName: assignee?.displayName ?? null, role: assignee?.role ?? null } : null,

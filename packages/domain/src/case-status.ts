@@ -31,6 +31,12 @@ export const CASE_STATUSES = Object.values(CaseStatus) as readonly CaseStatus[];
 /** Statuses in which nothing is left to do. */
 export const CLOSED_STATUSES: readonly CaseStatus[] = ['answered', 'referred', 'merged'];
 
+/**
+ * Statuses in which the Centre may still correct a case's summary: before a forwarding letter quotes it.
+ * Once a draft awaits approval or the case is forwarded, the unit works from that text.
+ */
+export const SUMMARY_EDITABLE_STATUSES: readonly CaseStatus[] = ['received', 'accepted'];
+
 export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, Text>> = {
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
   accepted: { vi: 'Đã phân loại, chờ chuyển xử lý', en: 'Accepted, awaiting forwarding' },

@@ -25,6 +25,7 @@ import {
   EditSummaryInputSchema,
   ClassifyInputSchema,
   CLOSED_STATUSES,
+  SUMMARY_EDITABLE_STATUSES,
   CASE_STATUSES,
   DomainError,
   InboxInputSchema,
@@ -396,7 +397,7 @@ export const caseRouter = router({
   editSummary: staffMutation.input(EditSummaryInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'classify');
     return applyUpdate(ctx, input.caseId, 'summary_edited', (current) => {
-      if (current.status !== 'received' && current.status !== 'accepted') {
+      if (!SUMMARY_EDITABLE_STATUSES.includes(current.status)) {
         throw new DomainError('illegal_transition', 'The summary can only be corrected before forwarding');
       }
       return { patch: { description: input.description }, note: current.description };

@@ -42,6 +42,7 @@ import '#shared/pakn-unit-record.ts';
 import { CategoriesController } from '#shared/categories.ts';
 import './pakn-case-audit.ts';
 import './pakn-case-assignment.ts';
+import './pakn-case-summary.ts';
 import './pakn-answer-files.ts';
 import {
   EVENT_LABELS,
@@ -840,7 +841,13 @@ export class PaknCase extends LitElement {
           ${item.rating ? row(STRINGS.rating[lang], this.#ratingText(item.rating, lang)) : nothing}
         </dl>
         <h3>${STRINGS.description[lang]}</h3>
-        <p class="description">${item.description}</p>
+        <pakn-case-summary
+          lang=${lang}
+          case-id=${item.id}
+          ?can-edit=${item.canEditSummary}
+          .description=${item.description}
+          @pakn-case-updated=${() => void this.#refreshQuietly()}
+        ></pakn-case-summary>
         ${this.#renderAttachments(lang)}
         <h3>${STRINGS.citizen[lang]}</h3>
         ${this.#renderContact(item, lang)}
@@ -1601,7 +1608,6 @@ export class PaknCase extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
-      .description,
       .long-text {
         white-space: pre-wrap;
         overflow-wrap: anywhere;

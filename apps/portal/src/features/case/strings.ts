@@ -279,3 +279,14 @@ export const EVENT_LABELS: Readonly<Record<CaseEventKind, Text>> = {
   assigned: { vi: 'Giao cán bộ xử lý', en: 'Assigned' },
   summary_edited: { vi: 'Trung tâm chỉnh sửa nội dung tóm tắt', en: 'Summary corrected by the Centre' },
 };
+
+/** The Centre's correction of a case's summary (`<pakn-case-summary>`). */
+export const SUMMARY_STRINGS = {
+  edit: { vi: 'Sửa nội dung tóm tắt', en: 'Edit summary' },
+  label: { vi: 'Nội dung tóm tắt', en: 'Summary' },
+  count: { vi: '{count} ký tự (từ {min} đến {max} ký tự)', en: '{count} characters ({min} to {max})' },
+  save: { vi: 'Lưu nội dung', en: 'Save' },
+  saving: { vi: 'Đang lưu…', en: 'Saving…' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
+  saved: { vi: 'Đã lưu nội dung tóm tắt. Nội dung cũ được giữ trong lịch sử xử lý.', en: 'Summary saved. The earlier text is kept in the history.' },
+} as const satisfies Record<string, Text>;
