@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Lang, Unit } from '@pakn/domain';
 import { navigateOnClick } from '#shared/events.ts';
+import { describedBy, editorStyles, pageStyles, type EditorFormOptions } from '#shared/form-fields.ts';
 import { UNIT_KIND_LABELS, groupUnits } from '#shared/units.ts';
 import { ADMIN, fill } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
@@ -8,20 +9,9 @@ import { filterUnits } from './unit-search.ts';
 /** Where the admin pages live; the landing page links to each. */
 export const ADMIN_PATH = '/portal/admin';
 
-/** `aria-describedby` for a control with an optional hint and an optional error. */
-export function describedBy(id: string, hasHint: boolean, error: string | undefined): string | typeof nothing {
-  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids || nothing;
-}
-
-/** A form field: label, hint, the control, and its error, wired for screen readers by id. */
-export function field(options: { id: string; label: string; hint?: string; error?: string; control: TemplateResult }): TemplateResult {
-  const { id, label, hint, error, control } = options;
-  return html`<div class="field">
-    <label for=${id}>${label}</label>
-    ${hint ? html`<span id="${id}-hint" class="hint">${hint}</span>` : nothing} ${control}
-    ${error ? html`<span id="${id}-error" class="field-error">${error}</span>` : nothing}
-  </div>`;
+/** The editor's buttons, in the admin pages' words. */
+export function editorLabels(lang: Lang): EditorFormOptions['labels'] {
+  return { save: ADMIN.save[lang], saving: ADMIN.saving[lang], cancel: ADMIN.cancel[lang] };
 }
 
 /** The way back to the admin landing page, above each admin page's heading. */
@@ -100,84 +90,45 @@ export function renderUnitPicker(o: UnitPickerOptions): TemplateResult {
 }
 
 /** Layout shared by the admin pages, on top of the portal's `base` and `dataTable`. */
-export const adminStyles = css`
-  .intro {
-    max-width: 60rem;
-  }
-  .breadcrumb {
-    display: flex;
-    gap: 0.4rem;
-    margin-bottom: 0.5rem;
-    font-size: 0.95rem;
-  }
-  .status-line {
-    margin: 0;
-  }
-  .status-line .success {
-    display: block;
-  }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 0.5rem 1.5rem;
-    margin-bottom: var(--_space);
-  }
-  .toolbar .field {
-    margin-bottom: 0;
-    flex: 1 1 18rem;
-    max-width: 28rem;
-  }
-  .editor {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    margin-bottom: 1.5rem;
-  }
-  .grid {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
-    gap: 0 1.5rem;
-  }
-  input[readonly] {
-    background: var(--_surface);
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  .picker-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  .picker-row .picker-search {
-    flex: 1 1 12rem;
-    max-width: 16rem;
-  }
-  .picker-row select {
-    flex: 2 1 16rem;
-    width: auto;
-  }
-  tbody th {
-    font-weight: 600;
-  }
-  .actions {
-    white-space: nowrap;
-  }
-  button.small {
-    min-height: 2.25rem;
-    padding: 0.2rem 0.7rem;
-  }
-  code {
-    font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
-    font-size: 0.9rem;
-    overflow-wrap: anywhere;
-  }
-  .empty {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
-  }
-`;
+export const adminStyles = [
+  pageStyles,
+  editorStyles,
+  css`
+    .breadcrumb {
+      display: flex;
+      gap: 0.4rem;
+      margin-bottom: 0.5rem;
+      font-size: 0.95rem;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 0.5rem 1.5rem;
+      margin-bottom: var(--_space);
+    }
+    .toolbar .field {
+      margin-bottom: 0;
+      flex: 1 1 18rem;
+      max-width: 28rem;
+    }
+    .picker-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .picker-row .picker-search {
+      flex: 1 1 12rem;
+      max-width: 16rem;
+    }
+    .picker-row select {
+      flex: 2 1 16rem;
+      width: auto;
+    }
+    code {
+      font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
+      font-size: 0.9rem;
+      overflow-wrap: anywhere;
+    }
+  `,
+];

@@ -1,11 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { SiteInputSchema, errorMessage, fieldErrors, type Lang, type Site, type Unit } from '@pakn/domain';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
+import { paknClient } from '#shared/client.ts';
 import { COMMON, elementLang } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { unitName } from '#shared/units.ts';
-import { adminStyles, describedBy, field, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
+import {
+  callFailed,
+  describedBy,
+  editorForm,
+  focusEditOrAdd,
+  focusFirstInvalid,
+  loadErrorAlert,
+  statusLine,
+  textField,
+  withoutError,
+} from '#shared/form-fields.ts';
+import { adminStyles, editorLabels, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
 import { ADMIN, SITES, fill } from './strings.ts';
@@ -94,15 +104,8 @@ export class PaknSites extends LitElement {
       this.units = units;
       this.loadError = null;
     } catch (error) {
-      this.#failed(error, (message) => (this.loadError = message));
+      this.loadError = callFailed(this, error, this.language).message;
     }
-  }
-
-  #failed(error: unknown, show: (message: string) => void): ReturnType<typeof errorInfo> {
-    const info = errorInfo(error, this.language);
-    if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-    show(info.message);
-    return info;
   }
 
   async #open(site: Site | null): Promise<void> {
@@ -120,24 +123,14 @@ export class PaknSites extends LitElement {
 
   async #close(focusKey?: string): Promise<void> {
     this.draft = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(focusKey ? `[data-edit="${CSS.escape(focusKey)}"]` : '#add')?.focus();
+    await focusEditOrAdd(this, focusKey);
   }
 
   #set(key: Exclude<keyof Draft, 'editing'>, value: string): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, [key]: value };
-    if (key === 'origins') {
-      this.originErrors = [];
-      this.#clearError('allowedOrigins');
-    } else this.#clearError(key);
-  }
-
-  #clearError(key: string): void {
-    if (!(key in this.errors)) return;
-    const rest = { ...this.errors };
-    delete rest[key];
-    this.errors = rest;
+    if (key === 'origins') this.originErrors = [];
+    this.errors = withoutError(this.errors, key === 'origins' ? 'allowedOrigins' : key);
   }
 
   #originMessage(error: OriginLineError, lang: Lang): string {
@@ -172,7 +165,7 @@ export class PaknSites extends LitElement {
     if (!parsed.success || Object.keys(errors).length > 0) {
       this.errors = errors;
       this.originErrors = originErrors;
-      await this.#focusFirstError();
+      await focusFirstInvalid(this);
       return;
     }
     this.busy = true;
@@ -181,7 +174,8 @@ export class PaknSites extends LitElement {
       this.notice = fill(SITES.saved[lang], { name: parsed.data.name });
       await this.#close(parsed.data.key);
     } catch (error) {
-      const info = this.#failed(error, (message) => (this.formError = message));
+      const info = callFailed(this, error, lang);
+      this.formError = info.message;
       // Origins come back per entry (allowedOrigins.2): they belong to the one box.
       const mapped: Record<string, string> = {};
       for (const [key, message] of Object.entries(info.fieldErrors)) mapped[key.split('.')[0]!] ??= message;
@@ -191,16 +185,11 @@ export class PaknSites extends LitElement {
       const fields = Object.keys(mapped);
       if (fields.length > 0 && fields.every((f) => FORM_FIELDS.has(f))) {
         this.formError = errorMessage('invalid', lang);
-        await this.#focusFirstError();
+        await focusFirstInvalid(this);
       }
     } finally {
       this.busy = false;
     }
-  }
-
-  async #focusFirstError(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
   }
 
   async #copy(site: Site): Promise<void> {
@@ -229,13 +218,7 @@ export class PaknSites extends LitElement {
       ${renderBreadcrumb(lang, this)}
       <h1>${SITES.heading[lang]}</h1>
       <p class="intro">${SITES.intro[lang]}</p>
-      <p role="status" class="status-line">${this.notice ? html`<span class="success">${this.notice}</span>` : nothing}</p>
-      ${this.loadError
-        ? html`<div class="alert" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-          </div>`
-        : nothing}
+      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
       ${this.draft
         ? this.#renderForm(this.draft, lang)
         : html`<p><button type="button" id="add" ?disabled=${this.sites === null} @click=${() => void this.#open(null)}>${SITES.add[lang]}</button></p>`}
@@ -291,42 +274,29 @@ export class PaknSites extends LitElement {
   #renderForm(d: Draft, lang: Lang) {
     const e = this.errors;
     const originsError = e.allowedOrigins;
-    return html`<form class="editor" novalidate aria-labelledby="editor-heading" @submit=${(ev: SubmitEvent) => void this.#save(ev)}>
-      <h2 id="editor-heading">${d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang]}</h2>
-      ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
+    return editorForm(
+      {
+        heading: d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
+        formError: this.formError,
+        busy: this.busy,
+        labels: editorLabels(lang),
+        onSubmit: (ev) => void this.#save(ev),
+        onCancel: () => void this.#close(d.editing ?? undefined),
+      },
+      html`
       <div class="grid">
-        ${field({
+        ${textField({
           id: 'key',
           label: SITES.key[lang],
           hint: ADMIN.slugHint[lang],
           error: e.key,
-          control: html`<input
-            id="key"
-            type="text"
-            autocomplete="off"
-            autocapitalize="none"
-            spellcheck="false"
-            .value=${d.key}
-            ?readonly=${d.editing !== null}
-            aria-invalid=${e.key ? 'true' : 'false'}
-            aria-describedby=${describedBy('key', true, e.key)}
-            @input=${(ev: Event) => this.#set('key', (ev.target as HTMLInputElement).value)}
-          />`,
+          autocapitalize: 'none',
+          spellcheck: false,
+          value: d.key,
+          readonly: d.editing !== null,
+          onInput: (v) => this.#set('key', v),
         })}
-        ${field({
-          id: 'name',
-          label: SITES.name[lang],
-          error: e.name,
-          control: html`<input
-            id="name"
-            type="text"
-            autocomplete="off"
-            .value=${d.name}
-            aria-invalid=${e.name ? 'true' : 'false'}
-            aria-describedby=${describedBy('name', false, e.name)}
-            @input=${(ev: Event) => this.#set('name', (ev.target as HTMLInputElement).value)}
-          />`,
-        })}
+        ${textField({ id: 'name', label: SITES.name[lang], error: e.name, value: d.name, onInput: (v) => this.#set('name', v) })}
       </div>
       <div class="field">
         <label for="allowedOrigins">${SITES.origins[lang]}</label>
@@ -365,11 +335,8 @@ export class PaknSites extends LitElement {
         onQuery: (q) => (this.unitQuery = q),
         onChange: (id) => this.#set('defaultUnitId', id),
       })}
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? ADMIN.saving[lang] : ADMIN.save[lang]}</button>
-        <button type="button" class="secondary" @click=${() => void this.#close(d.editing ?? undefined)}>${ADMIN.cancel[lang]}</button>
-      </div>
-    </form>`;
+    `,
+    );
   }
 
   static override styles = [

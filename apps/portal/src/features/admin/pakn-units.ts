@@ -1,11 +1,22 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { UNIT_KINDS, UnitInputSchema, errorMessage, fieldErrors, type Lang, type UnitKind } from '@pakn/domain';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
+import { paknClient } from '#shared/client.ts';
 import { COMMON, elementLang } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
-import { adminStyles, describedBy, field, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
+import {
+  callFailed,
+  editorForm,
+  field,
+  focusEditOrAdd,
+  focusFirstInvalid,
+  loadErrorAlert,
+  selectField,
+  statusLine,
+  textField,
+  withoutError,
+} from '#shared/form-fields.ts';
+import { adminStyles, editorLabels, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, UNITS, fill } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
 
@@ -81,15 +92,8 @@ export class PaknUnits extends LitElement {
       this.units = await paknClient().unit.list.query();
       this.loadError = null;
     } catch (error) {
-      this.#failed(error, (message) => (this.loadError = message));
+      this.loadError = callFailed(this, error, this.language).message;
     }
-  }
-
-  #failed(error: unknown, show: (message: string) => void): ReturnType<typeof errorInfo> {
-    const info = errorInfo(error, this.language);
-    if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-    show(info.message);
-    return info;
   }
 
   async #open(unit: UnitView | null): Promise<void> {
@@ -106,18 +110,13 @@ export class PaknUnits extends LitElement {
 
   async #close(focusId?: string): Promise<void> {
     this.draft = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(focusId ? `[data-edit="${CSS.escape(focusId)}"]` : '#add')?.focus();
+    await focusEditOrAdd(this, focusId);
   }
 
   #set(key: Exclude<keyof Draft, 'editing'>, value: string): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, [key]: value };
-    if (key in this.errors) {
-      const rest = { ...this.errors };
-      delete rest[key];
-      this.errors = rest;
-    }
+    this.errors = withoutError(this.errors, key);
   }
 
   async #save(event: SubmitEvent): Promise<void> {
@@ -135,7 +134,7 @@ export class PaknUnits extends LitElement {
     if (input.parentId && input.parentId === input.id) errors.parentId = UNITS.parentSelf[lang];
     if (!parsed.success || Object.keys(errors).length > 0) {
       this.errors = errors;
-      await this.#focusFirstError();
+      await focusFirstInvalid(this);
       return;
     }
     this.busy = true;
@@ -148,21 +147,17 @@ export class PaknUnits extends LitElement {
       this.filter = '';
       await this.#close(parsed.data.id);
     } catch (error) {
-      const info = this.#failed(error, (message) => (this.formError = message));
+      const info = callFailed(this, error, lang);
+      this.formError = info.message;
       this.errors = info.fieldErrors.parentId === errorMessage('invalid', lang) ? { ...info.fieldErrors, parentId: ADMIN.unknownUnit[lang] } : info.fieldErrors;
       const fields = Object.keys(info.fieldErrors);
       if (fields.length > 0 && fields.every((f) => FORM_FIELDS.has(f))) {
         this.formError = errorMessage('invalid', lang);
-        await this.#focusFirstError();
+        await focusFirstInvalid(this);
       }
     } finally {
       this.busy = false;
     }
-  }
-
-  async #focusFirstError(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
   }
 
   protected override render() {
@@ -171,13 +166,7 @@ export class PaknUnits extends LitElement {
       ${renderBreadcrumb(lang, this)}
       <h1>${UNITS.heading[lang]}</h1>
       <p class="intro">${UNITS.intro[lang]}</p>
-      <p role="status" class="status-line">${this.notice ? html`<span class="success">${this.notice}</span>` : nothing}</p>
-      ${this.loadError
-        ? html`<div class="alert" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-          </div>`
-        : nothing}
+      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
       ${this.draft
         ? this.#renderForm(this.draft, lang)
         : html`<p><button type="button" id="add" ?disabled=${this.units === null} @click=${() => void this.#open(null)}>${UNITS.add[lang]}</button></p>`}
@@ -248,57 +237,39 @@ export class PaknUnits extends LitElement {
   #renderForm(d: Draft, lang: Lang) {
     const e = this.errors;
     const others = (this.units ?? []).filter((u) => u.id !== d.editing);
-    return html`<form class="editor" novalidate aria-labelledby="editor-heading" @submit=${(ev: SubmitEvent) => void this.#save(ev)}>
-      <h2 id="editor-heading">${d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang]}</h2>
-      ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
+    return editorForm(
+      {
+        heading: d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
+        formError: this.formError,
+        busy: this.busy,
+        labels: editorLabels(lang),
+        onSubmit: (ev) => void this.#save(ev),
+        onCancel: () => void this.#close(d.editing ?? undefined),
+      },
+      html`
       <div class="grid">
-        ${field({
+        ${textField({
           id: 'id',
           label: UNITS.id[lang],
           hint: ADMIN.slugHint[lang],
           error: e.id,
-          control: html`<input
-            id="id"
-            type="text"
-            autocomplete="off"
-            autocapitalize="none"
-            spellcheck="false"
-            .value=${d.id}
-            ?readonly=${d.editing !== null}
-            aria-invalid=${e.id ? 'true' : 'false'}
-            aria-describedby=${describedBy('id', true, e.id)}
-            @input=${(ev: Event) => this.#set('id', (ev.target as HTMLInputElement).value)}
-          />`,
+          autocapitalize: 'none',
+          spellcheck: false,
+          value: d.id,
+          readonly: d.editing !== null,
+          onInput: (v) => this.#set('id', v),
         })}
-        ${field({
+        ${selectField({
           id: 'kind',
           label: UNITS.kind[lang],
           error: e.kind,
-          control: html`<select
-            id="kind"
-            aria-invalid=${e.kind ? 'true' : 'false'}
-            aria-describedby=${describedBy('kind', false, e.kind)}
-            @change=${(ev: Event) => this.#set('kind', (ev.target as HTMLSelectElement).value)}
-          >
-            <option value="" ?selected=${!d.kind}>${ADMIN.chooseOne[lang]}</option>
-            ${UNIT_KINDS.map((k) => html`<option value=${k} ?selected=${k === d.kind}>${UNIT_KIND_LABELS[k][lang]}</option>`)}
-          </select>`,
+          value: d.kind,
+          emptyLabel: ADMIN.chooseOne[lang],
+          options: UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] })),
+          onChange: (v) => this.#set('kind', v),
         })}
       </div>
-      ${field({
-        id: 'name',
-        label: UNITS.name[lang],
-        error: e.name,
-        control: html`<input
-          id="name"
-          type="text"
-          autocomplete="off"
-          .value=${d.name}
-          aria-invalid=${e.name ? 'true' : 'false'}
-          aria-describedby=${describedBy('name', false, e.name)}
-          @input=${(ev: Event) => this.#set('name', (ev.target as HTMLInputElement).value)}
-        />`,
-      })}
+      ${textField({ id: 'name', label: UNITS.name[lang], error: e.name, value: d.name, onInput: (v) => this.#set('name', v) })}
       ${renderUnitPicker({
         id: 'parentId',
         label: UNITS.parent[lang],
@@ -312,11 +283,8 @@ export class PaknUnits extends LitElement {
         onQuery: (q) => (this.parentQuery = q),
         onChange: (id) => this.#set('parentId', id),
       })}
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? ADMIN.saving[lang] : ADMIN.save[lang]}</button>
-        <button type="button" class="secondary" @click=${() => void this.#close(d.editing ?? undefined)}>${ADMIN.cancel[lang]}</button>
-      </div>
-    </form>`;
+    `,
+    );
   }
 
   static override styles = [

@@ -12,12 +12,23 @@ import {
   type Unit,
 } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
+import { paknClient } from '#shared/client.ts';
 import { COMMON, elementLang } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { unitName } from '#shared/units.ts';
-import { adminStyles, describedBy, field, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
+import {
+  callFailed,
+  editorForm,
+  field,
+  focusEditOrAdd,
+  focusFirstInvalid,
+  loadErrorAlert,
+  selectField,
+  statusLine,
+  textField,
+  withoutError,
+} from '#shared/form-fields.ts';
+import { adminStyles, editorLabels, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, USERS, fill } from './strings.ts';
 import { foldForSearch } from './unit-search.ts';
 
@@ -108,15 +119,8 @@ export class PaknUsers extends LitElement {
       this.units = units;
       this.loadError = null;
     } catch (error) {
-      this.#failed(error, (message) => (this.loadError = message));
+      this.loadError = callFailed(this, error, this.language).message;
     }
-  }
-
-  #failed(error: unknown, show: (message: string) => void): ReturnType<typeof errorInfo> {
-    const info = errorInfo(error, this.language);
-    if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-    show(info.message);
-    return info;
   }
 
   async #open(account: Account | null): Promise<void> {
@@ -142,18 +146,13 @@ export class PaknUsers extends LitElement {
 
   async #close(focusId?: string): Promise<void> {
     this.draft = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(focusId ? `[data-edit="${CSS.escape(focusId)}"]` : '#add')?.focus();
+    await focusEditOrAdd(this, focusId);
   }
 
   #set<K extends Exclude<keyof Draft, 'editing'>>(key: K, value: Draft[K]): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, [key]: value };
-    if (key in this.errors) {
-      const rest = { ...this.errors };
-      delete rest[key];
-      this.errors = rest;
-    }
+    this.errors = withoutError(this.errors, key);
   }
 
   /** What the server would refuse, said before asking it: the same schema plus the rules it adds. */
@@ -185,7 +184,7 @@ export class PaknUsers extends LitElement {
     const { parsed, errors } = this.#check(d, lang);
     if (!parsed.success || Object.keys(errors).length > 0) {
       this.errors = errors;
-      await this.#focusFirstError();
+      await focusFirstInvalid(this);
       return;
     }
     this.busy = true;
@@ -196,21 +195,17 @@ export class PaknUsers extends LitElement {
       await this.#close(accounts.find((a) => a.username === parsed.data.username)?.id);
     } catch (error) {
       // The form stays as typed; the server's field errors go next to their fields.
-      const info = this.#failed(error, (message) => (this.formError = message));
+      const info = callFailed(this, error, lang);
+      this.formError = info.message;
       this.errors = info.fieldErrors;
       const fields = Object.keys(info.fieldErrors);
       if (fields.length > 0 && fields.every((f) => FORM_FIELDS.has(f))) {
         this.formError = errorMessage('invalid', lang);
-        await this.#focusFirstError();
+        await focusFirstInvalid(this);
       }
     } finally {
       this.busy = false;
     }
-  }
-
-  async #focusFirstError(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
   }
 
   #visible(accounts: readonly Account[], lang: Lang): readonly Account[] {
@@ -230,13 +225,7 @@ export class PaknUsers extends LitElement {
       ${renderBreadcrumb(lang, this)}
       <h1>${USERS.heading[lang]}</h1>
       <p class="intro">${USERS.intro[lang]}</p>
-      <p role="status" class="status-line">${this.notice ? html`<span class="success">${this.notice}</span>` : nothing}</p>
-      ${this.loadError
-        ? html`<div class="alert" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-          </div>`
-        : nothing}
+      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
       ${this.draft
         ? this.#renderForm(this.draft, lang)
         : html`<p><button type="button" id="add" ?disabled=${this.accounts === null} @click=${() => void this.#open(null)}>${USERS.add[lang]}</button></p>`}
@@ -307,72 +296,54 @@ export class PaknUsers extends LitElement {
     const e = this.errors;
     const unitRole = isRole(d.role) && isUnitRole(d.role);
     const passwordHint = fill((d.editing ? USERS.passwordHintEdit : USERS.passwordHintNew)[lang], { min: PASSWORD_MIN });
-    return html`<form class="editor" novalidate aria-labelledby="editor-heading" @submit=${(ev: SubmitEvent) => void this.#save(ev)}>
-      <h2 id="editor-heading">${d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang]}</h2>
-      ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
+    return editorForm(
+      {
+        heading: d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
+        formError: this.formError,
+        busy: this.busy,
+        labels: editorLabels(lang),
+        onSubmit: (ev) => void this.#save(ev),
+        onCancel: () => void this.#close(d.editing ?? undefined),
+      },
+      html`
       <div class="grid">
-        ${field({
+        ${textField({
           id: 'username',
           label: USERS.username[lang],
           hint: USERS.usernameHint[lang],
           error: e.username,
-          control: html`<input
-            id="username"
-            type="text"
-            autocomplete="off"
-            autocapitalize="none"
-            spellcheck="false"
-            .value=${d.username}
-            ?readonly=${d.editing !== null}
-            aria-invalid=${e.username ? 'true' : 'false'}
-            aria-describedby=${describedBy('username', true, e.username)}
-            @input=${(ev: Event) => this.#set('username', (ev.target as HTMLInputElement).value)}
-          />`,
+          autocapitalize: 'none',
+          spellcheck: false,
+          value: d.username,
+          readonly: d.editing !== null,
+          onInput: (v) => this.#set('username', v),
         })}
-        ${field({
+        ${textField({
           id: 'displayName',
           label: USERS.displayName[lang],
           error: e.displayName,
-          control: html`<input
-            id="displayName"
-            type="text"
-            autocomplete="off"
-            .value=${d.displayName}
-            aria-invalid=${e.displayName ? 'true' : 'false'}
-            aria-describedby=${describedBy('displayName', false, e.displayName)}
-            @input=${(ev: Event) => this.#set('displayName', (ev.target as HTMLInputElement).value)}
-          />`,
+          value: d.displayName,
+          onInput: (v) => this.#set('displayName', v),
         })}
       </div>
       <div class="grid">
-        ${field({
+        ${selectField({
           id: 'role',
           label: USERS.role[lang],
           error: e.role,
-          control: html`<select
-            id="role"
-            aria-invalid=${e.role ? 'true' : 'false'}
-            aria-describedby=${describedBy('role', false, e.role)}
-            @change=${(ev: Event) => this.#set('role', (ev.target as HTMLSelectElement).value)}
-          >
-            <option value="" ?selected=${!d.role}>${ADMIN.chooseOne[lang]}</option>
-            ${ROLES.map((r) => html`<option value=${r} ?selected=${r === d.role}>${ROLE_LABELS[r][lang]}</option>`)}
-          </select>`,
+          value: d.role,
+          emptyLabel: ADMIN.chooseOne[lang],
+          options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] })),
+          onChange: (v) => this.#set('role', v),
         })}
-        ${field({
+        ${textField({
           id: 'email',
+          type: 'email',
           label: USERS.email[lang],
           hint: USERS.emailHint[lang],
           error: e.email,
-          control: html`<input
-            id="email"
-            type="email"
-            autocomplete="off"
-            .value=${d.email}
-            aria-invalid=${e.email ? 'true' : 'false'}
-            aria-describedby=${describedBy('email', true, e.email)}
-            @input=${(ev: Event) => this.#set('email', (ev.target as HTMLInputElement).value)}
-          />`,
+          value: d.email,
+          onInput: (v) => this.#set('email', v),
         })}
       </div>
       ${renderUnitPicker({
@@ -389,21 +360,16 @@ export class PaknUsers extends LitElement {
         onChange: (id) => this.#set('unitId', id),
       })}
       <div class="grid">
-        ${field({
+        ${textField({
           id: 'password',
+          type: 'password',
+          autocomplete: 'new-password',
+          minlength: PASSWORD_MIN,
           label: d.editing ? USERS.newPassword[lang] : USERS.password[lang],
           hint: passwordHint,
           error: e.password,
-          control: html`<input
-            id="password"
-            type="password"
-            autocomplete="new-password"
-            minlength=${PASSWORD_MIN}
-            .value=${d.password}
-            aria-invalid=${e.password ? 'true' : 'false'}
-            aria-describedby=${describedBy('password', true, e.password)}
-            @input=${(ev: Event) => this.#set('password', (ev.target as HTMLInputElement).value)}
-          />`,
+          value: d.password,
+          onInput: (v) => this.#set('password', v),
         })}
         <div class="field">
           <span class="label-like" aria-hidden="true">${USERS.active[lang]}</span>
@@ -418,11 +384,8 @@ export class PaknUsers extends LitElement {
           </label>
         </div>
       </div>
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? ADMIN.saving[lang] : ADMIN.save[lang]}</button>
-        <button type="button" class="secondary" @click=${() => void this.#close(d.editing ?? undefined)}>${ADMIN.cancel[lang]}</button>
-      </div>
-    </form>`;
+    `,
+    );
   }
 
   static override styles = [

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import {
   AuthorityInputSchema,
   OUT_OF_SCOPE_CLASSES,
@@ -9,8 +9,21 @@ import {
   type Text,
 } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
+import { paknClient } from '#shared/client.ts';
+import {
+  callFailed,
+  editorForm,
+  editorStyles,
+  focusEditOrAdd,
+  focusFirstInvalid,
+  loadErrorAlert,
+  pageStyles,
+  selectField,
+  statusLine,
+  textField,
+  textareaField,
+  withoutError,
+} from '#shared/form-fields.ts';
 import { COMMON, elementLang } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 
@@ -129,8 +142,7 @@ export class PaknAuthorities extends LitElement {
       this.authorities = await paknClient().authority.list.query();
       this.loadError = null;
     } catch (error) {
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      const info = callFailed(this, error, this.language);
       this.loadError = info.message;
     }
   }
@@ -156,18 +168,13 @@ export class PaknAuthorities extends LitElement {
 
   async #close(focusId?: string): Promise<void> {
     this.draft = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(focusId ? `[data-edit="${CSS.escape(focusId)}"]` : '#add')?.focus();
+    await focusEditOrAdd(this, focusId);
   }
 
   #set(key: Exclude<keyof Draft, 'editing'>, value: string): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, [key]: value };
-    if (key in this.errors) {
-      const rest = { ...this.errors };
-      delete rest[key];
-      this.errors = rest;
-    }
+    this.errors = withoutError(this.errors, key);
   }
 
   async #save(event: SubmitEvent): Promise<void> {
@@ -188,8 +195,7 @@ export class PaknAuthorities extends LitElement {
       const errors = parsed.success ? {} : this.#fieldIds(fieldErrors(parsed.error.issues, lang));
       if (taken) errors.id = STRINGS.idTaken[lang];
       this.errors = errors;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await focusFirstInvalid(this);
       return;
     }
     this.busy = true;
@@ -198,8 +204,7 @@ export class PaknAuthorities extends LitElement {
       this.notice = STRINGS.saved[lang].replace('{name}', parsed.data.name[lang]);
       await this.#close(parsed.data.id);
     } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      const info = callFailed(this, error, lang);
       this.errors = this.#fieldIds(info.fieldErrors);
       this.formError = info.message;
     } finally {
@@ -217,8 +222,7 @@ export class PaknAuthorities extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#add')?.focus();
     } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      const info = callFailed(this, error, lang);
       this.loadError = info.message;
     }
   }
@@ -234,13 +238,7 @@ export class PaknAuthorities extends LitElement {
     return html`<div class="root" lang=${lang}>
       <h1>${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
-      <p role="status" class="success-line">${this.notice ? html`<span class="success">${this.notice}</span>` : nothing}</p>
-      ${this.loadError
-        ? html`<div class="alert" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-          </div>`
-        : nothing}
+      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
       ${this.draft
         ? this.#renderForm(this.draft, lang)
         : html`<p><button type="button" id="add" @click=${() => void this.#open(null)}>${STRINGS.add[lang]}</button></p>`}
@@ -285,147 +283,84 @@ export class PaknAuthorities extends LitElement {
   }
 
   #text(id: 'nameVi' | 'nameEn', label: Text, lang: Lang, textLang: Lang) {
-    const d = this.draft!;
-    const error = this.errors[id];
-    return html`<div class="field">
-      <label for=${id}>${label[lang]}</label>
-      <input
-        id=${id}
-        type="text"
-        lang=${textLang}
-        .value=${d[id]}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `${id}-error` : nothing}
-        @input=${(e: Event) => this.#set(id, (e.target as HTMLInputElement).value)}
-      />
-      ${error ? html`<span id="${id}-error" class="field-error">${error}</span>` : nothing}
-    </div>`;
+    return textField({
+      id,
+      label: label[lang],
+      error: this.errors[id],
+      autocomplete: null,
+      textLang,
+      value: this.draft![id],
+      onInput: (v) => this.#set(id, v),
+    });
   }
 
   #area(id: 'referralVi' | 'referralEn', label: Text, lang: Lang, textLang: Lang) {
-    const d = this.draft!;
-    const error = this.errors[id];
-    return html`<div class="field">
-      <label for=${id}>${label[lang]}</label>
-      <span id="${id}-hint" class="hint">${STRINGS.referralHint[lang]}</span>
-      <textarea
-        id=${id}
-        rows="4"
-        lang=${textLang}
-        .value=${d[id]}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        @input=${(e: Event) => this.#set(id, (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${error ? html`<span id="${id}-error" class="field-error">${error}</span>` : nothing}
-    </div>`;
+    return textareaField({
+      id,
+      label: label[lang],
+      hint: STRINGS.referralHint[lang],
+      error: this.errors[id],
+      rows: 4,
+      textLang,
+      value: this.draft![id],
+      onInput: (v) => this.#set(id, v),
+    });
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    const idError = this.errors.id;
-    const classError = this.errors.outOfScopeClass;
-    return html`<form class="editor" @submit=${(e: SubmitEvent) => void this.#save(e)} novalidate aria-labelledby="editor-heading">
-      <h2 id="editor-heading">${d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang]}</h2>
-      ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
-      <div class="grid">
-        <div class="field">
-          <label for="id">${STRINGS.id[lang]}</label>
-          <span id="id-hint" class="hint">${STRINGS.idHint[lang]}</span>
-          <input
-            id="id"
-            type="text"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${d.id}
-            ?readonly=${d.editing !== null}
-            aria-invalid=${idError ? 'true' : 'false'}
-            aria-describedby=${idError ? 'id-hint id-error' : 'id-hint'}
-            @input=${(e: Event) => this.#set('id', (e.target as HTMLInputElement).value)}
-          />
-          ${idError ? html`<span id="id-error" class="field-error">${idError}</span>` : nothing}
+    return editorForm(
+      {
+        heading: d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
+        formError: this.formError,
+        busy: this.busy,
+        labels: { save: STRINGS.save[lang], saving: STRINGS.saving[lang], cancel: STRINGS.cancel[lang] },
+        onSubmit: (e) => void this.#save(e),
+        onCancel: () => void this.#close(d.editing ?? undefined),
+      },
+      html`
+        <div class="grid">
+          ${textField({
+            id: 'id',
+            label: STRINGS.id[lang],
+            hint: STRINGS.idHint[lang],
+            error: this.errors.id,
+            spellcheck: false,
+            value: d.id,
+            readonly: d.editing !== null,
+            onInput: (v) => this.#set('id', v),
+          })}
+          ${selectField({
+            id: 'outOfScopeClass',
+            label: STRINGS.class[lang],
+            error: this.errors.outOfScopeClass,
+            value: d.outOfScopeClass,
+            emptyLabel: STRINGS.chooseOne[lang],
+            options: OUT_OF_SCOPE_CLASSES.map((c: OutOfScopeClass) => ({ value: c, label: OUT_OF_SCOPE_LABELS[c][lang] })),
+            onChange: (v) => this.#set('outOfScopeClass', v),
+          })}
         </div>
-        <div class="field">
-          <label for="outOfScopeClass">${STRINGS.class[lang]}</label>
-          <select
-            id="outOfScopeClass"
-            aria-invalid=${classError ? 'true' : 'false'}
-            aria-describedby=${classError ? 'outOfScopeClass-error' : nothing}
-            @change=${(e: Event) => this.#set('outOfScopeClass', (e.target as HTMLSelectElement).value)}
-          >
-            <option value="" ?selected=${!d.outOfScopeClass}>${STRINGS.chooseOne[lang]}</option>
-            ${OUT_OF_SCOPE_CLASSES.map(
-              (c: OutOfScopeClass) => html`<option value=${c} ?selected=${c === d.outOfScopeClass}>${OUT_OF_SCOPE_LABELS[c][lang]}</option>`,
-            )}
-          </select>
-          ${classError ? html`<span id="outOfScopeClass-error" class="field-error">${classError}</span>` : nothing}
+        <div class="grid">${this.#text('nameVi', STRINGS.nameVi, lang, 'vi')} ${this.#text('nameEn', STRINGS.nameEn, lang, 'en')}</div>
+        <div class="grid">
+          ${this.#area('referralVi', STRINGS.referralVi, lang, 'vi')} ${this.#area('referralEn', STRINGS.referralEn, lang, 'en')}
         </div>
-      </div>
-      <div class="grid">${this.#text('nameVi', STRINGS.nameVi, lang, 'vi')} ${this.#text('nameEn', STRINGS.nameEn, lang, 'en')}</div>
-      <div class="grid">
-        ${this.#area('referralVi', STRINGS.referralVi, lang, 'vi')} ${this.#area('referralEn', STRINGS.referralEn, lang, 'en')}
-      </div>
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
-        <button type="button" class="secondary" @click=${() => void this.#close(d.editing ?? undefined)}>${STRINGS.cancel[lang]}</button>
-      </div>
-    </form>`;
+      `,
+    );
   }
 
   static override styles = [
     tokens,
     base,
     dataTable,
+    pageStyles,
+    editorStyles,
     css`
-      .intro {
-        max-width: 60rem;
-      }
-      .success-line {
-        margin: 0;
-      }
-      .success-line .success {
-        display: block;
-      }
-      .editor {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        margin-bottom: 1.5rem;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
-        gap: 0 1.5rem;
-      }
-      input[readonly] {
-        background: var(--_surface);
-      }
-      .buttons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      tbody th {
-        font-weight: 600;
-      }
       .referral {
         min-width: 16rem;
         color: var(--_muted);
       }
-      .actions {
-        white-space: nowrap;
-      }
-      button.small {
-        min-height: 2.25rem;
-        padding: 0.2rem 0.7rem;
-      }
       button.danger {
         color: var(--_danger);
         border-color: var(--_danger);
-      }
-      .empty {
-        padding: var(--_space);
-        background: var(--_surface);
-        border-radius: var(--_radius);
       }
     `,
   ];

@@ -1,8 +1,19 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { CategoryInputSchema, fieldErrors, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
+import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
+import {
+  callFailed,
+  editorForm,
+  editorStyles,
+  focusEditOrAdd,
+  focusFirstInvalid,
+  loadErrorAlert,
+  pageStyles,
+  statusLine,
+  textField,
+  withoutError,
+} from '#shared/form-fields.ts';
 import { COMMON, elementLang } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
@@ -90,8 +101,7 @@ export class PaknCategories extends LitElement {
   }
 
   #failed(error: unknown): string {
-    const info = errorInfo(error, this.language);
-    if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+    const info = callFailed(this, error, this.language);
     this.loadError = info.message;
     return info.message;
   }
@@ -123,18 +133,13 @@ export class PaknCategories extends LitElement {
 
   async #close(focusKey?: string): Promise<void> {
     this.draft = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(focusKey ? `[data-edit="${CSS.escape(focusKey)}"]` : '#add')?.focus();
+    await focusEditOrAdd(this, focusKey);
   }
 
   #set(key: TextField, value: string): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, [key]: value };
-    if (key in this.errors) {
-      const rest = { ...this.errors };
-      delete rest[key];
-      this.errors = rest;
-    }
+    this.errors = withoutError(this.errors, key);
   }
 
   #fieldIds(errors: Readonly<Record<string, string>>): Record<string, string> {
@@ -162,8 +167,7 @@ export class PaknCategories extends LitElement {
       const errors = parsed.success ? {} : this.#fieldIds(fieldErrors(parsed.error.issues, lang));
       if (taken) errors.key = STRINGS.keyTaken[lang];
       this.errors = errors;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await focusFirstInvalid(this);
       return;
     }
     this.busy = true;
@@ -172,8 +176,7 @@ export class PaknCategories extends LitElement {
       this.notice = fill(STRINGS.saved[lang], { name: parsed.data.label[lang] });
       await this.#close(parsed.data.key);
     } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      const info = callFailed(this, error, lang);
       this.errors = this.#fieldIds(info.fieldErrors);
       this.formError = info.message;
     } finally {
@@ -231,13 +234,7 @@ export class PaknCategories extends LitElement {
     return html`<div class="root" lang=${lang}>
       <h1>${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
-      <p role="status" class="success-line">${this.notice ? html`<span class="success">${this.notice}</span>` : nothing}</p>
-      ${this.loadError
-        ? html`<div class="alert" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-          </div>`
-        : nothing}
+      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
       ${this.draft
         ? this.#renderForm(this.draft, lang)
         : html`<p><button type="button" id="add" @click=${() => void this.#open(null)}>${STRINGS.add[lang]}</button></p>`}
@@ -304,79 +301,49 @@ export class PaknCategories extends LitElement {
 
   #input(id: TextField, label: Text, lang: Lang, textLang: Lang | null, hint: Text | null = null) {
     const d = this.draft!;
-    const error = this.errors[id];
-    const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for=${id}>${label[lang]}</label>
-      ${hint ? html`<span id="${id}-hint" class="hint">${hint[lang]}</span>` : nothing}
-      <input
-        id=${id}
-        type="text"
-        autocomplete="off"
-        lang=${textLang ?? nothing}
-        spellcheck=${id === 'key' ? 'false' : nothing}
-        .value=${d[id]}
-        ?readonly=${id === 'key' && d.editing !== null}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
-        @input=${(e: Event) => this.#set(id, (e.target as HTMLInputElement).value)}
-      />
-      ${error ? html`<span id="${id}-error" class="field-error">${error}</span>` : nothing}
-    </div>`;
+    const isKey = id === 'key';
+    return textField({
+      id,
+      label: label[lang],
+      hint: hint?.[lang],
+      error: this.errors[id],
+      textLang: textLang ?? undefined,
+      spellcheck: isKey ? false : undefined,
+      value: d[id],
+      readonly: isKey && d.editing !== null,
+      onInput: (v) => this.#set(id, v),
+    });
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    return html`<form class="editor" @submit=${(e: SubmitEvent) => void this.#save(e)} novalidate aria-labelledby="editor-heading">
-      <h2 id="editor-heading">${d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang]}</h2>
-      ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
-      ${this.#input('key', STRINGS.key, lang, null, STRINGS.keyHint)}
-      <div class="grid">${this.#input('labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input('labelEn', STRINGS.labelEn, lang, 'en')}</div>
-      <div class="grid">
-        ${this.#input('hintVi', STRINGS.hintVi, lang, 'vi', STRINGS.hintHelp)} ${this.#input('hintEn', STRINGS.hintEn, lang, 'en', STRINGS.hintHelp)}
-      </div>
-      <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
-        <button type="button" class="secondary" @click=${() => void this.#close(d.editing ?? undefined)}>${STRINGS.cancel[lang]}</button>
-      </div>
-    </form>`;
+    return editorForm(
+      {
+        heading: d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
+        formError: this.formError,
+        busy: this.busy,
+        labels: { save: STRINGS.save[lang], saving: STRINGS.saving[lang], cancel: STRINGS.cancel[lang] },
+        onSubmit: (e) => void this.#save(e),
+        onCancel: () => void this.#close(d.editing ?? undefined),
+      },
+      html`
+        ${this.#input('key', STRINGS.key, lang, null, STRINGS.keyHint)}
+        <div class="grid">${this.#input('labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input('labelEn', STRINGS.labelEn, lang, 'en')}</div>
+        <div class="grid">
+          ${this.#input('hintVi', STRINGS.hintVi, lang, 'vi', STRINGS.hintHelp)} ${this.#input('hintEn', STRINGS.hintEn, lang, 'en', STRINGS.hintHelp)}
+        </div>
+      `,
+    );
   }
 
   static override styles = [
     tokens,
     base,
     dataTable,
+    pageStyles,
+    editorStyles,
     css`
-      .intro {
-        max-width: 60rem;
-      }
-      .success-line {
-        margin: 0;
-      }
-      .success-line .success {
-        display: block;
-      }
       .editor {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        margin-bottom: 1.5rem;
         max-width: 60rem;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
-        gap: 0 1.5rem;
-      }
-      input[readonly] {
-        background: var(--_surface);
-      }
-      .buttons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      tbody th {
-        font-weight: 600;
       }
       tr.inactive th,
       tr.inactive td:not(.actions) {
@@ -385,13 +352,6 @@ export class PaknCategories extends LitElement {
       .hint-cell {
         min-width: 12rem;
         color: var(--_muted);
-      }
-      .actions {
-        white-space: nowrap;
-      }
-      button.small {
-        min-height: 2.25rem;
-        padding: 0.2rem 0.7rem;
       }
       button.danger {
         color: var(--_danger);

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { issueMessage, letterTemplateErrorCode, letterTemplateProblems, type Lang, type Text } from '@pakn/domain';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
+import { paknClient } from '#shared/client.ts';
+import { callFailed, formErrorAlert, loadErrorAlert, pageStyles, statusLine, textareaField } from '#shared/form-fields.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
@@ -89,8 +89,7 @@ export class PaknLetterTemplate extends LitElement {
       this.loadError = null;
       void this.#preview();
     } catch (error) {
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      const info = callFailed(this, error, this.language);
       this.loadError = info.message;
     }
   }
@@ -123,8 +122,7 @@ export class PaknLetterTemplate extends LitElement {
       if (seq === this.#previewSeq) this.preview = body;
     } catch (error) {
       if (seq !== this.#previewSeq) return;
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      const info = callFailed(this, error, this.language);
       this.error = info.fieldErrors.template ?? null;
       this.preview = null;
       if (!this.error) this.formError = info.message;
@@ -152,8 +150,7 @@ export class PaknLetterTemplate extends LitElement {
       this.template = saved.template;
       this.notice = STRINGS.saved[lang];
     } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      const info = callFailed(this, error, lang);
       this.error = info.fieldErrors.template ?? null;
       this.formError = info.message;
       await this.updateComplete;
@@ -183,13 +180,7 @@ export class PaknLetterTemplate extends LitElement {
       <h1>${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
       <p class="intro">${STRINGS.confidentiality[lang]}</p>
-      <p role="status" class="success-line">${this.notice ? html`<span class="success">${this.notice}</span>` : nothing}</p>
-      ${this.loadError
-        ? html`<div class="alert" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-          </div>`
-        : nothing}
+      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
       ${loaded ? this.#renderEditor(loaded, lang) : this.loadError ? nothing : html`<p class="muted">${COMMON.loading[lang]}</p>`}
     </div>`;
   }
@@ -199,22 +190,19 @@ export class PaknLetterTemplate extends LitElement {
     const dirty = this.template !== loaded.saved;
     return html`<div class="layout">
       <form class="editor" novalidate @submit=${(e: SubmitEvent) => void this.#save(e)}>
-        ${this.formError ? html`<p class="alert" role="alert" tabindex="-1">${this.formError}</p>` : nothing}
-        <div class="field">
-          <label for="template">${STRINGS.template[lang]}</label>
-          <span id="template-hint" class="hint">${STRINGS.templateHint[lang]}</span>
-          <textarea
-            id="template"
-            rows="22"
-            lang="vi"
-            spellcheck="false"
-            .value=${this.template}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? 'template-hint template-error' : 'template-hint'}
-            @input=${(e: Event) => this.#edit((e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-          ${error ? html`<span id="template-error" class="field-error" data-testid="template-error">${error}</span>` : nothing}
-        </div>
+        ${formErrorAlert(this.formError, { focusable: true })}
+        ${textareaField({
+          id: 'template',
+          label: STRINGS.template[lang],
+          hint: STRINGS.templateHint[lang],
+          error,
+          errorTestId: 'template-error',
+          rows: 22,
+          textLang: 'vi',
+          spellcheck: false,
+          value: this.template,
+          onInput: (v) => this.#edit(v),
+        })}
         <p class="muted">
           ${dirty ? STRINGS.unsaved[lang] : loaded.updatedAt ? STRINGS.updatedAt[lang].replace('{at}', formatDateTime(loaded.updatedAt)) : ''}
         </p>
@@ -254,16 +242,8 @@ export class PaknLetterTemplate extends LitElement {
   static override styles = [
     tokens,
     base,
+    pageStyles,
     css`
-      .intro {
-        max-width: 60rem;
-      }
-      .success-line {
-        margin: 0;
-      }
-      .success-line .success {
-        display: block;
-      }
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
@@ -284,11 +264,6 @@ export class PaknLetterTemplate extends LitElement {
         font-size: 0.95rem;
         line-height: 1.5;
       }
-      .buttons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
       .placeholders {
         margin: 0;
         display: grid;
@@ -304,10 +279,6 @@ export class PaknLetterTemplate extends LitElement {
       .placeholders dd {
         margin: 0.2rem 0 0;
         color: var(--_muted);
-      }
-      button.small {
-        min-height: 2.25rem;
-        padding: 0.2rem 0.7rem;
       }
       .letter {
         white-space: pre-wrap;
