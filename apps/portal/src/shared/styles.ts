@@ -249,6 +249,9 @@ export const base = css`
 /** Bordered, scrollable data tables: every list the portal shows. */
 export const dataTable = css`
   .table-wrap {
+    /* The containing block of the cells' visually hidden text: without it that text sits where the scrolled
+       table would end and widens the page on a tablet. */
+    position: relative;
     overflow-x: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
