@@ -52,8 +52,17 @@ test('the officer corrects the summary before forwarding; afterwards nobody can,
   await expect(edited).toContainText('Trung tâm chỉnh sửa nội dung tóm tắt');
   await expect(edited).toContainText(original);
 
-  // Forwarded: the letter quotes the text, which is now the ward's to work from.
+  // Someone else forwards the case while the officer is typing: the form closes, and what was typed stays
+  // on the page to copy.
+  const typed = `${corrected} Bổ sung: đã gọi lại cho công dân.`;
+  await edit.click();
+  await textarea.fill(typed);
   await forwardToWard(receipt.reference);
+  await expect(page.getByTestId('summary-unsaved')).toContainText('Phản ánh đã chuyển sang bước xử lý khác');
+  await expect(page.getByLabel('Nội dung bạn đã gõ (chưa lưu)')).toHaveValue(typed);
+  await expectNoAxeViolations(page, 'summary typed while the case moved on');
+
+  // Forwarded: the letter quotes the text, which is now the ward's to work from.
   await page.reload();
   await expect(page.getByTestId('case-description')).toHaveText(corrected);
   await expect(page.getByTestId('case-status')).not.toHaveText('Đã tiếp nhận');

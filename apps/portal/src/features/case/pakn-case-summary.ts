@@ -26,6 +26,7 @@ export class PaknCaseSummary extends LitElement {
     errors: { state: true },
     formError: { state: true },
     saved: { state: true },
+    unsaved: { state: true },
   };
 
   declare caseId: string;
@@ -39,6 +40,8 @@ export class PaknCaseSummary extends LitElement {
   declare protected formError: string | null;
   /** After a save: a Text, so that it follows a language switch. */
   declare protected saved: Text | null;
+  /** What the officer had typed when the case moved on under the form: shown so it can be copied, not lost. */
+  declare protected unsaved: string | null;
 
   constructor() {
     super();
@@ -52,6 +55,7 @@ export class PaknCaseSummary extends LitElement {
     this.errors = {};
     this.formError = null;
     this.saved = null;
+    this.unsaved = null;
   }
 
   get language(): Lang {
@@ -61,6 +65,8 @@ export class PaknCaseSummary extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another case, or the case moved on (forwarded by someone else): the form no longer applies.
     if (changed.has('caseId') || (changed.has('canEdit') && !this.canEdit)) {
+      const typed = this.draft.trim();
+      this.unsaved = !changed.has('caseId') && this.editing && typed !== '' && typed !== this.description.trim() ? this.draft : null;
       this.editing = false;
       this.#clearErrors();
       if (changed.has('caseId')) this.saved = null;
@@ -75,6 +81,7 @@ export class PaknCaseSummary extends LitElement {
   async #open(): Promise<void> {
     this.draft = this.description;
     this.saved = null;
+    this.unsaved = null;
     this.#clearErrors();
     this.editing = true;
     await this.updateComplete;
@@ -165,6 +172,14 @@ export class PaknCaseSummary extends LitElement {
             ${this.canEdit
               ? html`<button type="button" class="secondary edit" @click=${() => void this.#open()}>${STRINGS.edit[lang]}</button>`
               : nothing}`}
+      ${this.unsaved !== null
+        ? html`<div class="alert" role="alert" data-testid="summary-unsaved">
+            <p>${STRINGS.movedOn[lang]}</p>
+            <label for="summary-unsaved-text">${STRINGS.unsavedLabel[lang]}</label>
+            <textarea id="summary-unsaved-text" rows="4" readonly .value=${this.unsaved}></textarea>
+            <button type="button" class="secondary" @click=${() => (this.unsaved = null)}>${STRINGS.dismiss[lang]}</button>
+          </div>`
+        : nothing}
       <p role="status" class="done">${this.saved ? this.saved[lang] : nothing}</p>
     </div>`;
   }

@@ -289,4 +289,10 @@ export const SUMMARY_STRINGS = {
   saving: { vi: 'Đang lưu…', en: 'Saving…' },
   cancel: { vi: 'Hủy', en: 'Cancel' },
   saved: { vi: 'Đã lưu nội dung tóm tắt. Nội dung cũ được giữ trong lịch sử xử lý.', en: 'Summary saved. The earlier text is kept in the history.' },
+  movedOn: {
+    vi: 'Phản ánh đã chuyển sang bước xử lý khác trong lúc bạn đang sửa, nên nội dung tóm tắt không còn sửa được. Nội dung bạn đã gõ vẫn còn dưới đây để sao chép.',
+    en: 'The case moved on while you were editing, so its summary can no longer be changed. What you typed is below, to copy.',
+  },
+  unsavedLabel: { vi: 'Nội dung bạn đã gõ (chưa lưu)', en: 'What you typed (not saved)' },
+  dismiss: { vi: 'Đóng', en: 'Dismiss' },
 } as const satisfies Record<string, Text>;
