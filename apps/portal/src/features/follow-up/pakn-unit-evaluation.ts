@@ -189,6 +189,10 @@ export class PaknUnitEvaluation extends LitElement {
       .root {
         margin-top: calc(var(--_space) * 2);
       }
+      /* The unit's name reads on one or two lines; the numbers scroll sideways instead. */
+      th[scope='row'] {
+        min-width: 12rem;
+      }
       .period {
         display: flex;
         flex-wrap: wrap;
