@@ -52,6 +52,22 @@ const OWN_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/**
+ * A file to save, never to render: citizens' files, answer files and exports all leave with these headers.
+ * `asciiName` adds the plain `filename=` that older spreadsheet tools read; `filename*` carries the real name.
+ */
+function downloadResponse(content: Uint8Array | string, contentType: string, name: string, asciiName?: string): Response {
+  return new Response(typeof content === 'string' ? content : (content as Uint8Array<ArrayBuffer>), {
+    headers: {
+      ...OWN_PAGE_HEADERS,
+      'Content-Type': contentType,
+      'Content-Disposition': `attachment; ${asciiName ? `filename="${asciiName}"; ` : ''}filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
+
 const PORTAL_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -285,15 +301,7 @@ export function createApp(deps: AppDeps): Hono {
     const request = requestInfo(c);
     try {
       const file = await downloadAttachment(services, request, c.req.param('id'));
-      return new Response(file.content as Uint8Array<ArrayBuffer>, {
-        headers: {
-          ...OWN_PAGE_HEADERS,
-          'Content-Type': file.mime,
-          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          'Content-Security-Policy': "default-src 'none'; sandbox",
-          'Cache-Control': 'private, no-store',
-        },
-      });
+      return downloadResponse(file.content, file.mime, file.name);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const status = error.code === 'unauthenticated' ? 401 : 404;
@@ -318,15 +326,7 @@ export function createApp(deps: AppDeps): Hono {
       const { status, body } = exportErrorResponse(error, request.lang);
       return c.json(body, status, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
     }
-    return new Response(file.content, {
-      headers: {
-        ...OWN_PAGE_HEADERS,
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return downloadResponse(file.content, 'text/csv; charset=utf-8', file.filename, file.filename);
   });
 
   // Files of the unit's answer. Staff upload them from the portal (session, same origin, anti-CSRF header),
@@ -336,16 +336,7 @@ export function createApp(deps: AppDeps): Hono {
     const reason = error instanceof DomainError ? (error.reason ?? error.code) : 'invalid';
     return c.json({ error: { reason, message: errorMessage(reason, request.lang) } }, ANSWER_FILE_STATUS[reason] ?? 400);
   };
-  const fileResponse = (file: { content: Uint8Array; mime: string; name: string }) =>
-    new Response(file.content as Uint8Array<ArrayBuffer>, {
-      headers: {
-        ...OWN_PAGE_HEADERS,
-        'Content-Type': file.mime,
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'Cache-Control': 'private, no-store',
-      },
-    });
+  const fileResponse = (file: { content: Uint8Array; mime: string; name: string }) => downloadResponse(file.content, file.mime, file.name);
   app.post(
     '/api/v1/answer-attachments',
     bodyLimit({

@@ -1,10 +1,8 @@
 import { listCases, searchCases, staffDirectory } from '@pakn/db';
-import { CASE_STATUSES, CLOSED_STATUSES, DomainError, can, isUnitRole, searchTerms, type CaseStatus, type StaffMember } from '@pakn/domain';
+import { DomainError, OPEN_STATUSES, can, isUnitRole, searchTerms, type CaseStatus, type StaffMember } from '@pakn/domain';
 import type { Context } from './context.ts';
 import { byDeadline } from './deadlines.ts';
 import { staffView } from './routers/case-support.ts';
-
-const OPEN_STATUSES = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
 export interface CaseListInput {
   /** open (default), all, or one status. */

@@ -30,6 +30,8 @@ export const CASE_STATUSES = Object.values(CaseStatus) as readonly CaseStatus[];
 
 /** Statuses in which nothing is left to do. */
 export const CLOSED_STATUSES: readonly CaseStatus[] = ['answered', 'referred', 'merged'];
+/** Everything still being worked on: the inbox's default list and the follow-up lists. */
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
 /**
  * Statuses in which the Centre may still correct a case's summary: before a forwarding letter quotes it.

@@ -11,7 +11,6 @@ import {
   insertSubmission,
   linkAttachments,
   insertEvent,
-  listCases,
   listEvents,
   moveContacts,
   lettersOfCase,
@@ -24,9 +23,7 @@ import {
   CaseIdInputSchema,
   EditSummaryInputSchema,
   ClassifyInputSchema,
-  CLOSED_STATUSES,
   SUMMARY_EDITABLE_STATUSES,
-  CASE_STATUSES,
   DomainError,
   InboxInputSchema,
   MergeInputSchema,
@@ -53,7 +50,7 @@ import { enforceRateLimit } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
 import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { auditCitizen, auditStaff } from '../audit.ts';
-import { byDeadline, deadlineOf } from '../deadlines.ts';
+import { deadlineOf } from '../deadlines.ts';
 import { visibleCaseList } from '../case-list.ts';
 import { caseHandlingProcedures } from './case-handling.ts';
 import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
@@ -102,7 +99,6 @@ async function receiptOf(db: Executor, submission: { caseId: string; sealedRecei
   return { reference: record.reference, accessKey: opened.accessKey, createdAt: record.createdAt };
 }
 
-const OPEN_STATUSES = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
 export const caseRouter = router({
   /** The citizen answers the unit's request for more information; the unit's clock starts again. */
@@ -331,14 +327,7 @@ export const caseRouter = router({
 
   /** Follow-up: open cases whose current stage is at risk (two working days or less left) or overdue. */
   followUp: staffQuery.query(async ({ ctx }) => {
-    const { staff } = ctx;
-    let unitId: string | undefined;
-    if (!can(staff.role, 'viewAllCases')) {
-      if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
-      unitId = staff.unitId;
-    }
-    const cases = await listCases(ctx.services.db, { unitId, statuses: OPEN_STATUSES, limit: 5000 });
-    const views = (await Promise.all(cases.map((c) => staffView(ctx, c, staff, ctx.services.db, false)))).sort(byDeadline);
+    const views = await visibleCaseList(ctx, ctx.staff, { status: 'open' }, 5000);
     return {
       overdue: views.filter((v) => v.deadline?.overdue),
       atRisk: views.filter((v) => v.deadline && !v.deadline.overdue && v.deadline.atRisk),
