@@ -1241,52 +1241,56 @@ export class PaknCase extends LitElement {
     `;
   }
 
-  #renderApprove(lang: Lang) {
+  /**
+   * One of the case's action forms: a heading, an optional line of explanation, the form's error, its fields
+   * and the submit button. `run` acts once the browser's own submission is stopped.
+   */
+  #actionForm(
+    form: FormName,
+    headingId: string,
+    heading: Text,
+    lang: Lang,
+    run: () => void,
+    parts: { readonly intro?: Text; readonly fields?: unknown; readonly submit: Text; readonly secondary?: boolean },
+  ) {
     return html`<form
       novalidate
-      aria-labelledby="approve-heading"
-      data-form="approve"
+      aria-labelledby=${headingId}
+      data-form=${form}
       @submit=${(e: SubmitEvent) => {
         e.preventDefault();
-        this.#caseOnly('approve', (data) => paknClient().case.approveForwarding.mutate(data), STRINGS.approved);
+        run();
       }}
     >
-      <h3 id="approve-heading">${STRINGS.approveHeading[lang]}</h3>
-      <p class="muted">${STRINGS.approveIntro[lang]}</p>
-      ${this.#renderFormError('approve', lang)} ${this.#submitButton('approve', STRINGS.approveSubmit, lang)}
+      <h3 id=${headingId}>${heading[lang]}</h3>
+      ${parts.intro ? html`<p class="muted">${parts.intro[lang]}</p>` : nothing} ${this.#renderFormError(form, lang)}
+      ${parts.fields ?? nothing} ${this.#submitButton(form, parts.submit, lang, { secondary: parts.secondary ?? false })}
     </form>`;
+  }
+
+  #renderApprove(lang: Lang) {
+    const run = () => this.#caseOnly('approve', (data) => paknClient().case.approveForwarding.mutate(data), STRINGS.approved);
+    return this.#actionForm('approve', 'approve-heading', STRINGS.approveHeading, lang, run, {
+      intro: STRINGS.approveIntro,
+      submit: STRINGS.approveSubmit,
+    });
   }
 
   #renderReturnDraft(lang: Lang) {
-    return html`<form
-      novalidate
-      aria-labelledby="return-draft-heading"
-      data-form="returnDraft"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#comment('returnDraft', this.drafts.directorComment, (data) => paknClient().case.returnForwarding.mutate(data), STRINGS.draftReturned);
-      }}
-    >
-      <h3 id="return-draft-heading">${STRINGS.returnDraftHeading[lang]}</h3>
-      ${this.#renderFormError('returnDraft', lang)} ${this.#textField('returnDraft', 'directorComment', STRINGS.directorComment, lang)}
-      ${this.#submitButton('returnDraft', STRINGS.returnDraftSubmit, lang, { secondary: true })}
-    </form>`;
+    const run = () => this.#comment('returnDraft', this.drafts.directorComment, (data) => paknClient().case.returnForwarding.mutate(data), STRINGS.draftReturned);
+    return this.#actionForm('returnDraft', 'return-draft-heading', STRINGS.returnDraftHeading, lang, run, {
+      fields: this.#textField('returnDraft', 'directorComment', STRINGS.directorComment, lang),
+      submit: STRINGS.returnDraftSubmit,
+      secondary: true,
+    });
   }
 
   #renderAcknowledge(lang: Lang) {
-    return html`<form
-      novalidate
-      aria-labelledby="acknowledge-heading"
-      data-form="acknowledge"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#caseOnly('acknowledge', (data) => paknClient().case.acknowledge.mutate(data), STRINGS.acknowledged);
-      }}
-    >
-      <h3 id="acknowledge-heading">${STRINGS.acknowledgeHeading[lang]}</h3>
-      <p class="muted">${STRINGS.acknowledgeIntro[lang]}</p>
-      ${this.#renderFormError('acknowledge', lang)} ${this.#submitButton('acknowledge', STRINGS.acknowledgeSubmit, lang)}
-    </form>`;
+    const run = () => this.#caseOnly('acknowledge', (data) => paknClient().case.acknowledge.mutate(data), STRINGS.acknowledged);
+    return this.#actionForm('acknowledge', 'acknowledge-heading', STRINGS.acknowledgeHeading, lang, run, {
+      intro: STRINGS.acknowledgeIntro,
+      submit: STRINGS.acknowledgeSubmit,
+    });
   }
 
   #renderRequestInfo(lang: Lang) {
@@ -1299,20 +1303,13 @@ export class PaknCase extends LitElement {
   }
 
   #renderDecline(lang: Lang) {
-    return html`<form
-      novalidate
-      aria-labelledby="decline-heading"
-      data-form="decline"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#comment('decline', this.drafts.declineReason, (data) => paknClient().case.decline.mutate(data), STRINGS.declined);
-      }}
-    >
-      <h3 id="decline-heading">${STRINGS.declineHeading[lang]}</h3>
-      <p class="muted">${STRINGS.declineIntro[lang]}</p>
-      ${this.#renderFormError('decline', lang)} ${this.#textField('decline', 'declineReason', STRINGS.declineReason, lang, { rows: 2 })}
-      ${this.#submitButton('decline', STRINGS.declineSubmit, lang, { secondary: true })}
-    </form>`;
+    const run = () => this.#comment('decline', this.drafts.declineReason, (data) => paknClient().case.decline.mutate(data), STRINGS.declined);
+    return this.#actionForm('decline', 'decline-heading', STRINGS.declineHeading, lang, run, {
+      intro: STRINGS.declineIntro,
+      fields: this.#textField('decline', 'declineReason', STRINGS.declineReason, lang, { rows: 2 }),
+      submit: STRINGS.declineSubmit,
+      secondary: true,
+    });
   }
 
   #renderAnswer(lang: Lang) {
@@ -1351,53 +1348,30 @@ export class PaknCase extends LitElement {
   }
 
   #renderVerify(lang: Lang) {
-    return html`<form
-      novalidate
-      aria-labelledby="verify-heading"
-      data-form="verify"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#caseOnly('verify', (data) => paknClient().case.verifyAnswer.mutate(data), STRINGS.verified);
-      }}
-    >
-      <h3 id="verify-heading">${STRINGS.verifyHeading[lang]}</h3>
-      <p class="muted">${STRINGS.verifyIntro[lang]}</p>
-      ${this.#renderFormError('verify', lang)} ${this.#submitButton('verify', STRINGS.verifySubmit, lang)}
-    </form>`;
+    const run = () => this.#caseOnly('verify', (data) => paknClient().case.verifyAnswer.mutate(data), STRINGS.verified);
+    return this.#actionForm('verify', 'verify-heading', STRINGS.verifyHeading, lang, run, {
+      intro: STRINGS.verifyIntro,
+      submit: STRINGS.verifySubmit,
+    });
   }
 
   #renderReturnAnswer(lang: Lang) {
-    return html`<form
-      novalidate
-      aria-labelledby="return-answer-heading"
-      data-form="returnAnswer"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#comment('returnAnswer', this.drafts.returnReason, (data) => paknClient().case.returnAnswer.mutate(data), STRINGS.answerReturned);
-      }}
-    >
-      <h3 id="return-answer-heading">${STRINGS.returnAnswerHeading[lang]}</h3>
-      ${this.#renderFormError('returnAnswer', lang)} ${this.#textField('returnAnswer', 'returnReason', STRINGS.returnReason, lang)}
-      ${this.#submitButton('returnAnswer', STRINGS.returnAnswerSubmit, lang, { secondary: true })}
-    </form>`;
+    const run = () => this.#comment('returnAnswer', this.drafts.returnReason, (data) => paknClient().case.returnAnswer.mutate(data), STRINGS.answerReturned);
+    return this.#actionForm('returnAnswer', 'return-answer-heading', STRINGS.returnAnswerHeading, lang, run, {
+      fields: this.#textField('returnAnswer', 'returnReason', STRINGS.returnReason, lang),
+      submit: STRINGS.returnAnswerSubmit,
+      secondary: true,
+    });
   }
 
   #renderConfirmAnswer(lang: Lang) {
-    return html`<form
-      novalidate
-      aria-labelledby="confirm-heading"
-      data-form="confirmAnswer"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        this.#comment('confirmAnswer', this.drafts.confirmComment, (data) => paknClient().case.confirmAnswer.mutate(data), STRINGS.confirmed);
-      }}
-    >
-      <h3 id="confirm-heading">${STRINGS.confirmHeading[lang]}</h3>
-      <p class="muted">${STRINGS.confirmIntro[lang]}</p>
-      ${this.#renderFormError('confirmAnswer', lang)}
-      ${this.#textField('confirmAnswer', 'confirmComment', STRINGS.confirmComment, lang, { textLang: this.#citizenLang() })}
-      ${this.#submitButton('confirmAnswer', STRINGS.confirmSubmit, lang, { secondary: true })}
-    </form>`;
+    const run = () => this.#comment('confirmAnswer', this.drafts.confirmComment, (data) => paknClient().case.confirmAnswer.mutate(data), STRINGS.confirmed);
+    return this.#actionForm('confirmAnswer', 'confirm-heading', STRINGS.confirmHeading, lang, run, {
+      intro: STRINGS.confirmIntro,
+      fields: this.#textField('confirmAnswer', 'confirmComment', STRINGS.confirmComment, lang, { textLang: this.#citizenLang() }),
+      submit: STRINGS.confirmSubmit,
+      secondary: true,
+    });
   }
 
   #renderRequestExtension(lang: Lang) {
