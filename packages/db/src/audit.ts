@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { Executor } from './connection.ts';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AuditKeyring } from './audit-keys.ts';
+import { checkAuditCheckpoints, parseAuditCheckpoints, type AuditCheckpoint } from './audit-checkpoints.ts';
+import { Db, writingDb, type Executor } from './connection.ts';
 import { num, str, strOrNull } from './rows.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -24,37 +26,110 @@ export interface AuditRecord extends AuditEntry {
   readonly hash: string;
 }
 
-function rowHash(prevHash: string, at: string, e: AuditEntry, beforeJson: string | null, afterJson: string | null): string {
-  // A fixed field order: the hash must not depend on how an object happened to be built.
-  const canonical = JSON.stringify([
-    prevHash,
-    at,
-    e.actorKind,
-    e.actorId,
-    e.action,
-    e.entityType,
-    e.entityId,
-    beforeJson,
-    afterJson,
-    e.reason ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+/** How a row's hash was made: plain SHA-256 for rows written before issue 9, HMAC-SHA256 under a key since. */
+export const AuditHashAlg = { legacy: 'sha256', keyed: 'hmac-sha256' } as const;
+export type AuditHashAlg = (typeof AuditHashAlg)[keyof typeof AuditHashAlg];
+
+/** The action of the row that records a change of the chain's key (and the switch from unkeyed rows). */
+export const AUDIT_KEY_CHANGED = 'audit.key_changed';
+
+interface HashInput {
+  readonly prevHash: string;
+  readonly at: string;
+  readonly entry: AuditEntry;
+  readonly beforeJson: string | null;
+  readonly afterJson: string | null;
 }
 
-/** Appends to the chain. Call inside the write transaction of the action it records. */
-export async function appendAudit(tx: Executor, entry: AuditEntry, now: Date): Promise<string> {
-  const last = await tx.execute('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const prevHash = last.rows[0] ? str(last.rows[0], 'hash') : GENESIS_HASH;
-  const at = now.toISOString();
+/** A fixed field order: the hash must not depend on how an object happened to be built. */
+function canonicalFields(i: HashInput): unknown[] {
+  const e = i.entry;
+  return [i.prevHash, i.at, e.actorKind, e.actorId, e.action, e.entityType, e.entityId, i.beforeJson, i.afterJson, e.reason ?? null];
+}
+
+/** The unkeyed hash of rows written before the chain was keyed; only ever verified, never written again. */
+function legacyHash(i: HashInput): string {
+  return createHash('sha256').update(JSON.stringify(canonicalFields(i))).digest('hex');
+}
+
+/** The algorithm and key id are inside the MAC, so a row cannot be relabelled to another key or algorithm. */
+function keyedHash(keys: AuditKeyring, keyId: string, i: HashInput): string | null {
+  return keys.chainMac(keyId, JSON.stringify([AuditHashAlg.keyed, keyId, ...canonicalFields(i)]));
+}
+
+function keyringFor(tx: Executor): AuditKeyring {
+  if (tx instanceof Db) return tx.auditKeys;
+  const db = writingDb();
+  if (db) return db.auditKeys;
+  throw new Error('appendAudit needs a Db, a transaction of Db.write, or a keyring');
+}
+
+interface ChainHead {
+  readonly hash: string;
+  readonly alg: string;
+  readonly keyId: string | null;
+}
+
+async function chainHead(tx: Executor): Promise<ChainHead | null> {
+  const last = await tx.execute('SELECT hash, hash_alg, key_id FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const row = last.rows[0];
+  return row ? { hash: str(row, 'hash'), alg: str(row, 'hash_alg'), keyId: strOrNull(row, 'key_id') } : null;
+}
+
+async function insertKeyed(tx: Executor, keys: AuditKeyring, prevHash: string, entry: AuditEntry, at: string): Promise<string> {
   const beforeJson = entry.before === undefined ? null : JSON.stringify(entry.before);
   const afterJson = entry.after === undefined ? null : JSON.stringify(entry.after);
-  const hash = rowHash(prevHash, at, entry, beforeJson, afterJson);
+  const keyId = keys.current.id;
+  const hash = keyedHash(keys, keyId, { prevHash, at, entry, beforeJson, afterJson });
+  if (hash === null) throw new Error('The current audit key is missing from its keyring');
   await tx.execute({
-    sql: `INSERT INTO audit_log (at, actor_kind, actor_id, action, entity_type, entity_id, before_json, after_json, reason, prev_hash, hash)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [at, entry.actorKind, entry.actorId, entry.action, entry.entityType, entry.entityId, beforeJson, afterJson, entry.reason ?? null, prevHash, hash],
+    sql: `INSERT INTO audit_log (at, actor_kind, actor_id, action, entity_type, entity_id, before_json, after_json, reason, prev_hash, hash, hash_alg, key_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [at, entry.actorKind, entry.actorId, entry.action, entry.entityType, entry.entityId, beforeJson, afterJson, entry.reason ?? null, prevHash, hash, AuditHashAlg.keyed, keyId],
   });
   return hash;
+}
+
+/** The row that says from here on the chain is signed by another key (or, after unkeyed rows, by a key at all). */
+function keyChangedEntry(head: ChainHead | null, keys: AuditKeyring): AuditEntry {
+  return {
+    actorKind: 'system',
+    actorId: null,
+    action: AUDIT_KEY_CHANGED,
+    entityType: 'audit',
+    entityId: null,
+    before: head ? { alg: head.alg, keyId: head.keyId } : null,
+    after: { alg: AuditHashAlg.keyed, keyId: keys.current.id },
+  };
+}
+
+/**
+ * Appends to the chain. Call inside the write transaction of the action it records. The row is signed with the
+ * current key of the database's keyring; when the row before was unkeyed or signed by another key, a row that
+ * records the change comes first.
+ */
+export async function appendAudit(tx: Executor, entry: AuditEntry, now: Date, keys: AuditKeyring = keyringFor(tx)): Promise<string> {
+  const head = await chainHead(tx);
+  const at = now.toISOString();
+  let prevHash = head ? head.hash : GENESIS_HASH;
+  if (head && (head.alg !== AuditHashAlg.keyed || head.keyId !== keys.current.id)) {
+    prevHash = await insertKeyed(tx, keys, prevHash, keyChangedEntry(head, keys), at);
+  }
+  return insertKeyed(tx, keys, prevHash, entry, at);
+}
+
+/**
+ * At start: makes sure the chain's newest row is signed by the current key, writing the key-change row now
+ * (even on an empty chain) so that the first checkpoint anchors it and an unkeyed row after it is a break.
+ * Returns whether it wrote one.
+ */
+export async function sealAuditChain(db: Db, now: Date): Promise<boolean> {
+  return db.write(async (tx) => {
+    const head = await chainHead(tx);
+    if (head && head.alg === AuditHashAlg.keyed && head.keyId === db.auditKeys.current.id) return false;
+    await insertKeyed(tx, db.auditKeys, head ? head.hash : GENESIS_HASH, keyChangedEntry(head, db.auditKeys), now.toISOString());
+    return true;
+  });
 }
 
 const COLUMNS = 'seq, at, actor_kind, actor_id, action, entity_type, entity_id, before_json, after_json, reason, prev_hash, hash';
@@ -146,33 +221,161 @@ export async function listAudit(db: Executor, filter: AuditFilter): Promise<Audi
   }));
 }
 
+/** What the check found, each at the row (seq) or the checkpoint file's line where it found it. */
+export type AuditProblemKind =
+  /** A row's hash is not what its content gives under its key: edited, or re-hashed without the key. */
+  | 'row_altered'
+  /** A row does not point at the row before it: rows were removed or inserted before it. */
+  | 'row_missing'
+  /** An unkeyed row after a keyed one: someone without the key wrote or rewrote it. */
+  | 'downgrade'
+  /** A row signed by a key id this process does not have: it cannot be verified. */
+  | 'unknown_key'
+  /** The chain ends before the last checkpoint's row: its newest rows were removed. */
+  | 'tail_removed'
+  /** The row at a checkpoint's seq is missing or is not the one the checkpoint saw. */
+  | 'checkpoint_mismatch'
+  /** A checkpoint line whose signature is wrong: it was not written by this system. */
+  | 'checkpoint_forged'
+  /** A checkpoint line signed by a key id this process does not have. */
+  | 'checkpoint_unknown_key'
+  /** A checkpoint line that is not a checkpoint at all. */
+  | 'checkpoint_unreadable';
+
+export interface AuditProblem {
+  readonly kind: AuditProblemKind;
+  /** The row concerned (for checkpoint problems: the checkpoint's seq), if known. */
+  readonly seq: number | null;
+  /** The checkpoint file's line (1-based), for problems found in it. */
+  readonly line: number | null;
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  /** Rows verified before the first break (all of them when none). */
+  readonly checked: number;
+  /** The first row where the chain breaks, or null. */
+  readonly brokenAtSeq: number | null;
+  /** Rows in the log, and the newest one's seq (null when empty). */
+  readonly rows: number;
+  readonly headSeq: number | null;
+  /** The first row signed with a key; rows before it are legacy SHA-256. */
+  readonly keyedFromSeq: number | null;
+  /** The newest checkpoint with a valid signature: the anchor the chain was held against. */
+  readonly lastCheckpoint: Pick<AuditCheckpoint, 'seq' | 'at' | 'count'> | null;
+  readonly checkpointsChecked: number;
+  /** At most MAX_PROBLEMS, first found first. */
+  readonly problems: readonly AuditProblem[];
+}
+
+export interface VerifyAuditOptions {
+  /** The checkpoint file's text (JSON lines), when the anchor is to be checked too. */
+  readonly checkpoints?: string | undefined;
+  /** Defaults to the database's own keyring. */
+  readonly keys?: AuditKeyring | undefined;
+}
+
+const MAX_PROBLEMS = 50;
+
+function sameHex(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
 /**
- * Recomputes the chain from the start. Any edited, inserted or removed row shows as the first sequence
- * number whose stored hash does not match.
+ * Recomputes the chain from the start, each row under its own algorithm and key, and holds it against the
+ * signed checkpoints published outside the database. An edited row, a row re-hashed without the key, an
+ * unkeyed row after a keyed one, a removed or inserted row, and removed newest rows (against the last
+ * checkpoint) each show as a problem; `brokenAtSeq` is the first row where the chain itself breaks.
  */
-export async function verifyAuditChain(db: Executor): Promise<{ ok: boolean; checked: number; brokenAtSeq: number | null }> {
+export async function verifyAuditChain(db: Executor, options: VerifyAuditOptions = {}): Promise<AuditVerification> {
+  const keys = options.keys ?? (db instanceof Db ? db.auditKeys : null);
+  const problems: AuditProblem[] = [];
+  const report = (p: AuditProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  const parsed = parseAuditCheckpoints(options.checkpoints ?? '', keys);
+  for (const p of parsed.problems) report(p);
+  /** The stored hash and the row count at each checkpointed seq, gathered on the way. */
+  const wanted = new Set(parsed.valid.map((c) => c.seq));
+  const seen = new Map<number, { hash: string; count: number }>();
+
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  let rows = 0;
+  let headSeq: number | null = null;
+  let brokenAtSeq: number | null = null;
+  let keyedFromSeq: number | null = null;
   let afterSeq = 0;
+  const breakAt = (kind: AuditProblemKind, seq: number) => {
+    brokenAtSeq = seq;
+    report({ kind, seq, line: null });
+  };
   for (;;) {
     // The stored JSON text is hashed as it is, never re-serialised.
-    const page = await db.execute({ sql: `SELECT ${COLUMNS} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000`, args: [afterSeq] });
-    if (page.rows.length === 0) return { ok: true, checked, brokenAtSeq: null };
+    const page = await db.execute({ sql: `SELECT ${COLUMNS}, hash_alg, key_id FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000`, args: [afterSeq] });
+    if (page.rows.length === 0) break;
     for (const row of page.rows) {
       const seq = num(row, 'seq');
-      const entry: AuditEntry = {
-        actorKind: str(row, 'actor_kind') as AuditEntry['actorKind'],
-        actorId: strOrNull(row, 'actor_id'),
-        action: str(row, 'action'),
-        entityType: str(row, 'entity_type'),
-        entityId: strOrNull(row, 'entity_id'),
-        reason: strOrNull(row, 'reason'),
-      };
-      const expected = rowHash(prevHash, str(row, 'at'), entry, strOrNull(row, 'before_json'), strOrNull(row, 'after_json'));
-      if (str(row, 'prev_hash') !== prevHash || str(row, 'hash') !== expected) return { ok: false, checked, brokenAtSeq: seq };
-      prevHash = expected;
-      checked++;
+      const storedHash = str(row, 'hash');
+      rows++;
+      headSeq = seq;
       afterSeq = seq;
+      if (wanted.has(seq)) seen.set(seq, { hash: storedHash, count: rows });
+      // After the first break the rest is only read for the checkpoints: one break makes every later link moot.
+      if (brokenAtSeq !== null) continue;
+      const input: HashInput = {
+        prevHash,
+        at: str(row, 'at'),
+        entry: {
+          actorKind: str(row, 'actor_kind') as AuditEntry['actorKind'],
+          actorId: strOrNull(row, 'actor_id'),
+          action: str(row, 'action'),
+          entityType: str(row, 'entity_type'),
+          entityId: strOrNull(row, 'entity_id'),
+          reason: strOrNull(row, 'reason'),
+        },
+        beforeJson: strOrNull(row, 'before_json'),
+        afterJson: strOrNull(row, 'after_json'),
+      };
+      const alg = str(row, 'hash_alg');
+      const keyId = strOrNull(row, 'key_id');
+      let expected: string | null;
+      if (alg === AuditHashAlg.legacy) {
+        if (keyedFromSeq !== null) {
+          breakAt('downgrade', seq);
+          continue;
+        }
+        expected = legacyHash(input);
+      } else if (alg === AuditHashAlg.keyed && keyId !== null) {
+        keyedFromSeq ??= seq;
+        expected = keys ? keyedHash(keys, keyId, input) : null;
+        if (expected === null) {
+          breakAt('unknown_key', seq);
+          continue;
+        }
+      } else {
+        breakAt('row_altered', seq);
+        continue;
+      }
+      if (str(row, 'prev_hash') !== prevHash) breakAt('row_missing', seq);
+      else if (!sameHex(storedHash, expected)) breakAt('row_altered', seq);
+      else {
+        prevHash = storedHash;
+        checked++;
+      }
     }
   }
+  const anchor = checkAuditCheckpoints(parsed.valid, seen, headSeq);
+  for (const p of anchor.problems) report(p);
+  return {
+    ok: problems.length === 0,
+    checked,
+    brokenAtSeq,
+    rows,
+    headSeq,
+    keyedFromSeq,
+    lastCheckpoint: anchor.last ? { seq: anchor.last.seq, at: anchor.last.at, count: anchor.last.count } : null,
+    checkpointsChecked: parsed.valid.length + parsed.problems.length,
+    problems,
+  };
 }

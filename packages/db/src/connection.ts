@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createClient, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
+import { AuditKeyring } from './audit-keys.ts';
 
 export interface DbConfig {
   /** `file:./data/pakn.db` (default), `:memory:`, or `libsql://…` / `http(s)://…` for a remote server. */
@@ -9,6 +10,11 @@ export interface DbConfig {
   readonly syncUrl?: string | undefined;
   readonly syncIntervalSeconds?: number | undefined;
   readonly busyTimeoutMs?: number | undefined;
+  /**
+   * The keys of the audit chain, which the database must not hold. Without them a key is made up for this
+   * process only: fine for tests, never for a database that outlives the process (apps/server always sets them).
+   */
+  readonly auditKeys?: AuditKeyring | undefined;
 }
 
 /** What repositories see of a connection or of an open transaction. */
@@ -31,17 +37,25 @@ export interface Executor {
 /** Marks the async context of a write transaction, to catch calls that would wait on it forever. */
 const insideWrite = new AsyncLocalStorage<Db>();
 
+/** The database whose write transaction the caller runs in, if any (how appendAudit finds the audit keys). */
+export function writingDb(): Db | undefined {
+  return insideWrite.getStore();
+}
+
 export class Db implements Executor {
   readonly client: Client;
   readonly isLocal: boolean;
+  /** The keys that sign and verify the audit chain (see DbConfig.auditKeys). */
+  readonly auditKeys: AuditKeyring;
   readonly #busyTimeoutMs: number;
   /** Tail of the queue of exclusive sections (transactions) on a local database. */
   #tail: Promise<void> = Promise.resolve();
   #pragmasApplied = false;
 
-  private constructor(client: Client, isLocal: boolean, busyTimeoutMs: number) {
+  private constructor(client: Client, isLocal: boolean, busyTimeoutMs: number, auditKeys: AuditKeyring) {
     this.client = client;
     this.isLocal = isLocal;
+    this.auditKeys = auditKeys;
     this.#busyTimeoutMs = busyTimeoutMs;
   }
 
@@ -56,7 +70,7 @@ export class Db implements Executor {
       concurrency: isLocal ? 1 : undefined,
       intMode: 'number',
     });
-    const db = new Db(client, isLocal, config.busyTimeoutMs ?? 5000);
+    const db = new Db(client, isLocal, config.busyTimeoutMs ?? 5000, config.auditKeys ?? AuditKeyring.ephemeral());
     await db.#applyPragmas();
     return db;
   }

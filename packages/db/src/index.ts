@@ -7,6 +7,8 @@ export * from './cases.ts';
 export * from './submissions.ts';
 export * from './calendar.ts';
 export * from './audit.ts';
+export * from './audit-keys.ts';
+export * from './audit-checkpoints.ts';
 export * from './outbox.ts';
 export * from './intake.ts';
 export * from './letters.ts';
