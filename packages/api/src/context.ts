@@ -34,6 +34,8 @@ export interface ApiServices {
   readonly limiter: RateLimiter;
   /** Live case changes for open portals. */
   readonly feed: CaseFeed;
+  /** The file of signed audit checkpoints that anchors the audit chain outside the database, if any. */
+  readonly auditCheckpointFile: string | null;
 }
 
 export interface ServiceOptions {
@@ -42,6 +44,7 @@ export interface ServiceOptions {
   readonly sessionTtlSeconds?: number;
   readonly calendars?: CalendarStore;
   readonly citizen?: Partial<CitizenPolicy>;
+  readonly auditCheckpointFile?: string | null;
 }
 
 export function createApiServices(options: ServiceOptions): ApiServices {
@@ -53,6 +56,7 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     citizen: defaultCitizenPolicy(options.citizen),
     limiter: new RateLimiter(),
     feed: new CaseFeed(),
+    auditCheckpointFile: options.auditCheckpointFile ?? null,
   };
 }
 

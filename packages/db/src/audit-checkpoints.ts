@@ -4,7 +4,8 @@
  * chain that ends before the last checkpoint lost its newest rows; a row that differs from what a checkpoint
  * saw was rewritten. See docs/decisions/0009-audit-chain-keyed-and-anchored.md.
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { AuditKeyring } from './audit-keys.ts';
@@ -81,8 +82,13 @@ export function appendCheckpointFile(path: string, c: AuditCheckpoint): void {
 }
 
 /** The checkpoint file's text; empty when it does not exist yet. */
-export function readCheckpointFile(path: string): string {
-  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+export async function readCheckpointFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
 }
 
 interface ProblemAt {

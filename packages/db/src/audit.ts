@@ -240,7 +240,9 @@ export type AuditProblemKind =
   /** A checkpoint line signed by a key id this process does not have. */
   | 'checkpoint_unknown_key'
   /** A checkpoint line that is not a checkpoint at all. */
-  | 'checkpoint_unreadable';
+  | 'checkpoint_unreadable'
+  /** Checkpoints are configured, but the file is gone, empty or unreadable. */
+  | 'checkpoints_missing';
 
 export interface AuditProblem {
   readonly kind: AuditProblemKind;
@@ -273,6 +275,11 @@ export interface VerifyAuditOptions {
   readonly checkpoints?: string | undefined;
   /** Defaults to the database's own keyring. */
   readonly keys?: AuditKeyring | undefined;
+  /**
+   * The system writes a checkpoint at every start, so an empty file where one is configured means it was
+   * removed: report it rather than check the chain with no anchor.
+   */
+  readonly requireCheckpoints?: boolean | undefined;
 }
 
 const MAX_PROBLEMS = 50;
@@ -293,7 +300,9 @@ export async function verifyAuditChain(db: Executor, options: VerifyAuditOptions
   const report = (p: AuditProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
-  const parsed = parseAuditCheckpoints(options.checkpoints ?? '', keys);
+  const checkpointText = options.checkpoints ?? '';
+  if (options.requireCheckpoints && checkpointText.trim() === '') report({ kind: 'checkpoints_missing', seq: null, line: null });
+  const parsed = parseAuditCheckpoints(checkpointText, keys);
   for (const p of parsed.problems) report(p);
   /** The stored hash and the row count at each checkpointed seq, gathered on the way. */
   const wanted = new Set(parsed.valid.map((c) => c.seq));
