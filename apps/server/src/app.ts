@@ -37,6 +37,8 @@ export interface AppDeps {
   readonly clock?: { offsetMs: number };
   readonly widgetAssets: AssetDirectory;
   readonly portalAssets: AssetDirectory;
+  /** The audit checkpoint file a running writer keeps (startSystem): audit.verify holds the chain against it. */
+  readonly auditCheckpointFile?: string | null;
 }
 
 /** JSON request bodies above this are refused before parsing. */
@@ -160,6 +162,7 @@ export function createApp(deps: AppDeps): Hono {
     db,
     now,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    auditCheckpointFile: deps.auditCheckpointFile ?? null,
     citizen: {
       ...(config.secret ? { powHmacKey: config.secret } : {}),
       powMaxNumber: config.powMaxNumber,

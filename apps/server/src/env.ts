@@ -2,7 +2,7 @@
  * The only module that reads process.env. Everything else receives a parsed, typed Config.
  * A bad value stops the server at start-up with a message that names the variable.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
 
 const EnvSchema = z.object({
@@ -45,7 +45,35 @@ const EnvSchema = z.object({
   TEST_CLOCK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
   EXTRA_SITE_ORIGINS: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+  /**
+   * The audit chain's HMAC key (32+ characters), which the database never holds. Production sets it (or
+   * AUDIT_HMAC_KEYS, or at least PAKN_SECRET, from which one is derived); without any, a key is made into
+   * AUDIT_KEY_FILE at first start. See docs/decisions/0009-audit-chain-keyed-and-anchored.md.
+   */
+  AUDIT_HMAC_KEY: z.string().min(32).optional(),
+  /** Key rotation: `id:secret,id:secret…`, the first signs new rows, the others verify older ones. */
+  AUDIT_HMAC_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}:[^,]{32,}(,[A-Za-z0-9._-]{1,64}:[^,]{32,})*$/, 'expected id:secret(32+ characters),…')
+    .optional(),
+  /** Where the dev/demo key is made when no key is configured; default beside the database file. */
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** The append-only JSON-lines file of signed chain heads; default beside the database file. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** A checkpoint at least this often while the chain grows (and at start and shutdown). */
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** …and as soon as this many entries were added since the last one. */
+  AUDIT_CHECKPOINT_EVERY_ENTRIES: z.coerce.number().int().min(1).default(200),
+  /** Also mail each checkpoint (through the outbox) to this address, e.g. an inspector's archive mailbox. */
+  AUDIT_CHECKPOINT_MAIL: z.email().optional(),
 });
+
+/** Where the audit chain's keys come from, first (signing) source first; the others only verify older rows. */
+export type AuditKeySource =
+  | { readonly kind: 'explicit'; readonly id: string | null; readonly secret: string }
+  | { readonly kind: 'derived'; readonly secret: string }
+  | { readonly kind: 'file'; readonly path: string };
 
 export interface Config {
   readonly host: string;
@@ -63,6 +91,14 @@ export interface Config {
   readonly extraSiteOrigins: readonly string[];
   readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
   readonly testClock: boolean;
+  readonly audit: {
+    /** In order: the first available signs; the rest verify rows signed before a rotation. */
+    readonly keySources: readonly AuditKeySource[];
+    readonly checkpointFile: string;
+    readonly checkpointIntervalMs: number;
+    readonly checkpointEveryEntries: number;
+    readonly checkpointMail: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +118,19 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
   // pnpm in (INIT_CWD), so `pnpm start` at the root keeps its database in ./data at the root.
   const baseDir = env.INIT_CWD ?? process.cwd();
   const databaseUrl = e.DATABASE_URL.replace(/^file:(?!\/)(.+)$/, (_m, path: string) => `file:${resolve(baseDir, path)}`);
+  // Files that must live outside the database but near it: beside an embedded file, else in ./data.
+  const dataDir = databaseUrl.startsWith('file:') ? dirname(databaseUrl.slice('file:'.length).replace(/^\/\/(?=\/)/, '')) : resolve(baseDir, 'data');
+  const explicitKeys: AuditKeySource[] = e.AUDIT_HMAC_KEYS
+    ? e.AUDIT_HMAC_KEYS.split(',').map((pair) => {
+        const at = pair.indexOf(':');
+        return { kind: 'explicit', id: pair.slice(0, at), secret: pair.slice(at + 1) };
+      })
+    : e.AUDIT_HMAC_KEY
+      ? [{ kind: 'explicit', id: null, secret: e.AUDIT_HMAC_KEY }]
+      : [];
+  if (e.NODE_ENV === 'production' && explicitKeys.length === 0 && !e.PAKN_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (or AUDIT_HMAC_KEYS, or PAKN_SECRET)');
+  }
   const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
     host: e.HOST,
@@ -108,6 +157,17 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
     testClock: e.TEST_CLOCK,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 },
+    audit: {
+      keySources: [
+        ...explicitKeys,
+        ...(e.PAKN_SECRET ? [{ kind: 'derived', secret: e.PAKN_SECRET } as const] : []),
+        { kind: 'file', path: resolve(baseDir, e.AUDIT_KEY_FILE ?? resolve(dataDir, 'audit.key')) },
+      ],
+      checkpointFile: resolve(baseDir, e.AUDIT_CHECKPOINT_FILE ?? resolve(dataDir, 'audit-checkpoints.jsonl')),
+      checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+      checkpointEveryEntries: e.AUDIT_CHECKPOINT_EVERY_ENTRIES,
+      checkpointMail: e.AUDIT_CHECKPOINT_MAIL,
+    },
     extraSiteOrigins: (e.EXTRA_SITE_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -8,18 +8,20 @@ import { createDemoSiteApp } from './demo-site.ts';
 import type { Config } from './env.ts';
 import { DEMO_SITE_KEY, seedDemo } from './seed.ts';
 import { smtpTransport, startOutboxWorker } from './mailer.ts';
+import { startAuditCheckpoints } from './audit-checkpoints.ts';
+import { loadAuditKeyring } from './audit-keys.ts';
 import { AssetDirectory } from './static-assets.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Opens the database named by the config, creating the folder of an embedded file. */
+/** Opens the database named by the config, creating the folder of an embedded file, with the audit chain's keys. */
 export async function openDatabase(config: Config): Promise<Db> {
   const { url } = config.database;
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
     mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  return Db.open(config.database);
+  return Db.open({ ...config.database, auditKeys: loadAuditKeyring(config) });
 }
 
 export function demoSiteOrigins(config: Config): string[] {
@@ -57,7 +59,13 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     console.warn('[pakn] widget or portal is not built: run `pnpm build` (pnpm start does it for you)');
   }
 
-  const app = createApp({ db, config, widgetAssets, portalAssets, clock: { offsetMs: 0 } });
+  const audit = await startAuditCheckpoints(db, {
+    file: config.audit.checkpointFile,
+    intervalMs: config.audit.checkpointIntervalMs,
+    everyEntries: config.audit.checkpointEveryEntries,
+    mailTo: config.audit.checkpointMail,
+  });
+  const app = createApp({ db, config, widgetAssets, portalAssets, clock: { offsetMs: 0 }, auditCheckpointFile: config.audit.checkpointFile });
   const stopMail = config.mail.smtpUrl
     ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs)
     : null;
@@ -88,6 +96,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       if (demo) await new Promise<void>((r) => demo.close(() => r()));
+      await audit.stop();
       db.close();
     },
   };

@@ -21,6 +21,7 @@ export class AuditKeyring {
   /** A key made up for this process only (tests, a database opened without configuration). */
   readonly ephemeral: boolean;
   readonly #byId: ReadonlyMap<string, AuditKey>;
+  readonly #order: readonly string[];
   readonly #checkpointKeys = new Map<string, Buffer>();
 
   constructor(keys: readonly AuditKey[], options: { ephemeral?: boolean } = {}) {
@@ -33,6 +34,7 @@ export class AuditKeyring {
     this.current = current;
     this.ephemeral = options.ephemeral ?? false;
     this.#byId = new Map(keys.map((k) => [k.id, k]));
+    this.#order = keys.map((k) => k.id);
     if (this.#byId.size !== keys.length) throw new Error('Audit key ids must be unique');
   }
 
@@ -43,6 +45,12 @@ export class AuditKeyring {
 
   get(id: string): AuditKey | undefined {
     return this.#byId.get(id);
+  }
+
+  /** 0 for the current key, higher for older ones: a chain may move to a newer key, never back to an older one. */
+  rank(id: string): number | undefined {
+    const index = this.#order.indexOf(id);
+    return index === -1 ? undefined : index;
   }
 
   /** HMAC-SHA256 of `text` under the chain key `id`, hex; null when that key is not configured. */

@@ -91,6 +91,9 @@ describe('the keyed audit chain', () => {
     expect(await verifyAuditChain(old, { keys: rotated })).toMatchObject({ ok: true, checked: 5 });
     const keyIds = (await old.execute('SELECT key_id FROM audit_log ORDER BY seq')).rows.map((r) => r.key_id);
     expect(keyIds).toEqual([null, null, 'k1', 'k2', 'k2']);
+    // Going back to the retired key after the new one took over is refused, even with a valid MAC.
+    await old.write((tx) => appendAudit(tx, { actorKind: 'system', actorId: null, action: 'x', entityType: 'y', entityId: null }, now, new AuditKeyring([k1])));
+    expect(await verifyAuditChain(old, { keys: rotated })).toMatchObject({ ok: false, problems: [{ kind: 'downgrade', seq: 6 }] });
     // Without the old key, the rows it signed cannot be verified.
     expect(await verifyAuditChain(old, { keys: new AuditKeyring([k2]) })).toMatchObject({ ok: false, problems: [{ kind: 'unknown_key', seq: 3 }] });
   });

@@ -227,7 +227,7 @@ export type AuditProblemKind =
   | 'row_altered'
   /** A row does not point at the row before it: rows were removed or inserted before it. */
   | 'row_missing'
-  /** An unkeyed row after a keyed one: someone without the key wrote or rewrote it. */
+  /** An unkeyed row after a keyed one, or a row signed by a key older than the row before's (rotation only moves forward). */
   | 'downgrade'
   /** A row signed by a key id this process does not have: it cannot be verified. */
   | 'unknown_key'
@@ -314,6 +314,7 @@ export async function verifyAuditChain(db: Executor, options: VerifyAuditOptions
   let headSeq: number | null = null;
   let brokenAtSeq: number | null = null;
   let keyedFromSeq: number | null = null;
+  let lastKeyRank: number | null = null;
   let afterSeq = 0;
   const breakAt = (kind: AuditProblemKind, seq: number) => {
     brokenAtSeq = seq;
@@ -358,10 +359,16 @@ export async function verifyAuditChain(db: Executor, options: VerifyAuditOptions
       } else if (alg === AuditHashAlg.keyed && keyId !== null) {
         keyedFromSeq ??= seq;
         expected = keys ? keyedHash(keys, keyId, input) : null;
-        if (expected === null) {
+        const rank = keys?.rank(keyId);
+        if (expected === null || rank === undefined) {
           breakAt('unknown_key', seq);
           continue;
         }
+        if (lastKeyRank !== null && rank > lastKeyRank) {
+          breakAt('downgrade', seq);
+          continue;
+        }
+        lastKeyRank = rank;
       } else {
         breakAt('row_altered', seq);
         continue;
