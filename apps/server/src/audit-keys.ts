@@ -58,12 +58,13 @@ function keyFrom(source: AuditKeySource, createIfMissing: boolean): AuditKey | n
  * keys listed for rotation, a derived or dev key used before a real one was set) only verify the rows they
  * signed. A key file is made only when it is the sole source.
  */
-export function loadAuditKeyring(config: Pick<Config, 'audit'>): AuditKeyring {
+export function loadAuditKeyring(config: Pick<Config, 'audit'>, options: { createKeyFile?: boolean } = {}): AuditKeyring {
   const sources = config.audit.keySources;
   const keys: AuditKey[] = [];
   sources.forEach((source, index) => {
-    const key = keyFrom(source, index === 0);
+    const key = keyFrom(source, index === 0 && (options.createKeyFile ?? true));
     if (key && !keys.some((k) => k.id === key.id)) keys.push(key);
   });
+  if (keys.length === 0) throw new Error('No audit key is configured (AUDIT_HMAC_KEY, AUDIT_HMAC_KEYS, PAKN_SECRET or AUDIT_KEY_FILE)');
   return new AuditKeyring(keys);
 }

@@ -103,7 +103,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function parseEnv(env: Record<string, string | undefined> = process.env): Config {
+/** `overrides` win over the environment (command-line options of the CLI). */
+export function parseEnv(env: Record<string, string | undefined> = process.env, overrides: Record<string, string> = {}): Config {
+  if (Object.keys(overrides).length > 0) env = { ...env, ...overrides };
   const result = EnvSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
