@@ -6,9 +6,9 @@ import { SessionExpiredEvent, navigateOnClick } from '#shared/events.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { EVENT_LABELS } from './strings.ts';
+import './pakn-audit-verify.ts';
 
 type AuditEntry = Awaited<ReturnType<PaknClient['audit']['list']['query']>>[number];
-type VerifyResult = Awaited<ReturnType<PaknClient['audit']['verify']['query']>>;
 type AuditQuery = Parameters<PaknClient['audit']['list']['query']>[0];
 
 /** Entries per page of the whole log. */
@@ -61,16 +61,6 @@ const STRINGS = {
   citizen: { vi: 'Người dân', en: 'Citizen' },
   system: { vi: 'Hệ thống', en: 'System' },
   empty: { vi: 'Chưa có mục nào.', en: 'No entries yet.' },
-  verify: { vi: 'Kiểm tra tính toàn vẹn', en: 'Verify integrity' },
-  verifying: { vi: 'Đang kiểm tra…', en: 'Verifying…' },
-  verifiedOk: {
-    vi: 'Nhật ký toàn vẹn: đã kiểm tra {n} mục, không có sai lệch.',
-    en: 'The log is intact: {n} entries checked, none altered.',
-  },
-  verifiedBroken: {
-    vi: 'Nhật ký đã bị thay đổi: chuỗi băm sai lệch từ mục số {seq} ({n} mục đã kiểm tra).',
-    en: 'The log was altered: the hash chain breaks at entry {seq} ({n} entries checked).',
-  },
 } as const satisfies Record<string, Text>;
 
 /** Audit actions that are not moves of the workflow (those read as the history's words). */
@@ -120,8 +110,6 @@ export class PaknCaseAudit extends LitElement {
     lang: { type: String },
     entries: { state: true },
     error: { state: true },
-    verifying: { state: true },
-    verifyResult: { state: true },
     filters: { state: true },
     filterErrors: { state: true },
     pages: { state: true },
@@ -133,8 +121,6 @@ export class PaknCaseAudit extends LitElement {
   declare lang: string;
   declare protected entries: readonly AuditEntry[] | null;
   declare protected error: string | null;
-  declare protected verifying: boolean;
-  declare protected verifyResult: VerifyResult | null;
   declare protected filters: Filters;
   declare protected filterErrors: Readonly<Record<string, string>>;
   /** The `afterSeq` of each page seen so far: the last one is the page shown. */
@@ -149,8 +135,6 @@ export class PaknCaseAudit extends LitElement {
     this.lang = '';
     this.entries = null;
     this.error = null;
-    this.verifying = false;
-    this.verifyResult = null;
     this.filters = NO_FILTERS;
     this.filterErrors = {};
     this.pages = [0];
@@ -188,19 +172,6 @@ export class PaknCaseAudit extends LitElement {
       const info = errorInfo(error, this.language);
       if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
       this.error = info.message;
-    }
-  }
-
-  async #verify(): Promise<void> {
-    this.verifying = true;
-    this.verifyResult = null;
-    try {
-      this.verifyResult = await paknClient().audit.verify.query();
-      this.error = null;
-    } catch (error) {
-      this.error = errorInfo(error, this.language).message;
-    } finally {
-      this.verifying = false;
     }
   }
 
@@ -285,24 +256,12 @@ export class PaknCaseAudit extends LitElement {
 
   protected override render() {
     const lang = this.language;
-    const result = this.verifyResult;
     const whole = !this.caseId;
     return html`<section class="root panel" lang=${lang} aria-labelledby="audit-heading" data-testid=${whole ? 'audit-log' : 'case-audit'}>
       ${whole ? html`<h1 id="audit-heading">${STRINGS.logHeading[lang]}</h1>` : html`<h2 id="audit-heading">${STRINGS.heading[lang]}</h2>`}
       <p class="muted">${whole ? STRINGS.logIntro[lang] : STRINGS.intro[lang]}</p>
       ${whole ? this.#renderFilters(lang) : nothing}
-      <div class="verify">
-        <button type="button" class="secondary" ?disabled=${this.verifying} @click=${() => void this.#verify()}>
-          ${this.verifying ? STRINGS.verifying[lang] : STRINGS.verify[lang]}
-        </button>
-        <p role="status" class="verify-result" data-testid="audit-verify-result" data-ok=${result ? String(result.ok) : nothing}>
-          ${result
-            ? result.ok
-              ? STRINGS.verifiedOk[lang].replace('{n}', String(result.checked))
-              : STRINGS.verifiedBroken[lang].replace('{seq}', String(result.brokenAtSeq)).replace('{n}', String(result.checked))
-            : nothing}
-        </p>
-      </div>
+      <pakn-audit-verify lang=${lang}></pakn-audit-verify>
       ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
       ${this.entries === null
         ? html`<p class="muted">${COMMON.loading[lang]}</p>`
@@ -375,22 +334,9 @@ export class PaknCaseAudit extends LitElement {
         padding: var(--_space);
         background: var(--_bg);
       }
-      .verify {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
+      pakn-audit-verify {
+        display: block;
         margin-bottom: var(--_space);
-      }
-      .verify-result {
-        margin: 0;
-        font-weight: 600;
-      }
-      .verify-result[data-ok='true'] {
-        color: var(--_success);
-      }
-      .verify-result[data-ok='false'] {
-        color: var(--_danger);
       }
       .table-wrap {
         overflow-x: auto;

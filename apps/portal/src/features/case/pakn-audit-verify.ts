@@ -1,0 +1,117 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Lang, Text } from '@pakn/domain';
+import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
+import { SessionExpiredEvent } from '#shared/events.ts';
+import { elementLang } from '#shared/i18n.ts';
+import { base, tokens } from '#shared/styles.ts';
+import { summariseVerification, type VerificationSummary } from './audit-verification.ts';
+
+const STRINGS = {
+  verify: { vi: 'Kiểm tra tính toàn vẹn', en: 'Verify integrity' },
+  verifying: { vi: 'Đang kiểm tra…', en: 'Verifying…' },
+  findings: { vi: 'Những sai lệch tìm thấy', en: 'What was found' },
+} as const satisfies Record<string, Text>;
+
+/**
+ * `<pakn-audit-verify>`: the check of the whole audit chain, for the audit page and a case's audit log.
+ * Recomputes the keyed chain on the server, holds it against the signed checkpoints kept outside the
+ * database, and says what broke and where.
+ */
+export class PaknAuditVerify extends LitElement {
+  static override properties = {
+    lang: { type: String },
+    verifying: { state: true },
+    summary: { state: true },
+    error: { state: true },
+  };
+
+  declare lang: string;
+  declare protected verifying: boolean;
+  declare protected summary: VerificationSummary | null;
+  declare protected error: string | null;
+
+  constructor() {
+    super();
+    this.lang = '';
+    this.verifying = false;
+    this.summary = null;
+    this.error = null;
+  }
+
+  get language(): Lang {
+    return elementLang(this.lang);
+  }
+
+  async #verify(): Promise<void> {
+    this.verifying = true;
+    this.summary = null;
+    try {
+      this.summary = summariseVerification(await paknClient().audit.verify.query(), this.language);
+      this.error = null;
+    } catch (error) {
+      const info = errorInfo(error, this.language);
+      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
+      this.error = info.message;
+    } finally {
+      this.verifying = false;
+    }
+  }
+
+  protected override render() {
+    const lang = this.language;
+    const s = this.summary;
+    return html`<div class="verify" lang=${lang}>
+      <button type="button" class="secondary" ?disabled=${this.verifying} @click=${() => void this.#verify()}>
+        ${this.verifying ? STRINGS.verifying[lang] : STRINGS.verify[lang]}
+      </button>
+      <div role="status" class="verify-result" data-testid="audit-verify-result" data-ok=${s ? String(s.ok) : nothing}>
+        ${s
+          ? html`<p class="headline">${s.headline}</p>
+              <p class="checkpoint muted" data-testid="audit-last-checkpoint">${s.checkpoint}</p>
+              ${s.problems.length
+                ? html`<p class="findings">${STRINGS.findings[lang]}:</p>
+                    <ul data-testid="audit-verify-problems">
+                      ${s.problems.map((p) => html`<li>${p}</li>`)}
+                    </ul>`
+                : nothing}`
+          : nothing}
+      </div>
+      ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+    </div>`;
+  }
+
+  static override styles = [
+    tokens,
+    base,
+    css`
+      .verify {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        gap: 0.5rem 1rem;
+      }
+      .verify-result p,
+      .verify-result ul {
+        margin: 0;
+      }
+      .headline {
+        font-weight: 600;
+      }
+      .verify-result[data-ok='true'] .headline {
+        color: var(--_success);
+      }
+      .verify-result[data-ok='false'] .headline,
+      .verify-result[data-ok='false'] li {
+        color: var(--_danger);
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('pakn-audit-verify')) customElements.define('pakn-audit-verify', PaknAuditVerify);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-audit-verify': PaknAuditVerify;
+  }
+}
