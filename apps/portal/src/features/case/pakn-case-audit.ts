@@ -76,6 +76,7 @@ const ACTION_LABELS: Readonly<Record<string, Text>> = {
   'attachment.download': { vi: 'Tải tệp đính kèm', en: 'Downloaded an attachment' },
   'export.cases': { vi: 'Xuất danh sách phản ánh (CSV)', en: 'Exported the case list (CSV)' },
   'export.unit_evaluation': { vi: 'Xuất bảng đánh giá đơn vị (CSV)', en: 'Exported the unit evaluation (CSV)' },
+  'audit.key_changed': { vi: 'Bắt đầu ký nhật ký bằng khoá mới', en: 'The log is signed with a new key from here' },
 };
 
 const ENTITY_TYPES: Readonly<Record<string, Text>> = {
@@ -85,6 +86,7 @@ const ENTITY_TYPES: Readonly<Record<string, Text>> = {
   staff: { vi: 'Tài khoản', en: 'Account' },
   authority: { vi: 'Cơ quan có thẩm quyền', en: 'Authority' },
   calendar: { vi: 'Lịch làm việc', en: 'Calendar' },
+  audit: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
 };
 
 function actionLabel(action: string, lang: Lang): string | null {
