@@ -42,7 +42,13 @@ function keyFrom(source: AuditKeySource, createIfMissing: boolean): AuditKey | n
     case 'file': {
       let secret = readKeyFile(source.path);
       if (!secret && createIfMissing) {
-        secret = createKeyFile(source.path);
+        try {
+          secret = createKeyFile(source.path);
+        } catch (error) {
+          // Another process made it first: use theirs, so that both sign with the same key.
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+          return keyFrom(source, false);
+        }
         console.warn(
           `[audit] no AUDIT_HMAC_KEY, AUDIT_HMAC_KEYS or PAKN_SECRET: made an audit key in ${source.path}. ` +
             'Fine for a demo; production sets AUDIT_HMAC_KEY and keeps it away from the database and its backups.',
