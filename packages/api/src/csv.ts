@@ -18,7 +18,7 @@ export type CsvCell = string | number | boolean | null | undefined;
 export const CSV_BOM = '\uFEFF';
 
 /** What a spreadsheet passes over before deciding whether a field is a formula. */
-const SKIPPED = String.raw`[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F"]*`;
+const SKIPPED = String.raw`[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Mn}\u115F\u1160\u3164\uFFA0"]*`;
 /** A formula character, or one its compatibility form, a dash or a minus sign turns into. */
 const FORMULA_CHAR = String.raw`[=+\-@\p{Pd}\u2212\u2795\u2796\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u207A\u207B\u207C\u208A\u208B\u208C]`;
 /** The positions where a field starts: the cell's start, and right after each separator or line break. */
