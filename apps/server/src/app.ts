@@ -418,23 +418,34 @@ export function createApp(deps: AppDeps): Hono {
   // The citizen downloads a file of the verified answer from the widget, with the proof they track with, in a
   // JSON body (never in a URL), from a registered site's page.
   app.use('/api/v1/answer-attachments/:id/download', citizenCors);
-  app.post('/api/v1/answer-attachments/:id/download', bodyLimit({ maxSize: 4096 }), async (c) => {
-    const request = requestInfo(c);
-    try {
-      const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
-      const proof = { reference: String(body?.reference ?? ''), accessKey: String(body?.accessKey ?? '') };
-      const response = fileResponse(await downloadAnswerAttachmentForCitizen(services, request, c.req.param('id'), proof));
-      // The widget runs on the site's page: the bytes must be readable there (CORS), as the API's answers are.
-      response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-      const allowed = c.res.headers.get('Access-Control-Allow-Origin');
-      if (allowed) response.headers.set('Access-Control-Allow-Origin', allowed);
-      response.headers.set('Vary', 'Origin');
-      return response;
-    } catch (error) {
-      for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
-      return answerFileError(c, request, error);
-    }
-  });
+  app.post(
+    '/api/v1/answer-attachments/:id/download',
+    // Without its own answer, the limit throws an HTTPException that the app's error handler turns into a 500.
+    bodyLimit({
+      maxSize: 4096,
+      onError: (c) => {
+        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+        return c.json({ error: { reason: 'payload_too_large', message: errorMessage('payload_too_large', lang) } }, 413, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+      },
+    }),
+    async (c) => {
+      const request = requestInfo(c);
+      try {
+        const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
+        const proof = { reference: String(body?.reference ?? ''), accessKey: String(body?.accessKey ?? '') };
+        const response = fileResponse(await downloadAnswerAttachmentForCitizen(services, request, c.req.param('id'), proof));
+        // The widget runs on the site's page: the bytes must be readable there (CORS), as the API's answers are.
+        response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+        const allowed = c.res.headers.get('Access-Control-Allow-Origin');
+        if (allowed) response.headers.set('Access-Control-Allow-Origin', allowed);
+        response.headers.set('Vary', 'Origin');
+        return response;
+      } catch (error) {
+        for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+        return answerFileError(c, request, error);
+      }
+    },
+  );
 
   // The hosted page for QR codes on posters and browsers without custom elements: /c/SITE-KEY.
   app.get('/c/:siteKey', async (c) => {

@@ -191,7 +191,7 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
   afterAll(() => f.close());
 
   /** The browser-made shapes for a route that takes a body. */
-  function hostile(body: BodyInit, extra: Record<string, string> = {}): { name: string; headers: Record<string, string>; body: BodyInit }[] {
+  function hostile(body: string | Uint8Array, extra: Record<string, string> = {}): { name: string; headers: Record<string, string>; body: string | Uint8Array }[] {
     return [
       { name: '1. cross-site form, urlencoded', headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded', ...extra }, body: 'status=all' },
       { name: '2. cross-site form, multipart', headers: { origin: EVIL, 'content-type': 'multipart/form-data; boundary=x', ...extra }, body: '--x\r\nContent-Disposition: form-data; name="f"; filename="a.pdf"\r\n\r\n%PDF-1.7\r\n--x--\r\n' },
@@ -214,14 +214,14 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
 
   it.each(['cases.csv', 'unit-evaluation.csv'])('export %s: refused in every shape, GET included, and nothing is audited', async (file) => {
     const cookie = await f.login('thanhtra');
-    const filter = file === 'cases.csv' ? { status: 'all' } : { from: '2026-01-01', to: '2026-12-31' };
+    const filter: Record<string, string> = file === 'cases.csv' ? { status: 'all' } : { from: '2026-01-01', to: '2026-12-31' };
     await expectNoChange(async () => {
       for (const shape of hostile(JSON.stringify(filter))) {
         const res = await f.app.request(`/api/v1/exports/${file}`, { method: 'POST', headers: { cookie, ...shape.headers }, body: shape.body });
         expect([403, 415], shape.name).toContain(res.status);
         expect(res.headers.get('content-disposition'), shape.name).toBeNull();
       }
-      for (const headers of [{}, { origin: OWN, 'x-pakn-csrf': '1' }, { 'sec-fetch-mode': 'navigate' }]) {
+      for (const headers of [{}, { origin: OWN, 'x-pakn-csrf': '1' }, { 'sec-fetch-mode': 'navigate' }] as Record<string, string>[]) {
         const res = await f.app.request(`/api/v1/exports/${file}?${new URLSearchParams(filter).toString()}`, { headers: { cookie, ...headers } });
         expect(res.status, `6. GET ${JSON.stringify(headers)}`).toBe(405);
       }

@@ -20,7 +20,7 @@ describe('issue 9: an export cannot be triggered by a navigation or a form', () 
 
   it('refuses a link, an image or a GET form from any page, even the portal\'s own, and audits nothing', async () => {
     for (const path of FILES) {
-      for (const headers of [{}, { origin: OWN }, { origin: WARD }, { 'sec-fetch-site': 'same-site', 'sec-fetch-dest': 'image' }, { origin: OWN, 'x-pakn-csrf': '1' }]) {
+      for (const headers of [{}, { origin: OWN }, { origin: WARD }, { 'sec-fetch-site': 'same-site', 'sec-fetch-dest': 'image' }, { origin: OWN, 'x-pakn-csrf': '1' }] as Record<string, string>[]) {
         const res = await f.app.request(path, { headers: { cookie, ...headers } });
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(405);
         expect(res.headers.get('allow')).toBe('POST');
