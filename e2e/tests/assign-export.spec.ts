@@ -47,12 +47,15 @@ test('the ward head assigns a forwarded case; the handler sees their name and fi
   expect(errors).toEqual([]);
 });
 
-test('the officer downloads the inbox as a CSV file that Excel reads as UTF-8', async ({ page }) => {
+test('the officer downloads the inbox as a CSV file that Excel reads as UTF-8, and only by the button', async ({ page }) => {
   const description = 'Cán bộ một cửa yêu cầu nộp thêm bản sao "có chứng thực", ngoài quy định; =lần 2.';
   const receipt = await submitReport(page, { category: 'Trả kết quả muộn so với ngày hẹn', description });
   await signIn(page, 'tiepnhan');
   await expect(page.locator(`tr[data-reference="${receipt.reference}"]`)).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Xuất CSV' }).click()]);
+  // Issue 9: an export is audited, so a link or a navigation cannot run one, even with the officer's session.
+  const navigation = await page.request.get('/api/v1/exports/cases.csv?status=all');
+  expect(navigation.status()).toBe(405);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^pakn-phan-anh-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -61,7 +64,8 @@ test('the officer downloads the inbox as a CSV file that Excel reads as UTF-8', 
   expect(lines[0]).toMatch(/^Mã phản ánh,Ngày tiếp nhận,Kênh,Lĩnh vực,Trạng thái,/);
   const line = lines.find((l) => l.startsWith(receipt.reference));
   expect(line).toBeDefined();
-  expect(line).toContain('"Cán bộ một cửa yêu cầu nộp thêm bản sao ""có chứng thực"", ngoài quy định; =lần 2."');
+  // The `=` after a `;` would start a formula in a spreadsheet that splits on `;` (Excel in Vietnamese): text.
+  expect(line).toContain(`"Cán bộ một cửa yêu cầu nộp thêm bản sao ""có chứng thực"", ngoài quy định;' =lần 2."`);
   expect(line).toContain('Đã tiếp nhận');
 });
 
@@ -104,7 +108,7 @@ test('the inspector opens the audit page, filters by who acted, and sees names a
   const evaluation = page.getByTestId('unit-evaluation');
   await expect(evaluation.getByRole('heading', { name: 'Đánh giá đơn vị theo kỳ' })).toBeVisible();
   await expect(evaluation.locator('tr[data-unit="ward-hoan-kiem"] th')).toHaveText('UBND phường Hoàn Kiếm');
-  const [download] = await Promise.all([page.waitForEvent('download'), evaluation.getByRole('link', { name: 'Xuất CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), evaluation.getByRole('button', { name: 'Xuất CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^pakn-danh-gia-don-vi-\d{4}-01-01_\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!)).toString('utf8');
   expect(csv.split('\r\n')[0]).toBe('\uFEFFĐơn vị,Tiếp nhận,Đã trả lời,Trả lời đúng hạn,Đang quá hạn,Số ngày làm việc trung bình để trả lời,Đôn đốc,Báo cáo Giám đốc,Nhắc nhở,Chấn chỉnh,Biểu dương,Điểm hài lòng trung bình,Đề nghị xem xét lại');

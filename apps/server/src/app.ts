@@ -44,6 +44,18 @@ export interface AppDeps {
 /** JSON request bodies above this are refused before parsing. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 const ORIGIN_CACHE_MS = 5_000;
+/** An export's filter is a few short fields. */
+const EXPORT_BODY_LIMIT_BYTES = 4096;
+
+/** An export's JSON filter as the string fields a query string would have had; anything else is dropped. */
+function exportFilter(body: unknown): Record<string, string | undefined> {
+  const filter: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return filter;
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') filter[key] = String(value);
+  }
+  return filter;
+}
 
 /** Headers for everything the PAKN origin serves to its own pages (portal, API, health). */
 const OWN_PAGE_HEADERS: Readonly<Record<string, string>> = {
@@ -313,24 +325,48 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   // Staff exports as CSV: the session cookie, the screens' visibility, each one audited (packages/api/src/exports.ts).
-  const csvExports: Readonly<Record<string, typeof exportCases>> = {
-    'cases.csv': exportCases,
-    'unit-evaluation.csv': exportUnitEvaluation,
-  };
-  app.get('/api/v1/exports/:file', async (c) => {
-    const build = csvExports[c.req.param('file')];
-    if (!build) return c.notFound();
-    const request = requestInfo(c);
-    let file: CsvExport;
-    try {
-      file = await build(services, request, c.req.query());
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const { status, body } = exportErrorResponse(error, request.lang);
-      return c.json(body, status, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
-    }
-    return downloadResponse(file.content, 'text/csv; charset=utf-8', file.filename, file.filename);
+  // An audited export is a write: a POST with a JSON filter from the portal's own origin with the anti-CSRF
+  // header (issue 9), so that no link, image or form of any page, the same site's included, can run one.
+  const csvExports = new Map<string, typeof exportCases>([
+    ['cases.csv', exportCases],
+    ['unit-evaluation.csv', exportUnitEvaluation],
+  ]);
+  app.on(['GET', 'HEAD'], '/api/v1/exports/:file', (c) => {
+    const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+    return c.json({ error: { reason: 'csrf', message: errorMessage('csrf', lang) } }, 405, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store', Allow: 'POST' });
   });
+  app.post(
+    '/api/v1/exports/:file',
+    async (c, next) => {
+      // A cross-site form can send form-urlencoded, multipart or text/plain without a preflight: never read.
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+        return c.json({ error: { reason: 'unsupported_media_type', message: errorMessage('invalid', lang) } }, 415, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+      }
+      return next();
+    },
+    bodyLimit({
+      maxSize: EXPORT_BODY_LIMIT_BYTES,
+      onError: (c) => {
+        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+        return c.json({ error: { reason: 'payload_too_large', message: errorMessage('payload_too_large', lang) } }, 413, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+      },
+    }),
+    async (c) => {
+      const build = csvExports.get(c.req.param('file'));
+      if (!build) return c.notFound();
+      const request = requestInfo(c);
+      let file: CsvExport;
+      try {
+        file = await build(services, request, exportFilter(await c.req.json().catch(() => null)));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const { status, body } = exportErrorResponse(error, request.lang);
+        return c.json(body, status, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+      }
+      return downloadResponse(file.content, 'text/csv; charset=utf-8', file.filename, file.filename);
+    },
+  );
 
   // Files of the unit's answer. Staff upload them from the portal (session, same origin, anti-CSRF header),
   // remove their own before sending, and download any of a case they may see.
@@ -385,23 +421,34 @@ export function createApp(deps: AppDeps): Hono {
   // The citizen downloads a file of the verified answer from the widget, with the proof they track with, in a
   // JSON body (never in a URL), from a registered site's page.
   app.use('/api/v1/answer-attachments/:id/download', citizenCors);
-  app.post('/api/v1/answer-attachments/:id/download', bodyLimit({ maxSize: 4096 }), async (c) => {
-    const request = requestInfo(c);
-    try {
-      const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
-      const proof = { reference: String(body?.reference ?? ''), accessKey: String(body?.accessKey ?? '') };
-      const response = fileResponse(await downloadAnswerAttachmentForCitizen(services, request, c.req.param('id'), proof));
-      // The widget runs on the site's page: the bytes must be readable there (CORS), as the API's answers are.
-      response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-      const allowed = c.res.headers.get('Access-Control-Allow-Origin');
-      if (allowed) response.headers.set('Access-Control-Allow-Origin', allowed);
-      response.headers.set('Vary', 'Origin');
-      return response;
-    } catch (error) {
-      for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
-      return answerFileError(c, request, error);
-    }
-  });
+  app.post(
+    '/api/v1/answer-attachments/:id/download',
+    // Without its own answer, the limit throws an HTTPException that the app's error handler turns into a 500.
+    bodyLimit({
+      maxSize: 4096,
+      onError: (c) => {
+        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+        return c.json({ error: { reason: 'payload_too_large', message: errorMessage('payload_too_large', lang) } }, 413, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+      },
+    }),
+    async (c) => {
+      const request = requestInfo(c);
+      try {
+        const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
+        const proof = { reference: String(body?.reference ?? ''), accessKey: String(body?.accessKey ?? '') };
+        const response = fileResponse(await downloadAnswerAttachmentForCitizen(services, request, c.req.param('id'), proof));
+        // The widget runs on the site's page: the bytes must be readable there (CORS), as the API's answers are.
+        response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+        const allowed = c.res.headers.get('Access-Control-Allow-Origin');
+        if (allowed) response.headers.set('Access-Control-Allow-Origin', allowed);
+        response.headers.set('Vary', 'Origin');
+        return response;
+      } catch (error) {
+        for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
+        return answerFileError(c, request, error);
+      }
+    },
+  );
 
   // The hosted page for QR codes on posters and browsers without custom elements: /c/SITE-KEY.
   app.get('/c/:siteKey', async (c) => {

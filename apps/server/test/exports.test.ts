@@ -43,22 +43,31 @@ async function login(username: string): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
+/** The portal's export: a POST from its own origin with the anti-CSRF header and the filter as JSON. */
+function exportFile(file: string, filter: Record<string, string>, headers: Record<string, string> = {}) {
+  return app.request(`/api/v1/exports/${file}`, {
+    method: 'POST',
+    headers: { origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(filter),
+  });
+}
+
 describe('CSV exports over HTTP', () => {
   it('refuses without a session (401) and for a role without the right (403)', async () => {
-    expect((await app.request('/api/v1/exports/cases.csv')).status).toBe(401);
-    expect((await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-01-01&to=2026-01-31')).status).toBe(401);
+    expect((await exportFile('cases.csv', {})).status).toBe(401);
+    expect((await exportFile('unit-evaluation.csv', { from: '2026-01-01', to: '2026-01-31' })).status).toBe(401);
     const admin = await login('quantri');
-    const refused = await app.request('/api/v1/exports/cases.csv', { headers: { cookie: admin, 'accept-language': 'vi' } });
+    const refused = await exportFile('cases.csv', {}, { cookie: admin, 'accept-language': 'vi' });
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
     const handler = await login('xuly.hoankiem');
-    expect((await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-01-01&to=2026-01-31', { headers: { cookie: handler } })).status).toBe(403);
-    expect((await app.request('/api/v1/exports/other.csv', { headers: { cookie: handler } })).status).toBe(404);
+    expect((await exportFile('unit-evaluation.csv', { from: '2026-01-01', to: '2026-01-31' }, { cookie: handler })).status).toBe(403);
+    expect((await exportFile('other.csv', {}, { cookie: handler })).status).toBe(404);
   });
 
   it('sends the cases as a UTF-8 CSV attachment with a dated file name, and audits the export', async () => {
     const cookie = await login('tiepnhan');
-    const res = await app.request('/api/v1/exports/cases.csv?status=all', { headers: { cookie, 'accept-language': 'vi' } });
+    const res = await exportFile('cases.csv', { status: 'all' }, { cookie, 'accept-language': 'vi' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="pakn-phan-anh-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''pakn-phan-anh-/);
@@ -77,10 +86,10 @@ describe('CSV exports over HTTP', () => {
 
   it('sends the unit evaluation, and answers a bad period with field errors (400)', async () => {
     const cookie = await login('thanhtra');
-    const bad = await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-03-31&to=2026-03-01', { headers: { cookie, 'accept-language': 'vi' } });
+    const bad = await exportFile('unit-evaluation.csv', { from: '2026-03-31', to: '2026-03-01' }, { cookie, 'accept-language': 'vi' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { fieldErrors: Record<string, string> } }).error.fieldErrors).toEqual({ to: 'Ngày kết thúc không thể trước ngày bắt đầu.' });
-    const res = await app.request('/api/v1/exports/unit-evaluation.csv?from=2026-01-01&to=2026-12-31', { headers: { cookie, 'accept-language': 'en' } });
+    const res = await exportFile('unit-evaluation.csv', { from: '2026-01-01', to: '2026-12-31' }, { cookie, 'accept-language': 'en' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('filename="pakn-danh-gia-don-vi-2026-01-01_2026-12-31.csv"');
     expect((await res.text()).split('\r\n')[0]).toBe('Unit,Received,Answered,Answered on time,Overdue now,Average working days to answer,Reminders,Escalations,Reprimands,Corrections,Commendations,Average rating,Reviews requested');

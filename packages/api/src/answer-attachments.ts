@@ -14,11 +14,13 @@ import {
   MAX_ATTACHMENTS,
   MAX_ATTACHMENT_BYTES,
   availableMoves,
+  attachmentFileName,
   sniffAttachmentType,
   type CaseRecord,
   type StaffMember,
 } from '@pakn/domain';
-import { cleanName, type UploadedAttachment } from './attachments.ts';
+import { listedFile, servedFile } from './attachment-download.ts';
+import type { UploadedAttachment } from './attachments.ts';
 import { auditCitizen, auditStaff } from './audit.ts';
 import { enforceRateLimit } from './citizen-policy.ts';
 import { createContext, type ApiServices, type Context, type RequestInfo } from './context.ts';
@@ -62,7 +64,7 @@ export async function uploadAnswerAttachment(
   const type = sniffAttachmentType(input.bytes);
   if (!type) throw new DomainError('invalid', 'Attachment type not allowed', { reason: 'attachment_type' });
   const id = randomBytes(18).toString('base64url');
-  const name = cleanName(input.name);
+  const name = attachmentFileName(input.name, type);
   const now = services.now();
   await services.db.write(async (tx) => {
     // Counted inside the write lock, so parallel uploads cannot pass the limit together.
@@ -118,13 +120,13 @@ export async function linkAnswerFiles(
 /** The current answer's files for staff who may see the case: internal ones too. */
 export async function answerFilesForStaff(db: Executor, staff: StaffMember, caseId: string) {
   const record = await loadVisibleCase(db, staff, caseId);
-  return (await listAnswerAttachments(db, record.id, true)).map((a) => ({ ...a, url: `/api/v1/answer-attachments/${a.id}` }));
+  return (await listAnswerAttachments(db, record.id, true)).map((a) => ({ ...listedFile(a), url: `/api/v1/answer-attachments/${a.id}` }));
 }
 
 /** What tracking shows of the answer's files: the citizen's ones, once the answer is visible. */
 export async function answerFilesForCitizen(db: Executor, record: CaseRecord) {
   if (!answerVisibleToCitizen(record)) return [];
-  return (await listAnswerAttachments(db, record.id, false)).map(({ id, name, mime, size }) => ({ id, name, mime, size }));
+  return (await listAnswerAttachments(db, record.id, false)).map((a) => listedFile(a)).map(({ id, name, mime, size }) => ({ id, name, mime, size }));
 }
 
 /** A staff download: any answer file of a case the staff member may see, or their own pending upload. */
@@ -136,7 +138,7 @@ export async function downloadAnswerAttachmentForStaff(services: ApiServices, re
   if (!file || (!file.linked && file.uploadedBy !== staff.id)) throw new DomainError('not_found', 'No such attachment');
   const record = await loadVisibleCase(services.db, staff, file.caseId);
   await services.db.write((tx) => auditStaff(tx, ctx, { action: 'answer_attachment.download', entityType: 'case', entityId: record.id, after: { attachmentId: id } }));
-  return file;
+  return servedFile(file);
 }
 
 /**
@@ -157,5 +159,5 @@ export async function downloadAnswerAttachmentForCitizen(
     throw new DomainError('not_found', 'No such attachment');
   }
   await services.db.write((tx) => auditCitizen(tx, ctx, { action: 'answer_attachment.download', entityType: 'case', entityId: record.id, after: { attachmentId: id } }));
-  return file;
+  return servedFile(file);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { getSite, insertAttachment } from '@pakn/db';
-import { DomainError, MAX_ATTACHMENT_BYTES, sniffAttachmentType } from '@pakn/domain';
+import { DomainError, MAX_ATTACHMENT_BYTES, attachmentFileName, sniffAttachmentType } from '@pakn/domain';
 import { enforceRateLimit } from './citizen-policy.ts';
 import type { ApiServices, RequestInfo } from './context.ts';
 import { sha256HexOfBytes } from './secrets.ts';
@@ -8,7 +8,7 @@ import { assertSiteOrigin } from './sites.ts';
 
 export interface UploadInput {
   readonly siteKey: string;
-  /** The name the citizen's file had; kept for staff, never trusted for the type. */
+  /** The name the citizen's file had; kept for staff (with the extension of its real type), never trusted for the type. */
   readonly name: string;
   readonly bytes: Uint8Array;
 }
@@ -18,13 +18,6 @@ export interface UploadedAttachment {
   readonly name: string;
   readonly type: string;
   readonly size: number;
-}
-
-export function cleanName(name: string): string {
-  // Keep letters (Vietnamese included), digits and a few separators; no paths, no control characters.
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(/[^\p{L}\p{N} ._()-]/gu, '_').trim().slice(0, 120);
-  return cleaned || 'tep-dinh-kem';
 }
 
 /**
@@ -41,7 +34,7 @@ export async function uploadAttachment(services: ApiServices, request: RequestIn
   const type = sniffAttachmentType(input.bytes);
   if (!type) throw new DomainError('invalid', 'Attachment type not allowed', { reason: 'attachment_type' });
   const id = randomBytes(18).toString('base64url');
-  const name = cleanName(input.name);
+  const name = attachmentFileName(input.name, type);
   const now = services.now();
   await services.db.write((tx) =>
     insertAttachment(

@@ -19,7 +19,7 @@ import { visibleCaseList } from './case-list.ts';
 import { createContext, type ApiServices, type Context, type RequestInfo } from './context.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 import { unitEvaluation } from './evaluation.ts';
-import { requirePermission } from './trpc.ts';
+import { assertSameOriginWrite, requirePermission } from './trpc.ts';
 
 /** An export ready to send: the file's name, its text (BOM included) and how many records it holds. */
 export interface CsvExport {
@@ -76,8 +76,10 @@ function localTime(iso: string | null): string {
   return iso ? formatVietnamDateTime(Date.parse(iso)).slice(0, 16).replace('T', ' ') : '';
 }
 
+/** An export is audited, so it is a staff write: the portal's own origin and the anti-CSRF header (issue 9). */
 async function signedIn(services: ApiServices, request: RequestInfo) {
   const ctx = await createContext(services, request);
+  assertSameOriginWrite(ctx);
   if (!ctx.staff) throw new DomainError('unauthenticated', 'Sign in first');
   return { ...ctx, staff: ctx.staff } as Context & { staff: NonNullable<Context['staff']> };
 }

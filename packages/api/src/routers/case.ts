@@ -45,6 +45,7 @@ import {
 } from '@pakn/domain';
 import type { Context } from '../context.ts';
 import { answerFilesForCitizen, answerFilesForStaff } from '../answer-attachments.ts';
+import { listedFile } from '../attachment-download.ts';
 import { presentCaseForCitizen } from '../presenters.ts';
 import { enforceRateLimit } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
@@ -339,7 +340,7 @@ export const caseRouter = router({
     const record = await loadVisibleCase(ctx.services.db, ctx.staff, input.caseId);
     // A photo or a scan can carry a name: withheld from the unit when the citizen asked for confidentiality.
     if (record.confidential && isUnitRole(ctx.staff.role)) return [];
-    return (await listAttachments(ctx.services.db, record.id)).map((a) => ({ ...a, url: `/api/v1/attachments/${a.id}` }));
+    return (await listAttachments(ctx.services.db, record.id)).map((a) => ({ ...listedFile(a), url: `/api/v1/attachments/${a.id}` }));
   }),
 
   /** The files of the unit's current answer, for staff who may see the case (internal ones included). */

@@ -6,10 +6,11 @@ import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
-import { base, caseTable, dataTable, linkButton, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
+import '#shared/pakn-export-button.ts';
 import './pakn-unit-evaluation.ts';
 import { STRINGS } from './strings.ts';
 
@@ -34,6 +35,8 @@ interface InspectionDraft {
 
 /** How many recent records the page lists. */
 const RECENT_RECORDS = 15;
+/** The follow-up page's export: the open cases. */
+const OPEN_CASES = { status: 'open' } as const;
 
 type ListName = 'overdue' | 'at-risk';
 
@@ -186,7 +189,7 @@ export class PaknFollowUp extends LitElement {
             ${STRINGS.refresh[lang]}
           </button>
           ${this.viewer && can(this.viewer.role, 'exportCases')
-            ? html`<a class="button" href="/api/v1/exports/cases.csv?status=open" download title=${STRINGS.csvTitle[lang]} data-testid="follow-up-csv">${STRINGS.csv[lang]}</a>`
+            ? html`<pakn-export-button file="cases.csv" .filter=${OPEN_CASES} label=${STRINGS.csv[lang]} hint=${STRINGS.csvTitle[lang]} lang=${lang} data-testid="follow-up-csv"></pakn-export-button>`
             : nothing}
         </div>
         ${state.kind === 'failed'
@@ -413,7 +416,6 @@ export class PaknFollowUp extends LitElement {
     dataTable,
     caseTable,
     deadlineStyles,
-    linkButton,
     css`
       .intro {
         max-width: 60rem;

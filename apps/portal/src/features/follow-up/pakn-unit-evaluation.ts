@@ -5,7 +5,8 @@ import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent } from '#shared/events.ts';
 import { COMMON, elementLang } from '#shared/i18n.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
-import { base, dataTable, linkButton, tokens } from '#shared/styles.ts';
+import { base, dataTable, tokens } from '#shared/styles.ts';
+import '#shared/pakn-export-button.ts';
 
 type Row = Awaited<ReturnType<PaknClient['unit']['evaluation']['query']>>[number];
 
@@ -39,7 +40,7 @@ const STRINGS = {
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /**
- * `<pakn-unit-evaluation>`: the per-unit evaluation for a period (the Centre and inspectors), with a link to
+ * `<pakn-unit-evaluation>`: the per-unit evaluation for a period (the Centre and inspectors), with a button for
  * the same numbers as CSV. The period defaults to the current year up to today.
  *
  * Events out: `pakn-session-expired`.
@@ -105,10 +106,6 @@ export class PaknUnitEvaluation extends LitElement {
     }
   }
 
-  #csvHref(): string {
-    return `/api/v1/exports/unit-evaluation.csv?${new URLSearchParams({ from: this.from, to: this.to }).toString()}`;
-  }
-
   protected override render() {
     const lang = this.language;
     const date = (name: 'from' | 'to') => html`<div class="field">
@@ -137,7 +134,7 @@ export class PaknUnitEvaluation extends LitElement {
         ${date('from')} ${date('to')}
         <div class="buttons">
           <button type="submit" ?disabled=${this.busy}>${STRINGS.show[lang]}</button>
-          <a class="button secondary" href=${this.#csvHref()} download data-testid="evaluation-csv">${STRINGS.csv[lang]}</a>
+          <pakn-export-button file="unit-evaluation.csv" .filter=${{ from: this.from, to: this.to }} label=${STRINGS.csv[lang]} lang=${lang} data-testid="evaluation-csv"></pakn-export-button>
         </div>
       </form>
       ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
@@ -184,7 +181,6 @@ export class PaknUnitEvaluation extends LitElement {
     tokens,
     base,
     dataTable,
-    linkButton,
     css`
       .root {
         margin-top: calc(var(--_space) * 2);

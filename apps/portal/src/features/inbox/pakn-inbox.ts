@@ -18,8 +18,9 @@ import { DEADLINE_STRINGS, deadlineStyles, deadlineTone, renderDeadline } from '
 import { COMMON, elementLang, formatDateTime, shorten } from '#shared/i18n.ts';
 import { hanoiToday, intakeSummaryParts, type DailyIntakeStats } from '#shared/intake-stats.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
-import { base, caseTable, dataTable, linkButton, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { CategoriesController } from '#shared/categories.ts';
+import '#shared/pakn-export-button.ts';
 import { STRINGS } from './strings.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
@@ -308,7 +309,7 @@ export class PaknInbox extends LitElement {
               >`
             : nothing}
           ${this.viewer && can(this.viewer.role, 'exportCases')
-            ? html`<a class="button" href=${this.#csvHref()} download title=${STRINGS.csvTitle[lang]} data-testid="inbox-csv">${STRINGS.csv[lang]}</a>`
+            ? html`<pakn-export-button file="cases.csv" .filter=${this.#csvFilter()} label=${STRINGS.csv[lang]} hint=${STRINGS.csvTitle[lang]} lang=${lang} data-testid="inbox-csv"></pakn-export-button>`
             : nothing}
           <p class="muted shortcut-hint" aria-hidden="true">${STRINGS.shortcutHint[lang]}</p>
           <p class="muted summary" role="status">
@@ -331,11 +332,11 @@ export class PaknInbox extends LitElement {
   }
 
   /** The same list as on screen, as CSV. */
-  #csvHref(): string {
-    const query = new URLSearchParams({ status: this.filter });
-    if (this.mine) query.set('assignedToMe', '1');
-    if (this.q.trim()) query.set('q', this.q.trim());
-    return `/api/v1/exports/cases.csv?${query.toString()}`;
+  #csvFilter(): Record<string, string> {
+    const filter: Record<string, string> = { status: this.filter };
+    if (this.mine) filter.assignedToMe = '1';
+    if (this.q.trim()) filter.q = this.q.trim();
+    return filter;
   }
 
   #filterLabel(filter: InboxFilter, lang: Lang): string {
@@ -410,7 +411,6 @@ export class PaknInbox extends LitElement {
     dataTable,
     caseTable,
     deadlineStyles,
-    linkButton,
     css`
       .toolbar {
         display: flex;
