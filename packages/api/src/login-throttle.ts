@@ -152,10 +152,10 @@ export function unlockAccount(tx: Executor, username: string): Promise<boolean> 
   return deleteLoginThrottle(tx, accountThrottleKey(username));
 }
 
-/** Rows whose failures no longer count: called now and then so the table stays small under attack. */
-export function pruneLoginFailures(db: Db, policy: LoginThrottlePolicy, now: Date): Promise<number> {
+/** Forgets a few rows whose failures no longer count (see pruneLoginThrottle), inside the caller's write. */
+export function pruneLoginFailures(tx: Executor, policy: LoginThrottlePolicy, now: Date): Promise<number> {
   const longest = Math.max(policy.account.forgetMs, policy.address.forgetMs, policy.prefix.forgetMs);
-  return db.write((tx) => pruneLoginThrottle(tx, new Date(now.getTime() - longest)));
+  return pruneLoginThrottle(tx, new Date(now.getTime() - longest));
 }
 
 export class LoginThrottledError extends DomainError {

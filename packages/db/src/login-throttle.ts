@@ -52,12 +52,18 @@ export async function blockedLoginKeys(db: Executor, keyPrefix: string, now: Dat
   return new Map(result.rows.map((row) => [str(row, 'key'), str(row, 'blocked_until')]));
 }
 
-/** Forgets rows that no longer block and whose failures no longer count (older than `before`). */
-export async function pruneLoginThrottle(tx: Executor, before: Date): Promise<number> {
+/**
+ * Forgets up to `limit` rows that no longer block and whose failures no longer count (older than `before`):
+ * called on each failed sign-in, so the table stays small even when an attack spreads over many addresses.
+ */
+export async function pruneLoginThrottle(tx: Executor, before: Date, limit = 100): Promise<number> {
   const cutoff = before.toISOString();
   const result = await tx.execute({
-    sql: 'DELETE FROM login_throttle WHERE last_failure_at < ? AND (blocked_until IS NULL OR blocked_until < ?)',
-    args: [cutoff, cutoff],
+    sql: `DELETE FROM login_throttle WHERE rowid IN (
+            SELECT rowid FROM login_throttle
+            WHERE last_failure_at < ? AND (blocked_until IS NULL OR blocked_until < ?)
+            ORDER BY last_failure_at LIMIT ?)`,
+    args: [cutoff, cutoff, limit],
   });
   return result.rowsAffected;
 }

@@ -153,6 +153,15 @@ describe('issue 9: staff login throttle', () => {
     expect((await f.as('admin').admin.users()).some((u) => u.username === 'nobody-here')).toBe(false);
   });
 
+  it('forgets failures that no longer count, so the table stays small', async () => {
+    for (let i = 0; i < 5; i++) await tryLogin(`user-${i}`, 'wrong', `192.0.2.${i}`);
+    const rows = async () => Number((await f.db.execute('SELECT COUNT(*) AS n FROM login_throttle')).rows[0]?.n);
+    expect(await rows()).toBe(11); // five names, five addresses, one /24
+    f.now = new Date(f.now.getTime() + 2 * HOUR_MS);
+    await tryLogin('someone', 'wrong', '198.51.100.77');
+    expect(await rows()).toBe(3);
+  });
+
   it('keeps the throttle in the database: a new server process sees the lock', async () => {
     await lockAccount('director', f.services.loginThrottle.account.lockAfter ?? 0);
     const { createApiServices } = await import('../context.ts');

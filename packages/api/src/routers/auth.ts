@@ -2,7 +2,7 @@ import { deleteSession, findStaffForLogin, insertSession } from '@pakn/db';
 import { DomainError, LoginInputSchema } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
 import type { Context } from '../context.ts';
-import { LoginThrottledError, reserveLoginAttempt, settleSuccessfulLogin } from '../login-throttle.ts';
+import { LoginThrottledError, pruneLoginFailures, reserveLoginAttempt, settleSuccessfulLogin } from '../login-throttle.ts';
 import { assertSameOriginWrite, publicProcedure, router } from '../trpc.ts';
 import { dummyPasswordHash, newSessionToken, sha256Hex, verifyPassword } from '../secrets.ts';
 
@@ -33,15 +33,16 @@ export const authRouter = router({
     // Verify against a dummy hash for unknown users so both failures take as long.
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!found || !ok) {
-      await db.write((tx) =>
-        auditStaff(tx, ctx, {
+      await db.write(async (tx) => {
+        await auditStaff(tx, ctx, {
           action: 'auth.login_failed',
           entityType: 'staff',
           // An unknown name is audited as typed, without an account.
           entityId: found?.staff.id ?? null,
           after: { username: input.username, address: ctx.request.clientAddress, lockedUntil: attempt.lockedUntil },
-        }),
-      );
+        });
+        await pruneLoginFailures(tx, loginThrottle, now());
+      });
       throw new DomainError('unauthenticated', 'Bad credentials', { reason: 'bad_login' });
     }
     await settleSuccessfulLogin(db, loginThrottle, attempt);

@@ -22,6 +22,8 @@ export const loginThrottleAndIdleSessions: Migration = {
       last_failure_at TEXT NOT NULL,
       blocked_until TEXT
     ) STRICT`,
+    // Old rows are pruned by age, a few at a time.
+    `CREATE INDEX login_throttle_last_failure ON login_throttle(last_failure_at)`,
     `ALTER TABLE sessions ADD COLUMN last_seen_at TEXT`,
   ],
 };
