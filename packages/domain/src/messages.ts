@@ -136,7 +136,6 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Đăng nhập tạm thời bị khóa do có quá nhiều lần thử không thành công. Vui lòng thử lại sau ít phút, hoặc liên hệ quản trị viên để được mở khóa.',
     en: 'Sign-in is paused after too many failed attempts. Please try again in a few minutes, or ask an administrator to unlock it.',
   },
-  session_ended: { vi: 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.', en: 'Your session has ended. Please sign in again.' },
   conflict: {
     vi: 'Phản ánh vừa được người khác cập nhật. Vui lòng tải lại.',
     en: 'Someone else has just updated this case. Please reload.',

@@ -373,7 +373,8 @@ export const caseRouter = router({
     } finally {
       watch.stop();
     }
-    if (watch.sessionEnded()) throw toTRPCError(new DomainError('unauthenticated', 'Session ended', { reason: 'session_ended' }));
+    // The same refusal as any call without a session: the portal then shows its sign-in form.
+    if (watch.sessionEnded()) throw toTRPCError(new DomainError('unauthenticated', 'Session ended'));
   }),
 
   get: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {
