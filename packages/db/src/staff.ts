@@ -90,6 +90,15 @@ export async function staffStillAs(db: Executor, staff: StaffMember): Promise<bo
   return row !== undefined && str(row, 'role') === staff.role && strOrNull(row, 'unit_id') === staff.unitId;
 }
 
+/** Deletes a staff member's sessions that can no longer sign in (past the absolute or the idle timeout). */
+export async function deleteEndedSessions(tx: Executor, staffId: string, now: Date, idleSeconds: number): Promise<number> {
+  const result = await tx.execute({
+    sql: `DELETE FROM sessions WHERE staff_id = ? AND (expires_at <= ? OR COALESCE(last_seen_at, created_at) <= ?)`,
+    args: [staffId, now.toISOString(), new Date(now.getTime() - idleSeconds * 1000).toISOString()],
+  });
+  return result.rowsAffected;
+}
+
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
   await db.execute({ sql: 'DELETE FROM sessions WHERE token_hash = ?', args: [tokenHash] });
 }

@@ -67,6 +67,14 @@ describe('issue 9: idle and absolute session timeouts', () => {
     expect(await me(token)).toBeNull();
   });
 
+  it('clears an account\'s timed-out sessions when it signs in again', async () => {
+    await signIn('intake');
+    f.now = new Date(f.now.getTime() + 31 * MINUTE);
+    await signIn('intake');
+    const count = (await f.db.execute("SELECT COUNT(*) AS n FROM sessions WHERE staff_id = 's-intake'")).rows[0]?.n;
+    expect(Number(count)).toBe(1);
+  });
+
   it('records use at most once a minute', async () => {
     const token = await signIn('intake');
     const seen = async () => (await f.db.execute('SELECT last_seen_at FROM sessions')).rows[0]?.last_seen_at;

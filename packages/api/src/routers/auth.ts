@@ -1,4 +1,4 @@
-import { deleteSession, findStaffForLogin, insertSession } from '@pakn/db';
+import { deleteEndedSessions, deleteSession, findStaffForLogin, insertSession } from '@pakn/db';
 import { DomainError, LoginInputSchema } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
 import type { Context } from '../context.ts';
@@ -27,7 +27,7 @@ export const authRouter = router({
   /** Signs a staff member in and sets the session cookie. Login is CSRF-guarded too (login CSRF). */
   login: publicProcedure.input(LoginInputSchema).mutation(async ({ ctx, input }) => {
     assertSameOriginWrite(ctx);
-    const { db, now, sessionTtlSeconds, loginThrottle } = ctx.services;
+    const { db, now, sessionTtlSeconds, sessionIdleSeconds, loginThrottle } = ctx.services;
     const attempt = await takeAttempt(ctx, input.username);
     const found = await findStaffForLogin(db, input.username);
     // Verify against a dummy hash for unknown users so both failures take as long.
@@ -48,13 +48,11 @@ export const authRouter = router({
     await settleSuccessfulLogin(db, loginThrottle, attempt);
     const session = newSessionToken();
     const at = now();
-    await db.write((tx) =>
-      insertSession(
-        tx,
-        { tokenHash: session.hash, staffId: found.staff.id, expiresAt: new Date(at.getTime() + sessionTtlSeconds * 1000) },
-        at,
-      ),
-    );
+    await db.write(async (tx) => {
+      // Sessions that timed out are of no use to anyone: each sign-in clears its own account's.
+      await deleteEndedSessions(tx, found.staff.id, at, sessionIdleSeconds);
+      await insertSession(tx, { tokenHash: session.hash, staffId: found.staff.id, expiresAt: new Date(at.getTime() + sessionTtlSeconds * 1000) }, at);
+    });
     ctx.request.setSessionCookie(session.token, sessionTtlSeconds);
     return found.staff;
   }),
