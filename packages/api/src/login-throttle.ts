@@ -111,10 +111,16 @@ export async function reserveLoginAttempt(
   now: Date,
 ): Promise<LoginAttempt> {
   const keyed = keysFor(policy, username, address);
-  return db.write(async (tx) => {
-    const rows = await readLoginThrottle(tx, keyed.map((k) => k.key));
+  const keys = keyed.map((k) => k.key);
+  const refuseIfBlocked = (rows: Map<string, LoginThrottleRow>) => {
     const until = Math.max(0, ...[...rows.values()].map((row) => (row.blockedUntil ? Date.parse(row.blockedUntil) : 0)));
     if (until > now.getTime()) throw new LoginThrottledError(Math.ceil((until - now.getTime()) / 1000));
+  };
+  // A flood of refused guesses is answered from a read, without queueing for the write lock.
+  refuseIfBlocked(await readLoginThrottle(db, keys));
+  return db.write(async (tx) => {
+    const rows = await readLoginThrottle(tx, keys);
+    refuseIfBlocked(rows);
     let lockedUntil: string | null = null;
     for (const { key, rule } of keyed) {
       const next = afterFailure(rule, key, rows.get(key), now);
