@@ -175,6 +175,8 @@ export function createApp(deps: AppDeps): Hono {
     now,
     sessionTtlSeconds: config.sessionTtlSeconds,
     auditCheckpointFile: deps.auditCheckpointFile ?? null,
+    sessionIdleSeconds: config.sessionIdleSeconds,
+    loginThrottle: { account: { lockAfter: config.loginLock.afterFailures, lockMs: config.loginLock.minutes * 60_000 } },
     citizen: {
       ...(config.secret ? { powHmacKey: config.secret } : {}),
       powMaxNumber: config.powMaxNumber,
@@ -191,6 +193,7 @@ export function createApp(deps: AppDeps): Hono {
       lang: pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language')),
       sessionToken: getCookie(c, SESSION_COOKIE) ?? null,
       setSessionCookie: (token, maxAge) => resHeaders?.append('Set-Cookie', sessionCookie(token, maxAge, secureCookie)),
+      setResponseHeader: (name, value) => resHeaders?.set(name, value),
     };
   }
 
@@ -214,6 +217,15 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   const app = new Hono();
+
+  // Issue 9: once served over https, browsers must never fall back to http for this host (a downgrade would
+  // expose the session cookie's requests). Browsers ignore the header on http, so it is sent only for https.
+  if (secureCookie) {
+    app.use('*', async (c, next) => {
+      await next();
+      c.res.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    });
+  }
 
   app.onError((error, c) => {
     console.error('[http] unhandled error:', error);

@@ -19,7 +19,14 @@ const EnvSchema = z.object({
   DEMO_SITE_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Seed demo data into an empty database at start. */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** A staff session ends this long after sign-in, however busy (SESSION_TTL_HOURS is its older name). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(24 * 30).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).optional(),
+  /** A staff session unused for this long ends (issue 9). */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60 * 30).default(30),
+  /** Failed sign-ins on one username that lock it, and for how long (an admin can unlock it sooner). */
+  LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   /** Directory with the built widget and portal; defaults to the apps' dist folders in this repository. */
   ASSETS_DIR: z.string().optional(),
   /** Signs proof-of-work challenges. Set the same value on every process; random per start when empty. */
@@ -82,7 +89,10 @@ export interface Config {
   readonly database: { url: string; authToken?: string | undefined; syncUrl?: string | undefined; syncIntervalSeconds?: number | undefined };
   readonly demoSitePort: number;
   readonly seedDemo: boolean;
+  /** The absolute lifetime of a staff session. */
   readonly sessionTtlSeconds: number;
+  readonly sessionIdleSeconds: number;
+  readonly loginLock: { afterFailures: number; minutes: number };
   readonly assetsDir: string | undefined;
   readonly secret: string | undefined;
   readonly powMaxNumber: number;
@@ -146,7 +156,9 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
     },
     demoSitePort: e.DEMO_SITE_PORT,
     seedDemo: e.SEED_DEMO,
-    sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
+    sessionTtlSeconds: Math.round((e.SESSION_ABSOLUTE_HOURS ?? e.SESSION_TTL_HOURS ?? 12) * 3600),
+    sessionIdleSeconds: Math.round(e.SESSION_IDLE_MINUTES * 60),
+    loginLock: { afterFailures: e.LOGIN_LOCK_AFTER_FAILURES, minutes: e.LOGIN_LOCK_MINUTES },
     assetsDir: e.ASSETS_DIR,
     secret: e.PAKN_SECRET,
     powMaxNumber: e.POW_MAX_NUMBER,

@@ -1,10 +1,12 @@
 import type { Db } from '@pakn/db';
-import { findSessionStaff } from '@pakn/db';
+import { findSession, touchSession } from '@pakn/db';
 import type { Lang, StaffMember } from '@pakn/domain';
 import { CalendarStore } from './calendar-store.ts';
 import { CaseFeed } from './case-feed.ts';
 import { defaultCitizenPolicy, type CitizenPolicy } from './citizen-policy.ts';
+import { loginThrottlePolicy, type LoginThrottlePolicy } from './login-throttle.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { SessionEvents } from './session-events.ts';
 import { sha256Hex } from './secrets.ts';
 
 /** What the transport tells the API about one request. Built by apps/server from the HTTP request. */
@@ -21,13 +23,22 @@ export interface RequestInfo {
   readonly sessionToken: string | null;
   /** Sets (token) or clears (null) the staff session cookie on the response. */
   readonly setSessionCookie: (token: string | null, maxAgeSeconds: number) => void;
+  /** Sets a header on the response (e.g. Retry-After), where the transport has one. */
+  readonly setResponseHeader?: (name: string, value: string) => void;
 }
 
 export interface ApiServices {
   readonly db: Db;
   /** The clock. Tests move it; nothing in the API reads Date.now directly. */
   readonly now: () => Date;
+  /** A session's absolute lifetime, from sign-in, however busy it is. */
   readonly sessionTtlSeconds: number;
+  /** A session unused for this long no longer signs anyone in. */
+  readonly sessionIdleSeconds: number;
+  /** How often an open live stream re-checks its session (expiry, another process's logout or change). */
+  readonly sessionRecheckMs: number;
+  readonly sessionEvents: SessionEvents;
+  readonly loginThrottle: LoginThrottlePolicy;
   /** The working-day calendars: office hours, holidays, the government's yearly schedules. */
   readonly calendars: CalendarStore;
   readonly citizen: CitizenPolicy;
@@ -42,6 +53,9 @@ export interface ServiceOptions {
   readonly db: Db;
   readonly now?: () => Date;
   readonly sessionTtlSeconds?: number;
+  readonly sessionIdleSeconds?: number;
+  readonly sessionRecheckMs?: number;
+  readonly loginThrottle?: Parameters<typeof loginThrottlePolicy>[0];
   readonly calendars?: CalendarStore;
   readonly citizen?: Partial<CitizenPolicy>;
   readonly auditCheckpointFile?: string | null;
@@ -52,6 +66,10 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     db: options.db,
     now: options.now ?? (() => new Date()),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
+    sessionIdleSeconds: options.sessionIdleSeconds ?? 30 * 60,
+    sessionRecheckMs: options.sessionRecheckMs ?? 5_000,
+    sessionEvents: new SessionEvents(),
+    loginThrottle: loginThrottlePolicy(options.loginThrottle),
     calendars: options.calendars ?? new CalendarStore(options.db),
     citizen: defaultCitizenPolicy(options.citizen),
     limiter: new RateLimiter(),
@@ -70,9 +88,18 @@ export interface Context {
 export const SESSION_COOKIE = 'pakn_session';
 export const CSRF_HEADER = 'x-pakn-csrf';
 
+/** A session's use is written at most this often: the idle timeout needs minutes, not every request. */
+const SESSION_TOUCH_MS = 60_000;
+
 export async function createContext(services: ApiServices, request: RequestInfo): Promise<Context> {
-  const staff = request.sessionToken
-    ? await findSessionStaff(services.db, sha256Hex(request.sessionToken), services.now())
-    : null;
-  return { services, request, staff };
+  if (!request.sessionToken) return { services, request, staff: null };
+  const tokenHash = sha256Hex(request.sessionToken);
+  const now = services.now();
+  const session = await findSession(services.db, tokenHash, now, services.sessionIdleSeconds);
+  if (session && now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
+    // Recording the use must not refuse the request (e.g. a database briefly read-only): at worst the session
+    // times out a minute early.
+    await touchSession(services.db, tokenHash, now).catch((error: unknown) => console.warn('[api] session use not recorded:', error));
+  }
+  return { services, request, staff: session?.staff ?? null };
 }

@@ -17,3 +17,4 @@ export * from './answer-attachments.ts';
 export * from './case-search.ts';
 export * from './categories.ts';
 export * from './templates.ts';
+export * from './login-throttle.ts';

@@ -8,11 +8,24 @@ import { forwardingAndHandling } from './migrations/0006-forwarding-and-handling
 import { categoriesAndTemplates } from './migrations/0007-categories-and-templates.ts';
 import { answerAttachments } from './migrations/0008-answer-attachments.ts';
 import { caseSearch } from './migrations/0009-case-search.ts';
+import { loginThrottleAndIdleSessions } from './migrations/0011-login-throttle-and-idle-sessions.ts';
 import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, categoriesAndTemplates, answerAttachments, caseSearch, auditChainKeys];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  citizenIntake,
+  workingCalendar,
+  recordsAndIntake,
+  staffEmail,
+  forwardingAndHandling,
+  categoriesAndTemplates,
+  answerAttachments,
+  caseSearch,
+  loginThrottleAndIdleSessions,
+  auditChainKeys,
+];
 
 /**
  * Brings the schema up to date. Each migration runs in its own write transaction together with its row in

@@ -45,20 +45,58 @@ export async function insertSession(
   now: Date,
 ): Promise<void> {
   await db.execute({
-    sql: 'INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-    args: [session.tokenHash, session.staffId, now.toISOString(), session.expiresAt.toISOString()],
+    sql: 'INSERT INTO sessions (token_hash, staff_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+    args: [session.tokenHash, session.staffId, now.toISOString(), session.expiresAt.toISOString(), now.toISOString()],
   });
 }
 
-export async function findSessionStaff(db: Executor, tokenHash: string, now: Date): Promise<StaffMember | null> {
+/**
+ * The staff member a session signs in, or null when the session is unknown, past its absolute expiry, idle
+ * for `idleSeconds` or longer (when given), or its account is disabled. `lastSeenAt` tells the caller whether
+ * the session's use needs recording (see touchSession).
+ */
+export async function findSession(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+  idleSeconds?: number,
+): Promise<{ staff: StaffMember; lastSeenAt: Date } | null> {
   const result = await db.execute({
-    sql: `SELECT s.id, s.username, s.display_name, s.role, s.unit_id
+    sql: `SELECT s.id, s.username, s.display_name, s.role, s.unit_id, COALESCE(x.last_seen_at, x.created_at) AS seen
           FROM sessions AS x JOIN staff AS s ON s.id = x.staff_id
           WHERE x.token_hash = ? AND x.expires_at > ? AND s.active = 1`,
     args: [tokenHash, now.toISOString()],
   });
   const row = result.rows[0];
-  return row ? toStaff(row) : null;
+  if (!row) return null;
+  const lastSeenAt = new Date(str(row, 'seen'));
+  if (idleSeconds !== undefined && now.getTime() - lastSeenAt.getTime() >= idleSeconds * 1000) return null;
+  return { staff: toStaff(row), lastSeenAt };
+}
+
+export async function findSessionStaff(db: Executor, tokenHash: string, now: Date, idleSeconds?: number): Promise<StaffMember | null> {
+  return (await findSession(db, tokenHash, now, idleSeconds))?.staff ?? null;
+}
+
+/** Records that a session was used now (the idle timeout counts from here). */
+export async function touchSession(db: Executor, tokenHash: string, now: Date): Promise<void> {
+  await db.execute({ sql: 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?', args: [now.toISOString(), tokenHash] });
+}
+
+/** Whether a staff member is still active with this role and unit (a live stream checks it has not changed). */
+export async function staffStillAs(db: Executor, staff: StaffMember): Promise<boolean> {
+  const result = await db.execute({ sql: 'SELECT role, unit_id FROM staff WHERE id = ? AND active = 1', args: [staff.id] });
+  const row = result.rows[0];
+  return row !== undefined && str(row, 'role') === staff.role && strOrNull(row, 'unit_id') === staff.unitId;
+}
+
+/** Deletes a staff member's sessions that can no longer sign in (past the absolute or the idle timeout). */
+export async function deleteEndedSessions(tx: Executor, staffId: string, now: Date, idleSeconds: number): Promise<number> {
+  const result = await tx.execute({
+    sql: `DELETE FROM sessions WHERE staff_id = ? AND (expires_at <= ? OR COALESCE(last_seen_at, created_at) <= ?)`,
+    args: [staffId, now.toISOString(), new Date(now.getTime() - idleSeconds * 1000).toISOString()],
+  });
+  return result.rowsAffected;
 }
 
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {

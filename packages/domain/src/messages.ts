@@ -132,6 +132,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   unauthenticated: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
   bad_login: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  login_throttled: {
+    vi: 'Đăng nhập tạm thời bị khóa do có quá nhiều lần thử không thành công. Vui lòng thử lại sau ít phút, hoặc liên hệ quản trị viên để được mở khóa.',
+    en: 'Sign-in is paused after too many failed attempts. Please try again in a few minutes, or ask an administrator to unlock it.',
+  },
   conflict: {
     vi: 'Phản ánh vừa được người khác cập nhật. Vui lòng tải lại.',
     en: 'Someone else has just updated this case. Please reload.',

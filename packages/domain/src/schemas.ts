@@ -258,6 +258,9 @@ export const AssignInputSchema = z.object({ caseId: trimmed(1, 64), staffId: tri
 
 export const PASSWORD_MIN = 12;
 
+/** One staff account, by id (e.g. the admin unlocks it). */
+export const StaffIdInputSchema = z.object({ id: trimmed(1, 64) });
+
 export const StaffAccountInputSchema = z.object({
   /** Absent: a new account. */
   id: z.optional(trimmed(1, 64)),

@@ -10,7 +10,7 @@ import {
   type Lang,
   type StaffMember,
 } from '@pakn/domain';
-import { errorInfo, paknClient } from '#shared/client.ts';
+import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import {
   CaseChangedEvent,
   NavigateEvent,
@@ -179,9 +179,11 @@ export class PaknPortal extends LitElement {
       this.#stopLive = watchCaseChanges({
         onChange: (change) => this.#onLiveChange(change),
         onStopped: (error) => {
-          // Without a session the feed is refused; the next sign-in starts it again.
-          console.warn('[portal] live updates stopped', error);
           this.#stopLive = null;
+          // The server ends the feed when its session ends (logout in another tab, idle or absolute timeout,
+          // account disabled or changed): find out which, and show the sign-in form if it is gone.
+          if (isSignedOut(errorInfo(error, this.language))) void this.#recheckSession();
+          else console.warn('[portal] live updates stopped', error);
         },
       });
     } catch (error) {
@@ -248,6 +250,20 @@ export class PaknPortal extends LitElement {
       this.session = { kind: 'check-failed', message: errorInfo(error, this.language).message };
     }
     this.#applyTitle();
+  }
+
+  /** After the live feed was refused: signed out (expired), or still signed in with a changed account. */
+  async #recheckSession(): Promise<void> {
+    if (this.session.kind !== 'signed-in') return;
+    try {
+      const staff = await paknClient().auth.me.query();
+      if (this.session.kind !== 'signed-in') return;
+      // A new session object restarts the live feed (see updated()).
+      this.session = staff ? { kind: 'signed-in', staff } : { kind: 'signed-out', expired: true };
+      this.#applyTitle();
+    } catch (error) {
+      console.warn('[portal] session check failed', error);
+    }
   }
 
   async #signIn(event: SubmitEvent): Promise<void> {

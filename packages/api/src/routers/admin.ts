@@ -13,19 +13,42 @@ import {
   updateStaffAccount,
   updateUnit,
 } from '@pakn/db';
-import { DomainError, SiteInputSchema, StaffAccountInputSchema, UnitInputSchema, isUnitRole } from '@pakn/domain';
+import { DomainError, SiteInputSchema, StaffAccountInputSchema, StaffIdInputSchema, UnitInputSchema, isUnitRole } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
+import type { Context } from '../context.ts';
+import { accountThrottleKey, lockedAccounts, unlockAccount } from '../login-throttle.ts';
 import { hashPassword } from '../secrets.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 import { adminSettingsProcedures } from './admin-settings.ts';
+
+async function accountsWithLocks(ctx: Context) {
+  const { db, now } = ctx.services;
+  const [accounts, locks] = await Promise.all([listStaffAccounts(db), lockedAccounts(db, now())]);
+  return accounts.map((account) => ({ ...account, lockedUntil: locks.get(accountThrottleKey(account.username)) ?? null }));
+}
 
 /** Users, units and the sites allowed to embed the widget: the admin's part of the portal. */
 export const adminRouter = router({
   ...adminSettingsProcedures,
 
-  users: staffQuery.query(({ ctx }) => {
+  /** The accounts, each with the end of its sign-in lock when failed attempts locked it (issue 9). */
+  users: staffQuery.query(async ({ ctx }) => {
     requirePermission(ctx.staff, 'administer');
-    return listStaffAccounts(ctx.services.db);
+    return accountsWithLocks(ctx);
+  }),
+
+  /** Lifts an account's sign-in lock at once (the person called the admin), audited. */
+  unlockUser: staffMutation.input(StaffIdInputSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'administer');
+    const { db, now } = ctx.services;
+    const account = (await listStaffAccounts(db)).find((a) => a.id === input.id);
+    if (!account) throw new DomainError('not_found', 'No such account');
+    const lockedUntil = (await lockedAccounts(db, now())).get(accountThrottleKey(account.username)) ?? null;
+    await db.write(async (tx) => {
+      await unlockAccount(tx, account.username);
+      await auditStaff(tx, ctx, { action: 'user.unlock', entityType: 'staff', entityId: account.id, before: { lockedUntil }, after: { lockedUntil: null } });
+    });
+    return { ok: true as const };
   }),
 
   saveUser: staffMutation.input(StaffAccountInputSchema).mutation(async ({ ctx, input }) => {
@@ -59,7 +82,9 @@ export const adminRouter = router({
         after: { role: input.role, unitId: input.unitId ?? null, active: input.active, passwordChanged: Boolean(passwordHash) },
       });
     });
-    return listStaffAccounts(db);
+    // Open live streams of this account re-check at once: disabled, moved or re-roled, they end.
+    if (input.id) ctx.services.sessionEvents.ended({ staffId: id });
+    return accountsWithLocks(ctx);
   }),
 
   saveUnit: staffMutation.input(UnitInputSchema).mutation(async ({ ctx, input }) => {

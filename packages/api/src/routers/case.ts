@@ -58,6 +58,8 @@ import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, 
 import { assertSiteOrigin } from '../sites.ts';
 import { assertActiveCategory } from '../categories.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
+import { toTRPCError } from '../errors.ts';
+import { watchSession } from '../live-session.ts';
 
 /** The hash of a key nobody holds: compared against when the reference is unknown, to take the same time. */
 const UNKNOWN_CASE_HASH = sha256Hex('pakn:unknown-case');
@@ -361,9 +363,19 @@ export const caseRouter = router({
   onChange: staffQuery.subscription(async function* ({ ctx, signal }) {
     const { staff } = ctx;
     const seesAll = can(staff.role, 'viewAllCases');
-    for await (const change of ctx.services.feed.subscribe(signal)) {
-      if (seesAll || (staff.unitId !== null && change.unitId === staff.unitId)) yield change;
+    const watch = watchSession(ctx, signal);
+    try {
+      for await (const change of ctx.services.feed.subscribe(watch.signal)) {
+        if (seesAll || (staff.unitId !== null && change.unitId === staff.unitId)) yield change;
+      }
+    } catch (error) {
+      // The feed ends by aborting: the client left, or the session ended (told below).
+      if (!watch.signal.aborted) throw error;
+    } finally {
+      watch.stop();
     }
+    // The same refusal as any call without a session: the portal then shows its sign-in form.
+    if (watch.sessionEnded()) throw toTRPCError(new DomainError('unauthenticated', 'Session ended'));
   }),
 
   get: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {

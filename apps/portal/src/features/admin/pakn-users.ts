@@ -13,7 +13,7 @@ import {
 } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { COMMON, elementLang } from '#shared/i18n.ts';
+import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { unitName } from '#shared/units.ts';
 import {
@@ -208,6 +208,25 @@ export class PaknUsers extends LitElement {
     }
   }
 
+  /** Lifts a sign-in lock (issue 9): the list is read again, since other locks may have ended meanwhile. */
+  async #unlock(account: Account): Promise<void> {
+    if (this.busy) return;
+    const lang = this.language;
+    this.busy = true;
+    this.notice = null;
+    try {
+      await paknClient().admin.unlockUser.mutate({ id: account.id });
+      this.accounts = await paknClient().admin.users.query();
+      this.notice = fill(USERS.unlocked[lang], { username: account.username });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-edit="${CSS.escape(account.id)}"]`)?.focus();
+    } catch (error) {
+      this.loadError = callFailed(this, error, lang).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
   #visible(accounts: readonly Account[], lang: Lang): readonly Account[] {
     const words = foldForSearch(this.filter).split(' ').filter(Boolean);
     if (words.length === 0) return accounts;
@@ -279,11 +298,23 @@ export class PaknUsers extends LitElement {
                     <td>${ROLE_LABELS[a.role][lang]}</td>
                     <td>${unitName(this.units, a.unitId) ?? html`<span class="muted">–</span>`}</td>
                     <td class="col-email">${a.email ?? html`<span class="muted">–</span>`}</td>
-                    <td>${a.active ? ADMIN.yes[lang] : html`<span class="badge">${USERS.inactive[lang]}</span>`}</td>
+                    <td>
+                      ${a.active ? ADMIN.yes[lang] : html`<span class="badge">${USERS.inactive[lang]}</span>`}
+                      ${a.lockedUntil
+                        ? html`<span class="locked" title=${USERS.lockedWhy[lang]}
+                            >${fill(USERS.lockedUntil[lang], { until: formatDateTime(a.lockedUntil) })}</span
+                          >`
+                        : nothing}
+                    </td>
                     <td class="actions">
                       <button type="button" class="secondary small" data-edit=${a.id} @click=${() => void this.#open(a)}>
                         ${ADMIN.edit[lang]}<span class="visually-hidden"> ${a.username}</span>
                       </button>
+                      ${a.lockedUntil
+                        ? html`<button type="button" class="secondary small" data-unlock=${a.id} ?disabled=${this.busy} @click=${() => void this.#unlock(a)}>
+                            ${USERS.unlock[lang]}<span class="visually-hidden"> ${a.username}</span>
+                          </button>`
+                        : nothing}
                     </td>
                   </tr>`,
                 )}
@@ -400,6 +431,11 @@ export class PaknUsers extends LitElement {
       }
       .label-like {
         font-weight: 600;
+      }
+      .locked {
+        display: block;
+        font-size: 0.9rem;
+        color: var(--_danger);
       }
       tbody th code {
         white-space: nowrap;

@@ -111,6 +111,13 @@ export const USERS = {
   passwordHintNew: { vi: 'Ít nhất {min} ký tự. Hãy trao mật khẩu cho cán bộ qua kênh an toàn.', en: 'At least {min} characters. Hand it to the person through a safe channel.' },
   passwordHintEdit: { vi: 'Để trống nếu giữ mật khẩu cũ. Nếu nhập: ít nhất {min} ký tự.', en: 'Leave empty to keep the current password. If set: at least {min} characters.' },
   inactive: { vi: 'Đã khóa', en: 'Deactivated' },
+  lockedUntil: { vi: 'Tạm khóa đăng nhập đến {until}', en: 'Sign-in locked until {until}' },
+  lockedWhy: {
+    vi: 'Do đăng nhập sai nhiều lần. Khóa tự hết hạn; chỉ mở sớm khi đã xác minh đúng người.',
+    en: 'After repeated failed sign-ins. The lock ends by itself; unlock early only once you know it is the right person.',
+  },
+  unlock: { vi: 'Mở khóa đăng nhập', en: 'Unlock sign-in' },
+  unlocked: { vi: 'Đã mở khóa đăng nhập cho tài khoản {username}.', en: 'Sign-in unlocked for {username}.' },
   saved: { vi: 'Đã lưu tài khoản {username}.', en: 'Account {username} saved.' },
   empty: { vi: 'Chưa có tài khoản nào.', en: 'No accounts yet.' },
 } as const satisfies Record<string, Text>;
