@@ -3,8 +3,8 @@ import { findSessionStaff } from '@pakn/db';
 import type { Lang, StaffMember } from '@pakn/domain';
 import { CalendarStore } from './calendar-store.ts';
 import { CaseFeed } from './case-feed.ts';
-import { defaultCitizenPolicy, type CitizenPolicy } from './citizen-policy.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { CitizenLimiter } from './citizen-limits.ts';
+import { defaultCitizenPolicy, type CitizenPolicy, type CitizenPolicyOptions } from './citizen-policy.ts';
 import { sha256Hex } from './secrets.ts';
 
 /** What the transport tells the API about one request. Built by apps/server from the HTTP request. */
@@ -31,7 +31,8 @@ export interface ApiServices {
   /** The working-day calendars: office hours, holidays, the government's yearly schedules. */
   readonly calendars: CalendarStore;
   readonly citizen: CitizenPolicy;
-  readonly limiter: RateLimiter;
+  /** Counts citizens' calls per address, prefix and network (see citizen-limits.ts). */
+  readonly limiter: CitizenLimiter;
   /** Live case changes for open portals. */
   readonly feed: CaseFeed;
 }
@@ -41,7 +42,7 @@ export interface ServiceOptions {
   readonly now?: () => Date;
   readonly sessionTtlSeconds?: number;
   readonly calendars?: CalendarStore;
-  readonly citizen?: Partial<CitizenPolicy>;
+  readonly citizen?: CitizenPolicyOptions;
 }
 
 export function createApiServices(options: ServiceOptions): ApiServices {
@@ -51,7 +52,7 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
     calendars: options.calendars ?? new CalendarStore(options.db),
     citizen: defaultCitizenPolicy(options.citizen),
-    limiter: new RateLimiter(),
+    limiter: new CitizenLimiter(),
     feed: new CaseFeed(),
   };
 }

@@ -126,11 +126,14 @@ export const caseRouter = router({
     return citizenView(ctx, after);
   }),
 
-  /** A proof-of-work challenge, fetched by the widget only when the citizen submits. */
+  /**
+   * A proof-of-work challenge, fetched by the widget only when the citizen submits. Its difficulty grows with the
+   * challenges the caller's address, prefix and network took this hour.
+   */
   challenge: publicProcedure.input(SiteKeyInputSchema).mutation(async ({ ctx, input }) => {
     assertSiteOrigin(ctx, await getSite(ctx.services.db, input.siteKey));
-    enforceRateLimit(ctx, 'challenge');
-    return issueChallenge(ctx.services.citizen, ctx.services.now());
+    const used = enforceRateLimit(ctx, 'challenge');
+    return issueChallenge(ctx.services.citizen, ctx.services.now(), ctx.request.clientAddress, used);
   }),
 
   /**
@@ -155,7 +158,7 @@ export const caseRouter = router({
     // Before the proof is checked: a draft holding a category deactivated since is refused without spending it.
     await assertActiveCategory(db, input.category, { reason: 'category_unavailable' });
     const at = now();
-    const proof = await checkProof(citizen, input.proof, at);
+    const proof = await checkProof(citizen, input.proof, at, ctx.request.clientAddress);
     const concernedUnitId = input.unitId ?? site.defaultUnitId;
     if (concernedUnitId && !(await getUnit(db, concernedUnitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
