@@ -27,7 +27,7 @@ const EnvSchema = z.object({
   /** Proof-of-work difficulty: the widget tries about half this many hashes. */
   POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(5_000),
   /** How far the difficulty rises for a source that takes many challenges (doubling per step); 1 keeps it fixed. */
-  POW_MAX_MULTIPLIER: z.coerce.number().int().min(1).max(1024).default(32),
+  POW_MAX_MULTIPLIER: z.coerce.number().int().min(1).max(1024).default(16),
   /** Per connection address, per hour (0 = no limit). */
   RATE_LIMIT_SUBMITS_PER_HOUR: z.coerce.number().int().min(0).default(20),
   /** Per IPv4 /24 or IPv6 /64, per hour (an IPv6 /48: four times as many). */

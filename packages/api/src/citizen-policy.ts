@@ -25,7 +25,7 @@ export function defaultCitizenPolicy(overrides: CitizenPolicyOptions = {}): Citi
   return {
     powHmacKey: randomBytes(32).toString('base64url'),
     powMaxNumber: 20_000,
-    powMaxMultiplier: 32,
+    powMaxMultiplier: 16,
     powFreeChallengesPerAddress: 5,
     powFreeChallengesPerPrefix: 20,
     powTtlSeconds: 600,
