@@ -2,6 +2,7 @@
  * Issue 9: the citizens' limits through HTTP: every knob comes from the environment, refusals are 429 with a
  * message in the citizen's language, and the rising proof-of-work difficulty can be switched off (end-to-end).
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
 import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,6 +30,17 @@ function challenge(app: Hono, address: string, lang = 'vi') {
     headers: { 'content-type': 'application/json', origin: WARD, 'x-real-ip': address, 'x-pakn-lang': lang },
     body: JSON.stringify({ siteKey: DEMO_SITE_KEY }),
   });
+}
+
+/** Fetches a challenge, solves it and submits a report, all from `address`, as the widget does. */
+async function submit(app: Hono, address: string, lang = 'vi') {
+  const headers = { 'content-type': 'application/json', origin: WARD, 'x-real-ip': address, 'x-pakn-lang': lang };
+  const c = ((await (await challenge(app, address)).json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
+  let number = 0;
+  while (createHash('sha256').update(c.salt + number).digest('hex') !== c.challenge) number++;
+  const proof = Buffer.from(JSON.stringify({ ...c, number })).toString('base64');
+  const report = { siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'Hồ sơ của tôi bị trả muộn 7 ngày so với giấy hẹn.', idempotencyKey: randomBytes(16).toString('base64url'), proof };
+  return app.request('/trpc/case.submit', { method: 'POST', headers, body: JSON.stringify(report) });
 }
 
 type Answer = { result?: { data: { maxnumber: number } }; error?: { message: string; data: { reason: string } } };
@@ -80,5 +92,18 @@ describe('issue 9: citizen limits from the environment', () => {
     db?.close();
     const fixed = await build({ POW_MAX_MULTIPLIER: '1' });
     for (let i = 0; i < 12; i++) expect(((await (await challenge(fixed, '127.0.0.1')).json()) as Answer).result?.data.maxnumber).toBe(100);
+  });
+
+  it('sheds the network that filled the soft ceiling with a 429 that says the system is busy, and accepts a fresh one', async () => {
+    const app = await build({ RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: '3', RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR: '100' });
+    for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) expect((await submit(app, address)).status).toBe(200);
+    const vi = await submit(app, '198.51.100.4');
+    expect(vi.status).toBe(429);
+    const refused = (await vi.json()) as Answer;
+    expect(refused.error?.data.reason).toBe('server_busy');
+    expect(refused.error?.message).toMatch(/^Hệ thống đang nhận quá nhiều phản ánh cùng lúc\./);
+    expect(((await (await submit(app, '198.51.100.5', 'en')).json()) as Answer).error?.message).toMatch(/^The system is receiving too many reports at once\./);
+    expect((await submit(app, '203.0.113.9')).status).toBe(200);
+    expect((await submit(app, '2001:db8:1:2::3')).status).toBe(200);
   });
 });
