@@ -120,8 +120,9 @@ export async function createFixture(mode: DbMode = 'embedded', policy: CitizenPo
         category: 'late_result',
         description: DESCRIPTION,
         idempotencyKey: newIdempotencyKey(),
-        // Only when the test brings none: every challenge counts towards the caller's difficulty.
-        proof: 'proof' in overrides ? overrides.proof : await fixture.proof(request),
+        // Only when the test brings none (every challenge counts towards the caller's difficulty), and from the
+        // caller's address: a proof is bound to the network it was fetched from.
+        proof: 'proof' in overrides ? overrides.proof : await fixture.proof(request.clientAddress ? { clientAddress: request.clientAddress } : {}),
         ...overrides,
       } as Parameters<ReturnType<typeof createCaller>['case']['submit']>[0]);
     },
