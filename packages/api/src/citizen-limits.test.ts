@@ -25,12 +25,18 @@ function world(limits: Partial<CitizenLimits> = {}) {
   const state = { nowMs: START };
   return {
     state,
+    /** One call; an admitted submission is then stored, as the router does after its transaction. */
     call(action: LimitedAction, address: string): boolean {
-      return limiter.admit(action, sourceOf(address), all, state.nowMs).ok;
+      return this.refusal(action, address) === 'ok';
     },
     refusal(action: LimitedAction, address: string): string {
       const admission = limiter.admit(action, sourceOf(address), all, state.nowMs);
+      if (admission.ok && action === 'submit') limiter.recordStored(sourceOf(address), state.nowMs);
       return admission.ok ? 'ok' : admission.reason;
+    },
+    /** A submission admitted but then refused (a wrong proof, a field to fix): never stored. */
+    failedAttempt(address: string): boolean {
+      return limiter.admit('submit', sourceOf(address), all, state.nowMs).ok;
     },
     /** Attempts `tries` rounds of one call from each address, a second apart (keep it under an hour); admitted per address. */
     attack(action: LimitedAction, addresses: readonly string[], tries: number): Map<string, number> {
@@ -110,6 +116,19 @@ describe('issue 9: submissions an attacker gets through in an hour', () => {
     for (const citizen of CITIZENS) expect(w.refusal('submit', citizen)).toBe('ok');
     // A citizen's second report in the same hour is not "fresh" any more while the system is loaded.
     expect(w.refusal('submit', CITIZENS[0] ?? '')).toBe('server_busy');
+  });
+
+  it('counts only stored submissions towards the ceilings: refused attempts neither fill them nor make a citizen stale', () => {
+    const w = world({ submitsGlobal: 100, submitsGlobalHard: 400 });
+    // Attempts that fail later (a wrong or replayed proof) from 500 networks: each network's attempts are
+    // limited, but the ceilings do not move.
+    for (let i = 0; i < 500; i++) for (let k = 0; k < 3; k++) w.failedAttempt(`10.${Math.floor(i / 250)}.${i % 250}.1`);
+    for (let i = 0; i < 99; i++) expect(w.refusal('submit', `172.16.${i}.1`)).toBe('ok');
+    // One stored submission short of the soft ceiling: a citizen's first try fails (a field to fix)...
+    expect(w.failedAttempt('203.0.113.9')).toBe(true);
+    expect(w.refusal('submit', '172.17.0.1')).toBe('ok');
+    // ...and over the soft ceiling their corrected report is still their first stored one: accepted.
+    expect(w.refusal('submit', '203.0.113.9')).toBe('ok');
   });
 
   it('refuses everyone at the hard ceiling, which an attacker with thousands of networks can reach', () => {

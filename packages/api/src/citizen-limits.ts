@@ -8,8 +8,9 @@
  * A network's limits are NETWORK_FACTOR times its prefix's (a /48 counts as a few /64s, not as one).
  *
  * Submissions, checked in this order (the first that fails refuses the call, and a refused call counts nowhere):
- *  1. Per source, per hour: `submitsPerAddress` from the address, `submitsPerPrefix` from its prefix,
+ *  1. Per source, per hour: `submitsPerAddress` attempts from the address, `submitsPerPrefix` from its prefix,
  *     NETWORK_FACTOR × `submitsPerPrefix` from its network. Refused as `rate_limited`.
+ *  The ceilings and fair shares below count submissions stored, not attempts (see `recordStored`).
  *  2. The hard ceiling: once everyone together sent `submitsGlobalHard` this hour, everyone is refused
  *     (`server_busy`). It protects the database and the Centre's staff, whoever the senders are.
  *  3. The soft ceiling sheds abusers first: once everyone together sent `submitsGlobal` this hour, only sources
@@ -131,27 +132,37 @@ function perSourceLimits(action: LimitedAction, limits: CitizenLimits): SourceCo
 
 const LEVELS = ['address', 'prefix', 'network'] as const;
 
+/** Submissions stored this hour (not attempts): what the ceilings and the fair share are about. */
+export interface StoredLoad {
+  readonly source: SourceCounts;
+  readonly global: number;
+}
+
 /**
- * The policy described at the top of this file, on counts taken before the call: null admits it. Pure, so that
- * a store shared by several processes can run it between its read and its write.
+ * The policy described at the top of this file: null admits the call. `attempts` are the source's calls of
+ * `action` admitted before this one; `stored` the submissions stored this hour. Pure, so that a store shared by
+ * several processes can run it between its read and its write.
  */
-export function judge(action: LimitedAction, used: SourceCounts, globalUsed: number, limits: CitizenLimits): Refusal | null {
+export function judge(action: LimitedAction, attempts: SourceCounts, stored: StoredLoad, limits: CitizenLimits): Refusal | null {
   const perSource = perSourceLimits(action, limits);
   for (const level of LEVELS) {
-    if (perSource[level] > 0 && used[level] >= perSource[level]) return { reason: 'rate_limited', level };
+    if (perSource[level] > 0 && attempts[level] >= perSource[level]) return { reason: 'rate_limited', level };
   }
   if (action !== 'submit') return null;
-  if (limits.submitsGlobalHard > 0 && globalUsed >= limits.submitsGlobalHard) return { reason: 'server_busy', level: 'global' };
-  if (limits.submitsGlobal > 0 && globalUsed >= limits.submitsGlobal) {
+  if (limits.submitsGlobalHard > 0 && stored.global >= limits.submitsGlobalHard) return { reason: 'server_busy', level: 'global' };
+  if (limits.submitsGlobal > 0 && stored.global >= limits.submitsGlobal) {
     const fairShare: SourceCounts = {
       address: limits.fairSharePerAddress,
       prefix: limits.fairSharePerPrefix,
       network: limits.fairSharePerPrefix * NETWORK_FACTOR,
     };
-    for (const level of LEVELS) if (used[level] >= fairShare[level]) return { reason: 'server_busy', level };
+    for (const level of LEVELS) if (stored.source[level] >= fairShare[level]) return { reason: 'server_busy', level };
   }
   return null;
 }
+
+/** Counters kept for submissions that were stored, beside those of attempts. */
+const STORED = 'stored';
 
 /** The counters of every limited action. One per API instance (see `ApiServices.limiter`). */
 export class CitizenLimiter {
@@ -168,8 +179,8 @@ export class CitizenLimiter {
     this.#global = new RateLimiter(16);
   }
 
-  /** Counts of `action` from the source in its current windows, without counting a call. */
-  used(action: LimitedAction, source: Source, nowMs: number): SourceCounts {
+  /** Counts of `action` (or of stored submissions) from the source in its current windows. */
+  used(action: LimitedAction | typeof STORED, source: Source, nowMs: number): SourceCounts {
     return {
       address: this.#addresses.count(`${action}|${source.address}`, nowMs),
       prefix: this.#prefixes.count(`${action}|${source.prefix}`, nowMs),
@@ -178,19 +189,33 @@ export class CitizenLimiter {
   }
 
   /**
-   * Decides one call and, when admitted, counts it at every level. Returns the counts from before the call (the
-   * proof of work's difficulty grows with them), or why it is refused.
+   * Decides one call and, when admitted, counts it as an attempt at every level. Returns the attempts from
+   * before the call (the proof of work's difficulty grows with them), or why it is refused.
    */
   admit(action: LimitedAction, source: Source, limits: CitizenLimits, nowMs: number): Admission {
-    const used = this.used(action, source, nowMs);
-    const globalUsed = action === 'submit' ? this.#global.count(action, nowMs) : 0;
-    const refusal = judge(action, used, globalUsed, limits);
+    const attempts = this.used(action, source, nowMs);
+    const stored: StoredLoad =
+      action === 'submit' ? { source: this.used(STORED, source, nowMs), global: this.#global.count(STORED, nowMs) } : { source: attempts, global: 0 };
+    const refusal = judge(action, attempts, stored, limits);
     if (refusal) return { ok: false, ...refusal };
-    this.#addresses.add(`${action}|${source.address}`, HOUR_MS, nowMs);
-    this.#prefixes.add(`${action}|${source.prefix}`, HOUR_MS, nowMs);
-    this.#networks.add(`${action}|${source.network}`, HOUR_MS, nowMs);
-    if (action === 'submit') this.#global.add(action, HOUR_MS, nowMs);
-    return { ok: true, used };
+    this.#count(action, source, nowMs);
+    return { ok: true, used: attempts };
+  }
+
+  /**
+   * A submission was stored. Only these count towards the ceilings and a source's fair share: a citizen whose
+   * first try failed (a field to fix, a network error) is still fresh, and an attacker cannot fill the ceilings
+   * with refused or replayed proofs. Submissions in flight at once can pass a ceiling by as many as they are.
+   */
+  recordStored(source: Source, nowMs: number): void {
+    this.#count(STORED, source, nowMs);
+    this.#global.add(STORED, HOUR_MS, nowMs);
+  }
+
+  #count(kind: LimitedAction | typeof STORED, source: Source, nowMs: number): void {
+    this.#addresses.add(`${kind}|${source.address}`, HOUR_MS, nowMs);
+    this.#prefixes.add(`${kind}|${source.prefix}`, HOUR_MS, nowMs);
+    this.#networks.add(`${kind}|${source.network}`, HOUR_MS, nowMs);
   }
 }
 

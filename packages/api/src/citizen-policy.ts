@@ -50,3 +50,8 @@ export function enforceRateLimit(ctx: Pick<Context, 'services' | 'request'>, act
   }
   return admission.used;
 }
+
+/** A citizen's submission was stored: it counts towards the global ceilings and its source's fair share. */
+export function recordStoredSubmission(ctx: Pick<Context, 'services' | 'request'>): void {
+  ctx.services.limiter.recordStored(sourceOf(ctx.request.clientAddress), ctx.services.now().getTime());
+}

@@ -46,7 +46,7 @@ import {
 import type { Context } from '../context.ts';
 import { answerFilesForCitizen, answerFilesForStaff } from '../answer-attachments.ts';
 import { presentCaseForCitizen } from '../presenters.ts';
-import { enforceRateLimit } from '../citizen-policy.ts';
+import { enforceRateLimit, recordStoredSubmission } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
 import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { auditCitizen, auditStaff } from '../audit.ts';
@@ -224,6 +224,7 @@ export const caseRouter = router({
       return { caseId: id, receipt: { reference, accessKey: key.display, createdAt: at.toISOString() } };
     }).then(async (result) => {
       if ('caseId' in result) {
+        recordStoredSubmission(ctx);
         publishChange(ctx, (await getCase(db, result.caseId))!, 'submitted');
         return result.receipt;
       }
