@@ -7,10 +7,11 @@
  * often a /48, and 250 addresses of one /24 are cheap to rent, so a limit per address alone limits nothing.
  * A network's limits are NETWORK_FACTOR times its prefix's (a /48 counts as a few /64s, not as one).
  *
- * Submissions, checked in this order (the first that fails refuses the call, and a refused call counts nowhere):
+ * Submissions, checked in this order (the first that fails refuses the call, and a refused call counts nowhere).
+ * The per-source limits count attempts; the ceilings and fair shares count submissions stored (`recordStored`),
+ * so that refused or replayed proofs cannot fill them and a citizen's failed first try leaves them fresh.
  *  1. Per source, per hour: `submitsPerAddress` attempts from the address, `submitsPerPrefix` from its prefix,
  *     NETWORK_FACTOR × `submitsPerPrefix` from its network. Refused as `rate_limited`.
- *  The ceilings and fair shares below count submissions stored, not attempts (see `recordStored`).
  *  2. The hard ceiling: once everyone together sent `submitsGlobalHard` this hour, everyone is refused
  *     (`server_busy`). It protects the database and the Centre's staff, whoever the senders are.
  *  3. The soft ceiling sheds abusers first: once everyone together sent `submitsGlobal` this hour, only sources
@@ -27,7 +28,7 @@
  * thousands of citizens; the hard ceiling and the proof of work are all that bound it.
  *
  * Tracking, challenges and uploads have the per-source limits (1) and no global ceiling: a global one would let
- * one attacker lock every citizen out again.
+ * one attacker lock every citizen out again. Challenges also get harder for a busy source (`difficultyMultiplier`).
  *
  * Counters are fixed one-hour windows in this process's memory (`RateLimiter`). Addresses, prefixes, networks
  * and the global count live in separate maps, so a flood of fresh addresses that fills the address map (and
