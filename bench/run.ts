@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { createHash, randomBytes } from 'node:crypto';
-import { createApiServices, createCaller, type Context } from '@pakn/api';
+import { NO_CITIZEN_LIMITS, createApiServices, createCaller, type Context } from '@pakn/api';
 import { Db, indexMissingCases, insertCase, insertContact, listStaffOfUnit, migrate } from '@pakn/db';
 import { seedDemo, DEMO_SITE_KEY } from '@pakn/server';
 
@@ -64,7 +64,8 @@ async function speed(): Promise<void> {
         db,
         citizen: {
           powMaxNumber: 10,
-          limits: { submitsPerAddress: 0, submitsGlobal: 0, tracksPerAddress: 0, challengesPerAddress: 0, uploadsPerAddress: 0 },
+          powMaxMultiplier: 1,
+          limits: NO_CITIZEN_LIMITS,
         },
       }),
       request: {

@@ -51,12 +51,20 @@ export default defineConfig({
       SEED_DEMO: 'true',
       // The fixture pages' origin, registered for the demo site beside the demo site's own origins.
       EXTRA_SITE_ORIGINS: FIXTURE_ORIGIN,
-      // Every e2e test submits from 127.0.0.1: the per-address limits would stop the suite half-way.
+      // Every e2e test submits from 127.0.0.1: the per-address and per-/24 limits would stop the suite half-way.
       RATE_LIMIT_SUBMITS_PER_HOUR: '1000',
+      RATE_LIMIT_SUBMITS_PER_PREFIX_PER_HOUR: '1000',
       RATE_LIMIT_TRACKS_PER_HOUR: '1000',
+      RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR: '1000',
+      RATE_LIMIT_CHALLENGES_PER_HOUR: '1000',
+      RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR: '1000',
+      RATE_LIMIT_UPLOADS_PER_HOUR: '1000',
+      RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR: '1000',
       // The widget solves a proof of work before every submission; at the production difficulty the suite's
       // ~35 submissions cost minutes on CI's two cores. The solving path is the same at any difficulty.
       POW_MAX_NUMBER: '2000',
+      // One address taking every challenge would otherwise pay up to 16 times that (see citizen-limits.ts).
+      POW_MAX_MULTIPLIER: '1',
       // Lets the follow-up journey move the server's clock past a deadline (POST /__test__/clock).
       TEST_CLOCK: 'true',
     },

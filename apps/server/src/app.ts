@@ -180,6 +180,7 @@ export function createApp(deps: AppDeps): Hono {
     citizen: {
       ...(config.secret ? { powHmacKey: config.secret } : {}),
       powMaxNumber: config.powMaxNumber,
+      powMaxMultiplier: config.powMaxMultiplier,
       limits: { ...DEFAULT_CITIZEN_LIMITS, ...config.limits },
     },
   });

@@ -33,11 +33,22 @@ const EnvSchema = z.object({
   PAKN_SECRET: z.string().min(16).optional(),
   /** Proof-of-work difficulty: the widget tries about half this many hashes. */
   POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(5_000),
+  /** How far the difficulty rises for a source that takes many challenges (doubling per step); 1 keeps it fixed. */
+  POW_MAX_MULTIPLIER: z.coerce.number().int().min(1).max(1024).default(16),
   /** Per connection address, per hour (0 = no limit). */
   RATE_LIMIT_SUBMITS_PER_HOUR: z.coerce.number().int().min(0).default(20),
+  /** Per IPv4 /24 or IPv6 /64, per hour (an IPv6 /48: four times as many). */
+  RATE_LIMIT_SUBMITS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  /** Everyone together: above it only sources within a fair share are accepted (see citizen-limits.ts). */
   RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: z.coerce.number().int().min(0).default(2000),
+  /** Everyone together: above it no one is accepted. */
+  RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR: z.coerce.number().int().min(0).default(10_000),
   RATE_LIMIT_TRACKS_PER_HOUR: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_CHALLENGES_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(300),
   /** Behind a reverse proxy that overwrites it (e.g. x-real-ip): the header holding the client's address. */
   CLIENT_ADDRESS_HEADER: z.string().regex(/^[a-z0-9-]+$/i).optional(),
   /** Outgoing mail, e.g. smtp://user:password@mail.example.gov.vn:587. Without it, notifications wait in the outbox. */
@@ -96,7 +107,19 @@ export interface Config {
   readonly assetsDir: string | undefined;
   readonly secret: string | undefined;
   readonly powMaxNumber: number;
-  readonly limits: { submitsPerAddress: number; submitsGlobal: number; tracksPerAddress: number; uploadsPerAddress: number };
+  readonly powMaxMultiplier: number;
+  readonly limits: {
+    submitsPerAddress: number;
+    submitsPerPrefix: number;
+    submitsGlobal: number;
+    submitsGlobalHard: number;
+    tracksPerAddress: number;
+    tracksPerPrefix: number;
+    challengesPerAddress: number;
+    challengesPerPrefix: number;
+    uploadsPerAddress: number;
+    uploadsPerPrefix: number;
+  };
   readonly clientAddressHeader: string | undefined;
   readonly extraSiteOrigins: readonly string[];
   readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
@@ -122,6 +145,10 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;
+  const [soft, hard] = [e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR, e.RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR];
+  if (hard > 0 && soft > 0 && hard < soft) {
+    throw new ConfigError('Invalid configuration:\n  RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR: must be at least RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR (or 0)');
+  }
   const remote = /^(libsql|https?|wss?):\/\//.test(e.DATABASE_URL);
   if (remote && !e.DATABASE_AUTH_TOKEN && !/^https?:\/\/(127\.0\.0\.1|localhost)/.test(e.DATABASE_URL)) {
     console.warn('[config] DATABASE_URL is remote but DATABASE_AUTH_TOKEN is empty');
@@ -162,11 +189,18 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
     assetsDir: e.ASSETS_DIR,
     secret: e.PAKN_SECRET,
     powMaxNumber: e.POW_MAX_NUMBER,
+    powMaxMultiplier: e.POW_MAX_MULTIPLIER,
     limits: {
       submitsPerAddress: e.RATE_LIMIT_SUBMITS_PER_HOUR,
+      submitsPerPrefix: e.RATE_LIMIT_SUBMITS_PER_PREFIX_PER_HOUR,
       submitsGlobal: e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR,
+      submitsGlobalHard: e.RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR,
       tracksPerAddress: e.RATE_LIMIT_TRACKS_PER_HOUR,
+      tracksPerPrefix: e.RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR,
+      challengesPerAddress: e.RATE_LIMIT_CHALLENGES_PER_HOUR,
+      challengesPerPrefix: e.RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR,
       uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
+      uploadsPerPrefix: e.RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR,
     },
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
     testClock: e.TEST_CLOCK,

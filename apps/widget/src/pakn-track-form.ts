@@ -203,7 +203,9 @@ export class PaknTrackForm extends LitElement {
       this._errors = error.fieldErrors;
       // Attachment ids expire: upload the files again on the next try.
       if (error.reason === 'attachment_invalid') this.#files.expire();
-      this._alert = error.reason === 'network' ? this.text.network : error.message || this.text.errors.internal;
+      // A proxy's 429 or 502 carries no message of ours: explain it by its reason rather than as an internal error.
+      const fallback = this.text.errors[error.reason as keyof WidgetText['errors']] || this.text.errors.internal;
+      this._alert = error.reason === 'network' ? this.text.network : error.message || fallback;
       this.dispatchEvent(new WidgetErrorEvent(error.reason));
       return false;
     } finally {

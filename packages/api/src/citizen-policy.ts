@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@pakn/domain';
+import { DEFAULT_CITIZEN_LIMITS, sourceOf, type CitizenLimits, type DifficultyPolicy, type LimitedAction, type SourceCounts } from './citizen-limits.ts';
 import type { Context } from './context.ts';
 
-/** Limits per hour. 0 turns a limit off (tests of other behaviour, load benchmarks). */
-export interface CitizenLimits {
-  readonly submitsPerAddress: number;
-  readonly submitsGlobal: number;
-  readonly tracksPerAddress: number;
-  readonly challengesPerAddress: number;
-  readonly uploadsPerAddress: number;
-}
+export { DEFAULT_CITIZEN_LIMITS, NO_CITIZEN_LIMITS, type CitizenLimits, type LimitedAction } from './citizen-limits.ts';
 
-export const DEFAULT_CITIZEN_LIMITS: CitizenLimits = {
-  submitsPerAddress: 20,
-  submitsGlobal: 2000,
-  tracksPerAddress: 120,
-  challengesPerAddress: 60,
-  uploadsPerAddress: 60,
-};
-
-export interface CitizenPolicy {
+export interface CitizenPolicy extends DifficultyPolicy {
+  /** Per-source and global limits; see citizen-limits.ts for the policy. */
   readonly limits: CitizenLimits;
   /** Secret that signs proof-of-work challenges; the same on every process of a deployment. */
   readonly powHmacKey: string;
-  /** Upper bound of the challenge's number: the client tries half of it on average. */
+  /** Upper bound of the challenge's number at the base difficulty: the client tries half of it on average. */
   readonly powMaxNumber: number;
   readonly powTtlSeconds: number;
   readonly reviewWindowDays: number;
@@ -31,35 +18,40 @@ export interface CitizenPolicy {
   readonly attachmentMaxAgeMs: number;
 }
 
-export function defaultCitizenPolicy(overrides: Partial<CitizenPolicy> = {}): CitizenPolicy {
+/** What a caller may override; limits not named keep their defaults. */
+export type CitizenPolicyOptions = Partial<Omit<CitizenPolicy, 'limits'>> & { readonly limits?: Partial<CitizenLimits> };
+
+export function defaultCitizenPolicy(overrides: CitizenPolicyOptions = {}): CitizenPolicy {
   return {
-    limits: DEFAULT_CITIZEN_LIMITS,
     powHmacKey: randomBytes(32).toString('base64url'),
     powMaxNumber: 20_000,
+    powMaxMultiplier: 16,
+    powFreeChallengesPerAddress: 5,
+    powFreeChallengesPerPrefix: 20,
     powTtlSeconds: 600,
     reviewWindowDays: 30,
     attachmentMaxAgeMs: 24 * 3600_000,
     ...overrides,
+    limits: { ...DEFAULT_CITIZEN_LIMITS, ...overrides.limits },
   };
 }
 
-const HOUR = 3600_000;
-
-export type LimitedAction = 'submit' | 'track' | 'challenge' | 'upload';
-
-/** Refuses the call when the caller's address, or everyone together for submissions, is over its limit. */
-export function enforceRateLimit(ctx: Pick<Context, 'services' | 'request'>, action: LimitedAction): void {
+/**
+ * Refuses the call when its source (address, prefix, network) is over its limit, or, for submissions, when
+ * everyone together is over the ceilings and the source over its fair share (see citizen-limits.ts). Returns
+ * the source's counts from before the call.
+ */
+export function enforceRateLimit(ctx: Pick<Context, 'services' | 'request'>, action: LimitedAction): SourceCounts {
   const { limiter, citizen, now } = ctx.services;
-  const nowMs = now().getTime();
-  const perAddress: Record<LimitedAction, number> = {
-    submit: citizen.limits.submitsPerAddress,
-    track: citizen.limits.tracksPerAddress,
-    challenge: citizen.limits.challengesPerAddress,
-    upload: citizen.limits.uploadsPerAddress,
-  };
-  const address = ctx.request.clientAddress;
-  const ok =
-    limiter.hit(`${action}:${address}`, perAddress[action], HOUR, nowMs) &&
-    (action !== 'submit' || limiter.hit('submit:*', citizen.limits.submitsGlobal, HOUR, nowMs));
-  if (!ok) throw new DomainError('rate_limited', `Too many ${action} calls from ${address}`);
+  const admission = limiter.admit(action, sourceOf(ctx.request.clientAddress), citizen.limits, now().getTime());
+  if (!admission.ok) {
+    // No address in the message: it may reach a log line.
+    throw new DomainError('rate_limited', `Too many ${action} calls (${admission.level} ${admission.reason})`, { reason: admission.reason });
+  }
+  return admission.used;
+}
+
+/** A citizen's submission was stored: it counts towards the global ceilings and its source's fair share. */
+export function recordStoredSubmission(ctx: Pick<Context, 'services' | 'request'>): void {
+  ctx.services.limiter.recordStored(sourceOf(ctx.request.clientAddress), ctx.services.now().getTime());
 }

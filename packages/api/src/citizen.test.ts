@@ -80,16 +80,20 @@ describe('abuse', () => {
   });
 
   it('limits submissions per connection address, and in total', async () => {
-    f = await createFixture('embedded', { limits: { submitsPerAddress: 2, submitsGlobal: 3, tracksPerAddress: 0, challengesPerAddress: 0, uploadsPerAddress: 0 } });
+    f = await createFixture('embedded', { limits: { submitsPerAddress: 2, submitsGlobal: 3, submitsGlobalHard: 4, tracksPerAddress: 0, challengesPerAddress: 0, uploadsPerAddress: 0 } });
     await f.submit({}, { clientAddress: '10.0.0.1' });
     await f.submit({}, { clientAddress: '10.0.0.1' });
     const third = await f.submit({}, { clientAddress: '10.0.0.1' }).catch((e: TRPCError) => e);
     expect((third as TRPCError).code).toBe('TOO_MANY_REQUESTS');
     await f.submit({}, { clientAddress: '10.0.0.2' });
-    expect(await reasonOf(f.submit({}, { clientAddress: '10.0.0.3' }))).toBe('rate_limited');
+    // Over the soft ceiling: the network that filled it is shed, a fresh one is still accepted...
+    expect(await reasonOf(f.submit({}, { clientAddress: '10.0.0.3' }))).toBe('server_busy');
+    await f.submit({}, { clientAddress: '10.9.0.1' });
+    // ...until the hard ceiling, which refuses everyone.
+    expect(await reasonOf(f.submit({}, { clientAddress: '10.8.0.1' }))).toBe('server_busy');
     f.now = new Date(f.now.getTime() + 3600_001);
     await f.submit({}, { clientAddress: '10.0.0.1' });
-    expect(await countCases()).toBe(4);
+    expect(await countCases()).toBe(5);
   });
 
   it('limits tracking lookups per address', async () => {

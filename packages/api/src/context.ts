@@ -3,9 +3,9 @@ import { findSession, touchSession } from '@pakn/db';
 import type { Lang, StaffMember } from '@pakn/domain';
 import { CalendarStore } from './calendar-store.ts';
 import { CaseFeed } from './case-feed.ts';
-import { defaultCitizenPolicy, type CitizenPolicy } from './citizen-policy.ts';
+import { CitizenLimiter } from './citizen-limits.ts';
+import { defaultCitizenPolicy, type CitizenPolicy, type CitizenPolicyOptions } from './citizen-policy.ts';
 import { loginThrottlePolicy, type LoginThrottlePolicy } from './login-throttle.ts';
-import { RateLimiter } from './rate-limit.ts';
 import { SessionEvents } from './session-events.ts';
 import { sha256Hex } from './secrets.ts';
 
@@ -42,7 +42,8 @@ export interface ApiServices {
   /** The working-day calendars: office hours, holidays, the government's yearly schedules. */
   readonly calendars: CalendarStore;
   readonly citizen: CitizenPolicy;
-  readonly limiter: RateLimiter;
+  /** Counts citizens' calls per address, prefix and network (see citizen-limits.ts). */
+  readonly limiter: CitizenLimiter;
   /** Live case changes for open portals. */
   readonly feed: CaseFeed;
   /** The file of signed audit checkpoints that anchors the audit chain outside the database, if any. */
@@ -57,7 +58,7 @@ export interface ServiceOptions {
   readonly sessionRecheckMs?: number;
   readonly loginThrottle?: Parameters<typeof loginThrottlePolicy>[0];
   readonly calendars?: CalendarStore;
-  readonly citizen?: Partial<CitizenPolicy>;
+  readonly citizen?: CitizenPolicyOptions;
   readonly auditCheckpointFile?: string | null;
 }
 
@@ -72,7 +73,7 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     loginThrottle: loginThrottlePolicy(options.loginThrottle),
     calendars: options.calendars ?? new CalendarStore(options.db),
     citizen: defaultCitizenPolicy(options.citizen),
-    limiter: new RateLimiter(),
+    limiter: new CitizenLimiter(),
     feed: new CaseFeed(),
     auditCheckpointFile: options.auditCheckpointFile ?? null,
   };

@@ -9,7 +9,7 @@ export {
   type RequestInfo,
   type ServiceOptions,
 } from './context.ts';
-export { DEFAULT_CITIZEN_LIMITS, type CitizenLimits, type CitizenPolicy } from './citizen-policy.ts';
+export { DEFAULT_CITIZEN_LIMITS, NO_CITIZEN_LIMITS, type CitizenLimits, type CitizenPolicy, type CitizenPolicyOptions } from './citizen-policy.ts';
 export { uploadAttachment, type UploadedAttachment } from './attachments.ts';
 export { formatError } from './errors.ts';
 export { toTRPCError } from './errors.ts';

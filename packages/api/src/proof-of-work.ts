@@ -1,11 +1,21 @@
 /**
  * Proof of work without a third party: ALTCHA challenges (altcha-lib, v1 format: find n such that
  * SHA-256(salt + n) = challenge), signed with our key, valid for a few minutes, each spendable once.
+ *
+ * The difficulty rises with the load from the caller's source (see `difficultyMultiplier`). The salt carries,
+ * under the signature, the challenge's `maxnumber` and a tag of the caller's prefix (`src`): the client cannot
+ * lower the one, and cannot spend a cheap challenge fetched from a fresh address on another network.
  */
+import { createHmac } from 'node:crypto';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import { spendProof, type Executor } from '@pakn/db';
 import { DomainError } from '@pakn/domain';
+import { addressPrefix } from './address-prefix.ts';
+import { difficultyMultiplier, type SourceCounts } from './citizen-limits.ts';
 import type { CitizenPolicy } from './citizen-policy.ts';
+
+/** The most work a challenge may ask, whatever the configuration: about 5 million hashes on average. */
+export const POW_MAX_NUMBER_CEILING = 10_000_000;
 
 export interface Challenge {
   readonly algorithm: string;
@@ -15,17 +25,25 @@ export interface Challenge {
   readonly signature: string;
 }
 
-export async function issueChallenge(policy: CitizenPolicy, now: Date): Promise<Challenge> {
+/** A short keyed tag of the caller's prefix: binds a challenge to where it was fetched, without showing it. */
+function sourceTag(policy: CitizenPolicy, clientAddress: string): string {
+  return createHmac('sha256', policy.powHmacKey).update(`pow-source:${addressPrefix(clientAddress)}`).digest('hex').slice(0, 16);
+}
+
+/** `used`: the challenges the caller's source took this hour before this one (from `enforceRateLimit`). */
+export async function issueChallenge(policy: CitizenPolicy, now: Date, clientAddress: string, used: SourceCounts): Promise<Challenge> {
+  const maxNumber = Math.min(POW_MAX_NUMBER_CEILING, policy.powMaxNumber * difficultyMultiplier(used, policy));
   const challenge = await createChallenge({
     algorithm: 'SHA-256',
     hmacKey: policy.powHmacKey,
-    maxNumber: policy.powMaxNumber,
+    maxNumber,
     expires: new Date(now.getTime() + policy.powTtlSeconds * 1000),
+    params: { maxnumber: String(maxNumber), src: sourceTag(policy, clientAddress) },
   });
   return {
     algorithm: challenge.algorithm,
     challenge: challenge.challenge,
-    maxnumber: challenge.maxnumber ?? policy.powMaxNumber,
+    maxnumber: maxNumber,
     salt: challenge.salt,
     signature: challenge.signature,
   };
@@ -35,8 +53,11 @@ function invalidProof(why: string): DomainError {
   return new DomainError('invalid', `Proof of work rejected: ${why}`, { reason: 'proof_invalid' });
 }
 
-/** Checks a solved challenge and returns what is needed to spend it. Throws `proof_invalid` otherwise. */
-export async function checkProof(policy: CitizenPolicy, proof: string, now: Date): Promise<{ signature: string; expiresAt: Date }> {
+/**
+ * Checks a solved challenge, fetched from the same prefix as `clientAddress`, and returns what is needed to
+ * spend it. Throws `proof_invalid` otherwise.
+ */
+export async function checkProof(policy: CitizenPolicy, proof: string, now: Date, clientAddress: string): Promise<{ signature: string; expiresAt: Date }> {
   let payload: { signature?: unknown; salt?: unknown };
   try {
     payload = JSON.parse(Buffer.from(proof, 'base64').toString('utf8')) as typeof payload;
@@ -44,8 +65,11 @@ export async function checkProof(policy: CitizenPolicy, proof: string, now: Date
     throw invalidProof('not base64 JSON');
   }
   if (typeof payload.signature !== 'string' || typeof payload.salt !== 'string') throw invalidProof('malformed');
-  const expires = Number(extractParams({ salt: payload.salt } as Parameters<typeof extractParams>[0]).expires);
+  const params = extractParams({ salt: payload.salt } as Parameters<typeof extractParams>[0]);
+  const expires = Number(params.expires);
   if (!Number.isFinite(expires) || expires * 1000 < now.getTime()) throw invalidProof('expired');
+  // The tag is under the signature (checked below): a client cannot change it without failing that check.
+  if (params.src !== sourceTag(policy, clientAddress)) throw invalidProof('fetched from another network');
   // altcha-lib checks `expires` against the wall clock; we checked it against ours above.
   if (!(await verifySolution(proof, policy.powHmacKey, false))) throw invalidProof('wrong solution or signature');
   return { signature: payload.signature, expiresAt: new Date(expires * 1000) };

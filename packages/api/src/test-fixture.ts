@@ -10,7 +10,7 @@ import type { Role, StaffMember } from '@pakn/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { createCaller } from './router.ts';
 import { createApiServices, type ApiServices, type Context, type RequestInfo } from './context.ts';
-import type { CitizenPolicy } from './citizen-policy.ts';
+import type { CitizenPolicyOptions } from './citizen-policy.ts';
 import { hashPassword } from './secrets.ts';
 
 export const OWN_ORIGIN = 'http://pakn.test';
@@ -36,8 +36,8 @@ export interface Fixture {
   /** The test clock; assign to move time. */
   now: Date;
   readonly services: ApiServices;
-  /** Solves a fresh proof-of-work challenge, as the widget does at submit. */
-  proof(): Promise<string>;
+  /** Solves a fresh proof-of-work challenge, as the widget does at submit (from the same client address). */
+  proof(request?: Partial<RequestInfo>): Promise<string>;
   /** The Centre forwards a case: the officer drafts the letter, the Director approves it. */
   forward(caseId: string, unitId: string): Promise<void>;
   /** The unit acknowledges, answers, and the officer verifies the answer: the citizen can read it. */
@@ -73,7 +73,7 @@ export function newIdempotencyKey(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export async function createFixture(mode: DbMode = 'embedded', policy: Partial<CitizenPolicy> = {}): Promise<Fixture> {
+export async function createFixture(mode: DbMode = 'embedded', policy: CitizenPolicyOptions = {}): Promise<Fixture> {
   let remote: FakeLibsqlServer | null = null;
   let dir: string | null = null;
   if (mode === 'remote') {
@@ -102,8 +102,8 @@ export async function createFixture(mode: DbMode = 'embedded', policy: Partial<C
       sessionTtlSeconds: 3600,
       citizen: { powMaxNumber: 200, powHmacKey: 'test-hmac-key', ...policy },
     }),
-    async proof() {
-      return solveChallenge(await fixture.citizen().case.challenge({ siteKey: 'site-a' }));
+    async proof(request = {}) {
+      return solveChallenge(await fixture.citizen(request).case.challenge({ siteKey: 'site-a' }));
     },
     async forward(caseId, unitId) {
       await fixture.as('intake').case.draftForwarding({ caseId, unitId, confirmSelfReview: true });
@@ -120,7 +120,9 @@ export async function createFixture(mode: DbMode = 'embedded', policy: Partial<C
         category: 'late_result',
         description: DESCRIPTION,
         idempotencyKey: newIdempotencyKey(),
-        proof: await fixture.proof(),
+        // Only when the test brings none (every challenge counts towards the caller's difficulty), and from the
+        // caller's address: a proof is bound to the network it was fetched from.
+        proof: 'proof' in overrides ? overrides.proof : await fixture.proof(request.clientAddress ? { clientAddress: request.clientAddress } : {}),
         ...overrides,
       } as Parameters<ReturnType<typeof createCaller>['case']['submit']>[0]);
     },

@@ -142,6 +142,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   },
   invalid: { vi: 'Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.', en: 'Some fields are invalid. Please check the marked fields.' },
   rate_limited: { vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.', en: 'Too many requests. Please try again in a few minutes.' },
+  server_busy: {
+    vi: 'Hệ thống đang nhận quá nhiều phản ánh cùng lúc. Vui lòng thử lại sau; nội dung Ông/Bà đã nhập vẫn còn trên biểu mẫu.',
+    en: 'The system is receiving too many reports at once. Please try again later; what you wrote is still in the form.',
+  },
   origin_not_allowed: {
     vi: 'Trang web này chưa được đăng ký nhúng biểu mẫu phản ánh.',
     en: 'This website is not registered to embed the form.',

@@ -47,7 +47,7 @@ import type { Context } from '../context.ts';
 import { answerFilesForCitizen, answerFilesForStaff } from '../answer-attachments.ts';
 import { listedFile } from '../attachment-download.ts';
 import { presentCaseForCitizen } from '../presenters.ts';
-import { enforceRateLimit } from '../citizen-policy.ts';
+import { enforceRateLimit, recordStoredSubmission } from '../citizen-policy.ts';
 import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
 import { constantTimeEqualHex, newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { auditCitizen, auditStaff } from '../audit.ts';
@@ -129,11 +129,14 @@ export const caseRouter = router({
     return citizenView(ctx, after);
   }),
 
-  /** A proof-of-work challenge, fetched by the widget only when the citizen submits. */
+  /**
+   * A proof-of-work challenge, fetched by the widget only when the citizen submits. Its difficulty grows with the
+   * challenges the caller's address, prefix and network took this hour.
+   */
   challenge: publicProcedure.input(SiteKeyInputSchema).mutation(async ({ ctx, input }) => {
     assertSiteOrigin(ctx, await getSite(ctx.services.db, input.siteKey));
-    enforceRateLimit(ctx, 'challenge');
-    return issueChallenge(ctx.services.citizen, ctx.services.now());
+    const used = enforceRateLimit(ctx, 'challenge');
+    return issueChallenge(ctx.services.citizen, ctx.services.now(), ctx.request.clientAddress, used);
   }),
 
   /**
@@ -158,7 +161,7 @@ export const caseRouter = router({
     // Before the proof is checked: a draft holding a category deactivated since is refused without spending it.
     await assertActiveCategory(db, input.category, { reason: 'category_unavailable' });
     const at = now();
-    const proof = await checkProof(citizen, input.proof, at);
+    const proof = await checkProof(citizen, input.proof, at, ctx.request.clientAddress);
     const concernedUnitId = input.unitId ?? site.defaultUnitId;
     if (concernedUnitId && !(await getUnit(db, concernedUnitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
@@ -224,6 +227,7 @@ export const caseRouter = router({
       return { caseId: id, receipt: { reference, accessKey: key.display, createdAt: at.toISOString() } };
     }).then(async (result) => {
       if ('caseId' in result) {
+        recordStoredSubmission(ctx);
         publishChange(ctx, (await getCase(db, result.caseId))!, 'submitted');
         return result.receipt;
       }
