@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: z.coerce.number().int().min(0).default(2000),
   RATE_LIMIT_TRACKS_PER_HOUR: z.coerce.number().int().min(0).default(120),
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_CHALLENGES_PER_HOUR: z.coerce.number().int().min(0).default(60),
   /** Behind a reverse proxy that overwrites it (e.g. x-real-ip): the header holding the client's address. */
   CLIENT_ADDRESS_HEADER: z.string().regex(/^[a-z0-9-]+$/i).optional(),
   /** Open sockets at most (0 = no cap): beyond it new connections are closed at once. */
@@ -65,7 +66,13 @@ export interface Config {
   readonly assetsDir: string | undefined;
   readonly secret: string | undefined;
   readonly powMaxNumber: number;
-  readonly limits: { submitsPerAddress: number; submitsGlobal: number; tracksPerAddress: number; uploadsPerAddress: number };
+  readonly limits: {
+    submitsPerAddress: number;
+    submitsGlobal: number;
+    tracksPerAddress: number;
+    uploadsPerAddress: number;
+    challengesPerAddress: number;
+  };
   readonly clientAddressHeader: string | undefined;
   readonly connections: { max: number; perAddress: number };
   readonly extraSiteOrigins: readonly string[];
@@ -112,6 +119,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
       submitsGlobal: e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR,
       tracksPerAddress: e.RATE_LIMIT_TRACKS_PER_HOUR,
       uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
+      challengesPerAddress: e.RATE_LIMIT_CHALLENGES_PER_HOUR,
     },
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
     connections: { max: e.MAX_CONNECTIONS, perAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (e.CLIENT_ADDRESS_HEADER ? 0 : 256) },
