@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { request, type Agent } from 'node:http';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -38,9 +38,22 @@ export function round(n: number, digits = 1): number {
 export interface ServerOptions {
   readonly port: number;
   readonly databasePath: string;
-  /** Citizen limits off (0) unless a phase asks otherwise: the battery measures the server, not its quotas. */
+  /**
+   * 'off' (default): citizen rate limits 0 and the easiest proof of work, so a phase loads the server and not
+   * its quotas. 'production': the defaults a real deployment has.
+   */
+  readonly limits?: 'off' | 'production';
   readonly env?: Readonly<Record<string, string>>;
 }
+
+const LIMITS_OFF: Readonly<Record<string, string>> = {
+  POW_MAX_NUMBER: '10',
+  RATE_LIMIT_SUBMITS_PER_HOUR: '0',
+  RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: '0',
+  RATE_LIMIT_TRACKS_PER_HOUR: '0',
+  RATE_LIMIT_UPLOADS_PER_HOUR: '0',
+  RATE_LIMIT_CHALLENGES_PER_HOUR: '0',
+};
 
 /**
  * A server process: `node --import tsx` runs cli.ts in this very process (no wrapper), so the pid we kill is
@@ -79,12 +92,7 @@ export class ServerProcess {
         SEED_DEMO: 'true',
         EXTRA_SITE_ORIGINS: SITE_ORIGIN,
         PAKN_SECRET: SECRET,
-        POW_MAX_NUMBER: '10',
-        RATE_LIMIT_SUBMITS_PER_HOUR: '0',
-        RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: '0',
-        RATE_LIMIT_TRACKS_PER_HOUR: '0',
-        RATE_LIMIT_UPLOADS_PER_HOUR: '0',
-        RATE_LIMIT_CHALLENGES_PER_HOUR: '0',
+        ...(this.options.limits === 'production' ? {} : LIMITS_OFF),
         ...this.options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,8 +152,32 @@ export interface Reply {
   readonly headers: Record<string, string | string[] | undefined>;
 }
 
-/** One HTTP call; throws on a network error or after `timeoutMs`. */
-export function call(
+/** How many calls were sent again after a keep-alive socket closed under them (see `call`). */
+export const keepAliveRetries = { count: 0 };
+
+/**
+ * One HTTP call; throws on a network error or after `timeoutMs`. A request written to a kept-alive socket that
+ * the server closed at that very moment (its idle timeout) is sent once more on a new socket, as browsers do and
+ * as the Node documentation advises (`request.reusedSocket`): the server never saw it.
+ */
+export async function call(
+  agent: Agent | null,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<Reply> {
+  try {
+    return await callOnce(agent, method, url, body, headers, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof Error && 'reusedSocket' in error && (error as { code?: string }).code === 'ECONNRESET')) throw error;
+    keepAliveRetries.count++;
+    return callOnce(agent, method, url, body, headers, timeoutMs);
+  }
+}
+
+function callOnce(
   agent: Agent | null,
   method: 'GET' | 'POST',
   url: string,
@@ -171,7 +203,7 @@ export function call(
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
+    req.on('error', (error) => reject(req.reusedSocket ? Object.assign(error, { reusedSocket: true }) : error));
     if (payload) req.write(payload);
     req.end();
   });

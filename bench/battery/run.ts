@@ -95,7 +95,8 @@ function markdown(r: Report): string {
     const rss = k.rssMb.map((x) => `${x.atSeconds}s ${x.rssMb}`).join(', ');
     lines.push(
       `| Soak | ${k.connections} connections for ${k.seconds} s: only 2xx and 429, acknowledged = rows, memory flat | ` +
-        `${k.requests} requests (${k.requestsPerSecond}/s), statuses ${JSON.stringify(k.statuses)}, ${k.networkErrors} network errors; ` +
+        `${k.requests} requests (${k.requestsPerSecond}/s), statuses ${JSON.stringify(k.statuses)} (by call: ${JSON.stringify(k.byOperation)}), ${k.networkErrors} network errors ` +
+        `(${k.keepAliveRaceRetries} calls sent again after the server closed an idle keep-alive socket under them); ` +
         `${k.acknowledged} acknowledged, ${k.newSubmissionRows} new rows, ${k.acknowledgedMissing} missing; server RSS MB every 30 s: ${rss} (growth after warm-up ${k.rssGrowthMb} MB) | ${yes(k.pass)} |`,
     );
   }
@@ -115,7 +116,8 @@ async function main(): Promise<void> {
     machine: `${cpus().length} CPU cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
     note:
       'The machine was shared with other work running at the same time (noisy neighbours): latencies are an upper bound. ' +
-      'Citizen rate limits are off (0) and the proof of work is easy (POW_MAX_NUMBER=10), so that the battery loads the server rather than its quotas; ' +
+      'In the slow-socket, crash and fault phases citizen rate limits are off (0) and the proof of work is easy (POW_MAX_NUMBER=10), so that they load the server rather than its quotas; ' +
+      'the soak runs with the production limits and proof of work, each connection from its own loopback address; ' +
       'client and server share the same cores.',
     settings: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BATTERY_')).map(([k, v]) => [k, v ?? ''])),
     pass: false,
@@ -124,7 +126,8 @@ async function main(): Promise<void> {
   try {
     for (const phase of wanted) {
       const databasePath = join(work, `${phase}.db`);
-      const server = new ServerProcess({ port, databasePath });
+      const limits = phase === 'soak' && process.env.BATTERY_SOAK_LIMITS !== 'off' ? 'production' : 'off';
+      const server = new ServerProcess({ port, databasePath, limits });
       try {
         if (phase === 'faults') {
           report.faults = await faults(port + 1, work);

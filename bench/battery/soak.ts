@@ -1,14 +1,18 @@
 /**
  * Soak: SOAK_CONNECTIONS keep-alive connections for SOAK_SECONDS, each looping over a mix of what the system
- * does all day: citizens tracking a case (40 %), asking for a challenge (20 %), submitting (20 %), and staff
- * reading the inbox (20 %). Every 30 s it prints the server's resident memory and the request counts.
+ * does all day: citizens tracking a case (45 %), asking for a challenge (20 %), submitting (25 %), and staff
+ * reading the inbox of up to 500 cases (10 %), each connection pausing between calls like a person (BATTERY_SOAK_THINK_MS
+ * on average), so that the offered load stays under what the machine can serve and the run measures endurance. Every 30 s it prints the server's resident memory and the request counts.
+ * Each connection comes from an address of its own in a /24 of its own (127.1.1.1, 127.2.1.1, …: Linux routes
+ * all of 127/8 to loopback), and the server runs with the production rate limits and proof of work
+ * (BATTERY_SOAK_LIMITS=off turns them off), so 429 is the per-address or global ceiling doing its job.
  * Goals: only 2xx and 429 (no other status, no network error), acknowledged submissions equal the new rows
  * in the database, memory flat (the last sample within 25 % + 32 MB of the first after warm-up).
  */
 import { Agent } from 'node:http';
 import { Db } from '@pakn/db';
 import { DEMO_PASSWORD } from '@pakn/server';
-import { call, citizenHeaders, data, env, log, newIdempotencyKey, newProof, round, sleep, submission, type ServerProcess } from './harness.ts';
+import { call, keepAliveRetries, citizenHeaders, data, env, log, newIdempotencyKey, newProof, round, sleep, submission, type ServerProcess } from './harness.ts';
 
 export interface SoakResult {
   readonly seconds: number;
@@ -17,6 +21,8 @@ export interface SoakResult {
   readonly requestsPerSecond: number;
   readonly statuses: Record<string, number>;
   readonly networkErrors: number;
+  readonly networkErrorKinds: Record<string, number>;
+  readonly keepAliveRaceRetries: number;
   readonly byOperation: Record<string, Record<string, number>>;
   readonly acknowledged: number;
   readonly newSubmissionRows: number;
@@ -30,7 +36,7 @@ type Operation = 'track' | 'challenge' | 'submit' | 'inbox';
 
 function pick(): Operation {
   const r = Math.random();
-  return r < 0.4 ? 'track' : r < 0.6 ? 'challenge' : r < 0.8 ? 'submit' : 'inbox';
+  return r < 0.45 ? 'track' : r < 0.65 ? 'challenge' : r < 0.9 ? 'submit' : 'inbox';
 }
 
 async function submissionRows(databasePath: string): Promise<number> {
@@ -45,8 +51,8 @@ async function submissionRows(databasePath: string): Promise<number> {
 export async function soak(server: ServerProcess): Promise<SoakResult> {
   const seconds = env('BATTERY_SOAK_SECONDS', 600);
   const connections = env('BATTERY_SOAK_CONNECTIONS', 200);
-  const thinkMs = env('BATTERY_SOAK_THINK_MS', 50);
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const thinkMs = env('BATTERY_SOAK_THINK_MS', 8000);
+  const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   const own = server.url;
 
   const login = await call(agent, 'POST', `${own}/trpc/auth.login`, { username: 'tiepnhan', password: DEMO_PASSWORD }, { origin: own, 'x-pakn-csrf': '1' });
@@ -56,7 +62,7 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
 
   // A few cases to track, made before the clock starts.
   const tracked: { reference: string; accessKey: string }[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 10; i++) {
     const { proof } = await newProof(agent, own);
     const reply = await call(agent, 'POST', `${own}/trpc/case.submit`, submission(newIdempotencyKey(), `Hồ sơ theo dõi số ${i} bị trả muộn so với giấy hẹn.`, proof ?? ''), citizenHeaders);
     tracked.push(data<{ reference: string; accessKey: string }>(reply));
@@ -67,6 +73,7 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
   const byOperation: Record<string, Record<string, number>> = {};
   let requests = 0;
   let networkErrors = 0;
+  const networkErrorKinds: Record<string, number> = {};
   const acknowledged = new Set<string>();
   const count = (op: Operation, status: number) => {
     requests++;
@@ -75,8 +82,10 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
     o[status] = (o[status] ?? 0) + 1;
   };
 
+  const retriesBefore = keepAliveRetries.count;
   const start = Date.now();
   const until = start + seconds * 1000;
+  const agents: Agent[] = [];
   const rss: { atSeconds: number; rssMb: number }[] = [];
   let lastRequests = 0;
   const sample = () => {
@@ -90,7 +99,11 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
   const sampler = setInterval(sample, 30_000);
 
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: connections }, async (_, index) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1, localAddress: `127.${1 + (index % 250)}.${1 + Math.floor(index / 250)}.1` });
+      agents.push(agent);
+      // People do not all arrive in the same millisecond.
+      await sleep(Math.random() * thinkMs * 2);
       while (Date.now() < until) {
         const op = pick();
         try {
@@ -112,16 +125,19 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
             const input = encodeURIComponent(JSON.stringify({}));
             count(op, (await call(agent, 'GET', `${own}/trpc/case.inbox?input=${input}`, undefined, { cookie })).status);
           }
-        } catch {
+        } catch (error) {
           networkErrors++;
+          const kind = error instanceof Error ? ((error as { code?: string }).code ?? error.message) : 'unknown';
+          networkErrorKinds[kind] = (networkErrorKinds[kind] ?? 0) + 1;
         }
-        if (thinkMs > 0) await sleep(Math.random() * thinkMs * 2);
+        if (thinkMs > 0) await sleep(Math.min(Math.random() * thinkMs * 2, until - Date.now()));
       }
     }),
   );
   clearInterval(sampler);
   sample();
   agent.destroy();
+  for (const a of agents) a.destroy();
   const elapsed = (Date.now() - start) / 1000;
   await server.stop();
 
@@ -151,6 +167,8 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
     requestsPerSecond: Math.round(requests / elapsed),
     statuses,
     networkErrors,
+    networkErrorKinds,
+    keepAliveRaceRetries: keepAliveRetries.count - retriesBefore,
     byOperation,
     acknowledged: acknowledged.size,
     newSubmissionRows: newRows,
