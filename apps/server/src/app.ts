@@ -24,7 +24,7 @@ import {
   type CsvExport,
   type RequestInfo,
 } from '@pakn/api';
-import { getSite, listSites, schemaVersion, type Db } from '@pakn/db';
+import { getSite, listSites, schemaVersion, storageFaultCode, type Db } from '@pakn/db';
 import { DomainError, errorMessage, MAX_ATTACHMENT_BYTES, pickLang } from '@pakn/domain';
 import type { Config } from './env.ts';
 import { assetResponse, type AssetDirectory } from './static-assets.ts';
@@ -229,8 +229,15 @@ export function createApp(deps: AppDeps): Hono {
   }
 
   app.onError((error, c) => {
+    const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+    const fault = storageFaultCode(error);
+    if (fault) {
+      // A full disk or a read-only file: nothing was stored, and a retry can succeed once it clears.
+      console.error(`[http] storage unavailable (${fault}): the request was refused with 503`);
+      c.header('Retry-After', '60');
+      return c.json({ error: { reason: 'storage_unavailable', message: errorMessage('storage_unavailable', lang) } }, 503);
+    }
     console.error('[http] unhandled error:', error);
-    const lang = pickLang(c.req.header('accept-language'));
     return c.json({ error: { reason: 'internal', message: errorMessage('internal', lang) } }, 500);
   });
   app.notFound((c) => {

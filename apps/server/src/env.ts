@@ -51,6 +51,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(300),
   /** Behind a reverse proxy that overwrites it (e.g. x-real-ip): the header holding the client's address. */
   CLIENT_ADDRESS_HEADER: z.string().regex(/^[a-z0-9-]+$/i).optional(),
+  /** Open sockets at most (0 = no cap): beyond it new connections are closed at once. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(0).default(4096),
+  /**
+   * Open sockets per remote address (0 = no cap). Defaults to 256, or to no cap behind a reverse proxy
+   * (CLIENT_ADDRESS_HEADER set), where every socket comes from the proxy and the proxy caps its clients.
+   */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).optional(),
   /** Outgoing mail, e.g. smtp://user:password@mail.example.gov.vn:587. Without it, notifications wait in the outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
   MAIL_FROM: z.string().min(3).default('PAKN <pakn@localhost>'),
@@ -121,6 +128,7 @@ export interface Config {
     uploadsPerPrefix: number;
   };
   readonly clientAddressHeader: string | undefined;
+  readonly connections: { max: number; perAddress: number };
   readonly extraSiteOrigins: readonly string[];
   readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
   readonly testClock: boolean;
@@ -203,6 +211,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
       uploadsPerPrefix: e.RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR,
     },
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
+    connections: { max: e.MAX_CONNECTIONS, perAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (e.CLIENT_ADDRESS_HEADER ? 0 : 256) },
     testClock: e.TEST_CLOCK,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 },
     audit: {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Db, migrate } from '@pakn/db';
@@ -37,9 +38,52 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
-function listen(app: { fetch: (req: Request) => Response | Promise<Response> }, host: string, port: number): Promise<ServerType> {
+/**
+ * Slow clients (slowloris: headers sent a byte at a time, bodies that never end) must not hold sockets for
+ * long: headers within 10 s, the whole request (a 5 MB upload on a slow phone included) within 120 s, idle
+ * keep-alive sockets closed after 5 s. Node checks these deadlines every `connectionsCheckingInterval`.
+ */
+export const HTTP_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 120_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+} as const;
+
+/**
+ * Caps open sockets in total and per remote address, so that one source holding sockets open cannot take
+ * the descriptors that /healthz and other citizens need. A socket over a cap is closed at once, before any
+ * byte is read.
+ */
+export function capConnections(server: ServerType, limits: Config['connections']): void {
+  if (limits.max > 0 && 'maxConnections' in server) server.maxConnections = limits.max;
+  if (limits.perAddress <= 0) return;
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = open.get(address) ?? 0;
+    if (count >= limits.perAddress) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count + 1);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left <= 0) open.delete(address);
+      else open.set(address, left);
+    });
+  });
+}
+
+function listen(
+  app: { fetch: (req: Request) => Response | Promise<Response> },
+  host: string,
+  port: number,
+  connections: Config['connections'],
+): Promise<ServerType> {
   return new Promise((resolveListen, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, () => resolveListen(server));
+    const server = serve({ fetch: app.fetch, hostname: host, port, serverOptions: { ...HTTP_TIMEOUTS } }, () => resolveListen(server));
+    capConnections(server, connections);
     server.once('error', reject);
   });
 }
@@ -70,7 +114,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs)
     : null;
   if (!stopMail) console.warn('[pakn] SMTP_URL is not set: notifications wait in the outbox until it is');
-  const server = await listen(app, config.host, config.port);
+  const server = await listen(app, config.host, config.port, config.connections);
   let demo: ServerType | null = null;
   const origin = new URL(config.publicUrl).origin;
   if (config.demoSitePort !== 0) {
@@ -79,7 +123,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
       paknOrigin: origin,
       siteKey: DEMO_SITE_KEY,
     });
-    demo = await listen(demoApp, config.host, config.demoSitePort);
+    demo = await listen(demoApp, config.host, config.demoSitePort, config.connections);
   }
   const demoHost = new URL(config.publicUrl).hostname;
   return {

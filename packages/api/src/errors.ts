@@ -66,6 +66,9 @@ export function formatError(error: TRPCError, lang: Lang | undefined): { message
   if (error.code === 'NOT_FOUND' || error.code === 'METHOD_NOT_SUPPORTED') {
     return { message: errorMessage('not_found', language), data: { reason: 'not_found', fieldErrors: null } };
   }
+  if (error.code === 'SERVICE_UNAVAILABLE') {
+    return { message: errorMessage('storage_unavailable', language), data: { reason: 'storage_unavailable', fieldErrors: null } };
+  }
   if (error.code === 'INTERNAL_SERVER_ERROR') {
     console.error('[api] internal error:', cause ?? error);
   }

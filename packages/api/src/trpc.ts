@@ -1,4 +1,5 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { storageFaultCode } from '@pakn/db';
 import { DomainError, can, type Action, type StaffMember } from '@pakn/domain';
 import type { Context } from './context.ts';
 import { formatError, toTRPCError } from './errors.ts';
@@ -19,10 +20,20 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns domain errors into transport errors with the right code, in one place. */
+/**
+ * Turns domain errors into transport errors with the right code, in one place. A storage fault (full disk,
+ * read-only file) becomes 503: the write was rolled back, nothing was acknowledged, and a retry later can succeed.
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (!result.ok) {
+    const fault = storageFaultCode(result.error.cause ?? result.error);
+    if (fault) {
+      console.error(`[api] storage unavailable (${fault}): the request was refused with 503`);
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Storage unavailable', cause: result.error.cause });
+    }
+  }
   return result;
 });
 

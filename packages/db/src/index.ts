@@ -1,4 +1,5 @@
 export { Db, type DbConfig, type Executor } from './connection.ts';
+export { isStorageFault, storageFaultCode } from './faults.ts';
 export { migrate, schemaVersion, MIGRATIONS } from './migrate.ts';
 export type { Migration } from './migrations/migration.ts';
 export * from './units.ts';

@@ -201,6 +201,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   unit_required: { vi: 'Cán bộ của đơn vị phải thuộc một đơn vị.', en: 'A unit member needs a unit.' },
   password_required: { vi: 'Tài khoản mới cần mật khẩu (ít nhất 12 ký tự).', en: 'A new account needs a password (12 characters or more).' },
   spam: { vi: 'Yêu cầu không hợp lệ.', en: 'Invalid request.' },
+  storage_unavailable: {
+    vi: 'Hệ thống tạm thời không lưu được dữ liệu; nội dung của bạn chưa được ghi nhận. Vui lòng thử lại sau ít phút.',
+    en: 'The system cannot save anything right now; your request was not recorded. Please try again in a few minutes.',
+  },
   internal: { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
 };
 
