@@ -8,10 +8,11 @@ import { forwardingAndHandling } from './migrations/0006-forwarding-and-handling
 import { categoriesAndTemplates } from './migrations/0007-categories-and-templates.ts';
 import { answerAttachments } from './migrations/0008-answer-attachments.ts';
 import { caseSearch } from './migrations/0009-case-search.ts';
+import { contactConfidentiality } from './migrations/0010-contact-confidentiality.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, categoriesAndTemplates, answerAttachments, caseSearch];
+export const MIGRATIONS: readonly Migration[] = [initial, citizenIntake, workingCalendar, recordsAndIntake, staffEmail, forwardingAndHandling, categoriesAndTemplates, answerAttachments, caseSearch, contactConfidentiality];
 
 /**
  * Brings the schema up to date. Each migration runs in its own write transaction together with its row in
