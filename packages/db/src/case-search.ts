@@ -91,7 +91,10 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   const row = found.rows[0];
   if (!row) return;
   const contacts = await tx.execute({ sql: 'SELECT summary, phone, name, email, confidential FROM contacts WHERE case_id = ? ORDER BY at', args: [caseId] });
-  const merged = await tx.execute({ sql: 'SELECT reference, description FROM cases WHERE merged_into = ? ORDER BY created_at', args: [caseId] });
+  const merged = await tx.execute({
+    sql: 'SELECT reference, description, contact_name, contact_phone, contact_email, confidential FROM cases WHERE merged_into = ? ORDER BY created_at',
+    args: [caseId],
+  });
 
   // The categories' stored Vietnamese labels only: English ones make short Vietnamese prefixes match ("dat",
   // đất, finds "date").
@@ -119,6 +122,10 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   file(identityTokens({ name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email') }), caseConfidential);
   for (const c of contacts.rows) {
     file(identityTokens({ name: strOrNull(c, 'name'), phone: strOrNull(c, 'phone'), email: strOrNull(c, 'email') }), Number(c.confidential) !== 0);
+  }
+  // The citizens of merged duplicates, each under their own case's flag: the Centre finds the primary by them.
+  for (const m of merged.rows) {
+    file(identityTokens({ name: strOrNull(m, 'contact_name'), phone: strOrNull(m, 'contact_phone'), email: strOrNull(m, 'contact_email') }), Number(m.confidential) !== 0);
   }
   // A token both open and hidden (the same number, once open, once confidential) is searchable in the open one.
   for (const t of open) hidden.delete(t);

@@ -97,8 +97,20 @@ export const intakeRouter = router({
         at,
       );
       await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true }, at);
-      // The case's own citizen: the case row holds name and email, the contact the number, both under one flag.
-      await insertContact(tx, { id: randomUUID(), caseId: id, channel: input.channel, at, phone, summary: input.summary, recordedBy: ctx.staff.id, isFollowUp: false, confidential: input.confidential });
+      // The case's own citizen, on the case and on the contact, under one flag: a merge moves the contact over.
+      await insertContact(tx, {
+        id: randomUUID(),
+        caseId: id,
+        channel: input.channel,
+        at,
+        phone,
+        name: contact?.name ?? null,
+        email: contact?.email ?? null,
+        summary: input.summary,
+        recordedBy: ctx.staff.id,
+        isFollowUp: false,
+        confidential: input.confidential,
+      });
       await auditStaff(tx, ctx, { action: 'case.logged', entityType: 'case', entityId: id, after: { reference, channel: input.channel } });
       return { caseId: id, reference, accessKey: key.display, followUp: false };
     });
