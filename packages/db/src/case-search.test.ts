@@ -74,6 +74,16 @@ describe('the case search index', () => {
     expect(await ids('sach nhieu')).toEqual(['1']);
   });
 
+  it('issue 9: takes numbers and emails typed into the text out of prefix search, for the Centre to find whole', async () => {
+    const description = 'Tôi gọi số 0912.345.678 và gửi thư tới dao.tran@example.vn nhưng hồ sơ PAKN-2026-000001 vẫn chưa trả (ngày 2026-03-02).';
+    await db.write((tx) => insertCase(tx, newCase('1', { description, contact: undefined }), now));
+    for (const q of ['0912', '091234', 'dao tran', 'example']) expect(await ids(q), q).toEqual([]);
+    expect(await ids('ho so chua tra 2026')).toEqual(['1']);
+    expect(await idsByIdentity('0912345678', 'all')).toEqual(['1']);
+    expect(await idsByIdentity('dao.tran@example.vn', 'all')).toEqual(['1']);
+    expect(await idsByIdentity('0912345678', 'open')).toEqual([]);
+  });
+
   it('indexes the notes of later calls about a case, and each caller under their own confidentiality', async () => {
     await db.write((tx) => insertCase(tx, newCase('1'), now));
     await db.write((tx) => insertContact(tx, { id: 'k1', caseId: '1', channel: 'hotline', at: now, phone: '0987654321', name: 'Hoàng Văn Sơn', summary: 'Gọi lại hỏi tiến độ ở phường Láng', recordedBy: null, isFollowUp: true, confidential: true }));

@@ -65,6 +65,27 @@ function identityTokens(identity: Identity): string[] {
   return tokens;
 }
 
+const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const PHONE_IN_TEXT = /(?<![\p{N}])(?:\+\s?84|84|0)(?:[\s.-]?\d){8,10}(?![\p{N}])/gu;
+
+/**
+ * Free text (a description, an officer's note) without the phone numbers and emails typed into it, whose
+ * tokens are added to `tokens`: a prefix of a number someone wrote down must not find it either (issue 9).
+ */
+function withoutContactValues(text: string, tokens: string[]): string {
+  return text
+    .replace(EMAIL_IN_TEXT, (email) => {
+      tokens.push(identityToken('email', emailSearchValue(email)));
+      return ' ';
+    })
+    .replace(PHONE_IN_TEXT, (typed) => {
+      const phone = phoneSearchValue(typed);
+      if (!phone) return typed;
+      tokens.push(identityToken('phone', phone));
+      return ' ';
+    });
+}
+
 /** The tokens an identity search must all find. */
 export function identitySearchTokens(search: IdentitySearch): string[] {
   return [
@@ -106,10 +127,12 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   }
   const outOfScope = strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null;
   if (outOfScope && OUT_OF_SCOPE_LABELS[outOfScope]) labels.push(OUT_OF_SCOPE_LABELS[outOfScope].vi);
-  const body = joined([str(row, 'reference'), strOrNull(row, 'dossier_code'), ...labels, str(row, 'description')]);
+  // Numbers and addresses typed into a description or a call note leave the prefix-searchable text.
+  const written: string[] = [];
+  const body = joined([str(row, 'reference'), strOrNull(row, 'dossier_code'), ...labels, withoutContactValues(str(row, 'description'), written)]);
   const notes = joined([
-    ...contacts.rows.map((c) => strOrNull(c, 'summary')),
-    ...merged.rows.flatMap((m) => [str(m, 'reference'), str(m, 'description')]),
+    ...contacts.rows.map((c) => withoutContactValues(strOrNull(c, 'summary') ?? '', written)),
+    ...merged.rows.flatMap((m) => [str(m, 'reference'), withoutContactValues(str(m, 'description'), written)]),
   ]);
 
   // Each identity goes to the column its own confidentiality allows; a confidential case hides every one.
@@ -127,6 +150,8 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   for (const m of merged.rows) {
     file(identityTokens({ name: strOrNull(m, 'contact_name'), phone: strOrNull(m, 'contact_phone'), email: strOrNull(m, 'contact_email') }), Number(m.confidential) !== 0);
   }
+  // Whose number a text holds is unknown: the Centre's revealing roles find it, by whole value.
+  file(written, true);
   // A token both open and hidden (the same number, once open, once confidential) is searchable in the open one.
   for (const t of open) hidden.delete(t);
 
