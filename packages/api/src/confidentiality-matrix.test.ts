@@ -163,10 +163,33 @@ describe('the confidentiality matrix', () => {
   });
 });
 
-type Path = 'web submit' | 'hotline' | 'zalo' | 'viber' | 'follow-up call' | 'merge (hotline duplicate)' | 'merge (web duplicate)' | 'review request' | 'information reply';
-const PATHS: readonly Path[] = ['web submit', 'hotline', 'zalo', 'viber', 'follow-up call', 'merge (hotline duplicate)', 'merge (web duplicate)', 'review request', 'information reply'];
-/** The remote database runs the same code; two paths there keep the suite fast. */
-const REMOTE_PATHS: readonly Path[] = ['follow-up call', 'merge (hotline duplicate)'];
+type Path =
+  | 'web submit'
+  | 'hotline'
+  | 'zalo'
+  | 'viber'
+  | 'follow-up call'
+  | 'follow-up call before forwarding'
+  | 'merge (hotline duplicate)'
+  | 'merge (web duplicate)'
+  | 'merge before forwarding'
+  | 'review request'
+  | 'information reply';
+const PATHS: readonly Path[] = [
+  'web submit',
+  'hotline',
+  'zalo',
+  'viber',
+  'follow-up call',
+  'follow-up call before forwarding',
+  'merge (hotline duplicate)',
+  'merge (web duplicate)',
+  'merge before forwarding',
+  'review request',
+  'information reply',
+];
+/** The remote database runs the same code; one path there (the one that moves a contact) keeps the suite fast. */
+const REMOTE_PATHS: readonly Path[] = ['merge (hotline duplicate)'];
 
 // No description, summary or note below contains "khu", a prefix of the citizen's name: a search by it must
 // find nothing at all.
@@ -221,18 +244,21 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
         caseId = logged.caseId;
         await toWardA(caseId);
       } else {
-        // A case whose own citizen did not ask for confidentiality, at ward A; the confidential one joins it.
+        // A case whose own citizen did not ask for confidentiality, at ward A; the confidential one joins it
+        // there, or before it is forwarded (then the forwarding letter is drafted with both on the case).
         caseId = (await webCase(OPEN, false)).caseId;
-        await toWardA(caseId);
-        if (path === 'follow-up call') {
+        const before = path.endsWith('before forwarding');
+        if (!before) await toWardA(caseId);
+        if (path.startsWith('follow-up call')) {
           await f.as('intake').intake.logContact({ channel: 'hotline', existingCaseId: caseId, summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.', contact: SECRET, confidential: true });
         } else {
           const duplicateId =
-            path === 'merge (hotline duplicate)'
-              ? (await f.as('intake').intake.logContact({ channel: 'hotline', summary: SUMMARY, contact: SECRET, confidential: true })).caseId
-              : (await webCase(SECRET, true)).caseId;
+            path === 'merge (web duplicate)'
+              ? (await webCase(SECRET, true)).caseId
+              : (await f.as('intake').intake.logContact({ channel: 'hotline', summary: SUMMARY, contact: SECRET, confidential: true })).caseId;
           await f.as('intake').case.merge({ primaryId: caseId, duplicateId });
         }
+        if (before) await toWardA(caseId);
       }
       const letters = await f.as('intake').case.letters({ caseId });
       const view = await f.as('intake').case.get({ caseId });
@@ -294,7 +320,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
       // The Centre can reveal who it is: the secret is really on the case (the test is not vacuous).
       const revealed = JSON.stringify(await f.as('director').case.revealIdentity({ caseId: world.caseId, reason: 'Kiểm tra ma trận bảo mật.' }));
       const centreSees = revealed + JSON.stringify(await f.as('intake').intake.callerHistory({ phone: SECRET.phone }));
-      expect(centreSees).toContain(path.startsWith('merge') || path === 'follow-up call' ? '0976 *** 452' : SECRET.name);
+      expect(centreSees).toContain(path.startsWith('merge') || path.startsWith('follow-up call') ? '0976 *** 452' : SECRET.name);
 
       const unit = { handlerA: f.as('handlerA'), headA: f.as('headA') } as const;
       const seen = await unit.handlerA.case.get({ caseId: world.caseId });
