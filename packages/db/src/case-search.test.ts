@@ -54,8 +54,8 @@ describe('the case search index', () => {
 
   it('issue 9: finds a citizen by whole values only, never by a prefix, and never through a text search', async () => {
     await db.write((tx) => insertCase(tx, newCase('1', { contact: { name: 'Trần Thị Đào', phone: '0912345678', email: 'dao.tran@example.vn' } }), now));
-    for (const q of ['tran thi dao', 'Đào', '0912 345 678', '+84 912 345 678', '84912345678', 'DAO.TRAN@example.vn']) expect(await idsByIdentity(q), q).toEqual(['1']);
-    for (const q of ['tra thi', 'da', '0912', '091234567', '912345', 'dao.tran@example', 'tran@example.vn']) expect(await idsByIdentity(q), q).toEqual([]);
+    for (const q of ['tran thi dao', 'Đào Trần', '0912 345 678', '+84 912 345 678', '84912345678', 'DAO.TRAN@example.vn']) expect(await idsByIdentity(q), q).toEqual(['1']);
+    for (const q of ['tra thi', 'Đào', 'da', '0912', '091234567', '912345', 'dao.tran@example', 'tran@example.vn']) expect(await idsByIdentity(q), q).toEqual([]);
     for (const q of ['tran thi dao', '0912345678', '091', 'dao tran example']) expect(await ids(q), q).toEqual([]);
     // The index holds no digit of the number and no letter of the name: an expression of any kind finds nothing.
     for (const raw of ['"091"*', '"0912345678"', '"tran"*', 'identity : "0912"*', 'hidden_identity : "dao"*']) {

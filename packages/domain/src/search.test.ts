@@ -71,6 +71,11 @@ describe('identitySearchTerms (issue 9)', () => {
     expect(identitySearchTerms('Nguyễn Văn Đạt 0912345678')).toEqual({ phones: ['0912345678'], emails: [], names: ['nguyen', 'van', 'dat'] });
   });
 
+  it('reads one word alone as a word, not a name', () => {
+    expect(identitySearchTerms('Dương')).toEqual({ phones: [], emails: [], names: [] });
+    expect(identitySearchTerms('Dương Hà')).toEqual({ phones: [], emails: [], names: ['duong', 'ha'] });
+  });
+
   it('drops parts of numbers: a prefix is never an identity term', () => {
     expect(identitySearchTerms('0912 345')).toEqual({ phones: [], emails: [], names: [] });
     expect(identitySearchTerms('091234')).toEqual({ phones: [], emails: [], names: [] });

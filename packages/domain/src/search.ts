@@ -65,7 +65,7 @@ export function nameSearchWords(name: string): string[] {
 
 /**
  * What a search box's text asks of the identity columns (issue 9): whole values only. A whole phone number
- * (any usual form) or whole emails, else the words of a name. A part of a number or of an address matches
+ * (any usual form) or whole emails, else the whole words of a name (two at least). A part of a number or of an address matches
  * nothing, so a prefix cannot recover what a mask hides.
  */
 export interface IdentitySearch {
@@ -87,7 +87,11 @@ export function identitySearchTerms(input: string): IdentitySearch {
     if (phone) phones.push(phone);
     else words.push(chunk);
   }
-  return { phones: [...new Set(phones)].slice(0, SEARCH_MAX_TERMS), emails, names: nameSearchWords(words.join(' ')) };
+  const names = nameSearchWords(words.join(' '));
+  const contact = phones.length + emails.length > 0;
+  // One word alone is a word ("Dương" is a street as often as a family name), not a person: a name is asked
+  // for by two words or more, or alongside a number or an email.
+  return { phones: [...new Set(phones)].slice(0, SEARCH_MAX_TERMS), emails, names: contact || names.length >= 2 ? names : [] };
 }
 
 export function isEmptyIdentitySearch(search: IdentitySearch): boolean {
