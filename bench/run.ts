@@ -209,7 +209,7 @@ async function search(): Promise<void> {
             lang: 'vi',
           }, new Date(Date.UTC(2026, 0, 1) + i * 60_000));
           if (i % 3 === 0) {
-            await insertContact(tx, { id: `${id}-k`, caseId: id, channel: 'hotline', at: new Date(), phone, summary: `Gọi lại hỏi tiến độ ở ${pick(where)}`, recordedBy: null, isFollowUp: true });
+            await insertContact(tx, { id: `${id}-k`, caseId: id, channel: 'hotline', at: new Date(), phone, summary: `Gọi lại hỏi tiến độ ở ${pick(where)}`, recordedBy: null, isFollowUp: true, confidential: true });
           }
           const unit = pick(units);
           if (unit) await tx.execute({ sql: "UPDATE cases SET unit_id = ?, status = 'in_progress' WHERE id = ?", args: [unit, id] });

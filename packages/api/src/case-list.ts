@@ -1,5 +1,19 @@
-import { listCases, searchCases, staffDirectory } from '@pakn/db';
-import { DomainError, OPEN_STATUSES, can, isUnitRole, searchTerms, type CaseStatus, type StaffMember } from '@pakn/domain';
+import { identitySearchTokens, listCases, searchCases, searchCasesByIdentity, staffDirectory, type Executor } from '@pakn/db';
+import {
+  DomainError,
+  OPEN_STATUSES,
+  can,
+  identitySearchScope,
+  identitySearchTerms,
+  isContactShaped,
+  isUnitRole,
+  maskIdentitySearch,
+  searchTerms,
+  type CaseRecord,
+  type CaseStatus,
+  type StaffMember,
+} from '@pakn/domain';
+import { auditStaff } from './audit.ts';
 import type { Context } from './context.ts';
 import { byDeadline } from './deadlines.ts';
 import { staffView } from './routers/case-support.ts';
@@ -16,7 +30,8 @@ export interface CaseListInput {
  * The cases a staff member's inbox shows, as staff see them, nearest deadline first: everything for the
  * Centre and inspectors, the unit's own cases for a unit member. The inbox and the CSV export both read
  * this, so an export never shows more than the screen. With a search, only the matching cases, best match
- * first; a unit's search never matches the Centre's notes nor a confidential citizen's identity.
+ * first; a unit's search never matches the Centre's notes nor a confidential citizen's identity, and
+ * identities match by whole value only (see searchByIdentity).
  */
 export async function visibleCaseList(ctx: Context, staff: StaffMember, input: CaseListInput, limit: number) {
   const filter = input.status ?? 'open';
@@ -28,13 +43,55 @@ export async function visibleCaseList(ctx: Context, staff: StaffMember, input: C
   }
   const db = ctx.services.db;
   const assignedTo = input.assignedToMe ? staff.id : undefined;
-  const terms = searchTerms(input.q ?? '');
+  const q = input.q ?? '';
+  const terms = searchTerms(q);
+  const where = { unitId, statuses, assignedTo, limit };
+  // Punctuation only is no search: the usual inbox. (Every identity term is among the words too.)
   const searching = terms.length > 0;
-  const cases = searching
-    ? await searchCases(db, { terms, scope: unitId === undefined ? 'all' : 'unit', unitId, statuses, assignedTo, limit })
-    : await listCases(db, { unitId, statuses, assignedTo, limit });
+  let cases: CaseRecord[];
+  if (!searching) {
+    cases = await listCases(db, where);
+  } else {
+    // Whole identity values first (the caller named someone), then the case's words by prefix.
+    const byIdentity = await searchByIdentity(ctx, staff, q, where);
+    const byText = await searchCases(db, { terms, scope: unitId === undefined ? 'all' : 'unit', ...where });
+    const seen = new Set(byIdentity.map((c) => c.id));
+    cases = [...byIdentity, ...byText.filter((c) => !seen.has(c.id))].slice(0, limit);
+  }
   const names = await staffDirectory(db, cases.flatMap((c) => (c.assignedTo ? [c.assignedTo] : [])));
   const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, db, false, names)));
   // Search results keep their relevance order.
   return searching ? views : views.sort(byDeadline);
+}
+
+/**
+ * The identity part of a search (issue 9): only for a role that may see identities unmasked, by whole value
+ * (a full number or email, names by whole words), confidential citizens for the Centre's revealing roles only.
+ * A search that finds someone by identity, or asks for a number or an email at all, is audited with its terms
+ * masked and the cases found, so that probing who complained leaves a trace.
+ */
+async function searchByIdentity(
+  ctx: Context,
+  staff: StaffMember,
+  q: string,
+  filter: { unitId: string | undefined; statuses: readonly CaseStatus[] | undefined; assignedTo: string | undefined; limit: number },
+): Promise<CaseRecord[]> {
+  const scope = identitySearchScope(staff.role);
+  if (scope === 'none') return [];
+  const search = identitySearchTerms(q);
+  const tokens = identitySearchTokens(search);
+  if (tokens.length === 0) return [];
+  const db = ctx.services.db;
+  const found = await searchCasesByIdentity(db, { tokens, columns: scope, ...filter });
+  if (found.length > 0 || isContactShaped(search)) {
+    await db.write((tx: Executor) =>
+      auditStaff(tx, ctx, {
+        action: 'identity.search',
+        entityType: 'search',
+        entityId: null,
+        after: { terms: maskIdentitySearch(search), cases: found.map((c) => c.id) },
+      }),
+    );
+  }
+  return found;
 }

@@ -10,6 +10,7 @@ import {
   errorMessage,
   fieldErrors,
   formatVietnamDateTime,
+  maskSearchText,
   vietnamDateOf,
   type Lang,
   type Text,
@@ -134,7 +135,9 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
       c.rating?.score ?? '',
     ];
   });
-  await services.db.write((tx) => auditStaff(tx, ctx, { action: 'export.cases', entityType: 'export', entityId: null, after: { filter, rows: rows.length } }));
+  // The search text may be a citizen's name or number (issue 9): the audit keeps it masked.
+  const audited = { ...filter, q: filter.q === undefined ? undefined : maskSearchText(filter.q) };
+  await services.db.write((tx) => auditStaff(tx, ctx, { action: 'export.cases', entityType: 'export', entityId: null, after: { filter: audited, rows: rows.length } }));
   const today = vietnamDateOf(services.now().getTime());
   return { filename: `pakn-phan-anh-${today}.csv`, content: toCsv(CASE_COLUMNS.map((c) => c[lang]), rows), rows: rows.length };
 }

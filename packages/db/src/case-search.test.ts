@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { searchTerms } from '@pakn/domain';
+import { identitySearchTerms, searchTerms } from '@pakn/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db } from './connection.ts';
 import { MIGRATIONS, migrate } from './migrate.ts';
 import { insertCase, updateCase, type NewCase } from './cases.ts';
-import { indexMissingCases, searchCases, searchExpression, type SearchScope } from './case-search.ts';
+import { identityExpression, identitySearchTokens, indexMissingCases, searchCases, searchCasesByIdentity, searchExpression, type IdentityColumns, type SearchScope } from './case-search.ts';
 import { insertContact } from './intake.ts';
 
 let db: Db;
@@ -32,6 +32,10 @@ async function ids(query: string, scope: SearchScope = 'all'): Promise<string[]>
   return (await searchCases(db, { terms: searchTerms(query), scope })).map((c) => c.id);
 }
 
+async function idsByIdentity(query: string, columns: IdentityColumns = 'all'): Promise<string[]> {
+  return (await searchCasesByIdentity(db, { tokens: identitySearchTokens(identitySearchTerms(query)), columns })).map((c) => c.id);
+}
+
 afterEach(() => db.close());
 
 describe('the case search index', () => {
@@ -42,10 +46,22 @@ describe('the case search index', () => {
 
   it('finds a case with or without diacritics, đ included, by any word prefix', async () => {
     await db.write((tx) => insertCase(tx, newCase('1'), now));
-    for (const q of ['duong dinh tien hoang', 'Đường Đinh', 'ĐINH TIÊN', 'giay phep', 'tra cham', 'PAKN-2026-000001', 'tran thi dao', '0912 345 678', '912345']) {
+    for (const q of ['duong dinh tien hoang', 'Đường Đinh', 'ĐINH TIÊN', 'giay phep', 'tra cham', 'PAKN-2026-000001']) {
       expect(await ids(q), q).toEqual(['1']);
     }
     expect(await ids('duong lang')).toEqual([]);
+  });
+
+  it('issue 9: finds a citizen by whole values only, never by a prefix, and never through a text search', async () => {
+    await db.write((tx) => insertCase(tx, newCase('1', { contact: { name: 'Trần Thị Đào', phone: '0912345678', email: 'dao.tran@example.vn' } }), now));
+    for (const q of ['tran thi dao', 'Đào Trần', '0912 345 678', '+84 912 345 678', '84912345678', 'DAO.TRAN@example.vn']) expect(await idsByIdentity(q), q).toEqual(['1']);
+    for (const q of ['tra thi', 'Đào', 'da', '0912', '091234567', '912345', 'dao.tran@example', 'tran@example.vn']) expect(await idsByIdentity(q), q).toEqual([]);
+    for (const q of ['tran thi dao', '0912345678', '091', 'dao tran example']) expect(await ids(q), q).toEqual([]);
+    // The index holds no digit of the number and no letter of the name: an expression of any kind finds nothing.
+    for (const raw of ['"091"*', '"0912345678"', '"tran"*', 'identity : "0912"*', 'hidden_identity : "dao"*']) {
+      const found = await db.execute({ sql: 'SELECT rowid FROM case_search WHERE case_search MATCH ?', args: [raw] });
+      expect(found.rows, raw).toHaveLength(0);
+    }
   });
 
   it('follows a corrected description and a classification', async () => {
@@ -58,12 +74,29 @@ describe('the case search index', () => {
     expect(await ids('sach nhieu')).toEqual(['1']);
   });
 
-  it('indexes the notes of later calls about a case', async () => {
+  it('issue 9: takes numbers and emails typed into the text out of prefix search, for the Centre to find whole', async () => {
+    const description = 'Tôi gọi số 0912.345.678 và gửi thư tới dao.tran@example.vn nhưng hồ sơ PAKN-2026-000001 vẫn chưa trả (ngày 2026-03-02).';
+    await db.write((tx) => insertCase(tx, newCase('1', { description, contact: undefined }), now));
+    for (const q of ['0912', '091234', 'dao tran', 'example']) expect(await ids(q), q).toEqual([]);
+    expect(await ids('ho so chua tra 2026')).toEqual(['1']);
+    expect(await idsByIdentity('0912345678', 'all')).toEqual(['1']);
+    expect(await idsByIdentity('dao.tran@example.vn', 'all')).toEqual(['1']);
+    expect(await idsByIdentity('0912345678', 'open')).toEqual([]);
+  });
+
+  it('indexes the notes of later calls about a case, and each caller under their own confidentiality', async () => {
     await db.write((tx) => insertCase(tx, newCase('1'), now));
-    await db.write((tx) => insertContact(tx, { id: 'k1', caseId: '1', channel: 'hotline', at: now, phone: '0987654321', summary: 'Gọi lại hỏi tiến độ ở phường Láng', recordedBy: null, isFollowUp: true }));
+    await db.write((tx) => insertContact(tx, { id: 'k1', caseId: '1', channel: 'hotline', at: now, phone: '0987654321', name: 'Hoàng Văn Sơn', summary: 'Gọi lại hỏi tiến độ ở phường Láng', recordedBy: null, isFollowUp: true, confidential: true }));
+    await db.write((tx) => insertContact(tx, { id: 'k2', caseId: '1', channel: 'zalo', at: now, phone: '0977000111', summary: 'Nhắn Zalo hỏi tiến độ', recordedBy: null, isFollowUp: true, confidential: false }));
     expect(await ids('phuong lang')).toEqual(['1']);
-    expect(await ids('0987654321')).toEqual(['1']);
     expect(await ids('phuong lang', 'unit')).toEqual([]);
+    expect(await idsByIdentity('0987654321', 'all')).toEqual(['1']);
+    expect(await idsByIdentity('hoang van son', 'all')).toEqual(['1']);
+    // The case's citizen did not ask for confidentiality; this caller did.
+    expect(await idsByIdentity('0987654321', 'open')).toEqual([]);
+    expect(await idsByIdentity('hoang son', 'open')).toEqual([]);
+    expect(await idsByIdentity('0977000111', 'open')).toEqual(['1']);
+    expect(await idsByIdentity('0912345678', 'open')).toEqual(['1']);
   });
 
   it('never lets a unit match the identity of a confidential case, but its text yes', async () => {
@@ -71,12 +104,12 @@ describe('the case search index', () => {
       await insertCase(tx, newCase('1', { confidential: true }), now);
       await insertCase(tx, newCase('2', { contact: { name: 'Lê Văn Bình', phone: '0901111222' }, description: 'Cán bộ phường gây phiền hà khi chứng thực bản sao.' }), now);
     });
-    expect(await ids('tran thi dao', 'unit')).toEqual([]);
-    expect(await ids('0912345678', 'unit')).toEqual([]);
+    expect(await idsByIdentity('tran thi dao', 'open')).toEqual([]);
+    expect(await idsByIdentity('0912345678', 'open')).toEqual([]);
     expect(await ids('dao giay phep', 'unit')).toEqual([]);
     expect(await ids('giay phep', 'unit')).toEqual(['1']);
-    expect(await ids('le van binh', 'unit')).toEqual(['2']);
-    expect(await ids('tran thi dao', 'all')).toEqual(['1']);
+    expect(await idsByIdentity('le van binh', 'open')).toEqual(['2']);
+    expect(await idsByIdentity('tran thi dao', 'all')).toEqual(['1']);
   });
 
   it('never fails on any input, whatever syntax it carries', async () => {
@@ -88,6 +121,7 @@ describe('the case search index', () => {
     await fc.assert(
       fc.asyncProperty(hostile, fc.constantFrom<SearchScope>('all', 'unit'), async (q, scope) => {
         await searchCases(db, { terms: searchTerms(q), scope });
+        await searchCasesByIdentity(db, { tokens: identitySearchTokens(identitySearchTerms(q)), columns: scope === 'all' ? 'all' : 'open' });
       }),
       { numRuns: 300 },
     );
@@ -95,6 +129,7 @@ describe('the case search index', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 5 }), async (terms) => {
         await db.execute({ sql: 'SELECT rowid FROM case_search WHERE case_search MATCH ?', args: [searchExpression(terms, 'unit')] });
+        await db.execute({ sql: 'SELECT rowid FROM case_search WHERE case_search MATCH ?', args: [identityExpression(terms, 'all')] });
       }),
       { numRuns: 300 },
     );
@@ -113,7 +148,36 @@ describe('indexing cases from before the index', () => {
     });
     await migrate(db);
     expect(await ids('de la thanh')).toEqual(['old']);
-    expect(await ids('do duc dung')).toEqual(['old']);
+    expect(await idsByIdentity('do duc dung', 'open')).toEqual(['old']);
     expect(await indexMissingCases(db)).toBe(0);
+  });
+
+  it('issue 9: makes contacts from before 0010 confidential unless they are an open case\'s own first contact', async () => {
+    db = await Db.open({ url: ':memory:' });
+    await migrate(db, MIGRATIONS.filter((m) => m.version < 10));
+    const at = now.toISOString();
+    const later = new Date(now.getTime() + 60_000).toISOString();
+    const insert = (id: string, confidential: number, phone: string, createdAt: string, mergedInto: string | null = null) =>
+      db.execute({
+        sql: `INSERT INTO cases (id, reference, access_key_hash, channel, status, description, contact_phone, confidential, lang, created_at, updated_at, merged_into)
+              VALUES (?, ?, 'x', 'hotline', 'received', 'Hồ sơ trả chậm so với giấy hẹn.', ?, ?, 'vi', ?, ?, ?)`,
+        args: [id, `PAKN-2025-00000${id}`, phone, confidential, createdAt, createdAt, mergedInto],
+      });
+    const contact = (id: string, caseId: string, phone: string, contactAt: string, followUp: number) =>
+      db.execute({ sql: `INSERT INTO contacts (id, case_id, channel, at, phone, is_follow_up) VALUES (?, ?, 'hotline', ?, ?, ?)`, args: [id, caseId, contactAt, phone, followUp] });
+    await insert('1', 0, '0901000001', at);
+    await insert('2', 1, '0901000002', later, '1');
+    await contact('own', '1', '0901000001', at, 0);
+    // Moved over from the confidential duplicate by a merge before 0010.
+    await contact('moved', '1', '0901000002', later, 0);
+    await contact('again', '1', '0901000003', later, 1);
+    await insert('3', 1, '0901000004', at);
+    await contact('secret', '3', '0901000004', at, 0);
+    await migrate(db);
+    const flags = await db.execute('SELECT id, confidential FROM contacts ORDER BY id');
+    expect(Object.fromEntries(flags.rows.map((r) => [String(r.id), Number(r.confidential)]))).toEqual({ again: 1, moved: 1, own: 0, secret: 1 });
+    expect(await idsByIdentity('0901000001', 'open')).toEqual(['1']);
+    for (const phone of ['0901000002', '0901000003', '0901000004']) expect(await idsByIdentity(phone, 'open'), phone).toEqual([]);
+    expect((await idsByIdentity('0901000002', 'all')).sort()).toEqual(['1', '2']);
   });
 });

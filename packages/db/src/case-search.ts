@@ -1,26 +1,100 @@
-import { OUT_OF_SCOPE_LABELS, foldForSearch, phoneSearchForms, type CaseRecord, type CaseStatus, type OutOfScopeClass } from '@pakn/domain';
+import { createHash } from 'node:crypto';
+import {
+  OUT_OF_SCOPE_LABELS,
+  emailSearchValue,
+  foldForSearch,
+  nameSearchWords,
+  phoneSearchValue,
+  type CaseRecord,
+  type CaseStatus,
+  type IdentitySearch,
+  type OutOfScopeClass,
+} from '@pakn/domain';
 import type { Db, Executor } from './connection.ts';
 import { CASE_COLUMNS, toCase } from './cases.ts';
 import { str, strOrNull } from './rows.ts';
 
 /**
- * Full-text search over cases (migration 0009). Every repository function that changes indexed text calls
- * `indexCase` in the same transaction, so the index is never behind a committed change.
+ * Full-text search over cases (migrations 0009, 0010). Every repository function that changes indexed text
+ * calls `indexCase` in the same transaction, so the index is never behind a committed change.
+ *
+ * Two kinds of search, never mixed (ADR 0008, issue 9):
+ * - text: the case's words (`body`) and the Centre's notes (`notes`), by word prefix;
+ * - identity: names, phone numbers and emails, by whole value only. They are indexed as opaque tokens (a hash
+ *   of the normalised value), so no prefix of a number, an address or a name can match them, whatever the
+ *   query says. `identity` holds the citizens who did not ask for confidentiality, `hidden_identity` the rest.
  */
 
-/** Which columns a query may match: `unit` never matches the Centre's notes nor a confidential identity. */
+/** Which text columns a query may match: a unit never matches the Centre's notes. */
 export type SearchScope = 'all' | 'unit';
 
-const COLUMNS_BY_SCOPE: Readonly<Record<SearchScope, string | null>> = {
-  all: null,
-  unit: '{body identity}',
+const COLUMNS_BY_SCOPE: Readonly<Record<SearchScope, string>> = {
+  all: '{body notes}',
+  unit: '{body}',
 };
 
 function joined(parts: readonly (string | null | undefined)[]): string {
   return foldForSearch(parts.filter((p): p is string => Boolean(p)).join(' \n '));
 }
 
-/** (Re)writes the index row of one case from the case, its contacts and the duplicates merged into it. */
+type IdentityKind = 'phone' | 'email' | 'name';
+
+/**
+ * The index token of one whole identity value: a letter and 24 hex digits of a hash of the kind and the
+ * normalised value. Opaque on purpose: the index holds no digit or letter of the value that a prefix or a
+ * fuzzy query could find.
+ */
+export function identityToken(kind: IdentityKind, value: string): string {
+  return `i${createHash('sha256').update(`pakn-identity\u0000${kind}\u0000${value}`).digest('hex').slice(0, 24)}`;
+}
+
+interface Identity {
+  readonly name: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
+function identityTokens(identity: Identity): string[] {
+  const tokens: string[] = [];
+  if (identity.name) tokens.push(...nameSearchWords(identity.name).map((w) => identityToken('name', w)));
+  if (identity.phone) {
+    const phone = phoneSearchValue(identity.phone) ?? identity.phone.replace(/\D/g, '');
+    if (phone) tokens.push(identityToken('phone', phone));
+  }
+  if (identity.email) tokens.push(identityToken('email', emailSearchValue(identity.email)));
+  return tokens;
+}
+
+const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const PHONE_IN_TEXT = /(?<![\p{N}])(?:\+\s?84|84|0)(?:[\s.-]?\d){8,10}(?![\p{N}])/gu;
+
+/**
+ * Free text (a description, an officer's note) without the phone numbers and emails typed into it, whose
+ * tokens are added to `tokens`: a prefix of a number someone wrote down must not find it either (issue 9).
+ */
+function withoutContactValues(text: string, tokens: string[]): string {
+  return text
+    .replace(EMAIL_IN_TEXT, (email) => {
+      tokens.push(identityToken('email', emailSearchValue(email)));
+      return ' ';
+    })
+    .replace(PHONE_IN_TEXT, (typed) => {
+      const phone = phoneSearchValue(typed);
+      if (!phone) return typed;
+      tokens.push(identityToken('phone', phone));
+      return ' ';
+    });
+}
+
+/** The tokens an identity search must all find. */
+export function identitySearchTokens(search: IdentitySearch): string[] {
+  return [
+    ...search.phones.map((p) => identityToken('phone', p)),
+    ...search.emails.map((e) => identityToken('email', e)),
+    ...search.names.map((n) => identityToken('name', n)),
+  ];
+}
+
 /** After a category is renamed: its cases are found by the new words, not the old. */
 export async function reindexCategory(tx: Executor, key: string): Promise<number> {
   const ids = await tx.execute({ sql: 'SELECT id FROM cases WHERE category = ? OR reported_category = ?', args: [key, key] });
@@ -28,6 +102,7 @@ export async function reindexCategory(tx: Executor, key: string): Promise<number
   return ids.rows.length;
 }
 
+/** (Re)writes the index row of one case from the case, its contacts and the duplicates merged into it. */
 export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   const found = await tx.execute({
     sql: `SELECT reference, dossier_code, category, reported_category, out_of_scope_class, description,
@@ -36,8 +111,11 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   });
   const row = found.rows[0];
   if (!row) return;
-  const contacts = await tx.execute({ sql: 'SELECT summary, phone FROM contacts WHERE case_id = ? ORDER BY at', args: [caseId] });
-  const merged = await tx.execute({ sql: 'SELECT reference, description FROM cases WHERE merged_into = ? ORDER BY created_at', args: [caseId] });
+  const contacts = await tx.execute({ sql: 'SELECT summary, phone, name, email, confidential FROM contacts WHERE case_id = ? ORDER BY at', args: [caseId] });
+  const merged = await tx.execute({
+    sql: 'SELECT reference, description, contact_name, contact_phone, contact_email, confidential FROM cases WHERE merged_into = ? ORDER BY created_at',
+    args: [caseId],
+  });
 
   // The categories' stored Vietnamese labels only: English ones make short Vietnamese prefixes match ("dat",
   // đất, finds "date").
@@ -49,16 +127,33 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   }
   const outOfScope = strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null;
   if (outOfScope && OUT_OF_SCOPE_LABELS[outOfScope]) labels.push(OUT_OF_SCOPE_LABELS[outOfScope].vi);
-  const body = joined([str(row, 'reference'), strOrNull(row, 'dossier_code'), ...labels, str(row, 'description')]);
+  // Numbers and addresses typed into a description or a call note leave the prefix-searchable text.
+  const written: string[] = [];
+  const body = joined([str(row, 'reference'), strOrNull(row, 'dossier_code'), ...labels, withoutContactValues(str(row, 'description'), written)]);
   const notes = joined([
-    ...contacts.rows.map((c) => strOrNull(c, 'summary')),
-    ...merged.rows.flatMap((m) => [str(m, 'reference'), str(m, 'description')]),
+    ...contacts.rows.map((c) => withoutContactValues(strOrNull(c, 'summary') ?? '', written)),
+    ...merged.rows.flatMap((m) => [str(m, 'reference'), withoutContactValues(str(m, 'description'), written)]),
   ]);
-  const phones = [strOrNull(row, 'contact_phone'), ...contacts.rows.map((c) => strOrNull(c, 'phone'))]
-    .filter((p): p is string => Boolean(p))
-    .flatMap(phoneSearchForms);
-  const identity = joined([strOrNull(row, 'contact_name'), strOrNull(row, 'contact_email'), ...new Set(phones)]);
-  const confidential = Number(row.confidential) === 1;
+
+  // Each identity goes to the column its own confidentiality allows; a confidential case hides every one.
+  const caseConfidential = Number(row.confidential) === 1;
+  const open = new Set<string>();
+  const hidden = new Set<string>();
+  const file = (tokens: readonly string[], confidential: boolean) => {
+    for (const t of tokens) (confidential || caseConfidential ? hidden : open).add(t);
+  };
+  file(identityTokens({ name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email') }), caseConfidential);
+  for (const c of contacts.rows) {
+    file(identityTokens({ name: strOrNull(c, 'name'), phone: strOrNull(c, 'phone'), email: strOrNull(c, 'email') }), Number(c.confidential) !== 0);
+  }
+  // The citizens of merged duplicates, each under their own case's flag: the Centre finds the primary by them.
+  for (const m of merged.rows) {
+    file(identityTokens({ name: strOrNull(m, 'contact_name'), phone: strOrNull(m, 'contact_phone'), email: strOrNull(m, 'contact_email') }), Number(m.confidential) !== 0);
+  }
+  // Whose number a text holds is unknown: the Centre's revealing roles find it, by whole value.
+  file(written, true);
+  // A token both open and hidden (the same number, once open, once confidential) is searchable in the open one.
+  for (const t of open) hidden.delete(t);
 
   const doc = await tx.execute({
     sql: `INSERT INTO case_search_docs (case_id) VALUES (?)
@@ -69,7 +164,7 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   await tx.execute({ sql: 'DELETE FROM case_search WHERE rowid = ?', args: [docId] });
   await tx.execute({
     sql: 'INSERT INTO case_search (rowid, body, notes, identity, hidden_identity) VALUES (?, ?, ?, ?, ?)',
-    args: [docId, body, notes, confidential ? '' : identity, confidential ? identity : ''],
+    args: [docId, body, notes, [...open].join(' '), [...hidden].join(' ')],
   });
 }
 
@@ -95,17 +190,24 @@ export async function indexMissingCases(db: Db, batchSize = 500): Promise<number
 
 /**
  * The FTS5 expression for a list of folded terms (see searchTerms): each a quoted prefix term, all
- * required, restricted to the scope's columns. Terms are quoted with their quotes doubled, so no input
- * can be read as query syntax.
+ * required, restricted to the scope's text columns (never an identity column). Terms are quoted with their
+ * quotes doubled, so no input can be read as query syntax.
  */
 export function searchExpression(terms: readonly string[], scope: SearchScope): string {
   const filter = COLUMNS_BY_SCOPE[scope];
-  return terms.map((t) => `${filter ? `${filter} : ` : ''}"${t.replaceAll('"', '""')}"*`).join(' AND ');
+  return terms.map((t) => `${filter} : "${t.replaceAll('"', '""')}"*`).join(' AND ');
 }
 
-export interface CaseSearch {
-  readonly terms: readonly string[];
-  readonly scope: SearchScope;
+/** Which identity columns an identity search may match: the open ones, or the confidential ones too. */
+export type IdentityColumns = 'open' | 'all';
+
+/** The FTS5 expression for identity tokens: whole tokens (no `*`), all required, in the allowed columns. */
+export function identityExpression(tokens: readonly string[], columns: IdentityColumns): string {
+  const filter = columns === 'all' ? '{identity hidden_identity}' : '{identity}';
+  return tokens.map((t) => `${filter} : "${t.replaceAll('"', '""')}"`).join(' AND ');
+}
+
+interface CaseFilter {
   /** Only cases handled by this unit. */
   readonly unitId?: string | undefined;
   readonly statuses?: readonly CaseStatus[] | undefined;
@@ -114,27 +216,36 @@ export interface CaseSearch {
   readonly limit?: number | undefined;
 }
 
+export interface CaseSearch extends CaseFilter {
+  readonly terms: readonly string[];
+  readonly scope: SearchScope;
+}
+
+export interface IdentityCaseSearch extends CaseFilter {
+  /** See identitySearchTokens. */
+  readonly tokens: readonly string[];
+  readonly columns: IdentityColumns;
+}
+
 /** Weights of body, notes, identity, hidden identity in bm25: the case's own words count most. */
 const BM25 = 'bm25(case_search, 10.0, 2.0, 5.0, 5.0)';
 
-/** Matching cases, best match first (bm25), then oldest first. No terms: no results. */
-export async function searchCases(db: Executor, search: CaseSearch): Promise<CaseRecord[]> {
-  if (search.terms.length === 0) return [];
+async function matching(db: Executor, expression: string, filter: CaseFilter): Promise<CaseRecord[]> {
   const where = ['case_search MATCH ?'];
-  const args: (string | number)[] = [searchExpression(search.terms, search.scope)];
-  if (search.unitId !== undefined) {
+  const args: (string | number)[] = [expression];
+  if (filter.unitId !== undefined) {
     where.push('cases.unit_id = ?');
-    args.push(search.unitId);
+    args.push(filter.unitId);
   }
-  if (search.statuses && search.statuses.length > 0) {
-    where.push(`cases.status IN (${search.statuses.map(() => '?').join(', ')})`);
-    args.push(...search.statuses);
+  if (filter.statuses && filter.statuses.length > 0) {
+    where.push(`cases.status IN (${filter.statuses.map(() => '?').join(', ')})`);
+    args.push(...filter.statuses);
   }
-  if (search.assignedTo !== undefined) {
+  if (filter.assignedTo !== undefined) {
     where.push('cases.assigned_to = ?');
-    args.push(search.assignedTo);
+    args.push(filter.assignedTo);
   }
-  args.push(search.limit ?? 200);
+  args.push(filter.limit ?? 200);
   const result = await db.execute({
     sql: `SELECT ${CASE_COLUMNS}, ${BM25} AS search_rank
           FROM case_search JOIN case_search_docs AS d ON d.doc_id = case_search.rowid JOIN cases ON cases.id = d.case_id
@@ -142,4 +253,19 @@ export async function searchCases(db: Executor, search: CaseSearch): Promise<Cas
     args,
   });
   return result.rows.map(toCase);
+}
+
+/** Cases matching the words, best match first (bm25), then oldest first. No terms: no results. */
+export async function searchCases(db: Executor, search: CaseSearch): Promise<CaseRecord[]> {
+  if (search.terms.length === 0) return [];
+  return matching(db, searchExpression(search.terms, search.scope), search);
+}
+
+/**
+ * Cases whose citizen (or a caller about them) has all these whole identity values. The caller decides who
+ * may search which columns, and audits the search (packages/api case-list.ts).
+ */
+export async function searchCasesByIdentity(db: Executor, search: IdentityCaseSearch): Promise<CaseRecord[]> {
+  if (search.tokens.length === 0) return [];
+  return matching(db, identityExpression(search.tokens, search.columns), search);
 }

@@ -14,12 +14,21 @@ export interface NewContact {
   readonly recordedBy: string | null;
   /** A contact about a case that already exists ("called again"). */
   readonly isFollowUp: boolean;
+  /**
+   * This contact asked that their identity stay hidden from the unit concerned (issue 9). It belongs to the
+   * contact: a merge moves it with the contact, and a follow-up caller's flag is their own.
+   */
+  readonly confidential: boolean;
+  /** What the caller said of themselves, when the officer recorded it; under `confidential` like the phone. */
+  readonly name?: string | null | undefined;
+  readonly email?: string | null | undefined;
 }
 
 export async function insertContact(tx: Executor, c: NewContact): Promise<void> {
   await tx.execute({
-    sql: `INSERT INTO contacts (id, case_id, channel, at, phone, summary, recorded_by, is_follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [c.id, c.caseId, c.channel, c.at.toISOString(), c.phone, c.summary, c.recordedBy, c.isFollowUp ? 1 : 0],
+    sql: `INSERT INTO contacts (id, case_id, channel, at, phone, summary, recorded_by, is_follow_up, confidential, name, email)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [c.id, c.caseId, c.channel, c.at.toISOString(), c.phone, c.summary, c.recordedBy, c.isFollowUp ? 1 : 0, c.confidential ? 1 : 0, c.name ?? null, c.email ?? null],
   });
   await indexCase(tx, c.caseId);
 }
@@ -104,7 +113,10 @@ export async function dailyIntake(db: Executor, from: Date, to: Date): Promise<D
   };
 }
 
-/** Moves the contacts of a duplicate to the case it was merged into, so no contact is lost. */
+/**
+ * Moves the contacts of a duplicate to the case it was merged into, so no contact is lost. Each keeps its own
+ * confidentiality: a confidential caller of the duplicate stays hidden on a primary case that is not.
+ */
 export async function moveContacts(tx: Executor, fromCaseId: string, toCaseId: string): Promise<void> {
   await tx.execute({ sql: 'UPDATE contacts SET case_id = ? WHERE case_id = ?', args: [toCaseId, fromCaseId] });
   await indexCase(tx, fromCaseId);

@@ -8,6 +8,7 @@ import { forwardingAndHandling } from './migrations/0006-forwarding-and-handling
 import { categoriesAndTemplates } from './migrations/0007-categories-and-templates.ts';
 import { answerAttachments } from './migrations/0008-answer-attachments.ts';
 import { caseSearch } from './migrations/0009-case-search.ts';
+import { contactConfidentiality } from './migrations/0010-contact-confidentiality.ts';
 import { loginThrottleAndIdleSessions } from './migrations/0011-login-throttle-and-idle-sessions.ts';
 import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
 import type { Migration } from './migrations/migration.ts';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   categoriesAndTemplates,
   answerAttachments,
   caseSearch,
+  contactConfidentiality,
   loginThrottleAndIdleSessions,
   auditChainKeys,
 ];

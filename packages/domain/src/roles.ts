@@ -89,3 +89,15 @@ export function can(role: Role, action: Action): boolean {
 export function isUnitRole(role: Role): boolean {
   return role === 'unit_handler' || role === 'unit_head';
 }
+
+/**
+ * Which citizens' identities a role may search by (issue 9): only a role that may see them unmasked. A unit
+ * member, those who did not ask for confidentiality (of the unit's own cases, as the inbox is); the Centre's
+ * revealing roles, all; the administrator, none.
+ */
+export type IdentitySearchScope = 'none' | 'open' | 'all';
+
+export function identitySearchScope(role: Role): IdentitySearchScope {
+  if (!can(role, 'revealIdentity')) return 'none';
+  return isUnitRole(role) ? 'open' : 'all';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, phoneSearchForms, SEARCH_MAX_TERMS, searchTerms } from './search.ts';
+import { foldForSearch, identitySearchTerms, maskIdentitySearch, maskSearchText, phoneSearchValue, SEARCH_MAX_TERMS, searchTerms } from './search.ts';
 
 describe('foldForSearch', () => {
   it('turns đ and Đ into d, which Unicode does not decompose', () => {
@@ -52,10 +52,38 @@ describe('searchTerms', () => {
   });
 });
 
-describe('phoneSearchForms', () => {
-  it('indexes a number as stored, without its 0 and with the country code', () => {
-    expect(phoneSearchForms('0912 345 678')).toEqual(['0912345678', '912345678', '84912345678']);
-    expect(phoneSearchForms('+84 912 345 678')).toEqual(['0912345678', '912345678', '84912345678']);
-    expect(phoneSearchForms('')).toEqual([]);
+describe('phoneSearchValue', () => {
+  it('reads every usual form of a whole number as one', () => {
+    for (const typed of ['0912345678', '0912 345 678', '+84 912 345 678', '84912345678', '912345678', '0912.345.678']) {
+      expect(phoneSearchValue(typed), typed).toBe('0912345678');
+    }
+  });
+
+  it('is null for a part of a number or for words', () => {
+    for (const typed of ['0912', '091234', '12345', 'abc', '', '0912 345 678 9999']) expect(phoneSearchValue(typed), typed).toBeNull();
+  });
+});
+
+describe('identitySearchTerms (issue 9)', () => {
+  it('reads a whole number, whole emails, and otherwise the whole words of a name', () => {
+    expect(identitySearchTerms('+84 912 345 678')).toEqual({ phones: ['0912345678'], emails: [], names: [] });
+    expect(identitySearchTerms(' Dan.Nguyen@Example.VN ')).toEqual({ phones: [], emails: ['dan.nguyen@example.vn'], names: [] });
+    expect(identitySearchTerms('Nguyễn Văn Đạt 0912345678')).toEqual({ phones: ['0912345678'], emails: [], names: ['nguyen', 'van', 'dat'] });
+  });
+
+  it('reads one word alone as a word, not a name', () => {
+    expect(identitySearchTerms('Dương')).toEqual({ phones: [], emails: [], names: [] });
+    expect(identitySearchTerms('Dương Hà')).toEqual({ phones: [], emails: [], names: ['duong', 'ha'] });
+  });
+
+  it('drops parts of numbers: a prefix is never an identity term', () => {
+    expect(identitySearchTerms('0912 345')).toEqual({ phones: [], emails: [], names: [] });
+    expect(identitySearchTerms('091234')).toEqual({ phones: [], emails: [], names: [] });
+  });
+
+  it('masks the terms for the audit log', () => {
+    expect(maskIdentitySearch(identitySearchTerms('0912345678'))).toEqual(['0912 *** 678']);
+    expect(maskIdentitySearch(identitySearchTerms('dan@example.vn Bình'))).toEqual(['d***@example.vn', 'b***']);
+    expect(maskSearchText('Phạm Quốc Đạt')).toBe('p*** q*** d***');
   });
 });

@@ -1,4 +1,4 @@
-import { normalizePhone } from './phone.ts';
+import { maskEmail, maskName, maskPhone, normalizePhone } from './phone.ts';
 
 /**
  * Text folding for full-text search. Vietnamese is typed with and without diacritics ("duong" for "Đường"),
@@ -40,11 +40,75 @@ export function searchTerms(input: string): string[] {
   return terms;
 }
 
-/** Digits of a phone number as they are indexed: as stored, and without the leading 0 or with 84. */
-export function phoneSearchForms(phone: string): string[] {
-  const digits = normalizePhone(phone) ?? phone.replace(/\D/g, '');
-  if (digits.length === 0) return [];
-  if (!digits.startsWith('0')) return [digits];
-  const national = digits.slice(1);
-  return [digits, national, `84${national}`];
+/**
+ * A phone number as identity search compares it: normalised (0912345678, +84 912 345 678 and 84912345678 are
+ * one number), and a national number typed without its 0 (912345678) too. Null when it is not a whole number.
+ */
+export function phoneSearchValue(input: string): string | null {
+  const normalised = normalizePhone(input);
+  if (normalised) return normalised;
+  const digits = input.replace(/[\s.()-]/g, '');
+  return /^[1-9]\d{8,9}$/.test(digits) ? normalizePhone(`0${digits}`) : null;
+}
+
+/** An email as identity search compares it: trimmed, lower case. */
+export function emailSearchValue(input: string): string {
+  return input.trim().toLowerCase();
+}
+
+const EMAIL_IN_QUERY = /[^\s@]+@[^\s@]+/gu;
+
+/** The words of a name as identity search compares them: folded, whole (never a prefix of a word). */
+export function nameSearchWords(name: string): string[] {
+  return [...new Set(foldForSearch(name).match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => /\p{L}/u.test(w)).slice(0, SEARCH_MAX_TERMS);
+}
+
+/**
+ * What a search box's text asks of the identity columns (issue 9): whole values only. A whole phone number
+ * (any usual form) or whole emails, else the whole words of a name (two at least). A part of a number or of an address matches
+ * nothing, so a prefix cannot recover what a mask hides.
+ */
+export interface IdentitySearch {
+  readonly phones: readonly string[];
+  readonly emails: readonly string[];
+  readonly names: readonly string[];
+}
+
+export function identitySearchTerms(input: string): IdentitySearch {
+  const text = input.slice(0, SEARCH_QUERY_MAX);
+  const wholePhone = phoneSearchValue(text.trim());
+  if (wholePhone) return { phones: [wholePhone], emails: [], names: [] };
+  const emails = [...new Set((text.match(EMAIL_IN_QUERY) ?? []).map(emailSearchValue))].slice(0, SEARCH_MAX_TERMS);
+  const rest = text.replace(EMAIL_IN_QUERY, ' ');
+  const phones: string[] = [];
+  const words: string[] = [];
+  for (const chunk of rest.split(/\s+/u)) {
+    const phone = phoneSearchValue(chunk);
+    if (phone) phones.push(phone);
+    else words.push(chunk);
+  }
+  const names = nameSearchWords(words.join(' '));
+  const contact = phones.length + emails.length > 0;
+  // One word alone is a word ("Dương" is a street as often as a family name), not a person: a name is asked
+  // for by two words or more, or alongside a number or an email.
+  return { phones: [...new Set(phones)].slice(0, SEARCH_MAX_TERMS), emails, names: contact || names.length >= 2 ? names : [] };
+}
+
+export function isEmptyIdentitySearch(search: IdentitySearch): boolean {
+  return search.phones.length + search.emails.length + search.names.length === 0;
+}
+
+/** Whether the text is plainly a number or an address (not words that might be a name). */
+export function isContactShaped(search: IdentitySearch): boolean {
+  return search.phones.length + search.emails.length > 0;
+}
+
+/** The terms of an identity search as the audit log keeps them: masked as on screen, never in clear. */
+export function maskIdentitySearch(search: IdentitySearch): string[] {
+  return [...search.phones.map(maskPhone), ...search.emails.map(maskEmail), ...search.names.map(maskName)];
+}
+
+/** A search box's text as an audit entry may keep it: each word cut to its first letter, as names are masked. */
+export function maskSearchText(input: string): string {
+  return maskName(foldForSearch(input.slice(0, SEARCH_QUERY_MAX)).replace(/[^\p{L}\p{N}@.]+/gu, ' ').trim() || '-');
 }

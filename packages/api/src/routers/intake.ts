@@ -51,13 +51,26 @@ export const intakeRouter = router({
         // "Called again" about a case that exists: a contact and a reminder signal, not a new case.
         const existing = await getCase(tx, input.existingCaseId);
         if (!existing) throw new DomainError('not_found', 'No such case', { fields: { existingCaseId: 'invalid' } });
-        await insertContact(tx, { id: randomUUID(), caseId: existing.id, channel: input.channel, at, phone, summary: input.summary, recordedBy: ctx.staff.id, isFollowUp: true });
+        // The caller's own confidentiality (issue 9): a confidential caller about a case that is not stays hidden.
+        await insertContact(tx, {
+          id: randomUUID(),
+          caseId: existing.id,
+          channel: input.channel,
+          at,
+          phone,
+          name: input.contact?.name ?? null,
+          email: input.contact?.email ?? null,
+          summary: input.summary,
+          recordedBy: ctx.staff.id,
+          isFollowUp: true,
+          confidential: input.confidential,
+        });
         await insertEvent(
           tx,
           { caseId: existing.id, kind: 'contact_logged', fromStatus: existing.status, toStatus: existing.status, actorStaffId: ctx.staff.id, note: input.summary, visibleToCitizen: false },
           now(),
         );
-        await auditStaff(tx, ctx, { action: 'contact.logged', entityType: 'case', entityId: existing.id, after: { channel: input.channel, followUp: true } });
+        await auditStaff(tx, ctx, { action: 'contact.logged', entityType: 'case', entityId: existing.id, after: { channel: input.channel, followUp: true, confidential: input.confidential } });
         return { caseId: existing.id, reference: existing.reference, accessKey: null, followUp: true };
       }
       const id = randomUUID();
@@ -84,7 +97,20 @@ export const intakeRouter = router({
         at,
       );
       await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true }, at);
-      await insertContact(tx, { id: randomUUID(), caseId: id, channel: input.channel, at, phone, summary: input.summary, recordedBy: ctx.staff.id, isFollowUp: false });
+      // The case's own citizen, on the case and on the contact, under one flag: a merge moves the contact over.
+      await insertContact(tx, {
+        id: randomUUID(),
+        caseId: id,
+        channel: input.channel,
+        at,
+        phone,
+        name: contact?.name ?? null,
+        email: contact?.email ?? null,
+        summary: input.summary,
+        recordedBy: ctx.staff.id,
+        isFollowUp: false,
+        confidential: input.confidential,
+      });
       await auditStaff(tx, ctx, { action: 'case.logged', entityType: 'case', entityId: id, after: { reference, channel: input.channel } });
       return { caseId: id, reference, accessKey: key.display, followUp: false };
     });

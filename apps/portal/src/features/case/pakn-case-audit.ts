@@ -66,6 +66,7 @@ const STRINGS = {
 /** Audit actions that are not moves of the workflow (those read as the history's words). */
 const ACTION_LABELS: Readonly<Record<string, Text>> = {
   'identity.reveal': { vi: 'Xem danh tính người phản ánh', en: 'Opened the citizen’s identity' },
+  'identity.search': { vi: 'Tìm phản ánh theo danh tính người phản ánh', en: 'Searched cases by a citizen’s identity' },
   'case.submitted': { vi: 'Người dân gửi phản ánh qua cổng trực tuyến', en: 'Submitted by the citizen online' },
   'case.logged': { vi: 'Cán bộ ghi nhận phản ánh', en: 'Logged by an officer' },
   'contact.logged': { vi: 'Ghi nhận người dân liên hệ lại', en: 'Repeat contact logged' },
@@ -83,6 +84,7 @@ const ENTITY_TYPES: Readonly<Record<string, Text>> = {
   case: { vi: 'Phản ánh', en: 'Case' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
   export: { vi: 'Xuất dữ liệu', en: 'Export' },
+  search: { vi: 'Tìm kiếm', en: 'Search' },
   staff: { vi: 'Tài khoản', en: 'Account' },
   authority: { vi: 'Cơ quan có thẩm quyền', en: 'Authority' },
   calendar: { vi: 'Lịch làm việc', en: 'Calendar' },

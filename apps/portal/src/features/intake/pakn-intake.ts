@@ -450,20 +450,18 @@ export class PaknIntake extends LitElement {
         ></textarea>
         ${this.#error('summary')}
       </div>
-      ${followUp
-        ? nothing
-        : html`<div class="field">
-            <label class="choice">
-              <input
-                type="checkbox"
-                id="confidential"
-                .checked=${f.confidential}
-                aria-describedby="confidential-hint"
-                @change=${(e: Event) => this.#set('confidential', (e.target as HTMLInputElement).checked)}
-              />${STRINGS.confidential[lang]}
-            </label>
-            <span id="confidential-hint" class="hint">${STRINGS.confidentialHint[lang]}</span>
-          </div>`}
+      <div class="field">
+        <label class="choice">
+          <input
+            type="checkbox"
+            id="confidential"
+            .checked=${f.confidential}
+            aria-describedby="confidential-hint"
+            @change=${(e: Event) => this.#set('confidential', (e.target as HTMLInputElement).checked)}
+          />${followUp ? STRINGS.confidentialFollowUp[lang] : STRINGS.confidential[lang]}
+        </label>
+        <span id="confidential-hint" class="hint">${STRINGS.confidentialHint[lang]}</span>
+      </div>
       <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.sending[lang] : STRINGS.submit[lang]}</button>
     </form>`;
   }

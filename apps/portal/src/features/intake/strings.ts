@@ -22,6 +22,8 @@ export const STRINGS = {
   summary: { vi: 'Tóm tắt nội dung phản ánh', en: 'Summary of what was reported' },
   summaryHint: { vi: 'Ít nhất 20 ký tự: sự việc, thời gian, địa điểm, thủ tục hành chính liên quan.', en: 'At least 20 characters: what happened, when, where, which procedure.' },
   confidential: { vi: 'Người phản ánh đề nghị giữ bí mật danh tính', en: 'The citizen asks for confidentiality' },
+  /** A follow-up caller's own wish (issue 9): it holds for this contact, whatever the case's first citizen asked. */
+  confidentialFollowUp: { vi: 'Người liên hệ lần này đề nghị giữ bí mật danh tính', en: 'This caller asks for confidentiality' },
   confidentialHint: {
     vi: 'Danh tính không được cung cấp cho đơn vị bị phản ánh, kể cả trong văn bản chuyển xử lý.',
     en: 'The identity is not given to the unit concerned, not even in the forwarding letter.',
