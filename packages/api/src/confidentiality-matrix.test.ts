@@ -149,6 +149,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'admin.users': { call: (c) => c.admin.users() },
   'admin.saveUser': { call: (c) => c.admin.saveUser({ username: 'can.bo.moi', displayName: 'Cán bộ mới', role: 'inspector', password: 'mat-khau-rat-dai-2026' }) },
   'admin.saveUnit': { call: (c) => c.admin.saveUnit({ id: 'ward-c', kind: 'ward', name: 'UBND phường C', isNew: true }) },
+  'admin.unlockUser': { call: (c) => c.admin.unlockUser({ id: 's-inspector' }) },
   'admin.sites': { call: (c) => c.admin.sites() },
   'admin.saveSite': { call: (c) => c.admin.saveSite({ key: 'so-tu-phap', name: 'Sở Tư pháp', allowedOrigins: ['https://sotuphap.hanoi.gov.vn'], isNew: true }) },
 };
