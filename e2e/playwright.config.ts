@@ -54,6 +54,8 @@ export default defineConfig({
       // Every e2e test submits from 127.0.0.1: the per-address limits would stop the suite half-way.
       RATE_LIMIT_SUBMITS_PER_HOUR: '1000',
       RATE_LIMIT_TRACKS_PER_HOUR: '1000',
+      // The XSS battery (xss.spec.ts) uploads a hundred files whose names are payloads.
+      RATE_LIMIT_UPLOADS_PER_HOUR: '1000',
       // The widget solves a proof of work before every submission; at the production difficulty the suite's
       // ~35 submissions cost minutes on CI's two cores. The solving path is the same at any difficulty.
       POW_MAX_NUMBER: '2000',
