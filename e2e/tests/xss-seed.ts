@@ -302,6 +302,20 @@ export async function seedPayloads(): Promise<Seeded> {
       cover('inspection reason', piece);
     }
 
+    // ---- Cases forwarded to the units whose names are payloads: the register and the letters name them. ----------
+    for (const [i, piece] of unitNames.entries()) {
+      const logged = await intake.call<{ caseId: string }>('intake.logContact', {
+        channel: 'walk_in',
+        summary: `Hồ sơ chuyển đơn vị kiểm thử số ${i}: trả kết quả muộn so với giấy hẹn.`,
+        contact: { phone: `09${String(40_000_000 + i).padStart(8, '0')}` },
+        confidential: true,
+      });
+      await intake.call('case.classify', { caseId: logged.caseId, scope: 'in', category: 'late_result' });
+      await intake.call('case.draftForwarding', { caseId: logged.caseId, unitId: `xss-unit-${i}`, confirmSelfReview: true });
+      await director.call('case.approveForwarding', { caseId: logged.caseId });
+      void piece;
+    }
+
     // ---- Hotline cases referred elsewhere: the referral text. -------------------------------------------------
     const referred = [];
     for (const [k, piece] of long.entries()) {

@@ -241,7 +241,7 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
         await page.getByRole('button', { name: 'Xác nhận xem danh tính' }).click();
         await expect(page.getByTestId('revealed-contact')).toBeVisible();
         const category = seeded.categoryLabels[k % seeded.categoryLabels.length] ?? null;
-        await expectSafeView(page, g, `case ${c.reference}`, all(c.piece, c.summary, c.contactName, c.dossierCode, category, seeded.handlerName));
+        await expectSafeView(page, g, `case ${c.reference}`, all(c.piece, c.summary, c.contactName, c.dossierCode, category, seeded.handlerName, c.revealReason));
         const text = await pageText(page);
         expect(c.fileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)), `case ${c.reference}: file names`).toEqual([]);
 
@@ -256,19 +256,30 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
         }
         expect(missing(lettersText, all(c.piece, c.summary, seeded.letterTemplate)), `letters of ${c.reference}: payloads not shown`).toEqual([]);
       }
+      // The whole audit log: who did what (the handler's name is a payload) and why identities were revealed.
+      await page.goto(`${PAKN}/portal/audit`);
+      const log = page.getByTestId('audit-log');
+      await expect(log.locator('tbody tr').first()).toBeVisible();
+      await log.getByLabel('Người thực hiện (tên đăng nhập, họ tên)').fill('xuly.hoankiem');
+      await log.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await expectSafeView(page, g, 'audit log of the handler', all(seeded.handlerName));
+      await log.getByLabel('Người thực hiện (tên đăng nhập, họ tên)').fill('');
+      await log.getByLabel('Thao tác (hoặc phần đầu, ví dụ case. hay export.)').fill('identity.reveal');
+      await log.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await expectSafeView(page, g, 'audit log of the reveals', all(seeded.cases.map((c) => c.revealReason)));
     } finally {
       await director.dispose();
     }
   });
 
-  test('inbox (with a search), follow-up, register, audit and intake pages show the strings as text and run nothing', async ({ page }) => {
+  test('inbox (with a search), follow-up, register and intake pages show the strings as text and run nothing', async ({ page }) => {
     test.setTimeout(180_000);
     const g = await guard(page);
     await signIn(page, 'giamdoc');
 
     await page.goto(`${PAKN}/portal/?status=all`);
     await expect(page.getByRole('link', { name: seeded.cases[0]!.reference })).toBeVisible();
-    await expectSafeView(page, g, 'inbox', all(seeded.categoryLabels.slice(0, seeded.cases.length)));
+    await expectSafeView(page, g, 'inbox', [...all(seeded.categoryLabels.slice(0, seeded.cases.length)), ...seeded.cases.map((c) => c.summary.payloads[0]!)]);
 
     // A search typed as a payload: the box shows it back, the results show the cases it finds.
     const query = PAYLOADS.find((p) => p.family === 'breakout')!;
@@ -282,17 +293,13 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
 
     await page.goto(`${PAKN}/portal/register`);
     await expect(page.getByRole('link', { name: seeded.cases[0]!.reference }).first()).toBeVisible();
-    await expectSafeView(page, g, 'register', []);
-
-    await page.goto(`${PAKN}/portal/audit`);
-    await expect(page.getByRole('heading').first()).toBeVisible();
-    await expectSafeView(page, g, 'audit', []);
+    await expectSafeView(page, g, 'register', all(seeded.unitNames));
 
     await signOut(page);
     await signIn(page, 'tiepnhan');
     await page.goto(`${PAKN}/portal/intake`);
     await expect(page.getByRole('heading').first()).toBeVisible();
-    await expectSafeView(page, g, 'intake', []);
+    await expectSafeView(page, g, 'intake', all(seeded.categoryLabels));
   });
 
   test('the admin pages show every label, name, referral and the letter template as text and run nothing', async ({ page }) => {
@@ -300,8 +307,8 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     const g = await guard(page);
     await signIn(page, 'quantri');
     const pages: readonly [string, Payload[]][] = [
-      ['admin/categories', all(seeded.categoryLabels)],
-      ['admin/authorities', all(seeded.authorityNames)],
+      ['admin/categories', all(seeded.categoryLabels, seeded.categoryHints)],
+      ['admin/authorities', all(seeded.authorityNames, seeded.authorityReferrals)],
       ['admin/units', all(seeded.unitNames)],
       ['admin/users', all(seeded.displayNames, seeded.handlerName)],
       ['admin/sites', all(seeded.siteNames.map((s) => s.piece))],
