@@ -60,8 +60,37 @@ const WARD = 'ward-hoan-kiem';
 const HANDLER = 'xuly.hoankiem';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4]);
 
-/** Every per-case long field takes a piece this long: the shortest such limit (rating comment, 1000). */
-const LONG = 1000;
+/** Every per-case long field takes a piece this long: the shortest such limit (rating comment, 1000), less its field mark. */
+const LONG = 960;
+
+/** The per-case fields, each ending with its own mark so that a view proves which field it shows. */
+export const CASE_FIELDS = [
+  'description',
+  'summary edit',
+  'return forwarding comment',
+  'forwarding letter',
+  'decline reason',
+  'info request question',
+  'citizen info reply',
+  'extension reason',
+  'extension decision comment',
+  'answer',
+  'internal note',
+  'return answer comment',
+  'rating comment',
+  'review request reason',
+  'confirm answer comment',
+] as const;
+export type CaseField = (typeof CASE_FIELDS)[number];
+
+/** The mark a field's text ends with on case number `k`. */
+export function fieldMark(field: string, k: number): string {
+  return `[${field} ${k}]`;
+}
+
+function marked(text: string, field: string, k: number): string {
+  return `${text}\n${fieldMark(field, k)}`;
+}
 
 /** Pads a piece to a field's minimum length without changing how it starts. */
 function atLeast(text: string, min: number): string {
@@ -218,7 +247,7 @@ export async function seedPayloads(): Promise<Seeded> {
       cover('attachment file name', files);
       const receipt = await citizen.submit({
         category: 'late_result',
-        description: atLeast(piece.text, 20),
+        description: atLeast(marked(piece.text, 'description', k), 20),
         ...(dossierCode ? { dossierCode: dossierCode.text } : {}),
         contact: { name: contactName.text, phone: `09${String(10_000_000 + k).padStart(8, '0')}` },
         consent: true,
@@ -234,44 +263,44 @@ export async function seedPayloads(): Promise<Seeded> {
       expect(id, receipt.reference).toBeTruthy();
       const caseId = id!;
       const proof = { reference: receipt.reference, accessKey: receipt.accessKey };
-      const text = (min: number) => atLeast(piece.text, min);
+      const text = (field: CaseField, min = 0) => atLeast(marked(piece.text, field, k), min);
 
-      await intake.call('case.editSummary', { caseId, description: atLeast(summary.text, 20) });
+      await intake.call('case.editSummary', { caseId, description: atLeast(marked(summary.text, 'summary edit', k), 20) });
       cover('summary edit', summary);
       await intake.call('case.classify', { caseId, scope: 'in', category: `xss_${k % categoryLabels.length}` });
       await intake.call('case.draftForwarding', { caseId, unitId: WARD, confirmSelfReview: true });
-      await director.call('case.returnForwarding', { caseId, comment: text(5) });
+      await director.call('case.returnForwarding', { caseId, comment: text('return forwarding comment') });
       cover('return forwarding comment', piece);
-      await intake.call('case.draftForwarding', { caseId, unitId: WARD, confirmSelfReview: true, letter: text(20) });
+      await intake.call('case.draftForwarding', { caseId, unitId: WARD, confirmSelfReview: true, letter: text('forwarding letter', 20) });
       cover('forwarding letter', piece);
       await director.call('case.approveForwarding', { caseId });
       await ward.call('case.acknowledge', { caseId });
-      await ward.call('case.decline', { caseId, comment: text(5) });
+      await ward.call('case.decline', { caseId, comment: text('decline reason') });
       cover('decline reason', piece);
       await intake.call('case.draftForwarding', { caseId, unitId: WARD, confirmSelfReview: true });
       await director.call('case.approveForwarding', { caseId });
       await ward.call('case.acknowledge', { caseId });
-      await ward.call('case.requestInfo', { caseId, question: text(10) });
+      await ward.call('case.requestInfo', { caseId, question: text('info request question') });
       cover('info request question', piece);
       const replyFiles = laterFiles.slice(0, 5);
-      await citizen.call('case.provideInfo', { ...proof, message: text(5), ...(replyFiles.length ? { attachments: replyFiles } : {}) });
+      await citizen.call('case.provideInfo', { ...proof, message: text('citizen info reply'), ...(replyFiles.length ? { attachments: replyFiles } : {}) });
       cover('citizen info reply', piece);
-      await ward.call('case.requestExtension', { caseId, days: 3, reason: text(10) });
+      await ward.call('case.requestExtension', { caseId, days: 3, reason: text('extension reason') });
       cover('extension reason', piece);
-      await director.call('case.decideExtension', { caseId, approve: true, comment: piece.text });
+      await director.call('case.decideExtension', { caseId, approve: true, comment: text('extension decision comment') });
       cover('extension decision comment', piece);
-      await ward.call('case.submitAnswer', { caseId, outcome: 'partly_substantiated', answer: text(20), internalNote: piece.text });
+      await ward.call('case.submitAnswer', { caseId, outcome: 'partly_substantiated', answer: text('answer'), internalNote: text('internal note') });
       cover('answer', piece);
       cover('internal note', piece);
-      await intake.call('case.returnAnswer', { caseId, comment: text(5) });
+      await intake.call('case.returnAnswer', { caseId, comment: text('return answer comment') });
       cover('return answer comment', piece);
-      await ward.call('case.submitAnswer', { caseId, outcome: 'partly_substantiated', answer: text(20), internalNote: piece.text });
+      await ward.call('case.submitAnswer', { caseId, outcome: 'partly_substantiated', answer: text('answer'), internalNote: text('internal note') });
       await intake.call('case.verifyAnswer', { caseId });
-      await citizen.call('case.rate', { ...proof, score: 2, comment: piece.text });
+      await citizen.call('case.rate', { ...proof, score: 2, comment: text('rating comment') });
       cover('rating comment', piece);
-      await citizen.call('case.requestReview', { ...proof, reason: text(10) });
+      await citizen.call('case.requestReview', { ...proof, reason: text('review request reason') });
       cover('review request reason', piece);
-      await intake.call('case.confirmAnswer', { caseId, comment: text(5) });
+      await intake.call('case.confirmAnswer', { caseId, comment: text('confirm answer comment') });
       cover('confirm answer comment', piece);
       cases.push({
         id: caseId,
@@ -321,12 +350,12 @@ export async function seedPayloads(): Promise<Seeded> {
     for (const [k, piece] of long.entries()) {
       const logged = await intake.call<{ caseId: string; reference: string; accessKey: string }>('intake.logContact', {
         channel: 'hotline',
-        summary: atLeast(piece.text, 20),
+        summary: atLeast(marked(piece.text, 'hotline summary', k), 20),
         contact: { phone: `09${String(20_000_000 + k).padStart(8, '0')}` },
         confidential: false,
       });
       cover('hotline summary', piece);
-      await intake.call('case.classify', { caseId: logged.caseId, scope: 'out', outOfScopeClass: 'other_province', referral: atLeast(piece.text, 10) });
+      await intake.call('case.classify', { caseId: logged.caseId, scope: 'out', outOfScopeClass: 'other_province', referral: marked(piece.text, 'referral', k) });
       cover('referral', piece);
       referred.push({ id: logged.caseId, reference: logged.reference, accessKey: logged.accessKey, piece });
     }

@@ -1,7 +1,7 @@
 import { expect, request, test, type Frame, type Page } from '@playwright/test';
 import { DEMO_SITE, DEMO_PASSWORD, PAKN, SITE_KEY, signIn, signOut, staffApi, watchCsp } from './support.ts';
 import { FORMULA_PAYLOADS, PAYLOADS, shapeOf, type Payload } from './xss-payloads.ts';
-import { seedPayloads, type Piece, type Seeded } from './xss-seed.ts';
+import { CASE_FIELDS, fieldMark, seedPayloads, type CaseField, type Piece, type Seeded } from './xss-seed.ts';
 
 /**
  * Issue 9's battery: every payload of the corpus (xss-payloads.ts) through every text field (xss-seed.ts) into
@@ -150,6 +150,26 @@ async function expectSafeView(page: Page, g: Guard, view: string, expected: read
   expect(g.consoleCsp, `${view}: CSP or Trusted Types messages`).toEqual([]);
 }
 
+/** Each case field ends with its mark: a view must show the marks of the fields it claims to show. */
+async function expectFieldsShown(page: Page, view: string, fields: readonly string[], k: number) {
+  await expect
+    .poll(async () => {
+      const text = await pageText(page);
+      return fields.filter((f) => !text.includes(fieldMark(f, k)));
+    }, { message: `${view}: fields not shown`, timeout: 10_000 })
+    .toEqual([]);
+}
+
+/** What the Centre's case page shows of a case's fields (the letters are on their own page). */
+const CASE_PAGE_FIELDS: readonly CaseField[] = CASE_FIELDS.filter((f) => f !== 'forwarding letter');
+/** What the letters of a case show: the officer's own text, and the Centre's summary through the template. */
+const LETTER_FIELDS: readonly CaseField[] = ['forwarding letter', 'summary edit'];
+/**
+ * What the citizen sees when tracking an answered case: the answer (the history lists steps, not staff notes; the
+ * unit's question shows only while it waits for a reply).
+ */
+const TRACKING_FIELDS: readonly CaseField[] = ['answer'];
+
 // ---- The corpus ------------------------------------------------------------------------------------------
 
 test('the corpus holds at least 150 distinct payloads, each observable when it runs', () => {
@@ -242,6 +262,7 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
         await expect(page.getByTestId('revealed-contact')).toBeVisible();
         const category = seeded.categoryLabels[k % seeded.categoryLabels.length] ?? null;
         await expectSafeView(page, g, `case ${c.reference}`, all(c.piece, c.summary, c.contactName, c.dossierCode, category, seeded.handlerName, c.revealReason));
+      await expectFieldsShown(page, `case ${c.reference}`, CASE_PAGE_FIELDS, k);
         const text = await pageText(page);
         expect(c.fileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)), `case ${c.reference}: file names`).toEqual([]);
 
@@ -255,6 +276,7 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
           lettersText += await pageText(page);
         }
         expect(missing(lettersText, all(c.piece, c.summary, seeded.letterTemplate)), `letters of ${c.reference}: payloads not shown`).toEqual([]);
+      expect(LETTER_FIELDS.filter((f) => !lettersText.includes(fieldMark(f, k))), `letters of ${c.reference}: fields not shown`).toEqual([]);
       }
       // The whole audit log: who did what (the handler's name is a payload) and why identities were revealed.
       await page.goto(`${PAKN}/portal/audit`);
@@ -279,7 +301,10 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
 
     await page.goto(`${PAKN}/portal/?status=all`);
     await expect(page.getByRole('link', { name: seeded.cases[0]!.reference })).toBeVisible();
-    await expectSafeView(page, g, 'inbox', [...all(seeded.categoryLabels.slice(0, seeded.cases.length)), ...seeded.cases.map((c) => c.summary.payloads[0]!)]);
+    await expectSafeView(page, g, 'inbox', all(seeded.categoryLabels.slice(0, seeded.cases.length)));
+    // A row shows the start of the Centre's summary (rows carry a shortened summary).
+    const inboxText = await pageText(page);
+    expect(seeded.cases.map((c) => shown(c.summary.payloads[0]!).slice(0, 30)).filter((start) => !inboxText.includes(start)), 'inbox: summaries not shown').toEqual([]);
 
     // A search typed as a payload: the box shows it back, the results show the cases it finds.
     const query = PAYLOADS.find((p) => p.family === 'breakout')!;
@@ -345,10 +370,12 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     for (const [k, c] of seeded.cases.entries()) {
       await trackAt(DEMO_SITE, c);
       await expectSafeView(page, g, `widget tracking ${c.reference}`, all(c.piece, seeded.categoryLabels[k % seeded.categoryLabels.length] ?? null));
+      await expectFieldsShown(page, `widget tracking ${c.reference}`, TRACKING_FIELDS, k);
     }
-    for (const c of seeded.referred) {
+    for (const [k, c] of seeded.referred.entries()) {
       await trackAt(`${PAKN}/c/${SITE_KEY}`, c);
       await expectSafeView(page, g, `hosted page tracking ${c.reference}`, all(c.piece));
+      await expectFieldsShown(page, `hosted page tracking ${c.reference}`, ['referral'], k);
     }
     // A site whose name is a payload: its hosted page.
     const site = seeded.siteNames[0]!;
