@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, request } from '@playwright/test';
-import { DEMO_SITE, PAKN, SITE_KEY, staffApi } from './support.ts';
+import { DEMO_PASSWORD, DEMO_SITE, PAKN, SITE_KEY, staffApi } from './support.ts';
 import { FORMULA_PAYLOADS, PAYLOADS, pieces, type Payload } from './xss-payloads.ts';
 
 /**
@@ -28,6 +28,10 @@ export interface PayloadCase {
   /** The file names as sent (x-pakn-filename); the server keeps letters, digits and `._()-` of them. */
   readonly fileNames: readonly Payload[];
   readonly revealReason: Piece;
+  /** The e-mail address: its format admits only `'`, `+` and `-` of a payload; it starts with a formula sign. */
+  readonly email: string;
+  /** The names of the files attached to the answer (staff upload, x-pakn-filename). */
+  readonly answerFileNames: readonly Payload[];
 }
 
 export interface Seeded {
@@ -35,6 +39,8 @@ export interface Seeded {
   readonly cases: readonly PayloadCase[];
   /** Cases logged by the hotline and referred elsewhere, the referral text a piece. */
   readonly referred: readonly { readonly id: string; readonly reference: string; readonly accessKey: string; readonly piece: Piece }[];
+  /** Cases waiting for the citizen's reply: the tracking view shows the unit's question. */
+  readonly waiting: readonly { readonly reference: string; readonly accessKey: string; readonly piece: Piece }[];
   /** One case per formula payload, the payload first in its description (the CSV cell). */
   readonly formulaCases: readonly { readonly reference: string; readonly payload: Payload }[];
   readonly categoryLabels: readonly Piece[];
@@ -139,6 +145,24 @@ async function citizenApi() {
   };
 }
 
+/** The ward handler's file uploads for an answer, as the portal sends them. */
+async function answerFileUploader() {
+  const api = await request.newContext({ baseURL: PAKN, extraHTTPHeaders: { origin: PAKN, 'x-pakn-csrf': '1' } });
+  const login = await api.post('/trpc/auth.login', { data: { username: HANDLER, password: DEMO_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+  return {
+    async upload(caseId: string, name: string): Promise<string> {
+      const response = await api.post('/api/v1/answer-attachments', {
+        data: PNG,
+        headers: { 'content-type': 'application/octet-stream', 'x-pakn-case': caseId, 'x-pakn-filename': encodeURIComponent(name) },
+      });
+      expect(response.status(), `answer file ${name}: ${await response.text()}`).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    },
+    dispose: () => api.dispose(),
+  };
+}
+
 export async function seedPayloads(): Promise<Seeded> {
   const coverage = new Map<string, Set<number>>();
   const cover = (field: string, piece: Piece | readonly Payload[]) => {
@@ -154,6 +178,7 @@ export async function seedPayloads(): Promise<Seeded> {
   const director = await staffApi('giamdoc');
   const admin = await staffApi('quantri');
   const ward = await staffApi(HANDLER);
+  const answerFiles = await answerFileUploader();
   try {
     // ---- The admin's settings first: the cases' letters and labels read them. -----------------------------
     const templateBefore = (await admin.query<{ template: string }>('admin.letterTemplate', null)).template;
@@ -242,6 +267,9 @@ export async function seedPayloads(): Promise<Seeded> {
       const contactName = at(names, k);
       const dossierCode = codes[k] ?? null;
       const files = fileNamePayloads.slice(k * filesPerCase, (k + 1) * filesPerCase);
+      // The answer's files take the names the citizen's files did not.
+      const answerFileNames = fileNamePayloads.slice(long.length * filesPerCase).slice(k * 5, (k + 1) * 5);
+      const email = `${k % 2 ? '-' : '+'}xss-${k}'-o'malley@example.vn`;
       const attachmentIds: string[] = [];
       for (const f of files) attachmentIds.push(await citizen.upload(`${f.text}.png`));
       cover('attachment file name', files);
@@ -249,7 +277,7 @@ export async function seedPayloads(): Promise<Seeded> {
         category: 'late_result',
         description: atLeast(marked(piece.text, 'description', k), 20),
         ...(dossierCode ? { dossierCode: dossierCode.text } : {}),
-        contact: { name: contactName.text, phone: `09${String(10_000_000 + k).padStart(8, '0')}` },
+        contact: { name: contactName.text, phone: `09${String(10_000_000 + k).padStart(8, '0')}`, email },
         consent: true,
         confidential: false,
         attachments: attachmentIds.slice(0, 5),
@@ -294,7 +322,10 @@ export async function seedPayloads(): Promise<Seeded> {
       cover('internal note', piece);
       await intake.call('case.returnAnswer', { caseId, comment: text('return answer comment') });
       cover('return answer comment', piece);
-      await ward.call('case.submitAnswer', { caseId, outcome: 'partly_substantiated', answer: text('answer'), internalNote: text('internal note') });
+      const answerAttachments = [];
+      for (const f of answerFileNames) answerAttachments.push({ id: await answerFiles.upload(caseId, `${f.text}.pdf`), internal: false });
+      cover('answer file name', answerFileNames);
+      await ward.call('case.submitAnswer', { caseId, outcome: 'partly_substantiated', answer: text('answer'), internalNote: text('internal note'), attachments: answerAttachments });
       await intake.call('case.verifyAnswer', { caseId });
       await citizen.call('case.rate', { ...proof, score: 2, comment: text('rating comment') });
       cover('rating comment', piece);
@@ -311,6 +342,8 @@ export async function seedPayloads(): Promise<Seeded> {
         dossierCode,
         fileNames: files,
         revealReason: at(reasons, k),
+        email,
+        answerFileNames,
       });
     }
 
@@ -360,6 +393,23 @@ export async function seedPayloads(): Promise<Seeded> {
       referred.push({ id: logged.caseId, reference: logged.reference, accessKey: logged.accessKey, piece });
     }
 
+    // ---- Cases waiting for the citizen: the tracking view shows the unit's question. --------------------------
+    const waiting = [];
+    for (const [k, piece] of long.entries()) {
+      const logged = await intake.call<{ caseId: string; reference: string; accessKey: string }>('intake.logContact', {
+        channel: 'viber',
+        summary: `Hồ sơ chờ bổ sung thông tin số ${k}: trả kết quả muộn so với giấy hẹn.`,
+        contact: { phone: `09${String(50_000_000 + k).padStart(8, '0')}` },
+        confidential: true,
+      });
+      await intake.call('case.classify', { caseId: logged.caseId, scope: 'in', category: 'late_result' });
+      await intake.call('case.draftForwarding', { caseId: logged.caseId, unitId: WARD, confirmSelfReview: true });
+      await director.call('case.approveForwarding', { caseId: logged.caseId });
+      await ward.call('case.acknowledge', { caseId: logged.caseId });
+      await ward.call('case.requestInfo', { caseId: logged.caseId, question: marked(piece.text, 'waiting question', k) });
+      waiting.push({ reference: logged.reference, accessKey: logged.accessKey, piece });
+    }
+
     // ---- One case per formula, first in the description: the CSV cell it becomes. ----------------------------
     const formulaCases = [];
     for (const payload of FORMULA_PAYLOADS) {
@@ -375,6 +425,7 @@ export async function seedPayloads(): Promise<Seeded> {
     return {
       cases,
       referred,
+      waiting,
       formulaCases,
       categoryLabels,
       categoryHints,
@@ -399,6 +450,6 @@ export async function seedPayloads(): Promise<Seeded> {
       },
     };
   } finally {
-    await Promise.all([citizen.dispose(), intake.dispose(), director.dispose(), admin.dispose(), ward.dispose()]);
+    await Promise.all([citizen.dispose(), intake.dispose(), director.dispose(), admin.dispose(), ward.dispose(), answerFiles.dispose()]);
   }
 }

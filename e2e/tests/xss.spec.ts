@@ -217,6 +217,7 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
       // Five files with the report and five with the information reply, per case; the server keeps only
       // letters, digits and `._()-` of a name, so the markup never survives anyway (checked in the case view).
       'attachment file name': 'ten files on each of the 10 workflow cases',
+      'answer file name': 'five files with each of the 10 answers',
     };
     const report: string[] = [];
     for (const [field, ids] of seeded.coverage) {
@@ -229,7 +230,7 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     }
     expect([...seeded.coverage.keys()].sort()).toEqual(
       [
-        'answer', 'attachment file name', 'authority name', 'authority referral', 'category hint', 'category label', 'citizen info reply',
+        'answer', 'answer file name', 'attachment file name', 'authority name', 'authority referral', 'category hint', 'category label', 'citizen info reply',
         'confirm answer comment', 'contact name', 'decline reason', 'description', 'dossier code', 'extension decision comment',
         'extension reason', 'forwarding letter', 'hotline summary', 'info request question', 'inspection reason', 'internal note',
         'letter template', 'rating comment', 'referral', 'return answer comment', 'return forwarding comment', 'review request reason',
@@ -265,6 +266,8 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
       await expectFieldsShown(page, `case ${c.reference}`, CASE_PAGE_FIELDS, k);
         const text = await pageText(page);
         expect(c.fileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)), `case ${c.reference}: file names`).toEqual([]);
+      expect(c.answerFileNames.map((f) => keptFileName(`${f.text}.pdf`)).filter((name) => !text.includes(name)), `case ${c.reference}: answer file names`).toEqual([]);
+      expect(text, `case ${c.reference}: e-mail`).toContain(c.email);
 
         const letters = await director.query<{ id: string }[]>('case.letters', { caseId: c.id });
         expect(letters.length, `letters of ${c.reference}`).toBeGreaterThanOrEqual(3);
@@ -371,6 +374,13 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
       await trackAt(DEMO_SITE, c);
       await expectSafeView(page, g, `widget tracking ${c.reference}`, all(c.piece, seeded.categoryLabels[k % seeded.categoryLabels.length] ?? null));
       await expectFieldsShown(page, `widget tracking ${c.reference}`, TRACKING_FIELDS, k);
+      const text = await pageText(page);
+      expect(c.answerFileNames.map((f) => keptFileName(`${f.text}.pdf`)).filter((name) => !text.includes(name)), `widget tracking ${c.reference}: answer file names`).toEqual([]);
+    }
+    for (const [k, c] of seeded.waiting.entries()) {
+      await trackAt(DEMO_SITE, c);
+      await expectSafeView(page, g, `widget tracking ${c.reference} (question)`, all(c.piece));
+      await expectFieldsShown(page, `widget tracking ${c.reference} (question)`, ['waiting question'], k);
     }
     for (const [k, c] of seeded.referred.entries()) {
       await trackAt(`${PAKN}/c/${SITE_KEY}`, c);
