@@ -57,7 +57,7 @@ export interface Seeded {
   readonly inspectionReasons: readonly Piece[];
   /** Field → the ids of the payloads it carried. */
   readonly coverage: ReadonlyMap<string, ReadonlySet<number>>;
-  /** Puts back what the battery changed that other specs read (the letter template, the handler's name). */
+  /** Puts back what the battery changed that other specs read: the letter template, the handler's name, the categories. */
   restore(): Promise<void>;
 }
 
@@ -208,9 +208,14 @@ export async function seedPayloads(): Promise<Seeded> {
 
     const categoryLabels = pieces(200);
     const categoryHints = pieces(300);
+    const savedCategories: Record<string, unknown>[] = [];
+    const saveCategory = async (input: Record<string, unknown>) => {
+      await admin.call('admin.saveCategory', input);
+      savedCategories.push(input);
+    };
     for (const [i, piece] of categoryLabels.entries()) {
       const hint = at(categoryHints, i);
-      await admin.call('admin.saveCategory', {
+      await saveCategory({
         isNew: true,
         key: `xss_${i}`,
         label: { vi: atLeast(piece.text, 2), en: atLeast(piece.text, 2) },
@@ -220,7 +225,7 @@ export async function seedPayloads(): Promise<Seeded> {
     }
     // Fewer categories than hint pieces would leave hints out: the remaining hints go to more categories.
     for (let i = categoryLabels.length; i < categoryHints.length; i++) {
-      await admin.call('admin.saveCategory', { isNew: true, key: `xss_${i}`, label: { vi: `Loại kiểm thử ${i}`, en: `Test category ${i}` }, hint: { vi: at(categoryHints, i).text, en: at(categoryHints, i).text } });
+      await saveCategory({ isNew: true, key: `xss_${i}`, label: { vi: `Loại kiểm thử ${i}`, en: `Test category ${i}` }, hint: { vi: at(categoryHints, i).text, en: at(categoryHints, i).text } });
     }
     for (const hint of categoryHints) cover('category hint', hint);
 
@@ -444,6 +449,8 @@ export async function seedPayloads(): Promise<Seeded> {
         try {
           await again.call('admin.saveLetterTemplate', { template: templateBefore });
           await again.call('admin.saveUser', { id: handler!.id, username: HANDLER, displayName: handler!.displayName, role: handler!.role, unitId: handler!.unitId ?? undefined });
+          // Citizens of later runs on this database choose from the real categories only.
+          for (const input of savedCategories) await again.call('admin.saveCategory', { ...input, isNew: false, active: false });
         } finally {
           await again.dispose();
         }
