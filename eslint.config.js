@@ -37,8 +37,30 @@ export default tseslint.config(
             { name: '@pakn/api', message: 'Browser code imports AppRouter as a type only.', allowTypeImports: true },
             { name: '@pakn/db', message: 'Browser code never imports the database.' },
             { name: '@pakn/server', message: 'Browser code never imports the server.' },
+            // Issue 9: stored text (a citizen's report, a unit's name) always renders as text, never as markup.
+            ...['unsafe-html', 'unsafe-svg', 'unsafe-mathml'].flatMap((d) => [
+              { name: `lit/directives/${d}.js`, message: 'Stored text renders as text: bind it, never as HTML (issue 9, e2e/tests/xss.spec.ts).' },
+              { name: `lit-html/directives/${d}.js`, message: 'Stored text renders as text: bind it, never as HTML (issue 9, e2e/tests/xss.spec.ts).' },
+            ]),
           ],
           patterns: [{ group: ['node:*'], message: 'Browser code cannot use Node built-ins.' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a const object and a type of the same name instead of enum.' },
+        // HTML parsing sinks: what a stored-XSS payload needs. Build elements with Lit templates or DOM calls.
+        {
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]',
+          message: 'No HTML from strings in browser code (issue 9): render with Lit or DOM calls.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]',
+          message: 'No HTML from strings in browser code (issue 9): render with Lit or DOM calls.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+          message: 'No document.write in browser code (issue 9).',
         },
       ],
     },

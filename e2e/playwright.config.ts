@@ -58,6 +58,7 @@ export default defineConfig({
       RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR: '1000',
       RATE_LIMIT_CHALLENGES_PER_HOUR: '1000',
       RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR: '1000',
+      // The XSS battery (xss.spec.ts) uploads a hundred files whose names are payloads.
       RATE_LIMIT_UPLOADS_PER_HOUR: '1000',
       RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR: '1000',
       // The widget solves a proof of work before every submission; at the production difficulty the suite's
