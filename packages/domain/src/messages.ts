@@ -1,4 +1,5 @@
 import type { Lang } from './i18n.ts';
+import { CENTRE_FOUNDED_ON } from './input-dates.ts';
 
 /** What the UI needs of a validation issue (zod's issues have this shape). */
 export interface IssueLike {
@@ -26,6 +27,12 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
   email_format: { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'Invalid email address.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
   date_format: { vi: 'Ngày không hợp lệ.', en: 'Invalid date.' },
+  date_too_early: {
+    vi: `Ngày không được trước ngày ${CENTRE_FOUNDED_ON.split('-').reverse().join('/')}.`,
+    en: `The date cannot be before ${CENTRE_FOUNDED_ON}.`,
+  },
+  date_too_late: { vi: 'Ngày quá xa trong tương lai.', en: 'The date is too far in the future.' },
+  date_in_future: { vi: 'Ngày không được sau hôm nay.', en: 'The date cannot be after today.' },
   origin_format: {
     vi: 'Địa chỉ trang web phải có dạng https://ten-mien, không có đường dẫn.',
     en: 'A site address must look like https://domain, without a path.',

@@ -5,16 +5,13 @@
 import * as z from 'zod/mini';
 import { CASE_STAGE_RULES, caseClock, VIETNAM_UTC_OFFSET_MS, type WorkingCalendar } from './calendar/index.ts';
 import type { Extension, Pause } from './model.ts';
+import { InputDateSchema } from './input-dates.ts';
 
 const MS_PER_DAY = 86_400_000;
 const MAX_PERIOD_DAYS = 366;
 
-const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_format' }),
-  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    error: 'date_format',
-  }),
-);
+/** Period ends and audit filters: real dates within the Centre's range (input-dates.ts). */
+const isoDate = InputDateSchema;
 
 /** A period of whole Vietnamese calendar days, both ends included. */
 export const EvaluationPeriodInputSchema = z
