@@ -41,6 +41,14 @@ export interface AppDeps {
 
 /** JSON request bodies above this are refused before parsing. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
+/** A citizen's download request holds a reference and an access key: a few hundred bytes. */
+const DOWNLOAD_BODY_LIMIT_BYTES = 4096;
+
+/** 413 in the user's language; without an onError, bodyLimit throws and the request ends as a 500. */
+function payloadTooLarge(c: HonoContext): Response {
+  const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+  return c.json({ error: { reason: 'payload_too_large', message: errorMessage('payload_too_large', lang) } }, 413);
+}
 const ORIGIN_CACHE_MS = 5_000;
 
 /** Headers for everything the PAKN origin serves to its own pages (portal, API, health). */
@@ -315,7 +323,9 @@ export function createApp(deps: AppDeps): Hono {
     'unit-evaluation.csv': exportUnitEvaluation,
   };
   app.get('/api/v1/exports/:file', async (c) => {
-    const build = csvExports[c.req.param('file')];
+    // Own names only: `__proto__` or `constructor` must not find Object's members (issue 9).
+    const name = c.req.param('file');
+    const build = Object.hasOwn(csvExports, name) ? csvExports[name] : undefined;
     if (!build) return c.notFound();
     const request = requestInfo(c);
     let file: CsvExport;
@@ -382,7 +392,7 @@ export function createApp(deps: AppDeps): Hono {
   // The citizen downloads a file of the verified answer from the widget, with the proof they track with, in a
   // JSON body (never in a URL), from a registered site's page.
   app.use('/api/v1/answer-attachments/:id/download', citizenCors);
-  app.post('/api/v1/answer-attachments/:id/download', bodyLimit({ maxSize: 4096 }), async (c) => {
+  app.post('/api/v1/answer-attachments/:id/download', bodyLimit({ maxSize: DOWNLOAD_BODY_LIMIT_BYTES, onError: payloadTooLarge }), async (c) => {
     const request = requestInfo(c);
     try {
       const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
