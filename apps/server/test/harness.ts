@@ -23,7 +23,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: { withSampleCases?: boolean } = {}): Promise<Harness> {
   const assetsDir = mkdtempSync(join(tmpdir(), 'pakn-assets-'));
   mkdirSync(join(assetsDir, 'widget/v1/assets'), { recursive: true });
   mkdirSync(join(assetsDir, 'portal/assets'), { recursive: true });
@@ -33,7 +33,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   writeFileSync(join(assetsDir, 'portal/index.html'), '<!doctype html><title>PAKN</title>');
   const db = await Db.open({ url: ':memory:' });
   await migrate(db);
-  await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
+  await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: options.withSampleCases ?? false });
   const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', ...env });
   const app = createApp({
     db,

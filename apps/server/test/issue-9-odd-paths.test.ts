@@ -16,7 +16,7 @@ describe('issue 9: odd paths answer 4xx', () => {
   it('treats prototype names as unknown exports, with or without a session', async () => {
     const cookie = await h.login();
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
-      for (const headers of [{}, { cookie }]) {
+      for (const headers of [{}, { cookie }] as Record<string, string>[]) {
         const res = await h.app.request(`/api/v1/exports/${name}`, { headers });
         expect(res.status, `${name} ${JSON.stringify(headers)}`).toBe(404);
       }
