@@ -15,8 +15,6 @@ import {
   DomainError,
   LogContactInputSchema,
   VIETNAM_UTC_OFFSET_MS,
-  addDaysToDate,
-  vietnamDateOf,
   hasContact,
   maskPhone,
   normalizePhone,
@@ -126,10 +124,6 @@ export const intakeRouter = router({
 
   /** What arrived on a day (Hanoi time): calls, distinct numbers, and messages per channel. */
   dailyStats: staffQuery.input(DayInputSchema).query(async ({ ctx, input }) => {
-    // Nothing has arrived on a day still to come (a day of slack for a clock near midnight).
-    if (input.date > addDaysToDate(vietnamDateOf(ctx.services.now().getTime()), 1)) {
-      throw new DomainError('invalid', 'A day in the future', { fields: { date: 'date_in_future' } });
-    }
     const start = new Date(Date.parse(`${input.date}T00:00:00Z`) - VIETNAM_UTC_OFFSET_MS);
     const end = new Date(start.getTime() + 86_400_000);
     return { date: input.date, ...(await dailyIntake(ctx.services.db, start, end)) };
