@@ -221,7 +221,8 @@ export function createApp(deps: AppDeps): Hono {
   if (config.testClock) {
     console.warn('[pakn] TEST_CLOCK is on: POST /__test__/clock can move the clock. Never in production.');
     app.post('/__test__/clock', async (c) => {
-      const body = (await c.req.json()) as { offsetMs?: unknown };
+      // A body that is not JSON is a bad request, not a crash (issue 9: every unexpected input is a 4xx).
+      const body = (await c.req.json().catch(() => ({}))) as { offsetMs?: unknown };
       const offsetMs = Number(body.offsetMs);
       if (!Number.isFinite(offsetMs) || !deps.clock) return c.json({ error: 'offsetMs must be a number' }, 400);
       deps.clock.offsetMs = offsetMs;

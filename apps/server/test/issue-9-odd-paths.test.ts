@@ -46,3 +46,15 @@ describe('issue 9: odd paths answer 4xx', () => {
     expect(text).toContain('Ngày không hợp lệ.');
   });
 });
+
+describe('issue 9: the end-to-end clock route', () => {
+  it('answers 400 for a body that is not JSON', async () => {
+    const h = await startHarness({ TEST_CLOCK: 'true' });
+    try {
+      const res = await h.app.request('/__test__/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+      expect(res.status).toBe(400);
+    } finally {
+      await h.close();
+    }
+  });
+});
