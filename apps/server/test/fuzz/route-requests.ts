@@ -76,10 +76,15 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
           url: fc
             .record({ status: fc.constantFrom('', 'open', 'all', 'received', 'answered'), q: fc.constantFrom('', 'hồ sơ', 'ho so', '0912'), assignedToMe: fc.constantFrom('', '1', 'true') })
             .map((q) => `/api/v1/exports/cases.csv?status=${q.status}&q=${encode(q.q)}&assignedToMe=${q.assignedToMe}`),
+          // The same filter as a JSON body, for exports that are POSTs (a GET drops the body).
+          headers: fc.constant({ 'content-type': 'application/json' }),
+          body: fc.constantFrom('{"status":"open"}', '{"status":"all","q":"hồ sơ"}', '{}'),
         }),
         fc.record({
           method: methodsOr(methods, 'GET'),
           url: fc.tuple(day(), fc.integer({ min: 0, max: 366 })).map(([from, n]) => `/api/v1/exports/unit-evaluation.csv?from=${from}&to=${addDays(from, n)}`),
+          headers: fc.constant({ 'content-type': 'application/json' }),
+          body: fc.tuple(day(), fc.integer({ min: 0, max: 366 })).map(([from, n]) => JSON.stringify({ from, to: addDays(from, n) })),
         }),
       ),
     '/api/v1/answer-attachments': (methods) =>
