@@ -16,9 +16,11 @@ describe('issue 9: odd paths answer 4xx', () => {
   it('treats prototype names as unknown exports, with or without a session', async () => {
     const cookie = await h.login();
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
-      for (const headers of [{}, { cookie }] as Record<string, string>[]) {
-        const res = await h.app.request(`/api/v1/exports/${name}`, { headers });
-        expect(res.status, `${name} ${JSON.stringify(headers)}`).toBe(404);
+      for (const headers of [{}, { cookie, origin: OWN, 'x-pakn-csrf': '1' }] as Record<string, string>[]) {
+        // Exports are read by GET or, once they carry a token, by POST: neither finds Object's members.
+        const get = await h.app.request(`/api/v1/exports/${name}`, { headers });
+        const post = await h.app.request(`/api/v1/exports/${name}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+        for (const res of [get, post]) expect([404, 405], `${res.status} for ${name} ${JSON.stringify(headers)}`).toContain(res.status);
       }
     }
   });
