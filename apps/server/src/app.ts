@@ -43,6 +43,14 @@ export interface AppDeps {
 
 /** JSON request bodies above this are refused before parsing. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
+/** A citizen's download request holds a reference and an access key: a few hundred bytes. */
+const DOWNLOAD_BODY_LIMIT_BYTES = 4096;
+
+/** 413 in the user's language; without an onError, bodyLimit throws and the request ends as a 500. */
+function payloadTooLarge(c: HonoContext): Response {
+  const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+  return c.json({ error: { reason: 'payload_too_large', message: errorMessage('payload_too_large', lang) } }, 413, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+}
 const ORIGIN_CACHE_MS = 5_000;
 /** An export's filter is a few short fields. */
 const EXPORT_BODY_LIMIT_BYTES = 4096;
@@ -248,7 +256,8 @@ export function createApp(deps: AppDeps): Hono {
   if (config.testClock) {
     console.warn('[pakn] TEST_CLOCK is on: POST /__test__/clock can move the clock. Never in production.');
     app.post('/__test__/clock', async (c) => {
-      const body = (await c.req.json()) as { offsetMs?: unknown };
+      // A body that is not JSON is a bad request, not a crash (issue 9: every unexpected input is a 4xx).
+      const body = (await c.req.json().catch(() => ({}))) as { offsetMs?: unknown };
       const offsetMs = Number(body.offsetMs);
       if (!Number.isFinite(offsetMs) || !deps.clock) return c.json({ error: 'offsetMs must be a number' }, 400);
       deps.clock.offsetMs = offsetMs;
@@ -367,10 +376,7 @@ export function createApp(deps: AppDeps): Hono {
     },
     bodyLimit({
       maxSize: EXPORT_BODY_LIMIT_BYTES,
-      onError: (c) => {
-        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
-        return c.json({ error: { reason: 'payload_too_large', message: errorMessage('payload_too_large', lang) } }, 413, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
-      },
+      onError: payloadTooLarge,
     }),
     async (c) => {
       const build = csvExports.get(c.req.param('file'));
@@ -444,13 +450,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post(
     '/api/v1/answer-attachments/:id/download',
     // Without its own answer, the limit throws an HTTPException that the app's error handler turns into a 500.
-    bodyLimit({
-      maxSize: 4096,
-      onError: (c) => {
-        const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
-        return c.json({ error: { reason: 'payload_too_large', message: errorMessage('payload_too_large', lang) } }, 413, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
-      },
-    }),
+    bodyLimit({ maxSize: DOWNLOAD_BODY_LIMIT_BYTES, onError: payloadTooLarge }),
     async (c) => {
       const request = requestInfo(c);
       try {

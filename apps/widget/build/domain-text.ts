@@ -67,6 +67,8 @@ export function domainRules(domain: typeof Domain) {
     descriptionMax: domain.DESCRIPTION_MAX,
     ratingCommentMax: domain.RATING_COMMENT_MAX,
     phonePattern: domain.PHONE_PATTERN,
+    earliestDate: domain.CENTRE_FOUNDED_ON,
+    latestDate: domain.LATEST_INPUT_DATE,
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, PHONE_PATTERN, ReportFormSchema, fieldErrors } from '@pakn/domain';
+import { CENTRE_FOUNDED_ON, DESCRIPTION_MAX, DESCRIPTION_MIN, LATEST_INPUT_DATE, PHONE_PATTERN, ReportFormSchema, fieldErrors } from '@pakn/domain';
 import { EMPTY_REPORT, validateReport, type ReportValues } from './validate-report.ts';
 
-const rules = { descriptionMin: DESCRIPTION_MIN, descriptionMax: DESCRIPTION_MAX, phonePattern: PHONE_PATTERN };
+const rules = { descriptionMin: DESCRIPTION_MIN, descriptionMax: DESCRIPTION_MAX, phonePattern: PHONE_PATTERN, earliestDate: CENTRE_FOUNDED_ON, latestDate: LATEST_INPUT_DATE };
 const SITE = 'phuong-hoan-kiem';
 const VALID: ReportValues = {
   ...EMPTY_REPORT,
@@ -51,6 +51,8 @@ const CASES: Record<string, Partial<ReportValues>> = {
   'a late result not returned yet': { category: 'late_result', appointmentDate: '2026-11-15', returnedDate: '2026-11-10', notReturned: true },
   'an impossible date': { category: 'late_result', appointmentDate: '2026-02-30' },
   'a malformed date': { category: 'late_result', appointmentDate: '15/11/2026' },
+  'a date in the year 1200 (issue 9)': { category: 'late_result', appointmentDate: '1200-11-15' },
+  'a date beyond the calendar': { category: 'late_result', appointmentDate: '2026-11-15', returnedDate: '2300-01-01' },
   'dates on another category (not sent)': { appointmentDate: 'nonsense' },
   'a name without consent': { name: 'Nguyễn Văn Bình' },
   'a name with consent': { name: 'Nguyễn Văn Bình', consent: true },
@@ -87,7 +89,7 @@ describe('validateReport agrees with the shared ReportFormSchema', () => {
         category: pick(['', 'late_result', 'harassment', 'bogus', 'thu_tuc_dat_dai', 'Bad Key']),
         unitId: pick(['', 'unit-1', 'x'.repeat(70)]),
         dossierCode: pick(['', ' ', 'HS-1', 'x'.repeat(61)]),
-        appointmentDate: pick(['', '2026-11-15', '2026-13-01', 'x']),
+        appointmentDate: pick(['', '2026-11-15', '2026-13-01', 'x', '1200-01-01', '2009-12-31', '2010-01-01']),
         returnedDate: pick(['', '2026-11-20', '2026-11-01', '2026-02-29']),
         notReturned: pick([true, false]),
         description: pick(['', 'x'.repeat(19), ` ${'y'.repeat(20)} `, 'z'.repeat(5001), 'Nội dung phản ánh đủ dài để được chấp nhận.']),

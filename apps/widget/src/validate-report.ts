@@ -66,7 +66,7 @@ export function validateReport(
   values: ReportValues,
   siteKey: string,
   lang: 'vi' | 'en',
-  rules: Pick<DomainRules, 'descriptionMin' | 'descriptionMax' | 'phonePattern'>,
+  rules: Pick<DomainRules, 'descriptionMin' | 'descriptionMax' | 'phonePattern' | 'earliestDate' | 'latestDate'>,
   categories: readonly string[],
 ): { input: ReportForm; issues: Record<string, Issue> } {
   const issues: Record<string, Issue> = {};
@@ -79,7 +79,8 @@ export function validateReport(
   };
   const date = (path: string, raw: string): string | undefined => {
     if (!raw) return undefined;
-    if (!isDate(raw)) issues[path] = { code: 'date' };
+    // As the schema: a real date within the Centre's range (a typed 1200 is a typo, not a dossier).
+    if (!isDate(raw) || raw < rules.earliestDate || raw > rules.latestDate) issues[path] = { code: 'date' };
     return raw;
   };
 

@@ -18,7 +18,8 @@ export async function unitEvaluation(services: ApiServices, period: EvaluationPe
     evaluationFacts(db, start.toISOString(), end.toISOString()),
     listCases(db, { statuses: HANDLING, limit: 100_000 }),
   ]);
-  const overdueNow: Record<string, number> = {};
+  // No prototype: a unit may be called `constructor` (issue 9).
+  const overdueNow = Object.create(null) as Record<string, number>;
   for (const record of open) {
     if (!record.unitId) continue;
     if ((await deadlineOf(services, record, now))?.overdue) overdueNow[record.unitId] = (overdueNow[record.unitId] ?? 0) + 1;

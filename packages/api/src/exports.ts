@@ -72,9 +72,19 @@ const EVALUATION_COLUMNS: readonly Text[] = [
 const YES: Text = { vi: 'Có', en: 'Yes' };
 const NO: Text = { vi: 'Không', en: 'No' };
 
-/** Vietnam's wall-clock time, to the minute: what a spreadsheet user expects to read. */
+/**
+ * Vietnam's wall-clock time, to the minute: what a spreadsheet user expects to read. A stored value that is not
+ * a time the calendar can show (a bad row from an old import) is written as stored: one row never fails a file.
+ */
 function localTime(iso: string | null): string {
-  return iso ? formatVietnamDateTime(Date.parse(iso)).slice(0, 16).replace('T', ' ') : '';
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  try {
+    return formatVietnamDateTime(ms).slice(0, 16).replace('T', ' ');
+  } catch {
+    return iso;
+  }
 }
 
 /** An export is audited, so it is a staff write: the portal's own origin and the anti-CSRF header (issue 9). */
@@ -90,10 +100,10 @@ function parseQuery<T>(schema: { safeParse(v: unknown): { success: true; data: T
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.map(String).join('.') || '_'] ??= issue.message in CODES ? issue.message : 'invalid';
+  for (const issue of parsed.error.issues) fields[issue.path.map(String).join('.') || '_'] ??= Object.hasOwn(CODES, issue.message) ? issue.message : 'invalid';
   throw new DomainError('invalid', 'Invalid export filter', { fields });
 }
-const CODES: Readonly<Record<string, true>> = { date_format: true, date_order: true, period_too_long: true };
+const CODES: Readonly<Record<string, true>> = { date_format: true, date_too_early: true, date_too_late: true, date_order: true, period_too_long: true };
 
 /**
  * The cases of the signed-in staff member's inbox, with the inbox's filters (`status`, `assignedToMe`, `q`) and

@@ -16,6 +16,7 @@ import {
   type CaseStatus,
   type StaffMember,
 } from '@pakn/domain';
+import type { PresentationWarning } from './deadlines.ts';
 
 const CENTRE_INTERNAL_EVENTS: ReadonlySet<string> = new Set(['forwarding_drafted', 'forwarding_returned', 'contact_logged', 'escalated', 'summary_edited']);
 
@@ -27,6 +28,8 @@ export function presentCaseForStaff(
   events: readonly CaseEvent[] = [],
   /** The assignee's name and role, looked up by the caller (the record keeps the id only). */
   assignee: { readonly displayName: string; readonly role: string } | null = null,
+  /** Set when a part of the view could not be computed for this case (see deadlines.ts). */
+  presentationWarning: PresentationWarning | null = null,
 ) {
   const identityHidden = record.confidential && isUnitRole(viewer.role);
   // Identities are masked for everyone; opening one takes a reason (case.revealIdentity), which is logged.
@@ -83,6 +86,8 @@ export function presentCaseForStaff(
     forwardedAt: record.forwardedAt,
     /** The current stage's deadline in working days, with what is left: null when nothing is due. */
     deadline,
+    /** Why a part is missing (`deadline_unavailable`: the stored dates lie outside the working calendar). */
+    presentationWarning,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     version: record.version,

@@ -4,6 +4,11 @@ import { num, str, strOrNull } from './rows.ts';
 
 type Counts = Record<string, number>;
 
+/** Maps keyed by unit id have no prototype: an admin may name a unit `constructor` (issue 9). */
+function keyedByUnit<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /**
  * What the per-unit evaluation counts between two instants (from included, to excluded), read straight
  * from the history: letters approved, answers verified, records against units, ratings, review requests.
@@ -11,7 +16,7 @@ type Counts = Record<string, number>;
  */
 export async function evaluationFacts(db: Executor, fromAt: string, toAt: string) {
   const range = [fromAt, toAt];
-  const received: Counts = {};
+  const received = keyedByUnit<number>();
   const letters = await db.execute({
     sql: `SELECT unit_id, COUNT(DISTINCT case_id) AS n FROM letters
           WHERE status = 'approved' AND decided_at >= ? AND decided_at < ? GROUP BY unit_id`,
@@ -37,14 +42,14 @@ export async function evaluationFacts(db: Executor, fromAt: string, toAt: string
       : null,
   }));
 
-  const records: Record<string, Counts> = {};
+  const records = keyedByUnit<Counts>();
   const recordRows = await db.execute({
     sql: 'SELECT unit_id, kind, COUNT(*) AS n FROM unit_records WHERE at >= ? AND at < ? GROUP BY unit_id, kind',
     args: range,
   });
   for (const row of recordRows.rows) (records[str(row, 'unit_id')] ??= {})[str(row, 'kind')] = num(row, 'n');
 
-  const ratings: Record<string, { sum: number; count: number }> = {};
+  const ratings = keyedByUnit<{ sum: number; count: number }>();
   const ratingRows = await db.execute({
     sql: `SELECT unit_id, SUM(rating_score) AS total, COUNT(*) AS n FROM cases
           WHERE rated_at >= ? AND rated_at < ? AND unit_id IS NOT NULL AND rating_score IS NOT NULL GROUP BY unit_id`,
@@ -52,7 +57,7 @@ export async function evaluationFacts(db: Executor, fromAt: string, toAt: string
   });
   for (const row of ratingRows.rows) ratings[str(row, 'unit_id')] = { sum: num(row, 'total'), count: num(row, 'n') };
 
-  const reviewsRequested: Counts = {};
+  const reviewsRequested = keyedByUnit<number>();
   const reviewRows = await db.execute({
     sql: `SELECT c.unit_id, COUNT(*) AS n FROM case_events AS e JOIN cases AS c ON c.id = e.case_id
           WHERE e.kind = 'review_requested' AND e.at >= ? AND e.at < ? AND c.unit_id IS NOT NULL GROUP BY c.unit_id`,

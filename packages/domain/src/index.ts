@@ -7,6 +7,7 @@ export * from './case-status.ts';
 export * from './transitions.ts';
 export * from './reference.ts';
 export * from './schemas.ts';
+export * from './input-dates.ts';
 export * from './messages.ts';
 export * from './model.ts';
 export * from './calendar/index.ts';

@@ -1,4 +1,5 @@
 import type { Lang } from './i18n.ts';
+import { CENTRE_FOUNDED_ON } from './input-dates.ts';
 
 /** What the UI needs of a validation issue (zod's issues have this shape). */
 export interface IssueLike {
@@ -26,6 +27,12 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
   email_format: { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'Invalid email address.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
   date_format: { vi: 'Ngày không hợp lệ.', en: 'Invalid date.' },
+  date_too_early: {
+    vi: `Ngày không được trước ngày ${CENTRE_FOUNDED_ON.split('-').reverse().join('/')}.`,
+    en: `The date cannot be before ${CENTRE_FOUNDED_ON}.`,
+  },
+  date_too_late: { vi: 'Ngày quá xa trong tương lai.', en: 'The date is too far in the future.' },
+  date_in_future: { vi: 'Ngày không được sau hôm nay.', en: 'The date cannot be after today.' },
   origin_format: {
     vi: 'Địa chỉ trang web phải có dạng https://ten-mien, không có đường dẫn.',
     en: 'A site address must look like https://domain, without a path.',
@@ -69,7 +76,8 @@ const PARAMETRISED: Readonly<Record<string, (value: string, lang: Lang) => strin
 function parametrisedMessage(message: string, lang: Lang): string | null {
   const parts = message.split(';').map((part) => {
     const at = part.indexOf('=');
-    const format = at > 0 ? PARAMETRISED[part.slice(0, at)] : undefined;
+    const key = part.slice(0, at);
+    const format = at > 0 && Object.hasOwn(PARAMETRISED, key) ? PARAMETRISED[key] : undefined;
     return format ? format(part.slice(at + 1), lang) : null;
   });
   return parts.every((p) => p !== null) ? parts.join(' ') : null;
@@ -78,7 +86,8 @@ function parametrisedMessage(message: string, lang: Lang): string | null {
 /** Turns a validation issue into a sentence in the user's language. */
 export function issueMessage(issue: IssueLike, lang: Lang): string {
   // A domain error's field codes (username_taken, unit_required…) come through here too, on the server.
-  const coded = issue.message ? (CODED[issue.message] ?? ERROR_MESSAGES[issue.message]) : undefined;
+  // Own keys only: a code such as `constructor` must not find Object's members.
+  const coded = issue.message ? (ownText(CODED, issue.message) ?? ownText(ERROR_MESSAGES, issue.message)) : undefined;
   if (coded) return coded[lang];
   const parametrised = issue.message?.includes('=') ? parametrisedMessage(issue.message, lang) : null;
   if (parametrised) return parametrised;
@@ -209,5 +218,9 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
 };
 
 export function errorMessage(code: string, lang: Lang): string {
-  return (ERROR_MESSAGES[code] ?? ERROR_MESSAGES.internal!)[lang];
+  return (ownText(ERROR_MESSAGES, code) ?? ERROR_MESSAGES.internal!)[lang];
+}
+
+function ownText(table: Readonly<Record<string, Record<Lang, string>>>, code: string): Record<Lang, string> | undefined {
+  return Object.hasOwn(table, code) ? table[code] : undefined;
 }

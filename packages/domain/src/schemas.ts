@@ -23,6 +23,7 @@ import { MAX_ATTACHMENTS } from './attachments.ts';
 import { ANSWER_OUTCOMES, UNIT_KINDS } from './model.ts';
 import { ROLES } from './roles.ts';
 import { SEARCH_QUERY_MAX } from './search.ts';
+import { InputDateSchema, InputDateTimeSchema } from './input-dates.ts';
 
 
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
@@ -45,15 +46,8 @@ export function hasContact(contact: Contact | undefined): boolean {
   return Boolean(contact && (contact.name || contact.phone || contact.email));
 }
 
-/** A calendar date as the date input gives it: YYYY-MM-DD, and a real date. */
-const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_format' }),
-  z.refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, { error: 'date_format' }),
-);
+/** A calendar date as the date input gives it: YYYY-MM-DD, a real date, within the Centre's range. */
+const isoDate = InputDateSchema;
 
 /** What the citizen fills in. The widget validates it before asking for a proof of work. */
 const reportFields = {
@@ -164,8 +158,8 @@ export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'web_widget');
  */
 export const LogContactInputSchema = z.object({
   channel: z.enum(['hotline', 'zalo', 'viber', 'walk_in', 'email']),
-  /** When the call or message came; default now. */
-  at: z.optional(z.iso.datetime({ offset: true })),
+  /** When the call or message came; default now. Not before the Centre's records begin; not in the future (checked by the server). */
+  at: z.optional(InputDateTimeSchema),
   existingCaseId: z.optional(trimmed(1, 64)),
   category: z.optional(categoryKey),
   concernedUnitId: z.optional(trimmed(1, 64)),
@@ -176,7 +170,8 @@ export const LogContactInputSchema = z.object({
 });
 
 export const CallerHistoryInputSchema = z.object({ phone: trimmed(6, 20) });
-export const DayInputSchema = z.object({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) });
+/** A day of the daily statistics: a real date (no `0000-00-00`) within the Centre's range. */
+export const DayInputSchema = z.object({ date: InputDateSchema });
 
 export const MergeInputSchema = z.object({ primaryId: trimmed(1, 64), duplicateId: trimmed(1, 64) });
 

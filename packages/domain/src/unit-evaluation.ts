@@ -5,16 +5,18 @@
 import * as z from 'zod/mini';
 import { CASE_STAGE_RULES, caseClock, VIETNAM_UTC_OFFSET_MS, type WorkingCalendar } from './calendar/index.ts';
 import type { Extension, Pause } from './model.ts';
+import { InputDateSchema } from './input-dates.ts';
 
 const MS_PER_DAY = 86_400_000;
 const MAX_PERIOD_DAYS = 366;
 
-const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date_format' }),
-  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    error: 'date_format',
-  }),
-);
+/** Period ends and audit filters: real dates within the Centre's range (input-dates.ts). */
+const isoDate = InputDateSchema;
+
+/** A map's own value for a key: never a member of Object.prototype (`constructor`, `toString`…). */
+function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
 
 /** A period of whole Vietnamese calendar days, both ends included. */
 export const EvaluationPeriodInputSchema = z
@@ -100,41 +102,50 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export function evaluateUnits(facts: EvaluationFacts, calendarOf: (unitId: string) => WorkingCalendar): UnitEvaluationRow[] {
   const rule = CASE_STAGE_RULES.answer;
-  const answers = new Map<string, { count: number; onTime: number; days: number }>();
+  const answers = new Map<string, { count: number; onTime: number; days: number; timed: number }>();
   for (const a of facts.answered) {
-    const clock = caseClock(calendarOf(a.unitId), {
-      start: Date.parse(a.forwardedAt),
-      allowanceWorkingDays: rule.allowanceWorkingDays,
-      pauses: a.pauses.map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })),
-      extensionWorkingDays: a.extension?.status === 'approved' ? a.extension.days : 0,
-      now: Date.parse(a.submittedAt),
-    });
-    const entry = answers.get(a.unitId) ?? { count: 0, onTime: 0, days: 0 };
+    const entry = answers.get(a.unitId) ?? { count: 0, onTime: 0, days: 0, timed: 0 };
     entry.count++;
+    answers.set(a.unitId, entry);
+    let clock: ReturnType<typeof caseClock>;
+    try {
+      clock = caseClock(calendarOf(a.unitId), {
+        start: Date.parse(a.forwardedAt),
+        allowanceWorkingDays: rule.allowanceWorkingDays,
+        pauses: a.pauses.map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })),
+        extensionWorkingDays: a.extension?.status === 'approved' ? a.extension.days : 0,
+        now: Date.parse(a.submittedAt),
+      });
+    } catch {
+      // Dates outside the working calendar (a bad row from an old import): the answer counts, its timing cannot
+      // (issue 9: one bad row never takes the evaluation down).
+      continue;
+    }
+    entry.timed++;
     if (!clock.overdue) entry.onTime++;
     entry.days += clock.workingDaysUsed;
-    answers.set(a.unitId, entry);
   }
   const rows: UnitEvaluationRow[] = [];
   for (const unit of facts.units) {
     const answer = answers.get(unit.id);
-    const records = facts.records[unit.id] ?? {};
-    const rating = facts.ratings[unit.id];
+    // Own keys only: a unit may be called `constructor` (issue 9).
+    const records = own(facts.records, unit.id) ?? {};
+    const rating = own(facts.ratings, unit.id);
     const row: UnitEvaluationRow = {
       unitId: unit.id,
       unitName: unit.name,
-      received: facts.received[unit.id] ?? 0,
+      received: own(facts.received, unit.id) ?? 0,
       answered: answer?.count ?? 0,
       answeredOnTime: answer?.onTime ?? 0,
-      overdueNow: facts.overdueNow[unit.id] ?? 0,
-      averageWorkingDaysToAnswer: answer ? round1(answer.days / answer.count) : null,
-      reminders: records.reminder ?? 0,
-      escalations: records.escalation ?? 0,
-      reprimands: records.reprimand ?? 0,
-      corrections: records.correction ?? 0,
-      commendations: records.commendation ?? 0,
+      overdueNow: own(facts.overdueNow, unit.id) ?? 0,
+      averageWorkingDaysToAnswer: answer && answer.timed > 0 ? round1(answer.days / answer.timed) : null,
+      reminders: own(records, 'reminder') ?? 0,
+      escalations: own(records, 'escalation') ?? 0,
+      reprimands: own(records, 'reprimand') ?? 0,
+      corrections: own(records, 'correction') ?? 0,
+      commendations: own(records, 'commendation') ?? 0,
       averageRating: rating && rating.count > 0 ? round1(rating.sum / rating.count) : null,
-      reviewsRequested: facts.reviewsRequested[unit.id] ?? 0,
+      reviewsRequested: own(facts.reviewsRequested, unit.id) ?? 0,
     };
     const active =
       row.received + row.answered + row.overdueNow + row.reminders + row.escalations + row.reprimands + row.corrections + row.commendations + row.reviewsRequested > 0 ||

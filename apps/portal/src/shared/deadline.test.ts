@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineTone, timeLeftText, type DeadlineView } from './deadline.ts';
+import { DEADLINE_STRINGS, deadlineTone, renderDeadline, timeLeftText, type DeadlineView } from './deadline.ts';
 
 const onTime: DeadlineView = {
   stage: 'answer',
@@ -39,5 +39,20 @@ describe('deadlineTone', () => {
     expect(deadlineTone(onTime)).toBe('on-time');
     expect(deadlineTone({ ...onTime, atRisk: true })).toBe('at-risk');
     expect(deadlineTone({ ...onTime, atRisk: true, overdue: true })).toBe('overdue');
+  });
+});
+
+describe('issue 9: a case whose deadline could not be computed', () => {
+  it('shows the warning in place of the deadline, in the viewer language', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const shown = renderDeadline(null, lang, 'deadline_unavailable');
+      expect(shown.values).toContain(DEADLINE_STRINGS.unavailable[lang]);
+      expect(shown.values).not.toContain(DEADLINE_STRINGS.noDeadline[lang]);
+    }
+    expect(DEADLINE_STRINGS.unavailable.vi).toContain('Không tính được hạn');
+  });
+
+  it('reads "nothing due" when there is simply no deadline', () => {
+    expect(renderDeadline(null, 'en').values).toContain(DEADLINE_STRINGS.noDeadline.en);
   });
 });

@@ -29,7 +29,21 @@ export const DEADLINE_STRINGS = {
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
   atRisk: { vi: 'Sắp đến hạn', en: 'At risk' },
   paused: { vi: 'Tạm dừng tính hạn (chờ người dân bổ sung)', en: 'Clock stopped (waiting for the citizen)' },
+  unavailable: {
+    vi: 'Không tính được hạn: ngày tiếp nhận của phản ánh nằm ngoài lịch làm việc. Vui lòng kiểm tra lại dữ liệu.',
+    en: 'No deadline could be computed: the case’s dates lie outside the working calendar. Please check its data.',
+  },
 } as const satisfies Record<string, Text>;
+
+/** Why the server sent a case without a part of its view (`presentationWarning` of a staff case view). */
+export type PresentationWarning = 'deadline_unavailable';
+
+/** The warning a row shows in place of the deadline it could not compute. */
+export function renderPresentationWarning(warning: PresentationWarning, lang: Lang) {
+  return html`<span class="deadline-badge" data-tone="warning" role="note" data-testid="presentation-warning" data-warning=${warning}
+    >${DEADLINE_STRINGS.unavailable[lang]}</span
+  >`;
+}
 
 /** How urgent a deadline is: drives the badge's colour, icon and wording together. */
 export type DeadlineTone = 'overdue' | 'at-risk' | 'on-time';
@@ -98,7 +112,8 @@ export function renderDue(deadline: DeadlineView) {
  * Stage, due date and time left in one block, for a table cell or a details row. Null deadlines (closed
  * cases, nothing due) read "Nothing due".
  */
-export function renderDeadline(deadline: DeadlineView | null, lang: Lang) {
+export function renderDeadline(deadline: DeadlineView | null, lang: Lang, warning: PresentationWarning | null = null) {
+  if (warning) return renderPresentationWarning(warning, lang);
   if (!deadline) return html`<span class="muted">${DEADLINE_STRINGS.noDeadline[lang]}</span>`;
   return html`<span class="deadline" data-stage=${deadline.stage} data-tone=${deadlineTone(deadline)}>
     <span class="deadline-stage"
@@ -147,6 +162,11 @@ export const deadlineStyles = css`
   .deadline-badge[data-tone='at-risk'] {
     color: var(--_warning);
     background: var(--_warning-bg);
+  }
+  .deadline-badge[data-tone='warning'] {
+    color: var(--_warning);
+    background: var(--_warning-bg);
+    white-space: normal;
   }
   .deadline-badge[data-tone='paused'] {
     color: var(--_muted);

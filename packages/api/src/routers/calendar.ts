@@ -1,10 +1,15 @@
 import { saveYearSchedule } from '@pakn/db';
-import { listSpecialDays, YearScheduleSchema, type CalendarDay, type YearSchedule } from '@pakn/domain';
+import { CENTRE_FOUNDED_ON, listSpecialDays, YearScheduleSchema, type CalendarDay, type YearSchedule } from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
 const YearInputSchema = z.object({ year: z.number().check(z.int(), z.gte(2000), z.lte(2100)) });
+
+/** An admin keeps the calendar for the years the Centre works in: a schedule for 1950 is a typo. */
+const ScheduleInputSchema = YearScheduleSchema.check(
+  z.refine((schedule) => schedule.year >= Number(CENTRE_FOUNDED_ON.slice(0, 4)), { error: 'date_too_early', path: ['year'] }),
+);
 
 function specialDays(days: CalendarDay[]) {
   return days.map((d) => ({ date: d.date, kind: d.kind, working: d.working, name: d.name, holiday: d.holiday }));
@@ -27,13 +32,13 @@ export const calendarRouter = router({
   }),
 
   /** What the year would look like with this schedule, without saving it. */
-  preview: staffMutation.input(YearScheduleSchema).mutation(async ({ ctx, input }) => {
+  preview: staffMutation.input(ScheduleInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'manageCalendar');
     const calendar = await ctx.services.calendars.preview(input as YearSchedule);
     return { year: input.year, schedule: input as YearSchedule, days: specialDays(listSpecialDays(calendar, input.year)) };
   }),
 
-  save: staffMutation.input(YearScheduleSchema).mutation(async ({ ctx, input }) => {
+  save: staffMutation.input(ScheduleInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'manageCalendar');
     const { db, now, calendars } = ctx.services;
     // Building the calendar first refuses a schedule the clock cannot use, before anything is stored.

@@ -3,7 +3,7 @@ import { getCase, insertEvent, listEvents, staffDirectory, updateCase, type Case
 import { DomainError, can, move, type CaseMove, type CaseRecord, type StaffMember } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
 import type { Context } from '../context.ts';
-import { deadlineOf } from '../deadlines.ts';
+import { deadlineOrWarning } from '../deadlines.ts';
 import { notifyCitizenOfStatus } from '../notifications.ts';
 import { presentCaseForStaff } from '../presenters.ts';
 
@@ -22,12 +22,16 @@ export async function loadVisibleCase(db: Executor, staff: StaffMember, caseId: 
 /** Names of staff by id, for showing who a case is assigned to; lists look them up once for all rows. */
 export type StaffNames = ReadonlyMap<string, { readonly displayName: string; readonly role: string }>;
 
-/** A case as staff see it, with its current deadline and, when asked, its history. */
+/**
+ * A case as staff see it, with its current deadline and, when asked, its history. A deadline that cannot be
+ * computed (dates outside the working calendar) leaves the case readable: no deadline, and a warning the portal
+ * shows on the row.
+ */
 export async function staffView(ctx: Context, record: CaseRecord, staff: StaffMember, db: Executor, withEvents: boolean, names?: StaffNames) {
-  const deadline = await deadlineOf(ctx.services, record, ctx.services.now());
+  const { deadline, warning } = await deadlineOrWarning(ctx.services, record, ctx.services.now());
   const directory = names ?? (record.assignedTo ? await staffDirectory(db, [record.assignedTo]) : new Map());
   const assignee = record.assignedTo ? (directory.get(record.assignedTo) ?? null) : null;
-  return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : [], assignee);
+  return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : [], assignee, warning);
 }
 
 /** The fields of a case an audit entry shows before and after a change (never the citizen's identity). */

@@ -41,6 +41,8 @@ import {
   isUnitRole,
   normalizeAccessKey,
   normalizeReference,
+  reportDateErrors,
+  vietnamDateOf,
   type CaseRecord,
 } from '@pakn/domain';
 import type { Context } from '../context.ts';
@@ -161,6 +163,8 @@ export const caseRouter = router({
     // Before the proof is checked: a draft holding a category deactivated since is refused without spending it.
     await assertActiveCategory(db, input.category, { reason: 'category_unavailable' });
     const at = now();
+    const dateErrors = reportDateErrors(input, vietnamDateOf(at.getTime()));
+    if (Object.keys(dateErrors).length > 0) throw new DomainError('invalid', 'A report date lies after today', { fields: dateErrors });
     const proof = await checkProof(citizen, input.proof, at, ctx.request.clientAddress);
     const concernedUnitId = input.unitId ?? site.defaultUnitId;
     if (concernedUnitId && !(await getUnit(db, concernedUnitId))) {
@@ -332,11 +336,15 @@ export const caseRouter = router({
     return staffView(ctx, result.primary, ctx.staff, db, true);
   }),
 
-  /** Follow-up: open cases whose current stage is at risk (two working days or less left) or overdue. */
+  /**
+   * Follow-up: open cases whose current stage is at risk (two working days or less left) or overdue. An open
+   * case whose deadline cannot be computed (its dates lie outside the working calendar) is listed with the
+   * overdue ones, with its warning: nobody can tell it is on time, and its data needs a look.
+   */
   followUp: staffQuery.query(async ({ ctx }) => {
     const views = await visibleCaseList(ctx, ctx.staff, { status: 'open' }, 5000);
     return {
-      overdue: views.filter((v) => v.deadline?.overdue),
+      overdue: views.filter((v) => v.deadline?.overdue || v.presentationWarning !== null),
       atRisk: views.filter((v) => v.deadline && !v.deadline.overdue && v.deadline.atRisk),
     };
   }),

@@ -34,7 +34,7 @@ export const intakeRouter = router({
     const { db, now } = ctx.services;
     const at = input.at ? new Date(input.at) : now();
     if (at.getTime() > now().getTime() + 60_000) {
-      throw new DomainError('invalid', 'A contact cannot come from the future', { fields: { at: 'invalid' } });
+      throw new DomainError('invalid', 'A contact cannot come from the future', { fields: { at: 'date_in_future' } });
     }
     const phone = input.contact?.phone ? normalizePhone(input.contact.phone) : null;
     if (input.contact?.phone && !phone) {

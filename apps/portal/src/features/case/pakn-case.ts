@@ -786,7 +786,7 @@ export class PaknCase extends LitElement {
       <section class="panel" aria-labelledby="details-heading" part="details">
         <h2 id="details-heading">${STRINGS.details[lang]}</h2>
         <dl class="details">
-          ${row(DEADLINE_STRINGS.deadline[lang], renderDeadline(item.deadline, lang), 'case-deadline')}
+          ${row(DEADLINE_STRINGS.deadline[lang], renderDeadline(item.deadline, lang, item.presentationWarning), 'case-deadline')}
           ${row(STRINGS.receivedAt[lang], time(item.createdAt))} ${row(STRINGS.channel[lang], CHANNEL_LABELS[item.channel][lang])}
           ${row(STRINGS.reportedCategory[lang], item.reportedCategory ? this.#categories.label(item.reportedCategory, lang) : COMMON.notSet[lang])}
           ${item.category ? row(STRINGS.classifiedCategory[lang], this.#categories.label(item.category, lang)) : nothing}

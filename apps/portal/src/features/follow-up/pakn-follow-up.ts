@@ -4,7 +4,7 @@ import type { StaffCaseView } from '@pakn/api';
 import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
-import { STAGE_LABELS, deadlineStyles, renderDue, renderTimeLeft } from '#shared/deadline.ts';
+import { STAGE_LABELS, deadlineStyles, renderDue, renderPresentationWarning, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
@@ -266,9 +266,11 @@ export class PaknFollowUp extends LitElement {
                   >
                 </th>
                 <td>${this.#unitCell(item, units, lang)}</td>
-                <td>${deadline ? STAGE_LABELS[deadline.stage][lang] : nothing}</td>
-                <td class="nowrap">${deadline ? renderDue(deadline) : nothing}</td>
-                <td>${deadline ? renderTimeLeft(deadline, lang) : nothing}</td>
+                ${!deadline && item.presentationWarning
+                  ? html`<td colspan="3">${renderPresentationWarning(item.presentationWarning, lang)}</td>`
+                  : html`<td>${deadline ? STAGE_LABELS[deadline.stage][lang] : nothing}</td>
+                      <td class="nowrap">${deadline ? renderDue(deadline) : nothing}</td>
+                      <td>${deadline ? renderTimeLeft(deadline, lang) : nothing}</td>`}
                 <td class="col-status">
                   <span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span>
                 </td>

@@ -390,7 +390,7 @@ export class PaknInbox extends LitElement {
                       >${item.reference}</a
                     >
                   </th>
-                  <td class="col-deadline" data-testid="inbox-deadline">${renderDeadline(item.deadline, lang)}</td>
+                  <td class="col-deadline" data-testid="inbox-deadline">${renderDeadline(item.deadline, lang, item.presentationWarning)}</td>
                   <td class="received"><time datetime=${item.createdAt}>${formatDateTime(item.createdAt)}</time></td>
                   <td class="col-channel">${CHANNEL_LABELS[item.channel][lang]}</td>
                   <td>${this.#categoryLabel(item, lang)}</td>
