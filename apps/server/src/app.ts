@@ -1,4 +1,4 @@
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
@@ -339,8 +339,27 @@ export function createApp(deps: AppDeps): Hono {
     },
   );
 
+  // Staff downloads of a citizen's file and of an answer file are audited, so they are writes like the exports
+  // (issue 9): a POST from the portal's own origin with the anti-CSRF header (checked in @pakn/api), with an
+  // empty or JSON body; a link, an image or a form of any page, the same site's included, gets a 405.
+  const downloadPostOnly = (c: HonoContext) => {
+    const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+    return c.json({ error: { reason: 'download_by_button', message: errorMessage('download_by_button', lang) } }, 405, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store', Allow: 'POST' });
+  };
+  /** Nothing is read from the body; a form's content type (sent cross-site without a preflight) is refused. */
+  const staffDownloadBody: MiddlewareHandler = async (c, next) => {
+    const type = c.req.header('content-type');
+    if (type !== undefined && !/^application\/json\b/i.test(type)) {
+      const lang = pickLang(c.req.header('x-pakn-lang') ?? c.req.header('accept-language'));
+      return c.json({ error: { reason: 'unsupported_media_type', message: errorMessage('invalid', lang) } }, 415, { ...OWN_PAGE_HEADERS, 'Cache-Control': 'no-store' });
+    }
+    return next();
+  };
+  const staffDownloadLimit = bodyLimit({ maxSize: DOWNLOAD_BODY_LIMIT_BYTES, onError: payloadTooLarge });
+
   // Staff download a citizen's file: session cookie, the case's authorization, never rendered inline.
-  app.get('/api/v1/attachments/:id', async (c) => {
+  app.on(['GET', 'HEAD'], '/api/v1/attachments/:id', downloadPostOnly);
+  app.post('/api/v1/attachments/:id', staffDownloadBody, staffDownloadLimit, async (c) => {
     for (const [k, v] of Object.entries(OWN_PAGE_HEADERS)) c.header(k, v);
     const request = requestInfo(c);
     try {
@@ -348,8 +367,9 @@ export function createApp(deps: AppDeps): Hono {
       return downloadResponse(file.content, file.mime, file.name);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const status = error.code === 'unauthenticated' ? 401 : 404;
-      return c.json({ error: { reason: error.reason ?? error.code, message: errorMessage(error.reason ?? error.code, request.lang) } }, status);
+      const reason = error.reason ?? error.code;
+      const status = error.code === 'unauthenticated' ? 401 : reason === 'csrf' ? 403 : 404;
+      return c.json({ error: { reason, message: errorMessage(reason, request.lang) } }, status);
     }
   });
 
@@ -435,7 +455,8 @@ export function createApp(deps: AppDeps): Hono {
       return answerFileError(c, request, error);
     }
   });
-  app.get('/api/v1/answer-attachments/:id', async (c) => {
+  app.on(['GET', 'HEAD'], '/api/v1/answer-attachments/:id', downloadPostOnly);
+  app.post('/api/v1/answer-attachments/:id', staffDownloadBody, staffDownloadLimit, async (c) => {
     const request = requestInfo(c);
     try {
       return fileResponse(await downloadAnswerAttachmentForStaff(services, request, c.req.param('id')));

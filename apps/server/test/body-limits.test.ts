@@ -168,6 +168,21 @@ describe('issue 9: oversized bodies are refused before any handler runs', () => 
       body: (size: number) => padded(receipt, size),
       limit: 4096,
     },
+    // Staff downloads are POSTs (issue 9); they read no body, and take none bigger than a small JSON one.
+    {
+      name: 'a staff download of a citizen\'s file',
+      path: '/api/v1/attachments/abcdefghijklmnopqrstuvwx',
+      headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler, 'content-type': 'application/json' },
+      body: (size: number) => padded({}, size),
+      limit: 4096,
+    },
+    {
+      name: 'a staff download of an answer file',
+      path: `/api/v1/answer-attachments/${answerFile}`,
+      headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler, 'content-type': 'application/json' },
+      body: (size: number) => padded({}, size),
+      limit: 4096,
+    },
   ];
 
   it.each(FRAMINGS)('refuses every route\'s body over its limit framed by %s, with no database call and no row', async (framing) => {

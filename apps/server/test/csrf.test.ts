@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { appRouter } from '@pakn/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpFixture, OWN } from './http-fixture.ts';
+import { DEMO_SITE_KEY } from '../src/seed.ts';
+import { HttpFixture, OWN, WARD } from './http-fixture.ts';
 
 /**
  * Issue 9, the battery: "CSRF in six request shapes per staff mutation and export: zero changes". Every staff
  * mutation of the router (read from the router, so a new one is covered the day it is added) and every staff
- * route that writes (exports are audited, answer files are uploaded and removed) gets the requests a hostile
+ * route that writes (exports and staff downloads are audited, answer files are uploaded and removed) gets the requests a hostile
  * page can make the officer's browser send, with a valid session cookie: a cross-site form post
  * (urlencoded, multipart, text/plain), a JSON fetch from a foreign origin without the anti-CSRF header, the same
  * from the same site (another port of the same host, no header), a GET navigation, and a few more (no Origin,
@@ -175,6 +176,7 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
   let officer: string;
   let caseId: string;
   let pendingFile: string;
+  let citizenFile: string;
   const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
 
   beforeAll(async () => {
@@ -187,6 +189,14 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
     });
     expect(res.status).toBe(201);
     pendingFile = ((await res.json()) as { id: string }).id;
+    const attached = await f.app.request('/api/v1/attachments', {
+      method: 'POST',
+      headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'x-pakn-filename': 'giay-hen.pdf', 'content-type': 'application/pdf' },
+      body: pdf,
+    });
+    expect(attached.status).toBe(201);
+    citizenFile = ((await attached.json()) as { id: string }).id;
+    await f.submit({ attachments: [citizenFile] });
   });
   afterAll(() => f.close());
 
@@ -234,6 +244,34 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
     expect(control.status).toBe(200);
   });
 
+  // A staff download writes an audit entry ("downloaded"): the same shapes, and a GET or HEAD from a link or image.
+  it.each([
+    ['a citizen\'s file', () => `/api/v1/attachments/${citizenFile}`, () => officer],
+    ['an answer file', () => `/api/v1/answer-attachments/${pendingFile}`, () => handler],
+  ])('staff download of %s: refused in every shape, GET and HEAD included, and nothing is audited', async (_name, path, cookieOf) => {
+    const cookie = cookieOf();
+    await expectNoChange(async () => {
+      for (const shape of [...hostile('{}'), { name: '5d. own origin, header, form type', headers: { origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' }]) {
+        const res = await f.app.request(path(), { method: 'POST', headers: { cookie, ...shape.headers }, body: shape.body });
+        expect([403, 415], shape.name).toContain(res.status);
+        expect(res.headers.get('content-disposition'), shape.name).toBeNull();
+      }
+      for (const method of ['GET', 'HEAD']) {
+        for (const headers of [{}, { origin: OWN, 'x-pakn-csrf': '1' }, { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-site' }, { 'sec-fetch-dest': 'image' }] as Record<string, string>[]) {
+          const res = await f.app.request(path(), { method, headers: { cookie, ...headers } });
+          expect(res.status, `6. ${method} ${JSON.stringify(headers)}`).toBe(405);
+          expect(res.headers.get('allow')).toBe('POST');
+        }
+      }
+    });
+    // Control: the portal's own POST with the header downloads, and that download is audited.
+    const before = await snapshot(f);
+    const control = await f.app.request(path(), { method: 'POST', headers: { cookie, origin: OWN, 'x-pakn-csrf': '1' } });
+    expect(control.status).toBe(200);
+    expect(new Uint8Array(await control.arrayBuffer())).toEqual(pdf);
+    expect(changedTables(before, await snapshot(f))).toContain('audit_log');
+  });
+
   it('answer file upload: refused in every shape, and no file is stored', async () => {
     const files = () => f.count('SELECT COUNT(*) FROM answer_attachments');
     const stored = await files();
@@ -260,8 +298,8 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
       }
     });
     // The file is there for its uploader; the Centre's officer is not its uploader and cannot see it pending.
-    const mine = await f.app.request(`/api/v1/answer-attachments/${pendingFile}`, { headers: { cookie: handler } });
+    const mine = await f.staffDownload(`/api/v1/answer-attachments/${pendingFile}`, handler);
     expect(mine.status).toBe(200);
-    expect((await f.app.request(`/api/v1/answer-attachments/${pendingFile}`, { headers: { cookie: officer } })).status).toBe(404);
+    expect((await f.staffDownload(`/api/v1/answer-attachments/${pendingFile}`, officer)).status).toBe(404);
   });
 });

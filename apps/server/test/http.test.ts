@@ -294,15 +294,17 @@ describe('attachments over HTTP', () => {
   it('lets signed-in staff download a citizen\'s file, never inline, and nobody else', async () => {
     const uploaded = (await (await upload(png)).json()) as { id: string };
     expect((await post('/trpc/case.submit', await report({ attachments: [uploaded.id] }), { origin: WARD })).status).toBe(200);
-    expect((await app.request(`/api/v1/attachments/${uploaded.id}`)).status).toBe(401);
+    // A download is audited: a POST from the portal with the anti-CSRF header (issue 9), and a session.
+    const staffDownload = (cookie: string) => app.request(`/api/v1/attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie } });
+    expect((await staffDownload('')).status).toBe(401);
     const cookie = await login();
-    const res = await app.request(`/api/v1/attachments/${uploaded.id}`, { headers: { cookie } });
+    const res = await staffDownload(cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
-    expect((await app.request('/api/v1/attachments/nope-nope-nope-nope', { headers: { cookie } })).status).toBe(404);
+    expect((await app.request('/api/v1/attachments/nope-nope-nope-nope', { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie } })).status).toBe(404);
   });
 });
 
@@ -349,7 +351,7 @@ describe('answer files over HTTP', () => {
     expect(uploaded).toMatchObject({ name: 'kết quả.pdf', type: 'application/pdf', size: pdf.length });
     // Removed before sending: gone for good.
     expect((await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'DELETE', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler } })).status).toBe(204);
-    expect((await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { headers: { cookie: handler } })).status).toBe(404);
+    expect((await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler } })).status).toBe(404);
   });
 
   it('lets the citizen download the verified answer\'s file from the site\'s page with reference and key, and nobody else', async () => {
@@ -360,7 +362,7 @@ describe('answer files over HTTP', () => {
     const download = (proof: unknown, origin = WARD) => post(`/api/v1/answer-attachments/${uploaded.id}/download`, proof, { origin });
     expect((await download(receipt)).status).toBe(404);
 
-    const staffCopy = await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { headers: { cookie: officer } });
+    const staffCopy = await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: officer } });
     expect(staffCopy.status).toBe(200);
     expect(staffCopy.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
     expect(new Uint8Array(await staffCopy.arrayBuffer())).toEqual(pdf);

@@ -132,6 +132,8 @@ export async function answerFilesForCitizen(db: Executor, record: CaseRecord) {
 /** A staff download: any answer file of a case the staff member may see, or their own pending upload. */
 export async function downloadAnswerAttachmentForStaff(services: ApiServices, request: RequestInfo, id: string) {
   const ctx = await createContext(services, request);
+  // Audited, so a write (issue 9): the portal's own origin and the anti-CSRF header, as for an upload.
+  assertSameOriginWrite(ctx);
   const staff = ctx.staff;
   if (!staff) throw new DomainError('unauthenticated', 'Sign in first');
   const file = await getAnswerAttachmentContent(services.db, id);

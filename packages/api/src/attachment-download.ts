@@ -3,6 +3,7 @@ import { DomainError, UNKNOWN_ATTACHMENT_TYPE, asAttachmentType, attachmentFileN
 import { auditStaff } from './audit.ts';
 import { createContext, type ApiServices, type RequestInfo } from './context.ts';
 import { loadVisibleCase } from './routers/case-support.ts';
+import { assertSameOriginWrite } from './trpc.ts';
 
 /** A file as it leaves the server: its bytes, the type they have and a name with that type's extension. */
 export interface ServedFile {
@@ -28,10 +29,12 @@ export function listedFile<T extends { name: string; mime: string }>(file: T): T
 /**
  * A file a citizen attached, for a staff member who may see its case. Files of a citizen who asked for
  * confidentiality are withheld from the unit concerned (a photo or a scan can carry a name). Each download
- * goes into the audit trail.
+ * goes into the audit trail, so a download is a staff write: the portal's own origin and the anti-CSRF header
+ * (issue 9), or a link on any page of the same site could write false entries in the officer's name.
  */
 export async function downloadAttachment(services: ApiServices, request: RequestInfo, id: string): Promise<ServedFile> {
   const ctx = await createContext(services, request);
+  assertSameOriginWrite(ctx);
   const staff = ctx.staff;
   if (!staff) throw new DomainError('unauthenticated', 'Sign in first');
   const file = await getAttachmentContent(services.db, id);

@@ -174,6 +174,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Yêu cầu bị từ chối vì không xuất phát từ cổng cán bộ.',
     en: 'Request refused: it did not come from the staff portal.',
   },
+  download_by_button: {
+    vi: 'Tệp chỉ tải được bằng nút tải trong cổng cán bộ, không mở được bằng đường liên kết.',
+    en: 'Files download only through the download button of the staff portal, not from a link.',
+  },
   proof_invalid: {
     vi: 'Không xác minh được yêu cầu gửi. Vui lòng gửi lại.',
     en: 'The submission could not be verified. Please send it again.',

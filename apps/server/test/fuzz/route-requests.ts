@@ -37,6 +37,12 @@ const fileName = fc.oneof(fc.constantFrom('anh.png', 'giay-hen.pdf', 'bien ban.j
 
 const methodsOr = (methods: readonly string[], fallback: string) => fc.constantFrom(...(methods.length > 0 ? methods : [fallback]));
 const get = (url: fc.Arbitrary<string>): RouteRow => (methods) => fc.record({ method: methodsOr(methods, 'GET'), url });
+/** A staff download (issue 9: a POST, its GET a 405): no body, or an empty JSON one, as the portal sends. */
+const staffDownload = (url: fc.Arbitrary<string>): RouteRow => (methods) =>
+  fc.oneof(
+    fc.record({ method: methodsOr(methods, 'POST'), url }),
+    fc.record({ method: methodsOr(methods, 'POST'), url, headers: fc.constant({ 'content-type': 'application/json' }), body: fc.constant('{}') }),
+  );
 
 export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRow>> {
   const caseId = fc.constantFrom(...world.caseIds);
@@ -68,7 +74,7 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
         headers: fileName.map((name) => ({ 'x-pakn-site': world.siteKey, 'x-pakn-filename': encode(name), 'content-type': 'application/octet-stream' })),
         body: fileBytes,
       }),
-    '/api/v1/attachments/:id': get(idLike.map((id) => `/api/v1/attachments/${encode(id)}`)),
+    '/api/v1/attachments/:id': staffDownload(idLike.map((id) => `/api/v1/attachments/${encode(id)}`)),
     '/api/v1/exports/:file': (methods) =>
       fc.oneof(
         fc.record({
@@ -94,7 +100,7 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
         headers: fc.tuple(caseId, fileName).map(([id, name]) => ({ 'x-pakn-case': id, 'x-pakn-filename': encode(name), 'content-type': 'application/octet-stream' })),
         body: fileBytes,
       }),
-    '/api/v1/answer-attachments/:id': (methods) => fc.record({ method: methodsOr(methods, 'GET'), url: idLike.map((id) => `/api/v1/answer-attachments/${encode(id)}`) }),
+    '/api/v1/answer-attachments/:id': staffDownload(idLike.map((id) => `/api/v1/answer-attachments/${encode(id)}`)),
     '/api/v1/answer-attachments/:id/download': (methods) =>
       fc.record({
         method: methodsOr(methods.filter((m) => m !== 'ALL'), 'POST'),

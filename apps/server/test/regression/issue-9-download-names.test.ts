@@ -43,7 +43,7 @@ describe('issue 9: downloads take the extension of the sniffed type', () => {
       const caseId = await f.caseId(receipt.reference, officer);
       const listed = await f.query<{ name: string; url: string }[]>('case.attachments', { caseId }, officer);
       expect(listed.map((a) => a.name)).toEqual([expected]);
-      const download = await f.app.request(listed[0]?.url ?? '', { headers: { cookie: officer } });
+      const download = await f.staffDownload(listed[0]?.url ?? '', officer);
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toBe('image/png');
       expect(savedName(download), sent).toBe(expected);
@@ -59,13 +59,13 @@ describe('issue 9: downloads take the extension of the sniffed type', () => {
     const caseId = await f.caseId(receipt.reference, officer);
     const listed = await f.query<{ name: string }[]>('case.attachments', { caseId }, officer);
     expect(listed.map((a) => a.name)).toEqual(['bằng chứng.png']);
-    const download = await f.app.request(`/api/v1/attachments/${uploaded.id}`, { headers: { cookie: officer } });
+    const download = await f.staffDownload(`/api/v1/attachments/${uploaded.id}`, officer);
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(savedName(download)).toBe('bằng chứng.png');
     expect(download.headers.get('content-disposition')).not.toMatch(/\.html/i);
     // Even a stored type that says HTML: the bytes decide.
     await f.db.execute({ sql: "UPDATE attachments SET mime = 'text/html' WHERE id = ?", args: [uploaded.id] });
-    const again = await f.app.request(`/api/v1/attachments/${uploaded.id}`, { headers: { cookie: officer } });
+    const again = await f.staffDownload(`/api/v1/attachments/${uploaded.id}`, officer);
     expect(again.headers.get('content-type')).toBe('image/png');
     expect(savedName(again)).toBe('bằng chứng.png');
   });
@@ -85,7 +85,7 @@ describe('issue 9: downloads take the extension of the sniffed type', () => {
     const answer = { caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.', attachments: [{ id: uploaded.id, internal: false }] };
     expect((await f.staffPost('/trpc/case.submitAnswer', answer, handler)).status).toBe(200);
     expect((await f.query<{ name: string }[]>('case.answerAttachments', { caseId }, officer)).map((a) => a.name)).toEqual(['kết quả.png']);
-    const staffCopy = await f.app.request(`/api/v1/answer-attachments/${uploaded.id}`, { headers: { cookie: officer } });
+    const staffCopy = await f.staffDownload(`/api/v1/answer-attachments/${uploaded.id}`, officer);
     expect(staffCopy.headers.get('content-type')).toBe('image/png');
     expect(savedName(staffCopy)).toBe('kết quả.png');
 
