@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, forwardToWard, openCase, signIn, signOut, submitReport, track, watchConsole, type Receipt } from './support.ts';
+import { PAKN, expectNoAxeViolations, forwardToWard, openCase, openWidget, readReceipt, signIn, signOut, submitReport, track, watchConsole, type Receipt } from './support.ts';
 
 /**
  * Issue 5: the unit's answer carries files. The ward handler attaches a PDF for the citizen and an internal
@@ -58,9 +58,12 @@ test('the officer sees both files, downloads the internal one, and verifies the 
   await expect(listed.filter({ hasText: 'van-ban-tra-loi.pdf' })).toContainText('Gửi người dân');
   await expect(listed.filter({ hasText: 'bien-ban-noi-bo.png' })).toContainText('Nội bộ');
   await expectNoAxeViolations(page, 'on the case page with an answer and its files to verify');
-  const download = page.waitForEvent('download');
-  await listed.filter({ hasText: 'bien-ban-noi-bo.png' }).getByRole('link').click();
-  expect(await readFile(await (await download).path())).toEqual(png);
+  // Issue 9: an audited download is a POST with the anti-CSRF header, saved from a blob under the server's name.
+  const internal = listed.filter({ hasText: 'bien-ban-noi-bo.png' }).getByRole('button', { name: 'Tải xuống: bien-ban-noi-bo.png' });
+  await expect(listed.getByRole('link')).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), internal.click()]);
+  expect(download.suggestedFilename()).toBe('bien-ban-noi-bo.png');
+  expect(await readFile(await download.path())).toEqual(png);
   await page.getByRole('button', { name: 'Duyệt kết quả, gửi người dân', exact: true }).click();
   await expect(page.getByText('Đã có kết quả trả lời').first()).toBeVisible();
   await expect(page.getByTestId('answer-file')).toHaveCount(2);
@@ -82,5 +85,37 @@ test('the citizen tracking in the widget sees only the file for them and downloa
   const saved = await download;
   expect(saved.suggestedFilename()).toBe('van-ban-tra-loi.pdf');
   expect(await readFile(await saved.path())).toEqual(pdf);
+  expect(errors).toEqual([]);
+});
+
+test('the officer saves the citizen\'s file from the case page, and a plain link to it saves nothing', async ({ page }) => {
+  const errors = watchConsole(page);
+  const dialog = await openWidget(page);
+  await dialog.getByLabel('Loại phản ánh').selectOption({ label: 'Trả kết quả muộn so với ngày hẹn' });
+  await dialog.getByLabel('Nội dung phản ánh').fill('Giấy hẹn trả kết quả hồ sơ đã quá 5 ngày, tôi gửi kèm ảnh chụp giấy hẹn để cán bộ kiểm tra.');
+  await dialog.getByLabel('Tệp đính kèm (không bắt buộc)').setInputFiles({ name: 'giấy hẹn.png', mimeType: 'image/png', buffer: png });
+  await expect(dialog.getByText('Đã tải lên')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
+  const withFile = await readReceipt(dialog);
+
+  await signIn(page, 'tiepnhan');
+  await openCase(page, withFile.reference);
+  const attachment = page.getByTestId('case-attachment');
+  await expect(attachment).toHaveCount(1);
+  await expect(attachment.getByRole('link')).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), attachment.getByRole('button', { name: 'Tải xuống: giấy hẹn.png' }).click()]);
+  expect(download.suggestedFilename()).toBe('giấy hẹn.png');
+  expect(await readFile(await download.path())).toEqual(png);
+
+  // What a link or an image on a page of the same site would do with the officer's cookie: refused, not audited.
+  const caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const listedFiles = await page.evaluate(async (id) => {
+    const response = await fetch(`/trpc/case.attachments?input=${encodeURIComponent(JSON.stringify({ caseId: id }))}`, { credentials: 'same-origin' });
+    return ((await response.json()) as { result: { data: { url: string }[] } }).result.data.map((f) => f.url);
+  }, caseId);
+  expect(listedFiles).toHaveLength(1);
+  const viaLink = await page.request.get(`${PAKN}${listedFiles[0] ?? ''}`);
+  expect(viaLink.status()).toBe(405);
+  expect(viaLink.headers()['content-disposition']).toBeUndefined();
   expect(errors).toEqual([]);
 });

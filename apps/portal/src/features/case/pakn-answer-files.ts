@@ -3,6 +3,7 @@ import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, errorMessage, 
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { elementLang } from '#shared/i18n.ts';
+import '#shared/pakn-download-link.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { ANSWER_FILE_STRINGS as S } from './answer-files-strings.ts';
 
@@ -267,7 +268,7 @@ export class PaknAnswerFileList extends LitElement {
             ${this.files.map(
               (f) => html`<li data-testid="answer-file" data-internal=${f.internal ? 'true' : 'false'}>
                 ${f.url.startsWith('/api/')
-                  ? html`<a href=${f.url} download=${f.name}><span class="visually-hidden">${S.download[lang]}: </span><span class="name">${f.name}</span></a>`
+                  ? html`<pakn-download-link url=${f.url} name=${f.name} label=${S.download[lang]} lang=${lang}></pakn-download-link>`
                   : html`<span class="name">${f.name}</span>`}
                 <span class="muted">${formatSize(f.size)}</span>
                 <span class="badge" ?data-internal=${f.internal}>${f.internal ? S.internalBadge[lang] : S.forCitizen[lang]}</span>

@@ -39,6 +39,7 @@ import { base, tokens } from '#shared/styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
+import '#shared/pakn-download-link.ts';
 import { CategoriesController } from '#shared/categories.ts';
 import './pakn-case-audit.ts';
 import './pakn-case-assignment.ts';
@@ -72,7 +73,7 @@ function attachmentKind(mime: string): 'attachmentImage' | 'attachmentPdf' | 'at
   return 'attachmentOther';
 }
 
-/** Only same-origin paths (the staff download route) become links. */
+/** Only same-origin paths (the staff download route) become download links. */
 function isSameOriginPath(url: string): boolean {
   return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
 }
@@ -865,11 +866,7 @@ export class PaknCase extends LitElement {
               const meta = `${STRINGS[attachmentKind(file.mime)][lang]}, ${formatSize(file.size)}`;
               return html`<li data-testid="case-attachment">
                 ${isSameOriginPath(file.url)
-                  ? html`<a href=${file.url} download=${file.name}
-                      ><span class="visually-hidden">${STRINGS.attachmentDownload[lang]}: </span><span class="attachment-name"
-                        >${file.name}</span
-                      ></a
-                    >`
+                  ? html`<pakn-download-link url=${file.url} name=${file.name} label=${STRINGS.attachmentDownload[lang]} lang=${lang}></pakn-download-link>`
                   : html`<span class="attachment-name">${file.name}</span>`}
                 <span class="muted">(${meta})</span>
               </li>`;
