@@ -101,6 +101,11 @@ const PORTAL_CSP = [
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
+  // Issue 9: no string reaches an HTML or script sink unless a Trusted Types policy made it. The portal's
+  // bundle creates one policy, Lit's `lit-html` (its templates); Vite's preload helper only adds
+  // <link rel=modulepreload>, which is no sink. A new policy must be named here, or its creation throws.
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
 ].join('; ');
 
 /** The hosted page and the iframe: our own origin, our own strict policy. */

@@ -237,6 +237,9 @@ describe('widget and portal assets', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>PAKN</title>');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Issue 9: Trusted Types enforced, with Lit's policy the only one the portal may create.
+    expect(res.headers.get('content-security-policy')).toContain("require-trusted-types-for 'script'");
+    expect(res.headers.get('content-security-policy')).toMatch(/(^|; )trusted-types lit-html(;|$)/);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect((await app.request('/portal/assets/missing.js')).status).toBe(404);
   });
