@@ -286,23 +286,3 @@ export const caseTable = css`
     background: #f9fafb;
   }
 `;
-
-/** A link that looks like a secondary button: downloads (CSV exports) are links, so the browser saves them. */
-export const linkButton = css`
-  a.button {
-    display: inline-flex;
-    align-items: center;
-    font-weight: 600;
-    border-radius: var(--_radius);
-    padding: 0.5rem 1.1rem;
-    min-height: 2.5rem;
-    box-sizing: border-box;
-    border: 1px solid var(--_primary);
-    background: var(--_bg);
-    color: var(--_primary);
-    text-decoration: none;
-  }
-  a.button:hover {
-    background: var(--_surface);
-  }
-`;

@@ -57,6 +57,7 @@ import { deadlineOf } from '../deadlines.ts';
 import { visibleCaseList } from '../case-list.ts';
 import { caseHandlingProcedures } from './case-handling.ts';
 import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
+import { addressPrefix } from '../address-prefix.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { assertActiveCategory } from '../categories.ts';
 import { publicProcedure, requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
@@ -157,7 +158,8 @@ export const caseRouter = router({
 
     enforceRateLimit(ctx, 'submit');
     if (input.website) {
-      console.warn(`[api] honeypot filled on site ${site.key} from ${ctx.request.clientAddress}`);
+      // The network, not the address: logs never hold what identifies one person.
+      console.warn(`[api] honeypot filled on site ${site.key} from ${addressPrefix(ctx.request.clientAddress)}`);
       throw new DomainError('invalid', 'Honeypot field filled', { reason: 'spam' });
     }
     // Before the proof is checked: a draft holding a category deactivated since is refused without spending it.
