@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     commit: commit(),
     machine: `${cpus().length} CPU cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
     note:
-      'The machine was shared with other work running at the same time (noisy neighbours): latencies are an upper bound. ' +
+      'The machine is shared (other sessions and CI may run beside the battery): latencies are an upper bound. ' +
       'In the slow-socket, crash and fault phases citizen rate limits are off (0) and the proof of work is easy (POW_MAX_NUMBER=10), so that they load the server rather than its quotas; ' +
       'the soak runs with the production limits and proof of work, each connection from its own loopback address; ' +
       'client and server share the same cores.',
