@@ -1,7 +1,5 @@
 import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import type { Lang } from '@pakn/domain';
-import { errorInfo, isSignedOut, type ErrorInfo } from './client.ts';
-import { SessionExpiredEvent } from './events.ts';
 import { COMMON } from './i18n.ts';
 
 /**
@@ -186,12 +184,8 @@ export function withoutError(errors: Readonly<Record<string, string>>, key: stri
   return rest;
 }
 
-/** What a failed call means for the page; a lost session also tells the shell, which shows the login form. */
-export function callFailed(host: EventTarget, error: unknown, lang: Lang): ErrorInfo {
-  const info = errorInfo(error, lang);
-  if (isSignedOut(info)) host.dispatchEvent(new SessionExpiredEvent());
-  return info;
-}
+/** What a failed call means for the page: see failure.ts (kept here for the pages that import it with the fields). */
+export { callFailed } from './failure.ts';
 
 /** The page's frame: intro width and the status line. */
 export const pageStyles = css`

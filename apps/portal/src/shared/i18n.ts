@@ -15,6 +15,14 @@ export function elementLang(ownLang: string | null | undefined): Lang {
   return ownLang ? pickLang(ownLang) : pageLang();
 }
 
+/** Fills a message's `{name}` placeholders; a placeholder without a value stays as it is, so a gap shows. */
+export function fill(text: string, values: Readonly<Record<string, string | number | null>>): string {
+  return text.replace(/\{(\w+)\}/g, (match, key: string) => {
+    const value = values[key];
+    return value === undefined || value === null ? match : String(value);
+  });
+}
+
 /** Strings a feature may need that are not about its own subject. */
 export const COMMON = {
   loading: { vi: 'Đang tải…', en: 'Loading…' },

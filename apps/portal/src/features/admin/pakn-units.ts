@@ -1,21 +1,13 @@
 import { LitElement, css, html } from 'lit';
-import { UNIT_KINDS, UnitInputSchema, errorMessage, fieldErrors, type Lang, type UnitKind } from '@pakn/domain';
+import { UNIT_KINDS, UnitInputSchema, errorMessage, type Lang, type UnitKind } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
-import { COMMON, elementLang } from '#shared/i18n.ts';
+import { UnitsChangedEvent } from '#shared/context.ts';
+import { EditorController } from '#shared/controllers/editor.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
-import {
-  callFailed,
-  editorForm,
-  field,
-  focusEditOrAdd,
-  focusFirstInvalid,
-  loadErrorAlert,
-  selectField,
-  statusLine,
-  textField,
-  withoutError,
-} from '#shared/form-fields.ts';
+import { editorForm, field, selectField, statusLine, textField } from '#shared/form-fields.ts';
 import { adminStyles, editorLabels, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, UNITS, fill } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
@@ -42,135 +34,82 @@ const FORM_FIELDS = new Set(['id', 'kind', 'name', 'parentId']);
 export class PaknUnits extends LitElement {
   static override properties = {
     lang: { type: String },
-    units: { state: true },
-    loadError: { state: true },
     filter: { state: true },
-    draft: { state: true },
     parentQuery: { state: true },
-    busy: { state: true },
-    errors: { state: true },
-    formError: { state: true },
-    notice: { state: true },
   };
 
   declare lang: string;
-  declare protected units: readonly UnitView[] | null;
-  declare protected loadError: string | null;
   declare protected filter: string;
-  declare protected draft: Draft | null;
   declare protected parentQuery: string;
-  declare protected busy: boolean;
-  declare protected errors: Readonly<Record<string, string>>;
-  declare protected formError: string | null;
-  declare protected notice: string | null;
+
+  readonly #lang = new LangController(this);
+  readonly #units = loadTask(this, {
+    args: () => [] as const,
+    run: (_, signal) => paknClient().unit.list.query(undefined, { signal }),
+    lang: () => this.#lang.value,
+  });
+  readonly #editor = new EditorController<Draft>(this, { lang: () => this.#lang.value, fields: FORM_FIELDS });
 
   constructor() {
     super();
     this.lang = '';
-    this.units = null;
-    this.loadError = null;
     this.filter = '';
-    this.draft = null;
     this.parentQuery = '';
-    this.busy = false;
-    this.errors = {};
-    this.formError = null;
-    this.notice = null;
-  }
-
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    try {
-      this.units = await paknClient().unit.list.query();
-      this.loadError = null;
-    } catch (error) {
-      this.loadError = callFailed(this, error, this.language).message;
-    }
   }
 
   async #open(unit: UnitView | null): Promise<void> {
-    this.notice = null;
-    this.errors = {};
-    this.formError = null;
     this.parentQuery = '';
-    this.draft = unit
-      ? { editing: unit.id, id: unit.id, kind: unit.kind, name: unit.name, parentId: unit.parentId ?? '' }
-      : { editing: null, id: '', kind: '', name: '', parentId: '' };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(unit ? '#name' : '#id')?.focus();
-  }
-
-  async #close(focusId?: string): Promise<void> {
-    this.draft = null;
-    await focusEditOrAdd(this, focusId);
-  }
-
-  #set(key: Exclude<keyof Draft, 'editing'>, value: string): void {
-    if (!this.draft) return;
-    this.draft = { ...this.draft, [key]: value };
-    this.errors = withoutError(this.errors, key);
+    await this.#editor.open(
+      unit
+        ? { editing: unit.id, id: unit.id, kind: unit.kind, name: unit.name, parentId: unit.parentId ?? '' }
+        : { editing: null, id: '', kind: '', name: '', parentId: '' },
+      unit ? '#name' : '#id',
+    );
   }
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const d = this.draft;
-    if (!d || this.busy) return;
-    const lang = this.language;
-    this.formError = null;
+    const d = this.#editor.draft;
+    if (!d) return;
+    const lang = this.#lang.value;
     const input = { id: d.id.trim(), kind: d.kind, name: d.name, parentId: d.parentId || undefined, isNew: d.editing === null };
-    const parsed = UnitInputSchema.safeParse(input);
-    const errors = parsed.success ? {} : fieldErrors(parsed.error.issues, lang);
-    if (errors.id && !SLUG_PATTERN.test(input.id)) errors.id = ADMIN.slugFormat[lang];
-    // The server saves over a unit with the same id: a new unit must not silently replace another.
-    if (!d.editing && this.units?.some((u) => u.id === input.id)) errors.id = ADMIN.idTaken[lang];
-    if (input.parentId && input.parentId === input.id) errors.parentId = UNITS.parentSelf[lang];
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      this.errors = errors;
-      await focusFirstInvalid(this);
-      return;
-    }
-    this.busy = true;
-    try {
-      const saved = await paknClient().admin.saveUnit.mutate(parsed.data);
-      // saveUnit answers with plain units; inspections did not change, keep them.
-      const inspected = new Set(this.units?.filter((u) => u.underInspection).map((u) => u.id));
-      this.units = saved.map((u) => ({ ...u, underInspection: inspected.has(u.id) }));
-      this.notice = fill(UNITS.saved[lang], { name: parsed.data.name });
-      this.filter = '';
-      await this.#close(parsed.data.id);
-    } catch (error) {
-      const info = callFailed(this, error, lang);
-      this.formError = info.message;
-      this.errors = info.fieldErrors.parentId === errorMessage('invalid', lang) ? { ...info.fieldErrors, parentId: ADMIN.unknownUnit[lang] } : info.fieldErrors;
-      const fields = Object.keys(info.fieldErrors);
-      if (fields.length > 0 && fields.every((f) => FORM_FIELDS.has(f))) {
-        this.formError = errorMessage('invalid', lang);
-        await focusFirstInvalid(this);
-      }
-    } finally {
-      this.busy = false;
-    }
+    await this.#editor.submit({
+      schema: UnitInputSchema,
+      input,
+      check: () => {
+        const errors: Record<string, string> = {};
+        if (!SLUG_PATTERN.test(input.id)) errors.id = ADMIN.slugFormat[lang];
+        // The server saves over a unit with the same id: a new unit must not silently replace another.
+        if (!d.editing && this.#units.value?.some((u) => u.id === input.id)) errors.id = ADMIN.idTaken[lang];
+        if (input.parentId && input.parentId === input.id) errors.parentId = UNITS.parentSelf[lang];
+        return errors;
+      },
+      // The server names a parent it does not know as merely invalid: say which.
+      fieldIds: (errors) =>
+        errors.parentId === errorMessage('invalid', lang) ? { ...errors, parentId: ADMIN.unknownUnit[lang] } : { ...errors },
+      send: (data) => paknClient().admin.saveUnit.mutate(data),
+      done: async (_, data) => {
+        this.filter = '';
+        await this.#units.run();
+        this.#editor.notice = fill(UNITS.saved[lang], { name: data.name });
+        await this.#editor.close(data.id);
+        this.dispatchEvent(new UnitsChangedEvent());
+      },
+    });
   }
 
   protected override render() {
-    const lang = this.language;
+    const lang = this.#lang.value;
+    const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       ${renderBreadcrumb(lang, this)}
       <h1>${UNITS.heading[lang]}</h1>
       <p class="intro">${UNITS.intro[lang]}</p>
-      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
-      ${this.draft
-        ? this.#renderForm(this.draft, lang)
-        : html`<p><button type="button" id="add" ?disabled=${this.units === null} @click=${() => void this.#open(null)}>${UNITS.add[lang]}</button></p>`}
-      ${this.units === null ? html`<p class="muted">${COMMON.loading[lang]}</p>` : this.#renderList(this.units, lang)}
+      ${statusLine(this.#editor.notice)}
+      ${draft
+        ? this.#renderForm(draft, lang)
+        : html`<p><button type="button" id="add" ?disabled=${!this.#units.value} @click=${() => void this.#open(null)}>${UNITS.add[lang]}</button></p>`}
+      ${renderLoad(this.#units, lang, { complete: (units) => this.#renderList(units, lang) })}
     </div>`;
   }
 
@@ -235,16 +174,16 @@ export class PaknUnits extends LitElement {
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    const e = this.errors;
-    const others = (this.units ?? []).filter((u) => u.id !== d.editing);
+    const e = this.#editor.errors;
+    const others = (this.#units.value ?? []).filter((u) => u.id !== d.editing);
     return editorForm(
       {
         heading: d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
-        formError: this.formError,
-        busy: this.busy,
+        formError: this.#editor.formError,
+        busy: this.#editor.busy,
         labels: editorLabels(lang),
         onSubmit: (ev) => void this.#save(ev),
-        onCancel: () => void this.#close(d.editing ?? undefined),
+        onCancel: () => void this.#editor.close(d.editing ?? undefined),
       },
       html`
       <div class="grid">
@@ -257,7 +196,7 @@ export class PaknUnits extends LitElement {
           spellcheck: false,
           value: d.id,
           readonly: d.editing !== null,
-          onInput: (v) => this.#set('id', v),
+          onInput: (v) => this.#editor.set('id', v),
         })}
         ${selectField({
           id: 'kind',
@@ -266,10 +205,10 @@ export class PaknUnits extends LitElement {
           value: d.kind,
           emptyLabel: ADMIN.chooseOne[lang],
           options: UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] })),
-          onChange: (v) => this.#set('kind', v),
+          onChange: (v) => this.#editor.set('kind', v),
         })}
       </div>
-      ${textField({ id: 'name', label: UNITS.name[lang], error: e.name, value: d.name, onInput: (v) => this.#set('name', v) })}
+      ${textField({ id: 'name', label: UNITS.name[lang], error: e.name, value: d.name, onInput: (v) => this.#editor.set('name', v) })}
       ${renderUnitPicker({
         id: 'parentId',
         label: UNITS.parent[lang],
@@ -281,7 +220,7 @@ export class PaknUnits extends LitElement {
         emptyLabel: ADMIN.noUnit[lang],
         lang,
         onQuery: (q) => (this.parentQuery = q),
-        onChange: (id) => this.#set('parentId', id),
+        onChange: (id) => this.#editor.set('parentId', id),
       })}
     `,
     );
