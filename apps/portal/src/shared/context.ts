@@ -94,5 +94,14 @@ export class StaffController extends SharedValueController<StaffMember | null> {
 export class UnitsController extends SharedValueController<readonly UnitView[]> {
   constructor(host: Host) {
     super(host, unitsContext, () => paknClient().unit.list.query());
+    this.#host = host;
+  }
+
+  readonly #host: Host;
+
+  /** The units changed (this page changed them): the shell re-reads them for every feature, or this reads them again alone. */
+  async changed(): Promise<void> {
+    if (this.provided) this.#host.dispatchEvent(new UnitsChangedEvent());
+    else await this.refresh();
   }
 }

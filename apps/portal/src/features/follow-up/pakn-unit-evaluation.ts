@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { EvaluationPeriodInputSchema, fieldErrors, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
-import { COMMON, elementLang } from '#shared/i18n.ts';
+import { paknClient } from '#shared/client.ts';
+import { EditorController } from '#shared/controllers/editor.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { TaskStatus, loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import '#shared/pakn-export-button.ts';
@@ -50,19 +51,23 @@ export class PaknUnitEvaluation extends LitElement {
     lang: { type: String },
     from: { state: true },
     to: { state: true },
-    rows: { state: true },
-    errors: { state: true },
-    error: { state: true },
-    busy: { state: true },
+    period: { state: true },
   };
 
   declare lang: string;
+  /** The period as typed. */
   declare protected from: string;
   declare protected to: string;
-  declare protected rows: readonly Row[] | null;
-  declare protected errors: Readonly<Record<string, string>>;
-  declare protected error: string | null;
-  declare protected busy: boolean;
+  /** The period shown: the one last asked for that passed the checks. */
+  declare protected period: { readonly from: string; readonly to: string };
+
+  readonly #lang = new LangController(this);
+  readonly #form = new EditorController<object>(this, { lang: () => this.#lang.value });
+  readonly #rows = loadTask(this, {
+    args: () => [this.period] as const,
+    run: ([period], signal) => paknClient().unit.evaluation.query(period, { signal }),
+    lang: () => this.#lang.value,
+  });
 
   constructor() {
     super();
@@ -70,75 +75,49 @@ export class PaknUnitEvaluation extends LitElement {
     const today = hanoiToday();
     this.from = `${today.slice(0, 4)}-01-01`;
     this.to = today;
-    this.rows = null;
-    this.errors = {};
-    this.error = null;
-    this.busy = false;
+    this.period = { from: this.from, to: this.to };
   }
 
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#load();
-  }
-
-  async #load(): Promise<void> {
+  #show(event: SubmitEvent): void {
+    event.preventDefault();
     const parsed = EvaluationPeriodInputSchema.safeParse({ from: this.from, to: this.to });
     if (!parsed.success) {
-      this.errors = fieldErrors(parsed.error.issues, this.language);
+      void this.#form.showErrors(fieldErrors(parsed.error.issues, this.#lang.value));
       return;
     }
-    this.errors = {};
-    this.busy = true;
-    try {
-      this.rows = await paknClient().unit.evaluation.query(parsed.data);
-      this.error = null;
-    } catch (error) {
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.errors = info.fieldErrors;
-      this.error = info.message;
-    } finally {
-      this.busy = false;
-    }
+    this.#form.clearErrors();
+    if (parsed.data.from === this.period.from && parsed.data.to === this.period.to) void this.#rows.run();
+    else this.period = parsed.data;
   }
 
   protected override render() {
-    const lang = this.language;
+    const lang = this.#lang.value;
+    const errors = this.#form.errors;
     const date = (name: 'from' | 'to') => html`<div class="field">
       <label for="eval-${name}">${STRINGS[name][lang]}</label>
       <input
         id="eval-${name}"
         type="date"
         .value=${this[name]}
-        aria-invalid=${this.errors[name] ? 'true' : 'false'}
-        aria-describedby=${this.errors[name] ? `eval-${name}-error` : nothing}
+        aria-invalid=${errors[name] ? 'true' : 'false'}
+        aria-describedby=${errors[name] ? `eval-${name}-error` : nothing}
         @change=${(e: Event) => (this[name] = (e.target as HTMLInputElement).value)}
       />
-      ${this.errors[name] ? html`<span id="eval-${name}-error" class="field-error">${this.errors[name]}</span>` : nothing}
+      ${errors[name] ? html`<span id="eval-${name}-error" class="field-error">${errors[name]}</span>` : nothing}
     </div>`;
     return html`<section class="root" lang=${lang} aria-labelledby="evaluation-heading" data-testid="unit-evaluation">
       <h2 id="evaluation-heading">${STRINGS.heading[lang]}</h2>
       <p class="muted">${STRINGS.intro[lang]}</p>
-      <form
-        class="period"
-        novalidate
-        @submit=${(e: SubmitEvent) => {
-          e.preventDefault();
-          void this.#load();
-        }}
-      >
+      <form class="period" novalidate @submit=${(e: SubmitEvent) => this.#show(e)}>
         ${date('from')} ${date('to')}
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>${STRINGS.show[lang]}</button>
+          <button type="submit" ?disabled=${this.#rows.status === TaskStatus.PENDING}>${STRINGS.show[lang]}</button>
           <pakn-export-button file="unit-evaluation.csv" .filter=${{ from: this.from, to: this.to }} label=${STRINGS.csv[lang]} lang=${lang} data-testid="evaluation-csv"></pakn-export-button>
         </div>
       </form>
-      ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
-      ${this.rows === null ? html`<p class="muted">${COMMON.loading[lang]}</p>` : this.rows.length === 0 ? html`<p class="muted">${STRINGS.empty[lang]}</p>` : this.#renderTable(this.rows, lang)}
+      ${renderLoad(this.#rows, lang, {
+        complete: (rows) => (rows.length === 0 ? html`<p class="muted">${STRINGS.empty[lang]}</p>` : this.#renderTable(rows, lang)),
+      })}
     </section>`;
   }
 

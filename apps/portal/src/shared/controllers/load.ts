@@ -58,13 +58,15 @@ export interface RenderLoadOptions<R> {
    * loading line. The default for re-loads; the first load always shows the loading line.
    */
   readonly keepStale?: boolean;
+  /** What shows while the first load runs, where the page says "loading" elsewhere (default: the loading line). */
+  readonly loading?: TemplateResult | typeof nothing;
 }
 
 /**
  * The usual look of a load: the loading line, the value, or the reason it failed with a "try again" button.
  */
 export function renderLoad<A extends readonly unknown[], R>(task: Task<A, R>, lang: Lang, options: RenderLoadOptions<R>): TemplateResult | typeof nothing {
-  const loading = html`<p class="muted">${COMMON.loading[lang]}</p>`;
+  const loading = options.loading ?? html`<p class="muted">${COMMON.loading[lang]}</p>`;
   return task.render({
     initial: () => loading,
     pending: () => ((options.keepStale ?? true) && task.value !== undefined ? options.complete(task.value) : loading),
