@@ -20,6 +20,8 @@ export default defineConfig({
   optimizeDeps: { include: ['lit', '@trpc/client', 'zod/mini'] },
   test: {
     include: ['src/**/*.browser.test.ts'],
+    // A fresh fake server behind fetch for each test, and the clean-up after it.
+    setupFiles: ['src/test-support/setup.ts'],
     testTimeout: 20_000,
     browser: {
       enabled: true,
