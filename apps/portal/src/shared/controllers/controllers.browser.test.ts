@@ -156,7 +156,7 @@ declare global {
   }
 }
 
-const OFFICER: StaffMember = { id: 'u1', username: 'chuyenvien', displayName: 'Nguyễn Văn An', role: 'officer', unitId: null };
+const OFFICER: StaffMember = { id: 'u1', username: 'chuyenvien', displayName: 'Nguyễn Văn An', role: 'intake_officer', unitId: null };
 
 describe('who is signed in (StaffController + @lit/context)', () => {
   test('inside the shell it takes the shell’s value and follows its changes, asking the server nothing', async () => {
