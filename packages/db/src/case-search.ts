@@ -11,7 +11,7 @@ import {
   type OutOfScopeClass,
 } from '@pakn/domain';
 import type { Db, Executor } from './connection.ts';
-import { CASE_COLUMNS, toCase } from './cases.ts';
+import { CASE_COLUMNS, toCase } from './case-rows.ts';
 import { str, strOrNull } from './rows.ts';
 
 /**

@@ -1,11 +1,11 @@
 import type { Executor } from '@pakn/db';
 import { getCase, insertEvent, listEvents, staffDirectory, updateCase, type CasePatch } from '@pakn/db';
 import { DomainError, can, move, type CaseMove, type CaseRecord, type StaffMember } from '@pakn/domain';
-import { auditStaff } from '../audit.ts';
-import type { Context } from '../context.ts';
-import { deadlineOrWarning } from '../deadlines.ts';
-import { notifyCitizenOfStatus } from '../notifications.ts';
-import { presentCaseForStaff } from '../presenters.ts';
+import { auditStaff } from './audit.ts';
+import type { Context } from './context.ts';
+import { deadlineOrWarning } from './deadlines.ts';
+import { notifyCitizenOfStatus } from './notifications.ts';
+import { presentCaseForStaff } from './presenters.ts';
 
 /**
  * Loads a case the staff member may see. A case outside a unit member's unit is reported as not found, so
