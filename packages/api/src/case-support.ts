@@ -12,7 +12,11 @@ import { presentCaseForStaff } from './presenters.ts';
  * guessing ids reveals nothing.
  */
 export async function loadVisibleCase(db: Executor, staff: StaffMember, caseId: string): Promise<CaseRecord> {
-  const record = await getCase(db, caseId);
+  return visibleOrNotFound(staff, await getCase(db, caseId));
+}
+
+/** The case if the staff member may see it; "not found" for a case they may not see, as for one that does not exist. */
+export function visibleOrNotFound(staff: StaffMember, record: CaseRecord | null): CaseRecord {
   if (!record) throw new DomainError('not_found', 'No such case');
   if (can(staff.role, 'viewAllCases')) return record;
   if (can(staff.role, 'viewUnitCases') && staff.unitId !== null && record.unitId === staff.unitId) return record;

@@ -7,7 +7,9 @@ import { caseProcedures } from './routers/case.ts';
 import { caseHandlingProcedures } from './routers/case-handling.ts';
 import { citizenCaseProcedures, citizenSiteProcedures } from './routers/citizen.ts';
 import { categoryRouter } from './routers/category.ts';
-import { auditRouter, authorityRouter, unitRouter } from './routers/organisation.ts';
+import { auditRouter } from './routers/audit.ts';
+import { authorityRouter } from './routers/authority.ts';
+import { unitRouter } from './routers/unit.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({

@@ -100,6 +100,13 @@ export async function getCase(db: Executor, id: string): Promise<CaseRecord | nu
   return row ? toCase(row) : null;
 }
 
+/** The case with this (normalized) reference, for staff; never its access key hash. */
+export async function getCaseByReference(db: Executor, reference: string): Promise<CaseRecord | null> {
+  const result = await db.execute({ sql: `SELECT ${CASE_COLUMNS} FROM cases WHERE reference = ?`, args: [reference] });
+  const row = result.rows[0];
+  return row ? toCase(row) : null;
+}
+
 export async function getCaseForTracking(
   db: Executor,
   reference: string,

@@ -1,6 +1,7 @@
-import { getCase, insertEvent, lettersOfCase, listAttachments, moveContacts, setMergedInto, updateCase } from '@pakn/db';
+import { getCase, getCaseByReference, insertEvent, lettersOfCase, listAttachments, moveContacts, setMergedInto, updateCase } from '@pakn/db';
 import {
   CaseIdInputSchema,
+  CaseReferenceInputSchema,
   EditSummaryInputSchema,
   ClassifyInputSchema,
   SUMMARY_EDITABLE_STATUSES,
@@ -10,12 +11,13 @@ import {
   move,
   can,
   isUnitRole,
+  normalizeReference,
 } from '@pakn/domain';
 import { answerFilesForStaff } from '../answer-attachments.ts';
 import { listedFile } from '../attachment-download.ts';
 import { auditStaff } from '../audit.ts';
 import { visibleCaseList } from '../case-list.ts';
-import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView } from '../case-support.ts';
+import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView, visibleOrNotFound } from '../case-support.ts';
 import { assertActiveCategory } from '../categories.ts';
 import { requirePermission, staffMutation, staffQuery } from '../trpc.ts';
 import { toTRPCError } from '../errors.ts';
@@ -112,6 +114,17 @@ export const caseProcedures = {
     }
     // The same refusal as any call without a session: the portal then shows its sign-in form.
     if (watch.sessionEnded()) throw toTRPCError(new DomainError('unauthenticated', 'Session ended'));
+  }),
+
+  /**
+   * The case a typed reference names, among all the cases the caller may see (not only the inbox's first
+   * page): what merging by reference needs. A reference that is malformed, unknown or outside the caller's
+   * view is "not found" alike. Only what names the case: no identity, no text.
+   */
+  findByReference: staffQuery.input(CaseReferenceInputSchema).query(async ({ ctx, input }) => {
+    const reference = normalizeReference(input.reference);
+    const record = visibleOrNotFound(ctx.staff, reference ? await getCaseByReference(ctx.services.db, reference) : null);
+    return { id: record.id, reference: record.reference, status: record.status };
   }),
 
   get: staffQuery.input(CaseIdInputSchema).query(async ({ ctx, input }) => {
