@@ -15,6 +15,13 @@ export async function loadVisibleCase(db: Executor, staff: StaffMember, caseId: 
   return visibleOrNotFound(staff, await getCase(db, caseId));
 }
 
+/** A case read back after this request wrote it (in the same transaction, or after it committed). */
+export async function reloadCase(db: Executor, caseId: string): Promise<CaseRecord> {
+  const record = await getCase(db, caseId);
+  if (!record) throw new Error(`Case ${caseId} vanished after it was written`);
+  return record;
+}
+
 /** The case if the staff member may see it; "not found" for a case they may not see, as for one that does not exist. */
 export function visibleOrNotFound(staff: StaffMember, record: CaseRecord | null): CaseRecord {
   if (!record) throw new DomainError('not_found', 'No such case');
@@ -96,7 +103,7 @@ export async function applyMove(
       { caseId: current.id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: staff.id, note, visibleToCitizen: moved.visibleToCitizen },
       at,
     );
-    const after = (await getCase(tx, current.id))!;
+    const after = await reloadCase(tx, current.id);
     if (moved.visibleToCitizen && (after.status === 'answered' || after.status === 'referred' || after.status === 'info_requested')) {
       await notifyCitizenOfStatus(tx, after, at);
     }
@@ -129,7 +136,7 @@ export async function applyUpdate(
       throw new DomainError('conflict', 'The case changed meanwhile');
     }
     await insertEvent(tx, { caseId: current.id, kind, fromStatus: current.status, toStatus: current.status, actorStaffId: staff.id, note, visibleToCitizen: false }, at);
-    const after = (await getCase(tx, current.id))!;
+    const after = await reloadCase(tx, current.id);
     await afterwards?.(tx, current, after);
     await auditStaff(tx, ctx, { action: `case.${kind}`, entityType: 'case', entityId: current.id, before: auditedFields(current), after: auditedFields(after), reason: note });
     return after;

@@ -13,7 +13,7 @@ import {
   type OutOfScopeClass,
 } from '@pakn/domain';
 import type { Executor } from './connection.ts';
-import { num, str, strOrNull } from './rows.ts';
+import { num, onlyRow, str, strOrNull } from './rows.ts';
 import { indexCase } from './case-search.ts';
 import { CASE_COLUMNS, toCase } from './case-rows.ts';
 
@@ -39,7 +39,7 @@ export async function nextReference(tx: Executor, year: number): Promise<string>
           RETURNING last`,
     args: [year],
   });
-  return formatReference(year, num(result.rows[0]!, 'last'));
+  return formatReference(year, num(onlyRow(result), 'last'));
 }
 
 export interface NewCase {

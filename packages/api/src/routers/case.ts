@@ -1,4 +1,4 @@
-import { getCase, getCaseByReference, insertEvent, lettersOfCase, listAttachments, moveContacts, setMergedInto, updateCase } from '@pakn/db';
+import { getCaseByReference, insertEvent, lettersOfCase, listAttachments, moveContacts, setMergedInto, updateCase } from '@pakn/db';
 import {
   CaseIdInputSchema,
   CaseReferenceInputSchema,
@@ -17,7 +17,7 @@ import { answerFilesForStaff } from '../answer-attachments.ts';
 import { listedFile } from '../attachment-download.ts';
 import { auditStaff } from '../audit.ts';
 import { visibleCaseList } from '../case-list.ts';
-import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView, visibleOrNotFound } from '../case-support.ts';
+import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, reloadCase, staffView, visibleOrNotFound } from '../case-support.ts';
 import { assertActiveCategory } from '../categories.ts';
 import { requirePermission, staffMutation, staffQuery } from '../trpc.ts';
 import { toTRPCError } from '../errors.ts';
@@ -56,7 +56,7 @@ export const caseProcedures = {
         at,
       );
       await auditStaff(tx, ctx, { action: 'case.merged', entityType: 'case', entityId: duplicate.id, before: auditedFields(duplicate), after: { status: moved.to, mergedInto: primary.id } });
-      return { primary: (await getCase(tx, primary.id))!, duplicate: (await getCase(tx, duplicate.id))! };
+      return { primary: await reloadCase(tx, primary.id), duplicate: await reloadCase(tx, duplicate.id) };
     });
     publishChange(ctx, result.duplicate, 'merged');
     return staffView(ctx, result.primary, ctx.staff, db, true);

@@ -36,6 +36,7 @@ import {
   vietnamDateOf,
   type CaseRecord,
 } from '@pakn/domain';
+import type * as z from 'zod/mini';
 import type { Context } from '../context.ts';
 import { answerFilesForCitizen } from '../answer-attachments.ts';
 import { presentCaseForCitizen } from '../presenters.ts';
@@ -44,7 +45,7 @@ import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.
 import { newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { auditCitizen } from '../audit.ts';
 import { deadlineOf } from '../deadlines.ts';
-import { publishChange } from '../case-support.ts';
+import { publishChange, reloadCase } from '../case-support.ts';
 import { addressPrefix } from '../address-prefix.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { assertActiveCategory } from '../categories.ts';
@@ -83,6 +84,62 @@ async function receiptOf(db: Executor, submission: { caseId: string; sealedRecei
   return { reference: record.reference, accessKey: opened.accessKey, createdAt: record.createdAt };
 }
 
+/** A checked report, its site and its moment: what storing it needs. */
+interface AcceptedReport {
+  readonly input: z.infer<typeof SubmitCaseInputSchema>;
+  readonly siteKey: string;
+  readonly concernedUnitId: string | null;
+  readonly at: Date;
+}
+
+/**
+ * Stores a checked report inside the write transaction: the case, its first event, its attachments, the
+ * sealed receipt for retries and the audit entry. Returns the receipt with the new case's id.
+ */
+async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, idempotencyKeyHash: string) {
+  const { input, siteKey, concernedUnitId, at } = report;
+  const withContact = hasContact(input.contact);
+  const attachmentIds = [...new Set(input.attachments ?? [])];
+  const key = newAccessKey();
+  const id = randomUUID();
+  const reference = await nextReference(tx, Number(at.toISOString().slice(0, 4)));
+  await insertCase(
+    tx,
+    {
+      id,
+      reference,
+      accessKeyHash: sha256Hex(key.raw),
+      channel: 'web_widget',
+      siteKey,
+      reportedCategory: input.category,
+      concernedUnitId,
+      description: input.description,
+      dossierCode: input.dossierCode,
+      appointmentDate: input.appointmentDate,
+      returnedDate: input.returnedDate,
+      contact: withContact ? input.contact : undefined,
+      confidential: input.confidential,
+      wantsUpdates: input.wantsUpdates,
+      consentAt: withContact && input.consent ? at : null,
+      lang: input.lang,
+    },
+    at,
+  );
+  await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true }, at);
+  const linked = await linkAttachments(tx, id, siteKey, attachmentIds, at, ctx.services.citizen.attachmentMaxAgeMs);
+  if (linked !== attachmentIds.length) {
+    throw new DomainError('invalid', 'Unknown, foreign or expired attachment', { reason: 'attachment_invalid', fields: { attachments: 'attachment_invalid' } });
+  }
+  await insertSubmission(tx, { idempotencyKeyHash, caseId: id, sealedReceipt: sealReceipt(input.idempotencyKey, siteKey, { accessKey: key.display }) }, at);
+  await auditCitizen(tx, ctx, {
+    action: 'case.submitted',
+    entityType: 'case',
+    entityId: id,
+    after: { reference, channel: 'web_widget', siteKey, category: input.category, attachments: attachmentIds.length },
+  });
+  // The access key is shown once and never stored in clear.
+  return { caseId: id, receipt: { reference, accessKey: key.display, createdAt: at.toISOString() } };
+}
 
 /** The citizen's procedures on a case, mounted under `case.` beside the staff's. */
 export const citizenCaseProcedures = {
@@ -106,7 +163,7 @@ export const citizenCaseProcedures = {
       await insertEvent(tx, { caseId: record.id, kind: 'info_provided', fromStatus: moved.from, toStatus: moved.to, actorStaffId: null, note: input.message, visibleToCitizen: true }, at);
       await auditCitizen(tx, ctx, { action: 'case.info_provided', entityType: 'case', entityId: record.id, before: { status: moved.from }, after: { status: moved.to } });
     });
-    const after = (await getCase(db, record.id))!;
+    const after = await reloadCase(db, record.id);
     publishChange(ctx, after, 'info_provided');
     return citizenView(ctx, after);
   }),
@@ -151,69 +208,18 @@ export const citizenCaseProcedures = {
     if (concernedUnitId && !(await getUnit(db, concernedUnitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
     }
-    const withContact = hasContact(input.contact);
-    const attachmentIds = [...new Set(input.attachments ?? [])];
+    const report: AcceptedReport = { input, siteKey: site.key, concernedUnitId: concernedUnitId ?? null, at };
 
     return db.write(async (tx) => {
       // Two copies of the same request racing: the second finds the first's row here, inside the write lock.
       const raced = await findSubmission(tx, idempotencyKeyHash);
       if (raced) return receiptOf(tx, raced, input.idempotencyKey, site.key);
       await spendCheckedProof(tx, proof, at);
-
-      const key = newAccessKey();
-      const id = randomUUID();
-      const reference = await nextReference(tx, Number(at.toISOString().slice(0, 4)));
-      await insertCase(
-        tx,
-        {
-          id,
-          reference,
-          accessKeyHash: sha256Hex(key.raw),
-          channel: 'web_widget',
-          siteKey: site.key,
-          reportedCategory: input.category,
-          concernedUnitId: concernedUnitId ?? null,
-          description: input.description,
-          dossierCode: input.dossierCode,
-          appointmentDate: input.appointmentDate,
-          returnedDate: input.returnedDate,
-          contact: withContact ? input.contact : undefined,
-          confidential: input.confidential,
-          wantsUpdates: input.wantsUpdates,
-          consentAt: withContact && input.consent ? at : null,
-          lang: input.lang,
-        },
-        at,
-      );
-      await insertEvent(
-        tx,
-        { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true },
-        at,
-      );
-      const linked = await linkAttachments(tx, id, site.key, attachmentIds, at, citizen.attachmentMaxAgeMs);
-      if (linked !== attachmentIds.length) {
-        throw new DomainError('invalid', 'Unknown, foreign or expired attachment', {
-          reason: 'attachment_invalid',
-          fields: { attachments: 'attachment_invalid' },
-        });
-      }
-      await insertSubmission(
-        tx,
-        { idempotencyKeyHash, caseId: id, sealedReceipt: sealReceipt(input.idempotencyKey, site.key, { accessKey: key.display }) },
-        at,
-      );
-      await auditCitizen(tx, ctx, {
-        action: 'case.submitted',
-        entityType: 'case',
-        entityId: id,
-        after: { reference, channel: 'web_widget', siteKey: site.key, category: input.category, attachments: attachmentIds.length },
-      });
-      // The access key is shown once and never stored in clear.
-      return { caseId: id, receipt: { reference, accessKey: key.display, createdAt: at.toISOString() } };
+      return storeReport(tx, ctx, report, idempotencyKeyHash);
     }).then(async (result) => {
       if ('caseId' in result) {
         recordStoredSubmission(ctx);
-        publishChange(ctx, (await getCase(db, result.caseId))!, 'submitted');
+        publishChange(ctx, await reloadCase(db, result.caseId), 'submitted');
         return result.receipt;
       }
       return result;
@@ -244,7 +250,7 @@ export const citizenCaseProcedures = {
       if (!(await updateCase(tx, record.id, record.version, patch, at))) throw new DomainError('conflict', 'The case changed meanwhile');
       await auditCitizen(tx, ctx, { action: 'case.rated', entityType: 'case', entityId: record.id, after: { score: input.score } });
     });
-    return citizenView(ctx, (await getCase(db, record.id))!);
+    return citizenView(ctx, await reloadCase(db, record.id));
   }),
 
   /** A citizen not satisfied with the answer asks the Centre to review it, within the review window. */
@@ -275,7 +281,7 @@ export const citizenCaseProcedures = {
         reason: input.reason,
       });
     });
-    const reopened = (await getCase(db, record.id))!;
+    const reopened = await reloadCase(db, record.id);
     publishChange(ctx, reopened, transition.kind);
     return citizenView(ctx, reopened);
   }),
