@@ -24,8 +24,8 @@ import type { UploadedAttachment } from './attachments.ts';
 import { auditCitizen, auditStaff } from './audit.ts';
 import { enforceRateLimit } from './citizen-policy.ts';
 import { createContext, type ApiServices, type Context, type RequestInfo } from './context.ts';
-import { loadVisibleCase } from './routers/case-support.ts';
-import { findTrackedCase } from './routers/case.ts';
+import { loadVisibleCase } from './case-support.ts';
+import { findTrackedCase } from './tracked-case.ts';
 import { sha256HexOfBytes } from './secrets.ts';
 import { assertSameOriginWrite } from './trpc.ts';
 

@@ -2,7 +2,7 @@ import { getAttachmentContent } from '@pakn/db';
 import { DomainError, UNKNOWN_ATTACHMENT_TYPE, asAttachmentType, attachmentFileName, isUnitRole, sniffAttachmentType } from '@pakn/domain';
 import { auditStaff } from './audit.ts';
 import { createContext, type ApiServices, type RequestInfo } from './context.ts';
-import { loadVisibleCase } from './routers/case-support.ts';
+import { loadVisibleCase } from './case-support.ts';
 import { assertSameOriginWrite } from './trpc.ts';
 
 /** A file as it leaves the server: its bytes, the type they have and a name with that type's extension. */

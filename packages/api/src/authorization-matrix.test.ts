@@ -53,6 +53,7 @@ const EXPECTED: Readonly<Record<string, Record<Who, Outcome>>> = {
   'case.inbox': screens,
   'case.followUp': screens,
   'case.get': caseRead,
+  'case.findByReference': caseRead,
   'case.attachments': caseRead,
   'case.answerAttachments': caseRead,
   'case.letters': caseRead,
@@ -198,6 +199,10 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
     'case.inbox': (c) => c.case.inbox({}),
     'case.followUp': (c) => c.case.followUp(),
     'case.get': async (c) => c.case.get({ caseId: await caseAt('in_progress') }),
+    'case.findByReference': async (c) => {
+      const { reference } = await f.as('intake').case.get({ caseId: await caseAt('forwarded') });
+      return c.case.findByReference({ reference });
+    },
     'case.attachments': async (c) => c.case.attachments({ caseId: await caseAt('in_progress') }),
     'case.answerAttachments': async (c) => c.case.answerAttachments({ caseId: await caseAt('awaiting_verification') }),
     'case.letters': async (c) => c.case.letters({ caseId: await caseAt('in_progress') }),

@@ -16,7 +16,7 @@ import {
 import { auditStaff } from './audit.ts';
 import type { Context } from './context.ts';
 import { byDeadline } from './deadlines.ts';
-import { staffView } from './routers/case-support.ts';
+import { staffView } from './case-support.ts';
 
 export interface CaseListInput {
   /** open (default), all, or one status. */

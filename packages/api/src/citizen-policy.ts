@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@pakn/domain';
-import { DEFAULT_CITIZEN_LIMITS, sourceOf, type CitizenLimits, type DifficultyPolicy, type LimitedAction, type SourceCounts } from './citizen-limits.ts';
-import type { Context } from './context.ts';
+import {
+  DEFAULT_CITIZEN_LIMITS,
+  sourceOf,
+  type CitizenLimiter,
+  type CitizenLimits,
+  type DifficultyPolicy,
+  type LimitedAction,
+  type SourceCounts,
+} from './citizen-limits.ts';
 
 export { DEFAULT_CITIZEN_LIMITS, NO_CITIZEN_LIMITS, type CitizenLimits, type LimitedAction } from './citizen-limits.ts';
 
@@ -37,11 +44,20 @@ export function defaultCitizenPolicy(overrides: CitizenPolicyOptions = {}): Citi
 }
 
 /**
+ * What the limits read of a call: the part of the API's Context they need, named here so that this module
+ * stays below context.ts (which builds its services from `defaultCitizenPolicy`).
+ */
+export interface LimitedCall {
+  readonly services: { readonly limiter: CitizenLimiter; readonly citizen: Pick<CitizenPolicy, 'limits'>; readonly now: () => Date };
+  readonly request: { readonly clientAddress: string };
+}
+
+/**
  * Refuses the call when its source (address, prefix, network) is over its limit, or, for submissions, when
  * everyone together is over the ceilings and the source over its fair share (see citizen-limits.ts). Returns
  * the source's counts from before the call.
  */
-export function enforceRateLimit(ctx: Pick<Context, 'services' | 'request'>, action: LimitedAction): SourceCounts {
+export function enforceRateLimit(ctx: LimitedCall, action: LimitedAction): SourceCounts {
   const { limiter, citizen, now } = ctx.services;
   const admission = limiter.admit(action, sourceOf(ctx.request.clientAddress), citizen.limits, now().getTime());
   if (!admission.ok) {
@@ -52,6 +68,6 @@ export function enforceRateLimit(ctx: Pick<Context, 'services' | 'request'>, act
 }
 
 /** A citizen's submission was stored: it counts towards the global ceilings and its source's fair share. */
-export function recordStoredSubmission(ctx: Pick<Context, 'services' | 'request'>): void {
+export function recordStoredSubmission(ctx: LimitedCall): void {
   ctx.services.limiter.recordStored(sourceOf(ctx.request.clientAddress), ctx.services.now().getTime());
 }

@@ -100,6 +100,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'case.inbox': { call: (c) => c.case.inbox({ status: 'all' }) },
   'case.followUp': { call: (c) => c.case.followUp() },
   'case.get': { call: (c, w) => c.case.get({ caseId: w.caseId }) },
+  'case.findByReference': { call: (c, w) => c.case.findByReference({ reference: w.reference }) },
   'case.attachments': { call: (c, w) => c.case.attachments({ caseId: w.caseId }) },
   'case.answerAttachments': { call: (c, w) => c.case.answerAttachments({ caseId: w.caseId }) },
   'case.letters': { call: (c, w) => c.case.letters({ caseId: w.caseId }) },

@@ -3,10 +3,13 @@ import { authRouter } from './routers/auth.ts';
 import { calendarRouter } from './routers/calendar.ts';
 import { intakeRouter } from './routers/intake.ts';
 import { letterRouter } from './routers/letter.ts';
-import { caseRouter } from './routers/case.ts';
+import { caseProcedures } from './routers/case.ts';
+import { caseHandlingProcedures } from './routers/case-handling.ts';
+import { citizenCaseProcedures, citizenSiteProcedures } from './routers/citizen.ts';
 import { categoryRouter } from './routers/category.ts';
-import { auditRouter, authorityRouter, unitRouter } from './routers/organisation.ts';
-import { siteRouter } from './routers/site.ts';
+import { auditRouter } from './routers/audit.ts';
+import { authorityRouter } from './routers/authority.ts';
+import { unitRouter } from './routers/unit.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -15,9 +18,10 @@ export const appRouter = router({
   calendar: calendarRouter,
   intake: intakeRouter,
   letter: letterRouter,
-  case: caseRouter,
+  // One path space for a case: the citizen's procedures (routers/citizen.ts) beside the staff's.
+  case: router({ ...citizenCaseProcedures, ...caseProcedures, ...caseHandlingProcedures }),
   category: categoryRouter,
-  site: siteRouter,
+  site: router(citizenSiteProcedures),
   unit: unitRouter,
   authority: authorityRouter,
   audit: auditRouter,

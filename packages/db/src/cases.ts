@@ -10,66 +10,12 @@ import {
   type Channel,
   type Extension,
   type Lang,
-  type Pause,
   type OutOfScopeClass,
 } from '@pakn/domain';
 import type { Executor } from './connection.ts';
-import { num, str, strOrNull } from './rows.ts';
+import { num, onlyRow, str, strOrNull } from './rows.ts';
 import { indexCase } from './case-search.ts';
-
-export const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
-  referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email, confidential,
-  lang, answer, answered_at, created_at, updated_at, version, dossier_code, appointment_date, returned_date,
-  rating_score, rating_comment, rated_at, forwarded_at, wants_updates, merged_into, acknowledged_at, assigned_to, pauses,
-  info_question, extension_status, extension_days, extension_reason, answer_outcome, internal_note`;
-
-export function toCase(row: Row): CaseRecord {
-  return {
-    id: str(row, 'id'),
-    reference: str(row, 'reference'),
-    channel: str(row, 'channel') as Channel,
-    siteKey: strOrNull(row, 'site_key'),
-    status: str(row, 'status') as CaseStatus,
-    reportedCategory: strOrNull(row, 'reported_category') as Category | null,
-    category: strOrNull(row, 'category') as Category | null,
-    outOfScopeClass: strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null,
-    referral: strOrNull(row, 'referral'),
-    concernedUnitId: strOrNull(row, 'concerned_unit_id'),
-    unitId: strOrNull(row, 'unit_id'),
-    description: str(row, 'description'),
-    dossierCode: strOrNull(row, 'dossier_code'),
-    appointmentDate: strOrNull(row, 'appointment_date'),
-    returnedDate: strOrNull(row, 'returned_date'),
-    contact: {
-      name: strOrNull(row, 'contact_name'),
-      phone: strOrNull(row, 'contact_phone'),
-      email: strOrNull(row, 'contact_email'),
-    },
-    confidential: num(row, 'confidential') === 1,
-    wantsUpdates: num(row, 'wants_updates') === 1,
-    lang: str(row, 'lang') as Lang,
-    answer: strOrNull(row, 'answer'),
-    answeredAt: strOrNull(row, 'answered_at'),
-    forwardedAt: strOrNull(row, 'forwarded_at'),
-    mergedInto: strOrNull(row, 'merged_into'),
-    acknowledgedAt: strOrNull(row, 'acknowledged_at'),
-    assignedTo: strOrNull(row, 'assigned_to'),
-    pauses: JSON.parse(str(row, 'pauses')) as Pause[],
-    infoQuestion: strOrNull(row, 'info_question'),
-    extension: row.extension_status
-      ? { status: str(row, 'extension_status') as Extension['status'], days: num(row, 'extension_days'), reason: str(row, 'extension_reason') }
-      : null,
-    answerOutcome: strOrNull(row, 'answer_outcome') as AnswerOutcome | null,
-    internalNote: strOrNull(row, 'internal_note'),
-    rating:
-      row.rating_score === null || row.rating_score === undefined
-        ? null
-        : { score: num(row, 'rating_score'), comment: strOrNull(row, 'rating_comment'), at: str(row, 'rated_at') },
-    createdAt: str(row, 'created_at'),
-    updatedAt: str(row, 'updated_at'),
-    version: num(row, 'version'),
-  };
-}
+import { CASE_COLUMNS, toCase } from './case-rows.ts';
 
 function toEvent(row: Row): CaseEvent {
   return {
@@ -93,7 +39,7 @@ export async function nextReference(tx: Executor, year: number): Promise<string>
           RETURNING last`,
     args: [year],
   });
-  return formatReference(year, num(result.rows[0]!, 'last'));
+  return formatReference(year, num(onlyRow(result), 'last'));
 }
 
 export interface NewCase {
@@ -150,6 +96,13 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
 
 export async function getCase(db: Executor, id: string): Promise<CaseRecord | null> {
   const result = await db.execute({ sql: `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, args: [id] });
+  const row = result.rows[0];
+  return row ? toCase(row) : null;
+}
+
+/** The case with this (normalized) reference, for staff; never its access key hash. */
+export async function getCaseByReference(db: Executor, reference: string): Promise<CaseRecord | null> {
+  const result = await db.execute({ sql: `SELECT ${CASE_COLUMNS} FROM cases WHERE reference = ?`, args: [reference] });
   const row = result.rows[0];
   return row ? toCase(row) : null;
 }

@@ -61,7 +61,8 @@ export async function moveCategory(tx: Executor, key: string, direction: 'up' | 
   const index = order.indexOf(key);
   const target = direction === 'up' ? index - 1 : index + 1;
   if (index === -1 || target < 0 || target >= order.length) return false;
-  [order[index], order[target]] = [order[target]!, order[index]!];
+  // Neighbours swap: the key leaves its place and takes its neighbour's.
+  order.splice(target, 0, ...order.splice(index, 1));
   // Renumbered from the list's order, so that ties or gaps left by earlier edits cannot survive a move.
   for (const [i, k] of order.entries()) {
     await tx.execute({

@@ -1,6 +1,13 @@
 import type { Row } from '@libsql/client';
 
 /** Column readers that fail loudly on a schema mismatch instead of passing `undefined` along. */
+/** The row a statement always returns (a count, a RETURNING clause): failing loudly if it did not. */
+export function onlyRow(result: { readonly rows: readonly Row[] }): Row {
+  const row = result.rows[0];
+  if (!row) throw new Error('Expected a row, got none');
+  return row;
+}
+
 export function str(row: Row, column: string): string {
   const value = row[column];
   if (typeof value !== 'string') throw new Error(`Column ${column} is not text`);

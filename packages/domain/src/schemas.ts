@@ -18,7 +18,6 @@ import {
   REVIEW_REASON_MAX,
   REVIEW_REASON_MIN,
 } from './limits.ts';
-import { CHANNELS } from './channels.ts';
 import { MAX_ATTACHMENTS } from './attachments.ts';
 import { ANSWER_OUTCOMES, UNIT_KINDS } from './model.ts';
 import { ROLES } from './roles.ts';
@@ -99,13 +98,11 @@ export const SubmitCaseInputSchema = z
     attachments: z.optional(z.array(z.string().check(z.regex(ATTACHMENT_ID_PATTERN))).check(z.maxLength(MAX_ATTACHMENTS))),
   })
   .check(consentWithContact, returnedNotBeforeAppointment);
-export type SubmitCaseInput = z.input<typeof SubmitCaseInputSchema>;
 
 export const TrackCaseInputSchema = z.object({
   reference: trimmed(1, 40),
   accessKey: trimmed(1, 60),
 });
-export type TrackCaseInput = z.infer<typeof TrackCaseInputSchema>;
 
 export const SiteKeyInputSchema = z.object({ siteKey: trimmed(1, 64) });
 
@@ -115,6 +112,9 @@ export const LoginInputSchema = z.object({
 });
 
 export const CaseIdInputSchema = z.object({ caseId: trimmed(1, 64) });
+
+/** A case named by its reference as staff type it (any case, spaces or dashes: see normalizeReference). */
+export const CaseReferenceInputSchema = z.object({ reference: trimmed(1, 40) });
 
 export const InboxInputSchema = z.object({
   status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
@@ -136,21 +136,6 @@ export const ClassifyInputSchema = z.discriminatedUnion('scope', [
     referral: trimmed(10, REFERRAL_MAX),
   }),
 ]);
-export type ClassifyInput = z.infer<typeof ClassifyInputSchema>;
-
-export const ForwardInputSchema = z.object({
-  caseId: trimmed(1, 64),
-  unitId: trimmed(1, 64),
-  note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
-});
-
-export const AnswerInputSchema = z.object({
-  caseId: trimmed(1, 64),
-  answer: trimmed(ANSWER_MIN, ANSWER_MAX),
-});
-
-/** Channels staff log by hand; the widget's cases arrive by themselves. */
-export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'web_widget');
 
 /**
  * A contact logged by an intake officer: a new case, or with `existingCaseId` a contact about a case that
@@ -298,7 +283,6 @@ export const CategoryInputSchema = z.object({
   hint: z._default(z.object({ vi: z.string().check(z.trim(), z.maxLength(300)), en: z.string().check(z.trim(), z.maxLength(300)) }), { vi: '', en: '' }),
   active: z._default(z.boolean(), true),
 });
-export type CategoryInput = z.input<typeof CategoryInputSchema>;
 
 export const MoveCategoryInputSchema = z.object({ key: trimmed(1, 48), direction: z.enum(['up', 'down']) });
 

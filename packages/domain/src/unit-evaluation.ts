@@ -49,7 +49,6 @@ export const AuditListInputSchema = z.object({
   afterSeq: z.optional(z.number().check(z.int(), z.gte(0))),
   limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
 });
-export type AuditListInput = z.infer<typeof AuditListInputSchema>;
 
 /** One answer the Centre verified in the period, with what its unit's clock needs. */
 export interface AnsweredCaseFacts {

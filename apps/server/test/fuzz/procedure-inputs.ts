@@ -154,6 +154,9 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     'case.letters': withCase,
     'case.onChange': undefined,
     'case.get': withCase,
+    'case.findByReference': record({
+      reference: fc.oneof({ weight: 3, arbitrary: tracked.map((t) => t.reference) }, { weight: 1, arbitrary: text(1, 40) }),
+    }),
     'case.classify': fc.oneof(
       record({ caseId, scope: fc.constant('in'), category }),
       record({ caseId, scope: fc.constant('out'), outOfScopeClass: fc.constantFrom(...OUT_OF_SCOPE_CLASSES), referral: text(10, 1000) }),

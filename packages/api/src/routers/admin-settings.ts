@@ -9,7 +9,6 @@ import {
   reindexCategory,
   saveTemplate,
   updateCategory,
-  type Executor,
 } from '@pakn/db';
 import {
   CategoryInputSchema,
@@ -28,11 +27,6 @@ import {
 import { auditStaff } from '../audit.ts';
 import type { Context } from '../context.ts';
 import { requirePermission, staffMutation, staffQuery } from '../trpc.ts';
-
-/** The stored forwarding-letter template; the built-in one if the row is missing (it never is after 0007). */
-export async function storedLetterTemplate(db: Executor): Promise<string> {
-  return (await getTemplate(db, 'forwarding_letter'))?.body ?? DEFAULT_LETTER_TEMPLATE;
-}
 
 function assertValidTemplate(template: string): void {
   const problems = letterTemplateProblems(template);

@@ -33,8 +33,8 @@ import { linkAnswerFiles } from '../answer-attachments.ts';
 import type { Context } from '../context.ts';
 import { notifyAssignee, notifyDirectorsOfDraft, notifyDrafterOfDecision, notifyOfficersOfUnitMove, notifyUnitOfForwarding } from '../notifications.ts';
 import { requirePermission, staffMutation } from '../trpc.ts';
-import { applyMove, applyUpdate, loadVisibleCase } from './case-support.ts';
-import { storedLetterTemplate } from './admin-settings.ts';
+import { applyMove, applyUpdate, loadVisibleCase } from '../case-support.ts';
+import { storedLetterTemplate } from '../letter-template.ts';
 
 async function notifyOfficersOfUnit(
   tx: Executor,

@@ -1,32 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import {
-  deleteAuthority,
   getCase,
   getUnit,
   insertEvent,
   insertUnitRecord,
-  listAudit,
   listStaffOfUnit,
-  listAuthorities,
   listUnitRecords,
   listUnits,
-  saveAuthority,
   setUnitInspection,
   staffEmailsByRole,
   unitsUnderInspection,
-  verifyAuditChain,
-  readCheckpointFile,
   enqueueMessage,
 } from '@pakn/db';
 import {
-  AuditListInputSchema,
-  AuthorityInputSchema,
   DomainError,
   EvaluationPeriodInputSchema,
   InspectionInputSchema,
   UnitRecordInputSchema,
   UnitStaffInputSchema,
-  VIETNAM_UTC_OFFSET_MS,
   can,
 } from '@pakn/domain';
 import * as z from 'zod/mini';
@@ -122,57 +113,5 @@ export const unitRouter = router({
       await auditStaff(tx, ctx, { action: 'unit.inspection', entityType: 'unit', entityId: input.unitId, after: { underInspection: input.underInspection }, reason: input.reason });
     });
     return { unitId: input.unitId, underInspection: input.underInspection };
-  }),
-});
-
-/** Competent authorities for out-of-scope matters, with the referral texts officers start from. */
-export const authorityRouter = router({
-  list: staffQuery.query(({ ctx }) => listAuthorities(ctx.services.db)),
-
-  save: staffMutation.input(AuthorityInputSchema).mutation(async ({ ctx, input }) => {
-    requirePermission(ctx.staff, 'manageAuthorities');
-    await ctx.services.db.write(async (tx) => {
-      await saveAuthority(tx, input, ctx.services.now());
-      await auditStaff(tx, ctx, { action: 'authority.save', entityType: 'authority', entityId: input.id, after: input });
-    });
-    return listAuthorities(ctx.services.db);
-  }),
-
-  remove: staffMutation.input(z.object({ id: z.string() })).mutation(async ({ ctx, input }) => {
-    requirePermission(ctx.staff, 'manageAuthorities');
-    await ctx.services.db.write(async (tx) => {
-      if (!(await deleteAuthority(tx, input.id))) throw new DomainError('not_found', 'No such authority');
-      await auditStaff(tx, ctx, { action: 'authority.remove', entityType: 'authority', entityId: input.id });
-    });
-    return listAuthorities(ctx.services.db);
-  }),
-});
-
-/** The audit trail, for inspectors: every action and every opening of an identity, in a verifiable chain. */
-export const auditRouter = router({
-  /** Entries oldest first, filtered; each with the staff actor's name and role beside the id the chain keeps. */
-  list: staffQuery.input(AuditListInputSchema).query(({ ctx, input }) => {
-    requirePermission(ctx.staff, 'readAudit');
-    const { from, to, limit, ...filter } = input;
-    // Dates are Vietnamese calendar days: from the start of `from` to the end of `to`.
-    const dayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - VIETNAM_UTC_OFFSET_MS);
-    return listAudit(ctx.services.db, {
-      ...filter,
-      fromAt: from ? dayStart(from).toISOString() : undefined,
-      toAt: to ? new Date(dayStart(to).getTime() + 86_400_000).toISOString() : undefined,
-      limit: limit ?? 500,
-    });
-  }),
-
-  /**
-   * Recomputes the keyed chain and holds it against the signed checkpoints kept outside the database: an
-   * edited or re-hashed row, an unkeyed row after keyed ones, removed newest rows and forged checkpoints show.
-   */
-  verify: staffQuery.query(async ({ ctx }) => {
-    requirePermission(ctx.staff, 'readAudit');
-    const file = ctx.services.auditCheckpointFile;
-    // An unreadable file is reported like a missing one: the check must not fail where the anchor is gone.
-    const checkpoints = file ? await readCheckpointFile(file).catch(() => '') : undefined;
-    return verifyAuditChain(ctx.services.db, { checkpoints, requireCheckpoints: file !== null });
   }),
 });

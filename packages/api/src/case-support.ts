@@ -1,18 +1,29 @@
 import type { Executor } from '@pakn/db';
 import { getCase, insertEvent, listEvents, staffDirectory, updateCase, type CasePatch } from '@pakn/db';
 import { DomainError, can, move, type CaseMove, type CaseRecord, type StaffMember } from '@pakn/domain';
-import { auditStaff } from '../audit.ts';
-import type { Context } from '../context.ts';
-import { deadlineOrWarning } from '../deadlines.ts';
-import { notifyCitizenOfStatus } from '../notifications.ts';
-import { presentCaseForStaff } from '../presenters.ts';
+import { auditStaff } from './audit.ts';
+import type { Context } from './context.ts';
+import { deadlineOrWarning } from './deadlines.ts';
+import { notifyCitizenOfStatus } from './notifications.ts';
+import { presentCaseForStaff } from './presenters.ts';
 
 /**
  * Loads a case the staff member may see. A case outside a unit member's unit is reported as not found, so
  * guessing ids reveals nothing.
  */
 export async function loadVisibleCase(db: Executor, staff: StaffMember, caseId: string): Promise<CaseRecord> {
+  return visibleOrNotFound(staff, await getCase(db, caseId));
+}
+
+/** A case read back after this request wrote it (in the same transaction, or after it committed). */
+export async function reloadCase(db: Executor, caseId: string): Promise<CaseRecord> {
   const record = await getCase(db, caseId);
+  if (!record) throw new Error(`Case ${caseId} vanished after it was written`);
+  return record;
+}
+
+/** The case if the staff member may see it; "not found" for a case they may not see, as for one that does not exist. */
+export function visibleOrNotFound(staff: StaffMember, record: CaseRecord | null): CaseRecord {
   if (!record) throw new DomainError('not_found', 'No such case');
   if (can(staff.role, 'viewAllCases')) return record;
   if (can(staff.role, 'viewUnitCases') && staff.unitId !== null && record.unitId === staff.unitId) return record;
@@ -92,7 +103,7 @@ export async function applyMove(
       { caseId: current.id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: staff.id, note, visibleToCitizen: moved.visibleToCitizen },
       at,
     );
-    const after = (await getCase(tx, current.id))!;
+    const after = await reloadCase(tx, current.id);
     if (moved.visibleToCitizen && (after.status === 'answered' || after.status === 'referred' || after.status === 'info_requested')) {
       await notifyCitizenOfStatus(tx, after, at);
     }
@@ -125,7 +136,7 @@ export async function applyUpdate(
       throw new DomainError('conflict', 'The case changed meanwhile');
     }
     await insertEvent(tx, { caseId: current.id, kind, fromStatus: current.status, toStatus: current.status, actorStaffId: staff.id, note, visibleToCitizen: false }, at);
-    const after = (await getCase(tx, current.id))!;
+    const after = await reloadCase(tx, current.id);
     await afterwards?.(tx, current, after);
     await auditStaff(tx, ctx, { action: `case.${kind}`, entityType: 'case', entityId: current.id, before: auditedFields(current), after: auditedFields(after), reason: note });
     return after;
