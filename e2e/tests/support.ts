@@ -28,6 +28,57 @@ export async function openWidget(page: Page) {
   return dialog;
 }
 
+/**
+ * What the portal and the widget show while their data loads ("Đang tải…", "Đang tải chức năng…", and the
+ * English ones); "Đang tải lên 30%" (an upload) is not loading.
+ */
+export const LOADING_TEXT = /Đang tải(?:…| chức năng…)|Loading…/;
+
+/**
+ * The loading texts a person sees: text nodes of every frame's document and open shadow roots that have a box on
+ * screen. Not `getByText`: a custom element's fallback text ("Đang tải…" inside `<pakn-track-form>` until it is
+ * defined) stays in the light DOM unslotted and unrendered, yet its host element is visible.
+ */
+async function visibleLoadingTexts(page: Page): Promise<string[]> {
+  const perFrame = await Promise.all(
+    page.frames().map((frame) =>
+      frame.evaluate((source) => {
+        const pattern = new RegExp(source);
+        const texts: string[] = [];
+        const walk = (root: Node) => {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+          for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+            if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+            if (node.nodeType !== Node.TEXT_NODE || !pattern.test(node.textContent ?? '')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const boxed = Array.from(range.getClientRects()).some((r) => r.width > 0 && r.height > 0);
+            // A text node at the top of a shadow root has no parent element: its host decides.
+            const owner = node.parentElement ?? (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
+            if (boxed && owner?.checkVisibility({ visibilityProperty: true, opacityProperty: true })) texts.push((node.textContent ?? '').trim());
+          }
+        };
+        walk(document);
+        return texts;
+      }, LOADING_TEXT.source),
+    ),
+  );
+  return perFrame.flat();
+}
+
+/**
+ * A screenshot for the README, taken once the view has loaded: `ready` (the content the picture is about) is
+ * visible and no loading text is. Checked again right after the capture, without waiting, so that a picture
+ * of a loading view fails the test instead of landing in the docs (issue 10).
+ */
+export async function screenshotLoaded(page: Page, path: string, ready: Locator, options: { fullPage?: boolean; timeout?: number } = {}) {
+  const { timeout, ...shot } = options;
+  await expect(ready.first()).toBeVisible({ timeout });
+  await expect.poll(() => visibleLoadingTexts(page), { message: `${path}: still loading`, timeout }).toEqual([]);
+  await page.screenshot({ path, ...shot });
+  expect(await visibleLoadingTexts(page), `${path}: loading text visible at capture`).toEqual([]);
+}
+
 export interface Receipt {
   readonly reference: string;
   readonly accessKey: string;
@@ -41,7 +92,7 @@ export async function submitReport(
   const dialog = await openWidget(page);
   await dialog.getByLabel('Loại phản ánh').selectOption({ label: report.category });
   await dialog.getByLabel('Nội dung phản ánh').fill(report.description);
-  if (screenshot) await page.screenshot({ path: screenshot });
+  if (screenshot) await screenshotLoaded(page, screenshot, dialog.getByLabel('Nội dung phản ánh'));
   if (report.name) await dialog.getByLabel('Họ và tên').fill(report.name);
   if (report.phone) await dialog.getByLabel('Số điện thoại').fill(report.phone);
   if (report.name || report.phone) await dialog.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();

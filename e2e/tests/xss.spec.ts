@@ -1,7 +1,21 @@
-import { expect, request, test, type Frame, type Page } from '@playwright/test';
-import { DEMO_SITE, DEMO_PASSWORD, PAKN, SITE_KEY, signIn, signOut, staffApi, watchCsp } from './support.ts';
+import { expect, test } from '@playwright/test';
+import { DEMO_SITE, PAKN, SITE_KEY, signIn, signOut, staffApi } from './support.ts';
+import {
+  CASE_PAGE_FIELDS,
+  LETTER_FIELDS,
+  TRACKING_FIELDS,
+  all,
+  expectFieldsShown,
+  expectSafeView,
+  guard,
+  injectedMarkup,
+  missing,
+  pageText,
+  shown,
+} from './xss-detect.ts';
+import { neutralised, payloadExports, visibleValue, type CsvField } from './xss-exports.ts';
 import { FORMULA_PAYLOADS, PAYLOADS, shapeOf, type Payload } from './xss-payloads.ts';
-import { CASE_FIELDS, fieldMark, seedPayloads, type CaseField, type Piece, type Seeded } from './xss-seed.ts';
+import { fieldMark, seedPayloads, type Seeded } from './xss-seed.ts';
 
 /**
  * Issue 9's battery: every payload of the corpus (xss-payloads.ts) through every text field (xss-seed.ts) into
@@ -13,162 +27,13 @@ import { CASE_FIELDS, fieldMark, seedPayloads, type CaseField, type Piece, type 
  * There is no XLSX export in PAKN (exports are CSV only: apps/server/src/app.ts, /api/v1/exports/:file);
  * when one is added, it belongs in the exports test below.
  *
- * Batched for the fast suite: many payloads per field per record, one page load per record and view.
+ * Batched for the fast suite: many payloads per field per record, one page load per record and view. The
+ * detectors are in xss-detect.ts, the CSV reader in xss-exports.ts.
  */
 
 test.describe.configure({ mode: 'serial' });
 
 let seeded: Seeded;
-
-// ---- Detection ------------------------------------------------------------------------------------------
-
-/** Everything that would show a payload ran, per page. */
-interface Guard {
-  readonly executions: string[];
-  readonly consoleCsp: string[];
-  cspViolations(): Promise<string[]>;
-}
-
-/** A request only a payload makes: its own /xss… paths, `src=x` relative to any page, the xss.example host. */
-function payloadRequest(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.hostname === 'xss.example' || /^\/xss([/.]|$)/.test(parsed.pathname) || /\/x(:x)?$/.test(parsed.pathname);
-}
-
-async function guard(page: Page): Promise<Guard> {
-  const executions: string[] = [];
-  const consoleCsp: string[] = [];
-  await page.exposeFunction('__xss', (id: unknown) => executions.push(`__xss(${String(id)}) ran on ${page.url()}`));
-  page.on('dialog', (dialog) => {
-    executions.push(`${dialog.type()} dialog "${dialog.message()}" on ${page.url()}`);
-    void dialog.dismiss();
-  });
-  page.on('request', (r) => {
-    if (payloadRequest(r.url())) executions.push(`payload request ${r.url()} from ${page.url()}`);
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|Trusted Type/i.test(message.text())) consoleCsp.push(message.text());
-  });
-  const cspViolations = await watchCsp(page);
-  return { executions, consoleCsp, cspViolations };
-}
-
-/**
- * Elements or attributes that only an injection would put in a DOM: any `on…` attribute (the apps bind
- * listeners, never attributes), script-bearing URLs, and active elements carrying a payload. Walks every shadow
- * root and template.
- */
-function injectedMarkup(frame: Frame): Promise<string[]> {
-  return frame
-    .evaluate(() => {
-      const found: string[] = [];
-      const active = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'style', 'svg', 'math', 'portal', 'img', 'video', 'audio', 'details', 'marquee', 'form', 'noscript', 'xmp', 'template']);
-      // A URL a payload made: a script scheme, its host, its paths (a payload in a link's query string is data).
-      const scriptable = (value: string) => {
-        try {
-          const url = new URL(value, location.href);
-          // `data:,` is the hosted page's own empty icon; a payload's data: URL carries a document or a marker.
-          const dataDocument = url.protocol === 'data:' && /xss|html|svg|javascript/i.test(value);
-          return /^(javascript|vbscript):$/i.test(url.protocol) || dataDocument || url.hostname === 'xss.example' || /\/xss([/.]|$)|__xss|\/x(:x)?$/.test(url.pathname);
-        } catch {
-          return /javascript:|vbscript:|__xss/i.test(value);
-        }
-      };
-      const visit = (root: Document | ShadowRoot | DocumentFragment) => {
-        for (const el of Array.from(root.querySelectorAll('*'))) {
-          for (const name of el.getAttributeNames()) {
-            const value = el.getAttribute(name) ?? '';
-            if (name.startsWith('on')) found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
-            if (/^(href|src|action|formaction|data|xlink:href|background|poster)$/.test(name) && scriptable(value)) found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
-            if ((name === 'srcdoc' || name === 'style') && /__xss|xss-\d|\/xss|javascript:|expression\(/i.test(value)) found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
-          }
-          // The element's own tag (not its text, where an escaped payload belongs), and a script's or style's code.
-          const tag = (el.cloneNode(false) as Element).outerHTML;
-          const code = el.localName === 'script' || el.localName === 'style' ? (el.textContent ?? '') : '';
-          if (active.has(el.localName) && /__xss|xss-\d|\/xss|xss\.example|src="x(:x)?"/i.test(tag + code)) found.push(tag.slice(0, 120));
-          if (el.shadowRoot) visit(el.shadowRoot);
-          if (el instanceof HTMLTemplateElement) visit(el.content);
-        }
-      };
-      visit(document);
-      return found;
-    })
-    .catch(() => []);
-}
-
-/** All text a person can see or edit in a frame, through shadow roots: text nodes and form controls' values. */
-function deepText(frame: Frame): Promise<string> {
-  return frame
-    .evaluate(() => {
-      const parts: string[] = [];
-      const visit = (node: Node) => {
-        if (node.nodeType === Node.TEXT_NODE) parts.push(node.nodeValue ?? '');
-        if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) parts.push(node.value);
-        if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
-        for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-      };
-      visit(document);
-      return parts.join('\n');
-    })
-    .catch(() => '');
-}
-
-async function pageText(page: Page): Promise<string> {
-  const texts = await Promise.all(page.frames().map(deepText));
-  return texts.join('\n').normalize('NFC');
-}
-
-/** Payload texts as the API stores them (trimmed, like every text field) and as they must show. */
-function shown(payload: Payload): string {
-  return payload.text.trim().normalize('NFC');
-}
-
-/** The ids of the payloads a view does not show as text. */
-function missing(text: string, payloads: readonly Payload[]): number[] {
-  return payloads.filter((p) => !text.includes(shown(p))).map((p) => p.id);
-}
-
-const all = (...groups: (Piece | readonly Piece[] | null)[]): Payload[] =>
-  groups.flatMap((g) => (g === null ? [] : 'payloads' in g ? [...g.payloads] : g.flatMap((p) => [...p.payloads])));
-
-/** Checks a loaded view: the payloads show as text, nothing ran, nothing was injected, no policy was violated. */
-async function expectSafeView(page: Page, g: Guard, view: string, expected: readonly Payload[]) {
-  // Let handlers of anything injected fire (onload, onerror, autofocus, animations) before judging.
-  await page.waitForLoadState('load');
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
-  // Views load their data after the page: wait until the payloads show (or fail with the ones that never did).
-  await expect.poll(async () => missing(await pageText(page), expected), { message: `${view}: payloads not shown as text`, timeout: 10_000 }).toEqual([]);
-  const injected = (await Promise.all(page.frames().map(injectedMarkup))).flat();
-  expect(injected, `${view}: markup injected into the DOM`).toEqual([]);
-  expect(g.executions, `${view}: payloads executed`).toEqual([]);
-  expect(await g.cspViolations(), `${view}: CSP violations`).toEqual([]);
-  expect(g.consoleCsp, `${view}: CSP or Trusted Types messages`).toEqual([]);
-}
-
-/** Each case field ends with its mark: a view must show the marks of the fields it claims to show. */
-async function expectFieldsShown(page: Page, view: string, fields: readonly string[], k: number) {
-  await expect
-    .poll(async () => {
-      const text = await pageText(page);
-      return fields.filter((f) => !text.includes(fieldMark(f, k)));
-    }, { message: `${view}: fields not shown`, timeout: 10_000 })
-    .toEqual([]);
-}
-
-/** What the Centre's case page shows of a case's fields (the letters are on their own page). */
-const CASE_PAGE_FIELDS: readonly CaseField[] = CASE_FIELDS.filter((f) => f !== 'forwarding letter');
-/** What the letters of a case show: the officer's own text, and the Centre's summary through the template. */
-const LETTER_FIELDS: readonly CaseField[] = ['forwarding letter', 'summary edit'];
-/**
- * What the citizen sees when tracking an answered case: the answer (the history lists steps, not staff notes; the
- * unit's question shows only while it waits for a reply).
- */
-const TRACKING_FIELDS: readonly CaseField[] = ['answer'];
 
 // ---- The corpus ------------------------------------------------------------------------------------------
 
@@ -405,97 +270,6 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     await expect(page.getByLabel('Loại phản ánh')).toBeVisible();
     await expectSafeView(page, g, `hosted page of ${site.key}`, all(site.piece));
   });
-
-  // ---- Exports -------------------------------------------------------------------------------------------------
-
-  type ExportFile = 'cases.csv' | 'unit-evaluation.csv';
-
-  /**
-   * The one place the battery downloads an export, as the signed-in staff member: a POST with the session cookie,
-   * the portal's Origin and the anti-CSRF header, as the portal's export button sends it (issue 9, item 11).
-   */
-  async function downloadExport(username: string, file: ExportFile, params: Readonly<Record<string, string>>): Promise<string> {
-    const api = await request.newContext({ baseURL: PAKN, extraHTTPHeaders: { origin: PAKN, 'x-pakn-csrf': '1' } });
-    try {
-      const login = await api.post('/trpc/auth.login', { data: { username, password: DEMO_PASSWORD } });
-      expect(login.status(), await login.text()).toBe(200);
-      const response = await api.post(`/api/v1/exports/${file}`, { data: params });
-      expect(response.status(), `${file}: ${(await response.text()).slice(0, 200)}`).toBe(200);
-      // Never rendered by a browser: a download, in a sandbox with no permission to run anything.
-      expect(response.headers()['content-type']).toMatch(/^text\/csv/);
-      expect(response.headers()['content-disposition']).toMatch(/^attachment;/);
-      expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
-      expect(response.headers()['x-content-type-options']).toBe('nosniff');
-      return await response.text();
-    } finally {
-      await api.dispose();
-    }
-  }
-
-  interface CsvField {
-    readonly raw: string;
-    readonly value: string;
-    readonly quoted: boolean;
-  }
-
-  /** RFC 4180, as packages/api/src/csv.ts writes it (comma separator, CRLF, doubled quotes). */
-  function parseCsv(text: string): CsvField[][] {
-    const rows: CsvField[][] = [];
-    let row: CsvField[] = [];
-    let i = text.startsWith('\uFEFF') ? 1 : 0;
-    while (i < text.length) {
-      const start = i;
-      let value = '';
-      const quoted = text[i] === '"';
-      if (quoted) {
-        i++;
-        for (;;) {
-          const next = text.indexOf('"', i);
-          if (next < 0) throw new Error(`Unclosed quote at ${start}`);
-          value += text.slice(i, next);
-          if (text[next + 1] === '"') {
-            value += '"';
-            i = next + 2;
-          } else {
-            i = next + 1;
-            break;
-          }
-        }
-      } else {
-        const end = text.slice(i).search(/[,\r\n]/);
-        value = end < 0 ? text.slice(i) : text.slice(i, i + end);
-        i = end < 0 ? text.length : i + end;
-      }
-      row.push({ raw: text.slice(start, i), value, quoted });
-      if (text[i] === ',') i++;
-      else if (text.startsWith('\r\n', i) || text[i] === '\n') {
-        i += text[i] === '\r' ? 2 : 1;
-        rows.push(row);
-        row = [];
-      } else if (i < text.length) throw new Error(`Unexpected ${JSON.stringify(text[i])} at ${i}`);
-    }
-    if (row.length) rows.push(row);
-    return rows;
-  }
-
-  /** How the CSV writer neutralises a formula: a leading apostrophe, shown by spreadsheets as text. */
-  function neutralised(field: CsvField): boolean {
-    return field.value.startsWith("'");
-  }
-
-  /** The value a spreadsheet user sees: without the neutralising apostrophe. */
-  function visibleValue(field: CsvField): string {
-    return neutralised(field) ? field.value.slice(1) : field.value;
-  }
-
-  async function payloadExports(): Promise<{ cases: CsvField[][]; evaluation: CsvField[][] }> {
-    const today = new Date().toISOString().slice(0, 10);
-    const year = today.slice(0, 4);
-    return {
-      cases: parseCsv(await downloadExport('tiepnhan', 'cases.csv', { status: 'all' })),
-      evaluation: parseCsv(await downloadExport('giamdoc', 'unit-evaluation.csv', { from: `${year}-01-01`, to: today })),
-    };
-  }
 
   test('CSV exports carry every payload as text and neutralise every cell that starts a formula (= + - @, tab, CR)', async () => {
     const { cases, evaluation } = await payloadExports();

@@ -23,13 +23,17 @@ export const VERSION = __PAKN_VERSION__;
  * default the page's language, then Vietnamese); `accent` is any CSS colour, darkened if needed to keep 4.5:1
  * against white (the CSS custom property `--pakn-accent` works too).
  *
- * @fires pakn-opened - WidgetOpenedEvent
- * @fires pakn-closed - WidgetClosedEvent
- * @fires pakn-case-submitted - CaseSubmittedEvent (from the report form), with the reference only.
- * @fires pakn-error - WidgetErrorEvent
- * @csspart dialog - the dialog (modal mode)
- * @cssprop --pakn-accent - accent colour (default #b3261e), kept at 4.5:1 against white.
- * @cssprop --pakn-font-size - base font size (default: the browser's, `medium`).
+ * Events bubble and are composed, so a page can listen on `document`. None carries personal data or the access key.
+ *
+ * @attr {'vi' | 'en'} lang - The language, `vi` or `en`; by default the page's (`<html lang>`), then Vietnamese. The citizen can switch in the header.
+ * @summary The citizen's form to report a problem with an administrative procedure, and to follow the report.
+ * @fires {WidgetOpenedEvent} pakn-opened - The modal dialog was opened.
+ * @fires {WidgetClosedEvent} pakn-closed - The dialog was closed (modal), or its close button pressed (frame).
+ * @fires {CaseSubmittedEvent} pakn-case-submitted - A report was sent; `detail.reference` is its reference (never the access key).
+ * @fires {WidgetErrorEvent} pakn-error - A call to the PAKN server failed; `detail.reason` is an error key. The widget shows the failure itself.
+ * @csspart dialog - The dialog (modal mode): size, border, shadow.
+ * @cssprop [--pakn-accent=#b3261e] - Accent colour of buttons, links and focus rings, kept at 4.5:1 against white.
+ * @cssprop [--pakn-font-size=medium] - Base font size; every size in the widget follows it.
  */
 export class PaknWidget extends LitElement {
   static readonly version = VERSION;
@@ -49,12 +53,19 @@ export class PaknWidget extends LitElement {
 
   static override styles = widgetStyles;
 
+  /** The site key from PAKN's registry of partner sites (required). */
   declare site: string;
+  /** The PAKN origin, e.g. `https://pakn.example.vn`; by default the origin this module was loaded from. */
   declare api: string;
+  /** Accent colour, any CSS colour; darkened if needed to keep 4.5:1 against white. */
   declare accent: string;
+  /** A modal dialog, opened with `show()` (as the loader creates it); without it, the form is inline. */
   declare modal: boolean;
+  /** Fills the PAKN iframe (`data-isolation="iframe"`) and shows a close button. */
   declare frame: boolean;
+  /** Whether the modal dialog is open; set by `show()` and `close()`. */
   declare open: boolean;
+  /** The view shown: `report` (a new report) or `track` (follow a report). */
   declare view: WidgetView;
   declare private _text: WidgetText | undefined;
   /** The tracking view's module: not asked for yet, loading or loaded, or failed to load. */
