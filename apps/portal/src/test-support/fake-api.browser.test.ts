@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, test } from 'vitest';
-import { errorInfo, paknClient } from '../shared/client.ts';
+// Through the package's import alias, as features import it: the resolution the built app uses works here too.
+import { errorInfo, paknClient } from '#shared/client.ts';
 import { deferred, fakeApi, FakeNetworkError, trpcError } from './index.ts';
 
 /** The fake speaks the wire format the real client expects: checked here with the portal's own client. */
