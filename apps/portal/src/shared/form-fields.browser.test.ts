@@ -112,7 +112,7 @@ declare global {
 async function fillValid(editor: TestEditor): Promise<void> {
   await userEvent.fill(inShadow(editor, '#name'), 'Nguyễn Văn An');
   await userEvent.fill(inShadow(editor, '#email'), 'an@example.vn');
-  await userEvent.selectOptions(inShadow(editor, '#unit'), 'unit-1');
+  await userEvent.selectOptions(inShadow<HTMLSelectElement>(editor, '#unit'), 'unit-1');
   await userEvent.fill(inShadow(editor, '#note'), 'Ghi');
 }
 

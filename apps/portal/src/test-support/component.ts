@@ -69,7 +69,7 @@ export function shadowOf(host: Element): ShadowRoot {
 
 /** The first match of `selector` inside `host`'s shadow root; fails the test when there is none. */
 export function inShadow<S extends keyof HTMLElementTagNameMap>(host: Element, selector: S): HTMLElementTagNameMap[S];
-export function inShadow<E extends Element = HTMLElement>(host: Element, selector: string): NoInfer<E>;
+export function inShadow<E extends Element = HTMLElement>(host: Element, selector: string): E;
 export function inShadow(host: Element, selector: string): Element {
   const found = shadowOf(host).querySelector(selector);
   if (!found) throw new Error(`nothing matches "${selector}" in the shadow root of <${host.localName}>`);
@@ -78,7 +78,7 @@ export function inShadow(host: Element, selector: string): Element {
 
 /** Every match of `selector` inside `host`'s shadow root (possibly none). */
 export function allInShadow<S extends keyof HTMLElementTagNameMap>(host: Element, selector: S): HTMLElementTagNameMap[S][];
-export function allInShadow<E extends Element = HTMLElement>(host: Element, selector: string): NoInfer<E>[];
+export function allInShadow<E extends Element = HTMLElement>(host: Element, selector: string): E[];
 export function allInShadow(host: Element, selector: string): Element[] {
   return [...shadowOf(host).querySelectorAll(selector)];
 }
@@ -87,7 +87,7 @@ export function allInShadow(host: Element, selector: string): Element[] {
  * Follows a path of selectors through nested shadow roots: `deepQuery(page, 'pakn-unit-record', 'textarea')`
  * is the textarea inside the `<pakn-unit-record>` inside `page`'s shadow root.
  */
-export function deepQuery<E extends Element = HTMLElement>(host: Element, ...selectors: readonly string[]): NoInfer<E> {
+export function deepQuery<E extends Element = HTMLElement>(host: Element, ...selectors: readonly string[]): E {
   let current: Element = host;
   for (const selector of selectors) current = inShadow(current, selector);
   return current as E;
