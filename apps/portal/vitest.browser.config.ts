@@ -23,6 +23,9 @@ export default defineConfig({
     // A fresh fake server behind fetch for each test, and the clean-up after it.
     setupFiles: ['src/test-support/setup.ts'],
     testTimeout: 20_000,
+    // Retrying assertions (expect.element, expect.poll) give up after 3 s: enough for a fake answer to be
+    // rendered, and a failing run stays short.
+    expect: { poll: { timeout: 3_000 } },
     browser: {
       enabled: true,
       headless: true,

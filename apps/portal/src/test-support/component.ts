@@ -111,11 +111,16 @@ export function descriptionsOf(control: Element): string[] {
   });
 }
 
+/** Adds an event listener for the rest of the test (listeners on `document` would otherwise outlive it). */
+export function listen<E extends Event = Event>(target: EventTarget, type: string, listener: (event: E) => void): void {
+  const untyped = (event: Event) => listener(event as E);
+  target.addEventListener(type, untyped);
+  listeners.push(() => target.removeEventListener(type, untyped));
+}
+
 /** Collects the events of `type` that reach `target` from now on (bubbling, composed events reach `document`). */
 export function recordEvents<E extends Event = Event>(target: EventTarget, type: string): E[] {
   const events: E[] = [];
-  const listener = (event: Event) => events.push(event as E);
-  target.addEventListener(type, listener);
-  listeners.push(() => target.removeEventListener(type, listener));
+  listen<E>(target, type, (event) => events.push(event));
   return events;
 }

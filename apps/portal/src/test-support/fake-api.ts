@@ -128,7 +128,8 @@ export class FakeApi {
 
   /** Shorthand: every call of `path` succeeds with `output`. */
   answer<P extends ProcedurePath>(path: P, output: ProcedureOutput<P>): this {
-    return this.on(path, async () => output);
+    this.#trpc.set(path, () => output);
+    return this;
   }
 
   /** Shorthand: every call of `path` fails with `error` (a `trpcError(…)` or a `new FakeNetworkError()`). */
