@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ANSWER_MIN, ANSWER_OUTCOMES, EXTENSION_MAX_DAYS, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
+import { selectField, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import { citizenLang, isSelfReview, withAuthority, withOutOfScopeClass, type Drafts, type TextDraft } from './case-drafts.ts';
@@ -62,22 +63,17 @@ function submitButton(v: FormView, label: Text, options: { secondary?: boolean; 
 }
 
 /** A labelled text area bound to a draft, with its hint and error. */
-function textArea(v: FormView, field: TextDraft, label: Text, options: { hint?: string | undefined; rows?: number; textLang?: string } = {}): TemplateResult {
-  const hint = options.hint;
-  return html`<div class="field">
-    <label for=${field}>${label[v.lang]}</label>
-    ${hint ? html`<span id="${field}-hint" class="hint">${hint}</span>` : nothing}
-    <textarea
-      id=${field}
-      rows=${options.rows ?? 3}
-      lang=${options.textLang ?? nothing}
-      .value=${v.drafts[field]}
-      aria-invalid=${invalid(v, field)}
-      aria-describedby=${describedBy(v, field, Boolean(hint))}
-      @input=${(e: Event) => v.set(field, (e.target as HTMLTextAreaElement).value)}
-    ></textarea>
-    ${fieldError(v, field)}
-  </div>`;
+function textArea(v: FormView, field: TextDraft, label: Text, options: { hint?: string | undefined; rows?: number; textLang?: Lang } = {}): TemplateResult {
+  return textareaField({
+    id: field,
+    label: label[v.lang],
+    hint: options.hint,
+    error: v.error(field),
+    rows: options.rows ?? 3,
+    textLang: options.textLang,
+    value: v.drafts[field],
+    onInput: (value) => v.set(field, value),
+  });
 }
 
 function onSubmit(v: FormView): (e: SubmitEvent) => void {
@@ -192,19 +188,15 @@ function outOfScopeFields(v: FormView): TemplateResult {
     const next = withOutOfScopeClass(v.drafts, value, v.authorities, citizenLang(v.item));
     v.replace(next.drafts, next.changed);
   };
-  return html`<div class="field">
-      <label for="outOfScopeClass">${STRINGS.outOfScopeClassField[lang]}</label>
-      <select
-        id="outOfScopeClass"
-        aria-invalid=${invalid(v, 'outOfScopeClass')}
-        aria-describedby=${describedBy(v, 'outOfScopeClass', false)}
-        @change=${(e: Event) => onClass((e.target as HTMLSelectElement).value)}
-      >
-        <option value="" ?selected=${!d.outOfScopeClass}>${STRINGS.chooseOne[lang]}</option>
-        ${OUT_OF_SCOPE_CLASSES.map((c) => html`<option value=${c} ?selected=${c === d.outOfScopeClass}>${OUT_OF_SCOPE_LABELS[c][lang]}</option>`)}
-      </select>
-      ${fieldError(v, 'outOfScopeClass')}
-    </div>
+  return html`${selectField({
+      id: 'outOfScopeClass',
+      label: STRINGS.outOfScopeClassField[lang],
+      error: v.error('outOfScopeClass'),
+      value: d.outOfScopeClass,
+      emptyLabel: STRINGS.chooseOne[lang],
+      options: OUT_OF_SCOPE_CLASSES.map((c) => ({ value: c, label: OUT_OF_SCOPE_LABELS[c][lang] })),
+      onChange: onClass,
+    })}
     ${authoritySelect(v)}
     <div class="field">
       <label for="referral">${STRINGS.referral[lang]}</label>
@@ -365,21 +357,15 @@ export function merge(v: FormView): TemplateResult {
     <h3 id="merge-heading">${STRINGS.mergeHeading[lang]}</h3>
     <p class="muted">${STRINGS.mergeIntro[lang]}</p>
     ${formError(v)}
-    <div class="field narrow">
-      <label for="mergeReference">${STRINGS.mergeReference[lang]}</label>
-      <span id="mergeReference-hint" class="hint">${STRINGS.mergeReferenceHint[lang]}</span>
-      <input
-        id="mergeReference"
-        type="text"
-        autocomplete="off"
-        spellcheck="false"
-        .value=${v.drafts.mergeReference}
-        aria-invalid=${invalid(v, 'mergeReference')}
-        aria-describedby=${describedBy(v, 'mergeReference', true)}
-        @input=${(e: Event) => v.set('mergeReference', (e.target as HTMLInputElement).value)}
-      />
-      ${fieldError(v, 'mergeReference')}
-    </div>
+    ${textField({
+      id: 'mergeReference',
+      label: STRINGS.mergeReference[lang],
+      hint: STRINGS.mergeReferenceHint[lang],
+      error: v.error('mergeReference'),
+      spellcheck: false,
+      value: v.drafts.mergeReference,
+      onInput: (value) => v.set('mergeReference', value),
+    })}
     ${submitButton(v, STRINGS.mergeSubmit, { secondary: true })}
   </form>`;
 }

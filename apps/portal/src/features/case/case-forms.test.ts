@@ -85,6 +85,9 @@ describe('the case action forms table', () => {
     }
   });
 
+});
+
+describe('the case action forms\' submissions', () => {
   it('builds each input from the drafts and sends it with the form\'s mutation', async () => {
     const expected: Partial<Record<FormName, string>> = {
       classify: 'classify',

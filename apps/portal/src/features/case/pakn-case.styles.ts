@@ -168,7 +168,8 @@ export const actionsStyles = css`
     padding-top: 0;
     margin-top: 0;
   }
-  .narrow input {
+  .narrow input,
+  #mergeReference {
     max-width: 20rem;
   }
 `;
