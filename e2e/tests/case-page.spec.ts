@@ -66,6 +66,10 @@ test('issue 10: after a move the case page shows the new status, letters and his
   await signIn(page, 'tiepnhan');
   await openCase(page, receipt.reference);
 
+  // The keys c and f go to the classification and the forwarding forms.
+  await page.keyboard.press('c');
+  await expect(page.getByLabel('Thuộc phạm vi tiếp nhận')).toBeFocused();
+
   const classified = await callsOf(page, receipt.reference, 'classified_in_scope', async () => {
     await page.getByLabel('Thuộc phạm vi tiếp nhận').check();
     await page.getByLabel('Loại phản ánh', { exact: true }).selectOption({ label: 'Trả kết quả muộn so với ngày hẹn' });
@@ -75,6 +79,9 @@ test('issue 10: after a move the case page shows the new status, letters and his
   expect(classified).toContain('case.classify');
   expect(classified.filter((call) => call === 'case.get')).toEqual([]);
   await expect(page.getByTestId('case-history').locator('li[data-kind="classified_in_scope"]')).toHaveCount(1);
+
+  await page.keyboard.press('f');
+  await expect(page.getByLabel('Đơn vị xử lý')).toBeFocused();
 
   const drafted = await callsOf(page, receipt.reference, 'forwarding_drafted', async () => {
     await page.getByLabel('Đơn vị xử lý').selectOption({ value: 'ward-cua-nam' });

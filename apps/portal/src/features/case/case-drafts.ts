@@ -1,59 +1,39 @@
 import { DEFAULT_REFERRALS, OUT_OF_SCOPE_CLASSES, type Lang } from '@pakn/domain';
 import type { Authority, CaseView, Letter } from './case-types.ts';
 
-/** The editable values of every action form, reset from the case whenever its status changes. */
-export interface Drafts {
-  scope: 'in' | 'out';
-  category: string;
-  outOfScopeClass: string;
-  authorityId: string;
-  referral: string;
+/** The editable values of every action form, empty; reset from the case whenever its status changes. */
+const EMPTY = {
+  scope: 'in' as 'in' | 'out',
+  category: '',
+  outOfScopeClass: '',
+  authorityId: '',
+  referral: '',
   /** Whether the officer changed the suggested referral (then a class change keeps their text). */
-  referralEdited: boolean;
-  unitId: string;
-  letter: string;
-  confirmSelfReview: boolean;
-  directorComment: string;
-  infoQuestion: string;
-  declineReason: string;
-  outcome: string;
-  answer: string;
-  internalNote: string;
-  returnReason: string;
-  confirmComment: string;
-  extensionDays: string;
-  extensionReason: string;
-  extensionComment: string;
-  mergeReference: string;
-}
+  referralEdited: false,
+  unitId: '',
+  letter: '',
+  confirmSelfReview: false,
+  directorComment: '',
+  infoQuestion: '',
+  declineReason: '',
+  outcome: '',
+  answer: '',
+  internalNote: '',
+  returnReason: '',
+  confirmComment: '',
+  extensionDays: '',
+  extensionReason: '',
+  extensionComment: '',
+  mergeReference: '',
+};
+
+export type Drafts = typeof EMPTY;
 
 /** The text fields of the drafts, which the generic text areas edit. */
 export type TextDraft = { [K in keyof Drafts]: Drafts[K] extends string ? K : never }[keyof Drafts];
 
 export function emptyDrafts(): Drafts {
-  return {
-    scope: 'in',
-    category: '',
-    outOfScopeClass: '',
-    authorityId: '',
-    referral: '',
-    referralEdited: false,
-    unitId: '',
-    letter: '',
-    confirmSelfReview: false,
-    directorComment: '',
-    infoQuestion: '',
-    declineReason: '',
-    outcome: '',
-    answer: '',
-    internalNote: '',
-    returnReason: '',
-    confirmComment: '',
-    extensionDays: '',
-    extensionReason: '',
-    extensionComment: '',
-    mergeReference: '',
-  };
+  return { ...EMPTY };
 }
 
 /** The forms started afresh from a (new status of a) case. */

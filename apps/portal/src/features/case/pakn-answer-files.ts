@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, errorMessage, type Lang } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
@@ -8,6 +8,7 @@ import { fill } from '#shared/i18n.ts';
 import '#shared/pakn-download-link.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { ANSWER_FILE_STRINGS as S } from './answer-files-strings.ts';
+import { fileStyles } from './pakn-answer-files.styles.ts';
 
 type AnswerFile = Awaited<ReturnType<PaknClient['case']['answerAttachments']['query']>>[number];
 
@@ -16,45 +17,6 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${sizeFormat.format(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-const fileStyles = css`
-  ul {
-    list-style: none;
-    margin: 0 0 0.5rem;
-    padding: 0;
-  }
-  li {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    align-items: center;
-    padding: 0.3rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .name {
-    overflow-wrap: anywhere;
-    font-weight: 600;
-  }
-  .muted,
-  .hint {
-    color: var(--_muted);
-  }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-    margin: 0;
-    flex-basis: 100%;
-  }
-  .badge {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0 0.4rem;
-    font-size: 0.875rem;
-  }
-  .badge[data-internal] {
-    border-color: var(--_warning);
-    background: var(--_warning-bg);
-  }
-`;
 
 interface Pending {
   readonly key: number;

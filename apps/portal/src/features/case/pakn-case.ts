@@ -9,15 +9,15 @@ import { shortcutKey } from '#shared/shortcuts.ts';
 import { base, tokens } from '#shared/styles.ts';
 import type { CaseMovedEvent, CaseReloadEvent } from './case-events.ts';
 import { renderOutcome } from './case-outcome.ts';
+import { renderRecords } from './case-records.ts';
 import type { CaseBundle, CaseView } from './case-types.ts';
-import { pageStyles, panelStyles } from './pakn-case.styles.ts';
+import { lettersStyles, pageStyles, panelStyles } from './pakn-case.styles.ts';
 import { STRINGS } from './strings.ts';
 import './pakn-case-actions.ts';
 import './pakn-case-audit.ts';
 import './pakn-case-details.ts';
 import './pakn-case-history.ts';
 import './pakn-case-letters.ts';
-import './pakn-case-records.ts';
 
 /** The live feed's echo of this page's own move, which the page already shows. */
 interface Echo {
@@ -233,14 +233,14 @@ export class PaknCase extends LitElement {
             @pakn-case-reload=${(e: CaseReloadEvent) => void this.reload(e.quiet)}
           ></pakn-case-actions>
           <pakn-case-letters lang=${lang} .letters=${bundle.letters}></pakn-case-letters>
-          <pakn-case-records lang=${lang} .item=${item} .records=${bundle.records} .units=${units} .viewer=${viewer} @pakn-unit-recorded=${quietly}></pakn-case-records>
+          ${renderRecords({ item, records: bundle.records, units, viewer, lang, recorded: quietly })}
           ${viewer && can(viewer.role, 'readAudit') ? html`<pakn-case-audit lang=${lang} case-id=${item.id} .revision=${revision}></pakn-case-audit>` : nothing}
         </div>
         <aside class="side-column" aria-label=${STRINGS.history[lang]}><pakn-case-history lang=${lang} .events=${item.events}></pakn-case-history></aside>
       </div>`;
   }
 
-  static override styles = [tokens, base, panelStyles, pageStyles];
+  static override styles = [tokens, base, panelStyles, lettersStyles, pageStyles];
 }
 
 if (!customElements.get('pakn-case')) customElements.define('pakn-case', PaknCase);
