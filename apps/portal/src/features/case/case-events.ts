@@ -10,10 +10,13 @@ export class CaseMovedEvent extends Event {
   static readonly type = 'pakn-case-moved';
   readonly view: CaseView;
   readonly done: Text;
-  constructor(view: CaseView, done: Text) {
+  /** After a merge: the reference of the main case, which the page then need not read. */
+  readonly mergedReference: string | null;
+  constructor(view: CaseView, done: Text, mergedReference: string | null = null) {
     super(CaseMovedEvent.type, { bubbles: true });
     this.view = view;
     this.done = done;
+    this.mergedReference = mergedReference;
   }
 }
 

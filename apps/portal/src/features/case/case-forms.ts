@@ -40,6 +40,8 @@ export interface Plan<T> {
   readonly check?: () => Readonly<Record<string, string>> | null;
   readonly send: (client: CaseMutations, data: T) => Promise<CaseView>;
   readonly done: Text;
+  /** The reference of the case this one is merged into, known to the merge form. */
+  readonly mergedReference?: string;
 }
 
 /** Sends a plan (the actions element's, or a test's): generic, so that each form's input keeps its type. */
@@ -214,6 +216,7 @@ export const ACTION_FORMS = {
         check: () => (typed ? null : { mergeReference: STRINGS.mergeReferenceRequired[ctx.lang] }),
         send: (c) => mergeInto(c, ctx, reference),
         done: { vi: fill(STRINGS.merged.vi, { reference }), en: fill(STRINGS.merged.en, { reference }) },
+        mergedReference: reference,
       });
     },
     render: views.merge,

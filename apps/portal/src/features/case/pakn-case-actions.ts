@@ -118,7 +118,7 @@ export class PaknCaseActions extends LitElement {
       done: async (view) => {
         if (view) {
           this.#resetOnNextItem = true;
-          this.dispatchEvent(new CaseMovedEvent(view, plan.done));
+          this.dispatchEvent(new CaseMovedEvent(view, plan.done, plan.mergedReference ?? null));
         } else if (problem) {
           await this.#editor.showErrors({ [problem.field]: problem.message }, null, form);
         }

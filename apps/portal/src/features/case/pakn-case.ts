@@ -64,6 +64,8 @@ export class PaknCase extends LitElement {
   });
   /** The case as a move answered it: the next read takes it instead of asking the server again. */
   #moved: CaseView | null = null;
+  /** The main case's reference a merge just named. */
+  #movedReference: string | null = null;
   /** The next read is a live one: if it fails, the page keeps the last version. */
   #quiet = false;
   #echo: Echo | null = null;
@@ -125,7 +127,7 @@ export class PaknCase extends LitElement {
         moved && previous ? previous.attachments : client.case.attachments.query({ caseId }, { signal }),
         keep(client.unit.records.query({ caseId }, { signal }), previous?.records),
       ]);
-      const mergedReference = await this.#mergedReference(item, previous, signal);
+      const mergedReference = (moved && this.#movedReference) || (await this.#mergedReference(item, previous, signal));
       this.#revision++;
       return { item, letters, attachments, records, mergedReference };
     } catch (error) {
@@ -149,6 +151,7 @@ export class PaknCase extends LitElement {
     const view = event.view;
     this.#echo = { caseId: view.id, status: view.status, kind: view.events.at(-1)?.kind ?? null };
     this.#moved = view;
+    this.#movedReference = event.mergedReference;
     this.notice = null;
     await this.reload();
     this.dispatchEvent(new CaseUpdatedEvent(view.id, view.status));
