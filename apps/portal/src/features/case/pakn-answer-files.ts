@@ -1,11 +1,14 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, errorMessage, type Lang } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { elementLang } from '#shared/i18n.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { TaskStatus, loadTask } from '#shared/controllers/load.ts';
+import { fill } from '#shared/i18n.ts';
 import '#shared/pakn-download-link.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { ANSWER_FILE_STRINGS as S } from './answer-files-strings.ts';
+import { fileStyles } from './pakn-answer-files.styles.ts';
 
 type AnswerFile = Awaited<ReturnType<PaknClient['case']['answerAttachments']['query']>>[number];
 
@@ -14,49 +17,6 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${sizeFormat.format(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-function fill(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
-}
-
-const fileStyles = css`
-  ul {
-    list-style: none;
-    margin: 0 0 0.5rem;
-    padding: 0;
-  }
-  li {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    align-items: center;
-    padding: 0.3rem 0;
-    border-bottom: 1px solid var(--_border);
-  }
-  .name {
-    overflow-wrap: anywhere;
-    font-weight: 600;
-  }
-  .muted,
-  .hint {
-    color: var(--_muted);
-  }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-    margin: 0;
-    flex-basis: 100%;
-  }
-  .badge {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0 0.4rem;
-    font-size: 0.875rem;
-  }
-  .badge[data-internal] {
-    border-color: var(--_warning);
-    background: var(--_warning-bg);
-  }
-`;
 
 interface Pending {
   readonly key: number;
@@ -90,6 +50,7 @@ export class PaknAnswerUpload extends LitElement {
   declare protected files: readonly Pending[];
   declare protected notice: string;
   #seq = 0;
+  readonly #lang = new LangController(this);
 
   constructor() {
     super();
@@ -102,7 +63,7 @@ export class PaknAnswerUpload extends LitElement {
 
   /** The uploaded files, as `case.submitAnswer` takes them. */
   get attachments(): { id: string; internal: boolean }[] {
-    return this.files.filter((f) => f.state === 'done' && f.id).map((f) => ({ id: f.id!, internal: f.internal }));
+    return this.files.flatMap((f) => (f.state === 'done' && f.id ? [{ id: f.id, internal: f.internal }] : []));
   }
 
   /** Why the answer cannot be sent yet (an upload running, a failed file), or null. */
@@ -110,10 +71,6 @@ export class PaknAnswerUpload extends LitElement {
     if (this.files.some((f) => f.state === 'uploading')) return S.waitUploads[lang];
     if (this.files.some((f) => f.state === 'failed')) return S.removeFailed[lang];
     return null;
-  }
-
-  get #lang(): Lang {
-    return elementLang(this.lang);
   }
 
   #update(key: number, change: Partial<Pending>): void {
@@ -124,7 +81,7 @@ export class PaknAnswerUpload extends LitElement {
     const input = event.target as HTMLInputElement;
     const chosen = [...(input.files ?? [])];
     input.value = '';
-    const lang = this.#lang;
+    const lang = this.#lang.value;
     this.notice = '';
     for (const file of chosen) {
       if (this.files.length >= MAX_ATTACHMENTS) {
@@ -145,7 +102,7 @@ export class PaknAnswerUpload extends LitElement {
   };
 
   async #upload(key: number, file: File): Promise<void> {
-    const lang = this.#lang;
+    const lang = this.#lang.value;
     try {
       const response = await fetch('/api/v1/answer-attachments', {
         method: 'POST',
@@ -180,7 +137,7 @@ export class PaknAnswerUpload extends LitElement {
   }
 
   override render() {
-    const lang = this.#lang;
+    const lang = this.#lang.value;
     const full = this.files.length >= MAX_ATTACHMENTS;
     return html`<fieldset class="root" aria-describedby="answer-files-hint" data-testid="answer-upload">
       <legend>${S.legend[lang]}</legend>
@@ -226,46 +183,41 @@ export class PaknAnswerFileList extends LitElement {
     caseId: { type: String, attribute: 'case-id' },
     lang: { type: String },
     revision: { type: Number },
-    files: { state: true },
   };
 
   declare caseId: string;
   declare lang: string;
   declare revision: number;
-  declare protected files: readonly AnswerFile[] | null;
+
+  readonly #lang = new LangController(this);
+  readonly #files = loadTask(this, {
+    args: () => [this.caseId, this.revision] as const,
+    run: ([caseId], signal): Promise<readonly AnswerFile[]> => (caseId ? paknClient().case.answerAttachments.query({ caseId }, { signal }) : Promise.resolve([])),
+    lang: () => this.#lang.value,
+  });
 
   constructor() {
     super();
     this.caseId = '';
     this.lang = '';
     this.revision = 0;
-    this.files = null;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('caseId') || changed.has('revision')) void this.#load();
-  }
-
-  async #load(): Promise<void> {
-    const caseId = this.caseId;
-    if (!caseId) return;
-    try {
-      const files = await paknClient().case.answerAttachments.query({ caseId });
-      if (caseId === this.caseId) this.files = files;
-    } catch {
-      this.files = [];
-    }
+  /** The files; none when they could not be read (the answer itself is on the page). */
+  get #shown(): readonly AnswerFile[] | undefined {
+    return this.#files.status === TaskStatus.ERROR ? [] : this.#files.value;
   }
 
   override render() {
-    const lang = elementLang(this.lang);
-    if (!this.files) return nothing;
+    const lang = this.#lang.value;
+    const files = this.#shown;
+    if (!files) return nothing;
     return html`<section class="root" aria-labelledby="answer-files-heading" data-testid="answer-files">
       <h3 id="answer-files-heading">${S.listHeading[lang]}</h3>
-      ${this.files.length === 0
+      ${files.length === 0
         ? html`<p class="muted">${S.none[lang]}</p>`
         : html`<ul>
-            ${this.files.map(
+            ${files.map(
               (f) => html`<li data-testid="answer-file" data-internal=${f.internal ? 'true' : 'false'}>
                 ${f.url.startsWith('/api/')
                   ? html`<pakn-download-link url=${f.url} name=${f.name} label=${S.download[lang]} lang=${lang}></pakn-download-link>`

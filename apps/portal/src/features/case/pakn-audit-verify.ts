@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Lang, Text } from '@pakn/domain';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent } from '#shared/events.ts';
-import { elementLang } from '#shared/i18n.ts';
+import type { Text } from '@pakn/domain';
+import { paknClient } from '#shared/client.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { callFailed } from '#shared/failure.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { summariseVerification, type VerificationSummary } from './audit-verification.ts';
 
@@ -30,6 +30,8 @@ export class PaknAuditVerify extends LitElement {
   declare protected summary: VerificationSummary | null;
   declare protected error: string | null;
 
+  readonly #lang = new LangController(this);
+
   constructor() {
     super();
     this.lang = '';
@@ -38,27 +40,21 @@ export class PaknAuditVerify extends LitElement {
     this.error = null;
   }
 
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
   async #verify(): Promise<void> {
     this.verifying = true;
     this.summary = null;
     try {
-      this.summary = summariseVerification(await paknClient().audit.verify.query(), this.language);
+      this.summary = summariseVerification(await paknClient().audit.verify.query(), this.#lang.value);
       this.error = null;
     } catch (error) {
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.error = info.message;
+      this.error = callFailed(this, error, this.#lang.value).message;
     } finally {
       this.verifying = false;
     }
   }
 
   protected override render() {
-    const lang = this.language;
+    const lang = this.#lang.value;
     const s = this.summary;
     return html`<div class="verify" lang=${lang}>
       <button type="button" class="secondary" ?disabled=${this.verifying} @click=${() => void this.#verify()}>

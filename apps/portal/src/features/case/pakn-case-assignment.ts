@@ -1,12 +1,16 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { AssignInputSchema, ROLE_LABELS, fieldErrors, type Lang, type Role, type Text } from '@pakn/domain';
+import { LitElement, css, html, nothing } from 'lit';
+import { AssignInputSchema, ROLE_LABELS, type Lang, type Role, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { CaseUpdatedEvent, SessionExpiredEvent } from '#shared/events.ts';
-import { elementLang } from '#shared/i18n.ts';
+import { paknClient } from '#shared/client.ts';
+import { EditorController } from '#shared/controllers/editor.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { loadTask, taskFailure } from '#shared/controllers/load.ts';
+import { CaseUpdatedEvent } from '#shared/events.ts';
+import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 
 type Member = Awaited<ReturnType<PaknClient['unit']['staff']['query']>>[number];
+type Assignee = { readonly id: string; readonly displayName: string | null; readonly role: string | null };
 
 const STRINGS = {
   nobody: { vi: 'Chưa giao cho cán bộ nào', en: 'Not assigned yet' },
@@ -33,25 +37,22 @@ export class PaknCaseAssignment extends LitElement {
     canAssign: { type: Boolean, attribute: 'can-assign' },
     assignee: { attribute: false },
     lang: { type: String },
-    members: { state: true },
-    choice: { state: true },
-    busy: { state: true },
-    errors: { state: true },
-    formError: { state: true },
-    done: { state: true },
   };
 
   declare caseId: string;
   declare unitId: string;
   declare canAssign: boolean;
-  declare assignee: { readonly id: string; readonly displayName: string | null; readonly role: string | null } | null;
+  declare assignee: Assignee | null;
   declare lang: string;
-  declare protected members: readonly Member[] | null;
-  declare protected choice: string;
-  declare protected busy: boolean;
-  declare protected errors: Readonly<Record<string, string>>;
-  declare protected formError: string | null;
-  declare protected done: string | null;
+
+  readonly #lang = new LangController(this);
+  /** The unit's members, for the unit head only. */
+  readonly #members = loadTask(this, {
+    args: () => [this.canAssign ? this.unitId : ''] as const,
+    run: ([unitId], signal): Promise<readonly Member[]> => (unitId ? paknClient().unit.staff.query({ unitId }, { signal }) : Promise.resolve([])),
+    lang: () => this.#lang.value,
+  });
+  readonly #editor = new EditorController<{ staffId: string }>(this, { lang: () => this.#lang.value });
 
   constructor() {
     super();
@@ -60,67 +61,29 @@ export class PaknCaseAssignment extends LitElement {
     this.canAssign = false;
     this.assignee = null;
     this.lang = '';
-    this.members = null;
-    this.choice = '';
-    this.busy = false;
-    this.errors = {};
-    this.formError = null;
-    this.done = null;
-  }
-
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('unitId') || changed.has('canAssign')) && this.canAssign && this.unitId) void this.#loadMembers();
-  }
-
-  async #loadMembers(): Promise<void> {
-    try {
-      this.members = await paknClient().unit.staff.query({ unitId: this.unitId });
-    } catch (error) {
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.formError = `${STRINGS.loadFailed[this.language]} ${info.message}`;
-    }
+    this.#editor.reset({ staffId: '' });
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    const lang = this.language;
-    this.formError = null;
-    this.done = null;
-    const parsed = AssignInputSchema.safeParse({ caseId: this.caseId, staffId: this.choice });
-    if (!parsed.success) {
-      this.errors = fieldErrors(parsed.error.issues, lang);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('select')?.focus();
-      return;
-    }
-    this.errors = {};
-    this.busy = true;
-    try {
-      const updated = await paknClient().case.assign.mutate(parsed.data);
-      this.assignee = updated.assignee;
-      this.done = updated.assignee?.displayName ?? null;
-      this.choice = '';
-      this.dispatchEvent(new CaseUpdatedEvent(updated.id, updated.status));
-    } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.errors = info.fieldErrors;
-      this.formError = info.message;
-    } finally {
-      this.busy = false;
-    }
+    const lang = this.#lang.value;
+    await this.#editor.submit({
+      schema: AssignInputSchema,
+      input: { caseId: this.caseId, staffId: this.#editor.draft?.staffId ?? '' },
+      send: (data) => paknClient().case.assign.mutate(data),
+      done: (updated) => {
+        this.assignee = updated.assignee;
+        this.#editor.reset({ staffId: '' });
+        const name = updated.assignee?.displayName;
+        this.#editor.notice = name ? fill(STRINGS.done[lang], { name }) : null;
+        this.dispatchEvent(new CaseUpdatedEvent(updated.id, updated.status));
+      },
+    });
   }
 
   protected override render() {
-    const lang = this.language;
+    const lang = this.#lang.value;
     const assignee = this.assignee;
-    const error = this.errors.staffId;
     return html`<div class="root" lang=${lang}>
       <p class="assignee" data-testid="case-assignee">
         ${assignee
@@ -129,38 +92,45 @@ export class PaknCaseAssignment extends LitElement {
                 : nothing}`
           : html`<span class="muted">${STRINGS.nobody[lang]}</span>`}
       </p>
-      ${this.canAssign
-        ? html`<form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
-            ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
-            <div class="field">
-              <label for="assign-member">${STRINGS.member[lang]}</label>
-              <div class="row">
-                <select
-                  id="assign-member"
-                  .value=${this.choice}
-                  aria-invalid=${error ? 'true' : 'false'}
-                  aria-describedby=${error ? 'assign-error' : nothing}
-                  @change=${(e: Event) => {
-                    this.choice = (e.target as HTMLSelectElement).value;
-                    this.done = null;
-                  }}
-                >
-                  <option value="" ?selected=${this.choice === ''}>${STRINGS.choose[lang]}</option>
-                  ${(this.members ?? []).map(
-                    (m) =>
-                      html`<option value=${m.id} ?selected=${m.id === this.choice} ?disabled=${m.id === assignee?.id}>${m.displayName} – ${ROLE_LABELS[m.role][lang]}</option>`,
-                  )}
-                </select>
-                <button type="submit" ?disabled=${this.busy}>
-                  ${this.busy ? STRINGS.sending[lang] : assignee ? STRINGS.reassign[lang] : STRINGS.assign[lang]}
-                </button>
-              </div>
-              ${error ? html`<span id="assign-error" class="field-error">${error}</span>` : nothing}
-            </div>
-            <p role="status" class="done">${this.done ? STRINGS.done[lang].replace('{name}', this.done) : nothing}</p>
-          </form>`
-        : nothing}
+      ${this.canAssign ? this.#renderForm(lang) : nothing}
     </div>`;
+  }
+
+  #renderForm(lang: Lang) {
+    const editor = this.#editor;
+    const choice = editor.draft?.staffId ?? '';
+    const error = editor.errors.staffId;
+    const loadFailure = taskFailure(this.#members);
+    const formError = loadFailure ? `${STRINGS.loadFailed[lang]} ${loadFailure.message}` : editor.formError;
+    return html`<form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
+      ${formError ? html`<p class="alert" role="alert">${formError}</p>` : nothing}
+      <div class="field">
+        <label for="assign-member">${STRINGS.member[lang]}</label>
+        <div class="row">
+          <select
+            id="assign-member"
+            .value=${choice}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? 'assign-error' : nothing}
+            @change=${(e: Event) => {
+              editor.set('staffId', (e.target as HTMLSelectElement).value);
+              editor.notice = null;
+            }}
+          >
+            <option value="" ?selected=${choice === ''}>${STRINGS.choose[lang]}</option>
+            ${(this.#members.value ?? []).map(
+              (m) =>
+                html`<option value=${m.id} ?selected=${m.id === choice} ?disabled=${m.id === this.assignee?.id}>${m.displayName} – ${ROLE_LABELS[m.role][lang]}</option>`,
+            )}
+          </select>
+          <button type="submit" ?disabled=${editor.busy}>
+            ${editor.busy ? STRINGS.sending[lang] : this.assignee ? STRINGS.reassign[lang] : STRINGS.assign[lang]}
+          </button>
+        </div>
+        ${error ? html`<span id="assign-error" class="field-error">${error}</span>` : nothing}
+      </div>
+      <p role="status" class="done">${editor.notice ?? nothing}</p>
+    </form>`;
   }
 
   static override styles = [

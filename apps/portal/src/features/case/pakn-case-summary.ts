@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, EditSummaryInputSchema, fieldErrors, type Lang, type Text } from '@pakn/domain';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { CaseUpdatedEvent, SessionExpiredEvent } from '#shared/events.ts';
-import { elementLang } from '#shared/i18n.ts';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, EditSummaryInputSchema, type Lang, type Text } from '@pakn/domain';
+import { paknClient } from '#shared/client.ts';
+import { EditorController } from '#shared/controllers/editor.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { CaseUpdatedEvent } from '#shared/events.ts';
+import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { SUMMARY_STRINGS as STRINGS } from './strings.ts';
 
@@ -20,11 +22,6 @@ export class PaknCaseSummary extends LitElement {
     canEdit: { type: Boolean, attribute: 'can-edit' },
     description: { type: String },
     lang: { type: String },
-    editing: { state: true },
-    draft: { state: true },
-    busy: { state: true },
-    errors: { state: true },
-    formError: { state: true },
     saved: { state: true },
     unsaved: { state: true },
   };
@@ -33,15 +30,14 @@ export class PaknCaseSummary extends LitElement {
   declare canEdit: boolean;
   declare description: string;
   declare lang: string;
-  declare protected editing: boolean;
-  declare protected draft: string;
-  declare protected busy: boolean;
-  declare protected errors: Readonly<Record<string, string>>;
-  declare protected formError: string | null;
   /** After a save: a Text, so that it follows a language switch. */
   declare protected saved: Text | null;
   /** What the officer had typed when the case moved on under the form: shown so it can be copied, not lost. */
   declare protected unsaved: string | null;
+
+  readonly #lang = new LangController(this);
+  /** The summary being edited; null while it is only shown. */
+  readonly #editor = new EditorController<{ description: string }>(this, { lang: () => this.#lang.value });
 
   constructor() {
     super();
@@ -49,128 +45,56 @@ export class PaknCaseSummary extends LitElement {
     this.canEdit = false;
     this.description = '';
     this.lang = '';
-    this.editing = false;
-    this.draft = '';
-    this.busy = false;
-    this.errors = {};
-    this.formError = null;
     this.saved = null;
     this.unsaved = null;
-  }
-
-  get language(): Lang {
-    return elementLang(this.lang);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another case, or the case moved on (forwarded by someone else): the form no longer applies.
     if (changed.has('caseId') || (changed.has('canEdit') && !this.canEdit)) {
-      const typed = this.draft.trim();
-      this.unsaved = !changed.has('caseId') && this.editing && typed !== '' && typed !== this.description.trim() ? this.draft : null;
-      this.editing = false;
-      this.#clearErrors();
+      const draft = this.#editor.draft;
+      const typed = draft?.description.trim() ?? '';
+      this.unsaved = !changed.has('caseId') && draft && typed !== '' && typed !== this.description.trim() ? draft.description : null;
+      this.#editor.reset(null);
+      this.#editor.clearErrors();
       if (changed.has('caseId')) this.saved = null;
     }
   }
 
-  #clearErrors(): void {
-    this.errors = {};
-    this.formError = null;
-  }
-
   async #open(): Promise<void> {
-    this.draft = this.description;
     this.saved = null;
     this.unsaved = null;
-    this.#clearErrors();
-    this.editing = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-  }
-
-  async #close(): Promise<void> {
-    this.editing = false;
-    this.#clearErrors();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('button.edit')?.focus();
+    await this.#editor.open({ description: this.description }, 'textarea');
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    const lang = this.language;
-    this.#clearErrors();
-    const parsed = EditSummaryInputSchema.safeParse({ caseId: this.caseId, description: this.draft });
-    if (!parsed.success) {
-      this.errors = fieldErrors(parsed.error.issues, lang);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-      return;
-    }
-    this.busy = true;
-    try {
-      const updated = await paknClient().case.editSummary.mutate(parsed.data);
-      this.description = updated.description;
-      this.saved = STRINGS.saved;
-      this.dispatchEvent(new CaseUpdatedEvent(updated.id, updated.status));
-      await this.#close();
-    } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.errors = info.fieldErrors;
-      // A field error says it all beside the textarea; anything else (refused, changed meanwhile) goes above.
-      this.formError = info.fieldErrors.description ? null : info.message;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-    } finally {
-      this.busy = false;
-    }
+    const draft = this.#editor.draft;
+    if (!draft) return;
+    await this.#editor.submit({
+      schema: EditSummaryInputSchema,
+      input: { caseId: this.caseId, description: draft.description },
+      send: (data) => paknClient().case.editSummary.mutate(data),
+      done: async (updated) => {
+        this.description = updated.description;
+        this.saved = STRINGS.saved;
+        this.dispatchEvent(new CaseUpdatedEvent(updated.id, updated.status));
+        await this.#editor.close('summary');
+      },
+      // The officer's text stays in place, and the focus on it.
+      failed: () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus()),
+    });
   }
 
   protected override render() {
-    const lang = this.language;
-    const error = this.errors.description;
-    const length = this.draft.trim().length;
+    const lang = this.#lang.value;
+    const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
-      ${this.editing && this.canEdit
-        ? html`<form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate data-testid="summary-form">
-            ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
-            <div class="field">
-              <label for="summary-text">${STRINGS.label[lang]}</label>
-              <textarea
-                id="summary-text"
-                rows="6"
-                .value=${this.draft}
-                aria-invalid=${error ? 'true' : 'false'}
-                aria-describedby=${error ? 'summary-error summary-count' : 'summary-count'}
-                @input=${(e: Event) => {
-                  this.draft = (e.target as HTMLTextAreaElement).value;
-                }}
-                @keydown=${(e: KeyboardEvent) => {
-                  if (e.key === 'Escape' && !this.busy) {
-                    e.preventDefault();
-                    void this.#close();
-                  }
-                }}
-              ></textarea>
-              <span id="summary-count" class="hint" data-testid="summary-count"
-                >${STRINGS.count[lang]
-                  .replace('{count}', String(length))
-                  .replace('{min}', String(DESCRIPTION_MIN))
-                  .replace('{max}', String(DESCRIPTION_MAX))}</span
-              >
-              ${error ? html`<span id="summary-error" class="field-error">${error}</span>` : nothing}
-            </div>
-            <div class="actions">
-              <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
-              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.#close()}>
-                ${STRINGS.cancel[lang]}
-              </button>
-            </div>
-          </form>`
+      ${draft && this.canEdit
+        ? this.#renderForm(draft.description, lang)
         : html`<p class="description" data-testid="case-description">${this.description}</p>
             ${this.canEdit
-              ? html`<button type="button" class="secondary edit" @click=${() => void this.#open()}>${STRINGS.edit[lang]}</button>`
+              ? html`<button type="button" class="secondary edit" data-edit="summary" @click=${() => void this.#open()}>${STRINGS.edit[lang]}</button>`
               : nothing}`}
       ${this.unsaved !== null
         ? html`<div class="alert" role="alert" data-testid="summary-unsaved">
@@ -182,6 +106,40 @@ export class PaknCaseSummary extends LitElement {
         : nothing}
       <p role="status" class="done">${this.saved ? this.saved[lang] : nothing}</p>
     </div>`;
+  }
+
+  #renderForm(text: string, lang: Lang) {
+    const editor = this.#editor;
+    const error = editor.errors.description;
+    const count = fill(STRINGS.count[lang], { count: text.trim().length, min: DESCRIPTION_MIN, max: DESCRIPTION_MAX });
+    // A field error says it all beside the textarea; anything else (refused, changed meanwhile) goes above.
+    const formError = error ? null : editor.formError;
+    return html`<form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate data-testid="summary-form">
+      ${formError ? html`<p class="alert" role="alert">${formError}</p>` : nothing}
+      <div class="field">
+        <label for="summary-text">${STRINGS.label[lang]}</label>
+        <textarea
+          id="summary-text"
+          rows="6"
+          .value=${text}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? 'summary-error summary-count' : 'summary-count'}
+          @input=${(e: Event) => editor.set('description', (e.target as HTMLTextAreaElement).value)}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Escape' && !editor.busy) {
+              e.preventDefault();
+              void editor.close('summary');
+            }
+          }}
+        ></textarea>
+        <span id="summary-count" class="hint" data-testid="summary-count">${count}</span>
+        ${error ? html`<span id="summary-error" class="field-error">${error}</span>` : nothing}
+      </div>
+      <div class="actions">
+        <button type="submit" ?disabled=${editor.busy}>${editor.busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
+        <button type="button" class="secondary" ?disabled=${editor.busy} @click=${() => void editor.close('summary')}>${STRINGS.cancel[lang]}</button>
+      </div>
+    </form>`;
   }
 
   static override styles = [

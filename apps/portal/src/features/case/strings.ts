@@ -224,6 +224,10 @@ export const STRINGS = {
   mergeSelf: { vi: 'Không thể gộp phản ánh vào chính nó.', en: 'A case cannot be merged into itself.' },
   merged: { vi: 'Đã gộp vào phản ánh {reference}.', en: 'Merged into {reference}.' },
 
+  // Oversight
+  recordsHeading: { vi: 'Giám sát việc xử lý', en: 'Oversight of the handling' },
+  recordedAgainst: { vi: 'Ghi nhận đối với: ', en: 'Recorded against: ' },
+
   // Letters
   lettersHeading: { vi: 'Văn bản chuyển xử lý', en: 'Forwarding letters' },
   noLetters: { vi: 'Chưa có văn bản.', en: 'No letter yet.' },

@@ -137,6 +137,8 @@ export class EditorController<D extends object> implements ReactiveController {
     if (!this.#draft) return;
     this.#draft = { ...this.#draft, [key]: value };
     this.clearFieldErrors(String(key));
+    // What the form shows may depend on the value (a choice that shows other fields, a character count).
+    this.#host.requestUpdate();
   }
 
   /** Removes the errors of these fields (typing in a field clears its error). */
