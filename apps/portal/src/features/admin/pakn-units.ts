@@ -7,9 +7,11 @@ import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
-import { editorForm, field, selectField, statusLine, textField } from '#shared/form-fields.ts';
-import { adminStyles, editorLabels, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
-import { ADMIN, UNITS, fill } from './strings.ts';
+import { editorForm, selectField, statusLine, textField } from '#shared/form-fields.ts';
+import { fill } from '#shared/i18n.ts';
+import { addButton, editButton, editorLabels } from '#shared/list-editor.ts';
+import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
+import { ADMIN, UNITS } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
 
 interface Draft {
@@ -108,7 +110,7 @@ export class PaknUnits extends LitElement {
       ${statusLine(this.#editor.notice)}
       ${draft
         ? this.#renderForm(draft, lang)
-        : html`<p><button type="button" id="add" ?disabled=${!this.#units.value} @click=${() => void this.#open(null)}>${UNITS.add[lang]}</button></p>`}
+        : addButton(UNITS.add[lang], () => void this.#open(null), !this.#units.value)}
       ${renderLoad(this.#units, lang, { complete: (units) => this.#renderList(units, lang) })}
     </div>`;
   }
@@ -116,22 +118,7 @@ export class PaknUnits extends LitElement {
   #renderList(units: readonly UnitView[], lang: Lang) {
     if (units.length === 0) return html`<p class="empty">${UNITS.empty[lang]}</p>`;
     const visible = filterUnits(units, this.filter);
-    return html`<div class="toolbar">
-        ${field({
-          id: 'filter',
-          label: ADMIN.filter[lang],
-          hint: ADMIN.filterHint[lang],
-          control: html`<input
-            id="filter"
-            type="search"
-            autocomplete="off"
-            aria-describedby="filter-hint filter-count"
-            .value=${this.filter}
-            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-          />`,
-        })}
-        <p id="filter-count" class="muted" aria-live="polite">${fill(ADMIN.shown[lang], { shown: visible.length, total: units.length })}</p>
-      </div>
+    return html`${renderFilter({ value: this.filter, shown: visible.length, total: units.length, lang, hint: true, onInput: (v) => (this.filter = v) })}
       ${visible.length === 0
         ? html`<p class="empty">${ADMIN.noMatch[lang]}</p>`
         : groupUnits(visible, UNIT_KIND_HIERARCHY).map((g) => this.#renderGroup(g.kind, g.units, units, lang))}`;
@@ -161,9 +148,7 @@ export class PaknUnits extends LitElement {
                 <td>${unitName(all, u.parentId) ?? html`<span class="muted">–</span>`}</td>
                 <td>${u.underInspection ? html`<span class="badge inspection">${UNITS.underInspection[lang]}</span>` : html`<span class="muted">–</span>`}</td>
                 <td class="actions">
-                  <button type="button" class="secondary small" data-edit=${u.id} @click=${() => void this.#open(u)}>
-                    ${ADMIN.edit[lang]}<span class="visually-hidden"> ${u.name}</span>
-                  </button>
+                  ${editButton(lang, u.id, u.name, () => void this.#open(u))}
                 </td>
               </tr>`,
             )}
@@ -174,12 +159,12 @@ export class PaknUnits extends LitElement {
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    const e = this.#editor.errors;
+    const e = this.#editor.errorsOf();
     const others = (this.#units.value ?? []).filter((u) => u.id !== d.editing);
     return editorForm(
       {
         heading: d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
-        formError: this.#editor.formError,
+        formError: this.#editor.formErrorOf(),
         busy: this.#editor.busy,
         labels: editorLabels(lang),
         onSubmit: (ev) => void this.#save(ev),
