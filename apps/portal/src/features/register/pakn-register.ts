@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html } from 'lit';
 import { letterNumber, vietnamDateOf, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
