@@ -223,7 +223,6 @@ export class PaknUsers extends LitElement {
   #renderForm(d: Draft, lang: Lang) {
     const e = this.#editor.errorsOf();
     const unitRole = isRole(d.role) && isUnitRole(d.role);
-    const passwordHint = fill((d.editing ? USERS.passwordHintEdit : USERS.passwordHintNew)[lang], { min: PASSWORD_MIN });
     return editorForm(
       {
         heading: d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
@@ -287,33 +286,39 @@ export class PaknUsers extends LitElement {
         onQuery: (q) => (this.unitQuery = q),
         onChange: (id) => this.#set('unitId', id),
       })}
-      <div class="grid">
-        ${textField({
-          id: 'password',
-          type: 'password',
-          autocomplete: 'new-password',
-          minlength: PASSWORD_MIN,
-          label: d.editing ? USERS.newPassword[lang] : USERS.password[lang],
-          hint: passwordHint,
-          error: e.password,
-          value: d.password,
-          onInput: (v) => this.#set('password', v),
-        })}
-        <div class="field">
-          <span class="label-like" aria-hidden="true">${USERS.active[lang]}</span>
-          <label class="choice">
-            <input
-              id="active"
-              type="checkbox"
-              .checked=${d.active}
-              @change=${(ev: Event) => this.#set('active', (ev.target as HTMLInputElement).checked)}
-            />
-            ${USERS.activeLabel[lang]}
-          </label>
-        </div>
-      </div>
+      ${this.#renderAccess(d, lang)}
     `,
     );
+  }
+
+  /** The password (new, or a new one) and whether the account may sign in. */
+  #renderAccess(d: Draft, lang: Lang) {
+    const passwordHint = fill((d.editing ? USERS.passwordHintEdit : USERS.passwordHintNew)[lang], { min: PASSWORD_MIN });
+    return html`<div class="grid">
+    ${textField({
+      id: 'password',
+      type: 'password',
+      autocomplete: 'new-password',
+      minlength: PASSWORD_MIN,
+      label: d.editing ? USERS.newPassword[lang] : USERS.password[lang],
+      hint: passwordHint,
+      error: this.#editor.errorsOf().password,
+      value: d.password,
+      onInput: (v) => this.#set('password', v),
+    })}
+    <div class="field">
+      <span class="label-like" aria-hidden="true">${USERS.active[lang]}</span>
+      <label class="choice">
+        <input
+          id="active"
+          type="checkbox"
+          .checked=${d.active}
+          @change=${(ev: Event) => this.#set('active', (ev.target as HTMLInputElement).checked)}
+        />
+        ${USERS.activeLabel[lang]}
+      </label>
+    </div>
+  </div>`;
   }
 
   static override styles = [
