@@ -1,6 +1,10 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Task } from '@lit/task';
 import type { Lang, Text } from '@pakn/domain';
-import type { EditorFormOptions } from './form-fields.ts';
+import { EditorController, type EditorHost } from './controllers/editor.ts';
+import { LangController, type LangHost } from './controllers/lang.ts';
+import { loadTask } from './controllers/load.ts';
+import { editorForm, textField, type EditorFormOptions } from './form-fields.ts';
 
 /**
  * The pieces the list-and-editor pages (admin users, units, sites, categories, authorities) repeat around the
@@ -62,3 +66,94 @@ export const rowActionStyles = css`
     border-color: var(--_danger);
   }
 `;
+
+/** A column of a data table: its heading, a class (to hide it on narrow screens), or a heading only screen readers read. */
+export type Column = string | { readonly label: string; readonly className?: string; readonly hidden?: boolean };
+
+export interface TableOptions {
+  /** Read by screen readers only. */
+  readonly caption: string;
+  readonly columns: readonly Column[];
+  readonly rows: unknown;
+  readonly testId?: string;
+  /** A `part` for the wrapper, where the host page styles it. */
+  readonly part?: string;
+}
+
+function renderColumn(column: Column): TemplateResult {
+  if (typeof column === 'string') return html`<th scope="col">${column}</th>`;
+  const label = column.hidden ? html`<span class="visually-hidden">${column.label}</span>` : column.label;
+  return html`<th scope="col" class=${column.className ?? nothing}>${label}</th>`;
+}
+
+/** A data table in its scrolling wrapper: caption, one heading row, the rows. */
+export function renderTable(o: TableOptions): TemplateResult {
+  return html`<div class="table-wrap" part=${o.part ?? nothing}>
+    <table data-testid=${o.testId ?? nothing}>
+      <caption class="visually-hidden">${o.caption}</caption>
+      <thead>
+        <tr>
+          ${o.columns.map(renderColumn)}
+        </tr>
+      </thead>
+      <tbody>
+        ${o.rows}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** The draft of a list entry: null `editing` for a new one, else the key of the entry edited. */
+export interface EntryDraft {
+  editing: string | null;
+}
+
+/**
+ * The state every list-and-editor page holds: the language, the list (a task; `list.run()` reads it again
+ * after a change) and the editor of one entry.
+ */
+export class ListEditorPage<T, D extends EntryDraft> {
+  readonly lang: LangController;
+  readonly list: Task<readonly [], T>;
+  readonly editor: EditorController<D>;
+
+  constructor(host: LangHost & EditorHost, options: { readonly load: (signal: AbortSignal) => Promise<T>; readonly fields?: ReadonlySet<string> }) {
+    const lang = new LangController(host);
+    this.lang = lang;
+    this.list = loadTask(host, { args: () => [] as const, run: (_, signal) => options.load(signal), lang: () => lang.value });
+    this.editor = new EditorController<D>(host, { lang: () => lang.value, ...(options.fields ? { fields: options.fields } : {}) });
+  }
+
+  /** The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button). */
+  renderEditor(draft: D, heading: string, onSubmit: (event: SubmitEvent) => void, fields: TemplateResult): TemplateResult {
+    const lang = this.lang.value;
+    return editorForm(
+      {
+        heading,
+        formError: this.editor.formErrorOf(),
+        busy: this.editor.busy,
+        labels: editorLabels(lang),
+        onSubmit,
+        onCancel: () => void this.editor.close(draft.editing ?? undefined),
+      },
+      fields,
+    );
+  }
+}
+
+export interface KeyFieldOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly error: string | undefined;
+  readonly value: string;
+  /** Whether an existing entry is edited: its key cannot change. */
+  readonly editing: boolean;
+  readonly onInput: (value: string) => void;
+}
+
+/** The entry's key (an identifier typed once): no spelling correction, no capitals, read-only once saved. */
+export function keyField(o: KeyFieldOptions): TemplateResult {
+  const { editing, ...rest } = o;
+  return textField({ ...rest, autocapitalize: 'none', spellcheck: false, readonly: editing });
+}

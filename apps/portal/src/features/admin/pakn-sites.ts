@@ -2,14 +2,12 @@ import { LitElement, html, nothing } from 'lit';
 import { SiteInputSchema, errorMessage, type Lang, type Site } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
-import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
-import { loadTask, renderLoad } from '#shared/controllers/load.ts';
+import { renderLoad } from '#shared/controllers/load.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { describedBy, editorForm, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, editorLabels } from '#shared/list-editor.ts';
+import { describedBy, statusLine, textField } from '#shared/form-fields.ts';
+import { addButton, editButton, ListEditorPage } from '#shared/list-editor.ts';
 import { adminStyles, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
@@ -59,14 +57,11 @@ export class PaknSites extends LitElement {
   /** One message per bad line of the origins box. */
   declare protected originErrors: readonly string[];
 
-  readonly #lang = new LangController(this);
   readonly #units = new UnitsController(this);
-  readonly #sites = loadTask(this, {
-    args: () => [] as const,
-    run: (_, signal) => paknClient().admin.sites.query(undefined, { signal }),
-    lang: () => this.#lang.value,
-  });
-  readonly #editor = new EditorController<Draft>(this, { lang: () => this.#lang.value, fields: FORM_FIELDS });
+  readonly #page = new ListEditorPage<readonly Site[], Draft>(this, { load: (signal) => paknClient().admin.sites.query(undefined, { signal }), fields: FORM_FIELDS });
+  readonly #lang = this.#page.lang;
+  readonly #sites = this.#page.list;
+  readonly #editor = this.#page.editor;
 
   constructor() {
     super();
@@ -216,15 +211,10 @@ export class PaknSites extends LitElement {
   #renderForm(d: Draft, lang: Lang) {
     const e = this.#editor.errorsOf();
     const originsError = e.allowedOrigins;
-    return editorForm(
-      {
-        heading: d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
-        formError: this.#editor.formErrorOf(),
-        busy: this.#editor.busy,
-        labels: editorLabels(lang),
-        onSubmit: (ev) => void this.#save(ev),
-        onCancel: () => void this.#editor.close(d.editing ?? undefined),
-      },
+    return this.#page.renderEditor(
+      d,
+      d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
+      (e) => void this.#save(e),
       html`
       <div class="grid">
         ${textField({

@@ -2,14 +2,12 @@ import { LitElement, css, html } from 'lit';
 import { UNIT_KINDS, UnitInputSchema, errorMessage, type Lang, type UnitKind } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent } from '#shared/context.ts';
-import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
-import { loadTask, renderLoad } from '#shared/controllers/load.ts';
+import { renderLoad } from '#shared/controllers/load.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
-import { editorForm, selectField, statusLine, textField } from '#shared/form-fields.ts';
+import { selectField, statusLine, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, editButton, editorLabels } from '#shared/list-editor.ts';
+import { addButton, editButton, ListEditorPage } from '#shared/list-editor.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, UNITS } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
@@ -44,13 +42,10 @@ export class PaknUnits extends LitElement {
   declare protected filter: string;
   declare protected parentQuery: string;
 
-  readonly #lang = new LangController(this);
-  readonly #units = loadTask(this, {
-    args: () => [] as const,
-    run: (_, signal) => paknClient().unit.list.query(undefined, { signal }),
-    lang: () => this.#lang.value,
-  });
-  readonly #editor = new EditorController<Draft>(this, { lang: () => this.#lang.value, fields: FORM_FIELDS });
+  readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, { load: (signal) => paknClient().unit.list.query(undefined, { signal }), fields: FORM_FIELDS });
+  readonly #lang = this.#page.lang;
+  readonly #units = this.#page.list;
+  readonly #editor = this.#page.editor;
 
   constructor() {
     super();
@@ -161,15 +156,10 @@ export class PaknUnits extends LitElement {
   #renderForm(d: Draft, lang: Lang) {
     const e = this.#editor.errorsOf();
     const others = (this.#units.value ?? []).filter((u) => u.id !== d.editing);
-    return editorForm(
-      {
-        heading: d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
-        formError: this.#editor.formErrorOf(),
-        busy: this.#editor.busy,
-        labels: editorLabels(lang),
-        onSubmit: (ev) => void this.#save(ev),
-        onCancel: () => void this.#editor.close(d.editing ?? undefined),
-      },
+    return this.#page.renderEditor(
+      d,
+      d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
+      (e) => void this.#save(e),
       html`
       <div class="grid">
         ${textField({

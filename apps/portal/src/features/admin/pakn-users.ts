@@ -3,14 +3,12 @@ import { PASSWORD_MIN, ROLE_LABELS, ROLES, StaffAccountInputSchema, errorMessage
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
-import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
-import { loadTask, renderLoad } from '#shared/controllers/load.ts';
+import { renderLoad } from '#shared/controllers/load.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { editorForm, formErrorAlert, selectField, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, editorLabels } from '#shared/list-editor.ts';
+import { formErrorAlert, selectField, statusLine, textField } from '#shared/form-fields.ts';
+import { addButton, editButton, ListEditorPage } from '#shared/list-editor.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, USERS } from './strings.ts';
 import { foldForSearch } from './unit-search.ts';
@@ -62,14 +60,11 @@ export class PaknUsers extends LitElement {
   declare protected filter: string;
   declare protected unitQuery: string;
 
-  readonly #lang = new LangController(this);
   readonly #units = new UnitsController(this);
-  readonly #accounts = loadTask(this, {
-    args: () => [] as const,
-    run: (_, signal) => paknClient().admin.users.query(undefined, { signal }),
-    lang: () => this.#lang.value,
-  });
-  readonly #editor = new EditorController<Draft>(this, { lang: () => this.#lang.value, fields: FORM_FIELDS });
+  readonly #page = new ListEditorPage<readonly Account[], Draft>(this, { load: (signal) => paknClient().admin.users.query(undefined, { signal }), fields: FORM_FIELDS });
+  readonly #lang = this.#page.lang;
+  readonly #accounts = this.#page.list;
+  readonly #editor = this.#page.editor;
 
   constructor() {
     super();
@@ -223,15 +218,10 @@ export class PaknUsers extends LitElement {
   #renderForm(d: Draft, lang: Lang) {
     const e = this.#editor.errorsOf();
     const unitRole = isRole(d.role) && isUnitRole(d.role);
-    return editorForm(
-      {
-        heading: d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
-        formError: this.#editor.formErrorOf(),
-        busy: this.#editor.busy,
-        labels: editorLabels(lang),
-        onSubmit: (ev) => void this.#save(ev),
-        onCancel: () => void this.#editor.close(d.editing ?? undefined),
-      },
+    return this.#page.renderEditor(
+      d,
+      d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
+      (e) => void this.#save(e),
       html`
       <div class="grid">
         ${textField({

@@ -2,12 +2,10 @@ import { LitElement, css, html } from 'lit';
 import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type OutOfScopeClass, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
-import { loadTask, renderLoad } from '#shared/controllers/load.ts';
-import { editorForm, editorStyles, formErrorAlert, pageStyles, selectField, statusLine, textField, textareaField } from '#shared/form-fields.ts';
+import { renderLoad } from '#shared/controllers/load.ts';
+import { editorStyles, formErrorAlert, pageStyles, selectField, statusLine, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, bilingual, editButton, editorLabels, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
@@ -77,13 +75,10 @@ export class PaknAuthorities extends LitElement {
 
   declare lang: string;
 
-  readonly #lang = new LangController(this);
-  readonly #authorities = loadTask(this, {
-    args: () => [] as const,
-    run: (_, signal) => paknClient().authority.list.query(undefined, { signal }),
-    lang: () => this.#lang.value,
-  });
-  readonly #editor = new EditorController<Draft>(this, { lang: () => this.#lang.value });
+  readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, { load: (signal) => paknClient().authority.list.query(undefined, { signal }) });
+  readonly #lang = this.#page.lang;
+  readonly #authorities = this.#page.list;
+  readonly #editor = this.#page.editor;
 
   constructor() {
     super();
@@ -205,15 +200,10 @@ export class PaknAuthorities extends LitElement {
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    return editorForm(
-      {
-        heading: d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-        formError: this.#editor.formErrorOf(),
-        busy: this.#editor.busy,
-        labels: editorLabels(lang),
-        onSubmit: (e) => void this.#save(e),
-        onCancel: () => void this.#editor.close(d.editing ?? undefined),
-      },
+    return this.#page.renderEditor(
+      d,
+      d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
+      (e) => void this.#save(e),
       html`
         <div class="grid">
           ${textField({

@@ -2,12 +2,10 @@ import { LitElement, css, html } from 'lit';
 import { CategoryInputSchema, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
-import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
-import { loadTask, renderLoad } from '#shared/controllers/load.ts';
-import { editorForm, editorStyles, formErrorAlert, pageStyles, statusLine, textField } from '#shared/form-fields.ts';
+import { renderLoad } from '#shared/controllers/load.ts';
+import { editorStyles, formErrorAlert, pageStyles, statusLine, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, bilingual, editButton, editorLabels, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
@@ -47,13 +45,10 @@ export class PaknCategories extends LitElement {
 
   declare lang: string;
 
-  readonly #lang = new LangController(this);
-  readonly #categories = loadTask(this, {
-    args: () => [] as const,
-    run: (_, signal) => paknClient().admin.categories.query(undefined, { signal }),
-    lang: () => this.#lang.value,
-  });
-  readonly #editor = new EditorController<Draft>(this, { lang: () => this.#lang.value });
+  readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, { load: (signal) => paknClient().admin.categories.query(undefined, { signal }) });
+  readonly #lang = this.#page.lang;
+  readonly #categories = this.#page.list;
+  readonly #editor = this.#page.editor;
 
   constructor() {
     super();
@@ -214,15 +209,10 @@ export class PaknCategories extends LitElement {
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    return editorForm(
-      {
-        heading: d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-        formError: this.#editor.formErrorOf(),
-        busy: this.#editor.busy,
-        labels: editorLabels(lang),
-        onSubmit: (e) => void this.#save(e),
-        onCancel: () => void this.#editor.close(d.editing ?? undefined),
-      },
+    return this.#page.renderEditor(
+      d,
+      d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
+      (e) => void this.#save(e),
       html`
         ${this.#input(d, 'key', STRINGS.key, lang, null, STRINGS.keyHint)}
         <div class="grid">${this.#input(d, 'labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input(d, 'labelEn', STRINGS.labelEn, lang, 'en')}</div>
