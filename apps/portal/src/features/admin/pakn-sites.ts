@@ -7,7 +7,7 @@ import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
 import { describedBy, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, ListEditorPage } from '#shared/list-editor.ts';
+import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
 import { adminStyles, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
@@ -217,15 +217,13 @@ export class PaknSites extends LitElement {
       (e) => void this.#save(e),
       html`
       <div class="grid">
-        ${textField({
+        ${keyField({
           id: 'key',
           label: SITES.key[lang],
           hint: ADMIN.slugHint[lang],
           error: e.key,
-          autocapitalize: 'none',
-          spellcheck: false,
           value: d.key,
-          readonly: d.editing !== null,
+          editing: d.editing !== null,
           onInput: (v) => this.#set('key', v),
         })}
         ${textField({ id: 'name', label: SITES.name[lang], error: e.name, value: d.name, onInput: (v) => this.#set('name', v) })}

@@ -7,7 +7,8 @@ import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
 import { selectField, statusLine, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, editButton, ListEditorPage } from '#shared/list-editor.ts';
+import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, UNITS } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
@@ -123,20 +124,10 @@ export class PaknUnits extends LitElement {
     const headingId = `group-${kind}`;
     return html`<section class="group" aria-labelledby=${headingId}>
       <h2 id=${headingId}>${UNIT_KIND_LABELS[kind][lang]} <span class="muted count">(${group.length})</span></h2>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">${fill(UNITS.caption[lang], { kind: UNIT_KIND_LABELS[kind][lang], n: group.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${UNITS.name[lang]}</th>
-              <th scope="col">${UNITS.id[lang]}</th>
-              <th scope="col">${UNITS.parent[lang]}</th>
-              <th scope="col">${UNITS.inspection[lang]}</th>
-              <th scope="col"><span class="visually-hidden">${ADMIN.actions[lang]}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${group.map(
+      ${renderTable({
+  caption: fill(UNITS.caption[lang], { kind: UNIT_KIND_LABELS[kind][lang], n: group.length }),
+  columns: [UNITS.name[lang], UNITS.id[lang], UNITS.parent[lang], UNITS.inspection[lang], { label: ADMIN.actions[lang], hidden: true }],
+  rows: group.map(
               (u) => html`<tr data-id=${u.id}>
                 <th scope="row">${u.name}</th>
                 <td><code>${u.id}</code></td>
@@ -146,10 +137,8 @@ export class PaknUnits extends LitElement {
                   ${editButton(lang, u.id, u.name, () => void this.#open(u))}
                 </td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+            ),
+})}
     </section>`;
   }
 
@@ -162,15 +151,13 @@ export class PaknUnits extends LitElement {
       (e) => void this.#save(e),
       html`
       <div class="grid">
-        ${textField({
+        ${keyField({
           id: 'id',
           label: UNITS.id[lang],
           hint: ADMIN.slugHint[lang],
           error: e.id,
-          autocapitalize: 'none',
-          spellcheck: false,
           value: d.id,
-          readonly: d.editing !== null,
+          editing: d.editing !== null,
           onInput: (v) => this.#editor.set('id', v),
         })}
         ${selectField({

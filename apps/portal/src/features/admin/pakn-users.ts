@@ -8,7 +8,8 @@ import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
 import { formErrorAlert, selectField, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, ListEditorPage } from '#shared/list-editor.ts';
+import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, USERS } from './strings.ts';
 import { foldForSearch } from './unit-search.ts';
@@ -168,22 +169,10 @@ export class PaknUsers extends LitElement {
     return html`${renderFilter({ value: this.filter, shown: visible.length, total: accounts.length, lang, onInput: (v) => (this.filter = v) })}
       ${visible.length === 0
         ? html`<p class="empty">${ADMIN.noMatch[lang]}</p>`
-        : html`<div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">${USERS.caption[lang]}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${USERS.username[lang]}</th>
-                  <th scope="col">${USERS.displayName[lang]}</th>
-                  <th scope="col">${USERS.role[lang]}</th>
-                  <th scope="col">${USERS.unit[lang]}</th>
-                  <th scope="col" class="col-email">${USERS.email[lang]}</th>
-                  <th scope="col">${USERS.active[lang]}</th>
-                  <th scope="col"><span class="visually-hidden">${ADMIN.actions[lang]}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${visible.map(
+        : html`${renderTable({
+  caption: USERS.caption[lang],
+  columns: [USERS.username[lang], USERS.displayName[lang], USERS.role[lang], USERS.unit[lang], { label: USERS.email[lang], className: 'col-email' }, USERS.active[lang], { label: ADMIN.actions[lang], hidden: true }],
+  rows: visible.map(
                   (a) => html`<tr data-username=${a.username} class=${a.active ? '' : 'inactive'}>
                     <th scope="row"><code>${a.username}</code></th>
                     <td>
@@ -209,10 +198,8 @@ export class PaknUsers extends LitElement {
                         : nothing}
                     </td>
                   </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`}`;
+                ),
+})}`}`;
   }
 
   #renderForm(d: Draft, lang: Lang) {
@@ -224,15 +211,13 @@ export class PaknUsers extends LitElement {
       (e) => void this.#save(e),
       html`
       <div class="grid">
-        ${textField({
+        ${keyField({
           id: 'username',
           label: USERS.username[lang],
           hint: USERS.usernameHint[lang],
           error: e.username,
-          autocapitalize: 'none',
-          spellcheck: false,
           value: d.username,
-          readonly: d.editing !== null,
+          editing: d.editing !== null,
           onInput: (v) => this.#set('username', v),
         })}
         ${textField({

@@ -5,7 +5,8 @@ import { paknClient } from '#shared/client.ts';
 import { renderLoad } from '#shared/controllers/load.ts';
 import { editorStyles, formErrorAlert, pageStyles, selectField, statusLine, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { addButton, bilingual, editButton, keyField, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
@@ -144,19 +145,10 @@ export class PaknAuthorities extends LitElement {
 
   #renderTable(authorities: readonly Authority[], lang: Lang) {
     if (authorities.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
-    return html`<div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">${STRINGS.caption[lang]}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${STRINGS.class[lang]}</th>
-            <th scope="col">${STRINGS.name[lang]}</th>
-            <th scope="col">${STRINGS.referralVi[lang]}</th>
-            <th scope="col"><span class="visually-hidden">${STRINGS.actions[lang]}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${authorities.map(
+    return html`${renderTable({
+  caption: STRINGS.caption[lang],
+  columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: STRINGS.actions[lang], hidden: true }],
+  rows: authorities.map(
             (a) => html`<tr data-id=${a.id}>
               <td>${OUT_OF_SCOPE_LABELS[a.outOfScopeClass][lang]}</td>
               <th scope="row">${bilingual(a.name)}</th>
@@ -168,10 +160,8 @@ export class PaknAuthorities extends LitElement {
                 </button>
               </td>
             </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+          ),
+})}`;
   }
 
   #text(d: Draft, id: 'nameVi' | 'nameEn', label: Text, lang: Lang, textLang: Lang) {
@@ -206,14 +196,13 @@ export class PaknAuthorities extends LitElement {
       (e) => void this.#save(e),
       html`
         <div class="grid">
-          ${textField({
+          ${keyField({
             id: 'id',
             label: STRINGS.id[lang],
             hint: STRINGS.idHint[lang],
             error: this.#editor.errorsOf().id,
-            spellcheck: false,
             value: d.id,
-            readonly: d.editing !== null,
+            editing: d.editing !== null,
             onInput: (v) => this.#editor.set('id', v),
           })}
           ${selectField({

@@ -6,6 +6,7 @@ import { renderLoad } from '#shared/controllers/load.ts';
 import { editorStyles, formErrorAlert, pageStyles, statusLine, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
 import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
@@ -138,21 +139,10 @@ export class PaknCategories extends LitElement {
 
   #renderTable(categories: readonly CategoryDefinition[], lang: Lang) {
     const last = categories.length - 1;
-    return html`<div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">${STRINGS.caption[lang]}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${STRINGS.order[lang]}</th>
-            <th scope="col">${STRINGS.label[lang]}</th>
-            <th scope="col">${STRINGS.key[lang]}</th>
-            <th scope="col">${STRINGS.hint[lang]}</th>
-            <th scope="col">${STRINGS.status[lang]}</th>
-            <th scope="col"><span class="visually-hidden">${STRINGS.actions[lang]}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${categories.map((c, i) => {
+    return html`${renderTable({
+  caption: STRINGS.caption[lang],
+  columns: [STRINGS.order[lang], STRINGS.label[lang], STRINGS.key[lang], STRINGS.hint[lang], STRINGS.status[lang], { label: STRINGS.actions[lang], hidden: true }],
+  rows: categories.map((c, i) => {
             const name = html`<span class="visually-hidden"> ${c.label[lang]}</span>`;
             return html`<tr data-key=${c.key} class=${c.active ? '' : 'inactive'}>
               <td>${i + 1}</td>
@@ -187,10 +177,8 @@ export class PaknCategories extends LitElement {
                 </button>
               </td>
             </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+          }),
+})}`;
   }
 
   #input(d: Draft, id: TextField, label: Text, lang: Lang, textLang: Lang | null, hint: Text | null = null) {

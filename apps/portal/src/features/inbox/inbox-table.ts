@@ -6,6 +6,7 @@ import { navigateOnClick } from '#shared/events.ts';
 import { COMMON, fill, formatDateTime, shorten } from '#shared/i18n.ts';
 import type { CategoriesController } from '#shared/categories.ts';
 import { STRINGS } from './strings.ts';
+import { renderTable } from '#shared/table.ts';
 
 export interface InboxTableOptions {
   readonly cases: readonly StaffCaseView[];
@@ -35,25 +36,12 @@ export function renderInboxTable(o: InboxTableOptions): TemplateResult {
       : html`<p class="empty">${STRINGS.empty[lang]}</p>`;
   }
   return html`
-    <div class="table-wrap" part="table">
-      <table>
-        <caption class="visually-hidden">${q ? fill(STRINGS.searchCaption[lang], { q }) : STRINGS.caption[lang]}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${STRINGS.reference[lang]}</th>
-            <th scope="col" class="col-deadline">${DEADLINE_STRINGS.deadline[lang]}</th>
-            <th scope="col">${STRINGS.receivedAt[lang]}</th>
-            <th scope="col" class="col-channel">${STRINGS.channel[lang]}</th>
-            <th scope="col">${STRINGS.category[lang]}</th>
-            <th scope="col">${STRINGS.status[lang]}</th>
-            <th scope="col" class="col-description">${STRINGS.description[lang]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${cases.map((item, index) => renderRow(o, item, index))}
-        </tbody>
-      </table>
-    </div>
+    ${renderTable({
+  caption: q ? fill(STRINGS.searchCaption[lang], { q }) : STRINGS.caption[lang],
+  columns: [STRINGS.reference[lang], { label: DEADLINE_STRINGS.deadline[lang], className: 'col-deadline' }, STRINGS.receivedAt[lang], { label: STRINGS.channel[lang], className: 'col-channel' }, STRINGS.category[lang], STRINGS.status[lang], { label: STRINGS.description[lang], className: 'col-description' }],
+  part: 'table',
+  rows: cases.map((item, index) => renderRow(o, item, index)),
+})}
   `;
 }
 

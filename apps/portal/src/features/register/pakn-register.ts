@@ -8,6 +8,7 @@ import { fill, formatDateTime } from '#shared/i18n.ts';
 import { LiveList } from '#shared/live-list.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { registerStyles } from './pakn-register.styles.ts';
+import { renderTable } from '#shared/table.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>[number];
 
@@ -125,21 +126,11 @@ export class PaknRegister extends LitElement {
 
   #renderTable(letters: readonly Letter[], year: number, lang: Lang) {
     if (letters.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
-    return html`<div class="table-wrap">
-      <table data-testid="register-table">
-        <caption class="visually-hidden">${fill(STRINGS.caption[lang], { year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${STRINGS.number[lang]}</th>
-            <th scope="col">${STRINGS.date[lang]}</th>
-            <th scope="col">${STRINGS.reference[lang]}</th>
-            <th scope="col">${STRINGS.unit[lang]}</th>
-            <th scope="col">${STRINGS.status[lang]}</th>
-            <th scope="col"><span class="visually-hidden">${STRINGS.print[lang]}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${letters.map((letter) => {
+    return html`${renderTable({
+  caption: fill(STRINGS.caption[lang], { year }),
+  columns: [STRINGS.number[lang], STRINGS.date[lang], STRINGS.reference[lang], STRINGS.unit[lang], STRINGS.status[lang], { label: STRINGS.print[lang], hidden: true }],
+  testId: 'register-table',
+  rows: letters.map((letter) => {
             const approved = letter.status === 'approved';
             const date = approved ? (letter.decidedAt ?? letter.draftedAt) : letter.draftedAt;
             return html`<tr data-status=${letter.status} data-reference=${letter.reference}>
@@ -160,10 +151,8 @@ export class PaknRegister extends LitElement {
                 >
               </td>
             </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+          }),
+})}`;
   }
 
   static override styles = [
