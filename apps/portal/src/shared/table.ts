@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 
 /** A column of a data table: its heading, a class (to hide it on narrow screens), or a heading only screen readers read. */
 export type Column = string | { readonly label: string; readonly className?: string; readonly hidden?: boolean };
@@ -35,3 +35,23 @@ export function renderTable(o: TableOptions): TemplateResult {
     </table>
   </div>`;
 }
+
+/** A list page's frame: the toolbar of filters above the list, its live summary line, the box saying it is empty. */
+export const listStyles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.5rem 1.5rem;
+    margin-bottom: var(--_space);
+  }
+  .summary {
+    margin: 0 0 0.5rem;
+    min-height: 1.5em;
+  }
+  .empty {
+    padding: var(--_space);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
+`;

@@ -3,6 +3,7 @@ import type { Lang, Unit } from '@pakn/domain';
 import { navigateOnClick } from '#shared/events.ts';
 import { describedBy, editorStyles, field, pageStyles } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
+import { listStyles } from '#shared/table.ts';
 import { UNIT_KIND_LABELS, groupUnits } from '#shared/units.ts';
 import { ADMIN } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
@@ -120,19 +121,13 @@ export function renderUnitPicker(o: UnitPickerOptions): TemplateResult {
 export const adminStyles = [
   pageStyles,
   editorStyles,
+  listStyles,
   css`
     .breadcrumb {
       display: flex;
       gap: 0.4rem;
       margin-bottom: 0.5rem;
       font-size: 0.95rem;
-    }
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      gap: 0.5rem 1.5rem;
-      margin-bottom: var(--_space);
     }
     .toolbar .field {
       margin-bottom: 0;

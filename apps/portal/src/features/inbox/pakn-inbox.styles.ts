@@ -2,13 +2,6 @@ import { css } from 'lit';
 
 /** `<pakn-inbox>`'s look: the toolbar (search, filters, figures) and the table of cases, narrower on a tablet. */
 export const inboxStyles = css`
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 0.5rem 1.5rem;
-    margin-bottom: var(--_space);
-  }
   .filter {
     flex: 0 1 22rem;
     margin: 0;
@@ -28,10 +21,6 @@ export const inboxStyles = css`
   .search .hint {
     margin: 0.25rem 0 0;
     font-size: 0.9rem;
-  }
-  .summary {
-    margin: 0 0 0.5rem;
-    min-height: 1.5em;
   }
   .mine {
     display: flex;
@@ -56,11 +45,6 @@ export const inboxStyles = css`
   tbody tr[data-selected] {
     background: #eaf1f8;
     box-shadow: inset 4px 0 0 var(--_primary);
-  }
-  .empty {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
   }
   th.reference {
     font-weight: 600;

@@ -12,6 +12,7 @@ import { hanoiToday, intakeSummaryParts } from '#shared/intake-stats.ts';
 import { LiveList } from '#shared/live-list.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
+import { listStyles } from '#shared/table.ts';
 import { CategoriesController } from '#shared/categories.ts';
 import '#shared/pakn-export-button.ts';
 import { renderInboxTable } from './inbox-table.ts';
@@ -301,7 +302,7 @@ export class PaknInbox extends LitElement {
     </div>`;
   }
 
-  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, inboxStyles];
+  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, listStyles, inboxStyles];
 }
 
 if (!customElements.get('pakn-inbox')) customElements.define('pakn-inbox', PaknInbox);

@@ -5,25 +5,9 @@ export const registerStyles = css`
   .intro {
     max-width: 60rem;
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 0.5rem 1.5rem;
-    margin-bottom: var(--_space);
-  }
   .year {
     flex: 0 1 10rem;
     margin: 0;
-  }
-  .summary {
-    margin: 0 0 0.5rem;
-    min-height: 1.5em;
-  }
-  .empty {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
   }
   thead th {
     white-space: nowrap;

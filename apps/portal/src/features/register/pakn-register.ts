@@ -8,7 +8,7 @@ import { fill, formatDateTime } from '#shared/i18n.ts';
 import { LiveList } from '#shared/live-list.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { registerStyles } from './pakn-register.styles.ts';
-import { renderTable } from '#shared/table.ts';
+import { listStyles, renderTable } from '#shared/table.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>[number];
 
@@ -159,6 +159,7 @@ export class PaknRegister extends LitElement {
     tokens,
     base,
     dataTable,
+    listStyles,
     registerStyles,
   ];
 }
