@@ -36,12 +36,6 @@ export const inboxStyles = css`
     margin: 0 0 0.5rem;
     font-size: 0.9rem;
   }
-  .today {
-    padding: 0.6rem 0.9rem;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    border-left: 4px solid var(--_primary);
-  }
   tbody tr[data-selected] {
     background: #eaf1f8;
     box-shadow: inset 4px 0 0 var(--_primary);

@@ -8,7 +8,8 @@ import { loadTask } from '#shared/controllers/load.ts';
 import { NavigateEvent, type CaseChangedEvent } from '#shared/events.ts';
 import { deadlineStyles } from '#shared/deadline.ts';
 import { fill } from '#shared/i18n.ts';
-import { hanoiToday, intakeSummaryParts } from '#shared/intake-stats.ts';
+import { hanoiToday } from '#shared/intake-stats.ts';
+import { intakeTodayStyles, renderIntakeToday } from '#shared/intake-today.ts';
 import { LiveList } from '#shared/live-list.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
@@ -227,15 +228,10 @@ export class PaknInbox extends LitElement {
 
   protected override render() {
     const lang = this.#lang.value;
-    const stats = this.#stats.value;
     return html`
       <div class="root" lang=${lang}>
         <h1>${STRINGS.heading[lang]}</h1>
-        ${stats
-          ? html`<p class="today" data-testid="intake-today">
-              <strong>${STRINGS.today[lang]}:</strong> ${intakeSummaryParts(stats, lang).join(' · ')}
-            </p>`
-          : nothing}
+        ${renderIntakeToday(this.#stats.value, lang)}
         ${this.#renderToolbar(lang)}
         ${this.#cases.render((cases) =>
           renderInboxTable({
@@ -302,7 +298,7 @@ export class PaknInbox extends LitElement {
     </div>`;
   }
 
-  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, listStyles, inboxStyles];
+  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, listStyles, intakeTodayStyles, inboxStyles];
 }
 
 if (!customElements.get('pakn-inbox')) customElements.define('pakn-inbox', PaknInbox);

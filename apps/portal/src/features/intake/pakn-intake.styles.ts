@@ -5,12 +5,6 @@ export const intakeStyles = css`
   .intro {
     max-width: 60rem;
   }
-  .today {
-    padding: 0.6rem 0.9rem;
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    border-left: 4px solid var(--_primary);
-  }
   form,
   .result {
     max-width: 52rem;

@@ -8,7 +8,8 @@ import { loadTask } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
 import { describedBy } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { hanoiToday, intakeSummaryParts } from '#shared/intake-stats.ts';
+import { hanoiToday } from '#shared/intake-stats.ts';
+import { intakeTodayStyles, renderIntakeToday } from '#shared/intake-today.ts';
 import { mapFieldIds } from '#shared/list-editor.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { renderUnitOptions } from '#shared/units.ts';
@@ -205,15 +206,10 @@ export class PaknIntake extends LitElement {
 
   protected override render() {
     const lang = this.#lang.value;
-    const stats = this.#stats.value;
     return html`<div class="root" lang=${lang}>
       <h1 id="intake-heading">${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
-      ${stats
-        ? html`<p class="today" data-testid="intake-today">
-            <strong>${STRINGS.today[lang]}:</strong> ${intakeSummaryParts(stats, lang).join(' · ')}
-          </p>`
-        : nothing}
+      ${renderIntakeToday(this.#stats.value, lang)}
       ${this.result ? renderIntakeResult(this.result, lang, this, () => void this.#another()) : this.#renderForm(lang)}
     </div>`;
   }
@@ -391,7 +387,7 @@ export class PaknIntake extends LitElement {
       </div>`;
   }
 
-  static override styles = [tokens, base, intakeStyles];
+  static override styles = [tokens, base, intakeTodayStyles, intakeStyles];
 }
 
 if (!customElements.get('pakn-intake')) customElements.define('pakn-intake', PaknIntake);
