@@ -6,7 +6,7 @@ import { EditorController } from '#shared/controllers/editor.ts';
 import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
-import { describedBy } from '#shared/form-fields.ts';
+import { describedBy, selectField, textareaField, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
 import { intakeTodayStyles, renderIntakeToday } from '#shared/intake-today.ts';
@@ -265,19 +265,15 @@ export class PaknIntake extends LitElement {
             <button type="button" class="secondary" @click=${() => this.#set('existing', null)}>${STRINGS.clearFollowUp[lang]}</button>
           </div>`
         : this.#renderNewCaseFields(f, lang)}
-      <div class="field">
-        <label for="summary">${STRINGS.summary[lang]}</label>
-        <span id="summary-hint" class="hint">${STRINGS.summaryHint[lang]}</span>
-        <textarea
-          id="summary"
-          rows="6"
-          .value=${f.summary}
-          aria-invalid=${this.#invalid('summary')}
-          aria-describedby=${this.#described('summary', true)}
-          @input=${(e: Event) => this.#set('summary', (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${this.#error('summary')}
-      </div>
+      ${textareaField({
+        id: 'summary',
+        label: STRINGS.summary[lang],
+        hint: STRINGS.summaryHint[lang],
+        error: this.#editor.errors.summary,
+        rows: 6,
+        value: f.summary,
+        onInput: (v) => this.#set('summary', v),
+      })}
       <div class="field">
         <label class="choice">
           <input
@@ -329,48 +325,22 @@ export class PaknIntake extends LitElement {
 
   /** Who called and what about: only for a new case (a follow-up belongs to its case). */
   #renderNewCaseFields(f: Form, lang: Lang) {
+    const e = this.#editor.errors;
+    const optional = (label: string) => html`${label} <span class="optional">${STRINGS.optional[lang]}</span>`;
     return html`<div class="grid">
-        <div class="field">
-          <label for="name">${STRINGS.name[lang]} <span class="optional">${STRINGS.optional[lang]}</span></label>
-          <input
-            id="name"
-            type="text"
-            autocomplete="off"
-            .value=${f.name}
-            aria-invalid=${this.#invalid('name')}
-            aria-describedby=${this.#described('name', false)}
-            @input=${(e: Event) => this.#set('name', (e.target as HTMLInputElement).value)}
-          />
-          ${this.#error('name')}
-        </div>
-        <div class="field">
-          <label for="email">${STRINGS.email[lang]} <span class="optional">${STRINGS.optional[lang]}</span></label>
-          <input
-            id="email"
-            type="email"
-            autocomplete="off"
-            .value=${f.email}
-            aria-invalid=${this.#invalid('email')}
-            aria-describedby=${this.#described('email', false)}
-            @input=${(e: Event) => this.#set('email', (e.target as HTMLInputElement).value)}
-          />
-          ${this.#error('email')}
-        </div>
+        ${textField({ id: 'name', label: optional(STRINGS.name[lang]), error: e.name, value: f.name, onInput: (v) => this.#set('name', v) })}
+        ${textField({ id: 'email', type: 'email', label: optional(STRINGS.email[lang]), error: e.email, value: f.email, onInput: (v) => this.#set('email', v) })}
       </div>
       <div class="grid">
-        <div class="field">
-          <label for="category">${STRINGS.category[lang]}</label>
-          <select
-            id="category"
-            aria-invalid=${this.#invalid('category')}
-            aria-describedby=${this.#described('category', false)}
-            @change=${(e: Event) => this.#set('category', (e.target as HTMLSelectElement).value)}
-          >
-            <option value="" ?selected=${!f.category}>${STRINGS.chooseCategory[lang]}</option>
-            ${this.#categories.options().map((c) => html`<option value=${c.key} ?selected=${c.key === f.category}>${c.label[lang]}</option>`)}
-          </select>
-          ${this.#error('category')}
-        </div>
+        ${selectField({
+          id: 'category',
+          label: STRINGS.category[lang],
+          error: e.category,
+          value: f.category,
+          emptyLabel: STRINGS.chooseCategory[lang],
+          options: this.#categories.options().map((c) => ({ value: c.key, label: c.label[lang] })),
+          onChange: (v) => this.#set('category', v),
+        })}
         <div class="field">
           <label for="concernedUnitId">${STRINGS.unit[lang]}</label>
           <select
