@@ -17,7 +17,8 @@ export function describedBy(id: string, hasHint: boolean, error: string | undefi
 
 export interface FieldOptions {
   readonly id: string;
-  readonly label: string;
+  /** Text, or markup (e.g. an "optional" mark after the name). */
+  readonly label: string | TemplateResult;
   readonly hint?: string | undefined;
   readonly error?: string | undefined | null;
   /** A `data-testid` for the error message, where a test reads it. */

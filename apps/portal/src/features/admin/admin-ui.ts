@@ -1,17 +1,45 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Lang, Unit } from '@pakn/domain';
 import { navigateOnClick } from '#shared/events.ts';
-import { describedBy, editorStyles, pageStyles, type EditorFormOptions } from '#shared/form-fields.ts';
+import { describedBy, editorStyles, field, pageStyles } from '#shared/form-fields.ts';
+import { fill } from '#shared/i18n.ts';
+import { listStyles } from '#shared/table.ts';
 import { UNIT_KIND_LABELS, groupUnits } from '#shared/units.ts';
-import { ADMIN, fill } from './strings.ts';
+import { ADMIN } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
 
 /** Where the admin pages live; the landing page links to each. */
 export const ADMIN_PATH = '/portal/admin';
 
-/** The editor's buttons, in the admin pages' words. */
-export function editorLabels(lang: Lang): EditorFormOptions['labels'] {
-  return { save: ADMIN.save[lang], saving: ADMIN.saving[lang], cancel: ADMIN.cancel[lang] };
+export interface FilterOptions {
+  readonly value: string;
+  readonly shown: number;
+  readonly total: number;
+  readonly lang: Lang;
+  /** Whether to say that Vietnamese marks may be left out. */
+  readonly hint?: boolean;
+  readonly onInput: (value: string) => void;
+}
+
+/** The box that narrows a long list, with how many entries it shows. */
+export function renderFilter(o: FilterOptions): TemplateResult {
+  const lang = o.lang;
+  return html`<div class="toolbar">
+    ${field({
+      id: 'filter',
+      label: ADMIN.filter[lang],
+      hint: o.hint ? ADMIN.filterHint[lang] : undefined,
+      control: html`<input
+        id="filter"
+        type="search"
+        autocomplete="off"
+        aria-describedby=${o.hint ? 'filter-hint filter-count' : 'filter-count'}
+        .value=${o.value}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      />`,
+    })}
+    <p id="filter-count" class="muted" aria-live="polite">${fill(ADMIN.shown[lang], { shown: o.shown, total: o.total })}</p>
+  </div>`;
 }
 
 /** The way back to the admin landing page, above each admin page's heading. */
@@ -93,19 +121,13 @@ export function renderUnitPicker(o: UnitPickerOptions): TemplateResult {
 export const adminStyles = [
   pageStyles,
   editorStyles,
+  listStyles,
   css`
     .breadcrumb {
       display: flex;
       gap: 0.4rem;
       margin-bottom: 0.5rem;
       font-size: 0.95rem;
-    }
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      gap: 0.5rem 1.5rem;
-      margin-bottom: var(--_space);
     }
     .toolbar .field {
       margin-bottom: 0;

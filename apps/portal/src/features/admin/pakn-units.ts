@@ -2,14 +2,15 @@ import { LitElement, css, html } from 'lit';
 import { UNIT_KINDS, UnitInputSchema, errorMessage, type Lang, type UnitKind } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent } from '#shared/context.ts';
-import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
-import { loadTask, renderLoad } from '#shared/controllers/load.ts';
+import { renderLoad } from '#shared/controllers/load.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
-import { editorForm, field, selectField, statusLine, textField } from '#shared/form-fields.ts';
-import { adminStyles, editorLabels, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
-import { ADMIN, UNITS, fill } from './strings.ts';
+import { selectField, statusLine, textField } from '#shared/form-fields.ts';
+import { fill } from '#shared/i18n.ts';
+import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { renderTable } from '#shared/table.ts';
+import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
+import { ADMIN, UNITS } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
 
 interface Draft {
@@ -42,13 +43,10 @@ export class PaknUnits extends LitElement {
   declare protected filter: string;
   declare protected parentQuery: string;
 
-  readonly #lang = new LangController(this);
-  readonly #units = loadTask(this, {
-    args: () => [] as const,
-    run: (_, signal) => paknClient().unit.list.query(undefined, { signal }),
-    lang: () => this.#lang.value,
-  });
-  readonly #editor = new EditorController<Draft>(this, { lang: () => this.#lang.value, fields: FORM_FIELDS });
+  readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, { load: (signal) => paknClient().unit.list.query(undefined, { signal }), fields: FORM_FIELDS });
+  readonly #lang = this.#page.lang;
+  readonly #units = this.#page.list;
+  readonly #editor = this.#page.editor;
 
   constructor() {
     super();
@@ -108,7 +106,7 @@ export class PaknUnits extends LitElement {
       ${statusLine(this.#editor.notice)}
       ${draft
         ? this.#renderForm(draft, lang)
-        : html`<p><button type="button" id="add" ?disabled=${!this.#units.value} @click=${() => void this.#open(null)}>${UNITS.add[lang]}</button></p>`}
+        : addButton(UNITS.add[lang], () => void this.#open(null), !this.#units.value)}
       ${renderLoad(this.#units, lang, { complete: (units) => this.#renderList(units, lang) })}
     </div>`;
   }
@@ -116,22 +114,7 @@ export class PaknUnits extends LitElement {
   #renderList(units: readonly UnitView[], lang: Lang) {
     if (units.length === 0) return html`<p class="empty">${UNITS.empty[lang]}</p>`;
     const visible = filterUnits(units, this.filter);
-    return html`<div class="toolbar">
-        ${field({
-          id: 'filter',
-          label: ADMIN.filter[lang],
-          hint: ADMIN.filterHint[lang],
-          control: html`<input
-            id="filter"
-            type="search"
-            autocomplete="off"
-            aria-describedby="filter-hint filter-count"
-            .value=${this.filter}
-            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-          />`,
-        })}
-        <p id="filter-count" class="muted" aria-live="polite">${fill(ADMIN.shown[lang], { shown: visible.length, total: units.length })}</p>
-      </div>
+    return html`${renderFilter({ value: this.filter, shown: visible.length, total: units.length, lang, hint: true, onInput: (v) => (this.filter = v) })}
       ${visible.length === 0
         ? html`<p class="empty">${ADMIN.noMatch[lang]}</p>`
         : groupUnits(visible, UNIT_KIND_HIERARCHY).map((g) => this.#renderGroup(g.kind, g.units, units, lang))}`;
@@ -141,61 +124,40 @@ export class PaknUnits extends LitElement {
     const headingId = `group-${kind}`;
     return html`<section class="group" aria-labelledby=${headingId}>
       <h2 id=${headingId}>${UNIT_KIND_LABELS[kind][lang]} <span class="muted count">(${group.length})</span></h2>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">${fill(UNITS.caption[lang], { kind: UNIT_KIND_LABELS[kind][lang], n: group.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${UNITS.name[lang]}</th>
-              <th scope="col">${UNITS.id[lang]}</th>
-              <th scope="col">${UNITS.parent[lang]}</th>
-              <th scope="col">${UNITS.inspection[lang]}</th>
-              <th scope="col"><span class="visually-hidden">${ADMIN.actions[lang]}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${group.map(
+      ${renderTable({
+  caption: fill(UNITS.caption[lang], { kind: UNIT_KIND_LABELS[kind][lang], n: group.length }),
+  columns: [UNITS.name[lang], UNITS.id[lang], UNITS.parent[lang], UNITS.inspection[lang], { label: ADMIN.actions[lang], hidden: true }],
+  rows: group.map(
               (u) => html`<tr data-id=${u.id}>
                 <th scope="row">${u.name}</th>
                 <td><code>${u.id}</code></td>
                 <td>${unitName(all, u.parentId) ?? html`<span class="muted">–</span>`}</td>
                 <td>${u.underInspection ? html`<span class="badge inspection">${UNITS.underInspection[lang]}</span>` : html`<span class="muted">–</span>`}</td>
                 <td class="actions">
-                  <button type="button" class="secondary small" data-edit=${u.id} @click=${() => void this.#open(u)}>
-                    ${ADMIN.edit[lang]}<span class="visually-hidden"> ${u.name}</span>
-                  </button>
+                  ${editButton(lang, u.id, u.name, () => void this.#open(u))}
                 </td>
               </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+            ),
+})}
     </section>`;
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    const e = this.#editor.errors;
+    const e = this.#editor.errorsOf();
     const others = (this.#units.value ?? []).filter((u) => u.id !== d.editing);
-    return editorForm(
-      {
-        heading: d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
-        formError: this.#editor.formError,
-        busy: this.#editor.busy,
-        labels: editorLabels(lang),
-        onSubmit: (ev) => void this.#save(ev),
-        onCancel: () => void this.#editor.close(d.editing ?? undefined),
-      },
+    return this.#page.renderEditor(
+      d,
+      d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
+      (e) => void this.#save(e),
       html`
       <div class="grid">
-        ${textField({
+        ${keyField({
           id: 'id',
           label: UNITS.id[lang],
           hint: ADMIN.slugHint[lang],
           error: e.id,
-          autocapitalize: 'none',
-          spellcheck: false,
           value: d.id,
-          readonly: d.editing !== null,
+          editing: d.editing !== null,
           onInput: (v) => this.#editor.set('id', v),
         })}
         ${selectField({

@@ -9,10 +9,6 @@ export const ADMIN = {
   shown: { vi: 'Đang hiện {shown}/{total}.', en: 'Showing {shown} of {total}.' },
   noMatch: { vi: 'Không có mục nào khớp với từ khóa.', en: 'Nothing matches the filter.' },
   actions: { vi: 'Thao tác', en: 'Actions' },
-  edit: { vi: 'Sửa', en: 'Edit' },
-  save: { vi: 'Lưu', en: 'Save' },
-  saving: { vi: 'Đang lưu…', en: 'Saving…' },
-  cancel: { vi: 'Hủy', en: 'Cancel' },
   chooseOne: { vi: '— Chọn —', en: '— Choose —' },
   noUnit: { vi: '— Không thuộc đơn vị nào —', en: '— No unit —' },
   unitSearch: { vi: 'Tìm đơn vị', en: 'Find a unit' },
@@ -179,8 +175,3 @@ export const SITES = {
   saved: { vi: 'Đã lưu trang web {name}.', en: 'Site {name} saved.' },
   empty: { vi: 'Chưa có trang web nào được đăng ký.', en: 'No site is registered yet.' },
 } as const satisfies Record<string, Text>;
-
-/** Fills `{name}` placeholders. */
-export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
-}

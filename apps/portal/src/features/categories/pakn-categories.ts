@@ -1,20 +1,12 @@
 import { LitElement, css, html } from 'lit';
-import { CategoryInputSchema, fieldErrors, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
+import { CategoryInputSchema, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
-import {
-  callFailed,
-  editorForm,
-  editorStyles,
-  focusEditOrAdd,
-  focusFirstInvalid,
-  loadErrorAlert,
-  pageStyles,
-  statusLine,
-  textField,
-  withoutError,
-} from '#shared/form-fields.ts';
-import { COMMON, elementLang } from '#shared/i18n.ts';
+import { renderLoad } from '#shared/controllers/load.ts';
+import { editorStyles, formErrorAlert, pageStyles, statusLine, textField } from '#shared/form-fields.ts';
+import { fill } from '#shared/i18n.ts';
+import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 
@@ -31,16 +23,14 @@ interface Draft {
 
 type TextField = Exclude<keyof Draft, 'editing' | 'active'>;
 
-/** Schema paths → field ids of the form. */
-const FIELD_IDS: Readonly<Record<string, TextField>> = {
-  key: 'key',
-  'label.vi': 'labelVi',
-  'label.en': 'labelEn',
-  'hint.vi': 'hintVi',
-  'hint.en': 'hintEn',
-};
+/** Schema paths → field ids of the form; anything else is about the key. */
+const fieldIds = mapFieldIds({ key: 'key', 'label.vi': 'labelVi', 'label.en': 'labelEn', 'hint.vi': 'hintVi', 'hint.en': 'hintEn' }, () => 'key');
 
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+function draftOf(category: CategoryDefinition | null): Draft {
+  if (!category) return { editing: null, key: '', labelVi: '', labelEn: '', hintVi: '', hintEn: '', active: true };
+  const { key, label, hint, active } = category;
+  return { editing: key, key, labelVi: label.vi, labelEn: label.en, hintVi: hint?.vi ?? '', hintEn: hint?.en ?? '', active };
+}
 
 /**
  * `<pakn-categories>`: the admin's list of case categories (issue 5): add one, rename it in Vietnamese and
@@ -52,108 +42,35 @@ const fill = (text: string, values: Record<string, string | number>) => text.rep
 export class PaknCategories extends LitElement {
   static override properties = {
     lang: { type: String },
-    categories: { state: true },
-    loadError: { state: true },
-    draft: { state: true },
-    busy: { state: true },
-    errors: { state: true },
-    formError: { state: true },
-    notice: { state: true },
   };
 
   declare lang: string;
-  declare protected categories: readonly CategoryDefinition[] | null;
-  declare protected loadError: string | null;
-  declare protected draft: Draft | null;
-  declare protected busy: boolean;
-  declare protected errors: Readonly<Record<string, string>>;
-  declare protected formError: string | null;
-  declare protected notice: string | null;
+
+  readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, { load: (signal) => paknClient().admin.categories.query(undefined, { signal }) });
+  readonly #lang = this.#page.lang;
+  readonly #categories = this.#page.list;
+  readonly #editor = this.#page.editor;
 
   constructor() {
     super();
     this.lang = '';
-    this.categories = null;
-    this.loadError = null;
-    this.draft = null;
-    this.busy = false;
-    this.errors = {};
-    this.formError = null;
-    this.notice = null;
   }
 
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    try {
-      this.categories = await paknClient().admin.categories.query();
-      this.loadError = null;
-    } catch (error) {
-      this.#failed(error);
-    }
-  }
-
-  #failed(error: unknown): string {
-    const info = callFailed(this, error, this.language);
-    this.loadError = info.message;
-    return info.message;
-  }
-
-  /** The list changed: other features of this page read the new labels on their next load. */
-  #changed(categories: readonly CategoryDefinition[]): void {
-    this.categories = categories;
+  /** The list changed: read it again; other features of this page read the new labels on their next load. */
+  async #changed(): Promise<void> {
     forgetCategories();
+    await this.#categories.run();
   }
 
   async #open(category: CategoryDefinition | null): Promise<void> {
-    this.notice = null;
-    this.errors = {};
-    this.formError = null;
-    this.draft = category
-      ? {
-          editing: category.key,
-          key: category.key,
-          labelVi: category.label.vi,
-          labelEn: category.label.en,
-          hintVi: category.hint?.vi ?? '',
-          hintEn: category.hint?.en ?? '',
-          active: category.active,
-        }
-      : { editing: null, key: '', labelVi: '', labelEn: '', hintVi: '', hintEn: '', active: true };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(category ? '#labelVi' : '#key')?.focus();
-  }
-
-  async #close(focusKey?: string): Promise<void> {
-    this.draft = null;
-    await focusEditOrAdd(this, focusKey);
-  }
-
-  #set(key: TextField, value: string): void {
-    if (!this.draft) return;
-    this.draft = { ...this.draft, [key]: value };
-    this.errors = withoutError(this.errors, key);
-  }
-
-  #fieldIds(errors: Readonly<Record<string, string>>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [path, message] of Object.entries(errors)) out[FIELD_IDS[path] ?? 'key'] ??= message;
-    return out;
+    await this.#editor.open(draftOf(category), category ? '#labelVi' : '#key');
   }
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const d = this.draft;
-    if (!d || this.busy) return;
-    const lang = this.language;
-    this.formError = null;
+    const d = this.#editor.draft;
+    if (!d) return;
+    const lang = this.#lang.value;
     const input = {
       isNew: d.editing === null,
       key: d.key.trim(),
@@ -161,113 +78,80 @@ export class PaknCategories extends LitElement {
       hint: { vi: d.hintVi, en: d.hintEn },
       active: d.active,
     };
-    const parsed = CategoryInputSchema.safeParse(input);
-    const taken = d.editing === null && this.categories?.some((c) => c.key === input.key);
-    if (!parsed.success || taken) {
-      const errors = parsed.success ? {} : this.#fieldIds(fieldErrors(parsed.error.issues, lang));
-      if (taken) errors.key = STRINGS.keyTaken[lang];
-      this.errors = errors;
-      await focusFirstInvalid(this);
-      return;
-    }
-    this.busy = true;
-    try {
-      this.#changed(await paknClient().admin.saveCategory.mutate(parsed.data));
-      this.notice = fill(STRINGS.saved[lang], { name: parsed.data.label[lang] });
-      await this.#close(parsed.data.key);
-    } catch (error) {
-      const info = callFailed(this, error, lang);
-      this.errors = this.#fieldIds(info.fieldErrors);
-      this.formError = info.message;
-    } finally {
-      this.busy = false;
-    }
+    await this.#editor.submit({
+      schema: CategoryInputSchema,
+      input,
+      check: () => (d.editing === null && this.#categories.value?.some((c) => c.key === input.key) ? { key: STRINGS.keyTaken[lang] } : null),
+      fieldIds,
+      send: (data) => paknClient().admin.saveCategory.mutate(data),
+      done: async (_, data) => {
+        await this.#changed();
+        this.#editor.notice = fill(STRINGS.saved[lang], { name: data.label[lang] });
+        await this.#editor.close(data.key);
+      },
+    });
   }
 
   async #move(category: CategoryDefinition, direction: 'up' | 'down'): Promise<void> {
-    if (this.busy) return;
-    const lang = this.language;
-    this.busy = true;
-    this.notice = null;
-    try {
-      const list = await paknClient().admin.moveCategory.mutate({ key: category.key, direction });
-      this.#changed(list);
-      const position = list.findIndex((c) => c.key === category.key) + 1;
-      this.notice = fill(STRINGS.moved[lang], { name: category.label[lang], n: position });
-      await this.updateComplete;
-      // Keep the focus on the same button of the moved row, or on its other button at the ends.
-      const row = this.renderRoot.querySelector(`tr[data-key="${CSS.escape(category.key)}"]`);
-      (row?.querySelector<HTMLButtonElement>(`[data-move="${direction}"]:not([disabled])`) ?? row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])'))?.focus();
-    } catch (error) {
-      this.#failed(error);
-    } finally {
-      this.busy = false;
-    }
+    const lang = this.#lang.value;
+    await this.#editor.submit({
+      form: 'row',
+      input: null,
+      send: () => paknClient().admin.moveCategory.mutate({ key: category.key, direction }),
+      done: async (list) => {
+        await this.#changed();
+        const position = list.findIndex((c) => c.key === category.key) + 1;
+        this.#editor.notice = fill(STRINGS.moved[lang], { name: category.label[lang], n: position });
+        await this.updateComplete;
+        // Keep the focus on the same button of the moved row, or on its other button at the ends.
+        const row = this.renderRoot.querySelector(`tr[data-key="${CSS.escape(category.key)}"]`);
+        (row?.querySelector<HTMLButtonElement>(`[data-move="${direction}"]:not([disabled])`) ?? row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])'))?.focus();
+      },
+    });
   }
 
   async #toggle(category: CategoryDefinition): Promise<void> {
-    if (this.busy) return;
-    const lang = this.language;
-    this.busy = true;
-    this.notice = null;
-    try {
-      const active = !category.active;
-      this.#changed(
-        await paknClient().admin.saveCategory.mutate({
-          isNew: false,
-          key: category.key,
-          label: category.label,
-          hint: category.hint ?? { vi: '', en: '' },
-          active,
-        }),
-      );
-      this.notice = fill(active ? STRINGS.activated[lang] : STRINGS.deactivated[lang], { name: category.label[lang] });
-    } catch (error) {
-      this.#failed(error);
-    } finally {
-      this.busy = false;
-    }
+    const lang = this.#lang.value;
+    const active = !category.active;
+    await this.#editor.submit({
+      form: 'row',
+      input: null,
+      send: () =>
+        paknClient().admin.saveCategory.mutate({ isNew: false, key: category.key, label: category.label, hint: category.hint ?? { vi: '', en: '' }, active }),
+      done: async () => {
+        await this.#changed();
+        this.#editor.notice = fill(active ? STRINGS.activated[lang] : STRINGS.deactivated[lang], { name: category.label[lang] });
+      },
+    });
   }
 
   protected override render() {
-    const lang = this.language;
+    const lang = this.#lang.value;
+    const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       <h1>${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
-      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
-      ${this.draft
-        ? this.#renderForm(this.draft, lang)
-        : html`<p><button type="button" id="add" @click=${() => void this.#open(null)}>${STRINGS.add[lang]}</button></p>`}
-      ${this.categories === null ? html`<p class="muted">${COMMON.loading[lang]}</p>` : this.#renderTable(this.categories, lang)}
+      ${statusLine(this.#editor.notice)} ${formErrorAlert(this.#editor.formErrorOf('row'))}
+      ${draft ? this.#renderForm(draft, lang) : addButton(STRINGS.add[lang], () => void this.#open(null))}
+      ${renderLoad(this.#categories, lang, { complete: (categories) => this.#renderTable(categories, lang) })}
     </div>`;
   }
 
   #renderTable(categories: readonly CategoryDefinition[], lang: Lang) {
     const last = categories.length - 1;
-    return html`<div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">${STRINGS.caption[lang]}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${STRINGS.order[lang]}</th>
-            <th scope="col">${STRINGS.label[lang]}</th>
-            <th scope="col">${STRINGS.key[lang]}</th>
-            <th scope="col">${STRINGS.hint[lang]}</th>
-            <th scope="col">${STRINGS.status[lang]}</th>
-            <th scope="col"><span class="visually-hidden">${STRINGS.actions[lang]}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${categories.map((c, i) => {
+    return html`${renderTable({
+  caption: STRINGS.caption[lang],
+  columns: [STRINGS.order[lang], STRINGS.label[lang], STRINGS.key[lang], STRINGS.hint[lang], STRINGS.status[lang], { label: STRINGS.actions[lang], hidden: true }],
+  rows: categories.map((c, i) => {
             const name = html`<span class="visually-hidden"> ${c.label[lang]}</span>`;
             return html`<tr data-key=${c.key} class=${c.active ? '' : 'inactive'}>
               <td>${i + 1}</td>
-              <th scope="row"><span lang="vi">${c.label.vi}</span><br /><span class="muted" lang="en">${c.label.en}</span></th>
+              <th scope="row">${bilingual(c.label)}</th>
               <td><code>${c.key}</code></td>
               <td class="hint-cell" lang="vi">${c.hint?.vi ?? ''}</td>
               <td>${c.active ? STRINGS.active[lang] : html`<strong>${STRINGS.inactive[lang]}</strong>`}</td>
               <td class="actions">
-                <button type="button" class="secondary small" data-edit=${c.key} @click=${() => void this.#open(c)}>${STRINGS.edit[lang]}${name}</button>
+                ${editButton(lang, c.key, c.label[lang], () => void this.#open(c))}
                 <button
                   type="button"
                   class="secondary small"
@@ -293,43 +177,35 @@ export class PaknCategories extends LitElement {
                 </button>
               </td>
             </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+          }),
+})}`;
   }
 
-  #input(id: TextField, label: Text, lang: Lang, textLang: Lang | null, hint: Text | null = null) {
-    const d = this.draft!;
+  #input(d: Draft, id: TextField, label: Text, lang: Lang, textLang: Lang | null, hint: Text | null = null) {
     const isKey = id === 'key';
     return textField({
       id,
       label: label[lang],
       hint: hint?.[lang],
-      error: this.errors[id],
+      error: this.#editor.errorsOf()[id],
       textLang: textLang ?? undefined,
       spellcheck: isKey ? false : undefined,
       value: d[id],
       readonly: isKey && d.editing !== null,
-      onInput: (v) => this.#set(id, v),
+      onInput: (v) => this.#editor.set(id, v),
     });
   }
 
   #renderForm(d: Draft, lang: Lang) {
-    return editorForm(
-      {
-        heading: d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-        formError: this.formError,
-        busy: this.busy,
-        labels: { save: STRINGS.save[lang], saving: STRINGS.saving[lang], cancel: STRINGS.cancel[lang] },
-        onSubmit: (e) => void this.#save(e),
-        onCancel: () => void this.#close(d.editing ?? undefined),
-      },
+    return this.#page.renderEditor(
+      d,
+      d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
+      (e) => void this.#save(e),
       html`
-        ${this.#input('key', STRINGS.key, lang, null, STRINGS.keyHint)}
-        <div class="grid">${this.#input('labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input('labelEn', STRINGS.labelEn, lang, 'en')}</div>
+        ${this.#input(d, 'key', STRINGS.key, lang, null, STRINGS.keyHint)}
+        <div class="grid">${this.#input(d, 'labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input(d, 'labelEn', STRINGS.labelEn, lang, 'en')}</div>
         <div class="grid">
-          ${this.#input('hintVi', STRINGS.hintVi, lang, 'vi', STRINGS.hintHelp)} ${this.#input('hintEn', STRINGS.hintEn, lang, 'en', STRINGS.hintHelp)}
+          ${this.#input(d, 'hintVi', STRINGS.hintVi, lang, 'vi', STRINGS.hintHelp)} ${this.#input(d, 'hintEn', STRINGS.hintEn, lang, 'en', STRINGS.hintHelp)}
         </div>
       `,
     );
@@ -341,6 +217,7 @@ export class PaknCategories extends LitElement {
     dataTable,
     pageStyles,
     editorStyles,
+    rowActionStyles,
     css`
       .editor {
         max-width: 60rem;
@@ -352,10 +229,6 @@ export class PaknCategories extends LitElement {
       .hint-cell {
         min-width: 12rem;
         color: var(--_muted);
-      }
-      button.danger {
-        color: var(--_danger);
-        border-color: var(--_danger);
       }
     `,
   ];

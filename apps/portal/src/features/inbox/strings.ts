@@ -21,7 +21,6 @@ export const STRINGS = {
     en: 'There are no cases with this status.',
   },
   count: { vi: '{n} phản ánh', en: '{n} case(s)' },
-  today: { vi: 'Hôm nay', en: 'Today' },
   assignedToMe: { vi: 'Được giao cho tôi', en: 'Assigned to me' },
   csv: { vi: 'Xuất CSV', en: 'Export CSV' },
   csvTitle: { vi: 'Tải danh sách đang hiển thị (tệp CSV, mở được bằng Excel)', en: 'Download the list shown (CSV file, opens in Excel)' },

@@ -6,7 +6,6 @@ export const STRINGS = {
     vi: 'Ghi nhận phản ánh nhận qua đường dây nóng, Zalo, Viber, trực tiếp hoặc thư điện tử. Khi nhập số điện thoại, hệ thống cho biết người gọi đã liên hệ trước đây chưa.',
     en: 'Record complaints received by hotline, Zalo, Viber, in person or by email. As you type the phone number, the portal tells you whether the caller contacted us before.',
   },
-  today: { vi: 'Hôm nay', en: 'Today' },
   channel: { vi: 'Kênh tiếp nhận', en: 'Channel' },
   at: { vi: 'Thời điểm liên hệ', en: 'When' },
   atHint: { vi: 'Giờ Hà Nội; mặc định là bây giờ.', en: 'Hanoi time; now by default.' },

@@ -1,20 +1,28 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { issueMessage, letterTemplateErrorCode, letterTemplateProblems, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
-import { callFailed, formErrorAlert, loadErrorAlert, pageStyles, statusLine, textareaField } from '#shared/form-fields.ts';
-import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
+import { EditorController } from '#shared/controllers/editor.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { TaskStatus, loadTask, renderLoad, taskFailure } from '#shared/controllers/load.ts';
+import { formErrorAlert, pageStyles, statusLine, textareaField } from '#shared/form-fields.ts';
+import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
+import { letterTemplateStyles } from './pakn-letter-template.styles.ts';
 
 interface Loaded {
-  readonly saved: string;
-  readonly updatedAt: string | null;
   readonly defaultTemplate: string;
   readonly placeholders: readonly { readonly name: string; readonly meaning: Text }[];
 }
 
 /** Typing pauses this long before the preview is asked for. */
 const PREVIEW_DELAY_MS = 350;
+
+/** The template's problems as one sentence, or null: the domain's own rules, so no request is needed. */
+function problemsOf(template: string, lang: Lang): string | null {
+  const problems = letterTemplateProblems(template);
+  return problems ? issueMessage({ code: 'custom', message: letterTemplateErrorCode(problems) }, lang) : null;
+}
 
 /**
  * `<pakn-letter-template>`: the admin's editor of the forwarding-letter template (issue 5): the text with its
@@ -27,53 +35,51 @@ const PREVIEW_DELAY_MS = 350;
 export class PaknLetterTemplate extends LitElement {
   static override properties = {
     lang: { type: String },
-    loaded: { state: true },
     template: { state: true },
-    preview: { state: true },
-    previewing: { state: true },
-    error: { state: true },
-    loadError: { state: true },
-    formError: { state: true },
-    busy: { state: true },
-    notice: { state: true },
+    previewed: { state: true },
+    saved: { state: true },
+    updatedAt: { state: true },
   };
 
   declare lang: string;
-  declare protected loaded: Loaded | null;
   declare protected template: string;
-  declare protected preview: string | null;
-  declare protected previewing: boolean;
-  /** The template's field error, in the page's language. */
-  declare protected error: string | null;
-  declare protected loadError: string | null;
-  declare protected formError: string | null;
-  declare protected busy: boolean;
-  declare protected notice: string | null;
+  /** The text the preview is of: the template once typing pauses. */
+  declare protected previewed: string | null;
+  declare protected saved: string;
+  declare protected updatedAt: string | null;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  /** Answers to earlier previews are dropped: only the latest text's preview is shown. */
-  #previewSeq = 0;
+
+  readonly #lang = new LangController(this);
+  readonly #stored = loadTask(this, {
+    args: () => [] as const,
+    run: async (_, signal): Promise<Loaded> => {
+      const stored = await paknClient().admin.letterTemplate.query(undefined, { signal });
+      this.saved = stored.template;
+      this.updatedAt = stored.updatedAt;
+      this.template = stored.template;
+      this.previewed = stored.template;
+      return { defaultTemplate: stored.defaultTemplate, placeholders: stored.placeholders };
+    },
+    lang: () => this.#lang.value,
+  });
+  /** A newer text aborts the preview of an older one: only the latest text's preview is shown. */
+  readonly #preview = loadTask(this, {
+    args: () => [this.previewed] as const,
+    run: async ([template], signal) => {
+      if (template === null || problemsOf(template, this.#lang.value)) return null;
+      return (await paknClient().admin.previewLetterTemplate.mutate({ template }, { signal })).body;
+    },
+    lang: () => this.#lang.value,
+  });
+  readonly #editor = new EditorController<object>(this, { lang: () => this.#lang.value, fields: new Set(['template']) });
 
   constructor() {
     super();
     this.lang = '';
-    this.loaded = null;
     this.template = '';
-    this.preview = null;
-    this.previewing = false;
-    this.error = null;
-    this.loadError = null;
-    this.formError = null;
-    this.busy = false;
-    this.notice = null;
-  }
-
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+    this.previewed = null;
+    this.saved = '';
+    this.updatedAt = null;
   }
 
   override disconnectedCallback(): void {
@@ -81,83 +87,49 @@ export class PaknLetterTemplate extends LitElement {
     super.disconnectedCallback();
   }
 
-  async load(): Promise<void> {
-    try {
-      const stored = await paknClient().admin.letterTemplate.query();
-      this.loaded = { saved: stored.template, updatedAt: stored.updatedAt, defaultTemplate: stored.defaultTemplate, placeholders: stored.placeholders };
-      this.template = stored.template;
-      this.loadError = null;
-      void this.#preview();
-    } catch (error) {
-      const info = callFailed(this, error, this.language);
-      this.loadError = info.message;
-    }
-  }
-
-  /** The template's problems as one sentence, or null: the domain's own rules, so no request is needed. */
-  #problems(template: string): string | null {
-    const problems = letterTemplateProblems(template);
-    return problems ? issueMessage({ code: 'custom', message: letterTemplateErrorCode(problems) }, this.language) : null;
-  }
-
   #edit(template: string): void {
     this.template = template;
-    this.notice = null;
-    this.formError = null;
+    this.#editor.notice = null;
+    this.#editor.clearErrors();
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#preview(), PREVIEW_DELAY_MS);
+    this.#timer = setTimeout(() => (this.previewed = template), PREVIEW_DELAY_MS);
   }
 
-  async #preview(): Promise<void> {
-    const template = this.template;
-    const seq = ++this.#previewSeq;
-    this.error = this.#problems(template);
-    if (this.error) {
-      this.preview = null;
-      return;
-    }
-    this.previewing = true;
-    try {
-      const { body } = await paknClient().admin.previewLetterTemplate.mutate({ template });
-      if (seq === this.#previewSeq) this.preview = body;
-    } catch (error) {
-      if (seq !== this.#previewSeq) return;
-      const info = callFailed(this, error, this.language);
-      this.error = info.fieldErrors.template ?? null;
-      this.preview = null;
-      if (!this.error) this.formError = info.message;
-    } finally {
-      if (seq === this.#previewSeq) this.previewing = false;
-    }
+  /** The template's field error: from saving, else from the text previewed (the domain's rules, then the server's). */
+  #fieldError(lang: Lang): string | null {
+    const saveError = this.#editor.errorsOf().template;
+    if (saveError) return saveError;
+    if (this.previewed === null) return null;
+    return problemsOf(this.previewed, lang) ?? taskFailure(this.#preview)?.fieldErrors.template ?? null;
+  }
+
+  #formError(): string | null {
+    const previewFailure = taskFailure(this.#preview);
+    return this.#editor.formErrorOf() ?? (previewFailure && !previewFailure.fieldErrors.template ? previewFailure.message : null);
   }
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || !this.loaded) return;
-    const lang = this.language;
-    this.notice = null;
-    this.formError = null;
-    this.error = this.#problems(this.template);
-    if (this.error) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#template')?.focus();
-      return;
-    }
-    this.busy = true;
-    try {
-      const saved = await paknClient().admin.saveLetterTemplate.mutate({ template: this.template });
-      this.loaded = { ...this.loaded, saved: saved.template, updatedAt: saved.updatedAt };
-      this.template = saved.template;
-      this.notice = STRINGS.saved[lang];
-    } catch (error) {
-      const info = callFailed(this, error, lang);
-      this.error = info.fieldErrors.template ?? null;
-      this.formError = info.message;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(this.error ? '#template' : '.alert')?.focus();
-    } finally {
-      this.busy = false;
-    }
+    if (!this.#stored.value) return;
+    const lang = this.#lang.value;
+    const template = this.template;
+    await this.#editor.submit({
+      input: { template },
+      check: () => {
+        const problem = problemsOf(template, lang);
+        return problem ? { template: problem } : null;
+      },
+      send: () => paknClient().admin.saveLetterTemplate.mutate({ template }),
+      done: (saved) => {
+        this.saved = saved.template;
+        this.updatedAt = saved.updatedAt;
+        this.template = saved.template;
+        this.#editor.notice = STRINGS.saved[lang];
+      },
+      failed: (failure) => {
+        if (!failure.fieldErrors.template) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.alert')?.focus());
+      },
+    });
   }
 
   /** Puts a placeholder where the cursor is, and the cursor after it. */
@@ -174,23 +146,23 @@ export class PaknLetterTemplate extends LitElement {
   }
 
   protected override render() {
-    const lang = this.language;
-    const loaded = this.loaded;
+    const lang = this.#lang.value;
     return html`<div class="root" lang=${lang}>
       <h1>${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
       <p class="intro">${STRINGS.confidentiality[lang]}</p>
-      ${statusLine(this.notice)} ${loadErrorAlert(this.loadError, lang, () => void this.load())}
-      ${loaded ? this.#renderEditor(loaded, lang) : this.loadError ? nothing : html`<p class="muted">${COMMON.loading[lang]}</p>`}
+      ${statusLine(this.#editor.notice)} ${renderLoad(this.#stored, lang, { complete: (loaded) => this.#renderEditor(loaded, lang) })}
     </div>`;
   }
 
   #renderEditor(loaded: Loaded, lang: Lang) {
-    const error = this.error;
-    const dirty = this.template !== loaded.saved;
+    const error = this.#fieldError(lang);
+    const dirty = this.template !== this.saved;
+    const preview = this.#preview.status === TaskStatus.ERROR ? null : (this.#preview.value ?? null);
+    const busy = this.#editor.busy;
     return html`<div class="layout">
       <form class="editor" novalidate @submit=${(e: SubmitEvent) => void this.#save(e)}>
-        ${formErrorAlert(this.formError, { focusable: true })}
+        ${formErrorAlert(this.#formError(), { focusable: true })}
         ${textareaField({
           id: 'template',
           label: STRINGS.template[lang],
@@ -204,11 +176,11 @@ export class PaknLetterTemplate extends LitElement {
           onInput: (v) => this.#edit(v),
         })}
         <p class="muted">
-          ${dirty ? STRINGS.unsaved[lang] : loaded.updatedAt ? STRINGS.updatedAt[lang].replace('{at}', formatDateTime(loaded.updatedAt)) : ''}
+          ${dirty ? STRINGS.unsaved[lang] : this.updatedAt ? fill(STRINGS.updatedAt[lang], { at: formatDateTime(this.updatedAt) }) : ''}
         </p>
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
-          ${dirty ? html`<button type="button" class="secondary" @click=${() => this.#edit(loaded.saved)}>${STRINGS.undo[lang]}</button>` : nothing}
+          <button type="submit" ?disabled=${busy}>${busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
+          ${dirty ? html`<button type="button" class="secondary" @click=${() => this.#edit(this.saved)}>${STRINGS.undo[lang]}</button>` : nothing}
           ${this.template !== loaded.defaultTemplate
             ? html`<button type="button" class="secondary" @click=${() => this.#edit(loaded.defaultTemplate)}>${STRINGS.restore[lang]}</button>`
             : nothing}
@@ -230,10 +202,10 @@ export class PaknLetterTemplate extends LitElement {
           )}
         </dl>
       </section>
-      <section class="preview" aria-labelledby="preview-heading" aria-busy=${this.previewing ? 'true' : 'false'}>
+      <section class="preview" aria-labelledby="preview-heading" aria-busy=${this.#preview.status === TaskStatus.PENDING ? 'true' : 'false'}>
         <h2 id="preview-heading">${STRINGS.preview[lang]}</h2>
-        ${this.preview !== null && !error
-          ? html`<div class="letter" lang="vi" data-testid="letter-preview">${this.preview}</div>`
+        ${preview !== null && !error
+          ? html`<div class="letter" lang="vi" data-testid="letter-preview">${preview}</div>`
           : html`<p class="muted">${error ? STRINGS.previewBlocked[lang] : STRINGS.previewing[lang]}</p>`}
       </section>
     </div>`;
@@ -243,56 +215,7 @@ export class PaknLetterTemplate extends LitElement {
     tokens,
     base,
     pageStyles,
-    css`
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
-        gap: 1.5rem;
-        align-items: start;
-      }
-      .preview {
-        grid-column: 1 / -1;
-      }
-      @media (max-width: 60rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      textarea {
-        width: 100%;
-        font-family: ui-monospace, 'SFMono-Regular', Consolas, monospace;
-        font-size: 0.95rem;
-        line-height: 1.5;
-      }
-      .placeholders {
-        margin: 0;
-        display: grid;
-        gap: 0.75rem;
-      }
-      .placeholders dt {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5rem;
-        font-weight: 600;
-      }
-      .placeholders dd {
-        margin: 0.2rem 0 0;
-        color: var(--_muted);
-      }
-      .letter {
-        white-space: pre-wrap;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 1.5rem;
-        max-width: 50rem;
-        font-family: 'Times New Roman', Times, serif;
-        font-size: 1.05rem;
-        line-height: 1.6;
-        background: #fff;
-        color: #1a1a1a;
-      }
-    `,
+    letterTemplateStyles,
   ];
 }
 

@@ -29,8 +29,9 @@ export function layoutLetterBody(body: string): LetterLayout {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   let recipient: string | null = null;
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (first >= 0 && /^kính gửi\s*:/i.test(lines[first]!.trim())) {
-    recipient = lines[first]!.trim();
+  const firstLine = lines[first]?.trim() ?? '';
+  if (/^kính gửi\s*:/i.test(firstLine)) {
+    recipient = firstLine;
     lines.splice(0, first + 1);
   }
   const paragraphs = lines

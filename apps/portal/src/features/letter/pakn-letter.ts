@@ -1,19 +1,16 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { letterNumber, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { SessionExpiredEvent, navigateOnClick } from '#shared/events.ts';
-import { COMMON, elementLang } from '#shared/i18n.ts';
+import { paknClient } from '#shared/client.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { loadTask, renderLoad, taskFailure } from '#shared/controllers/load.ts';
+import { navigateOnClick } from '#shared/events.ts';
+import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { layoutLetterBody, letterDateLine, letterSubject } from './letter-format.ts';
+import { letterStyles } from './pakn-letter.styles.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['get']['query']>>;
-
-type LoadState =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'loaded'; readonly letter: Letter }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'failed'; readonly message: string };
 
 const STRINGS = {
   heading: { vi: 'Văn bản chuyển xử lý {number}', en: 'Forwarding letter {number}' },
@@ -46,81 +43,49 @@ export class PaknLetter extends LitElement {
   static override properties = {
     letterId: { type: String, attribute: 'letter-id' },
     lang: { type: String },
-    state: { state: true },
   };
 
   declare letterId: string;
   declare lang: string;
-  declare protected state: LoadState;
-  #seq = 0;
+
+  readonly #lang = new LangController(this);
+  readonly #letter = loadTask(this, {
+    args: () => [this.letterId] as const,
+    run: ([id], signal) => (id ? paknClient().letter.get.query({ id }, { signal }) : Promise.resolve(null)),
+    lang: () => this.#lang.value,
+  });
 
   constructor() {
     super();
     this.letterId = '';
     this.lang = '';
-    this.state = { kind: 'loading' };
-  }
-
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('letterId')) void this.load();
-  }
-
-  async load(): Promise<void> {
-    const seq = ++this.#seq;
-    this.state = { kind: 'loading' };
-    if (!this.letterId) {
-      this.state = { kind: 'not-found' };
-      return;
-    }
-    try {
-      const letter = await paknClient().letter.get.query({ id: this.letterId });
-      if (seq === this.#seq) this.state = { kind: 'loaded', letter };
-    } catch (error) {
-      if (seq !== this.#seq) return;
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.state = info.reason === 'not_found' ? { kind: 'not-found' } : { kind: 'failed', message: info.message };
-    }
   }
 
   protected override render() {
-    const lang = this.language;
-    const state = this.state;
-    if (state.kind === 'loading') return html`<div class="root" lang=${lang}><p role="status">${COMMON.loading[lang]}</p></div>`;
-    if (state.kind === 'not-found') {
-      return html`<div class="root" lang=${lang}>
-        <h1>${STRINGS.draftHeading[lang]}</h1>
-        <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>
-      </div>`;
-    }
-    if (state.kind === 'failed') {
-      return html`<div class="root" lang=${lang}>
-        <h1>${STRINGS.draftHeading[lang]}</h1>
-        <div class="alert" role="alert">
-          <p>${state.message}</p>
-          <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-        </div>
-      </div>`;
-    }
-    const letter = state.letter;
+    const lang = this.#lang.value;
+    const notFound = () => html`<h1>${STRINGS.draftHeading[lang]}</h1>
+      <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
+    const failed = taskFailure(this.#letter);
+    return html`<div class="root" lang=${lang}>
+      ${failed && failed.kind !== 'not-found' ? html`<h1>${STRINGS.draftHeading[lang]}</h1>` : nothing}
+      ${renderLoad(this.#letter, lang, { notFound, complete: (letter) => (letter ? this.#renderLetter(letter, lang) : notFound()) })}
+    </div>`;
+  }
+
+  #renderLetter(letter: Letter, lang: Lang) {
     const approved = letter.status === 'approved';
     const number = approved ? letterNumber(letter.number) : letterNumber(null);
-    return html`<div class="root" lang=${lang}>
-      <div class="toolbar">
+    return html`<div class="toolbar">
         <p class="links">
           <a href="/portal/cases/${encodeURIComponent(letter.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-            >← ${STRINGS.backToCase[lang].replace('{reference}', letter.reference)}</a
+            >← ${fill(STRINGS.backToCase[lang], { reference: letter.reference })}</a
           >
           <a href="/portal/register${letter.year ? `?year=${letter.year}` : ''}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
             >${STRINGS.register[lang]}</a
           >
         </p>
         <div class="toolbar-main">
-          <h1>${approved ? STRINGS.heading[lang].replace('{number}', number) : STRINGS.draftHeading[lang]}</h1>
+          <h1>${approved ? fill(STRINGS.heading[lang], { number }) : STRINGS.draftHeading[lang]}</h1>
           <button type="button" @click=${() => window.print()} aria-describedby="print-hint">${STRINGS.print[lang]}</button>
         </div>
         <p id="print-hint" class="muted">${STRINGS.printHint[lang]}</p>
@@ -128,12 +93,11 @@ export class PaknLetter extends LitElement {
           ? nothing
           : html`<p class="warning" role="note">
               ${letter.status === 'returned' && letter.decisionComment
-                ? STRINGS.returnedNotice[lang].replace('{comment}', letter.decisionComment)
+                ? fill(STRINGS.returnedNotice[lang], { comment: letter.decisionComment })
                 : STRINGS.draftNotice[lang]}
             </p>`}
       </div>
-      ${this.#renderSheet(letter, number, lang)}
-    </div>`;
+      ${this.#renderSheet(letter, number, lang)}`;
   }
 
   #renderSheet(letter: Letter, number: string, lang: Lang) {
@@ -175,164 +139,7 @@ export class PaknLetter extends LitElement {
   static override styles = [
     tokens,
     base,
-    css`
-      .toolbar {
-        max-width: 21cm;
-        margin: 0 auto var(--_space);
-      }
-      .links {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1.5rem;
-      }
-      .toolbar-main {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5rem 1rem;
-      }
-      .toolbar-main h1 {
-        margin: 0;
-      }
-      #print-hint {
-        margin-top: 0.5rem;
-        font-size: 0.9rem;
-      }
-      /* The sheet: A4 on screen too (21 cm wide, 2 cm margins), in the typeface of Vietnamese official letters. */
-      .sheet {
-        position: relative;
-        box-sizing: border-box;
-        width: 100%;
-        max-width: 21cm;
-        min-height: 29.7cm;
-        margin: 0 auto;
-        padding: 2cm;
-        background: #ffffff;
-        color: #000000;
-        border: 1px solid var(--_border);
-        box-shadow: 0 2px 10px rgb(0 0 0 / 0.12);
-        font-family: 'Times New Roman', Times, 'Liberation Serif', serif;
-        font-size: 13pt;
-        line-height: 1.4;
-      }
-      .sheet p {
-        margin: 0;
-      }
-      .draft-mark {
-        position: absolute;
-        top: 0.8cm;
-        right: 2cm;
-        border: 2px solid #a4262c;
-        color: #a4262c;
-        padding: 0 0.4em;
-        font-weight: 700;
-        letter-spacing: 0.1em;
-      }
-      .letterhead {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        column-gap: 0.2cm;
-        text-align: center;
-        margin-bottom: 1.2em;
-      }
-      .issuer-name,
-      .nation-name {
-        font-weight: 700;
-        font-size: 11pt;
-        text-transform: uppercase;
-      }
-      /* One line each on A4; should a wider font not fit, the issuer's name wraps evenly, never over the motto. */
-      .issuer-name {
-        text-wrap: balance;
-      }
-      .nation-name {
-        white-space: nowrap;
-      }
-      .motto {
-        font-weight: 700;
-      }
-      .rule {
-        display: block;
-        height: 0;
-        margin: 0.15em auto 0.6em;
-        border-top: 1px solid #000000;
-      }
-      .rule-short {
-        width: 35%;
-      }
-      .rule-long {
-        width: 62%;
-      }
-      .number {
-        font-size: 13pt;
-      }
-      .subject {
-        font-size: 12pt;
-        margin-top: 0.2em;
-        padding: 0 0.5em;
-      }
-      .date {
-        font-style: italic;
-      }
-      .recipient {
-        text-align: center;
-        margin: 0.8em 0 1em;
-      }
-      .body p {
-        text-align: justify;
-        text-indent: 1cm;
-        white-space: pre-line;
-        margin-bottom: 0.5em;
-      }
-      .signatures {
-        display: grid;
-        grid-template-columns: 50% 50%;
-        margin-top: 1.2em;
-      }
-      .recipients {
-        font-size: 11pt;
-      }
-      .recipients-title {
-        font-weight: 700;
-        font-style: italic;
-        font-size: 12pt;
-      }
-      .signer {
-        text-align: center;
-      }
-      .signer-title {
-        font-weight: 700;
-      }
-      .signature-space {
-        height: 3cm;
-      }
-      /* Narrow screens only: a printed page (17 cm of content, about 640 px) keeps the letter's layout. */
-      @media screen and (max-width: 700px) {
-        .sheet {
-          padding: 1rem;
-          font-size: 11pt;
-          min-height: 0;
-        }
-        .issuer-name,
-        .nation-name {
-          white-space: normal;
-        }
-      }
-      @media print {
-        .toolbar {
-          display: none;
-        }
-        .sheet {
-          max-width: none;
-          min-height: 0;
-          padding: 0;
-          border: 0;
-          box-shadow: none;
-          font-size: 13pt;
-        }
-      }
-    `,
+    letterStyles,
   ];
 }
 

@@ -1,17 +1,16 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html } from 'lit';
 import { letterNumber, vietnamDateOf, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
-import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
-import { NavigateEvent, SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
-import { COMMON, elementLang, formatDateTime } from '#shared/i18n.ts';
+import { paknClient } from '#shared/client.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { NavigateEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
+import { fill, formatDateTime } from '#shared/i18n.ts';
+import { LiveList } from '#shared/live-list.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
+import { registerStyles } from './pakn-register.styles.ts';
+import { listStyles, renderTable } from '#shared/table.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>[number];
-
-type LoadState =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'loaded'; readonly letters: readonly Letter[] }
-  | { readonly kind: 'failed'; readonly message: string };
 
 const STRINGS = {
   heading: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
@@ -58,23 +57,22 @@ export class PaknRegister extends LitElement {
   static override properties = {
     year: { type: String },
     lang: { type: String },
-    state: { state: true },
   };
 
   declare year: string;
   declare lang: string;
-  declare protected state: LoadState;
-  #seq = 0;
+
+  readonly #lang = new LangController(this);
+  readonly #letters = new LiveList(this, {
+    args: () => [this.shownYear] as const,
+    run: ([year], signal) => paknClient().letter.register.query({ year }, { signal }),
+    lang: () => this.#lang.value,
+  });
 
   constructor() {
     super();
     this.year = '';
     this.lang = '';
-    this.state = { kind: 'loading' };
-  }
-
-  get language(): Lang {
-    return elementLang(this.lang);
   }
 
   get shownYear(): number {
@@ -91,28 +89,10 @@ export class PaknRegister extends LitElement {
     super.disconnectedCallback();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('year')) void this.load();
-  }
-
   #onLiveChange = (event: CaseChangedEvent): void => {
     const kind = event.change.kind;
-    if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.load(true);
+    if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.#letters.reloadQuietly();
   };
-
-  async load(quiet = false): Promise<void> {
-    const seq = ++this.#seq;
-    if (!quiet) this.state = { kind: 'loading' };
-    try {
-      const letters = await paknClient().letter.register.query({ year: this.shownYear });
-      if (seq === this.#seq) this.state = { kind: 'loaded', letters };
-    } catch (error) {
-      if (seq !== this.#seq) return;
-      const info = errorInfo(error, this.language);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      if (!quiet) this.state = { kind: 'failed', message: info.message };
-    }
-  }
 
   #onYearChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
@@ -121,8 +101,7 @@ export class PaknRegister extends LitElement {
   }
 
   protected override render() {
-    const lang = this.language;
-    const state = this.state;
+    const lang = this.#lang.value;
     const shown = this.shownYear;
     const now = currentYear();
     const years = Array.from({ length: Math.max(now, shown) - 2019 }, (_, i) => Math.max(now, shown) - i);
@@ -136,43 +115,22 @@ export class PaknRegister extends LitElement {
             ${years.map((y) => html`<option value=${y} ?selected=${y === shown}>${y}</option>`)}
           </select>
         </div>
-        <p class="muted summary" role="status">
-          ${state.kind === 'loading'
-            ? COMMON.loading[lang]
-            : state.kind === 'loaded'
-              ? STRINGS.count[lang]
-                  .replace('{approved}', String(state.letters.filter((l) => l.status === 'approved').length))
-                  .replace('{drafts}', String(state.letters.filter((l) => l.status !== 'approved').length))
-              : nothing}
-        </p>
+        ${this.#letters.renderSummary((letters) => {
+          const approved = letters.filter((l) => l.status === 'approved').length;
+          return fill(STRINGS.count[lang], { approved, drafts: letters.length - approved });
+        })}
       </div>
-      ${state.kind === 'failed'
-        ? html`<div class="alert" role="alert">
-            <p>${state.message}</p>
-            <button type="button" class="secondary" @click=${() => void this.load()}>${COMMON.retry[lang]}</button>
-          </div>`
-        : nothing}
-      ${state.kind === 'loaded' ? this.#renderTable(state.letters, shown, lang) : nothing}
+      ${this.#letters.render((letters) => this.#renderTable(letters, shown, lang))}
     </div>`;
   }
 
   #renderTable(letters: readonly Letter[], year: number, lang: Lang) {
     if (letters.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
-    return html`<div class="table-wrap">
-      <table data-testid="register-table">
-        <caption class="visually-hidden">${STRINGS.caption[lang].replace('{year}', String(year))}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${STRINGS.number[lang]}</th>
-            <th scope="col">${STRINGS.date[lang]}</th>
-            <th scope="col">${STRINGS.reference[lang]}</th>
-            <th scope="col">${STRINGS.unit[lang]}</th>
-            <th scope="col">${STRINGS.status[lang]}</th>
-            <th scope="col"><span class="visually-hidden">${STRINGS.print[lang]}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${letters.map((letter) => {
+    return html`${renderTable({
+  caption: fill(STRINGS.caption[lang], { year }),
+  columns: [STRINGS.number[lang], STRINGS.date[lang], STRINGS.reference[lang], STRINGS.unit[lang], STRINGS.status[lang], { label: STRINGS.print[lang], hidden: true }],
+  testId: 'register-table',
+  rows: letters.map((letter) => {
             const approved = letter.status === 'approved';
             const date = approved ? (letter.decidedAt ?? letter.draftedAt) : letter.draftedAt;
             return html`<tr data-status=${letter.status} data-reference=${letter.reference}>
@@ -193,69 +151,16 @@ export class PaknRegister extends LitElement {
                 >
               </td>
             </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+          }),
+})}`;
   }
 
   static override styles = [
     tokens,
     base,
     dataTable,
-    css`
-      .intro {
-        max-width: 60rem;
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 0.5rem 1.5rem;
-        margin-bottom: var(--_space);
-      }
-      .year {
-        flex: 0 1 10rem;
-        margin: 0;
-      }
-      .summary {
-        margin: 0 0 0.5rem;
-        min-height: 1.5em;
-      }
-      .empty {
-        padding: var(--_space);
-        background: var(--_surface);
-        border-radius: var(--_radius);
-      }
-      thead th {
-        white-space: nowrap;
-      }
-      tbody th {
-        font-weight: 600;
-      }
-      tbody tr:last-child > * {
-        border-bottom: 0;
-      }
-      tr[data-status='draft'] {
-        background: #fbfbfc;
-      }
-      .nowrap {
-        white-space: nowrap;
-      }
-      .badge[data-letter-status='approved'] {
-        border-color: var(--_success);
-        background: var(--_success-bg);
-      }
-      @media print {
-        .toolbar,
-        .intro {
-          display: none;
-        }
-        .table-wrap {
-          border: 0;
-        }
-      }
-    `,
+    listStyles,
+    registerStyles,
   ];
 }
 

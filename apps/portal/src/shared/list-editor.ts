@@ -1,0 +1,123 @@
+import { css, html, type TemplateResult } from 'lit';
+import type { Task } from '@lit/task';
+import type { Lang, Text } from '@pakn/domain';
+import { EditorController, type EditorHost } from './controllers/editor.ts';
+import { LangController, type LangHost } from './controllers/lang.ts';
+import { loadTask } from './controllers/load.ts';
+import { editorForm, textField, type EditorFormOptions } from './form-fields.ts';
+
+/**
+ * The pieces the list-and-editor pages (admin users, units, sites, categories, authorities) repeat around the
+ * `EditorController`: the editor's button words, the add button the editor returns the focus to, a row's edit
+ * button named for screen readers, the schema-path → field-id mapping, and a two-language cell.
+ */
+
+export const LIST_EDITOR = {
+  save: { vi: 'Lưu', en: 'Save' },
+  saving: { vi: 'Đang lưu…', en: 'Saving…' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
+  edit: { vi: 'Sửa', en: 'Edit' },
+} as const satisfies Record<string, Text>;
+
+/** The editor's buttons. */
+export function editorLabels(lang: Lang): EditorFormOptions['labels'] {
+  return { save: LIST_EDITOR.save[lang], saving: LIST_EDITOR.saving[lang], cancel: LIST_EDITOR.cancel[lang] };
+}
+
+/** The button that opens the editor on a new entry; `EditorController.close()` returns the focus to it (`#add`). */
+export function addButton(label: string, onClick: () => void, disabled = false): TemplateResult {
+  return html`<p><button type="button" id="add" ?disabled=${disabled} @click=${onClick}>${label}</button></p>`;
+}
+
+/** A row's edit button (`data-edit`, where the focus returns when the editor closes), naming its entry for screen readers. */
+export function editButton(lang: Lang, key: string, name: string, onClick: () => void): TemplateResult {
+  return html`<button type="button" class="secondary small" data-edit=${key} @click=${onClick}>
+    ${LIST_EDITOR.edit[lang]}<span class="visually-hidden"> ${name}</span>
+  </button>`;
+}
+
+/**
+ * The schema's (and the server's) field paths → the form's field ids, for `EditorController.submit`'s `fieldIds`:
+ * the first message of each field wins; a path not in the table goes to `fallback(path)` (or is dropped).
+ */
+export function mapFieldIds(
+  table: Readonly<Record<string, string>>,
+  fallback?: (path: string) => string | undefined,
+): (errors: Readonly<Record<string, string>>) => Record<string, string> {
+  return (errors) => {
+    const out: Record<string, string> = {};
+    for (const [path, message] of Object.entries(errors)) {
+      const id = table[path] ?? fallback?.(path);
+      if (id) out[id] ??= message;
+    }
+    return out;
+  };
+}
+
+/** A name kept in both languages: Vietnamese first, English under it. */
+export function bilingual(text: Text): TemplateResult {
+  return html`<span lang="vi">${text.vi}</span><br /><span class="muted" lang="en">${text.en}</span>`;
+}
+
+/** A destructive row button. */
+export const rowActionStyles = css`
+  button.danger {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+`;
+
+/** The draft of a list entry: null `editing` for a new one, else the key of the entry edited. */
+export interface EntryDraft {
+  editing: string | null;
+}
+
+/**
+ * The state every list-and-editor page holds: the language, the list (a task; `list.run()` reads it again
+ * after a change) and the editor of one entry.
+ */
+export class ListEditorPage<T, D extends EntryDraft> {
+  readonly lang: LangController;
+  readonly list: Task<readonly [], T>;
+  readonly editor: EditorController<D>;
+
+  constructor(host: LangHost & EditorHost, options: { readonly load: (signal: AbortSignal) => Promise<T>; readonly fields?: ReadonlySet<string> }) {
+    const lang = new LangController(host);
+    this.lang = lang;
+    this.list = loadTask(host, { args: () => [] as const, run: (_, signal) => options.load(signal), lang: () => lang.value });
+    this.editor = new EditorController<D>(host, { lang: () => lang.value, ...(options.fields ? { fields: options.fields } : {}) });
+  }
+
+  /** The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button). */
+  renderEditor(draft: D, heading: string, onSubmit: (event: SubmitEvent) => void, fields: TemplateResult): TemplateResult {
+    const lang = this.lang.value;
+    return editorForm(
+      {
+        heading,
+        formError: this.editor.formErrorOf(),
+        busy: this.editor.busy,
+        labels: editorLabels(lang),
+        onSubmit,
+        onCancel: () => void this.editor.close(draft.editing ?? undefined),
+      },
+      fields,
+    );
+  }
+}
+
+export interface KeyFieldOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly error: string | undefined;
+  readonly value: string;
+  /** Whether an existing entry is edited: its key cannot change. */
+  readonly editing: boolean;
+  readonly onInput: (value: string) => void;
+}
+
+/** The entry's key (an identifier typed once): no spelling correction, no capitals, read-only once saved. */
+export function keyField(o: KeyFieldOptions): TemplateResult {
+  const { editing, ...rest } = o;
+  return textField({ ...rest, autocapitalize: 'none', spellcheck: false, readonly: editing });
+}
