@@ -31,12 +31,12 @@ export interface Page {
   readonly permission?: Action;
   /** The document title (before the product name). */
   readonly title: Text;
-  /** Its link in the main navigation, when it has one. */
-  readonly nav?: Text;
+  /** Its link in the main navigation, when it has one: its own words, or `true` for the title's. */
+  readonly nav?: Text | true;
   /** The page whose navigation link stands for this one too (the admin pages under "Administration"). */
   readonly navUnder?: string;
-  /** Its entry on the admin landing page, in `order`. */
-  readonly adminMenu?: { readonly order: number; readonly label: Text; readonly about: Text };
+  /** Its entry on the admin landing page, in `order`: the link (default: the title) and a line about it. */
+  readonly adminMenu?: { readonly order: number; readonly label?: Text; readonly about: Text };
 }
 
 export const PAGES = {
@@ -73,7 +73,7 @@ export const PAGES = {
     tag: 'pakn-follow-up',
     module: 'follow-up/pakn-follow-up.ts',
     title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' },
-    nav: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' },
+    nav: true,
   },
   // The year is the feature's business (it picks the current year when it is missing or not a year).
   register: {
@@ -90,10 +90,9 @@ export const PAGES = {
     tag: 'pakn-calendar',
     module: 'calendar/pakn-calendar.ts',
     title: { vi: 'Lịch làm việc', en: 'Working calendar' },
-    nav: { vi: 'Lịch làm việc', en: 'Working calendar' },
+    nav: true,
     adminMenu: {
       order: 6,
-      label: { vi: 'Lịch làm việc', en: 'Working calendar' },
       about: {
         vi: 'Ngày nghỉ lễ, Tết, ngày làm bù và giờ làm việc dùng để tính thời hạn.',
         en: 'Holidays, Tết, make-up working days and office hours that deadlines count.',
@@ -113,11 +112,10 @@ export const PAGES = {
     tag: 'pakn-users',
     module: 'admin/pakn-users.ts',
     permission: 'administer',
-    title: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
     navUnder: 'admin',
+    title: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
     adminMenu: {
       order: 1,
-      label: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
       about: {
         vi: 'Tạo, sửa, khóa tài khoản; gán vai trò và đơn vị; đặt lại mật khẩu.',
         en: 'Create, edit and deactivate accounts; assign roles and units; reset passwords.',
@@ -129,11 +127,10 @@ export const PAGES = {
     tag: 'pakn-units',
     module: 'admin/pakn-units.ts',
     permission: 'administer',
-    title: { vi: 'Đơn vị', en: 'Units' },
     navUnder: 'admin',
+    title: { vi: 'Đơn vị', en: 'Units' },
     adminMenu: {
       order: 2,
-      label: { vi: 'Đơn vị', en: 'Units' },
       about: {
         vi: 'Trung tâm, các chi nhánh, sở, ngành, UBND xã, phường: tên, loại và đơn vị cấp trên.',
         en: 'The Centre, its branches, departments, communes and wards: name, kind and parent unit.',
@@ -145,11 +142,10 @@ export const PAGES = {
     tag: 'pakn-sites',
     module: 'admin/pakn-sites.ts',
     permission: 'administer',
-    title: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
     navUnder: 'admin',
+    title: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
     adminMenu: {
       order: 3,
-      label: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
       about: {
         vi: 'Trang web được phép nhúng biểu mẫu phản ánh: địa chỉ được phép, đơn vị mặc định, đoạn mã nhúng.',
         en: 'Websites allowed to embed the form: allowed origins, default unit, embed code.',
@@ -161,8 +157,8 @@ export const PAGES = {
     tag: 'pakn-categories',
     module: 'categories/pakn-categories.ts',
     permission: 'administer',
-    title: { vi: 'Loại phản ánh', en: 'Case categories' },
     navUnder: 'admin',
+    title: { vi: 'Loại phản ánh', en: 'Case categories' },
     adminMenu: {
       order: 4,
       label: { vi: 'Loại phản ánh', en: 'Categories' },
@@ -177,11 +173,10 @@ export const PAGES = {
     tag: 'pakn-letter-template',
     module: 'letter-template/pakn-letter-template.ts',
     permission: 'administer',
-    title: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
     navUnder: 'admin',
+    title: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
     adminMenu: {
       order: 5,
-      label: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
       about: {
         vi: 'Mẫu văn bản chuyển phản ánh đến đơn vị xử lý, trình Giám đốc ký.',
         en: 'The template of the letter that forwards a case to a unit, signed by the Director.',
@@ -193,8 +188,8 @@ export const PAGES = {
     tag: 'pakn-authorities',
     module: 'authorities/pakn-authorities.ts',
     permission: 'manageAuthorities',
-    title: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },
     navUnder: 'admin',
+    title: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },
     adminMenu: {
       order: 7,
       label: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
@@ -211,7 +206,7 @@ export const PAGES = {
     module: 'case/pakn-case-audit.ts',
     permission: 'readAudit',
     title: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
-    nav: { vi: 'Nhật ký kiểm tra', en: 'Audit log' },
+    nav: true,
   },
 } as const satisfies Readonly<Record<string, Page>>;
 
@@ -222,6 +217,11 @@ export const PAGE_LIST: readonly (Page & { readonly name: PageName })[] = (Objec
   name,
   ...(PAGES[name] as Page),
 }));
+
+/** The words of a page's link in the main navigation, if it has one. */
+export function navLabel(page: Page): Text | null {
+  return page.nav === true ? page.title : (page.nav ?? null);
+}
 
 /** The address of a page; `params` fill its `:name` segments (encoded). */
 export function pagePath(name: PageName, params: Readonly<Record<string, string>> = {}): string {

@@ -66,7 +66,9 @@ export const portalStyles = css`
     display: flex;
     gap: 0.25rem;
   }
-  .lang-switch button {
+  /* Light buttons on the header's colour: the language switch and the shortcuts' help. */
+  .lang-switch button,
+  .help-button {
     background: transparent;
     border-color: rgb(255 255 255 / 0.6);
     color: var(--_on-primary);
@@ -74,7 +76,8 @@ export const portalStyles = css`
     padding: 0.25rem 0.75rem;
     font-weight: 400;
   }
-  .lang-switch button:hover:not(:disabled) {
+  .lang-switch button:hover:not(:disabled),
+  .help-button:hover:not(:disabled) {
     background: rgb(255 255 255 / 0.12);
   }
   .lang-switch button[aria-pressed='true'],
@@ -148,17 +151,6 @@ export const portalStyles = css`
   }
   main:focus {
     outline: none;
-  }
-  .help-button {
-    background: transparent;
-    border-color: rgb(255 255 255 / 0.6);
-    color: var(--_on-primary);
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    font-weight: 400;
-  }
-  .help-button:hover:not(:disabled) {
-    background: rgb(255 255 255 / 0.12);
   }
   .live {
     min-height: 0;

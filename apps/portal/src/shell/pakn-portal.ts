@@ -4,12 +4,13 @@ import { Task } from '@lit/task';
 import { CASE_STATUS_LABELS, CASE_STATUSES, ROLE_LABELS, can, pickLang, type Lang, type StaffMember } from '@pakn/domain';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent, staffContext, unitsContext } from '#shared/context.ts';
-import { CaseChangedEvent, NavigateEvent, navigateOnClick, type CaseChange, type CaseUpdatedEvent, type SessionExpiredEvent } from '#shared/events.ts';
+import { NavigateEvent, navigateOnClick, type SessionExpiredEvent } from '#shared/events.ts';
 import { callFailed } from '#shared/failure.ts';
 import { COMMON } from '#shared/i18n.ts';
-import { PAGES, PAGE_LIST, type Page, type PageName } from '#shared/pages.ts';
+import { PAGES, PAGE_LIST, navLabel, type Page, type PageName } from '#shared/pages.ts';
 import { KeySequence, shortcutKey } from '#shared/shortcuts.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { LiveFeedController } from './live-feed.ts';
 import { LOADERS } from './loaders.ts';
 import { pageElement } from './page-element.ts';
 import { SignedInEvent } from './pakn-login.ts';
@@ -18,11 +19,6 @@ import './pakn-login.ts';
 import './pakn-shortcuts.ts';
 import { BASE_PATH, isPortalPath, parseRoute, routeAttributes, type Route } from './routes.ts';
 import { STRINGS } from './strings.ts';
-
-/** A change this page made itself is not "news": no notice for it within this many milliseconds. */
-const OWN_CHANGE_MS = 10_000;
-/** How long a change waits for this page's own request to report it, before it is announced. */
-const OWN_CHANGE_GRACE_MS = 1_500;
 
 function isCaseStatus(value: string): value is (typeof CASE_STATUSES)[number] {
   return (CASE_STATUSES as readonly string[]).includes(value);
@@ -67,7 +63,6 @@ export class PaknPortal extends LitElement {
     features: { state: true },
     signingOut: { state: true },
     signOutError: { state: true },
-    liveNotice: { state: true },
   };
 
   declare protected language: Lang;
@@ -76,12 +71,16 @@ export class PaknPortal extends LitElement {
   declare protected features: Readonly<Partial<Record<PageName, FeatureStatus>>>;
   declare protected signingOut: boolean;
   declare protected signOutError: string | null;
-  /** The latest change someone else made, shown discreetly until dismissed. */
-  declare protected liveNotice: CaseChange | null;
 
-  #stopLive: (() => void) | null = null;
-  /** Cases this page changed itself, and when: their echo from the live feed is not announced. */
-  readonly #ownChanges = new Map<string, number>();
+  readonly #live = new LiveFeedController(this, {
+    active: () => this.session.kind === 'signed-in',
+    stopped: (error) => {
+      // The server ends the feed when its session ends (logout in another tab, idle or absolute timeout,
+      // account disabled or changed): find out which, and show the sign-in form if it is gone.
+      if (isSignedOut(errorInfo(error, this.language))) void this.#recheckSession();
+      else console.warn('[portal] live updates stopped', error);
+    },
+  });
   readonly #keys = new KeySequence(['g i']);
   readonly #staff = new ContextProvider(this, { context: staffContext });
   readonly #units = new ContextProvider(this, { context: unitsContext });
@@ -104,10 +103,8 @@ export class PaknPortal extends LitElement {
     this.features = {};
     this.signingOut = false;
     this.signOutError = null;
-    this.liveNotice = null;
     this.addEventListener(NavigateEvent.type, this.#onNavigate);
     this.addEventListener('pakn-session-expired', this.#onSessionExpired);
-    this.addEventListener('pakn-case-updated', this.#onOwnChange);
     this.addEventListener(SignedInEvent.type, this.#onSignedIn);
     this.addEventListener(UnitsChangedEvent.type, () => void this.#unitsTask.run());
   }
@@ -116,18 +113,18 @@ export class PaknPortal extends LitElement {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
     window.addEventListener('keydown', this.#onKeyDown);
-    this.#applyLang();
     void this.#checkSession();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.#onPopState);
     window.removeEventListener('keydown', this.#onKeyDown);
-    this.#stopLiveFeed();
     super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // The page's language drives the API client's messages, screen readers and features' defaults.
+    if (changed.has('language')) document.documentElement.lang = this.language;
     if (changed.has('session')) {
       const session = this.session;
       // Set before the page renders, so that its features read the new value when they connect.
@@ -139,59 +136,8 @@ export class PaknPortal extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('session')) {
-      if (this.session.kind === 'signed-in') void this.#startLiveFeed();
-      else this.#stopLiveFeed();
-    }
-  }
-
-  // ---- Live updates ----------------------------------------------------------------------------
-
-  /** The feed's code is loaded after sign-in, so the login page does not pay for it. */
-  async #startLiveFeed(): Promise<void> {
-    if (this.#stopLive) return;
-    this.#stopLive = () => undefined;
-    try {
-      const { watchCaseChanges } = await import('#shared/live.ts');
-      if (this.session.kind !== 'signed-in') {
-        this.#stopLive = null;
-        return;
-      }
-      this.#stopLive = watchCaseChanges({
-        onChange: (change) => this.#onLiveChange(change),
-        onStopped: (error) => {
-          this.#stopLive = null;
-          // The server ends the feed when its session ends (logout in another tab, idle or absolute timeout,
-          // account disabled or changed): find out which, and show the sign-in form if it is gone.
-          if (isSignedOut(errorInfo(error, this.language))) void this.#recheckSession();
-          else console.warn('[portal] live updates stopped', error);
-        },
-      });
-    } catch (error) {
-      console.warn('[portal] live updates unavailable', error);
-      this.#stopLive = null;
-    }
-  }
-
-  #stopLiveFeed(): void {
-    this.#stopLive?.();
-    this.#stopLive = null;
-    this.liveNotice = null;
-  }
-
-  #onOwnChange = (event: CaseUpdatedEvent): void => {
-    this.#ownChanges.set(event.caseId, Date.now());
-  };
-
-  #onLiveChange(change: CaseChange): void {
-    window.dispatchEvent(new CaseChangedEvent(change));
-    // The feed often brings this page's own change before the page hears back from its request: decide a
-    // little later whether it is news.
-    setTimeout(() => {
-      const own = this.#ownChanges.get(change.caseId);
-      if (own !== undefined && Date.now() - own < OWN_CHANGE_MS) return;
-      if (this.session.kind === 'signed-in') this.liveNotice = change;
-    }, OWN_CHANGE_GRACE_MS);
+    if (changed.has('session')) this.#live.sync();
+    this.#applyTitle();
   }
 
   // ---- Keyboard --------------------------------------------------------------------------------
@@ -225,7 +171,6 @@ export class PaknPortal extends LitElement {
     } catch (error) {
       this.session = { kind: 'check-failed', message: errorInfo(error, this.language).message };
     }
-    this.#applyTitle();
   }
 
   /** After the live feed was refused: signed out (expired), or still signed in with a changed account. */
@@ -236,7 +181,6 @@ export class PaknPortal extends LitElement {
       if (this.session.kind !== 'signed-in') return;
       // A new session object restarts the live feed (see updated()).
       this.session = staff ? { kind: 'signed-in', staff } : { kind: 'signed-out', expired: true };
-      this.#applyTitle();
     } catch (error) {
       console.warn('[portal] session check failed', error);
     }
@@ -244,7 +188,6 @@ export class PaknPortal extends LitElement {
 
   #onSignedIn = (event: SignedInEvent): void => {
     this.session = { kind: 'signed-in', staff: event.staff };
-    this.#applyTitle();
     void this.#focusMain();
   };
 
@@ -258,7 +201,6 @@ export class PaknPortal extends LitElement {
       if (location.pathname + location.search !== BASE_PATH) history.pushState(null, '', BASE_PATH);
       this.route = parseRoute(location.pathname, location.search);
       this.session = { kind: 'signed-out', expired: false };
-      this.#applyTitle();
       await this.#focusMain();
     } catch (error) {
       this.signOutError = errorInfo(error, this.language).message;
@@ -270,7 +212,6 @@ export class PaknPortal extends LitElement {
   #onSessionExpired = (_event: SessionExpiredEvent): void => {
     if (this.session.kind !== 'signed-in') return;
     this.session = { kind: 'signed-out', expired: true };
-    this.#applyTitle();
   };
 
   // ---- Navigation ------------------------------------------------------------------------------
@@ -285,7 +226,6 @@ export class PaknPortal extends LitElement {
     }
     const before = this.route;
     this.route = parseRoute(location.pathname, location.search);
-    this.#applyTitle();
     // A filter change stays on the same page; a new page takes focus to its start, as a page load would.
     if (!event.replace && (before.name !== this.route.name || event.path !== current)) {
       window.scrollTo(0, 0);
@@ -295,7 +235,6 @@ export class PaknPortal extends LitElement {
 
   #onPopState = (): void => {
     this.route = parseRoute(location.pathname, location.search);
-    this.#applyTitle();
   };
 
   async #focusMain(): Promise<void> {
@@ -330,15 +269,9 @@ export class PaknPortal extends LitElement {
     } catch {
       // Private mode or storage disabled: the choice lasts for this page only.
     }
-    this.#applyLang();
   }
 
-  /** The page's language drives the API client's messages, screen readers and features' defaults. */
-  #applyLang(): void {
-    document.documentElement.lang = this.language;
-    this.#applyTitle();
-  }
-
+  /** The title names the page shown (after each update: the session, the route or the language changed). */
   #applyTitle(): void {
     const lang = this.language;
     const name = this.route.name;
@@ -404,7 +337,7 @@ export class PaknPortal extends LitElement {
             ${links.map(
               (page) => html`<li>
                 <a href=${BASE_PATH + page.path} aria-current=${navCurrent(page.name, this.route) ? 'page' : nothing}
-                  @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${page.nav?.[lang]}</a>
+                  @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${navLabel(page)?.[lang]}</a>
               </li>`,
             )}
           </ul>
@@ -468,7 +401,7 @@ export class PaknPortal extends LitElement {
 
   /** Always in the page (empty when there is nothing), so that screen readers hear what arrives. */
   #renderLiveNotice(lang: Lang) {
-    const change = this.session.kind === 'signed-in' ? this.liveNotice : null;
+    const change = this.#live.notice;
     const status = change && isCaseStatus(change.status) ? CASE_STATUS_LABELS[change.status][lang] : null;
     return html`<div class="live container" role="status" aria-live="polite" data-testid="live-notice">
       ${change
@@ -478,7 +411,7 @@ export class PaknPortal extends LitElement {
             <a href="${BASE_PATH}cases/${encodeURIComponent(change.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
               >${change.reference}</a
             >${status ? html`<span class="muted"> – ${status}</span>` : nothing}
-            <button type="button" class="secondary dismiss" @click=${() => (this.liveNotice = null)}>
+            <button type="button" class="secondary dismiss" @click=${() => this.#live.dismiss()}>
               ${STRINGS.dismiss[lang]}
             </button>
           </p>`

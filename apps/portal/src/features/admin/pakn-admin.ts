@@ -7,7 +7,9 @@ import { adminStyles } from './admin-ui.ts';
 import { LANDING } from './strings.ts';
 
 /** Every page with an admin menu entry, in the order an administrator setting the system up needs them. */
-const MENU = PAGE_LIST.flatMap((page) => (page.adminMenu ? [{ name: page.name, ...page.adminMenu }] : [])).sort((a, b) => a.order - b.order);
+const MENU = PAGE_LIST.flatMap((page) => (page.adminMenu ? [{ name: page.name, label: page.title, ...page.adminMenu }] : [])).sort(
+  (a, b) => a.order - b.order,
+);
 
 /**
  * `<pakn-admin>`: the administrator's landing page, one link and one line for each admin page (the page

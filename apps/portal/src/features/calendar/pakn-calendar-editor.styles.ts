@@ -66,9 +66,6 @@ export const editorStyles = css`
     margin-bottom: 0.5rem;
   }
   .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
     align-items: center;
   }
   .link-button {
@@ -86,8 +83,8 @@ export const editorStyles = css`
     margin: 0;
     padding-left: 1.25rem;
   }
-  /* The editor sits in a narrow column beside the months on wide screens: stack each row there. */
-  @media (min-width: 1100px) {
+  /* The editor sits in a narrow column beside the months on wide screens, and phones are narrow: stack each row. */
+  @media (min-width: 1100px), (max-width: 560px) {
     .day-row {
       grid-template-columns: minmax(0, 1fr) auto;
     }
@@ -95,18 +92,11 @@ export const editorStyles = css`
       grid-column: 1 / -1;
       grid-row: 2;
     }
+  }
+  @media (min-width: 1100px) {
     .day-row .remove {
       grid-column: 2;
       grid-row: 1;
-    }
-  }
-  @media (max-width: 560px) {
-    .day-row {
-      grid-template-columns: minmax(0, 1fr) auto;
-    }
-    .day-row .name-field {
-      grid-column: 1 / -1;
-      grid-row: 2;
     }
   }
 `;

@@ -4,6 +4,7 @@ import { YearScheduleSchema, fieldErrors, type IssueLike, type Lang } from '@pak
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
 import { LangController } from '#shared/controllers/lang.ts';
+import { pageStyles } from '#shared/form-fields.ts';
 import { fill, formatDate } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { CalendarEditedEvent, tetDaysOf, type CalendarYear } from './calendar-year.ts';
@@ -13,6 +14,20 @@ import { compactDraft, draftFromSchedule, newKey, scheduleInput, type DraftDay, 
 import { STRINGS, WEEKDAYS } from './strings.ts';
 
 type DayListName = 'extraDaysOff' | 'workingDays';
+
+interface InputOptions {
+  readonly id: string;
+  readonly also?: string;
+  readonly cls?: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly type: 'date' | 'text';
+  readonly min?: string;
+  readonly max?: string;
+  readonly maxlength?: number;
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+}
 
 /** Error keys shown beside a field; anything else goes to the form's alert. */
 const FIELD_KEY = /^(?:(?:extraDaysOff|workingDays)(?:\.\d+\.(?:date|name))?|tet(?:\.\d+)?|nationalDayCompanion|source)$/;
@@ -211,6 +226,39 @@ export class PaknCalendarEditor extends LitElement {
     return draft ? this.#renderEditor(draft, this.#lang.value) : nothing;
   }
 
+  /**
+   * A labelled input wired by id to its hint, its error (the schema names it as the id with dots:
+   * `extraDaysOff-0-date` → `extraDaysOff.0.date`) and the error of its whole list (`also`).
+   */
+  #input(o: InputOptions) {
+    const errors = this.#editor.errors;
+    const key = o.id.replace(/-/g, '.');
+    const listError = o.also ? errors[o.also] : undefined;
+    return html`<div class="field ${o.cls ?? ''}">
+      <label for=${o.id}>${o.label}</label>
+      ${o.hint ? html`<span id="${o.id}-hint" class="hint">${o.hint}</span>` : nothing}
+      <input
+        id=${o.id}
+        type=${o.type}
+        lang=${o.type === 'text' ? 'vi' : nothing}
+        min=${o.min ?? nothing}
+        max=${o.max ?? nothing}
+        maxlength=${o.maxlength ?? nothing}
+        .value=${o.value}
+        aria-invalid=${errors[key] || listError ? 'true' : 'false'}
+        aria-describedby=${describedBy(o.hint && `${o.id}-hint`, errors[key] && errorId(key), listError && errorId(o.also ?? ''))}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      />
+      ${this.#fieldError(key)}
+    </div>`;
+  }
+
+  #removeButton(list: DayListName | 'tet', index: number, label: string, lang: Lang) {
+    return html`<button type="button" class="secondary remove" @click=${() => void this.#removeRow(list, index)}>
+      ${STRINGS.remove[lang]}<span class="visually-hidden"> ${label.toLocaleLowerCase(lang)}</span>
+    </button>`;
+  }
+
   #fieldError(key: string) {
     const message = this.#editor.errors[key];
     return message ? html`<span id=${errorId(key)} class="field-error">${message}</span>` : nothing;
@@ -240,24 +288,18 @@ export class PaknCalendarEditor extends LitElement {
         <form novalidate @submit=${this.#onSubmit}>
           ${this.#renderDayList('extraDaysOff', draft, lang)} ${this.#renderDayList('workingDays', draft, lang)}
           ${this.#renderTet(draft, lang)} ${this.#renderCompanion(draft, lang)}
-          <div class="field">
-            <label for="source">${STRINGS.source[lang]}</label>
-            <span id="source-hint" class="hint">${STRINGS.sourceHint[lang]}</span>
-            <input
-              id="source"
-              type="text"
-              lang="vi"
-              maxlength="500"
-              .value=${draft.source}
-              aria-invalid=${this.#editor.errors.source ? 'true' : 'false'}
-              aria-describedby=${describedBy('source-hint', this.#editor.errors.source && errorId('source'))}
-              @input=${(e: Event) => {
-                this.#update({ source: (e.target as HTMLInputElement).value });
-                this.#clearFieldError('source');
-              }}
-            />
-            ${this.#fieldError('source')}
-          </div>
+          ${this.#input({
+            id: 'source',
+            label: STRINGS.source[lang],
+            hint: STRINGS.sourceHint[lang],
+            type: 'text',
+            maxlength: 500,
+            value: draft.source,
+            onInput: (value) => {
+              this.#update({ source: value });
+              this.#clearFieldError('source');
+            },
+          })}
           ${draft.removedDays.length > 0
             ? html`<p class="hint">${fill(STRINGS.removedDays[lang], { days: draft.removedDays.map(formatDate).join(', ') })}</p>`
             : nothing}
@@ -282,8 +324,6 @@ export class PaknCalendarEditor extends LitElement {
     const legend = isOff ? STRINGS.extraDaysOff[lang] : STRINGS.workingDays[lang];
     const rowLabel = isOff ? STRINGS.extraDayRow[lang] : STRINGS.workingDayRow[lang];
     const listError = this.#editor.errors[list];
-    const min = `${draft.year - 1}-12-01`;
-    const max = `${draft.year + 1}-01-31`;
     return html`
       <fieldset data-list=${list} aria-describedby=${describedBy(listError && errorId(list))}>
         <legend>${legend}</legend>
@@ -293,42 +333,28 @@ export class PaknCalendarEditor extends LitElement {
           rows,
           (row: DraftDay) => row.key,
           (row: DraftDay, i: number) => {
-            const base = `${list}-${i}`;
-            const dateKey = `${list}.${i}.date`;
-            const nameKey = `${list}.${i}.name`;
             const label = fill(rowLabel, { n: i + 1 });
             return html`<div class="day-row" role="group" aria-label=${label}>
-              <div class="field date-field">
-                <label for="${base}-date">${STRINGS.rowDate[lang]}</label>
-                <input
-                  id="${base}-date"
-                  type="date"
-                  min=${min}
-                  max=${max}
-                  .value=${row.date}
-                  aria-invalid=${this.#editor.errors[dateKey] ? 'true' : 'false'}
-                  aria-describedby=${describedBy(this.#editor.errors[dateKey] && errorId(dateKey))}
-                  @input=${(e: Event) => this.#setDay(list, i, 'date', (e.target as HTMLInputElement).value)}
-                />
-                ${this.#fieldError(dateKey)}
-              </div>
-              <div class="field name-field">
-                <label for="${base}-name">${STRINGS.rowName[lang]}</label>
-                <input
-                  id="${base}-name"
-                  type="text"
-                  lang="vi"
-                  maxlength="200"
-                  .value=${row.name}
-                  aria-invalid=${this.#editor.errors[nameKey] ? 'true' : 'false'}
-                  aria-describedby=${describedBy(this.#editor.errors[nameKey] && errorId(nameKey))}
-                  @input=${(e: Event) => this.#setDay(list, i, 'name', (e.target as HTMLInputElement).value)}
-                />
-                ${this.#fieldError(nameKey)}
-              </div>
-              <button type="button" class="secondary remove" @click=${() => void this.#removeRow(list, i)}>
-                ${STRINGS.remove[lang]}<span class="visually-hidden"> ${label.toLocaleLowerCase(lang)}</span>
-              </button>
+              ${this.#input({
+                id: `${list}-${i}-date`,
+                cls: 'date-field',
+                label: STRINGS.rowDate[lang],
+                type: 'date',
+                min: `${draft.year - 1}-12-01`,
+                max: `${draft.year + 1}-01-31`,
+                value: row.date,
+                onInput: (value) => this.#setDay(list, i, 'date', value),
+              })}
+              ${this.#input({
+                id: `${list}-${i}-name`,
+                cls: 'name-field',
+                label: STRINGS.rowName[lang],
+                type: 'text',
+                maxlength: 200,
+                value: row.name,
+                onInput: (value) => this.#setDay(list, i, 'name', value),
+              })}
+              ${this.#removeButton(list, i, label, lang)}
             </div>`;
           },
         )}
@@ -369,29 +395,20 @@ export class PaknCalendarEditor extends LitElement {
                 draft.tet,
                 (row) => row.key,
                 (row, i) => {
-                  const key = `tet.${i}`;
                   const label = fill(STRINGS.tetDay[lang], { n: i + 1 });
                   return html`<div class="tet-row">
-                    <div class="field date-field">
-                      <label for="tet-${i}">${label}</label>
-                      <input
-                        id="tet-${i}"
-                        type="date"
-                        min="${draft.year}-01-01"
-                        max=${last}
-                        .value=${row.date}
-                        aria-invalid=${this.#editor.errors[key] || tetError ? 'true' : 'false'}
-                        aria-describedby=${describedBy(
-                          this.#editor.errors[key] && errorId(key),
-                          tetError && errorId('tet'),
-                        )}
-                        @input=${(e: Event) => this.#setTetDay(i, (e.target as HTMLInputElement).value)}
-                      />
-                      ${this.#fieldError(key)}
-                    </div>
-                    <button type="button" class="secondary remove" @click=${() => void this.#removeRow('tet', i)}>
-                      ${STRINGS.remove[lang]}<span class="visually-hidden"> ${label.toLocaleLowerCase(lang)}</span>
-                    </button>
+                    ${this.#input({
+                      id: `tet-${i}`,
+                      also: 'tet',
+                      cls: 'date-field',
+                      label,
+                      type: 'date',
+                      min: `${draft.year}-01-01`,
+                      max: last,
+                      value: row.date,
+                      onInput: (value) => this.#setTetDay(i, value),
+                    })}
+                    ${this.#removeButton('tet', i, label, lang)}
                   </div>`;
                 },
               )}
@@ -431,7 +448,7 @@ export class PaknCalendarEditor extends LitElement {
     `;
   }
 
-  static override styles = [tokens, base, editorStyles];
+  static override styles = [tokens, base, pageStyles, editorStyles];
 }
 
 if (!customElements.get('pakn-calendar-editor')) customElements.define('pakn-calendar-editor', PaknCalendarEditor);

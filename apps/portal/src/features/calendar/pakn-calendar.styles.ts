@@ -2,9 +2,6 @@ import { css } from 'lit';
 
 /** The calendar page: the toolbar, the layout beside the editor, the month grids and the list of special days. */
 export const calendarStyles = css`
-  .intro {
-    max-width: 60rem;
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;

@@ -5,7 +5,7 @@ import { StaffController } from '#shared/context.ts';
 import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask, taskFailure } from '#shared/controllers/load.ts';
 import { NavigateEvent } from '#shared/events.ts';
-import { loadErrorAlert } from '#shared/form-fields.ts';
+import { loadErrorAlert, pageStyles } from '#shared/form-fields.ts';
 import { COMMON, fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { MAX_YEAR, MIN_YEAR, hanoiToday, parseYear, type CalendarEditedEvent, type CalendarYear } from './calendar-year.ts';
@@ -154,7 +154,7 @@ export class PaknCalendar extends LitElement {
     `;
   }
 
-  static override styles = [tokens, base, calendarStyles];
+  static override styles = [tokens, base, pageStyles, calendarStyles];
 }
 
 if (!customElements.get('pakn-calendar')) customElements.define('pakn-calendar', PaknCalendar);
