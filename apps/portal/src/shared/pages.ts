@@ -35,8 +35,10 @@ export interface Page {
   readonly nav?: Text | true;
   /** The page whose navigation link stands for this one too (the admin pages under "Administration"). */
   readonly navUnder?: string;
-  /** Its entry on the admin landing page, in `order`: the link (default: the title) and a line about it. */
-  readonly adminMenu?: { readonly order: number; readonly label?: Text; readonly about: Text };
+  /** Its place on the admin landing page (1 first), with `about`, a line about it, and its link's words (default: the title). */
+  readonly adminMenu?: number;
+  readonly about?: Text;
+  readonly menuLabel?: Text;
 }
 
 export const PAGES = {
@@ -91,12 +93,10 @@ export const PAGES = {
     module: 'calendar/pakn-calendar.ts',
     title: { vi: 'Lịch làm việc', en: 'Working calendar' },
     nav: true,
-    adminMenu: {
-      order: 6,
-      about: {
-        vi: 'Ngày nghỉ lễ, Tết, ngày làm bù và giờ làm việc dùng để tính thời hạn.',
-        en: 'Holidays, Tết, make-up working days and office hours that deadlines count.',
-      },
+    adminMenu: 6,
+    about: {
+      vi: 'Ngày nghỉ lễ, Tết, ngày làm bù và giờ làm việc dùng để tính thời hạn.',
+      en: 'Holidays, Tết, make-up working days and office hours that deadlines count.',
     },
   },
   admin: {
@@ -114,12 +114,10 @@ export const PAGES = {
     permission: 'administer',
     navUnder: 'admin',
     title: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
-    adminMenu: {
-      order: 1,
-      about: {
-        vi: 'Tạo, sửa, khóa tài khoản; gán vai trò và đơn vị; đặt lại mật khẩu.',
-        en: 'Create, edit and deactivate accounts; assign roles and units; reset passwords.',
-      },
+    adminMenu: 1,
+    about: {
+      vi: 'Tạo, sửa, khóa tài khoản; gán vai trò và đơn vị; đặt lại mật khẩu.',
+      en: 'Create, edit and deactivate accounts; assign roles and units; reset passwords.',
     },
   },
   units: {
@@ -129,12 +127,10 @@ export const PAGES = {
     permission: 'administer',
     navUnder: 'admin',
     title: { vi: 'Đơn vị', en: 'Units' },
-    adminMenu: {
-      order: 2,
-      about: {
-        vi: 'Trung tâm, các chi nhánh, sở, ngành, UBND xã, phường: tên, loại và đơn vị cấp trên.',
-        en: 'The Centre, its branches, departments, communes and wards: name, kind and parent unit.',
-      },
+    adminMenu: 2,
+    about: {
+      vi: 'Trung tâm, các chi nhánh, sở, ngành, UBND xã, phường: tên, loại và đơn vị cấp trên.',
+      en: 'The Centre, its branches, departments, communes and wards: name, kind and parent unit.',
     },
   },
   sites: {
@@ -144,12 +140,10 @@ export const PAGES = {
     permission: 'administer',
     navUnder: 'admin',
     title: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
-    adminMenu: {
-      order: 3,
-      about: {
-        vi: 'Trang web được phép nhúng biểu mẫu phản ánh: địa chỉ được phép, đơn vị mặc định, đoạn mã nhúng.',
-        en: 'Websites allowed to embed the form: allowed origins, default unit, embed code.',
-      },
+    adminMenu: 3,
+    about: {
+      vi: 'Trang web được phép nhúng biểu mẫu phản ánh: địa chỉ được phép, đơn vị mặc định, đoạn mã nhúng.',
+      en: 'Websites allowed to embed the form: allowed origins, default unit, embed code.',
     },
   },
   categories: {
@@ -159,13 +153,11 @@ export const PAGES = {
     permission: 'administer',
     navUnder: 'admin',
     title: { vi: 'Loại phản ánh', en: 'Case categories' },
-    adminMenu: {
-      order: 4,
-      label: { vi: 'Loại phản ánh', en: 'Categories' },
-      about: {
-        vi: 'Danh mục loại phản ánh, kiến nghị mà người dân và cán bộ tiếp nhận chọn.',
-        en: 'The kinds of complaint that citizens and intake officers choose from.',
-      },
+    adminMenu: 4,
+    menuLabel: { vi: 'Loại phản ánh', en: 'Categories' },
+    about: {
+      vi: 'Danh mục loại phản ánh, kiến nghị mà người dân và cán bộ tiếp nhận chọn.',
+      en: 'The kinds of complaint that citizens and intake officers choose from.',
     },
   },
   'letter-template': {
@@ -175,12 +167,10 @@ export const PAGES = {
     permission: 'administer',
     navUnder: 'admin',
     title: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
-    adminMenu: {
-      order: 5,
-      about: {
-        vi: 'Mẫu văn bản chuyển phản ánh đến đơn vị xử lý, trình Giám đốc ký.',
-        en: 'The template of the letter that forwards a case to a unit, signed by the Director.',
-      },
+    adminMenu: 5,
+    about: {
+      vi: 'Mẫu văn bản chuyển phản ánh đến đơn vị xử lý, trình Giám đốc ký.',
+      en: 'The template of the letter that forwards a case to a unit, signed by the Director.',
     },
   },
   authorities: {
@@ -190,13 +180,11 @@ export const PAGES = {
     permission: 'manageAuthorities',
     navUnder: 'admin',
     title: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },
-    adminMenu: {
-      order: 7,
-      label: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
-      about: {
-        vi: 'Nơi hướng dẫn người dân đến khi phản ánh ngoài phạm vi của Trung tâm.',
-        en: 'Where citizens are referred when a case is outside the Centre’s scope.',
-      },
+    adminMenu: 7,
+    menuLabel: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
+    about: {
+      vi: 'Nơi hướng dẫn người dân đến khi phản ánh ngoài phạm vi của Trung tâm.',
+      en: 'Where citizens are referred when a case is outside the Centre’s scope.',
     },
   },
   // The case feature's audit element, without a case: the whole log.

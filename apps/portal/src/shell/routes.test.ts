@@ -89,8 +89,9 @@ describe('the page table', () => {
   it('has one tag and one address per page, and admin menu entries in a strict order', () => {
     expect(new Set(PAGE_LIST.map((p) => p.tag)).size).toBe(PAGE_LIST.length);
     expect(new Set(PAGE_LIST.map((p) => p.path)).size).toBe(PAGE_LIST.length);
-    const orders = PAGE_LIST.flatMap((p) => (p.adminMenu ? [p.adminMenu.order] : []));
+    const orders = PAGE_LIST.flatMap((p) => (p.adminMenu === undefined ? [] : [p.adminMenu]));
     expect(new Set(orders).size).toBe(orders.length);
+    for (const page of PAGE_LIST) expect(page.adminMenu === undefined, page.name).toBe(page.about === undefined);
     const names: readonly string[] = PAGE_LIST.map((p) => p.name);
     for (const page of PAGE_LIST) if (page.navUnder) expect(names, page.name).toContain(page.navUnder);
   });

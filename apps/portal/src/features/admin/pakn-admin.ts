@@ -7,9 +7,7 @@ import { adminStyles } from './admin-ui.ts';
 import { LANDING } from './strings.ts';
 
 /** Every page with an admin menu entry, in the order an administrator setting the system up needs them. */
-const MENU = PAGE_LIST.flatMap((page) => (page.adminMenu ? [{ name: page.name, label: page.title, ...page.adminMenu }] : [])).sort(
-  (a, b) => a.order - b.order,
-);
+const MENU = PAGE_LIST.filter((page) => page.adminMenu !== undefined).sort((a, b) => (a.adminMenu ?? 0) - (b.adminMenu ?? 0));
 
 /**
  * `<pakn-admin>`: the administrator's landing page, one link and one line for each admin page (the page
@@ -39,9 +37,9 @@ export class PaknAdmin extends LitElement {
         ${MENU.map(
           (p) => html`<li>
             <a href=${pagePath(p.name)} aria-describedby="about-${p.name}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-              >${p.label[lang]}</a
+              >${(p.menuLabel ?? p.title)[lang]}</a
             >
-            <p id="about-${p.name}" class="muted">${p.about[lang]}</p>
+            <p id="about-${p.name}" class="muted">${p.about?.[lang]}</p>
           </li>`,
         )}
       </ul>
