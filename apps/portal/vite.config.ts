@@ -1,13 +1,14 @@
 import { defineConfig } from 'vite';
+import { viteInputs } from './src/shared/pages.ts';
 
 /** Where `vite dev` sends API calls: a PAKN server started with `pnpm --filter @pakn/server start`. */
 const apiTarget = process.env.PAKN_API_URL ?? 'http://127.0.0.1:8080';
 
 /**
- * The portal page (index.html → the shell) plus one entry per feature. The shell loads features with
- * dynamic import(), which Rolldown points at the feature's entry chunk; being entries, the features also
- * keep their exports and can be mounted alone by another intranet page (find the hashed file name in
- * dist/.vite/manifest.json). Every built file except index.html is content-hashed under assets/, which the
+ * The portal page (index.html → the shell) plus one entry per feature, read from the page table
+ * (src/shared/pages.ts). The shell loads features with dynamic import(), which Rolldown points at the
+ * feature's entry chunk; being entries, the features also keep their exports and can be mounted alone by
+ * another intranet page (find the hashed file name in dist/.vite/manifest.json). Every built file except index.html is content-hashed under assets/, which the
  * server serves as immutable.
  */
 export default defineConfig({
@@ -21,24 +22,7 @@ export default defineConfig({
     // Inlined assets would become data: URLs; keep everything a file so the CSP stays simple.
     assetsInlineLimit: 0,
     rolldownOptions: {
-      input: {
-        portal: 'index.html',
-        'pakn-inbox': 'src/features/inbox/pakn-inbox.ts',
-        'pakn-case': 'src/features/case/pakn-case.ts',
-        'pakn-letter': 'src/features/letter/pakn-letter.ts',
-        'pakn-intake': 'src/features/intake/pakn-intake.ts',
-        'pakn-follow-up': 'src/features/follow-up/pakn-follow-up.ts',
-        'pakn-register': 'src/features/register/pakn-register.ts',
-        'pakn-calendar': 'src/features/calendar/pakn-calendar.ts',
-        'pakn-authorities': 'src/features/authorities/pakn-authorities.ts',
-        'pakn-admin': 'src/features/admin/pakn-admin.ts',
-        'pakn-users': 'src/features/admin/pakn-users.ts',
-        'pakn-units': 'src/features/admin/pakn-units.ts',
-        'pakn-sites': 'src/features/admin/pakn-sites.ts',
-        'pakn-case-audit': 'src/features/case/pakn-case-audit.ts',
-        'pakn-categories': 'src/features/categories/pakn-categories.ts',
-        'pakn-letter-template': 'src/features/letter-template/pakn-letter-template.ts',
-      },
+      input: viteInputs(),
       output: {
         // Name the shared chunks after what they hold (the default names them after a random module in them).
         codeSplitting: {

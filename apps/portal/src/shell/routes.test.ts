@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPortalPath, parseRoute } from './routes.ts';
+import { PAGE_LIST, pagePath } from '#shared/pages.ts';
+import { isPortalPath, parseRoute, routeAttributes } from './routes.ts';
 
 describe('parseRoute', () => {
   it('shows the inbox at the portal root, with the open cases unless a status is asked for', () => {
@@ -56,6 +57,43 @@ describe('parseRoute', () => {
     expect(parseRoute('/portal/calendar/2027', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/letters/', '')).toEqual({ name: 'not-found' });
     expect(parseRoute('/portal/admin/users/quantri', '')).toEqual({ name: 'not-found' });
+  });
+});
+
+describe('the page table', () => {
+  it('parses every page back from its own address, with its parameters', () => {
+    for (const page of PAGE_LIST) {
+      const params = Object.fromEntries(page.path.split('/').filter((s) => s.startsWith(':')).map((s) => [s.slice(1), `x/y z-${page.name}`]));
+      const route = parseRoute(pagePath(page.name, params), '');
+      expect(route.name, page.name).toBe(page.name);
+      for (const [key, value] of Object.entries(params)) expect(route[key]).toBe(value);
+    }
+  });
+
+  it('reports unknown paths under the portal as not found', () => {
+    for (const path of ['/portal/nope', '/portal/admin/nope', '/portal/intake/extra', '/portal/cases', '/portal/letters', '/portal//cases/x']) {
+      expect(parseRoute(path, ''), path).toEqual({ name: 'not-found' });
+    }
+  });
+
+  it('gives each parameter to the element as a kebab-case attribute, empty when left out', () => {
+    expect(routeAttributes(parseRoute('/portal/cases/a%20b', ''))).toEqual({ 'case-id': 'a b' });
+    expect(routeAttributes(parseRoute('/portal/letters/7f', ''))).toEqual({ 'letter-id': '7f' });
+    expect(routeAttributes(parseRoute('/portal/', ''))).toEqual({ status: 'open', q: '' });
+    expect(routeAttributes(parseRoute('/portal/', '?q=abc&status=all'))).toEqual({ status: 'all', q: 'abc' });
+    expect(routeAttributes(parseRoute('/portal/calendar', '?year=2027'))).toEqual({ year: '2027' });
+    expect(routeAttributes(parseRoute('/portal/admin', ''))).toEqual({});
+    expect(routeAttributes({ name: 'not-found' })).toEqual({});
+  });
+
+  it('has one tag and one address per page, and admin menu entries in a strict order', () => {
+    expect(new Set(PAGE_LIST.map((p) => p.tag)).size).toBe(PAGE_LIST.length);
+    expect(new Set(PAGE_LIST.map((p) => p.path)).size).toBe(PAGE_LIST.length);
+    const orders = PAGE_LIST.flatMap((p) => (p.adminMenu === undefined ? [] : [p.adminMenu]));
+    expect(new Set(orders).size).toBe(orders.length);
+    for (const page of PAGE_LIST) expect(page.adminMenu === undefined, page.name).toBe(page.about === undefined);
+    const names: readonly string[] = PAGE_LIST.map((p) => p.name);
+    for (const page of PAGE_LIST) if (page.navUnder) expect(names, page.name).toContain(page.navUnder);
   });
 });
 

@@ -1,27 +1,18 @@
 import { LitElement, css, html } from 'lit';
-import type { Lang } from '@pakn/domain';
+import { LangController } from '#shared/controllers/lang.ts';
 import { navigateOnClick } from '#shared/events.ts';
-import { elementLang } from '#shared/i18n.ts';
+import { PAGE_LIST, pagePath } from '#shared/pages.ts';
 import { base, tokens } from '#shared/styles.ts';
-import { ADMIN_PATH, adminStyles } from './admin-ui.ts';
+import { adminStyles } from './admin-ui.ts';
 import { LANDING } from './strings.ts';
 
-type LandingKey = 'users' | 'units' | 'sites' | 'categories' | 'letterTemplate' | 'calendar' | 'authorities';
-
-/** Every admin page, in the order an administrator setting the system up needs them. */
-const PAGES: readonly { readonly key: LandingKey; readonly path: string }[] = [
-  { key: 'users', path: `${ADMIN_PATH}/users` },
-  { key: 'units', path: `${ADMIN_PATH}/units` },
-  { key: 'sites', path: `${ADMIN_PATH}/sites` },
-  { key: 'categories', path: `${ADMIN_PATH}/categories` },
-  { key: 'letterTemplate', path: `${ADMIN_PATH}/letter-template` },
-  { key: 'calendar', path: '/portal/calendar' },
-  { key: 'authorities', path: `${ADMIN_PATH}/authorities` },
-];
+/** Every page with an admin menu entry, in the order an administrator setting the system up needs them. */
+const MENU = PAGE_LIST.filter((page) => page.adminMenu !== undefined).sort((a, b) => (a.adminMenu ?? 0) - (b.adminMenu ?? 0));
 
 /**
- * `<pakn-admin>`: the administrator's landing page, one link and one line for each admin page. It calls no
- * API; the shell shows it to roles that may `administer`, and each page's server calls decide anyway.
+ * `<pakn-admin>`: the administrator's landing page, one link and one line for each admin page (the page
+ * table's menu entries). It calls no API; the shell shows it to roles that may `administer`, and each page's
+ * server calls decide anyway.
  *
  * Attributes: `lang`. Events out: `pakn-navigate`.
  */
@@ -30,27 +21,25 @@ export class PaknAdmin extends LitElement {
 
   declare lang: string;
 
+  readonly #lang = new LangController(this);
+
   constructor() {
     super();
     this.lang = '';
   }
 
-  get language(): Lang {
-    return elementLang(this.lang);
-  }
-
   protected override render() {
-    const lang = this.language;
+    const lang = this.#lang.value;
     return html`<div class="root" lang=${lang}>
       <h1>${LANDING.heading[lang]}</h1>
       <p class="intro">${LANDING.intro[lang]}</p>
       <ul class="pages">
-        ${PAGES.map(
+        ${MENU.map(
           (p) => html`<li>
-            <a href=${p.path} aria-describedby="about-${p.key}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-              >${LANDING[p.key][lang]}</a
+            <a href=${pagePath(p.name)} aria-describedby="about-${p.name}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+              >${(p.menuLabel ?? p.title)[lang]}</a
             >
-            <p id="about-${p.key}" class="muted">${LANDING[`${p.key}About`][lang]}</p>
+            <p id="about-${p.name}" class="muted">${p.about?.[lang]}</p>
           </li>`,
         )}
       </ul>

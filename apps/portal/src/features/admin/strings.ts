@@ -37,41 +37,6 @@ export const LANDING = {
     vi: 'Các danh mục và thiết lập dùng chung cho cả hệ thống. Mọi thay đổi đều được ghi vào nhật ký kiểm tra.',
     en: 'Lists and settings the whole system uses. Every change is recorded in the audit log.',
   },
-  users: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
-  usersAbout: {
-    vi: 'Tạo, sửa, khóa tài khoản; gán vai trò và đơn vị; đặt lại mật khẩu.',
-    en: 'Create, edit and deactivate accounts; assign roles and units; reset passwords.',
-  },
-  units: { vi: 'Đơn vị', en: 'Units' },
-  unitsAbout: {
-    vi: 'Trung tâm, các chi nhánh, sở, ngành, UBND xã, phường: tên, loại và đơn vị cấp trên.',
-    en: 'The Centre, its branches, departments, communes and wards: name, kind and parent unit.',
-  },
-  sites: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
-  sitesAbout: {
-    vi: 'Trang web được phép nhúng biểu mẫu phản ánh: địa chỉ được phép, đơn vị mặc định, đoạn mã nhúng.',
-    en: 'Websites allowed to embed the form: allowed origins, default unit, embed code.',
-  },
-  categories: { vi: 'Loại phản ánh', en: 'Categories' },
-  categoriesAbout: {
-    vi: 'Danh mục loại phản ánh, kiến nghị mà người dân và cán bộ tiếp nhận chọn.',
-    en: 'The kinds of complaint that citizens and intake officers choose from.',
-  },
-  letterTemplate: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
-  letterTemplateAbout: {
-    vi: 'Mẫu văn bản chuyển phản ánh đến đơn vị xử lý, trình Giám đốc ký.',
-    en: 'The template of the letter that forwards a case to a unit, signed by the Director.',
-  },
-  calendar: { vi: 'Lịch làm việc', en: 'Working calendar' },
-  calendarAbout: {
-    vi: 'Ngày nghỉ lễ, Tết, ngày làm bù và giờ làm việc dùng để tính thời hạn.',
-    en: 'Holidays, Tết, make-up working days and office hours that deadlines count.',
-  },
-  authorities: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
-  authoritiesAbout: {
-    vi: 'Nơi hướng dẫn người dân đến khi phản ánh ngoài phạm vi của Trung tâm.',
-    en: 'Where citizens are referred when a case is outside the Centre’s scope.',
-  },
 } as const satisfies Record<string, Text>;
 
 export const USERS = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysInMonth, isoWeekday, monthWeeks } from './month-grid.ts';
+import { monthName } from './strings.ts';
 
 describe('monthWeeks', () => {
   it('lays April 2025 out in Monday-first weeks', () => {
@@ -26,5 +27,13 @@ describe('isoWeekday and addDays', () => {
     expect(isoWeekday('2025-04-28')).toBe(1);
     expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
     expect(addDays('2025-03-01', -1)).toBe('2025-02-28');
+  });
+});
+
+describe('monthName', () => {
+  it('names a month in Vietnamese and in English', () => {
+    expect(monthName(1, 2026, 'vi')).toBe('Tháng 1 năm 2026');
+    expect(monthName(1, 2026, 'en')).toBe('January 2026');
+    expect(monthName(12, 2031, 'en')).toBe('December 2031');
   });
 });

@@ -125,21 +125,8 @@ export const WEEKDAYS: readonly { readonly short: Text; readonly long: Text }[] 
   { short: { vi: 'CN', en: 'Sun' }, long: { vi: 'Chủ nhật', en: 'Sunday' } },
 ];
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTH_EN = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
 export function monthName(month: number, year: number, lang: 'vi' | 'en'): string {
-  return lang === 'vi' ? `Tháng ${month} năm ${year}` : `${MONTHS_EN[month - 1] ?? month} ${year}`;
+  return lang === 'vi' ? `Tháng ${month} năm ${year}` : `${MONTH_EN.format(Date.UTC(year, month - 1, 1))} ${year}`;
 }

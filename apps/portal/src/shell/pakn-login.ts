@@ -1,0 +1,117 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LoginInputSchema, type StaffMember } from '@pakn/domain';
+import { paknClient } from '#shared/client.ts';
+import { EditorController } from '#shared/controllers/editor.ts';
+import { LangController } from '#shared/controllers/lang.ts';
+import { describedBy, field } from '#shared/form-fields.ts';
+import { base, tokens } from '#shared/styles.ts';
+import { STRINGS } from './strings.ts';
+
+/** The staff member signed in; the shell shows the portal for them. */
+export class SignedInEvent extends Event {
+  static readonly type = 'pakn-signed-in';
+  readonly staff: StaffMember;
+  constructor(staff: StaffMember) {
+    super(SignedInEvent.type, { bubbles: true, composed: true });
+    this.staff = staff;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pakn-signed-in': SignedInEvent;
+  }
+}
+
+/**
+ * `<pakn-login>`: the staff sign-in form. Errors go beside their fields (the focus to the first); a refused
+ * sign-in says why above the form and selects the password for another try.
+ *
+ * Attributes: `lang`, `expired` (say that the session ended). Events out: `pakn-signed-in`.
+ */
+export class PaknLogin extends LitElement {
+  static override properties = { lang: { type: String }, expired: { type: Boolean } };
+
+  declare lang: string;
+  declare expired: boolean;
+
+  readonly #lang = new LangController(this);
+  readonly #editor = new EditorController<object>(this, { lang: () => this.#lang.value });
+
+  constructor() {
+    super();
+    this.lang = '';
+    this.expired = false;
+  }
+
+  async #signIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    await this.#editor.submit({
+      schema: LoginInputSchema,
+      input: { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? '') },
+      send: (input) => paknClient().auth.login.mutate(input),
+      done: (staff) => {
+        this.dispatchEvent(new SignedInEvent(staff));
+      },
+      failed: () => this.renderRoot.querySelector<HTMLInputElement>('#password')?.select(),
+    });
+  }
+
+  protected override render() {
+    const lang = this.#lang.value;
+    const { errors, formError, busy } = this.#editor;
+    const input = (id: 'username' | 'password', control: TemplateResult) => field({ id, label: STRINGS[id][lang], error: errors[id], control });
+    const invalid = (id: string) => (errors[id] ? 'true' : 'false');
+    return html`<div class="login">
+      <h1>${STRINGS.signInHeading[lang]}</h1>
+      <p class="muted">${STRINGS.signInIntro[lang]}</p>
+      ${this.expired && !formError ? html`<p class="notice" role="status">${STRINGS.sessionExpired[lang]}</p>` : nothing}
+      ${formError ? html`<p class="alert" role="alert">${formError}</p>` : nothing}
+      <form @submit=${(e: SubmitEvent) => void this.#signIn(e)} novalidate>
+        ${input(
+          'username',
+          html`<input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false"
+            required aria-invalid=${invalid('username')} aria-describedby=${describedBy('username', false, errors.username)} />`,
+        )}
+        ${input(
+          'password',
+          html`<input id="password" name="password" type="password" autocomplete="current-password" required
+            aria-invalid=${invalid('password')} aria-describedby=${describedBy('password', false, errors.password)} />`,
+        )}
+        <button type="submit" ?disabled=${busy}>${busy ? STRINGS.signingIn[lang] : STRINGS.signIn[lang]}</button>
+      </form>
+    </div>`;
+  }
+
+  static override styles = [
+    tokens,
+    base,
+    css`
+      .login {
+        max-width: 26rem;
+        margin: 1rem auto;
+        padding: 1.5rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .login input {
+        max-width: none;
+      }
+      .notice {
+        border-left: 4px solid var(--_primary);
+        background: #eaf1f8;
+        padding: 0.75rem var(--_space);
+        border-radius: var(--_radius);
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('pakn-login')) customElements.define('pakn-login', PaknLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pakn-login': PaknLogin;
+  }
+}
