@@ -2,6 +2,7 @@ import type { CategoryDefinition } from '@pakn/domain';
 import { describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { deepActiveElement, deferred, fakeApi, mount, recordEvents, trpcError, type FakeApi } from '../../test-support/index.ts';
+import { LIST_EDITOR } from '#shared/list-editor.ts';
 import { STRINGS } from './strings.ts';
 import './pakn-categories.ts';
 
@@ -67,7 +68,7 @@ describe('<pakn-categories>', () => {
     categoriesServer(api);
     await userEvent.click(byRole('button', 'Thử lại'));
 
-    await expect.element(byRole('button', `${STRINGS.edit.vi} Đất đai`)).toBeVisible();
+    await expect.element(byRole('button', `${LIST_EDITOR.edit.vi} Đất đai`)).toBeVisible();
     expect(page.getByRole('alert').query()).toBeNull();
   });
 
@@ -84,7 +85,7 @@ describe('<pakn-categories>', () => {
     await userEvent.fill(key, 'dat_dai');
     await userEvent.fill(byRole('textbox', STRINGS.labelVi.vi), 'Đất đai 2');
     await userEvent.fill(byRole('textbox', STRINGS.labelEn.vi), 'Land 2');
-    await userEvent.click(byRole('button', STRINGS.save.vi));
+    await userEvent.click(byRole('button', LIST_EDITOR.save.vi));
 
     await expect.element(key).toHaveAttribute('aria-invalid', 'true');
     await expect.element(key).toHaveAccessibleDescription(new RegExp(`${STRINGS.keyTaken.vi}$`));
@@ -100,21 +101,21 @@ describe('<pakn-categories>', () => {
     await userEvent.fill(byRole('textbox', STRINGS.key.vi), 'y_te');
     await userEvent.fill(byRole('textbox', STRINGS.labelVi.vi), 'Y tế');
     await userEvent.fill(byRole('textbox', STRINGS.labelEn.vi), 'Health');
-    await userEvent.click(byRole('button', STRINGS.save.vi));
+    await userEvent.click(byRole('button', LIST_EDITOR.save.vi));
 
     await expect.element(page.getByRole('status')).toHaveTextContent('Đã lưu loại phản ánh “Y tế”.');
     expect(api.inputs('admin.saveCategory')).toEqual([
       { isNew: true, key: 'y_te', label: { vi: 'Y tế', en: 'Health' }, hint: { vi: '', en: '' }, active: true },
     ]);
     expect(page.getByRole('form').query()).toBeNull();
-    await expect.poll(() => deepActiveElement()).toBe(byRole('button', `${STRINGS.edit.vi} Y tế`).element());
+    await expect.poll(() => deepActiveElement()).toBe(byRole('button', `${LIST_EDITOR.edit.vi} Y tế`).element());
   });
 
   test('editing: the key is read-only, the server’s field errors land by their fields, cancel returns the focus', async () => {
     const api = fakeApi();
     categoriesServer(api);
     await mount('pakn-categories');
-    const edit = byRole('button', `${STRINGS.edit.vi} Môi trường`);
+    const edit = byRole('button', `${LIST_EDITOR.edit.vi} Môi trường`);
     await userEvent.click(edit);
 
     await expect.element(byRole('textbox', STRINGS.key.vi)).toHaveAttribute('readonly');
@@ -122,12 +123,12 @@ describe('<pakn-categories>', () => {
     await expect.poll(() => deepActiveElement()).toBe(labelVi.element());
 
     api.fail('admin.saveCategory', trpcError('invalid', { fieldErrors: { 'label.vi': 'Tên đã có.' } }));
-    await userEvent.click(byRole('button', STRINGS.save.vi));
+    await userEvent.click(byRole('button', LIST_EDITOR.save.vi));
     await expect.element(labelVi).toHaveAttribute('aria-invalid', 'true');
     await expect.element(labelVi).toHaveAccessibleDescription('Tên đã có.');
     await expect.element(page.getByRole('form').getByRole('alert')).toBeVisible();
 
-    await userEvent.click(byRole('button', STRINGS.cancel.vi));
+    await userEvent.click(byRole('button', LIST_EDITOR.cancel.vi));
     expect(page.getByRole('form').query()).toBeNull();
     await expect.poll(() => deepActiveElement()).toBe(edit.element());
   });
