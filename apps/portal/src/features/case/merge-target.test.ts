@@ -1,39 +1,43 @@
+import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import type { InboxEntry } from './case-types.ts';
 import { findMergeTarget } from './merge-target.ts';
 
-type Inbox = NonNullable<Parameters<typeof findMergeTarget>[2]>;
+type Find = NonNullable<Parameters<typeof findMergeTarget>[2]>;
 
-function entry(id: string, reference: string): InboxEntry {
-  return { id, reference } as InboxEntry;
+function notFound(): TRPCClientError<never> {
+  return new TRPCClientError('Không tìm thấy.', { result: { error: { message: 'Không tìm thấy.', code: -32004, data: { reason: 'not_found', httpStatus: 404 } } } } as never);
 }
 
 describe('findMergeTarget', () => {
-  it('issue 10: asks the server for the reference, never for the whole list, and takes only the exact reference', async () => {
+  it('issue 10: asks the server for that one reference (never for a list) and takes its answer', async () => {
     const asked: unknown[] = [];
-    const inbox = ((input: unknown) => {
+    const find = ((input: unknown) => {
       asked.push(input);
-      // The search matches by words: a case that merely mentions the reference comes back too, even first.
-      return Promise.resolve([entry('mentions', 'PAKN-2026-000777'), entry('target', 'PAKN-2026-000123')]);
-    }) as unknown as Inbox;
-    const found = await findMergeTarget('PAKN-2026-000123', undefined, inbox);
+      return Promise.resolve({ id: 'target', reference: 'PAKN-2026-000123', status: 'received' });
+    }) as unknown as Find;
+    const found = await findMergeTarget('pakn 2026 000123', undefined, find);
     expect(found?.id).toBe('target');
-    expect(asked).toEqual([{ status: 'all', q: 'PAKN-2026-000123' }]);
+    expect(asked).toEqual([{ reference: 'pakn 2026 000123' }]);
   });
 
-  it('finds nothing when no answer has exactly that reference', async () => {
-    const inbox = (() => Promise.resolve([entry('other', 'PAKN-2026-0001234')])) as unknown as Inbox;
-    expect(await findMergeTarget('PAKN-2026-000123', undefined, inbox)).toBeNull();
+  it('a reference the server does not know (or this user may not see) is no target', async () => {
+    const find = (() => Promise.reject(notFound())) as unknown as Find;
+    expect(await findMergeTarget('PAKN-2026-000999', undefined, find)).toBeNull();
+  });
+
+  it('other failures are not hidden as "not found"', async () => {
+    const find = (() => Promise.reject(new TRPCClientError('offline'))) as unknown as Find;
+    await expect(findMergeTarget('PAKN-2026-000123', undefined, find)).rejects.toThrow('offline');
   });
 
   it('passes the signal on, so that a superseded lookup is cancelled', async () => {
     const controller = new AbortController();
     let options: unknown;
-    const inbox = ((_: unknown, o: unknown) => {
+    const find = ((_: unknown, o: unknown) => {
       options = o;
-      return Promise.resolve([]);
-    }) as unknown as Inbox;
-    await findMergeTarget('PAKN-2026-000123', controller.signal, inbox);
+      return Promise.resolve({ id: 'x', reference: 'PAKN-2026-000123', status: 'received' });
+    }) as unknown as Find;
+    await findMergeTarget('PAKN-2026-000123', controller.signal, find);
     expect(options).toEqual({ signal: controller.signal });
   });
 });
