@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -71,6 +72,8 @@ const EnvSchema = z.object({
   /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
   EXTRA_SITE_ORIGINS: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  /** The structured log's threshold: fatal, error, warn, info (one line per request), debug, trace or silent. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /**
    * The audit chain's HMAC key (32+ characters), which the database never holds. Production sets it (or
    * AUDIT_HMAC_KEYS, or at least PAKN_SECRET, from which one is derived); without any, a key is made into
@@ -132,6 +135,9 @@ export interface Config {
   readonly extraSiteOrigins: readonly string[];
   readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
   readonly testClock: boolean;
+  readonly logLevel: LogLevel;
+  /** Doubtful but allowed settings, for the log once it exists. */
+  readonly warnings: readonly string[];
   readonly audit: {
     /** In order: the first available signs; the rest verify rows signed before a rotation. */
     readonly keySources: readonly AuditKeySource[];
@@ -157,9 +163,10 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
   if (hard > 0 && soft > 0 && hard < soft) {
     throw new ConfigError('Invalid configuration:\n  RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR: must be at least RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR (or 0)');
   }
+  const warnings: string[] = [];
   const remote = /^(libsql|https?|wss?):\/\//.test(e.DATABASE_URL);
   if (remote && !e.DATABASE_AUTH_TOKEN && !/^https?:\/\/(127\.0\.0\.1|localhost)/.test(e.DATABASE_URL)) {
-    console.warn('[config] DATABASE_URL is remote but DATABASE_AUTH_TOKEN is empty');
+    warnings.push('DATABASE_URL is remote but DATABASE_AUTH_TOKEN is empty');
   }
   // pnpm runs package scripts in the package's folder; a relative file path means the folder the user ran
   // pnpm in (INIT_CWD), so `pnpm start` at the root keeps its database in ./data at the root.
@@ -213,6 +220,8 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
     connections: { max: e.MAX_CONNECTIONS, perAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (e.CLIENT_ADDRESS_HEADER ? 0 : 256) },
     testClock: e.TEST_CLOCK,
+    logLevel: e.LOG_LEVEL,
+    warnings,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 },
     audit: {
       keySources: [

@@ -1,11 +1,12 @@
 /**
- * What each surface answered before issue 10 split createApp into sub-apps (recorded from the server at e25da91 by
- * surface-probes.ts, over http; over https every response adds Strict-Transport-Security and the cookie Secure).
- * Changes made on purpose are marked `issue 10:` beside the line.
+ * The headers each surface answers with: those the server sent before issue 10 split createApp into sub-apps
+ * (recorded at e25da91 by surface-probes.ts, over http; over https every response adds Strict-Transport-Security
+ * and the cookie Secure), plus the lines marked `issue 10`: a surface's security headers (and no-store on the
+ * API's surfaces) now reach its refusals and preflights too, which the old per-route code left bare.
  */
 import type { SeenResponse } from './surface-probes.ts';
 
-export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
+export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
   'health': {
     status: 200,
     headers: {
@@ -71,7 +72,7 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
       'referrer-policy': 'no-referrer',
-      'set-cookie': 'pakn_session=<token>; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200',
+      'set-cookie': 'pakn_session=<token>; HttpOnly; Max-Age=43200; Path=/; SameSite=Strict',
       vary: 'trpc-accept, accept, Origin',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
@@ -85,7 +86,7 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
       'referrer-policy': 'no-referrer',
-      'set-cookie': 'pakn_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0',
+      'set-cookie': 'pakn_session=; HttpOnly; Max-Age=0; Path=/; SameSite=Strict',
       vary: 'trpc-accept, accept, Origin',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
@@ -177,8 +178,14 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
     status: 413,
     headers: {
       'access-control-allow-origin': 'http://127.0.0.1:8081',
+      'cache-control': 'no-store', // issue 10
       'content-type': 'application/json',
+      'cross-origin-opener-policy': 'same-origin', // issue 10
+      'cross-origin-resource-policy': 'same-origin', // issue 10
+      'referrer-policy': 'no-referrer', // issue 10
       vary: 'Origin',
+      'x-content-type-options': 'nosniff', // issue 10
+      'x-frame-options': 'DENY', // issue 10
     },
   },
   'upload foreign site': {
@@ -201,7 +208,13 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
       'access-control-allow-methods': 'GET,POST,OPTIONS',
       'access-control-allow-origin': 'http://127.0.0.1:8081',
       'access-control-max-age': '600',
+      'cache-control': 'no-store', // issue 10
+      'cross-origin-opener-policy': 'same-origin', // issue 10
+      'cross-origin-resource-policy': 'same-origin', // issue 10
+      'referrer-policy': 'no-referrer', // issue 10
       vary: 'Origin, Access-Control-Request-Headers',
+      'x-content-type-options': 'nosniff', // issue 10
+      'x-frame-options': 'DENY', // issue 10
     },
   },
   'staff download by link': {
@@ -220,6 +233,7 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'staff download unknown': {
     status: 404,
     headers: {
+      'cache-control': 'no-store', // issue 10
       'content-type': 'application/json',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -231,6 +245,7 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'staff download signed out': {
     status: 401,
     headers: {
+      'cache-control': 'no-store', // issue 10
       'content-type': 'application/json',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -305,7 +320,13 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'export unknown file': {
     status: 404,
     headers: {
+      'cache-control': 'no-store', // issue 10
       'content-type': 'application/json',
+      'cross-origin-opener-policy': 'same-origin', // issue 10
+      'cross-origin-resource-policy': 'same-origin', // issue 10
+      'referrer-policy': 'no-referrer', // issue 10
+      'x-content-type-options': 'nosniff', // issue 10
+      'x-frame-options': 'DENY', // issue 10
     },
   },
   'export signed out': {
@@ -335,6 +356,7 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'answer file remove unknown': {
     status: 404,
     headers: {
+      'cache-control': 'no-store', // issue 10
       'content-type': 'application/json',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -359,6 +381,7 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'answer file unknown': {
     status: 404,
     headers: {
+      'cache-control': 'no-store', // issue 10
       'content-type': 'application/json',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -371,6 +394,7 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
     status: 404,
     headers: {
       'access-control-allow-origin': 'http://127.0.0.1:8081',
+      'cache-control': 'no-store', // issue 10
       'content-type': 'application/json',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -387,7 +411,13 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
       'access-control-allow-methods': 'GET,POST,OPTIONS',
       'access-control-allow-origin': 'http://127.0.0.1:8081',
       'access-control-max-age': '600',
+      'cache-control': 'no-store', // issue 10
+      'cross-origin-opener-policy': 'same-origin', // issue 10
+      'cross-origin-resource-policy': 'same-origin', // issue 10
+      'referrer-policy': 'no-referrer', // issue 10
       vary: 'Origin, Access-Control-Request-Headers',
+      'x-content-type-options': 'nosniff', // issue 10
+      'x-frame-options': 'DENY', // issue 10
     },
   },
   'hosted page': {
@@ -409,7 +439,13 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'hosted page unknown site': {
     status: 404,
     headers: {
+      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types pakn-widget", // issue 10
       'content-type': 'application/json',
+      'cross-origin-opener-policy': 'same-origin', // issue 10
+      'cross-origin-resource-policy': 'same-origin', // issue 10
+      'referrer-policy': 'no-referrer', // issue 10
+      'x-content-type-options': 'nosniff', // issue 10
+      'x-frame-options': 'DENY', // issue 10
     },
   },
   'frame': {
@@ -481,7 +517,11 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'widget missing asset': {
     status: 404,
     headers: {
+      'access-control-allow-origin': '*', // issue 10
       'content-type': 'application/json',
+      'cross-origin-resource-policy': 'cross-origin', // issue 10
+      'timing-allow-origin': '*', // issue 10
+      'x-content-type-options': 'nosniff', // issue 10
     },
   },
   'root': {
@@ -547,7 +587,13 @@ export const HEADERS_BEFORE_ISSUE_10: Readonly<Record<string, SeenResponse>> = {
   'portal missing asset': {
     status: 404,
     headers: {
+      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html", // issue 10
       'content-type': 'application/json',
+      'cross-origin-opener-policy': 'same-origin', // issue 10
+      'cross-origin-resource-policy': 'same-origin', // issue 10
+      'referrer-policy': 'no-referrer', // issue 10
+      'x-content-type-options': 'nosniff', // issue 10
+      'x-frame-options': 'DENY', // issue 10
     },
   },
   'not found': {

@@ -25,14 +25,19 @@ export interface SeenResponse {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** A cookie's attributes in a fixed order (their order means nothing to a browser, RFC 6265). */
+function cookieAttributesSorted(cookie: string): string {
+  const [pair = '', ...attributes] = cookie.split('; ');
+  return [pair, ...attributes.sort()].join('; ');
+}
+
 /** Headers as a sorted plain object, without what changes from run to run. */
 export function seen(res: Response): SeenResponse {
   const headers: Record<string, string> = {};
   for (const [name, value] of [...res.headers.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (name === 'x-request-id') continue;
-    headers[name] = value
-      .replace(/pakn_session=[\w-]{43}/, 'pakn_session=<token>')
-      .replace(/\d{4}-\d{2}-\d{2}/g, '<date>');
+    const normalised = value.replace(/pakn_session=[\w-]{43}/, 'pakn_session=<token>').replace(/\d{4}-\d{2}-\d{2}/g, '<date>');
+    headers[name] = name === 'set-cookie' ? cookieAttributesSorted(normalised) : normalised;
   }
   return { status: res.status, headers };
 }
