@@ -150,6 +150,34 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+type Env = z.infer<typeof EnvSchema>;
+
+function limitsOf(e: Env): Config['limits'] {
+  return {
+    submitsPerAddress: e.RATE_LIMIT_SUBMITS_PER_HOUR,
+    submitsPerPrefix: e.RATE_LIMIT_SUBMITS_PER_PREFIX_PER_HOUR,
+    submitsGlobal: e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR,
+    submitsGlobalHard: e.RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR,
+    tracksPerAddress: e.RATE_LIMIT_TRACKS_PER_HOUR,
+    tracksPerPrefix: e.RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR,
+    challengesPerAddress: e.RATE_LIMIT_CHALLENGES_PER_HOUR,
+    challengesPerPrefix: e.RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR,
+    uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
+    uploadsPerPrefix: e.RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR,
+  };
+}
+
+/** The keys given outright: a rotation list (AUDIT_HMAC_KEYS), else the one key (AUDIT_HMAC_KEY). */
+function explicitAuditKeys(e: Env): AuditKeySource[] {
+  if (e.AUDIT_HMAC_KEYS) {
+    return e.AUDIT_HMAC_KEYS.split(',').map((pair) => {
+      const at = pair.indexOf(':');
+      return { kind: 'explicit', id: pair.slice(0, at), secret: pair.slice(at + 1) };
+    });
+  }
+  return e.AUDIT_HMAC_KEY ? [{ kind: 'explicit', id: null, secret: e.AUDIT_HMAC_KEY }] : [];
+}
+
 /** `overrides` win over the environment (command-line options of the CLI). */
 export function parseEnv(env: Record<string, string | undefined> = process.env, overrides: Record<string, string> = {}): Config {
   if (Object.keys(overrides).length > 0) env = { ...env, ...overrides };
@@ -174,14 +202,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
   const databaseUrl = e.DATABASE_URL.replace(/^file:(?!\/)(.+)$/, (_m, path: string) => `file:${resolve(baseDir, path)}`);
   // Files that must live outside the database but near it: beside an embedded file, else in ./data.
   const dataDir = databaseUrl.startsWith('file:') ? dirname(databaseUrl.slice('file:'.length).replace(/^\/\/(?=\/)/, '')) : resolve(baseDir, 'data');
-  const explicitKeys: AuditKeySource[] = e.AUDIT_HMAC_KEYS
-    ? e.AUDIT_HMAC_KEYS.split(',').map((pair) => {
-        const at = pair.indexOf(':');
-        return { kind: 'explicit', id: pair.slice(0, at), secret: pair.slice(at + 1) };
-      })
-    : e.AUDIT_HMAC_KEY
-      ? [{ kind: 'explicit', id: null, secret: e.AUDIT_HMAC_KEY }]
-      : [];
+  const explicitKeys = explicitAuditKeys(e);
   if (e.NODE_ENV === 'production' && explicitKeys.length === 0 && !e.PAKN_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (or AUDIT_HMAC_KEYS, or PAKN_SECRET)');
   }
@@ -205,18 +226,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
     secret: e.PAKN_SECRET,
     powMaxNumber: e.POW_MAX_NUMBER,
     powMaxMultiplier: e.POW_MAX_MULTIPLIER,
-    limits: {
-      submitsPerAddress: e.RATE_LIMIT_SUBMITS_PER_HOUR,
-      submitsPerPrefix: e.RATE_LIMIT_SUBMITS_PER_PREFIX_PER_HOUR,
-      submitsGlobal: e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR,
-      submitsGlobalHard: e.RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR,
-      tracksPerAddress: e.RATE_LIMIT_TRACKS_PER_HOUR,
-      tracksPerPrefix: e.RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR,
-      challengesPerAddress: e.RATE_LIMIT_CHALLENGES_PER_HOUR,
-      challengesPerPrefix: e.RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR,
-      uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
-      uploadsPerPrefix: e.RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR,
-    },
+    limits: limitsOf(e),
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
     connections: { max: e.MAX_CONNECTIONS, perAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (e.CLIENT_ADDRESS_HEADER ? 0 : 256) },
     testClock: e.TEST_CLOCK,
