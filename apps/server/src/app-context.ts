@@ -54,7 +54,7 @@ function clientAddress(c: HonoContext, trustedHeader: string | undefined): strin
 }
 
 /** The staff session cookie: the whole site, never readable by scripts, never sent cross-site; Secure on https. */
-export function sessionCookie(token: string | null, maxAgeSeconds: number, secure: boolean): string {
+function sessionCookie(token: string | null, maxAgeSeconds: number, secure: boolean): string {
   return generateCookie(SESSION_COOKIE, token ?? '', {
     path: '/',
     httpOnly: true,

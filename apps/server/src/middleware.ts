@@ -31,7 +31,7 @@ export const language: MiddlewareHandler<AppEnv> = async (c, next) => {
  * A client may bring its own request id (a proxy's, to follow one request through both logs), if it is short
  * and plain: at most 64 letters, digits, `_`, `-` or `=`; anything else is replaced by a new UUID.
  */
-export const REQUEST_ID_MAX_LENGTH = 64;
+const REQUEST_ID_MAX_LENGTH = 64;
 export const requestIds: MiddlewareHandler<AppEnv> = requestId({ limitLength: REQUEST_ID_MAX_LENGTH });
 
 /**

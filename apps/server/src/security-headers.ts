@@ -104,12 +104,12 @@ export const frameHeaders: MiddlewareHandler<{ Variables: FrameVariables }> = se
  * Widget files are embedded by other sites: they must be loadable cross-origin (module scripts are fetched in
  * CORS mode, COEP pages need CORP cross-origin), and never sniffed. Any site may read them and their timing.
  */
+const widgetSecureHeaders = secureHeaders({ ...NONE, xContentTypeOptions: true, crossOriginResourcePolicy: 'cross-origin' });
 export const widgetAssetHeaders: MiddlewareHandler = async (c, next) => {
   await widgetSecureHeaders(c, next);
   c.res.headers.set('Access-Control-Allow-Origin', '*');
   c.res.headers.set('Timing-Allow-Origin', '*');
 };
-const widgetSecureHeaders = secureHeaders({ ...NONE, xContentTypeOptions: true, crossOriginResourcePolicy: 'cross-origin' });
 
 /**
  * Issue 9: once served over https, browsers must never fall back to http for this host (a downgrade would

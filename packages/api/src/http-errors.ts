@@ -59,7 +59,7 @@ const REFUSAL_OF_TRPC_CODE: ReadonlyMap<TRPC_ERROR_CODE_KEY, RefusalReason> = ne
 ]);
 
 /** What an error body says, on either transport: a reason clients may translate, words, and per-field words. */
-export interface ErrorPayload {
+interface ErrorPayload {
   readonly reason: string;
   readonly message: string;
   readonly fieldErrors: Record<string, string> | null;

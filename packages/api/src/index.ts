@@ -17,11 +17,7 @@ export {
   domainErrorResponse,
   refusalResponse,
   methodNotAllowedResponse,
-  REFUSALS,
-  type ErrorStatus,
   type RefusalReason,
-  type RestError,
-  type RestErrorBody,
 } from './http-errors.ts';
 export { hashPassword, verifyPassword, newAccessKey, sha256Hex } from './secrets.ts';
 export type { StaffCaseView, CitizenCaseView } from './presenters.ts';

@@ -5,7 +5,7 @@ import { DomainError } from '@pakn/domain';
 import { bodyLimitOf, jsonBodiesOnly, refuse, type AppEnv } from '../middleware.ts';
 
 /** A download request's body holds a reference and an access key, or an export's few filter fields. */
-export const SMALL_BODY_LIMIT_BYTES = 4096;
+const SMALL_BODY_LIMIT_BYTES = 4096;
 
 /**
  * A file to save, never to render: citizens' files, answer files and exports all leave with these headers (the
