@@ -126,7 +126,8 @@ async function browser(): Promise<void> {
   const { chromium } = await import('@playwright/test');
   const { startSystem, parseEnv } = await import('@pakn/server');
   const dir = mkdtempSync(join(tmpdir(), 'pakn-bench-web-'));
-  const system = await startSystem(parseEnv({ PORT: '18980', DEMO_SITE_PORT: '18981', DATABASE_URL: `file:${join(dir, 'b.db')}`, HOST: '127.0.0.1' }));
+  // The measurements, not a request log, belong on this run's output.
+  const system = await startSystem(parseEnv({ PORT: '18980', DEMO_SITE_PORT: '18981', DATABASE_URL: `file:${join(dir, 'b.db')}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn' }));
   const launched = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

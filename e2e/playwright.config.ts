@@ -68,6 +68,8 @@ export default defineConfig({
       POW_MAX_MULTIPLIER: '1',
       // Lets the follow-up journey move the server's clock past a deadline (POST /__test__/clock).
       TEST_CLOCK: 'true',
+      // The server's warnings stay in the run's output; its line per request would drown them.
+      LOG_LEVEL: 'warn',
     },
   },
 });

@@ -1,3 +1,4 @@
+import { createLogger, type Logger } from './logger.ts';
 import { appendCheckpointFile, checkpointLine, createAuditCheckpoint, enqueueMessage, sealAuditChain, type AuditCheckpoint, type Db } from '@pakn/db';
 
 export interface AuditCheckpointOptions {
@@ -11,6 +12,8 @@ export interface AuditCheckpointOptions {
   /** How often the chain's head is looked at (one primary-key read). */
   readonly pollMs?: number;
   readonly now?: () => Date;
+  /** Where a failed checkpoint is reported (they are never thrown). */
+  readonly logger?: Logger;
 }
 
 export interface AuditCheckpointWriter {
@@ -37,6 +40,7 @@ function mailBody(c: AuditCheckpoint): string {
  */
 export async function startAuditCheckpoints(db: Db, options: AuditCheckpointOptions): Promise<AuditCheckpointWriter> {
   const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? createLogger('info');
   let last: { seq: number; atMs: number } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -66,7 +70,7 @@ export async function startAuditCheckpoints(db: Db, options: AuditCheckpointOpti
       if (!last || seq === last.seq) return;
       if (seq - last.seq >= options.everyEntries || now().getTime() - last.atMs >= options.intervalMs) await write();
     } catch (error) {
-      console.error('[audit] checkpoint failed:', error);
+      logger.error({ err: error }, 'audit: checkpoint failed');
     }
   };
 
@@ -81,7 +85,7 @@ export async function startAuditCheckpoints(db: Db, options: AuditCheckpointOpti
       try {
         await write();
       } catch (error) {
-        console.error('[audit] last checkpoint failed:', error);
+        logger.error({ err: error }, 'audit: last checkpoint failed');
       }
     },
   };

@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AuditKeyring, auditKeyFingerprint, type AuditKey } from '@pakn/db';
 import type { AuditKeySource, Config } from './env.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 /** The audit chain key derived from PAKN_SECRET, so that one secret is enough for a small deployment. */
 function derivedKey(secret: string): Uint8Array {
   return new Uint8Array(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from('pakn-audit-chain'), 'audit-chain-key-v1', 32));
 }
 
-function readKeyFile(path: string): Uint8Array | null {
+function readKeyFile(path: string, logger: Logger): Uint8Array | null {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -17,7 +18,7 @@ function readKeyFile(path: string): Uint8Array | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  if ((statSync(path).mode & 0o077) !== 0) console.warn(`[audit] ${path} can be read by other users: chmod 600 it`);
+  if ((statSync(path).mode & 0o077) !== 0) logger.warn({ file: path }, 'audit: the key file can be read by other users: chmod 600 it');
   return Buffer.from(text.trim(), 'utf8');
 }
 
@@ -29,7 +30,7 @@ function createKeyFile(path: string): Uint8Array {
   return Buffer.from(text, 'utf8');
 }
 
-function keyFrom(source: AuditKeySource, createIfMissing: boolean): AuditKey | null {
+function keyFrom(source: AuditKeySource, createIfMissing: boolean, logger: Logger): AuditKey | null {
   switch (source.kind) {
     case 'explicit': {
       const secret = Buffer.from(source.secret, 'utf8');
@@ -40,17 +41,18 @@ function keyFrom(source: AuditKeySource, createIfMissing: boolean): AuditKey | n
       return { id: auditKeyFingerprint(secret), secret };
     }
     case 'file': {
-      let secret = readKeyFile(source.path);
+      let secret = readKeyFile(source.path, logger);
       if (!secret && createIfMissing) {
         try {
           secret = createKeyFile(source.path);
         } catch (error) {
           // Another process made it first: use theirs, so that both sign with the same key.
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-          return keyFrom(source, false);
+          return keyFrom(source, false, logger);
         }
-        console.warn(
-          `[audit] no AUDIT_HMAC_KEY, AUDIT_HMAC_KEYS or PAKN_SECRET: made an audit key in ${source.path}. ` +
+        logger.warn(
+          { file: source.path },
+          'audit: no AUDIT_HMAC_KEY, AUDIT_HMAC_KEYS or PAKN_SECRET: made an audit key file. ' +
             'Fine for a demo; production sets AUDIT_HMAC_KEY and keeps it away from the database and its backups.',
         );
       }
@@ -64,11 +66,12 @@ function keyFrom(source: AuditKeySource, createIfMissing: boolean): AuditKey | n
  * keys listed for rotation, a derived or dev key used before a real one was set) only verify the rows they
  * signed. A key file is made only when it is the sole source.
  */
-export function loadAuditKeyring(config: Pick<Config, 'audit'>, options: { createKeyFile?: boolean } = {}): AuditKeyring {
+export function loadAuditKeyring(config: Pick<Config, 'audit'>, options: { createKeyFile?: boolean; logger?: Logger } = {}): AuditKeyring {
+  const logger = options.logger ?? createLogger('info');
   const sources = config.audit.keySources;
   const keys: AuditKey[] = [];
   sources.forEach((source, index) => {
-    const key = keyFrom(source, index === 0 && (options.createKeyFile ?? true));
+    const key = keyFrom(source, index === 0 && (options.createKeyFile ?? true), logger);
     if (key && !keys.some((k) => k.id === key.id)) keys.push(key);
   });
   if (keys.length === 0) throw new Error('No audit key is configured (AUDIT_HMAC_KEY, AUDIT_HMAC_KEYS, PAKN_SECRET or AUDIT_KEY_FILE)');

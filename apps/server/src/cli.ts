@@ -10,6 +10,7 @@
 import { Db, migrate, readCheckpointFile, schemaVersion, verifyAuditChain } from '@pakn/db';
 import { loadAuditKeyring } from './audit-keys.ts';
 import { ConfigError, parseEnv } from './env.ts';
+import { createLogger } from './logger.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from './seed.ts';
 import { demoSiteOrigins, openDatabase, startSystem } from './server.ts';
 import { ROLE_LABELS } from '@pakn/domain';
@@ -77,14 +78,14 @@ async function main(command: string): Promise<void> {
       return;
     }
     case 'migrate': {
-      const db = await openDatabase(config);
+      const db = await openDatabase(config, createLogger(config.logLevel));
       const applied = await migrate(db);
       console.log(`Applied ${applied.length} migration(s); schema version ${await schemaVersion(db)}.`);
       db.close();
       return;
     }
     case 'seed': {
-      const db = await openDatabase(config);
+      const db = await openDatabase(config, createLogger(config.logLevel));
       await migrate(db);
       const seeded = await seedDemo(db, { demoSiteOrigins: demoSiteOrigins(config), now: new Date() });
       console.log(seeded ? 'Demo data seeded.' : 'The database already has staff: nothing seeded.');
@@ -98,7 +99,8 @@ async function main(command: string): Promise<void> {
 }
 
 main(process.argv[2] ?? 'start').catch((error: unknown) => {
+  // A bad setting is for the person at the terminal; any other failure goes to the log like the server's.
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error('[pakn] failed to start:', error);
+  else createLogger('fatal').fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

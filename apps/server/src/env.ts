@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -71,6 +72,8 @@ const EnvSchema = z.object({
   /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
   EXTRA_SITE_ORIGINS: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  /** The structured log's threshold: fatal, error, warn, info (one line per request), debug, trace or silent. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /**
    * The audit chain's HMAC key (32+ characters), which the database never holds. Production sets it (or
    * AUDIT_HMAC_KEYS, or at least PAKN_SECRET, from which one is derived); without any, a key is made into
@@ -132,6 +135,9 @@ export interface Config {
   readonly extraSiteOrigins: readonly string[];
   readonly mail: { smtpUrl: string | undefined; from: string; intervalMs: number };
   readonly testClock: boolean;
+  readonly logLevel: LogLevel;
+  /** Doubtful but allowed settings, for the log once it exists. */
+  readonly warnings: readonly string[];
   readonly audit: {
     /** In order: the first available signs; the rest verify rows signed before a rotation. */
     readonly keySources: readonly AuditKeySource[];
@@ -143,6 +149,34 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+type Env = z.infer<typeof EnvSchema>;
+
+function limitsOf(e: Env): Config['limits'] {
+  return {
+    submitsPerAddress: e.RATE_LIMIT_SUBMITS_PER_HOUR,
+    submitsPerPrefix: e.RATE_LIMIT_SUBMITS_PER_PREFIX_PER_HOUR,
+    submitsGlobal: e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR,
+    submitsGlobalHard: e.RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR,
+    tracksPerAddress: e.RATE_LIMIT_TRACKS_PER_HOUR,
+    tracksPerPrefix: e.RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR,
+    challengesPerAddress: e.RATE_LIMIT_CHALLENGES_PER_HOUR,
+    challengesPerPrefix: e.RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR,
+    uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
+    uploadsPerPrefix: e.RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR,
+  };
+}
+
+/** The keys given outright: a rotation list (AUDIT_HMAC_KEYS), else the one key (AUDIT_HMAC_KEY). */
+function explicitAuditKeys(e: Env): AuditKeySource[] {
+  if (e.AUDIT_HMAC_KEYS) {
+    return e.AUDIT_HMAC_KEYS.split(',').map((pair) => {
+      const at = pair.indexOf(':');
+      return { kind: 'explicit', id: pair.slice(0, at), secret: pair.slice(at + 1) };
+    });
+  }
+  return e.AUDIT_HMAC_KEY ? [{ kind: 'explicit', id: null, secret: e.AUDIT_HMAC_KEY }] : [];
+}
 
 /** `overrides` win over the environment (command-line options of the CLI). */
 export function parseEnv(env: Record<string, string | undefined> = process.env, overrides: Record<string, string> = {}): Config {
@@ -157,9 +191,10 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
   if (hard > 0 && soft > 0 && hard < soft) {
     throw new ConfigError('Invalid configuration:\n  RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR: must be at least RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR (or 0)');
   }
+  const warnings: string[] = [];
   const remote = /^(libsql|https?|wss?):\/\//.test(e.DATABASE_URL);
   if (remote && !e.DATABASE_AUTH_TOKEN && !/^https?:\/\/(127\.0\.0\.1|localhost)/.test(e.DATABASE_URL)) {
-    console.warn('[config] DATABASE_URL is remote but DATABASE_AUTH_TOKEN is empty');
+    warnings.push('DATABASE_URL is remote but DATABASE_AUTH_TOKEN is empty');
   }
   // pnpm runs package scripts in the package's folder; a relative file path means the folder the user ran
   // pnpm in (INIT_CWD), so `pnpm start` at the root keeps its database in ./data at the root.
@@ -167,14 +202,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
   const databaseUrl = e.DATABASE_URL.replace(/^file:(?!\/)(.+)$/, (_m, path: string) => `file:${resolve(baseDir, path)}`);
   // Files that must live outside the database but near it: beside an embedded file, else in ./data.
   const dataDir = databaseUrl.startsWith('file:') ? dirname(databaseUrl.slice('file:'.length).replace(/^\/\/(?=\/)/, '')) : resolve(baseDir, 'data');
-  const explicitKeys: AuditKeySource[] = e.AUDIT_HMAC_KEYS
-    ? e.AUDIT_HMAC_KEYS.split(',').map((pair) => {
-        const at = pair.indexOf(':');
-        return { kind: 'explicit', id: pair.slice(0, at), secret: pair.slice(at + 1) };
-      })
-    : e.AUDIT_HMAC_KEY
-      ? [{ kind: 'explicit', id: null, secret: e.AUDIT_HMAC_KEY }]
-      : [];
+  const explicitKeys = explicitAuditKeys(e);
   if (e.NODE_ENV === 'production' && explicitKeys.length === 0 && !e.PAKN_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (or AUDIT_HMAC_KEYS, or PAKN_SECRET)');
   }
@@ -198,21 +226,12 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
     secret: e.PAKN_SECRET,
     powMaxNumber: e.POW_MAX_NUMBER,
     powMaxMultiplier: e.POW_MAX_MULTIPLIER,
-    limits: {
-      submitsPerAddress: e.RATE_LIMIT_SUBMITS_PER_HOUR,
-      submitsPerPrefix: e.RATE_LIMIT_SUBMITS_PER_PREFIX_PER_HOUR,
-      submitsGlobal: e.RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR,
-      submitsGlobalHard: e.RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR,
-      tracksPerAddress: e.RATE_LIMIT_TRACKS_PER_HOUR,
-      tracksPerPrefix: e.RATE_LIMIT_TRACKS_PER_PREFIX_PER_HOUR,
-      challengesPerAddress: e.RATE_LIMIT_CHALLENGES_PER_HOUR,
-      challengesPerPrefix: e.RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR,
-      uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
-      uploadsPerPrefix: e.RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR,
-    },
+    limits: limitsOf(e),
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
     connections: { max: e.MAX_CONNECTIONS, perAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (e.CLIENT_ADDRESS_HEADER ? 0 : 256) },
     testClock: e.TEST_CLOCK,
+    logLevel: e.LOG_LEVEL,
+    warnings,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 },
     audit: {
       keySources: [

@@ -12,17 +12,18 @@ import { smtpTransport, startOutboxWorker } from './mailer.ts';
 import { startAuditCheckpoints } from './audit-checkpoints.ts';
 import { loadAuditKeyring } from './audit-keys.ts';
 import { AssetDirectory } from './static-assets.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Opens the database named by the config, creating the folder of an embedded file, with the audit chain's keys. */
-export async function openDatabase(config: Config): Promise<Db> {
+export async function openDatabase(config: Config, logger: Logger): Promise<Db> {
   const { url } = config.database;
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
     mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  return Db.open({ ...config.database, auditKeys: loadAuditKeyring(config) });
+  return Db.open({ ...config.database, auditKeys: loadAuditKeyring(config, { logger }) });
 }
 
 export function demoSiteOrigins(config: Config): string[] {
@@ -89,8 +90,9 @@ function listen(
 }
 
 /** Migrates, seeds an empty database with demo data when asked, and serves the API, widget, portal and demo site. */
-export async function startSystem(config: Config): Promise<RunningSystem> {
-  const db = await openDatabase(config);
+export async function startSystem(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningSystem> {
+  for (const warning of config.warnings) logger.warn(`config: ${warning}`);
+  const db = await openDatabase(config, logger);
   await migrate(db);
   const seeded = config.seedDemo
     ? await seedDemo(db, { demoSiteOrigins: demoSiteOrigins(config), now: new Date() })
@@ -100,7 +102,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
   const widgetAssets = new AssetDirectory(assetsRoot ? resolve(assetsRoot, 'widget') : resolve(REPO_ROOT, 'apps/widget/dist'));
   const portalAssets = new AssetDirectory(assetsRoot ? resolve(assetsRoot, 'portal') : resolve(REPO_ROOT, 'apps/portal/dist'));
   if (widgetAssets.empty || portalAssets.empty) {
-    console.warn('[pakn] widget or portal is not built: run `pnpm build` (pnpm start does it for you)');
+    logger.warn('the widget or the portal is not built: run `pnpm build` (pnpm start does it for you)');
   }
 
   const audit = await startAuditCheckpoints(db, {
@@ -108,12 +110,13 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     intervalMs: config.audit.checkpointIntervalMs,
     everyEntries: config.audit.checkpointEveryEntries,
     mailTo: config.audit.checkpointMail,
+    logger,
   });
-  const app = createApp({ db, config, widgetAssets, portalAssets, clock: { offsetMs: 0 }, auditCheckpointFile: config.audit.checkpointFile });
+  const app = createApp({ db, config, logger, widgetAssets, portalAssets, clock: { offsetMs: 0 }, auditCheckpointFile: config.audit.checkpointFile });
   const stopMail = config.mail.smtpUrl
-    ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs)
+    ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs, logger)
     : null;
-  if (!stopMail) console.warn('[pakn] SMTP_URL is not set: notifications wait in the outbox until it is');
+  if (!stopMail) logger.warn('SMTP_URL is not set: notifications wait in the outbox until it is');
   const server = await listen(app, config.host, config.port, config.connections);
   let demo: ServerType | null = null;
   const origin = new URL(config.publicUrl).origin;

@@ -20,7 +20,7 @@ async function build(env: Record<string, string>): Promise<Hono> {
   await migrate(db);
   await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
   // The trusted header stands for a reverse proxy here, so that requests can come from several addresses.
-  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', CLIENT_ADDRESS_HEADER: 'x-real-ip', ...env });
+  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', LOG_LEVEL: 'silent', CLIENT_ADDRESS_HEADER: 'x-real-ip', ...env });
   return createApp({ db, config, widgetAssets: new AssetDirectory('/nonexistent'), portalAssets: new AssetDirectory('/nonexistent') });
 }
 

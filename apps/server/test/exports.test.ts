@@ -26,7 +26,7 @@ beforeEach(async () => {
   await seedDemo(db, { demoSiteOrigins: [], now: new Date(), withSampleCases: true });
   app = createApp({
     db,
-    config: parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789' }),
+    config: parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', LOG_LEVEL: 'silent' }),
     widgetAssets: new AssetDirectory(join(assetsDir, 'widget')),
     portalAssets: new AssetDirectory(join(assetsDir, 'portal')),
   });

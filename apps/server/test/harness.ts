@@ -34,7 +34,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
   const db = await Db.open({ url: ':memory:' });
   await migrate(db);
   await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: options.withSampleCases ?? false });
-  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', ...env });
+  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', LOG_LEVEL: 'silent', ...env });
   const app = createApp({
     db,
     config,

@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
+import type { Logger } from '../src/logger.ts';
 import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
 
@@ -22,7 +23,7 @@ export class HttpFixture {
     private readonly assetsDir: string,
   ) {}
 
-  static async create(env: Record<string, string> = {}, options: { withSampleCases?: boolean } = {}): Promise<HttpFixture> {
+  static async create(env: Record<string, string> = {}, options: { withSampleCases?: boolean; logger?: Logger } = {}): Promise<HttpFixture> {
     const assetsDir = mkdtempSync(join(tmpdir(), 'pakn-assets-'));
     mkdirSync(join(assetsDir, 'widget'), { recursive: true });
     mkdirSync(join(assetsDir, 'portal'), { recursive: true });
@@ -31,9 +32,10 @@ export class HttpFixture {
     await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: options.withSampleCases ?? false });
     const app = createApp({
       db,
-      config: parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', ...env }),
+      config: parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', LOG_LEVEL: 'silent', ...env }),
       widgetAssets: new AssetDirectory(join(assetsDir, 'widget')),
       portalAssets: new AssetDirectory(join(assetsDir, 'portal')),
+      ...(options.logger ? { logger: options.logger } : {}),
     });
     return new HttpFixture(db, app, assetsDir);
   }

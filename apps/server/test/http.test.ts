@@ -36,7 +36,7 @@ async function build(env: Record<string, string> = {}) {
   db = await Db.open({ url: ':memory:' });
   await migrate(db);
   await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
-  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', ...env });
+  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', LOG_LEVEL: 'silent', ...env });
   app = createApp({
     db,
     config,
@@ -417,7 +417,7 @@ describe('the test clock', () => {
     const clock = { offsetMs: 0 };
     app = createApp({
       db,
-      config: parseEnv({ TEST_CLOCK: 'true' }),
+      config: parseEnv({ TEST_CLOCK: 'true', LOG_LEVEL: 'silent' }),
       clock,
       widgetAssets: new AssetDirectory(join(assetsDir, 'widget')),
       portalAssets: new AssetDirectory(join(assetsDir, 'portal')),

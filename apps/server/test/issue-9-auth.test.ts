@@ -34,7 +34,7 @@ async function build(publicUrl: string, env: Record<string, string> = {}) {
   origin = new URL(publicUrl).origin;
   app = createApp({
     db,
-    config: parseEnv({ PORT: '8080', PUBLIC_URL: publicUrl, PAKN_SECRET: 'http-test-secret-0123456789', ...env }),
+    config: parseEnv({ PORT: '8080', PUBLIC_URL: publicUrl, PAKN_SECRET: 'http-test-secret-0123456789', LOG_LEVEL: 'silent', ...env }),
     now: () => clock,
     widgetAssets: new AssetDirectory(join(assetsDir, 'widget')),
     portalAssets: new AssetDirectory(join(assetsDir, 'portal')),

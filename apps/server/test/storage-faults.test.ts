@@ -33,7 +33,7 @@ beforeEach(async () => {
   db = await Db.open({ url: `file:${join(dir, 'pakn.db')}` });
   await migrate(db);
   await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
-  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'faults-test-secret-0123456789' });
+  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'faults-test-secret-0123456789', LOG_LEVEL: 'silent' });
   app = createApp({
     db,
     config,

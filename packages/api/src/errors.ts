@@ -1,28 +1,8 @@
-import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import {
-  DomainError,
-  errorMessage,
-  fieldErrors,
-  pickLang,
-  type DomainErrorCode,
-  type IssueLike,
-  type Lang,
-} from '@pakn/domain';
+import type { TRPCError } from '@trpc/server';
+import { DomainError, fieldErrors, pickLang, type IssueLike, type Lang } from '@pakn/domain';
+import { domainErrorPayload, refusalOfTRPCError, refusalPayload } from './http-errors.ts';
 
-/** The one place where domain error codes become transport codes. */
-const TRPC_CODES: Readonly<Record<DomainErrorCode, TRPC_ERROR_CODE_KEY>> = {
-  illegal_transition: 'CONFLICT',
-  not_found: 'NOT_FOUND',
-  forbidden: 'FORBIDDEN',
-  conflict: 'CONFLICT',
-  invalid: 'BAD_REQUEST',
-  unauthenticated: 'UNAUTHORIZED',
-  rate_limited: 'TOO_MANY_REQUESTS',
-};
-
-export function toTRPCError(error: DomainError): TRPCError {
-  return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause: error });
-}
+export { toTRPCError } from './http-errors.ts';
 
 function issuesOf(cause: unknown): readonly IssueLike[] | null {
   if (cause && typeof cause === 'object' && 'issues' in cause && Array.isArray(cause.issues)) {
@@ -40,45 +20,20 @@ export interface ErrorData {
 
 /**
  * Shapes every error the API returns: a message in the user's language, a reason code, field errors for
- * forms, and never a stack, SQL or a path. Unknown errors become "internal" and are logged once here.
+ * forms, and never a stack, SQL or a path. The words and reasons are those the REST routes answer with
+ * (http-errors.ts). Unknown errors become "internal"; the server logs them once (its tRPC onError).
  */
 export function formatError(error: TRPCError, lang: Lang | undefined): { message: string; data: ErrorData } {
   const language = lang ?? pickLang(undefined);
   const cause = error.cause;
-  if (cause instanceof DomainError) {
-    const reason = cause.reason ?? cause.code;
-    const fields = cause.fields ? mapFieldCodes(cause.fields, language) : null;
-    return { message: errorMessage(reason, language), data: { reason, fieldErrors: fields } };
-  }
-  if (error.code === 'BAD_REQUEST') {
-    const issues = issuesOf(cause);
-    if (issues) {
-      return {
-        message: errorMessage('invalid', language),
-        data: { reason: 'invalid', fieldErrors: fieldErrors(issues, language) },
-      };
-    }
-    return { message: errorMessage('invalid', language), data: { reason: 'invalid', fieldErrors: null } };
-  }
-  if (error.code === 'PAYLOAD_TOO_LARGE') {
-    return { message: errorMessage('payload_too_large', language), data: { reason: 'payload_too_large', fieldErrors: null } };
-  }
-  if (error.code === 'NOT_FOUND' || error.code === 'METHOD_NOT_SUPPORTED') {
-    return { message: errorMessage('not_found', language), data: { reason: 'not_found', fieldErrors: null } };
-  }
-  if (error.code === 'SERVICE_UNAVAILABLE') {
-    return { message: errorMessage('storage_unavailable', language), data: { reason: 'storage_unavailable', fieldErrors: null } };
-  }
-  if (error.code === 'INTERNAL_SERVER_ERROR') {
-    console.error('[api] internal error:', cause ?? error);
-  }
-  return { message: errorMessage('internal', language), data: { reason: 'internal', fieldErrors: null } };
+  const { reason, message, fieldErrors: fields } =
+    cause instanceof DomainError
+      ? domainErrorPayload(cause, language)
+      : refusalPayload(refusalOfTRPCError(error), language, error.code === 'BAD_REQUEST' ? zodFieldErrors(cause, language) : null);
+  return { message, data: { reason, fieldErrors: fields } };
 }
 
-function mapFieldCodes(fields: Readonly<Record<string, string>>, lang: Lang): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, code] of Object.entries(fields)) {
-    out[field] = fieldErrors([{ code: 'custom', message: code, path: [field] }], lang)[field] ?? code;
-  }
-  return out;
+function zodFieldErrors(cause: unknown, lang: Lang): Record<string, string> | null {
+  const issues = issuesOf(cause);
+  return issues ? fieldErrors(issues, lang) : null;
 }

@@ -7,8 +7,6 @@ import {
   EvaluationPeriodInputSchema,
   InboxInputSchema,
   OUT_OF_SCOPE_LABELS,
-  errorMessage,
-  fieldErrors,
   formatVietnamDateTime,
   maskSearchText,
   vietnamDateOf,
@@ -176,14 +174,4 @@ export async function exportUnitEvaluation(services: ApiServices, request: Reque
   ]);
   await services.db.write((tx) => auditStaff(tx, ctx, { action: 'export.unit_evaluation', entityType: 'export', entityId: null, after: { period, rows: rows.length } }));
   return { filename: `pakn-danh-gia-don-vi-${period.from}_${period.to}.csv`, content: toCsv(EVALUATION_COLUMNS.map((c) => c[lang]), rows), rows: rows.length };
-}
-
-/** The HTTP answer for a refused export: 401 without a session, 403 for a role without the right, 400 for a bad filter. */
-export function exportErrorResponse(error: DomainError, lang: Lang): { status: 400 | 401 | 403 | 404; body: unknown } {
-  const reason = error.reason ?? error.code;
-  const status = error.code === 'unauthenticated' ? 401 : error.code === 'forbidden' ? 403 : error.code === 'invalid' ? 400 : 404;
-  const fields = error.fields
-    ? Object.fromEntries(Object.entries(error.fields).map(([field, code]) => [field, fieldErrors([{ code: 'custom', message: code, path: [field] }], lang)[field] ?? code]))
-    : null;
-  return { status, body: { error: { reason, message: errorMessage(reason, lang), fieldErrors: fields } } };
 }

@@ -1,0 +1,53 @@
+/** /trpc: the citizens' and staff's procedures (@pakn/api), JSON only, small bodies, batches of ten at most. */
+import { Hono } from 'hono';
+import { trpcServer } from '@hono/trpc-server';
+import { appRouter, createContext } from '@pakn/api';
+import type { SurfaceContext } from '../app-context.ts';
+import { bodyLimitOf, jsonBodiesOnly, noStore, type AppEnv } from '../middleware.ts';
+import { ownPageHeaders } from '../security-headers.ts';
+
+/** JSON request bodies above this are refused before parsing. */
+export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+
+/** The procedures a path names (`case.track`, or a batch `a,b`), for the log; `unknown` for any other text. */
+function procedureOf(path: string): string {
+  const names = decodeURIComponent(path.slice('/trpc/'.length)).split(',');
+  return names.every((name) => PROCEDURES.has(name)) ? names.join(',') : 'unknown';
+}
+
+export function trpcRoutes({ services, requestInfo, citizenCors, logger }: SurfaceContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(
+    '*',
+    async (c, next) => {
+      try {
+        c.set('procedure', procedureOf(c.req.path));
+      } catch {
+        c.set('procedure', 'unknown'); // a malformed escape in the path
+      }
+      await next();
+    },
+    ownPageHeaders,
+    noStore,
+    citizenCors,
+    jsonBodiesOnly({ methods: ['POST'] }),
+    bodyLimitOf(API_BODY_LIMIT_BYTES),
+    trpcServer({
+      router: appRouter,
+      endpoint: '/trpc',
+      allowBatching: true,
+      maxBatchSize: 10,
+      // The request id rides along in tRPC's context, for the log line of a failed procedure.
+      createContext: async (opts, c) => ({ ...(await createContext(services, requestInfo(c, opts.resHeaders))), requestId: c.get('requestId') }),
+      // Domain errors and refusals are answers; anything else is a fault, logged once here (never its input).
+      onError: ({ error, path, ctx }) => {
+        if (error.code !== 'INTERNAL_SERVER_ERROR') return;
+        const reqId = (ctx as { requestId?: string } | undefined)?.requestId;
+        logger.error({ reqId, procedure: path && PROCEDURES.has(path) ? path : 'unknown', err: error.cause ?? error }, 'procedure failed');
+      },
+    }),
+  );
+  return app;
+}
