@@ -13,7 +13,7 @@ export interface Attachment {
   error?: WidgetClientError | undefined;
 }
 
-/** Until the server sends `limits` with the site's configuration, the domain's. */
+/** The site's attachment limits; the domain's until the site's configuration arrives (or if it cannot). */
 export interface Limits {
   readonly maxAttachments: number;
   readonly maxAttachmentBytes: number;

@@ -147,7 +147,7 @@ export class PaknTrackForm extends LitElement {
   #loadLimits(api: WidgetClient): void {
     this._limits = DEFAULT_LIMITS;
     api.siteConfig({ siteKey: this.site }).then(
-      (config) => (this._limits = config.limits ?? DEFAULT_LIMITS),
+      (config) => (this._limits = config.limits),
       () => undefined,
     );
   }

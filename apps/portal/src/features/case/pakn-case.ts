@@ -28,7 +28,7 @@ import {
   type StaffMember,
   type Text,
 } from '@pakn/domain';
-import type { StaffCaseView } from '@pakn/api';
+import type { StaffCaseView } from '@pakn/api-client';
 import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { CaseUpdatedEvent, SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { CASE_STATUS_LABELS, InspectionInputSchema, can, fieldErrors, type Lang, type StaffMember } from '@pakn/domain';
-import type { StaffCaseView } from '@pakn/api';
+import type { StaffCaseView } from '@pakn/api-client';
 import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';

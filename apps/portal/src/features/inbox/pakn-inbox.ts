@@ -10,7 +10,7 @@ import {
   type Lang,
   type StaffMember,
 } from '@pakn/domain';
-import type { StaffCaseView } from '@pakn/api';
+import type { StaffCaseView } from '@pakn/api-client';
 import type { PaknClient } from '@pakn/api-client';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { NavigateEvent, SessionExpiredEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
