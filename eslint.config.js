@@ -49,9 +49,23 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
   },
   {
+    // libsql types a row's value as `Value`, which includes ArrayBuffer for BLOB columns; String() of a TEXT column is fine.
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-base-to-string': ['error', { ignoredTypeNames: ['Error', 'RegExp', 'URL', 'URLSearchParams', 'ArrayBuffer'] }],
+    },
+  },
+  {
+    // Lit calls a template's event listeners with `this` bound to the host element (`@click=${this.close}`).
+    files: ['apps/widget/src/**/*.ts', 'apps/portal/src/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
+      // An async function that implements a promise-returning interface (a mail transport, a stub) needs no await.
+      '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
@@ -96,9 +110,26 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may assert what they just arranged.
+    // Tests may assert what they just arranged; vitest's asymmetric matchers (`expect.any(String)`) are typed `any`.
     files: ['**/*.test.ts', 'apps/server/test/**/*.ts', 'e2e/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
+    // issue 10: removed once the portal reshape lands. The portal's findings under the type-aware rules, left to
+    // the helpers who rewrite those files; everything else in the portal is linted like the rest of the tree.
+    files: ['apps/portal/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-redundant-type-constituents': 'off',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
   },
   {
     // Portal features never import each other; they talk through the URL and DOM events.

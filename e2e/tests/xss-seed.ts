@@ -15,7 +15,7 @@ export interface Piece {
   readonly payloads: readonly Payload[];
 }
 
-export interface PayloadCase {
+interface PayloadCase {
   readonly id: string;
   readonly reference: string;
   readonly accessKey: string;
@@ -61,7 +61,7 @@ export interface Seeded {
   restore(): Promise<void>;
 }
 
-export const DEMO_ORIGIN = new URL(DEMO_SITE).origin;
+const DEMO_ORIGIN = new URL(DEMO_SITE).origin;
 const WARD = 'ward-hoan-kiem';
 const HANDLER = 'xuly.hoankiem';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4]);

@@ -109,7 +109,8 @@ function sessionCookie(token: string | null, maxAgeSeconds: number, secure: bool
 
 export function createApp(deps: AppDeps): Hono {
   const { db, config } = deps;
-  const now = deps.now ?? (deps.clock ? () => new Date(Date.now() + deps.clock!.offsetMs) : () => new Date());
+  const clock = deps.clock;
+  const now = deps.now ?? (clock ? () => new Date(Date.now() + clock.offsetMs) : () => new Date());
   const ownOrigin = new URL(config.publicUrl).origin;
   const secureCookie = ownOrigin.startsWith('https:');
   if (!config.secret) console.warn('[pakn] PAKN_SECRET is not set: proof-of-work challenges are signed with a key made at start');

@@ -238,7 +238,8 @@ export function registerFileRoutes(app: Hono, { services, requestInfo, citizenCo
       const request = requestInfo(c);
       try {
         const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
-        const proof = { reference: String(body?.reference ?? ''), accessKey: String(body?.accessKey ?? '') };
+        const text = (value: unknown) => (typeof value === 'string' ? value : '');
+        const proof = { reference: text(body?.reference), accessKey: text(body?.accessKey) };
         const response = fileResponse(await downloadAnswerAttachmentForCitizen(services, request, c.req.param('id'), proof));
         // The widget runs on the site's page: the bytes must be readable there (CORS), as the API's answers are.
         response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');

@@ -112,7 +112,7 @@ export class PaknReportForm extends LitElement {
   #key = '';
   #proof = '';
   #honeypot = '';
-  readonly #files = new Attachments(this, () => this.#limits);
+  readonly #files: Attachments = new Attachments(this, () => this.#limits);
 
   constructor() {
     super();
@@ -367,13 +367,14 @@ export class PaknReportForm extends LitElement {
     frame.tabIndex = -1;
     frame.setAttribute('aria-hidden', 'true');
     this.renderRoot.append(frame);
-    const win = frame.contentWindow!;
+    const win = frame.contentWindow;
+    if (!win) return;
     const doc = win.document;
-    const [title, ...lines] = this.#receiptLines(receipt);
+    const [title = '', ...lines] = this.#receiptLines(receipt);
     doc.documentElement.lang = this.text.lang;
-    doc.title = title!;
+    doc.title = title;
     const heading = doc.createElement('h1');
-    heading.textContent = title!;
+    heading.textContent = title;
     doc.body.append(heading, ...lines.map((line) => Object.assign(doc.createElement('p'), { textContent: line })));
     try {
       const sheet = new (win as Window & typeof globalThis).CSSStyleSheet();

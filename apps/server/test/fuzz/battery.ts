@@ -22,7 +22,7 @@ const PROCEDURES = Object.entries((appRouter as unknown as { _def: { procedures:
   ([name, procedure]) => ({ name, type: procedure._def.type }),
 );
 
-export type Who = 'officer' | 'anonymous';
+type Who = 'officer' | 'anonymous';
 const CLIENT_HEADER = 'x-fuzz-client';
 
 let h: Harness;
