@@ -26,5 +26,9 @@ export async function unitEvaluation(services: ApiServices, period: EvaluationPe
   }
   const calendars = new Map<string, WorkingCalendar>();
   for (const unitId of new Set(facts.answered.map((a) => a.unitId))) calendars.set(unitId, await services.calendars.forUnit(unitId));
-  return evaluateUnits({ units, ...facts, overdueNow }, (unitId) => calendars.get(unitId)!);
+  return evaluateUnits({ units, ...facts, overdueNow }, (unitId) => {
+    const calendar = calendars.get(unitId);
+    if (!calendar) throw new Error(`No calendar loaded for unit ${unitId}`);
+    return calendar;
+  });
 }

@@ -1,5 +1,5 @@
 import type { Executor } from './connection.ts';
-import { num, str } from './rows.ts';
+import { num, onlyRow, str } from './rows.ts';
 
 export interface NewAnswerAttachment {
   readonly id: string;
@@ -26,7 +26,7 @@ export async function countPendingAnswerAttachments(db: Executor, caseId: string
           WHERE case_id = ? AND uploaded_by = ? AND linked_at IS NULL AND created_at >= ?`,
     args: [caseId, staffId, new Date(now.getTime() - maxAgeMs).toISOString()],
   });
-  return num(result.rows[0]!, 'n');
+  return num(onlyRow(result), 'n');
 }
 
 /** The files of earlier answers stop being the answer's: a new answer brings its own. */

@@ -12,7 +12,7 @@ import {
 } from '@pakn/domain';
 import type { Db, Executor } from './connection.ts';
 import { CASE_COLUMNS, toCase } from './cases.ts';
-import { str, strOrNull } from './rows.ts';
+import { onlyRow, str, strOrNull } from './rows.ts';
 
 /**
  * Full-text search over cases (migrations 0009, 0010). Every repository function that changes indexed text
@@ -160,7 +160,7 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
           ON CONFLICT (case_id) DO UPDATE SET case_id = excluded.case_id RETURNING doc_id`,
     args: [caseId],
   });
-  const docId = Number(doc.rows[0]!.doc_id);
+  const docId = Number(onlyRow(doc).doc_id);
   await tx.execute({ sql: 'DELETE FROM case_search WHERE rowid = ?', args: [docId] });
   await tx.execute({
     sql: 'INSERT INTO case_search (rowid, body, notes, identity, hidden_identity) VALUES (?, ?, ?, ?, ?)',

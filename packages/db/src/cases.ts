@@ -14,7 +14,7 @@ import {
   type OutOfScopeClass,
 } from '@pakn/domain';
 import type { Executor } from './connection.ts';
-import { num, str, strOrNull } from './rows.ts';
+import { num, onlyRow, str, strOrNull } from './rows.ts';
 import { indexCase } from './case-search.ts';
 
 export const CASE_COLUMNS = `id, reference, channel, site_key, status, reported_category, category, out_of_scope_class,
@@ -30,8 +30,8 @@ export function toCase(row: Row): CaseRecord {
     channel: str(row, 'channel') as Channel,
     siteKey: strOrNull(row, 'site_key'),
     status: str(row, 'status') as CaseStatus,
-    reportedCategory: strOrNull(row, 'reported_category') as Category | null,
-    category: strOrNull(row, 'category') as Category | null,
+    reportedCategory: strOrNull(row, 'reported_category'),
+    category: strOrNull(row, 'category'),
     outOfScopeClass: strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null,
     referral: strOrNull(row, 'referral'),
     concernedUnitId: strOrNull(row, 'concerned_unit_id'),
@@ -93,7 +93,7 @@ export async function nextReference(tx: Executor, year: number): Promise<string>
           RETURNING last`,
     args: [year],
   });
-  return formatReference(year, num(result.rows[0]!, 'last'));
+  return formatReference(year, num(onlyRow(result), 'last'));
 }
 
 export interface NewCase {

@@ -60,8 +60,9 @@ export async function moveCategory(tx: Executor, key: string, direction: 'up' | 
   const order = (await listCategories(tx)).map((c) => c.key);
   const index = order.indexOf(key);
   const target = direction === 'up' ? index - 1 : index + 1;
-  if (index === -1 || target < 0 || target >= order.length) return false;
-  [order[index], order[target]] = [order[target]!, order[index]!];
+  const neighbour = order[target];
+  if (index === -1 || neighbour === undefined) return false;
+  [order[index], order[target]] = [neighbour, key];
   // Renumbered from the list's order, so that ties or gaps left by earlier edits cannot survive a move.
   for (const [i, k] of order.entries()) {
     await tx.execute({

@@ -1,5 +1,5 @@
 import type { Executor } from './connection.ts';
-import { num, str, strOrNull } from './rows.ts';
+import { num, onlyRow, str, strOrNull } from './rows.ts';
 
 export type LetterStatus = 'draft' | 'approved' | 'returned';
 
@@ -64,7 +64,7 @@ export async function currentDraft(db: Executor, caseId: string): Promise<Letter
 /** Approves a draft and gives it the next number of the year's register. */
 export async function approveLetter(tx: Executor, id: string, staffId: string, now: Date, year: number): Promise<number> {
   const next = await tx.execute({ sql: 'SELECT COALESCE(MAX(number), 0) + 1 AS n FROM letters WHERE year = ?', args: [year] });
-  const number = num(next.rows[0]!, 'n');
+  const number = num(onlyRow(next), 'n');
   await tx.execute({
     sql: `UPDATE letters SET status = 'approved', year = ?, number = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'draft'`,
     args: [year, number, staffId, now.toISOString(), id],

@@ -14,6 +14,13 @@ export function strOrNull(row: Row, column: string): string | null {
   return value;
 }
 
+/** The one row an aggregate or RETURNING query gives back. */
+export function onlyRow(result: { readonly rows: readonly Row[] }): Row {
+  const row = result.rows[0];
+  if (!row) throw new Error('The query returned no row');
+  return row;
+}
+
 export function num(row: Row, column: string): number {
   const value = row[column];
   if (typeof value === 'number') return value;

@@ -70,7 +70,8 @@ export const adminRouter = router({
         if (!(await updateStaffAccount(tx, id, change))) throw new DomainError('not_found', 'No such account');
         if (passwordHash) await setStaffPassword(tx, id, passwordHash);
       } else {
-        await insertStaff(tx, { id, username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, passwordHash: passwordHash! }, now());
+        if (!passwordHash) throw new DomainError('invalid', 'Password required', { reason: 'password_required', fields: { password: 'password_required' } });
+        await insertStaff(tx, { id, username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, passwordHash }, now());
         await updateStaffAccount(tx, id, change);
       }
       // Never the password or its hash in the audit trail.

@@ -11,6 +11,13 @@ import { presentCaseForStaff } from '../presenters.ts';
  * Loads a case the staff member may see. A case outside a unit member's unit is reported as not found, so
  * guessing ids reveals nothing.
  */
+/** A case just written in this transaction: it exists, or the database broke a promise. */
+export async function reloadCase(db: Executor, caseId: string): Promise<CaseRecord> {
+  const record = await getCase(db, caseId);
+  if (!record) throw new DomainError('not_found', 'No such case');
+  return record;
+}
+
 export async function loadVisibleCase(db: Executor, staff: StaffMember, caseId: string): Promise<CaseRecord> {
   const record = await getCase(db, caseId);
   if (!record) throw new DomainError('not_found', 'No such case');
@@ -29,7 +36,7 @@ export type StaffNames = ReadonlyMap<string, { readonly displayName: string; rea
  */
 export async function staffView(ctx: Context, record: CaseRecord, staff: StaffMember, db: Executor, withEvents: boolean, names?: StaffNames) {
   const { deadline, warning } = await deadlineOrWarning(ctx.services, record, ctx.services.now());
-  const directory = names ?? (record.assignedTo ? await staffDirectory(db, [record.assignedTo]) : new Map());
+  const directory = names ?? (record.assignedTo ? await staffDirectory(db, [record.assignedTo]) : new Map<string, never>());
   const assignee = record.assignedTo ? (directory.get(record.assignedTo) ?? null) : null;
   return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : [], assignee, warning);
 }
@@ -92,7 +99,7 @@ export async function applyMove(
       { caseId: current.id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: staff.id, note, visibleToCitizen: moved.visibleToCitizen },
       at,
     );
-    const after = (await getCase(tx, current.id))!;
+    const after = await reloadCase(tx, current.id);
     if (moved.visibleToCitizen && (after.status === 'answered' || after.status === 'referred' || after.status === 'info_requested')) {
       await notifyCitizenOfStatus(tx, after, at);
     }
@@ -125,7 +132,7 @@ export async function applyUpdate(
       throw new DomainError('conflict', 'The case changed meanwhile');
     }
     await insertEvent(tx, { caseId: current.id, kind, fromStatus: current.status, toStatus: current.status, actorStaffId: staff.id, note, visibleToCitizen: false }, at);
-    const after = (await getCase(tx, current.id))!;
+    const after = await reloadCase(tx, current.id);
     await afterwards?.(tx, current, after);
     await auditStaff(tx, ctx, { action: `case.${kind}`, entityType: 'case', entityId: current.id, before: auditedFields(current), after: auditedFields(after), reason: note });
     return after;

@@ -56,7 +56,7 @@ import { auditCitizen, auditStaff } from '../audit.ts';
 import { deadlineOf } from '../deadlines.ts';
 import { visibleCaseList } from '../case-list.ts';
 import { caseHandlingProcedures } from './case-handling.ts';
-import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, staffView } from './case-support.ts';
+import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, reloadCase, staffView } from './case-support.ts';
 import { addressPrefix } from '../address-prefix.ts';
 import { assertSiteOrigin } from '../sites.ts';
 import { assertActiveCategory } from '../categories.ts';
@@ -127,7 +127,7 @@ export const caseRouter = router({
       await insertEvent(tx, { caseId: record.id, kind: 'info_provided', fromStatus: moved.from, toStatus: moved.to, actorStaffId: null, note: input.message, visibleToCitizen: true }, at);
       await auditCitizen(tx, ctx, { action: 'case.info_provided', entityType: 'case', entityId: record.id, before: { status: moved.from }, after: { status: moved.to } });
     });
-    const after = (await getCase(db, record.id))!;
+    const after = await reloadCase(db, record.id);
     publishChange(ctx, after, 'info_provided');
     return citizenView(ctx, after);
   }),
@@ -234,7 +234,7 @@ export const caseRouter = router({
     }).then(async (result) => {
       if ('caseId' in result) {
         recordStoredSubmission(ctx);
-        publishChange(ctx, (await getCase(db, result.caseId))!, 'submitted');
+        publishChange(ctx, await reloadCase(db, result.caseId), 'submitted');
         return result.receipt;
       }
       return result;
@@ -265,7 +265,7 @@ export const caseRouter = router({
       if (!(await updateCase(tx, record.id, record.version, patch, at))) throw new DomainError('conflict', 'The case changed meanwhile');
       await auditCitizen(tx, ctx, { action: 'case.rated', entityType: 'case', entityId: record.id, after: { score: input.score } });
     });
-    return citizenView(ctx, (await getCase(db, record.id))!);
+    return citizenView(ctx, await reloadCase(db, record.id));
   }),
 
   /** A citizen not satisfied with the answer asks the Centre to review it, within the review window. */
@@ -296,7 +296,7 @@ export const caseRouter = router({
         reason: input.reason,
       });
     });
-    const reopened = (await getCase(db, record.id))!;
+    const reopened = await reloadCase(db, record.id);
     publishChange(ctx, reopened, transition.kind);
     return citizenView(ctx, reopened);
   }),
@@ -332,7 +332,7 @@ export const caseRouter = router({
         at,
       );
       await auditStaff(tx, ctx, { action: 'case.merged', entityType: 'case', entityId: duplicate.id, before: auditedFields(duplicate), after: { status: moved.to, mergedInto: primary.id } });
-      return { primary: (await getCase(tx, primary.id))!, duplicate: (await getCase(tx, duplicate.id))! };
+      return { primary: await reloadCase(tx, primary.id), duplicate: await reloadCase(tx, duplicate.id) };
     });
     publishChange(ctx, result.duplicate, 'merged');
     return staffView(ctx, result.primary, ctx.staff, db, true);

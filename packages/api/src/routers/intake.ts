@@ -20,6 +20,7 @@ import {
   normalizePhone,
 } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
+import { reloadCase } from './case-support.ts';
 import { assertActiveCategory } from '../categories.ts';
 import { newAccessKey, sha256Hex } from '../secrets.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
@@ -114,7 +115,7 @@ export const intakeRouter = router({
       await auditStaff(tx, ctx, { action: 'case.logged', entityType: 'case', entityId: id, after: { reference, channel: input.channel } });
       return { caseId: id, reference, accessKey: key.display, followUp: false };
     });
-    const record = (await getCase(db, result.caseId))!;
+    const record = await reloadCase(db, result.caseId);
     ctx.services.feed.publish({
       caseId: record.id,
       reference: record.reference,
