@@ -18,16 +18,17 @@ export function safeAccent(color: string | undefined): string {
   let rgb = [179, 38, 30];
   try {
     const context = document.createElement('canvas').getContext('2d');
-    if (!context) throw new Error('No canvas');
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, 1, 1);
-    context.fillStyle = DEFAULT_ACCENT;
-    context.fillStyle = color || DEFAULT_ACCENT;
-    context.fillRect(0, 0, 1, 1);
-    rgb = [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    if (context) {
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, 1, 1);
+      context.fillStyle = DEFAULT_ACCENT;
+      context.fillStyle = color || DEFAULT_ACCENT;
+      context.fillRect(0, 0, 1, 1);
+      rgb = [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    }
   } catch {
     // No canvas, or a privacy setting refuses to read it: the default.
   }
   while (contrastWithWhite(rgb) < 4.5) rgb = rgb.map((value) => (value * 0.9) | 0);
-  return `rgb(${rgb.join(',')})`;
+  return `rgb(${String(rgb)})`;
 }
