@@ -101,13 +101,13 @@ async function speed(): Promise<void> {
     const start = performance.now();
     for (let i = 0; i < n; i++) {
       const t = performance.now();
-      last = await caller.case.submit({ ...input, idempotencyKey: randomBytes(16).toString('base64url'), proof: proofs[i]! });
+      last = await caller.case.submit({ ...input, idempotencyKey: randomBytes(16).toString('base64url'), proof: proofs[i] ?? '' });
       latencies.push(performance.now() - t);
     }
     const seconds = (performance.now() - start) / 1000;
     latencies.sort((a, b) => a - b);
     results.push({ name: 'api.case.submit.throughput', value: Math.round(n / seconds), unit: 'cases/s', goal: null, better: 'higher' });
-    results.push({ name: 'api.case.submit.p99', value: Number(latencies[Math.floor(n * 0.99)]!.toFixed(2)), unit: 'ms', goal: null, better: 'lower' });
+    results.push({ name: 'api.case.submit.p99', value: Number(latencies[Math.floor(n * 0.99)]?.toFixed(2)), unit: 'ms', goal: null, better: 'lower' });
     const trackStart = performance.now();
     for (let i = 0; i < n; i++) await caller.case.track({ reference: last.reference, accessKey: last.accessKey });
     results.push({ name: 'api.case.track.throughput', value: Math.round(n / ((performance.now() - trackStart) / 1000)), unit: 'lookups/s', goal: null, better: 'higher' });
@@ -143,7 +143,8 @@ async function browser(): Promise<void> {
         list.getEntries().forEach((e) => (w.__shift += (e as unknown as { value: number }).value)),
       ).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(system.urls.demoSite!);
+    if (!system.urls.demoSite) throw new Error('The bench needs the demo site (DEMO_SITE_PORT).');
+    await page.goto(system.urls.demoSite);
     const launcher = page.getByRole('button', { name: 'Phản ánh, kiến nghị' });
     await launcher.waitFor();
     await page.waitForTimeout(500);
@@ -180,7 +181,11 @@ async function search(): Promise<void> {
     await seedDemo(db, { demoSiteOrigins: ['http://ward.bench'], now: new Date(), withSampleCases: false });
     // A deterministic mix of Vietnamese words, streets, people and phones, so every run indexes the same text.
     let seed = 42;
-    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length]!;
+    const pick = <T>(xs: readonly T[]): T => {
+      const value = xs[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % xs.length];
+      if (value === undefined) throw new Error('pick() from an empty list');
+      return value;
+    };
     const what = ['Hồ sơ chứng thực bản sao', 'Hồ sơ đăng ký khai sinh', 'Hồ sơ cấp giấy phép xây dựng', 'Hồ sơ đất đai', 'Thủ tục đăng ký kết hôn', 'Hồ sơ cấp phiếu lý lịch tư pháp'];
     const where = ['đường Đội Cấn', 'phố Hàng Bài', 'đường Láng', 'phố Đinh Tiên Hoàng', 'đường Nguyễn Trãi', 'phố Tràng Tiền', 'đường Giải Phóng'];
     const how = ['bị trả muộn so với giấy hẹn', 'bị yêu cầu nộp thêm giấy tờ ngoài quy định', 'cán bộ gây phiền hà', 'không được hướng dẫn rõ ràng'];
@@ -232,6 +237,7 @@ async function search(): Promise<void> {
     const services = createApiServices({ db });
     const [officer] = (await listStaffOfUnit(db, 'centre')).filter((s) => s.role === 'intake_officer');
     const [ward] = await listStaffOfUnit(db, 'ward-hoan-kiem');
+    if (!officer || !ward) throw new Error('The demo seed has an intake officer at the centre and staff at the Hoàn Kiếm ward.');
     const measure = async (name: string, staff: NonNullable<Context['staff']>, queries: readonly string[]) => {
       const caller = createCaller({ services, request, staff });
       const latencies: number[] = [];
@@ -243,15 +249,15 @@ async function search(): Promise<void> {
         }
       }
       latencies.sort((a, b) => a - b);
-      results.push({ name: `${name}.p50`, value: Number(latencies[Math.floor(latencies.length / 2)]!.toFixed(2)), unit: 'ms', goal: null, better: 'lower' });
-      results.push({ name: `${name}.p99`, value: Number(latencies[Math.floor(latencies.length * 0.99)]!.toFixed(2)), unit: 'ms', goal: 200, better: 'lower' });
+      results.push({ name: `${name}.p50`, value: Number(latencies[Math.floor(latencies.length / 2)]?.toFixed(2)), unit: 'ms', goal: null, better: 'lower' });
+      results.push({ name: `${name}.p99`, value: Number(latencies[Math.floor(latencies.length * 0.99)]?.toFixed(2)), unit: 'ms', goal: 200, better: 'lower' });
     };
     const selective = ['duong doi can lan 1234', 'PAKN-2026-001500', '0910001234', 'hang bai giay phep 77', 'dang duc dung lan 2', 'trang tien khai sinh 9'];
     const broad = ['ho so', 'tra muon', 'duong'];
-    await measure('search.centre.selective', officer!, selective);
-    await measure('search.centre.broad', officer!, broad);
-    await measure('search.ward.selective', ward!, selective);
-    await measure('search.ward.broad', ward!, broad);
+    await measure('search.centre.selective', officer, selective);
+    await measure('search.centre.broad', officer, broad);
+    await measure('search.ward.selective', ward, selective);
+    await measure('search.ward.broad', ward, broad);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -15,14 +15,14 @@ export const FIXTURE_ORIGIN = `http://127.0.0.1:${FIXTURE_PORT}`;
 const PAKN_ORIGIN = `http://127.0.0.1:${PAKN_PORT}`;
 const SITE_KEY = 'phuong-hoan-kiem';
 /** The strict-CSP page's nonce. A fixed value is fine for a fixture; real pages draw one per response. */
-export const FIXTURE_NONCE = 'R4nd0m';
+const FIXTURE_NONCE = 'R4nd0m';
 
 const FIXTURES_DIR = resolve(import.meta.dirname, 'fixtures');
 
 const LOADER_ONLY_SCRIPT_SRC = `script-src 'self' ${PAKN_ORIGIN}`;
 
 /** Each page's response headers: the page's kind is in its headers as much as in its markup. */
-export const FIXTURE_PAGES = {
+const FIXTURE_PAGES = {
   /** The control: a standards-mode page with nothing special. */
   plain: {},
   /** Google's recommended strict CSP: nonce plus strict-dynamic; the loader must pass the trust on. */
@@ -72,7 +72,7 @@ export const FIXTURE_PAGES = {
   'command-queue': {},
 } as const satisfies Record<string, Record<string, string>>;
 
-export type FixturePage = keyof typeof FIXTURE_PAGES;
+type FixturePage = keyof typeof FIXTURE_PAGES;
 
 const SCRIPTS = new Set(['host.js', 'host-lit-policy.js']);
 

@@ -123,7 +123,8 @@ export async function crash(server: ServerProcess): Promise<CrashResult> {
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (cursor < acks.length) {
-        const ack = acks[cursor++]!;
+        const ack = acks[cursor++];
+        if (!ack) break;
         const { proof } = await newProof(agent, server.url);
         const reply = await call(agent, 'POST', `${server.url}/trpc/case.submit`, submission(ack.idempotencyKey, ack.description, proof ?? ''), citizenHeaders);
         if (reply.status === 200 && data<{ reference: string }>(reply).reference === ack.reference) same++;

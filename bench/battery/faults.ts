@@ -15,7 +15,7 @@ import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { Db } from '@pakn/db';
 import { call, citizenHeaders, data, log, newIdempotencyKey, newProof, reason, ServerProcess, sleep, submission } from './harness.ts';
 
-export interface FaultCase {
+interface FaultCase {
   readonly attempts: number;
   readonly refused503: number;
   readonly acknowledged: number;

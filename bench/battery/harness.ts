@@ -9,9 +9,9 @@ import { request, type Agent } from 'node:http';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SITE_ORIGIN = 'http://battery.test';
-export const SITE_KEY = 'phuong-hoan-kiem';
-export const SECRET = 'battery-secret-0123456789abcdef';
+const SITE_ORIGIN = 'http://battery.test';
+const SITE_KEY = 'phuong-hoan-kiem';
+const SECRET = 'battery-secret-0123456789abcdef';
 
 export function env(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -235,7 +235,7 @@ interface ChallengeData {
 }
 
 /** Solves an ALTCHA challenge as the widget does: find n with SHA-256(salt + n) = challenge. */
-export function solve(c: ChallengeData): string {
+function solve(c: ChallengeData): string {
   for (let n = 0; n <= c.maxnumber; n++) {
     if (createHash('sha256').update(c.salt + n).digest('hex') === c.challenge) {
       return Buffer.from(JSON.stringify({ ...c, number: n })).toString('base64');

@@ -146,7 +146,7 @@ async function hold(): Promise<void> {
   };
 
   for (let i = 0; i < count; i++) {
-    one(ADDRESSES[i % ADDRESSES.length]!);
+    one(ADDRESSES[i % ADDRESSES.length] ?? '127.0.0.2');
     if (i % 100 === 99) await sleep(20);
   }
   const reporter = setInterval(() => log(`slowloris: ${open} slow sockets open, ${closedByServer} dropped by the server so far`), 30_000);

@@ -108,7 +108,8 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
         const op = pick();
         try {
           if (op === 'track') {
-            const target = tracked[Math.floor(Math.random() * tracked.length)]!;
+            const target = tracked[Math.floor(Math.random() * tracked.length)];
+            if (!target) continue;
             count(op, (await call(agent, 'POST', `${own}/trpc/case.track`, target, citizenHeaders)).status);
           } else if (op === 'challenge') {
             count(op, (await newProof(agent, own)).reply.status);

@@ -131,10 +131,10 @@ export async function openCase(page: Page, reference: string) {
 
 export const SITE_KEY = 'phuong-hoan-kiem';
 /** The partner fixture pages' origin (e2e/fixture-server.ts), registered for the demo site in e2e runs. */
-export const FIXTURES = `http://127.0.0.1:${FIXTURE_PORT}`;
-export const LAUNCHER_NAME = 'Phản ánh, kiến nghị';
+const FIXTURES = `http://127.0.0.1:${FIXTURE_PORT}`;
+const LAUNCHER_NAME = 'Phản ánh, kiến nghị';
 export const DIALOG_NAME = 'Phản ánh, kiến nghị';
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export function fixtureUrl(name: string): string {
   return `${FIXTURES}/${name}`;

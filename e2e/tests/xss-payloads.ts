@@ -16,7 +16,7 @@ export interface Payload {
   readonly text: string;
 }
 
-export type PayloadFamily =
+type PayloadFamily =
   | 'script'
   | 'event-handler'
   | 'url'

@@ -15,7 +15,7 @@ export interface Piece {
   readonly payloads: readonly Payload[];
 }
 
-export interface PayloadCase {
+interface PayloadCase {
   readonly id: string;
   readonly reference: string;
   readonly accessKey: string;
@@ -61,7 +61,7 @@ export interface Seeded {
   restore(): Promise<void>;
 }
 
-export const DEMO_ORIGIN = new URL(DEMO_SITE).origin;
+const DEMO_ORIGIN = new URL(DEMO_SITE).origin;
 const WARD = 'ward-hoan-kiem';
 const HANDLER = 'xuly.hoankiem';
 
@@ -120,7 +120,7 @@ interface Seeding {
   readonly ward: StaffApi;
   readonly answerFiles: Awaited<ReturnType<typeof answerFileUploader>>;
   /** Records that `field` carried these payloads. */
-  cover(field: string, piece: Piece | readonly Payload[]): void;
+  readonly cover: (field: string, piece: Piece | readonly Payload[]) => void;
 }
 
 interface StaffUser {

@@ -42,7 +42,10 @@ function clockOf({ now, clock }: AppDeps): () => Date {
   return () => new Date();
 }
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+/** The PAKN app: every surface composed (see ADR 0012). */
+export type PaknApp = Hono<AppEnv>;
+
+export function createApp(deps: AppDeps): PaknApp {
   const { db, config } = deps;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = clockOf(deps);

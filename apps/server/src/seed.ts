@@ -36,6 +36,12 @@ import {
 } from '@pakn/domain';
 import { hanoiCommuneLevelUnits } from './seed-units.ts';
 
+/** The seed's own data refers only to what it has just written: a missing row is a bug in the seed. */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`Seed: ${what} is missing`);
+  return value;
+}
+
 export const DEMO_PASSWORD = 'pakn-demo-2026';
 export const DEMO_SITE_KEY = 'phuong-hoan-kiem';
 const SATURDAY_BRANCHES = ['branch-01', 'branch-02', 'branch-03'];
@@ -158,7 +164,7 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
   let version = 1;
   for (const kind of STAGE_MOVES.slice(0, STAGE_DEPTH[sample.stage ?? 'received'])) {
     const username = actors[kind] ?? 'tiepnhan';
-    const actor = DEMO_STAFF.find((s) => s.username === username)!;
+    const actor = present(DEMO_STAFF.find((s) => s.username === username), username);
     const moved = move({ status, unitId: status === 'received' || status === 'accepted' || status === 'awaiting_approval' ? null : unitId }, kind, { role: actor.role, unitId: actor.unitId });
     const patch: CasePatch = {
       status: moved.to,
@@ -170,24 +176,24 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
         : {}),
     };
     await updateCase(tx, id, version++, patch, at);
-    await insertEvent(tx, { caseId: id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: staff.get(username)!, note: kind === 'forwarding_drafted' ? unitName : null, visibleToCitizen: moved.visibleToCitizen }, at);
+    await insertEvent(tx, { caseId: id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: present(staff.get(username), username), note: kind === 'forwarding_drafted' ? unitName : null, visibleToCitizen: moved.visibleToCitizen }, at);
     if (kind === 'forwarding_drafted' && unitId) {
-      const record = (await getCase(tx, id))!;
+      const record = present(await getCase(tx, id), id);
       await insertLetter(
         tx,
         {
           id: randomUUID(),
           caseId: id,
           unitId,
-          draftedBy: staff.get('tiepnhan')!,
+          draftedBy: present(staff.get('tiepnhan'), 'tiepnhan'),
           body: forwardingLetterBody({ reference, unitName, categoryLabel: BUILT_IN_CATEGORY_LABELS[sample.category].vi, description: sample.description, dossierCode: null, receivedAt: record.createdAt, citizen: null, answerDueAt: null }),
         },
         at,
       );
     }
     if (kind === 'forwarded') {
-      const draft = (await currentDraft(tx, id))!;
-      await approveLetter(tx, draft.id, staff.get('giamdoc')!, at, at.getUTCFullYear());
+      const draft = present(await currentDraft(tx, id), id);
+      await approveLetter(tx, draft.id, present(staff.get('giamdoc'), 'giamdoc'), at, at.getUTCFullYear());
     }
     status = moved.to;
   }

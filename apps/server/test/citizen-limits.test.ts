@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { ConfigError, parseEnv } from '../src/env.ts';
@@ -15,7 +15,7 @@ const WARD = 'http://127.0.0.1:8081';
 let db: Db | undefined;
 afterEach(() => db?.close());
 
-async function build(env: Record<string, string>): Promise<Hono> {
+async function build(env: Record<string, string>): Promise<PaknApp> {
   db = await Db.open({ url: ':memory:' });
   await migrate(db);
   await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
@@ -24,7 +24,7 @@ async function build(env: Record<string, string>): Promise<Hono> {
   return createApp({ db, config, widgetAssets: new AssetDirectory('/nonexistent'), portalAssets: new AssetDirectory('/nonexistent') });
 }
 
-function challenge(app: Hono, address: string, lang = 'vi') {
+function challenge(app: PaknApp, address: string, lang = 'vi') {
   return app.request('/trpc/case.challenge', {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: WARD, 'x-real-ip': address, 'x-pakn-lang': lang },
@@ -33,7 +33,7 @@ function challenge(app: Hono, address: string, lang = 'vi') {
 }
 
 /** Fetches a challenge, solves it and submits a report, all from `address`, as the widget does. */
-async function submit(app: Hono, address: string, lang = 'vi') {
+async function submit(app: PaknApp, address: string, lang = 'vi') {
   const headers = { 'content-type': 'application/json', origin: WARD, 'x-real-ip': address, 'x-pakn-lang': lang };
   const c = ((await (await challenge(app, address)).json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
   let number = 0;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Db, listAudit, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
@@ -13,7 +13,7 @@ const OWN = 'http://127.0.0.1:8080';
 
 let assetsDir: string;
 let db: Db;
-let app: Hono;
+let app: PaknApp;
 
 beforeAll(() => {
   assetsDir = mkdtempSync(join(tmpdir(), 'pakn-assets-'));

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Db, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
@@ -16,7 +16,7 @@ export const OWN = 'http://127.0.0.1:8080';
 export const WARD = 'http://127.0.0.1:8081';
 
 export interface Harness {
-  readonly app: Hono;
+  readonly app: PaknApp;
   readonly db: Db;
   /** A session cookie (`pakn_session=…`) of a demo staff member. */
   login(username?: string): Promise<string>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { expect } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
@@ -19,7 +19,7 @@ export const WARD = 'http://127.0.0.1:8081';
 export class HttpFixture {
   private constructor(
     readonly db: Db,
-    readonly app: Hono,
+    readonly app: PaknApp,
     private readonly assetsDir: string,
   ) {}
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { Db, MIGRATIONS, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
@@ -17,7 +17,7 @@ const description = 'Hồ sơ đăng ký kết hôn của tôi bị trả muộn
 
 let assetsDir: string;
 let db: Db;
-let app: Hono;
+let app: PaknApp;
 
 beforeAll(() => {
   assetsDir = mkdtempSync(join(tmpdir(), 'pakn-assets-'));
@@ -151,7 +151,7 @@ describe('request size', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: WARD },
       body: stream,
-      // @ts-expect-error Node's fetch needs duplex for a streamed body
+      // Node's fetch needs duplex for a streamed body.
       duplex: 'half',
     });
     expect(res.status).toBe(413);
@@ -260,7 +260,7 @@ describe('configuration', () => {
 
 describe('attachments over HTTP', () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-  const upload = (body: BodyInit, headers: Record<string, string> = {}) =>
+  const upload = (body: RequestInit['body'], headers: Record<string, string> = {}) =>
     app.request('/api/v1/attachments', {
       method: 'POST',
       headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png', 'x-pakn-filename': encodeURIComponent('ảnh giấy hẹn.png'), ...headers },
@@ -314,7 +314,7 @@ describe('attachments over HTTP', () => {
 describe('answer files over HTTP', () => {
   const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
   const staffPost = (path: string, body: unknown, cookie: string) => post(path, body, { origin: OWN, 'x-pakn-csrf': '1', cookie });
-  const uploadAnswerFile = (caseId: string, cookie: string, body: BodyInit = pdf, headers: Record<string, string> = {}) =>
+  const uploadAnswerFile = (caseId: string, cookie: string, body: RequestInit['body'] = pdf, headers: Record<string, string> = {}) =>
     app.request('/api/v1/answer-attachments', {
       method: 'POST',
       headers: { origin: OWN, 'x-pakn-csrf': '1', cookie, 'x-pakn-case': caseId, 'x-pakn-filename': encodeURIComponent('kết quả.pdf'), 'content-type': 'application/pdf', ...headers },

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Db, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
@@ -13,7 +13,7 @@ import { AssetDirectory } from '../src/static-assets.ts';
 
 let assetsDir: string;
 let db: Db;
-let app: Hono;
+let app: PaknApp;
 let origin: string;
 let clock: Date;
 

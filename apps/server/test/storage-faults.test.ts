@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
@@ -22,7 +22,7 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...
 
 let dir: string;
 let db: Db;
-let app: Hono;
+let app: PaknApp;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pakn-faults-'));

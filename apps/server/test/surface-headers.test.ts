@@ -23,7 +23,7 @@ describe.each([
   let seen: Record<string, SeenResponse>;
   let close: () => void;
   beforeAll(async () => {
-    const built = await probeApp(env);
+    const built = await probeApp(env.PUBLIC_URL ? { PUBLIC_URL: env.PUBLIC_URL } : {});
     close = built.close;
     seen = await runProbes(built.app, own);
   });

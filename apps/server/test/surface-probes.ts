@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
-import type { Hono } from 'hono';
+import type { PaknApp } from '../src/app.ts';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
@@ -43,7 +43,7 @@ export function seen(res: Response): SeenResponse {
 }
 
 /** The app over a fresh database with demo data and small built assets; `https` puts it behind TLS. */
-export async function probeApp(env: Record<string, string> = {}): Promise<{ app: Hono; close: () => void }> {
+export async function probeApp(env: Record<string, string> = {}): Promise<{ app: PaknApp; close: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'pakn-probe-'));
   const files: Record<string, string> = {
     'widget/v1/loader.js': `/* loader */ ${'console.log("pakn");'.repeat(40)}`,
@@ -201,7 +201,7 @@ async function answerFileProbes(send: Send, own: string, receipt: { reference: s
 }
 
 /** Sends every probe in order and records what came back. */
-export async function runProbes(app: Hono, own = OWN): Promise<Record<string, SeenResponse>> {
+export async function runProbes(app: PaknApp, own = OWN): Promise<Record<string, SeenResponse>> {
   const send: Send = async (path, init) => app.request(path, init);
   const login = await send('/trpc/auth.login', json({ username: 'giamdoc', password: DEMO_PASSWORD }, { origin: own, 'x-pakn-csrf': '1' }));
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

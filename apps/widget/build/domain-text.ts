@@ -47,6 +47,7 @@ export function domainText(domain: typeof Domain, lang: Lang) {
   };
 }
 
+/** Read by src/virtual-modules.d.ts (an import type, which knip does not follow). @public */
 export type DomainText = ReturnType<typeof domainText>;
 
 /** What only the tracking view needs: in its chunk. */
@@ -54,6 +55,7 @@ export function domainTrackText(domain: typeof Domain, lang: Lang) {
   return { statuses: pick(domain.CASE_STATUS_LABELS, lang) };
 }
 
+/** Read by src/virtual-modules.d.ts. @public */
 export type DomainTrackText = ReturnType<typeof domainTrackText>;
 
 /**

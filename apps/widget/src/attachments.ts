@@ -1,5 +1,5 @@
 import { css, html, nothing, type LitElement, type TemplateResult } from 'lit';
-import type { WidgetClient, WidgetClientError } from '@pakn/api-client/widget';
+import { WidgetClientError, type WidgetClient } from '@pakn/api-client/widget';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@pakn/domain';
 import type { WidgetText } from './text/index.ts';
 
@@ -13,7 +13,7 @@ export interface Attachment {
   error?: WidgetClientError | undefined;
 }
 
-/** Until the server sends `limits` with the site's configuration, the domain's. */
+/** The site's attachment limits; the domain's until the site's configuration arrives (or if it cannot). */
 export interface Limits {
   readonly maxAttachments: number;
   readonly maxAttachmentBytes: number;
@@ -103,8 +103,11 @@ export class Attachments {
   upload(attachment: Attachment): Promise<string> {
     if (attachment.id) return Promise.resolve(attachment.id);
     const host = this.#host;
+    const api = host.api;
+    // Not connected yet: fails like a network error, so the file is uploaded again when the form is sent.
+    if (!api) return Promise.reject(new WidgetClientError('network'));
     attachment.error = undefined;
-    attachment.upload ??= host.api!.upload(host.site, attachment.file, (fraction) => {
+    attachment.upload ??= api.upload(host.site, attachment.file, (fraction) => {
       attachment.progress = fraction;
       host.requestUpdate();
     }).then(

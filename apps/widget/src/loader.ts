@@ -65,7 +65,7 @@ interface PaknCommand {
       const accent = safeAccent(data.accent);
       const side = data.position === 'bottom-left' ? 'left' : 'right';
       // A number, whatever the page wrote: it goes into a style sheet.
-      const z = parseInt(data.zIndex!) || 2147483646;
+      const z = parseInt(data.zIndex ?? '') || 2147483646;
       const styles = `button,p{position:fixed;${side}:1em;z-index:${z};margin:0;font:600 medium/1.3 system-ui,sans-serif;letter-spacing:normal;text-transform:none;text-shadow:none}button{bottom:1em;display:flex;align-items:center;gap:.5em;padding:.75em 1.2em;border:0;border-radius:2em;background:${accent};color:#fff;box-shadow:0 .25em .75em #0006;cursor:pointer}svg{width:1.25em;height:1.25em;fill:currentColor}p{bottom:4.5em;max-width:20em;padding:.6em .8em;background:#fff;color:#b00020;border:1px solid}p:empty{display:none}@media print{button,p{display:none}}`;
 
       // The launcher, in its own shadow root, styled without style attributes (CSP-safe).

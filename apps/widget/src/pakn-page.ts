@@ -15,7 +15,9 @@ const root = document.documentElement;
 const frame = root.dataset.page === 'frame';
 const params = new URLSearchParams(location.search);
 const lang = pickLang(params.get('lang'));
-const widget = document.querySelector('pakn-widget')!;
+const widget = document.querySelector('pakn-widget');
+// The build writes the element into both pages (build/vite-plugins.ts).
+if (!widget) throw new Error('This page has no <pakn-widget>.');
 const view: WidgetView = params.get('view') === 'track' ? 'track' : 'report';
 
 root.lang = lang;
@@ -34,15 +36,18 @@ document.adoptedStyleSheets = [sheet];
 if (!frame) {
   if (lang === 'en') {
     document.title = 'Reports on administrative procedures';
-    document.querySelector('h1')!.textContent = document.title;
-    document.querySelector('main > p')!.textContent =
-      "Hanoi's Public Administration Service Centre takes reports from citizens and businesses on how administrative procedures were handled.";
+    const heading = document.querySelector('h1');
+    const intro = document.querySelector('main > p');
+    if (heading) heading.textContent = document.title;
+    if (intro)
+      intro.textContent =
+        "Hanoi's Public Administration Service Centre takes reports from citizens and businesses on how administrative procedures were handled.";
   }
   if (view === 'track') void widget.show(view);
 } else {
   let parentOrigin: string | null = params.get('origin');
   try {
-    if (new URL(parentOrigin!).origin !== parentOrigin) parentOrigin = null;
+    if (new URL(parentOrigin ?? '').origin !== parentOrigin) parentOrigin = null;
   } catch {
     parentOrigin = null;
   }

@@ -120,7 +120,7 @@ export class PaknTrackForm extends LitElement {
   /** The site's attachment limits, asked for when the unit requests more information. */
   declare private _limits: Limits | null;
   /** The files of the reply to a request for more information. */
-  readonly #files = new Attachments(this, () => this._limits ?? DEFAULT_LIMITS);
+  readonly #files: Attachments = new Attachments(this, () => this._limits ?? DEFAULT_LIMITS);
 
   constructor() {
     super();
@@ -147,7 +147,7 @@ export class PaknTrackForm extends LitElement {
   #loadLimits(api: WidgetClient): void {
     this._limits = DEFAULT_LIMITS;
     api.siteConfig({ siteKey: this.site }).then(
-      (config) => (this._limits = config.limits ?? DEFAULT_LIMITS),
+      (config) => (this._limits = config.limits),
       () => undefined,
     );
   }
@@ -174,6 +174,11 @@ export class PaknTrackForm extends LitElement {
   get #texts(): (WidgetText & TrackText) | undefined {
     const track = this.#t;
     return track && { ...this.text, ...track };
+  }
+
+  /** The words for parts drawn only after `render` found them loaded; Vietnamese (always bundled) otherwise. */
+  get #loadedTexts(): WidgetText & TrackText {
+    return this.#texts ?? { ...this.text, ...trackVi };
   }
 
   /** Fills in the codes, e.g. from the receipt, and moves focus to the Track button. */
@@ -231,7 +236,7 @@ export class PaknTrackForm extends LitElement {
     event.preventDefault();
     const score = this._score;
     const comment = this._comment.trim() || undefined;
-    if (await this.#call((api, codes) => api.rate({ ...codes, score, comment }), score ? {} : { score: this.#t!.chooseScore })) {
+    if (await this.#call((api, codes) => api.rate({ ...codes, score, comment }), score ? {} : { score: this.#loadedTexts.chooseScore })) {
       await this.#focusOutcome();
     }
   }
@@ -321,7 +326,7 @@ export class PaknTrackForm extends LitElement {
   }
 
   #renderResult(result: TrackedCase) {
-    const t = this.#texts!;
+    const t = this.#loadedTexts;
     const deadline = result.deadline;
     return html`
       <section class="result" aria-labelledby="result-title">
@@ -381,13 +386,13 @@ export class PaknTrackForm extends LitElement {
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     } catch {
-      this._alert = this.#texts!.downloadFailed;
+      this._alert = this.#loadedTexts.downloadFailed;
       this.dispatchEvent(new WidgetErrorEvent('download'));
     }
   }
 
   #renderInfoRequest(question: string) {
-    const t = this.#texts!;
+    const t = this.#loadedTexts;
     const error = this._errors.message;
     const max = rules.descriptionMax;
     return html`<h4 id="info-title">${t.infoRequest}</h4>
@@ -419,7 +424,7 @@ export class PaknTrackForm extends LitElement {
   }
 
   #renderRating() {
-    const t = this.#texts!;
+    const t = this.#loadedTexts;
     const error = this._errors.score;
     return html`<form novalidate @submit=${this.#rate}>
       <fieldset
@@ -457,7 +462,7 @@ export class PaknTrackForm extends LitElement {
   }
 
   #renderReview(result: TrackedCase) {
-    const t = this.#texts!;
+    const t = this.#loadedTexts;
     const error = this._errors.reason;
     return html`<form novalidate @submit=${this.#requestReview}>
       <h4>${t.review}</h4>

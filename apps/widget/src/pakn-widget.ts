@@ -287,7 +287,7 @@ export class PaknWidget extends LitElement {
 }
 
 /** Defines the element once per page; a second copy (another embed or version) only warns. */
-const defined = customElements.get('pakn-widget') as (CustomElementConstructor & { version?: string }) | undefined;
+const defined: (CustomElementConstructor & { version?: string }) | undefined = customElements.get('pakn-widget');
 if (!defined) customElements.define('pakn-widget', PaknWidget);
 else if (defined.version !== VERSION) {
   console.warn(`PAKN: <pakn-widget> ${defined.version ?? '(unknown version)'} is already defined on this page; version ${VERSION} is not used.`);

@@ -18,7 +18,7 @@ const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b0568
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
-export async function sha256(data: Uint8Array): Promise<Uint8Array> {
+export function sha256(data: Uint8Array): Promise<Uint8Array> {
   const length = data.length;
   const padded = new Uint8Array(((length + 9 + 63) >> 6) << 6);
   padded.set(data);
@@ -31,13 +31,13 @@ export async function sha256(data: Uint8Array): Promise<Uint8Array> {
   for (let offset = 0; offset < padded.length; offset += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
     for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      w[i] = (w[i - 16]! + (rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)) + w[i - 7]! + (rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10))) >>> 0;
+      const a = w[i - 15] ?? 0;
+      const b = w[i - 2] ?? 0;
+      w[i] = ((w[i - 16] ?? 0) + (rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)) + (w[i - 7] ?? 0) + (rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10))) >>> 0;
     }
     let [a, b, c, d, e, f, g, k] = h;
     for (let i = 0; i < 64; i++) {
-      const t1 = (k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) >>> 0;
+      const t1 = (k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[i] ?? 0) + (w[i] ?? 0)) >>> 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
       k = g;
       g = f;
@@ -60,5 +60,6 @@ export async function sha256(data: Uint8Array): Promise<Uint8Array> {
   const out = new Uint8Array(32);
   const outView = new DataView(out.buffer);
   h.forEach((word, i) => outView.setUint32(i * 4, word));
-  return out;
+  // A promise, like crypto.subtle.digest, which this replaces where WebCrypto is missing.
+  return Promise.resolve(out);
 }

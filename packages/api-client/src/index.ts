@@ -1,11 +1,17 @@
 /**
  * The typed tRPC client shared by the widget and the portal. It knows the server's router only as a type.
  */
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
-import type { AppRouter } from '@pakn/api';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, TRPCClientError } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter, StaffCaseView } from '@pakn/api';
 import { errorMessage, type Lang } from '@pakn/domain';
 
-export type { AppRouter };
+// Browser code reaches the API's types only through this package (a lint rule forbids importing @pakn/api there).
+export type { AppRouter, StaffCaseView };
+/** Every procedure's input, by path: `RouterInputs['case']['classify']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Every procedure's output, by path: `RouterOutputs['case']['inbox'][number]`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type PaknClient = ReturnType<typeof createTRPCClient<AppRouter>>;
 
 export interface ClientOptions {
@@ -35,6 +41,16 @@ export function createPaknClient(options: ClientOptions): PaknClient {
     ? httpBatchLink({ url, headers, fetch: fetchImpl, maxItems: 10 })
     : httpLink({ url, headers, fetch: fetchImpl });
   return createTRPCClient<AppRouter>({ links: [link] });
+}
+
+/**
+ * A client for subscriptions (`case.onChange`) over server-sent events, same origin, the session cookie going
+ * along. Separate from `createPaknClient` because an EventSource cannot share a batched HTTP link; EventSource
+ * reconnects by itself after network errors.
+ */
+export function createPaknSubscriptionClient(options: Pick<ClientOptions, 'baseUrl'>): PaknClient {
+  const url = `${options.baseUrl.replace(/\/$/, '')}/trpc`;
+  return createTRPCClient<AppRouter>({ links: [httpSubscriptionLink({ url })] });
 }
 
 export interface ErrorInfo {

@@ -10,60 +10,19 @@
  *
  * No cookies are sent or accepted (credentials 'omit'); nothing is stored.
  */
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@pakn/api';
+import type { RouterInputs as Inputs, RouterOutputs as Outputs } from './index.ts';
 
-type Inputs = inferRouterInputs<AppRouter>;
-type Outputs = inferRouterOutputs<AppRouter>;
-
-/** A procedure's type, or `Fallback` while the server does not have it yet (see `CitizenContract`). */
-type Procedure<Group, Name extends string, Fallback> = Name extends keyof Group ? Group[Name] : Fallback;
-
-/**
- * What issue 3's contract adds to the citizen procedures. Merged with the router's own types so that the widget
- * tolerates a server that does not have them yet; once the server has them, its types win.
- */
-export interface CitizenContract {
-  readonly office: { readonly open: boolean; readonly nextOpening: string | null };
-  readonly limits: {
-    readonly maxAttachments: number;
-    readonly maxAttachmentBytes: number;
-    readonly attachmentTypes: readonly string[];
-  };
-  readonly challenge: {
-    readonly algorithm: string;
-    readonly challenge: string;
-    readonly maxnumber: number;
-    readonly salt: string;
-    readonly signature: string;
-  };
-  readonly deadline: {
-    readonly stage: 'classification' | 'forwarding' | 'answer';
-    readonly dueAt: string;
-    readonly overdue: boolean;
-  } | null;
-  readonly rating: { readonly score: number; readonly comment: string | null; readonly at: string } | null;
-}
-
-export type SiteConfig = Outputs['site']['config'] & Partial<Pick<CitizenContract, 'office' | 'limits'>>;
+export type SiteConfig = Outputs['site']['config'];
 export type SubmitInput = Inputs['case']['submit'];
 export type CaseReceipt = Outputs['case']['submit'];
-export type ChallengeInput = Procedure<Inputs['case'], 'challenge', { siteKey: string }>;
-export type Challenge = Procedure<Outputs['case'], 'challenge', CitizenContract['challenge']>;
+export type ChallengeInput = Inputs['case']['challenge'];
+export type Challenge = Outputs['case']['challenge'];
 export type TrackInput = Inputs['case']['track'];
-/** The track view. Fields the server may not send yet are optional here. */
-export type TrackedCase = Outputs['case']['track'] &
-  Partial<{
-    deadline: CitizenContract['deadline'];
-    rating: CitizenContract['rating'];
-    canRate: boolean;
-    canRequestReview: boolean;
-    reviewWindowEndsAt: string | null;
-  }>;
-export type RateInput = Procedure<Inputs['case'], 'rate', TrackInput & { score: number; comment?: string }>;
-export type ReviewInput = Procedure<Inputs['case'], 'requestReview', TrackInput & { reason: string }>;
-/** The reply, with the ids of files uploaded for it (`upload`); `attachments` is optional until the server has it. */
-export type ProvideInfoInput = Procedure<Inputs['case'], 'provideInfo', TrackInput & { message: string }> & { attachments?: string[] | undefined };
+export type TrackedCase = Outputs['case']['track'];
+export type RateInput = Inputs['case']['rate'];
+export type ReviewInput = Inputs['case']['requestReview'];
+/** The reply, with the ids of files uploaded for it (`upload`). */
+export type ProvideInfoInput = Inputs['case']['provideInfo'];
 
 export interface UploadedFile {
   readonly id: string;

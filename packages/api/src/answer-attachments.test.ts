@@ -158,7 +158,7 @@ describe.each<DbMode>(['embedded', 'remote'])('files of the unit’s answer (%s 
     expect(await reasonOf(removeAnswerAttachment(f.services, await staffRequest('headA'), files[0]!.id))).toBe('not_found');
     await removeAnswerAttachment(f.services, await staffRequest('handlerA'), files[0]!.id);
     files[0] = await upload('handlerA', caseId, 'tep-moi.pdf');
-    expect(await reasonOf(submitAnswer('handlerA', caseId, [...files, files[0]!].map((x) => ({ id: x.id, internal: false }))))).toBe('BAD_REQUEST');
+    expect(await reasonOf(submitAnswer('handlerA', caseId, [...files, files[0]].map((x) => ({ id: x.id, internal: false }))))).toBe('BAD_REQUEST');
 
     // An upload older than the allowed age is refused at linking.
     f.now = new Date(f.now.getTime() + f.services.citizen.attachmentMaxAgeMs + 1000);

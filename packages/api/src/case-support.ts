@@ -40,7 +40,7 @@ export type StaffNames = ReadonlyMap<string, { readonly displayName: string; rea
  */
 export async function staffView(ctx: Context, record: CaseRecord, staff: StaffMember, db: Executor, withEvents: boolean, names?: StaffNames) {
   const { deadline, warning } = await deadlineOrWarning(ctx.services, record, ctx.services.now());
-  const directory = names ?? (record.assignedTo ? await staffDirectory(db, [record.assignedTo]) : new Map());
+  const directory = names ?? (record.assignedTo ? await staffDirectory(db, [record.assignedTo]) : new Map<string, never>());
   const assignee = record.assignedTo ? (directory.get(record.assignedTo) ?? null) : null;
   return presentCaseForStaff(record, staff, deadline, withEvents ? await listEvents(db, record.id) : [], assignee, warning);
 }

@@ -120,7 +120,8 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
   const [cases, units, categories] = await Promise.all([visibleCaseList(ctx, ctx.staff, filter, CASE_EXPORT_LIMIT), listUnits(services.db), listCategories(services.db)]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const rows: CsvCell[][] = cases.map((c) => {
-    const category = c.outOfScopeClass ? OUT_OF_SCOPE_LABELS[c.outOfScopeClass][lang] : (c.category ?? c.reportedCategory) ? categoryLabel(categories, (c.category ?? c.reportedCategory)!, lang) : '';
+    const categoryKey = c.category ?? c.reportedCategory;
+    const category = c.outOfScopeClass ? OUT_OF_SCOPE_LABELS[c.outOfScopeClass][lang] : categoryKey ? categoryLabel(categories, categoryKey, lang) : '';
     return [
       c.reference,
       localTime(c.createdAt),

@@ -13,7 +13,6 @@ import {
   type CaseDeadline,
   type CaseEvent,
   type CaseRecord,
-  type CaseStatus,
   type StaffMember,
 } from '@pakn/domain';
 import type { PresentationWarning } from './deadlines.ts';
@@ -122,7 +121,7 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
     createdAt: record.createdAt,
     history: events
       .filter((e) => e.visibleToCitizen)
-      .map((e) => ({ at: e.at, status: citizenFacingStatus(e.toStatus as CaseStatus), kind: e.kind })),
+      .map((e) => ({ at: e.at, status: citizenFacingStatus(e.toStatus), kind: e.kind })),
     /** The unit's question while it waits for the citizen's reply. */
     infoRequest: record.status === 'info_requested' && record.infoQuestion ? { question: record.infoQuestion } : null,
     // The answer stays readable while the Centre reviews it at the citizen's request.

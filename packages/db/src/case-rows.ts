@@ -1,5 +1,5 @@
 import type { Row } from '@libsql/client';
-import type { AnswerOutcome, CaseRecord, CaseStatus, Category, Channel, Extension, Lang, OutOfScopeClass, Pause } from '@pakn/domain';
+import type { AnswerOutcome, CaseRecord, CaseStatus, Channel, Extension, Lang, OutOfScopeClass, Pause } from '@pakn/domain';
 import { num, str, strOrNull } from './rows.ts';
 
 /**
@@ -19,8 +19,8 @@ export function toCase(row: Row): CaseRecord {
     channel: str(row, 'channel') as Channel,
     siteKey: strOrNull(row, 'site_key'),
     status: str(row, 'status') as CaseStatus,
-    reportedCategory: strOrNull(row, 'reported_category') as Category | null,
-    category: strOrNull(row, 'category') as Category | null,
+    reportedCategory: strOrNull(row, 'reported_category'),
+    category: strOrNull(row, 'category'),
     outOfScopeClass: strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null,
     referral: strOrNull(row, 'referral'),
     concernedUnitId: strOrNull(row, 'concerned_unit_id'),

@@ -81,7 +81,7 @@ function tokenize(template: string): { tokens: Token[]; unbalanced: number[] } {
   let text = '';
   let i = 0;
   while (i < template.length) {
-    const c = template[i]!;
+    const c = template.charAt(i);
     const next = template[i + 1];
     if ((c === '{' && next === '{') || (c === '}' && next === '}')) {
       text += c;
@@ -217,7 +217,7 @@ export function renderLetterTemplate(template: string, facts: LetterFacts): stri
     if (!dropped) lines.push(out);
   }
   return lines
-    .filter((line, i, all) => !(line.trim() === '' && i > 0 && all[i - 1]!.trim() === ''))
+    .filter((line, i, all) => !(line.trim() === '' && i > 0 && all[i - 1]?.trim() === ''))
     .join('\n')
     .trim();
 }

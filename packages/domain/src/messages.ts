@@ -14,7 +14,7 @@ export interface IssueLike {
 }
 
 /** Message codes used by schemas (`{ error: 'code' }`) and by the domain's field errors. */
-const CODED: Readonly<Record<string, Record<Lang, string>>> = {
+const CODED = {
   required: { vi: 'Vui lòng nhập thông tin này.', en: 'This field is required.' },
   consent_required: {
     vi: 'Vui lòng đồng ý cho xử lý dữ liệu cá nhân khi để lại thông tin liên hệ.',
@@ -61,7 +61,7 @@ const CODED: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Ngày nhận kết quả không thể trước ngày hẹn trả.',
     en: 'The date the result came cannot be before the appointment date.',
   },
-};
+} satisfies Readonly<Record<string, Record<Lang, string>>>;
 
 /** Codes that carry a value after `=`; several join with `;` (see `letterTemplateErrorCode`). */
 const PARAMETRISED: Readonly<Record<string, (value: string, lang: Lang) => string>> = {
@@ -95,25 +95,25 @@ export function issueMessage(issue: IssueLike, lang: Lang): string {
     case 'too_small':
       if (issue.origin === 'string') {
         const min = Number(issue.minimum);
-        if (min <= 1) return CODED.required![lang];
+        if (min <= 1) return CODED.required[lang];
         return lang === 'vi' ? `Cần ít nhất ${min} ký tự.` : `Enter at least ${min} characters.`;
       }
-      return CODED.invalid![lang];
+      return CODED.invalid[lang];
     case 'too_big':
       if (issue.origin === 'string') {
         const max = Number(issue.maximum);
         return lang === 'vi' ? `Tối đa ${max} ký tự.` : `At most ${max} characters.`;
       }
-      return CODED.invalid![lang];
+      return CODED.invalid[lang];
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? CODED.required![lang] : CODED.invalid![lang];
+      return issue.input === undefined || issue.input === null ? CODED.required[lang] : CODED.invalid[lang];
     case 'invalid_format':
-      return issue.format === 'email' ? CODED.email_format![lang] : CODED.invalid![lang];
+      return issue.format === 'email' ? CODED.email_format[lang] : CODED.invalid[lang];
     case 'invalid_value':
     case 'invalid_union':
       return lang === 'vi' ? 'Vui lòng chọn một giá trị trong danh sách.' : 'Please choose a value from the list.';
     default:
-      return CODED.invalid![lang];
+      return CODED.invalid[lang];
   }
 }
 
@@ -128,6 +128,8 @@ export function fieldErrors(issues: readonly IssueLike[], lang: Lang): Record<st
 }
 
 /** Messages for domain error codes, shown when an operation is refused. */
+const INTERNAL_MESSAGE: Record<Lang, string> = { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' };
+
 export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   illegal_transition: {
     vi: 'Thao tác không thực hiện được ở trạng thái hiện tại của phản ánh.',
@@ -218,11 +220,11 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     vi: 'Hệ thống tạm thời không lưu được dữ liệu; nội dung của bạn chưa được ghi nhận. Vui lòng thử lại sau ít phút.',
     en: 'The system cannot save anything right now; your request was not recorded. Please try again in a few minutes.',
   },
-  internal: { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' },
+  internal: INTERNAL_MESSAGE,
 };
 
 export function errorMessage(code: string, lang: Lang): string {
-  return (ownText(ERROR_MESSAGES, code) ?? ERROR_MESSAGES.internal!)[lang];
+  return (ownText(ERROR_MESSAGES, code) ?? INTERNAL_MESSAGE)[lang];
 }
 
 function ownText(table: Readonly<Record<string, Record<Lang, string>>>, code: string): Record<Lang, string> | undefined {

@@ -54,7 +54,7 @@ describe('the Centre’s process', () => {
   it('refuses every move from a status it does not start from', () => {
     for (const kind of CASE_MOVE_NAMES) {
       const rule = CASE_MOVES[kind];
-      const actor: MoveActor = { role: rule.by[0]!, unitId: 'ward-a' };
+      const actor: MoveActor = { role: rule.by[0], unitId: 'ward-a' };
       for (const status of CASE_STATUSES) {
         const expected = (rule.from as readonly CaseStatus[]).includes(status) ? 'OK' : 'illegal_transition';
         expect(codeOf(() => move({ status, unitId: 'ward-a' }, kind, actor, 'ghi chú')), `${kind} from ${status}`).toBe(expected);

@@ -1,5 +1,4 @@
-import { createTRPCClient, httpSubscriptionLink } from '@trpc/client';
-import type { AppRouter } from '@pakn/api';
+import { createPaknSubscriptionClient } from '@pakn/api-client';
 import type { CaseChange } from './events.ts';
 
 export interface LiveHandlers {
@@ -15,7 +14,7 @@ export interface LiveHandlers {
  * session) ends the feed. Returns the function that stops listening.
  */
 export function watchCaseChanges(handlers: LiveHandlers): () => void {
-  const client = createTRPCClient<AppRouter>({ links: [httpSubscriptionLink({ url: '/trpc' })] });
+  const client = createPaknSubscriptionClient({ baseUrl: '' });
   const subscription = client.case.onChange.subscribe(undefined, {
     onData: (change) => handlers.onChange(change),
     onError: (error) => handlers.onStopped?.(error),

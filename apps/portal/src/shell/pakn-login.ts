@@ -49,7 +49,7 @@ export class PaknLogin extends LitElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     await this.#editor.submit({
       schema: LoginInputSchema,
-      input: { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? '') },
+      input: { username: formText(data, 'username'), password: formText(data, 'password') },
       send: (input) => paknClient().auth.login.mutate(input),
       done: (staff) => {
         this.dispatchEvent(new SignedInEvent(staff));
@@ -114,4 +114,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'pakn-login': PaknLogin;
   }
+}
+
+/** A text field's value from a submitted form ('' for a missing field or a file). */
+function formText(data: FormData, key: string): string {
+  const value = data.get(key);
+  return typeof value === 'string' ? value : '';
 }

@@ -94,7 +94,8 @@ function citizenAnswerFileRoute(app: Hono<AppEnv>, { services, requestInfo, citi
   app.post('/:id/download', smallBodyLimit, async (c) => {
     try {
       const body = (await c.req.json().catch(() => null)) as { reference?: unknown; accessKey?: unknown } | null;
-      const proof = { reference: String(body?.reference ?? ''), accessKey: String(body?.accessKey ?? '') };
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      const proof = { reference: text(body?.reference), accessKey: text(body?.accessKey) };
       const response = served(await downloadAnswerAttachmentForCitizen(services, requestInfo(c), c.req.param('id'), proof));
       // The widget runs on the site's page: the bytes must be readable there (CORS), as the API's answers are.
       response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');

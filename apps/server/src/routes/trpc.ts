@@ -1,5 +1,5 @@
 /** /trpc: the citizens' and staff's procedures (@pakn/api), JSON only, small bodies, batches of ten at most. */
-import { Hono } from 'hono';
+import { Hono, type Context as HonoContext } from 'hono';
 import { trpcServer } from '@hono/trpc-server';
 import { appRouter, createContext } from '@pakn/api';
 import type { SurfaceContext } from '../app-context.ts';
@@ -40,7 +40,11 @@ export function trpcRoutes({ services, requestInfo, citizenCors, logger }: Surfa
       allowBatching: true,
       maxBatchSize: 10,
       // The request id rides along in tRPC's context, for the log line of a failed procedure.
-      createContext: async (opts, c) => ({ ...(await createContext(services, requestInfo(c, opts.resHeaders))), requestId: c.get('requestId') }),
+      // @hono/trpc-server types the context loosely; this sub-app's is the app's (AppEnv).
+      createContext: async (opts, c) => {
+        const context = c as HonoContext<AppEnv>;
+        return { ...(await createContext(services, requestInfo(context, opts.resHeaders))), requestId: context.get('requestId') };
+      },
       // Domain errors and refusals are answers; anything else is a fault, logged once here (never its input).
       onError: ({ error, path, ctx }) => {
         if (error.code !== 'INTERNAL_SERVER_ERROR') return;

@@ -15,7 +15,7 @@ export function fuzzRuns(env: Readonly<Record<string, string | undefined>>): { r
 }
 
 /** Strings that broke or could break something: prototype names, impossible dates, invisible and RTL marks, NFD. */
-export const WEIRD_STRINGS: readonly string[] = [
+const WEIRD_STRINGS: readonly string[] = [
   '',
   ' ',
   '\t\n',
@@ -203,7 +203,7 @@ export function headerSafe(value: string): string {
  * What must never reach a client: a stack trace, SQL or an engine error, a file path on the server.
  * Checked on every response body of the battery.
  */
-export const LEAKS: readonly RegExp[] = [
+const LEAKS: readonly RegExp[] = [
   /\n\s+at [^\n]*\(?[^\n]*:\d+:\d+\)?/,
   /"stack"\s*:/,
   /SQLITE_[A-Z]+|LibsqlError|no such (table|column)|syntax error near|\bSELECT\b[^"\n]{0,200}\bFROM\b/i,

@@ -1,5 +1,5 @@
 import { saveYearSchedule } from '@pakn/db';
-import { CENTRE_FOUNDED_ON, listSpecialDays, YearScheduleSchema, type CalendarDay, type YearSchedule } from '@pakn/domain';
+import { CENTRE_FOUNDED_ON, listSpecialDays, YearScheduleSchema, type CalendarDay } from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
@@ -34,18 +34,18 @@ export const calendarRouter = router({
   /** What the year would look like with this schedule, without saving it. */
   preview: staffMutation.input(ScheduleInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'manageCalendar');
-    const calendar = await ctx.services.calendars.preview(input as YearSchedule);
-    return { year: input.year, schedule: input as YearSchedule, days: specialDays(listSpecialDays(calendar, input.year)) };
+    const calendar = await ctx.services.calendars.preview(input);
+    return { year: input.year, schedule: input, days: specialDays(listSpecialDays(calendar, input.year)) };
   }),
 
   save: staffMutation.input(ScheduleInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'manageCalendar');
     const { db, now, calendars } = ctx.services;
     // Building the calendar first refuses a schedule the clock cannot use, before anything is stored.
-    await calendars.preview(input as YearSchedule);
+    await calendars.preview(input);
     const before = await calendars.schedule(input.year);
     await db.write(async (tx) => {
-      await saveYearSchedule(tx, input as YearSchedule, ctx.staff.id, now());
+      await saveYearSchedule(tx, input, ctx.staff.id, now());
       await auditStaff(tx, ctx, { action: 'calendar.save', entityType: 'year_schedule', entityId: String(input.year), before, after: input });
     });
     calendars.invalidate();

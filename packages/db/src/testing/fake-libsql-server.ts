@@ -104,7 +104,8 @@ function encode(value: unknown): Value {
   if (typeof value === 'number') return Number.isInteger(value) ? { type: 'integer', value: String(value) } : { type: 'float', value };
   if (typeof value === 'string') return { type: 'text', value };
   if (value instanceof Uint8Array) return { type: 'blob', base64: Buffer.from(value).toString('base64') };
-  return { type: 'text', value: String(value) };
+  // SQLite gives back only the types above; anything else is sent as text.
+  return { type: 'text', value: typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '') };
 }
 
 function execute(stream: Stream, stmt: Stmt) {

@@ -35,7 +35,7 @@ export const IsoWeekday = {
 } as const;
 export type IsoWeekday = (typeof IsoWeekday)[keyof typeof IsoWeekday];
 
-export const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const CLOCK_TIME_PATTERN = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
 
 /** Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil). */

@@ -60,7 +60,7 @@ export function hungKingsDay(year: number): IsoDate {
   return lunarToSolar({ day: 10, month: 3, year });
 }
 
-export function nationalDayCompanionChoices(year: number): readonly [IsoDate, IsoDate] {
+function nationalDayCompanionChoices(year: number): readonly [IsoDate, IsoDate] {
   return [formatIsoDate(year, 9, 1), formatIsoDate(year, 9, 3)];
 }
 

@@ -88,7 +88,7 @@ export interface WorkingCalendar {
 }
 
 /** A day as the clock arithmetic needs it. */
-export interface CompiledDay {
+interface CompiledDay {
   readonly kind: DayKind;
   readonly periods: CompiledPeriods;
   /** Total office time of the day in milliseconds; 0 on a day off. */

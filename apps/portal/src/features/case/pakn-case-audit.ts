@@ -96,7 +96,7 @@ export class PaknCaseAudit extends LitElement {
     const lang = this.#lang.value;
     const data = new FormData(event.target as HTMLFormElement);
     const filters = { ...NO_FILTERS };
-    for (const key of FILTER_KEYS) filters[key] = String(data.get(key) ?? '');
+    for (const key of FILTER_KEYS) filters[key] = formText(data, key);
     const candidate = Object.fromEntries(FILTER_KEYS.filter((k) => filters[k].trim() !== '').map((k) => [k, filters[k].trim()]));
     const parsed = AuditListInputSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -242,4 +242,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'pakn-case-audit': PaknCaseAudit;
   }
+}
+
+/** A text field's value from a submitted form ('' for a missing field or a file). */
+function formText(data: FormData, key: string): string {
+  const value = data.get(key);
+  return typeof value === 'string' ? value : '';
 }

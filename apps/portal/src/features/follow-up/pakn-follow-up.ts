@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { CASE_STATUS_LABELS, can, type Lang } from '@pakn/domain';
-import type { StaffCaseView } from '@pakn/api';
+import type { StaffCaseView } from '@pakn/api-client';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { StaffController, UnitsController } from '#shared/context.ts';

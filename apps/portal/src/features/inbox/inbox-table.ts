@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { CASE_STATUS_LABELS, CHANNEL_LABELS, OUT_OF_SCOPE_LABELS, type Lang } from '@pakn/domain';
-import type { StaffCaseView } from '@pakn/api';
+import type { StaffCaseView } from '@pakn/api-client';
 import { DEADLINE_STRINGS, deadlineTone, renderDeadline } from '#shared/deadline.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { COMMON, fill, formatDateTime, shorten } from '#shared/i18n.ts';

@@ -1,5 +1,4 @@
-import type { nothing} from 'lit';
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Lang } from '@pakn/domain';
 import { callFailed, LoadFailure, type Failure } from '../failure.ts';
@@ -62,12 +61,22 @@ export interface RenderLoadOptions<R> {
   readonly loading?: TemplateResult | typeof nothing;
 }
 
+type Shown = TemplateResult | typeof nothing;
+
+/** A renderer for every status of a task, each giving a template (Task.render's type parameter). */
+interface Renderer<R> {
+  initial: () => Shown;
+  pending: () => Shown;
+  complete: (value: R) => Shown;
+  error: (error: unknown) => Shown;
+}
+
 /**
  * The usual look of a load: the loading line, the value, or the reason it failed with a "try again" button.
  */
 export function renderLoad<A extends readonly unknown[], R>(task: Task<A, R>, lang: Lang, options: RenderLoadOptions<R>): TemplateResult | typeof nothing {
   const loading = options.loading ?? html`<p class="muted">${COMMON.loading[lang]}</p>`;
-  return task.render({
+  return task.render<Renderer<R>>({
     initial: () => loading,
     pending: () => ((options.keepStale ?? true) && task.value !== undefined ? options.complete(task.value) : loading),
     complete: (value) => options.complete(value),
@@ -76,5 +85,5 @@ export function renderLoad<A extends readonly unknown[], R>(task: Task<A, R>, la
       if (failure?.kind === 'not-found' && options.notFound) return options.notFound();
       return loadErrorAlert(failure?.message ?? String(error), lang, () => void task.run());
     },
-  }) as TemplateResult | typeof nothing;
+  }) ?? nothing;
 }
