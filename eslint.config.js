@@ -67,10 +67,7 @@ export default tseslint.config(
       // An async function that implements a promise-returning interface (a mail transport, a stub) needs no await.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use a const object and a type of the same name instead of enum.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a const object and a type of the same name instead of enum.' }],
     },
   },
   {
@@ -79,7 +76,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@pakn/api', message: 'Browser code imports the API as a type only.', allowTypeImports: true }, ...BROWSER_IMPORTS.paths], patterns: BROWSER_IMPORTS.patterns },
+        {
+          paths: [{ name: '@pakn/api', message: 'Browser code imports the API as a type only.', allowTypeImports: true }, ...BROWSER_IMPORTS.paths],
+          patterns: BROWSER_IMPORTS.patterns,
+        },
       ],
       'no-restricted-syntax': [
         'error',
@@ -106,7 +106,13 @@ export default tseslint.config(
     // above because a later `@typescript-eslint/no-restricted-imports` replaces an earlier one, it does not merge.
     files: ['apps/widget/src/**/*.ts', 'apps/portal/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: '@pakn/api', message: 'Import the API\'s types from @pakn/api-client.' }, ...BROWSER_IMPORTS.paths], patterns: BROWSER_IMPORTS.patterns }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@pakn/api', message: "Import the API's types from @pakn/api-client." }, ...BROWSER_IMPORTS.paths],
+          patterns: BROWSER_IMPORTS.patterns,
+        },
+      ],
     },
   },
   {

@@ -88,7 +88,11 @@ async function speed(): Promise<void> {
     const solve = async () => {
       const c = await caller.case.challenge({ siteKey: DEMO_SITE_KEY });
       for (let n = 0; n <= c.maxnumber; n++) {
-        if (createHash('sha256').update(c.salt + n).digest('hex') === c.challenge) {
+        if (
+          createHash('sha256')
+            .update(c.salt + n)
+            .digest('hex') === c.challenge
+        ) {
           return Buffer.from(JSON.stringify({ ...c, number: n })).toString('base64');
         }
       }
@@ -110,7 +114,13 @@ async function speed(): Promise<void> {
     results.push({ name: 'api.case.submit.p99', value: Number(latencies[Math.floor(n * 0.99)]?.toFixed(2)), unit: 'ms', goal: null, better: 'lower' });
     const trackStart = performance.now();
     for (let i = 0; i < n; i++) await caller.case.track({ reference: last.reference, accessKey: last.accessKey });
-    results.push({ name: 'api.case.track.throughput', value: Math.round(n / ((performance.now() - trackStart) / 1000)), unit: 'lookups/s', goal: null, better: 'higher' });
+    results.push({
+      name: 'api.case.track.throughput',
+      value: Math.round(n / ((performance.now() - trackStart) / 1000)),
+      unit: 'lookups/s',
+      goal: null,
+      better: 'higher',
+    });
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -127,7 +137,9 @@ async function browser(): Promise<void> {
   const { startSystem, parseEnv } = await import('@pakn/server');
   const dir = mkdtempSync(join(tmpdir(), 'pakn-bench-web-'));
   // The measurements, not a request log, belong on this run's output.
-  const system = await startSystem(parseEnv({ PORT: '18980', DEMO_SITE_PORT: '18981', DATABASE_URL: `file:${join(dir, 'b.db')}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn' }));
+  const system = await startSystem(
+    parseEnv({ PORT: '18980', DEMO_SITE_PORT: '18981', DATABASE_URL: `file:${join(dir, 'b.db')}`, HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
+  );
   const launched = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -139,9 +151,10 @@ async function browser(): Promise<void> {
       w.__longTasks = [];
       w.__shift = 0;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-      new PerformanceObserver((list) =>
-        list.getEntries().forEach((e) => (w.__shift += (e as unknown as { value: number }).value)),
-      ).observe({ type: 'layout-shift', buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__shift += (e as unknown as { value: number }).value))).observe({
+        type: 'layout-shift',
+        buffered: true,
+      });
     });
     if (!system.urls.demoSite) throw new Error('The bench needs the demo site (DEMO_SITE_PORT).');
     await page.goto(system.urls.demoSite);
@@ -159,7 +172,13 @@ async function browser(): Promise<void> {
     const after = await page.evaluate(() => [...(window as unknown as { __longTasks: number[] }).__longTasks]);
     results.push({ name: 'widget.load.long-tasks-over-50ms', value: load.__longTasks.filter((d) => d > 50).length, unit: 'tasks', goal: 0, better: 'lower' });
     results.push({ name: 'widget.load.layout-shift', value: Number(load.__shift.toFixed(4)), unit: 'CLS', goal: 0, better: 'lower' });
-    results.push({ name: 'widget.open.long-tasks-over-50ms', value: after.filter((d) => d > 50).length - load.__longTasks.filter((d) => d > 50).length, unit: 'tasks', goal: null, better: 'lower' });
+    results.push({
+      name: 'widget.open.long-tasks-over-50ms',
+      value: after.filter((d) => d > 50).length - load.__longTasks.filter((d) => d > 50).length,
+      unit: 'tasks',
+      goal: null,
+      better: 'lower',
+    });
     results.push({ name: 'widget.open.click-to-form', value: Math.round(openMs), unit: 'ms', goal: null, better: 'lower' });
   } finally {
     await launched.close();
@@ -186,7 +205,14 @@ async function search(): Promise<void> {
       if (value === undefined) throw new Error('pick() from an empty list');
       return value;
     };
-    const what = ['Hồ sơ chứng thực bản sao', 'Hồ sơ đăng ký khai sinh', 'Hồ sơ cấp giấy phép xây dựng', 'Hồ sơ đất đai', 'Thủ tục đăng ký kết hôn', 'Hồ sơ cấp phiếu lý lịch tư pháp'];
+    const what = [
+      'Hồ sơ chứng thực bản sao',
+      'Hồ sơ đăng ký khai sinh',
+      'Hồ sơ cấp giấy phép xây dựng',
+      'Hồ sơ đất đai',
+      'Thủ tục đăng ký kết hôn',
+      'Hồ sơ cấp phiếu lý lịch tư pháp',
+    ];
     const where = ['đường Đội Cấn', 'phố Hàng Bài', 'đường Láng', 'phố Đinh Tiên Hoàng', 'đường Nguyễn Trãi', 'phố Tràng Tiền', 'đường Giải Phóng'];
     const how = ['bị trả muộn so với giấy hẹn', 'bị yêu cầu nộp thêm giấy tờ ngoài quy định', 'cán bộ gây phiền hà', 'không được hướng dẫn rõ ràng'];
     const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Đỗ', 'Vũ'];
@@ -200,22 +226,36 @@ async function search(): Promise<void> {
         for (let i = b * batch; i < (b + 1) * batch; i++) {
           const id = `bench-${i}`;
           const phone = `09${String(10_000_000 + i).padStart(8, '0')}`;
-          await insertCase(tx, {
-            id,
-            reference: `PAKN-2026-${String(i + 1).padStart(6, '0')}`,
-            accessKeyHash: 'x',
-            channel: i % 3 === 0 ? 'hotline' : 'web_widget',
-            siteKey: null,
-            reportedCategory: 'late_result',
-            concernedUnitId: null,
-            description: `${pick(what)} ở ${pick(where)} ${pick(how)} (lần ${i}).`,
-            contact: { name: `${pick(family)} ${pick(given)}`, phone },
-            confidential: i % 2 === 0,
-            consentAt: null,
-            lang: 'vi',
-          }, new Date(Date.UTC(2026, 0, 1) + i * 60_000));
+          await insertCase(
+            tx,
+            {
+              id,
+              reference: `PAKN-2026-${String(i + 1).padStart(6, '0')}`,
+              accessKeyHash: 'x',
+              channel: i % 3 === 0 ? 'hotline' : 'web_widget',
+              siteKey: null,
+              reportedCategory: 'late_result',
+              concernedUnitId: null,
+              description: `${pick(what)} ở ${pick(where)} ${pick(how)} (lần ${i}).`,
+              contact: { name: `${pick(family)} ${pick(given)}`, phone },
+              confidential: i % 2 === 0,
+              consentAt: null,
+              lang: 'vi',
+            },
+            new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+          );
           if (i % 3 === 0) {
-            await insertContact(tx, { id: `${id}-k`, caseId: id, channel: 'hotline', at: new Date(), phone, summary: `Gọi lại hỏi tiến độ ở ${pick(where)}`, recordedBy: null, isFollowUp: true, confidential: true });
+            await insertContact(tx, {
+              id: `${id}-k`,
+              caseId: id,
+              channel: 'hotline',
+              at: new Date(),
+              phone,
+              summary: `Gọi lại hỏi tiến độ ở ${pick(where)}`,
+              recordedBy: null,
+              isFollowUp: true,
+              confidential: true,
+            });
           }
           const unit = pick(units);
           if (unit) await tx.execute({ sql: "UPDATE cases SET unit_id = ?, status = 'in_progress' WHERE id = ?", args: [unit, id] });
@@ -233,7 +273,15 @@ async function search(): Promise<void> {
     await indexMissingCases(db);
     results.push({ name: 'search.index.rebuild-3000', value: Math.round(performance.now() - rebuildStart), unit: 'ms', goal: null, better: 'lower' });
 
-    const request = { origin: 'http://pakn.bench', ownOrigin: 'http://pakn.bench', hasCsrfHeader: true, clientAddress: '127.0.0.1', lang: 'vi' as const, sessionToken: null, setSessionCookie: () => undefined };
+    const request = {
+      origin: 'http://pakn.bench',
+      ownOrigin: 'http://pakn.bench',
+      hasCsrfHeader: true,
+      clientAddress: '127.0.0.1',
+      lang: 'vi' as const,
+      sessionToken: null,
+      setSessionCookie: () => undefined,
+    };
     const services = createApiServices({ db });
     const [officer] = (await listStaffOfUnit(db, 'centre')).filter((s) => s.role === 'intake_officer');
     const [ward] = await listStaffOfUnit(db, 'ward-hoan-kiem');

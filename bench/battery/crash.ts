@@ -10,19 +10,7 @@
  */
 import { Agent } from 'node:http';
 import { Db } from '@pakn/db';
-import {
-  call,
-  citizenHeaders,
-  data,
-  env,
-  log,
-  newIdempotencyKey,
-  newProof,
-  reason,
-  sleep,
-  submission,
-  type ServerProcess,
-} from './harness.ts';
+import { call, citizenHeaders, data, env, log, newIdempotencyKey, newProof, reason, sleep, submission, type ServerProcess } from './harness.ts';
 
 export interface CrashResult {
   readonly submissions: number;
@@ -163,14 +151,7 @@ export async function crash(server: ServerProcess): Promise<CrashResult> {
       replayedDifferent: different,
       integrityCheck: integrity,
       restartSecondsMax: Number(restartMax.toFixed(1)),
-      pass:
-        acks.length === total &&
-        killed === kills &&
-        missing === 0 &&
-        duplicates === 0 &&
-        unacknowledged === 0 &&
-        different === 0 &&
-        integrity === 'ok',
+      pass: acks.length === total && killed === kills && missing === 0 && duplicates === 0 && unacknowledged === 0 && different === 0 && integrity === 'ok',
     };
   } finally {
     db.close();

@@ -237,7 +237,11 @@ interface ChallengeData {
 /** Solves an ALTCHA challenge as the widget does: find n with SHA-256(salt + n) = challenge. */
 function solve(c: ChallengeData): string {
   for (let n = 0; n <= c.maxnumber; n++) {
-    if (createHash('sha256').update(c.salt + n).digest('hex') === c.challenge) {
+    if (
+      createHash('sha256')
+        .update(c.salt + n)
+        .digest('hex') === c.challenge
+    ) {
       return Buffer.from(JSON.stringify({ ...c, number: n })).toString('base64');
     }
   }

@@ -119,7 +119,11 @@ async function main(): Promise<void> {
       'In the slow-socket, crash and fault phases citizen rate limits are off (0) and the proof of work is easy (POW_MAX_NUMBER=10), so that they load the server rather than its quotas; ' +
       'the soak runs with the production limits and proof of work, each connection from its own loopback address; ' +
       'client and server share the same cores.',
-    settings: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BATTERY_')).map(([k, v]) => [k, v ?? ''])),
+    settings: Object.fromEntries(
+      Object.entries(process.env)
+        .filter(([k]) => k.startsWith('BATTERY_'))
+        .map(([k, v]) => [k, v ?? '']),
+    ),
     pass: false,
   };
   const passes: boolean[] = [];

@@ -12,7 +12,20 @@
 import { Agent } from 'node:http';
 import { Db } from '@pakn/db';
 import { DEMO_PASSWORD } from '@pakn/server';
-import { call, keepAliveRetries, citizenHeaders, data, env, log, newIdempotencyKey, newProof, round, sleep, submission, type ServerProcess } from './harness.ts';
+import {
+  call,
+  keepAliveRetries,
+  citizenHeaders,
+  data,
+  env,
+  log,
+  newIdempotencyKey,
+  newProof,
+  round,
+  sleep,
+  submission,
+  type ServerProcess,
+} from './harness.ts';
 
 export interface SoakResult {
   readonly seconds: number;
@@ -64,7 +77,13 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
   const tracked: { reference: string; accessKey: string }[] = [];
   for (let i = 0; i < 10; i++) {
     const { proof } = await newProof(agent, own);
-    const reply = await call(agent, 'POST', `${own}/trpc/case.submit`, submission(newIdempotencyKey(), `Hồ sơ theo dõi số ${i} bị trả muộn so với giấy hẹn.`, proof ?? ''), citizenHeaders);
+    const reply = await call(
+      agent,
+      'POST',
+      `${own}/trpc/case.submit`,
+      submission(newIdempotencyKey(), `Hồ sơ theo dõi số ${i} bị trả muộn so với giấy hẹn.`, proof ?? ''),
+      citizenHeaders,
+    );
     tracked.push(data<{ reference: string; accessKey: string }>(reply));
   }
   const setupRows = tracked.length;
@@ -92,7 +111,9 @@ export async function soak(server: ServerProcess): Promise<SoakResult> {
     const at = Math.round((Date.now() - start) / 1000);
     const mb = server.rssMb();
     rss.push({ atSeconds: at, rssMb: mb });
-    log(`soak ${at}s: server RSS ${mb} MB, ${requests} requests (${Math.round((requests - lastRequests) / 30)}/s), ${acknowledged.size} submissions, statuses ${JSON.stringify(statuses)}, network errors ${networkErrors}`);
+    log(
+      `soak ${at}s: server RSS ${mb} MB, ${requests} requests (${Math.round((requests - lastRequests) / 30)}/s), ${acknowledged.size} submissions, statuses ${JSON.stringify(statuses)}, network errors ${networkErrors}`,
+    );
     lastRequests = requests;
   };
   log(`soak: ${connections} connections for ${seconds} s`);

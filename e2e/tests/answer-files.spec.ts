@@ -1,6 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { PAKN, expectNoAxeViolations, forwardToWard, openCase, openWidget, readReceipt, signIn, signOut, submitReport, track, watchConsole, type Receipt } from './support.ts';
+import {
+  PAKN,
+  expectNoAxeViolations,
+  forwardToWard,
+  openCase,
+  openWidget,
+  readReceipt,
+  signIn,
+  signOut,
+  submitReport,
+  track,
+  watchConsole,
+  type Receipt,
+} from './support.ts';
 
 /**
  * Issue 5: the unit's answer carries files. The ward handler attaches a PDF for the citizen and an internal
@@ -88,7 +101,7 @@ test('the citizen tracking in the widget sees only the file for them and downloa
   expect(errors).toEqual([]);
 });
 
-test('the officer saves the citizen\'s file from the case page, and a plain link to it saves nothing', async ({ page }) => {
+test("the officer saves the citizen's file from the case page, and a plain link to it saves nothing", async ({ page }) => {
   const errors = watchConsole(page);
   const dialog = await openWidget(page);
   await dialog.getByLabel('Loại phản ánh').selectOption({ label: 'Trả kết quả muộn so với ngày hẹn' });

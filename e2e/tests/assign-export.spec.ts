@@ -57,7 +57,7 @@ test('the officer downloads the inbox as a CSV file that Excel reads as UTF-8, a
   expect(navigation.status()).toBe(405);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^pakn-phan-anh-\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = await readFile((await download.path()));
+  const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
   const lines = text.split('\r\n');
@@ -110,8 +110,10 @@ test('the inspector opens the audit page, filters by who acted, and sees names a
   await expect(evaluation.locator('tr[data-unit="ward-hoan-kiem"] th')).toHaveText('UBND phường Hoàn Kiếm');
   const [download] = await Promise.all([page.waitForEvent('download'), evaluation.getByRole('button', { name: 'Xuất CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^pakn-danh-gia-don-vi-\d{4}-01-01_\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = (await readFile((await download.path()))).toString('utf8');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFFĐơn vị,Tiếp nhận,Đã trả lời,Trả lời đúng hạn,Đang quá hạn,Số ngày làm việc trung bình để trả lời,Đôn đốc,Báo cáo Giám đốc,Nhắc nhở,Chấn chỉnh,Biểu dương,Điểm hài lòng trung bình,Đề nghị xem xét lại');
+  const csv = (await readFile(await download.path())).toString('utf8');
+  expect(csv.split('\r\n')[0]).toBe(
+    '\uFEFFĐơn vị,Tiếp nhận,Đã trả lời,Trả lời đúng hạn,Đang quá hạn,Số ngày làm việc trung bình để trả lời,Đôn đốc,Báo cáo Giám đốc,Nhắc nhở,Chấn chỉnh,Biểu dương,Điểm hài lòng trung bình,Đề nghị xem xét lại',
+  );
   expect(csv).toMatch(/\r\nUBND phường Hoàn Kiếm,\d+,/);
   expect(errors).toEqual([]);
 });

@@ -32,9 +32,9 @@ async function openFromLauncher(page: Page, launcher = launcherButton(page), dia
 
 /** The host page heard `pakn-case-submitted` once, with the reference and without the access key. */
 async function expectSubmittedEvent(page: Page, receipt: Receipt): Promise<void> {
-  await expect.poll(async () => (await hostLog(page)).filter((e) => e.type === 'pakn-case-submitted')).toEqual([
-    { type: 'pakn-case-submitted', detail: expect.objectContaining({ reference: receipt.reference }) },
-  ]);
+  await expect
+    .poll(async () => (await hostLog(page)).filter((e) => e.type === 'pakn-case-submitted'))
+    .toEqual([{ type: 'pakn-case-submitted', detail: expect.objectContaining({ reference: receipt.reference }) }]);
   expect(JSON.stringify(await hostLog(page))).not.toContain(receipt.accessKey);
 }
 
@@ -44,9 +44,7 @@ const PAGE_KIND_CHECKS: Readonly<Record<string, (page: Page) => Promise<void>>> 
   quirks: async (page) => expect(await page.evaluate(() => document.compatMode)).toBe('BackCompat'),
   coep: async (page) => expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true),
   'script-in-head': async (page) =>
-    expect(await page.evaluate(() => document.head.querySelector('script[src$="/widget/v1/loader.js"]:not([async]):not([defer])') !== null)).toBe(
-      true,
-    ),
+    expect(await page.evaluate(() => document.head.querySelector('script[src$="/widget/v1/loader.js"]:not([async]):not([defer])') !== null)).toBe(true),
 };
 
 /**
@@ -178,7 +176,7 @@ test.describe('partner pages of every kind (fixture origin)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('iframe-isolation: the form opens in a frame from the PAKN origin, out of the host page\'s DOM', async ({ page }) => {
+  test("iframe-isolation: the form opens in a frame from the PAKN origin, out of the host page's DOM", async ({ page }) => {
     const errors = watchConsole(page);
     const violations = await watchCsp(page);
     await page.goto(fixtureUrl('iframe-isolation'));
@@ -237,7 +235,7 @@ test.describe('partner pages of every kind (fixture origin)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('launcher-hidden: no launcher; the page\'s own link and button open the widget and get focus back', async ({ page }) => {
+  test("launcher-hidden: no launcher; the page's own link and button open the widget and get focus back", async ({ page }) => {
     const errors = watchConsole(page);
     await page.goto(fixtureUrl('launcher-hidden'));
     await page.waitForFunction(() => typeof (window as unknown as { PAKN?: unknown }).PAKN === 'function');
@@ -263,7 +261,7 @@ test.describe('partner pages of every kind (fixture origin)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('command-queue: PAKN(\'track\') called before the loader arrived opens the tracking view', async ({ page }) => {
+  test("command-queue: PAKN('track') called before the loader arrived opens the tracking view", async ({ page }) => {
     const errors = watchConsole(page);
     await page.goto(fixtureUrl('command-queue'));
     const dialog = widgetDialog(page);

@@ -126,7 +126,8 @@ test.describe('an out-of-scope report is referred to the competent authority', (
     await openCase(page, receipt.reference);
     await page.getByLabel('Ngoài phạm vi').check();
     await page.getByLabel('Loại nội dung ngoài phạm vi').selectOption({ label: 'Tranh chấp tố tụng, xử phạt vi phạm hành chính' });
-    const guidance = 'Tranh chấp đất đai giữa các hộ gia đình do UBND phường hòa giải, sau đó Tòa án nhân dân giải quyết. Đề nghị Ông/Bà liên hệ UBND phường nơi có đất.';
+    const guidance =
+      'Tranh chấp đất đai giữa các hộ gia đình do UBND phường hòa giải, sau đó Tòa án nhân dân giải quyết. Đề nghị Ông/Bà liên hệ UBND phường nơi có đất.';
     await page.getByLabel('Hướng dẫn cho người dân').fill(guidance);
     await act(page, 'Lưu phân loại', 'Đã hướng dẫn gửi cơ quan có thẩm quyền');
 

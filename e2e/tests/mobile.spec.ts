@@ -1,14 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import {
-  DEMO_SITE,
-  expectNoAxeViolations,
-  fillReport,
-  launcherButton,
-  readReceipt,
-  uniqueDescription,
-  watchConsole,
-  widgetDialog,
-} from './support.ts';
+import { DEMO_SITE, expectNoAxeViolations, fillReport, launcherButton, readReceipt, uniqueDescription, watchConsole, widgetDialog } from './support.ts';
 
 /**
  * Issue 3, "Accessibility": full screen at 640 px and below, inputs at 16 px (no zoom on focus in mobile

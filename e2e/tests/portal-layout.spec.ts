@@ -63,7 +63,10 @@ for (const screen of SCREENS) {
       // A case with its history, letters and actions: the widest page the officer works on.
       await page.context().clearCookies();
       await signIn(page, 'tiepnhan');
-      await page.getByRole('link', { name: /PAKN-\d{4}-\d{6}/ }).first().click();
+      await page
+        .getByRole('link', { name: /PAKN-\d{4}-\d{6}/ })
+        .first()
+        .click();
       await expect(page.getByRole('heading', { level: 1, name: /PAKN-\d{4}-\d{6}/ })).toBeVisible();
       await expect(page.getByText(/^Đang tải/)).toHaveCount(0);
       expect(await sidewaysOverflow(page), 'the case page scrolls sideways').toBeLessThanOrEqual(0);

@@ -32,7 +32,10 @@ test('an officer logs a hotline call, and recognises the caller when they call a
   await page.getByLabel('Tóm tắt nội dung phản ánh').fill(summary);
   await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Đã ghi nhận phản ánh' })).toBeVisible();
-  const reference = (await page.getByText(/PAKN-\d{4}-\d{6}/).first().textContent())!.match(/PAKN-\d{4}-\d{6}/)![0];
+  const reference = (await page
+    .getByText(/PAKN-\d{4}-\d{6}/)
+    .first()
+    .textContent())!.match(/PAKN-\d{4}-\d{6}/)![0];
 
   // The caller calls again from the same number, typed differently.
   await page.getByRole('button', { name: 'Ghi nhận liên hệ khác' }).click();
@@ -53,7 +56,10 @@ test('an officer logs a hotline call, and recognises the caller when they call a
 });
 
 test('the Director returns a draft with a comment, and approves the corrected one', async ({ page }) => {
-  const receipt = await submitReport(page, { category: 'Trả kết quả muộn so với ngày hẹn', description: 'Hồ sơ đăng ký thường trú của tôi bị trả muộn so với giấy hẹn mà không được thông báo lý do.' });
+  const receipt = await submitReport(page, {
+    category: 'Trả kết quả muộn so với ngày hẹn',
+    description: 'Hồ sơ đăng ký thường trú của tôi bị trả muộn so với giấy hẹn mà không được thông báo lý do.',
+  });
   const caseId = await caseIdOf(receipt.reference);
   const intake = await staffApi('tiepnhan');
   await intake.call('case.classify', { caseId, scope: 'in', category: 'late_result' });
@@ -81,7 +87,10 @@ test('the Director returns a draft with a comment, and approves the corrected on
 });
 
 test('the ward asks for an extension and the Director grants it; the deadline moves', async ({ page }) => {
-  const receipt = await submitReport(page, { category: 'Trả kết quả muộn so với ngày hẹn', description: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất của tôi quá hạn hai tuần chưa có kết quả.' });
+  const receipt = await submitReport(page, {
+    category: 'Trả kết quả muộn so với ngày hẹn',
+    description: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất của tôi quá hạn hai tuần chưa có kết quả.',
+  });
   await forwardToWard(receipt.reference);
   await signIn(page, 'xuly.hoankiem');
   await openCase(page, receipt.reference);
@@ -100,7 +109,10 @@ test('the ward asks for an extension and the Director grants it; the deadline mo
 });
 
 test('once the clock passes the deadline, the case is overdue and the officer sends a reminder (đôn đốc)', async ({ page }) => {
-  const receipt = await submitReport(page, { category: 'Trả kết quả muộn so với ngày hẹn', description: 'Hồ sơ đăng ký khai tử của bố tôi bị trả muộn, cán bộ hẹn lại nhiều lần.' });
+  const receipt = await submitReport(page, {
+    category: 'Trả kết quả muộn so với ngày hẹn',
+    description: 'Hồ sơ đăng ký khai tử của bố tôi bị trả muộn, cán bộ hẹn lại nhiều lần.',
+  });
   await forwardToWard(receipt.reference);
   try {
     await moveServerClock(40 * 86_400_000); // 40 calendar days later: well past 15 working days

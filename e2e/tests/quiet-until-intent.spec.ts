@@ -86,7 +86,10 @@ test('what the browser fetches stays in budget: loader 2 KB, the form 20 KB, eve
   page.on('response', (response: Response) => {
     const url = response.url();
     if (url.startsWith(`${PAKN}/widget/`) && response.request().resourceType() === 'script') {
-      scripts.set(new URL(url).pathname, response.body().then((body) => gzipSync(body, { level: 9 }).length));
+      scripts.set(
+        new URL(url).pathname,
+        response.body().then((body) => gzipSync(body, { level: 9 }).length),
+      );
     }
   });
   const gzipped = async (filter: (path: string) => boolean) => {

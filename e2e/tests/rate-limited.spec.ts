@@ -59,7 +59,12 @@ test('a tracking lookup refused by a proxy with 429 and no message of ours: the 
   const dialog = widgetDialog(page);
   await dialog.getByRole('button', { name: 'Theo dõi phản ánh' }).click();
   await page.route('**/trpc/case.track*', (route) =>
-    route.fulfill({ status: 429, contentType: 'text/html', headers: { 'access-control-allow-origin': '*' }, body: '<html><body>429 Too Many Requests</body></html>' }),
+    route.fulfill({
+      status: 429,
+      contentType: 'text/html',
+      headers: { 'access-control-allow-origin': '*' },
+      body: '<html><body>429 Too Many Requests</body></html>',
+    }),
   );
   await dialog.getByLabel('Mã phản ánh').fill('PAKN-2026-000001');
   await dialog.getByLabel('Mã tra cứu').fill('ABCD-EFGH-JKMN-PQRS-TVWX');

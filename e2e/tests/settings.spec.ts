@@ -1,17 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import {
-  act,
-  caseIdOf,
-  expectNoAxeViolations,
-  openCase,
-  openWidget,
-  PAKN,
-  signIn,
-  signOut,
-  staffApi,
-  submitReport,
-  watchConsole,
-} from './support.ts';
+import { act, caseIdOf, expectNoAxeViolations, openCase, openWidget, PAKN, signIn, signOut, staffApi, submitReport, watchConsole } from './support.ts';
 
 /**
  * Issue 5, configuration as data: the admin edits case categories and the forwarding-letter template; the
@@ -89,7 +77,9 @@ test('the citizen’s widget offers the new category and sends a report with it'
   expect(labels.map((l) => l.trim()).slice(-2)).toEqual([ADDED.vi, 'Hành vi vi phạm khác']);
   await select.selectOption({ label: ADDED.vi });
   await expect(dialog.getByText(ADDED.hint)).toBeVisible();
-  await dialog.getByLabel('Nội dung phản ánh').fill('Hồ sơ tách thửa đất của gia đình tôi nộp từ tháng trước đến nay chưa có kết quả, không được giải thích lý do.');
+  await dialog
+    .getByLabel('Nội dung phản ánh')
+    .fill('Hồ sơ tách thửa đất của gia đình tôi nộp từ tháng trước đến nay chưa có kết quả, không được giải thích lý do.');
   await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
   const reference = (await dialog.getByTestId('receipt-reference').textContent())?.trim() ?? '';
   expect(reference).toMatch(/^PAKN-\d{4}-\d{6}$/);

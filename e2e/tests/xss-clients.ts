@@ -13,7 +13,11 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 /** ALTCHA v1, as the widget solves it (apps/widget/src/proof-of-work.ts); e2e runs use a small maxnumber. */
 function solve(challenge: { algorithm: string; challenge: string; salt: string; signature: string; maxnumber: number }): string {
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge.toLowerCase()) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge.toLowerCase()
+    ) {
       const { algorithm, salt, signature } = challenge;
       return Buffer.from(JSON.stringify({ algorithm, challenge: challenge.challenge, number: n, salt, signature })).toString('base64');
     }

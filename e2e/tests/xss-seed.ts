@@ -176,7 +176,12 @@ async function seedCategories({ admin, cover }: Seeding) {
   }
   // Fewer categories than hint pieces would leave hints out: the remaining hints go to more categories.
   for (let i = categoryLabels.length; i < categoryHints.length; i++) {
-    await saveCategory({ isNew: true, key: `xss_${i}`, label: { vi: `Loại kiểm thử ${i}`, en: `Test category ${i}` }, hint: { vi: at(categoryHints, i).text, en: at(categoryHints, i).text } });
+    await saveCategory({
+      isNew: true,
+      key: `xss_${i}`,
+      label: { vi: `Loại kiểm thử ${i}`, en: `Test category ${i}` },
+      hint: { vi: at(categoryHints, i).text, en: at(categoryHints, i).text },
+    });
   }
   for (const hint of categoryHints) cover('category hint', hint);
   return { categoryLabels, categoryHints, saved };
@@ -297,7 +302,13 @@ async function walkCase(
   const answerAttachments = [];
   for (const f of answerFileNames) answerAttachments.push({ id: await answerFiles.upload(caseId, `${f.text}.pdf`), internal: false });
   cover('answer file name', answerFileNames);
-  await ward.call('case.submitAnswer', { caseId, outcome: 'partly_substantiated', answer: text('answer'), internalNote: text('internal note'), attachments: answerAttachments });
+  await ward.call('case.submitAnswer', {
+    caseId,
+    outcome: 'partly_substantiated',
+    answer: text('answer'),
+    internalNote: text('internal note'),
+    attachments: answerAttachments,
+  });
   await intake.call('case.verifyAnswer', { caseId });
   await citizen.call('case.rate', { ...proof, score: 2, comment: text('rating comment') });
   cover('rating comment', piece);
@@ -475,7 +486,13 @@ export async function seedPayloads(): Promise<Seeded> {
         const again = await staffApi('quantri');
         try {
           await again.call('admin.saveLetterTemplate', { template: templateBefore });
-          await again.call('admin.saveUser', { id: handler.id, username: HANDLER, displayName: handler.displayName, role: handler.role, unitId: handler.unitId ?? undefined });
+          await again.call('admin.saveUser', {
+            id: handler.id,
+            username: HANDLER,
+            displayName: handler.displayName,
+            role: handler.role,
+            unitId: handler.unitId ?? undefined,
+          });
           // Citizens of later runs on this database choose from the real categories only.
           for (const input of savedCategories) await again.call('admin.saveCategory', { ...input, isNew: false, active: false });
         } finally {

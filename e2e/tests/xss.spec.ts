@@ -40,7 +40,8 @@ let seeded: Seeded;
 test('the corpus holds at least 150 distinct payloads, each observable when it runs', () => {
   expect(PAYLOADS.length).toBeGreaterThanOrEqual(150);
   expect(new Set(PAYLOADS.map(shapeOf)).size, 'payloads that differ only by their number').toBe(PAYLOADS.length);
-  for (const p of PAYLOADS) expect(/xss'?\]?\(\d+\)|xss-\d+|\/xss\/\d+|xss\.example\/\d+/.test(p.text), `payload ${p.id} reports nothing when it runs`).toBe(true);
+  for (const p of PAYLOADS)
+    expect(/xss'?\]?\(\d+\)|xss-\d+|\/xss\/\d+|xss\.example\/\d+/.test(p.text), `payload ${p.id} reports nothing when it runs`).toBe(true);
   expect(new Set(PAYLOADS.map((p) => p.family)).size).toBe(13);
 });
 
@@ -106,11 +107,37 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     }
     expect([...seeded.coverage.keys()].sort()).toEqual(
       [
-        'answer', 'answer file name', 'attachment file name', 'authority name', 'authority referral', 'category hint', 'category label', 'citizen info reply',
-        'confirm answer comment', 'contact name', 'decline reason', 'description', 'dossier code', 'extension decision comment',
-        'extension reason', 'forwarding letter', 'hotline summary', 'info request question', 'inspection reason', 'internal note',
-        'letter template', 'rating comment', 'referral', 'return answer comment', 'return forwarding comment', 'review request reason',
-        'site name', 'staff display name', 'summary edit', 'unit name', 'unit record note',
+        'answer',
+        'answer file name',
+        'attachment file name',
+        'authority name',
+        'authority referral',
+        'category hint',
+        'category label',
+        'citizen info reply',
+        'confirm answer comment',
+        'contact name',
+        'decline reason',
+        'description',
+        'dossier code',
+        'extension decision comment',
+        'extension reason',
+        'forwarding letter',
+        'hotline summary',
+        'info request question',
+        'inspection reason',
+        'internal note',
+        'letter template',
+        'rating comment',
+        'referral',
+        'return answer comment',
+        'return forwarding comment',
+        'review request reason',
+        'site name',
+        'staff display name',
+        'summary edit',
+        'unit name',
+        'unit record note',
       ].sort(),
     );
     test.info().annotations.push({ type: 'partial coverage', description: report.join('; ') });
@@ -121,10 +148,16 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
   /** The name the server keeps of an uploaded file (packages/api/src/attachments.ts cleanName). */
   function keptFileName(name: string): string {
     const base = name.split(/[\\/]/).pop() ?? '';
-    return base.normalize('NFC').replace(/[^\p{L}\p{N} ._()-]/gu, '_').trim().slice(0, 120) || 'tep-dinh-kem';
+    return (
+      base
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+        .trim()
+        .slice(0, 120) || 'tep-dinh-kem'
+    );
   }
 
-  test('case pages (identity revealed) and the letters\' print view show every field as text and run nothing', async ({ page }) => {
+  test("case pages (identity revealed) and the letters' print view show every field as text and run nothing", async ({ page }) => {
     test.setTimeout(300_000);
     const g = await guard(page);
     await signIn(page, 'giamdoc');
@@ -138,13 +171,24 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
         await page.getByRole('button', { name: 'Xác nhận xem danh tính' }).click();
         await expect(page.getByTestId('revealed-contact')).toBeVisible();
         const category = seeded.categoryLabels[k % seeded.categoryLabels.length] ?? null;
-        await expectSafeView(page, g, `case ${c.reference}`, all(c.piece, c.summary, c.contactName, c.dossierCode, category, seeded.handlerName, c.revealReason));
-      await expectFieldsShown(page, `case ${c.reference}`, CASE_PAGE_FIELDS, k);
+        await expectSafeView(
+          page,
+          g,
+          `case ${c.reference}`,
+          all(c.piece, c.summary, c.contactName, c.dossierCode, category, seeded.handlerName, c.revealReason),
+        );
+        await expectFieldsShown(page, `case ${c.reference}`, CASE_PAGE_FIELDS, k);
         const text = await pageText(page);
-        expect(c.fileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)), `case ${c.reference}: file names`).toEqual([]);
-      // Answer files are uploaded as `….pdf` with a PNG's bytes: they are listed under the sniffed type's extension.
-      expect(c.answerFileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)), `case ${c.reference}: answer file names`).toEqual([]);
-      expect(text, `case ${c.reference}: e-mail`).toContain(c.email);
+        expect(
+          c.fileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)),
+          `case ${c.reference}: file names`,
+        ).toEqual([]);
+        // Answer files are uploaded as `….pdf` with a PNG's bytes: they are listed under the sniffed type's extension.
+        expect(
+          c.answerFileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)),
+          `case ${c.reference}: answer file names`,
+        ).toEqual([]);
+        expect(text, `case ${c.reference}: e-mail`).toContain(c.email);
 
         const letters = await director.query<{ id: string }[]>('case.letters', { caseId: c.id });
         expect(letters.length, `letters of ${c.reference}`).toBeGreaterThanOrEqual(3);
@@ -156,7 +200,10 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
           lettersText += await pageText(page);
         }
         expect(missing(lettersText, all(c.piece, c.summary, seeded.letterTemplate)), `letters of ${c.reference}: payloads not shown`).toEqual([]);
-      expect(LETTER_FIELDS.filter((f) => !lettersText.includes(fieldMark(f, k))), `letters of ${c.reference}: fields not shown`).toEqual([]);
+        expect(
+          LETTER_FIELDS.filter((f) => !lettersText.includes(fieldMark(f, k))),
+          `letters of ${c.reference}: fields not shown`,
+        ).toEqual([]);
       }
       // The whole audit log: who did what (the handler's name is a payload) and why identities were revealed.
       await page.goto(`${PAKN}/portal/audit`);
@@ -184,7 +231,10 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     await expectSafeView(page, g, 'inbox', all(seeded.categoryLabels.slice(0, seeded.cases.length)));
     // A row shows the start of the Centre's summary (rows carry a shortened summary).
     const inboxText = await pageText(page);
-    expect(seeded.cases.map((c) => shown(c.summary.payloads[0]!).slice(0, 30)).filter((start) => !inboxText.includes(start)), 'inbox: summaries not shown').toEqual([]);
+    expect(
+      seeded.cases.map((c) => shown(c.summary.payloads[0]!).slice(0, 30)).filter((start) => !inboxText.includes(start)),
+      'inbox: summaries not shown',
+    ).toEqual([]);
 
     // A search typed as a payload: the box shows it back, the results show the cases it finds.
     const query = PAYLOADS.find((p) => p.family === 'breakout')!;
@@ -252,7 +302,10 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
       await expectSafeView(page, g, `widget tracking ${c.reference}`, all(c.piece, seeded.categoryLabels[k % seeded.categoryLabels.length] ?? null));
       await expectFieldsShown(page, `widget tracking ${c.reference}`, TRACKING_FIELDS, k);
       const text = await pageText(page);
-      expect(c.answerFileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)), `widget tracking ${c.reference}: answer file names`).toEqual([]);
+      expect(
+        c.answerFileNames.map((f) => keptFileName(`${f.text}.png`)).filter((name) => !text.includes(name)),
+        `widget tracking ${c.reference}: answer file names`,
+      ).toEqual([]);
     }
     for (const [k, c] of seeded.waiting.entries()) {
       await trackAt(DEMO_SITE, c);
@@ -281,10 +334,18 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     expect(absent, 'payloads missing from the CSV exports').toEqual([]);
     for (const c of seeded.formulaCases) expect(values, c.reference).toContain(c.reference);
     const dangerous = [...cases, ...evaluation].flat().filter((f) => /^[=+\-@\t\r]/.test(f.value));
-    expect(dangerous.map((f) => f.raw.slice(0, 60)), 'cells a spreadsheet would run as a formula').toEqual([]);
-    const formulaCells = [...cases, ...evaluation].flat().filter((f) => FORMULA_PAYLOADS.some((p) => visibleValue(f).startsWith(p.text) && /^[=+\-@]/.test(p.text)));
+    expect(
+      dangerous.map((f) => f.raw.slice(0, 60)),
+      'cells a spreadsheet would run as a formula',
+    ).toEqual([]);
+    const formulaCells = [...cases, ...evaluation]
+      .flat()
+      .filter((f) => FORMULA_PAYLOADS.some((p) => visibleValue(f).startsWith(p.text) && /^[=+\-@]/.test(p.text)));
     expect(formulaCells.length, 'the formula payloads start cells').toBeGreaterThanOrEqual(FORMULA_PAYLOADS.filter((p) => /^[=+\-@]/.test(p.text)).length * 2);
-    expect(formulaCells.filter((f) => !neutralised(f)).map((f) => f.raw), 'formula cells left as formulas').toEqual([]);
+    expect(
+      formulaCells.filter((f) => !neutralised(f)).map((f) => f.raw),
+      'formula cells left as formulas',
+    ).toEqual([]);
   });
 
   // Issue 9, item 10: fullwidth and other lookalike formula starts, and unquoted `;=` cells (these failed before
@@ -293,7 +354,13 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     const { cases, evaluation } = await payloadExports();
     const fields = [...cases, ...evaluation].flat();
     const looksLikeFormula = (f: CsvField) => /^[=+\-@]/.test(f.value.normalize('NFKC').replace(/^[\s\u00a0\u3000]+/, ''));
-    expect(fields.filter((f) => looksLikeFormula(f) && !neutralised(f)).map((f) => f.raw.slice(0, 60)), 'lookalike formulas').toEqual([]);
-    expect(fields.filter((f) => /[;,]/.test(f.value) && !f.quoted).map((f) => f.raw.slice(0, 60)), 'cells a ; separated reader would split').toEqual([]);
+    expect(
+      fields.filter((f) => looksLikeFormula(f) && !neutralised(f)).map((f) => f.raw.slice(0, 60)),
+      'lookalike formulas',
+    ).toEqual([]);
+    expect(
+      fields.filter((f) => /[;,]/.test(f.value) && !f.quoted).map((f) => f.raw.slice(0, 60)),
+      'cells a ; separated reader would split',
+    ).toEqual([]);
   });
 });

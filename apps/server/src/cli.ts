@@ -38,8 +38,13 @@ async function auditVerify(args: readonly string[]): Promise<void> {
     console.log(`Database:    ${config.database.url}`);
     console.log(`Checkpoints: ${config.audit.checkpointFile}`);
     console.log(`Rows: ${result.rows}, verified: ${result.checked}, keyed from seq ${result.keyedFromSeq ?? '-'}`);
-    console.log(result.lastCheckpoint ? `Last checkpoint: seq ${result.lastCheckpoint.seq} at ${result.lastCheckpoint.at} (${result.lastCheckpoint.count} rows)` : 'No valid checkpoint.');
-    for (const p of result.problems) console.log(`BROKEN ${p.kind}${p.seq === null ? '' : ` seq ${p.seq}`}${p.line === null ? '' : ` checkpoint line ${p.line}`}`);
+    console.log(
+      result.lastCheckpoint
+        ? `Last checkpoint: seq ${result.lastCheckpoint.seq} at ${result.lastCheckpoint.at} (${result.lastCheckpoint.count} rows)`
+        : 'No valid checkpoint.',
+    );
+    for (const p of result.problems)
+      console.log(`BROKEN ${p.kind}${p.seq === null ? '' : ` seq ${p.seq}`}${p.line === null ? '' : ` checkpoint line ${p.line}`}`);
     console.log(result.ok ? 'The audit log is intact.' : 'The audit log was altered.');
     process.exitCode = result.ok ? 0 : 1;
   } finally {

@@ -6,9 +6,7 @@ import { Hono } from 'hono';
  * partner would. `%PAKN_ORIGIN%` and `%SITE_KEY%` in the HTML are replaced at start.
  */
 export function createDemoSiteApp(options: { htmlPath: string; paknOrigin: string; siteKey: string }): Hono {
-  const html = readFileSync(options.htmlPath, 'utf8')
-    .replaceAll('%PAKN_ORIGIN%', options.paknOrigin)
-    .replaceAll('%SITE_KEY%', options.siteKey);
+  const html = readFileSync(options.htmlPath, 'utf8').replaceAll('%PAKN_ORIGIN%', options.paknOrigin).replaceAll('%SITE_KEY%', options.siteKey);
   const app = new Hono();
   app.get('/', (c) => {
     c.header('Cache-Control', 'no-cache');

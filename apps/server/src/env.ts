@@ -19,15 +19,34 @@ const EnvSchema = z.object({
   /** The demo ward website, on a second origin so the widget is always used cross-origin. 0 turns it off. */
   DEMO_SITE_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Seed demo data into an empty database at start. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** A staff session ends this long after sign-in, however busy (SESSION_TTL_HOURS is its older name). */
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(24 * 30).optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).optional(),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .optional(),
   /** A staff session unused for this long ends (issue 9). */
-  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60 * 30).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60 * 30)
+    .default(30),
   /** Failed sign-ins on one username that lock it, and for how long (an admin can unlock it sooner). */
   LOGIN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(3).max(1000).default(10),
-  LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   /** Directory with the built widget and portal; defaults to the apps' dist folders in this repository. */
   ASSETS_DIR: z.string().optional(),
   /** Signs proof-of-work challenges. Set the same value on every process; random per start when empty. */
@@ -51,7 +70,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
   RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(300),
   /** Behind a reverse proxy that overwrites it (e.g. x-real-ip): the header holding the client's address. */
-  CLIENT_ADDRESS_HEADER: z.string().regex(/^[a-z0-9-]+$/i).optional(),
+  CLIENT_ADDRESS_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/i)
+    .optional(),
   /** Open sockets at most (0 = no cap): beyond it new connections are closed at once. */
   MAX_CONNECTIONS: z.coerce.number().int().min(0).default(4096),
   /**
@@ -60,7 +82,10 @@ const EnvSchema = z.object({
    */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).optional(),
   /** Outgoing mail, e.g. smtp://user:password@mail.example.gov.vn:587. Without it, notifications wait in the outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
   MAIL_FROM: z.string().min(3).default('PAKN <pakn@localhost>'),
   /** How often the outbox is delivered. */
   MAIL_INTERVAL_SECONDS: z.coerce.number().positive().default(10),
@@ -68,7 +93,10 @@ const EnvSchema = z.object({
    * End-to-end tests only: lets POST /__test__/clock move the server's clock forward, to see deadlines pass.
    * Never set in production.
    */
-  TEST_CLOCK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TEST_CLOCK: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** More origins to register for the demo site when seeding (comma-separated), e.g. test fixture hosts. */
   EXTRA_SITE_ORIGINS: z.string().optional(),
   NODE_ENV: z.string().optional(),

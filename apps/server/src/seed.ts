@@ -56,9 +56,7 @@ const DEPARTMENTS: readonly [string, string][] = [
 ];
 
 export function demoUnits(): Unit[] {
-  const units: Unit[] = [
-    { id: 'centre', kind: 'centre', name: 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội', parentId: null },
-  ];
+  const units: Unit[] = [{ id: 'centre', kind: 'centre', name: 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội', parentId: null }];
   for (let n = 1; n <= 30; n++) {
     units.push({ id: `branch-${String(n).padStart(2, '0')}`, kind: 'branch', name: `Chi nhánh số ${n}`, parentId: 'centre' });
   }
@@ -93,24 +91,21 @@ const SAMPLE_CASES: readonly SampleCase[] = [
     channel: 'hotline',
     category: 'late_result',
     concernedUnitId: 'ward-hoan-kiem',
-    description:
-      'Tôi nộp hồ sơ chứng thực bản sao tại bộ phận một cửa phường Hoàn Kiếm, hẹn trả ngày 20/11 nhưng đến nay chưa nhận được kết quả.',
+    description: 'Tôi nộp hồ sơ chứng thực bản sao tại bộ phận một cửa phường Hoàn Kiếm, hẹn trả ngày 20/11 nhưng đến nay chưa nhận được kết quả.',
     contact: { name: 'Nguyễn Văn An', phone: '0912345678' },
   },
   {
     channel: 'zalo',
     category: 'refusing_or_extra_papers',
     concernedUnitId: 'branch-05',
-    description:
-      'Cán bộ yêu cầu tôi nộp thêm bản sao sổ hộ khẩu, trong khi thủ tục đăng ký khai sinh không yêu cầu giấy tờ này.',
+    description: 'Cán bộ yêu cầu tôi nộp thêm bản sao sổ hộ khẩu, trong khi thủ tục đăng ký khai sinh không yêu cầu giấy tờ này.',
     contact: { phone: '0987654321' },
   },
   {
     channel: 'web_widget',
     category: 'harassment',
     concernedUnitId: 'ward-hoan-kiem',
-    description:
-      'Cán bộ tiếp nhận hồ sơ có thái độ gây khó dễ, yêu cầu tôi quay lại nhiều lần mà không hướng dẫn rõ ràng.',
+    description: 'Cán bộ tiếp nhận hồ sơ có thái độ gây khó dễ, yêu cầu tôi quay lại nhiều lần mà không hướng dẫn rõ ràng.',
     stage: 'in_progress',
     unitId: 'ward-hoan-kiem',
   },
@@ -159,24 +154,48 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
   await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true }, at);
   const unitId = sample.unitId ?? null;
   const unitName = demoUnits().find((u) => u.id === unitId)?.name ?? '';
-  const actors: Record<CaseMove, string> = { forwarded: 'giamdoc', acknowledged: 'xuly.hoankiem', answer_submitted: 'xuly.hoankiem' } as Record<CaseMove, string>;
+  const actors: Record<CaseMove, string> = { forwarded: 'giamdoc', acknowledged: 'xuly.hoankiem', answer_submitted: 'xuly.hoankiem' } as Record<
+    CaseMove,
+    string
+  >;
   let status: CaseStatus = 'received';
   let version = 1;
   for (const kind of STAGE_MOVES.slice(0, STAGE_DEPTH[sample.stage ?? 'received'])) {
     const username = actors[kind] ?? 'tiepnhan';
-    const actor = present(DEMO_STAFF.find((s) => s.username === username), username);
-    const moved = move({ status, unitId: status === 'received' || status === 'accepted' || status === 'awaiting_approval' ? null : unitId }, kind, { role: actor.role, unitId: actor.unitId });
+    const actor = present(
+      DEMO_STAFF.find((s) => s.username === username),
+      username,
+    );
+    const moved = move({ status, unitId: status === 'received' || status === 'accepted' || status === 'awaiting_approval' ? null : unitId }, kind, {
+      role: actor.role,
+      unitId: actor.unitId,
+    });
     const patch: CasePatch = {
       status: moved.to,
       ...(kind === 'classified_in_scope' ? { category: sample.category } : {}),
       ...(kind === 'forwarded' ? { unitId, forwardedAt: at } : {}),
       ...(kind === 'acknowledged' ? { acknowledgedAt: at } : {}),
       ...(kind === 'answer_submitted'
-        ? { answer: 'UBND phường đã trả kết quả cho Ông/Bà và gửi thư xin lỗi vì sự chậm trễ; cán bộ liên quan đã được nhắc nhở.', answerOutcome: 'substantiated' as const }
+        ? {
+            answer: 'UBND phường đã trả kết quả cho Ông/Bà và gửi thư xin lỗi vì sự chậm trễ; cán bộ liên quan đã được nhắc nhở.',
+            answerOutcome: 'substantiated' as const,
+          }
         : {}),
     };
     await updateCase(tx, id, version++, patch, at);
-    await insertEvent(tx, { caseId: id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: present(staff.get(username), username), note: kind === 'forwarding_drafted' ? unitName : null, visibleToCitizen: moved.visibleToCitizen }, at);
+    await insertEvent(
+      tx,
+      {
+        caseId: id,
+        kind,
+        fromStatus: moved.from,
+        toStatus: moved.to,
+        actorStaffId: present(staff.get(username), username),
+        note: kind === 'forwarding_drafted' ? unitName : null,
+        visibleToCitizen: moved.visibleToCitizen,
+      },
+      at,
+    );
     if (kind === 'forwarding_drafted' && unitId) {
       const record = present(await getCase(tx, id), id);
       await insertLetter(
@@ -186,7 +205,16 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
           caseId: id,
           unitId,
           draftedBy: present(staff.get('tiepnhan'), 'tiepnhan'),
-          body: forwardingLetterBody({ reference, unitName, categoryLabel: BUILT_IN_CATEGORY_LABELS[sample.category].vi, description: sample.description, dossierCode: null, receivedAt: record.createdAt, citizen: null, answerDueAt: null }),
+          body: forwardingLetterBody({
+            reference,
+            unitName,
+            categoryLabel: BUILT_IN_CATEGORY_LABELS[sample.category].vi,
+            description: sample.description,
+            dossierCode: null,
+            receivedAt: record.createdAt,
+            citizen: null,
+            answerDueAt: null,
+          }),
         },
         at,
       );
@@ -201,7 +229,12 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
 
 const AUTHORITIES: readonly [OutOfScopeClass, string, string, string][] = [
   ['information_request', 'co-quan-giai-quyet-tthc', 'Cơ quan giải quyết thủ tục hành chính', 'The agency handling the procedure'],
-  ['other_province', 'ttpvhcc-tinh-khac', 'Trung tâm Phục vụ hành chính công tỉnh, thành phố nơi có vụ việc', 'The Public Administration Service Centre of that province'],
+  [
+    'other_province',
+    'ttpvhcc-tinh-khac',
+    'Trung tâm Phục vụ hành chính công tỉnh, thành phố nơi có vụ việc',
+    'The Public Administration Service Centre of that province',
+  ],
   ['complaint_or_denunciation', 'thanh-tra-thanh-pho', 'Thanh tra Thành phố Hà Nội', 'Hanoi City Inspectorate'],
   ['crime_report', 'cong-an-thanh-pho', 'Công an Thành phố Hà Nội', 'Hanoi City Police'],
   ['public_order', 'cong-an-xa-phuong', 'Công an xã, phường nơi xảy ra vụ việc', 'The commune or ward police'],

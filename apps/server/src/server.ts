@@ -94,9 +94,7 @@ export async function startSystem(config: Config, logger: Logger = createLogger(
   for (const warning of config.warnings) logger.warn(`config: ${warning}`);
   const db = await openDatabase(config, logger);
   await migrate(db);
-  const seeded = config.seedDemo
-    ? await seedDemo(db, { demoSiteOrigins: demoSiteOrigins(config), now: new Date() })
-    : false;
+  const seeded = config.seedDemo ? await seedDemo(db, { demoSiteOrigins: demoSiteOrigins(config), now: new Date() }) : false;
 
   const assetsRoot = config.assetsDir ? resolve(config.assetsDir) : null;
   const widgetAssets = new AssetDirectory(assetsRoot ? resolve(assetsRoot, 'widget') : resolve(REPO_ROOT, 'apps/widget/dist'));
@@ -113,9 +111,7 @@ export async function startSystem(config: Config, logger: Logger = createLogger(
     logger,
   });
   const app = createApp({ db, config, logger, widgetAssets, portalAssets, clock: { offsetMs: 0 }, auditCheckpointFile: config.audit.checkpointFile });
-  const stopMail = config.mail.smtpUrl
-    ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs, logger)
-    : null;
+  const stopMail = config.mail.smtpUrl ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs, logger) : null;
   if (!stopMail) logger.warn('SMTP_URL is not set: notifications wait in the outbox until it is');
   const server = await listen(app, config.host, config.port, config.connections);
   let demo: ServerType | null = null;

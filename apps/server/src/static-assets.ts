@@ -68,11 +68,7 @@ export class AssetDirectory {
 }
 
 /** Builds the response for an asset, honouring Accept-Encoding and If-None-Match. */
-export function assetResponse(
-  asset: Asset,
-  request: Request,
-  headers: Record<string, string>,
-): Response {
+export function assetResponse(asset: Asset, request: Request, headers: Record<string, string>): Response {
   const responseHeaders = new Headers(headers);
   responseHeaders.set('Content-Type', asset.type);
   responseHeaders.set('ETag', asset.etag);

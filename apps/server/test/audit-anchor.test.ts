@@ -54,7 +54,11 @@ describe('issue 9: the audit checkpoints', () => {
       await migrate(db);
       const file = join(dir, 'audit-checkpoints.jsonl');
       const writer = await startAuditCheckpoints(db, { file, intervalMs: 3_600_000, everyEntries: 3, pollMs: 5, mailTo: 'archive@example.gov.vn' });
-      const lines = () => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; count: number });
+      const lines = () =>
+        readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { seq: number; count: number });
       // The seal row (audit.key_changed) is row 1, anchored by the first checkpoint.
       expect(lines()).toMatchObject([{ seq: 1, count: 1 }]);
 
@@ -69,12 +73,13 @@ describe('issue 9: the audit checkpoints', () => {
       expect(mails.rows.map((r) => r.recipient)).toEqual(['archive@example.gov.vn', 'archive@example.gov.vn', 'archive@example.gov.vn']);
       expect(String(mails.rows[2]?.body)).toContain('"seq":5');
 
-      expect(await verifyAuditChain(db, { checkpoints: await readCheckpointFile(file), requireCheckpoints: true })).toMatchObject({ ok: true, lastCheckpoint: { seq: 5 } });
+      expect(await verifyAuditChain(db, { checkpoints: await readCheckpointFile(file), requireCheckpoints: true })).toMatchObject({
+        ok: true,
+        lastCheckpoint: { seq: 5 },
+      });
       await db.execute('DROP TRIGGER audit_log_no_delete');
       await db.execute('DELETE FROM audit_log WHERE seq >= 4');
-      expect((await verifyAuditChain(db, { checkpoints: await readCheckpointFile(file) })).problems).toEqual([
-        { kind: 'tail_removed', seq: 5, line: null },
-      ]);
+      expect((await verifyAuditChain(db, { checkpoints: await readCheckpointFile(file) })).problems).toEqual([{ kind: 'tail_removed', seq: 5, line: null }]);
     } finally {
       db.close();
     }

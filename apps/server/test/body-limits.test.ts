@@ -44,27 +44,31 @@ function rawRequest(port: number, method: string, path: string, headers: Record<
       else resolve({ status, text });
     });
     // An async listener's promise is dropped by the emitter: say so.
-    socket.on('connect', () => void (async () => {
-      const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
-      if (framing === 'content-length') lines.push(`Content-Length: ${body.byteLength}`);
-      // "Both": a small Content-Length that a parser trusting it would read, and the real, chunked body.
-      if (framing === 'both') lines.push('Content-Length: 16');
-      if (framing !== 'content-length') lines.push('Transfer-Encoding: chunked');
-      const write = (chunk: Uint8Array | string) =>
-        new Promise<void>((done) => {
-          if (socket.destroyed || answered) return done();
-          if (socket.write(chunk)) done();
-          else socket.once('drain', done);
-        });
-      await write(`${lines.join('\r\n')}\r\n\r\n`);
-      const step = 64 * 1024;
-      for (let i = 0; i < body.byteLength && !socket.destroyed && !answered; i += step) {
-        const piece = body.subarray(i, i + step);
-        if (framing === 'content-length') await write(piece);
-        else await write(Buffer.concat([Buffer.from(`${piece.byteLength.toString(16)}\r\n`), piece, Buffer.from('\r\n')]));
-      }
-      if (framing !== 'content-length') await write('0\r\n\r\n');
-    })());
+    socket.on(
+      'connect',
+      () =>
+        void (async () => {
+          const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+          if (framing === 'content-length') lines.push(`Content-Length: ${body.byteLength}`);
+          // "Both": a small Content-Length that a parser trusting it would read, and the real, chunked body.
+          if (framing === 'both') lines.push('Content-Length: 16');
+          if (framing !== 'content-length') lines.push('Transfer-Encoding: chunked');
+          const write = (chunk: Uint8Array | string) =>
+            new Promise<void>((done) => {
+              if (socket.destroyed || answered) return done();
+              if (socket.write(chunk)) done();
+              else socket.once('drain', done);
+            });
+          await write(`${lines.join('\r\n')}\r\n\r\n`);
+          const step = 64 * 1024;
+          for (let i = 0; i < body.byteLength && !socket.destroyed && !answered; i += step) {
+            const piece = body.subarray(i, i + step);
+            if (framing === 'content-length') await write(piece);
+            else await write(Buffer.concat([Buffer.from(`${piece.byteLength.toString(16)}\r\n`), piece, Buffer.from('\r\n')]));
+          }
+          if (framing !== 'content-length') await write('0\r\n\r\n');
+        })(),
+    );
   });
 }
 
@@ -135,7 +139,7 @@ describe('issue 9: oversized bodies are refused before any handler runs', () => 
   /** Each route with a request it would take, made just too big. */
   const ROUTES = (): { name: string; path: string; headers: Record<string, string>; body: (size: number) => Uint8Array; limit: number }[] => [
     {
-      name: 'tRPC, a citizen\'s tracking',
+      name: "tRPC, a citizen's tracking",
       path: '/trpc/case.track',
       headers: { origin: WARD, 'content-type': 'application/json' },
       body: (size: number) => padded(receipt, size),
@@ -149,7 +153,7 @@ describe('issue 9: oversized bodies are refused before any handler runs', () => 
       limit: 64 * 1024,
     },
     {
-      name: 'a citizen\'s file upload',
+      name: "a citizen's file upload",
       path: '/api/v1/attachments',
       headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'x-pakn-filename': 'anh.png', 'content-type': 'image/png' },
       body: (size: number) => fileOf(PNG, size),
@@ -163,7 +167,7 @@ describe('issue 9: oversized bodies are refused before any handler runs', () => 
       limit: FILE_LIMIT,
     },
     {
-      name: 'the citizen\'s download of an answer file',
+      name: "the citizen's download of an answer file",
       path: `/api/v1/answer-attachments/${answerFile}/download`,
       headers: { origin: WARD, 'content-type': 'application/json' },
       body: (size: number) => padded(receipt, size),
@@ -171,7 +175,7 @@ describe('issue 9: oversized bodies are refused before any handler runs', () => 
     },
     // Staff downloads are POSTs (issue 9); they read no body, and take none bigger than a small JSON one.
     {
-      name: 'a staff download of a citizen\'s file',
+      name: "a staff download of a citizen's file",
       path: '/api/v1/attachments/abcdefghijklmnopqrstuvwx',
       headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler, 'content-type': 'application/json' },
       body: (size: number) => padded({}, size),
@@ -186,7 +190,7 @@ describe('issue 9: oversized bodies are refused before any handler runs', () => 
     },
   ];
 
-  it.each(FRAMINGS)('refuses every route\'s body over its limit framed by %s, with no database call and no row', async (framing) => {
+  it.each(FRAMINGS)("refuses every route's body over its limit framed by %s, with no database call and no row", async (framing) => {
     for (const route of ROUTES()) {
       const before = await tableCounts();
       spy.calls.length = 0;

@@ -20,7 +20,14 @@ async function build(env: Record<string, string>): Promise<PaknApp> {
   await migrate(db);
   await seedDemo(db, { demoSiteOrigins: [WARD], now: new Date(), withSampleCases: false });
   // The trusted header stands for a reverse proxy here, so that requests can come from several addresses.
-  const config = parseEnv({ PORT: '8080', POW_MAX_NUMBER: '100', PAKN_SECRET: 'http-test-secret-0123456789', LOG_LEVEL: 'silent', CLIENT_ADDRESS_HEADER: 'x-real-ip', ...env });
+  const config = parseEnv({
+    PORT: '8080',
+    POW_MAX_NUMBER: '100',
+    PAKN_SECRET: 'http-test-secret-0123456789',
+    LOG_LEVEL: 'silent',
+    CLIENT_ADDRESS_HEADER: 'x-real-ip',
+    ...env,
+  });
   return createApp({ db, config, widgetAssets: new AssetDirectory('/nonexistent'), portalAssets: new AssetDirectory('/nonexistent') });
 }
 
@@ -37,9 +44,20 @@ async function submit(app: PaknApp, address: string, lang = 'vi') {
   const headers = { 'content-type': 'application/json', origin: WARD, 'x-real-ip': address, 'x-pakn-lang': lang };
   const c = ((await (await challenge(app, address)).json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
   let number = 0;
-  while (createHash('sha256').update(c.salt + number).digest('hex') !== c.challenge) number++;
+  while (
+    createHash('sha256')
+      .update(c.salt + number)
+      .digest('hex') !== c.challenge
+  )
+    number++;
   const proof = Buffer.from(JSON.stringify({ ...c, number })).toString('base64');
-  const report = { siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'Hồ sơ của tôi bị trả muộn 7 ngày so với giấy hẹn.', idempotencyKey: randomBytes(16).toString('base64url'), proof };
+  const report = {
+    siteKey: DEMO_SITE_KEY,
+    category: 'late_result',
+    description: 'Hồ sơ của tôi bị trả muộn 7 ngày so với giấy hẹn.',
+    idempotencyKey: randomBytes(16).toString('base64url'),
+    proof,
+  };
   return app.request('/trpc/case.submit', { method: 'POST', headers, body: JSON.stringify(report) });
 }
 

@@ -50,22 +50,78 @@ interface Shape {
 
 const json = (input: unknown) => JSON.stringify(input);
 const SHAPES: readonly Shape[] = [
-  { name: '1. cross-site form post, urlencoded', method: 'POST', headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' }, body: (i) => `input=${encodeURIComponent(json(i))}` },
-  { name: '2. cross-site form post, multipart', method: 'POST', headers: { origin: EVIL, 'content-type': 'multipart/form-data; boundary=----x' }, body: (i) => `------x\r\nContent-Disposition: form-data; name="input"\r\n\r\n${json(i)}\r\n------x--\r\n` },
+  {
+    name: '1. cross-site form post, urlencoded',
+    method: 'POST',
+    headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' },
+    body: (i) => `input=${encodeURIComponent(json(i))}`,
+  },
+  {
+    name: '2. cross-site form post, multipart',
+    method: 'POST',
+    headers: { origin: EVIL, 'content-type': 'multipart/form-data; boundary=----x' },
+    body: (i) => `------x\r\nContent-Disposition: form-data; name="input"\r\n\r\n${json(i)}\r\n------x--\r\n`,
+  },
   { name: '3. cross-site form post, text/plain with a JSON body', method: 'POST', headers: { origin: EVIL, 'content-type': 'text/plain' }, body: json },
-  { name: '4. JSON fetch from a foreign origin, no anti-CSRF header', method: 'POST', headers: { origin: EVIL, 'content-type': 'application/json' }, body: json },
-  { name: '4b. JSON from a foreign origin that sends the header anyway', method: 'POST', headers: { origin: EVIL, 'content-type': 'application/json', 'x-pakn-csrf': '1' }, body: json },
-  { name: '5. JSON from the same site (another port), no header', method: 'POST', headers: { origin: SAME_SITE, 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }, body: json },
-  { name: '5b. JSON from the same site with the header', method: 'POST', headers: { origin: SAME_SITE, 'content-type': 'application/json', 'x-pakn-csrf': '1' }, body: json },
-  { name: '5c. JSON from the portal\'s own origin without the header', method: 'POST', headers: { origin: OWN, 'content-type': 'application/json' }, body: json },
-  { name: '5d. same-site form post, urlencoded', method: 'POST', headers: { origin: SAME_SITE, 'content-type': 'application/x-www-form-urlencoded' }, body: (i) => `input=${encodeURIComponent(json(i))}` },
-  { name: '6. GET navigation with the input in the query string', method: 'GET', headers: { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-site' }, query: (i) => `input=${encodeURIComponent(json(i))}` },
+  {
+    name: '4. JSON fetch from a foreign origin, no anti-CSRF header',
+    method: 'POST',
+    headers: { origin: EVIL, 'content-type': 'application/json' },
+    body: json,
+  },
+  {
+    name: '4b. JSON from a foreign origin that sends the header anyway',
+    method: 'POST',
+    headers: { origin: EVIL, 'content-type': 'application/json', 'x-pakn-csrf': '1' },
+    body: json,
+  },
+  {
+    name: '5. JSON from the same site (another port), no header',
+    method: 'POST',
+    headers: { origin: SAME_SITE, 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
+    body: json,
+  },
+  {
+    name: '5b. JSON from the same site with the header',
+    method: 'POST',
+    headers: { origin: SAME_SITE, 'content-type': 'application/json', 'x-pakn-csrf': '1' },
+    body: json,
+  },
+  {
+    name: "5c. JSON from the portal's own origin without the header",
+    method: 'POST',
+    headers: { origin: OWN, 'content-type': 'application/json' },
+    body: json,
+  },
+  {
+    name: '5d. same-site form post, urlencoded',
+    method: 'POST',
+    headers: { origin: SAME_SITE, 'content-type': 'application/x-www-form-urlencoded' },
+    body: (i) => `input=${encodeURIComponent(json(i))}`,
+  },
+  {
+    name: '6. GET navigation with the input in the query string',
+    method: 'GET',
+    headers: { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-site' },
+    query: (i) => `input=${encodeURIComponent(json(i))}`,
+  },
   { name: '6b. GET batch', method: 'GET', headers: {}, query: (i) => `batch=1&input=${encodeURIComponent(json({ 0: i }))}`, batch: true },
   { name: '7. no Origin at all, JSON, no header', method: 'POST', headers: { 'content-type': 'application/json' }, body: json },
   { name: '7b. no Origin, JSON, with the header', method: 'POST', headers: { 'content-type': 'application/json', 'x-pakn-csrf': '1' }, body: json },
-  { name: '7c. Origin null (a sandboxed frame) with the header', method: 'POST', headers: { origin: 'null', 'content-type': 'application/json', 'x-pakn-csrf': '1' }, body: json },
+  {
+    name: '7c. Origin null (a sandboxed frame) with the header',
+    method: 'POST',
+    headers: { origin: 'null', 'content-type': 'application/json', 'x-pakn-csrf': '1' },
+    body: json,
+  },
   { name: '7d. octet-stream', method: 'POST', headers: { origin: EVIL, 'content-type': 'application/octet-stream' }, body: json },
-  { name: '7e. a batch from a foreign origin', method: 'POST', headers: { origin: EVIL, 'content-type': 'application/json' }, body: (i) => json({ 0: i }), batch: true },
+  {
+    name: '7e. a batch from a foreign origin',
+    method: 'POST',
+    headers: { origin: EVIL, 'content-type': 'application/json' },
+    body: (i) => json({ 0: i }),
+    batch: true,
+  },
 ];
 
 /**
@@ -73,12 +129,16 @@ const SHAPES: readonly Shape[] = [
  * table: what changed is named when something did.
  */
 async function snapshot(f: HttpFixture): Promise<Record<string, string>> {
-  const tables = await f.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%session%' ORDER BY name");
+  const tables = await f.db.execute(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%session%' ORDER BY name",
+  );
   const result: Record<string, string> = {};
   for (const row of tables.rows) {
     const name = String(row.name);
     const rows = await f.db.execute(`SELECT * FROM "${name.replaceAll('"', '""')}"`);
-    const text = JSON.stringify(rows.rows.map((r) => Object.values(r).map((v) => (v instanceof ArrayBuffer ? Buffer.from(v).toString('base64') : typeof v === 'bigint' ? String(v) : v))));
+    const text = JSON.stringify(
+      rows.rows.map((r) => Object.values(r).map((v) => (v instanceof ArrayBuffer ? Buffer.from(v).toString('base64') : typeof v === 'bigint' ? String(v) : v))),
+    );
     result[name] = `${rows.rows.length}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
   }
   return result;
@@ -111,7 +171,12 @@ describe('issue 9: CSRF battery over every staff mutation and writing route', ()
       'case.classify': { caseId, scope: 'in', category: 'late_result' },
       'intake.logContact': { channel: 'hotline', summary: 'Công dân phản ánh hồ sơ đất đai bị trả muộn so với giấy hẹn.' },
       'unit.record': { unitId: 'ward-hoan-kiem', kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' },
-      'authority.save': { id: 'cong-an-tp', outOfScopeClass: 'crime_report', name: { vi: 'Công an Thành phố Hà Nội', en: 'Hanoi City Police' }, referral: { vi: 'Đề nghị liên hệ Công an Thành phố.', en: 'Please contact the City Police.' } },
+      'authority.save': {
+        id: 'cong-an-tp',
+        outOfScopeClass: 'crime_report',
+        name: { vi: 'Công an Thành phố Hà Nội', en: 'Hanoi City Police' },
+        referral: { vi: 'Đề nghị liên hệ Công an Thành phố.', en: 'Please contact the City Police.' },
+      },
       'auth.logout': {},
     };
     return INPUTS[procedure] ?? { caseId };
@@ -201,10 +266,17 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
   afterAll(() => f.close());
 
   /** The browser-made shapes for a route that takes a body. */
-  function hostile(body: string | Uint8Array, extra: Record<string, string> = {}): { name: string; headers: Record<string, string>; body: string | Uint8Array }[] {
+  function hostile(
+    body: string | Uint8Array,
+    extra: Record<string, string> = {},
+  ): { name: string; headers: Record<string, string>; body: string | Uint8Array }[] {
     return [
       { name: '1. cross-site form, urlencoded', headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded', ...extra }, body: 'status=all' },
-      { name: '2. cross-site form, multipart', headers: { origin: EVIL, 'content-type': 'multipart/form-data; boundary=x', ...extra }, body: '--x\r\nContent-Disposition: form-data; name="f"; filename="a.pdf"\r\n\r\n%PDF-1.7\r\n--x--\r\n' },
+      {
+        name: '2. cross-site form, multipart',
+        headers: { origin: EVIL, 'content-type': 'multipart/form-data; boundary=x', ...extra },
+        body: '--x\r\nContent-Disposition: form-data; name="f"; filename="a.pdf"\r\n\r\n%PDF-1.7\r\n--x--\r\n',
+      },
       { name: '3. cross-site form, text/plain', headers: { origin: EVIL, 'content-type': 'text/plain', ...extra }, body },
       { name: '4. foreign origin, JSON or the file type, no header', headers: { origin: EVIL, 'content-type': 'application/json', ...extra }, body },
       { name: '4b. foreign origin with the header', headers: { origin: EVIL, 'content-type': 'application/json', 'x-pakn-csrf': '1', ...extra }, body },
@@ -246,18 +318,30 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
 
   // A staff download writes an audit entry ("downloaded"): the same shapes, and a GET or HEAD from a link or image.
   it.each([
-    ['a citizen\'s file', () => `/api/v1/attachments/${citizenFile}`, () => officer],
+    ["a citizen's file", () => `/api/v1/attachments/${citizenFile}`, () => officer],
     ['an answer file', () => `/api/v1/answer-attachments/${pendingFile}`, () => handler],
   ])('staff download of %s: refused in every shape, GET and HEAD included, and nothing is audited', async (_name, path, cookieOf) => {
     const cookie = cookieOf();
     await expectNoChange(async () => {
-      for (const shape of [...hostile('{}'), { name: '5d. own origin, header, form type', headers: { origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' }]) {
+      for (const shape of [
+        ...hostile('{}'),
+        {
+          name: '5d. own origin, header, form type',
+          headers: { origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'a=1',
+        },
+      ]) {
         const res = await f.app.request(path(), { method: 'POST', headers: { cookie, ...shape.headers }, body: shape.body });
         expect([403, 415], shape.name).toContain(res.status);
         expect(res.headers.get('content-disposition'), shape.name).toBeNull();
       }
       for (const method of ['GET', 'HEAD']) {
-        for (const headers of [{}, { origin: OWN, 'x-pakn-csrf': '1' }, { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-site' }, { 'sec-fetch-dest': 'image' }] as Record<string, string>[]) {
+        for (const headers of [
+          {},
+          { origin: OWN, 'x-pakn-csrf': '1' },
+          { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-site' },
+          { 'sec-fetch-dest': 'image' },
+        ] as Record<string, string>[]) {
           const res = await f.app.request(path(), { method, headers: { cookie, ...headers } });
           expect(res.status, `6. ${method} ${JSON.stringify(headers)}`).toBe(405);
           expect(res.headers.get('allow')).toBe('POST');
@@ -293,7 +377,11 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
         expect(res.status, shape.name).toBe(403);
       }
       for (const method of ['POST', 'PUT', 'PATCH']) {
-        const res = await f.app.request(`/api/v1/answer-attachments/${pendingFile}?_method=DELETE`, { method, headers: { cookie: handler, origin: EVIL, 'content-type': 'application/x-www-form-urlencoded', 'x-http-method-override': 'DELETE' }, body: '_method=DELETE' });
+        const res = await f.app.request(`/api/v1/answer-attachments/${pendingFile}?_method=DELETE`, {
+          method,
+          headers: { cookie: handler, origin: EVIL, 'content-type': 'application/x-www-form-urlencoded', 'x-http-method-override': 'DELETE' },
+          body: '_method=DELETE',
+        });
         expect(res.status, `${method} with a method override`).toBeGreaterThanOrEqual(400);
       }
     });

@@ -76,7 +76,9 @@ describe('CSV exports over HTTP', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // TextDecoder drops the BOM unless told not to: keep it, to see the file as Excel does.
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFMã phản ánh,Ngày tiếp nhận,Kênh,Lĩnh vực,Trạng thái,Đơn vị xử lý,Đơn vị bị phản ánh,Người được giao,Hạn xử lý,Ngày làm việc còn lại,Quá hạn,Người phản ánh,Điện thoại,Thư điện tử,Giữ bí mật danh tính,Nội dung,Ngày trả lời,Điểm đánh giá');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFMã phản ánh,Ngày tiếp nhận,Kênh,Lĩnh vực,Trạng thái,Đơn vị xử lý,Đơn vị bị phản ánh,Người được giao,Hạn xử lý,Ngày làm việc còn lại,Quá hạn,Người phản ánh,Điện thoại,Thư điện tử,Giữ bí mật danh tính,Nội dung,Ngày trả lời,Điểm đánh giá',
+    );
     const rows = text.trimEnd().split('\r\n').length - 1;
     expect(rows).toBeGreaterThan(0);
     const audit = await listAudit(db, { action: 'export.cases' });
@@ -88,10 +90,14 @@ describe('CSV exports over HTTP', () => {
     const cookie = await login('thanhtra');
     const bad = await exportFile('unit-evaluation.csv', { from: '2026-03-31', to: '2026-03-01' }, { cookie, 'accept-language': 'vi' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { fieldErrors: Record<string, string> } }).error.fieldErrors).toEqual({ to: 'Ngày kết thúc không thể trước ngày bắt đầu.' });
+    expect(((await bad.json()) as { error: { fieldErrors: Record<string, string> } }).error.fieldErrors).toEqual({
+      to: 'Ngày kết thúc không thể trước ngày bắt đầu.',
+    });
     const res = await exportFile('unit-evaluation.csv', { from: '2026-01-01', to: '2026-12-31' }, { cookie, 'accept-language': 'en' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('filename="pakn-danh-gia-don-vi-2026-01-01_2026-12-31.csv"');
-    expect((await res.text()).split('\r\n')[0]).toBe('Unit,Received,Answered,Answered on time,Overdue now,Average working days to answer,Reminders,Escalations,Reprimands,Corrections,Commendations,Average rating,Reviews requested');
+    expect((await res.text()).split('\r\n')[0]).toBe(
+      'Unit,Received,Answered,Answered on time,Overdue now,Average working days to answer,Reminders,Escalations,Reprimands,Corrections,Commendations,Average rating,Reviews requested',
+    );
   });
 });

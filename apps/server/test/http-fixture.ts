@@ -80,7 +80,11 @@ export class HttpFixture {
     const res = await this.post('/trpc/case.challenge', { siteKey: DEMO_SITE_KEY }, { origin: WARD });
     const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
     for (let n = 0; n <= challenge.maxnumber; n++) {
-      if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+      if (
+        createHash('sha256')
+          .update(challenge.salt + n)
+          .digest('hex') === challenge.challenge
+      ) {
         return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
       }
     }

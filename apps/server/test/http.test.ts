@@ -60,7 +60,11 @@ async function proof(): Promise<string> {
   const res = await post('/trpc/case.challenge', { siteKey: DEMO_SITE_KEY }, { origin: WARD });
   const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    ) {
       return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
     }
   }
@@ -68,7 +72,14 @@ async function proof(): Promise<string> {
 }
 
 async function report(extra: Record<string, unknown> = {}) {
-  return { siteKey: DEMO_SITE_KEY, category: 'late_result', description, idempotencyKey: randomBytes(16).toString('base64url'), proof: await proof(), ...extra };
+  return {
+    siteKey: DEMO_SITE_KEY,
+    category: 'late_result',
+    description,
+    idempotencyKey: randomBytes(16).toString('base64url'),
+    proof: await proof(),
+    ...extra,
+  };
 }
 
 async function login(username = 'tiepnhan'): Promise<string> {
@@ -131,7 +142,13 @@ describe('citizen calls across origins', () => {
 });
 
 describe('request size', () => {
-  const huge = JSON.stringify({ siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'x'.repeat(100_000), idempotencyKey: 'k'.repeat(22), proof: 'p' });
+  const huge = JSON.stringify({
+    siteKey: DEMO_SITE_KEY,
+    category: 'late_result',
+    description: 'x'.repeat(100_000),
+    idempotencyKey: 'k'.repeat(22),
+    proof: 'p',
+  });
 
   it('refuses a body over the limit announced by Content-Length', async () => {
     const res = await post('/trpc/case.submit', huge, { origin: WARD });
@@ -170,7 +187,11 @@ describe('staff session', () => {
 
     db.close();
     await build({ PUBLIC_URL: 'https://pakn.example.gov.vn' });
-    const secure = await post('/trpc/auth.login', { username: 'tiepnhan', password: DEMO_PASSWORD }, { origin: 'https://pakn.example.gov.vn', 'x-pakn-csrf': '1' });
+    const secure = await post(
+      '/trpc/auth.login',
+      { username: 'tiepnhan', password: DEMO_PASSWORD },
+      { origin: 'https://pakn.example.gov.vn', 'x-pakn-csrf': '1' },
+    );
     expect(secure.headers.get('set-cookie')).toContain('Secure');
   });
 
@@ -263,7 +284,13 @@ describe('attachments over HTTP', () => {
   const upload = (body: RequestInit['body'], headers: Record<string, string> = {}) =>
     app.request('/api/v1/attachments', {
       method: 'POST',
-      headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png', 'x-pakn-filename': encodeURIComponent('ảnh giấy hẹn.png'), ...headers },
+      headers: {
+        origin: WARD,
+        'x-pakn-site': DEMO_SITE_KEY,
+        'content-type': 'image/png',
+        'x-pakn-filename': encodeURIComponent('ảnh giấy hẹn.png'),
+        ...headers,
+      },
       body,
     });
 
@@ -278,7 +305,7 @@ describe('attachments over HTTP', () => {
     expect(await res.json()).toMatchObject({ type: 'image/png', size: png.length, name: 'ảnh giấy hẹn.png' });
   });
 
-  it('refuses a file whose bytes are not an image or PDF, whatever it claims, in the user\'s language', async () => {
+  it("refuses a file whose bytes are not an image or PDF, whatever it claims, in the user's language", async () => {
     const res = await upload(new TextEncoder().encode('<script>alert(1)</script>'), { 'content-type': 'image/png', 'x-pakn-lang': 'en' });
     expect(res.status).toBe(415);
     expect(await res.json()).toEqual({ error: { reason: 'attachment_type', message: 'Only images (JPEG, PNG, WebP) or PDF files are accepted.' } });
@@ -294,11 +321,12 @@ describe('attachments over HTTP', () => {
     expect((await upload(png, { origin: 'http://evil.test' })).status).toBe(403);
   });
 
-  it('lets signed-in staff download a citizen\'s file, never inline, and nobody else', async () => {
+  it("lets signed-in staff download a citizen's file, never inline, and nobody else", async () => {
     const uploaded = (await (await upload(png)).json()) as { id: string };
     expect((await post('/trpc/case.submit', await report({ attachments: [uploaded.id] }), { origin: WARD })).status).toBe(200);
     // A download is audited: a POST from the portal with the anti-CSRF header (issue 9), and a session.
-    const staffDownload = (cookie: string) => app.request(`/api/v1/attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie } });
+    const staffDownload = (cookie: string) =>
+      app.request(`/api/v1/attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie } });
     expect((await staffDownload('')).status).toBe(401);
     const cookie = await login();
     const res = await staffDownload(cookie);
@@ -307,7 +335,9 @@ describe('attachments over HTTP', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
-    expect((await app.request('/api/v1/attachments/nope-nope-nope-nope', { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie } })).status).toBe(404);
+    expect(
+      (await app.request('/api/v1/attachments/nope-nope-nope-nope', { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie } })).status,
+    ).toBe(404);
   });
 });
 
@@ -317,15 +347,27 @@ describe('answer files over HTTP', () => {
   const uploadAnswerFile = (caseId: string, cookie: string, body: RequestInit['body'] = pdf, headers: Record<string, string> = {}) =>
     app.request('/api/v1/answer-attachments', {
       method: 'POST',
-      headers: { origin: OWN, 'x-pakn-csrf': '1', cookie, 'x-pakn-case': caseId, 'x-pakn-filename': encodeURIComponent('kết quả.pdf'), 'content-type': 'application/pdf', ...headers },
+      headers: {
+        origin: OWN,
+        'x-pakn-csrf': '1',
+        cookie,
+        'x-pakn-case': caseId,
+        'x-pakn-filename': encodeURIComponent('kết quả.pdf'),
+        'content-type': 'application/pdf',
+        ...headers,
+      },
       body,
     });
 
   /** A case of the demo ward, forwarded, approved and acknowledged: its handler can answer. */
   async function caseInProgress() {
-    const receipt = ((await (await post('/trpc/case.submit', await report(), { origin: WARD })).json()) as { result: { data: { reference: string; accessKey: string } } }).result.data;
+    const receipt = (
+      (await (await post('/trpc/case.submit', await report(), { origin: WARD })).json()) as { result: { data: { reference: string; accessKey: string } } }
+    ).result.data;
     const officer = await login('tiepnhan');
-    const inbox = (await (await app.request(`/trpc/case.inbox?input=${encodeURIComponent(JSON.stringify({ status: 'all' }))}`, { headers: { cookie: officer } })).json()) as {
+    const inbox = (await (
+      await app.request(`/trpc/case.inbox?input=${encodeURIComponent(JSON.stringify({ status: 'all' }))}`, { headers: { cookie: officer } })
+    ).json()) as {
       result: { data: { id: string; reference: string }[] };
     };
     const caseId = inbox.result.data.find((c) => c.reference === receipt.reference)!.id;
@@ -337,7 +379,7 @@ describe('answer files over HTTP', () => {
     return { caseId, receipt, officer, handler };
   }
 
-  it('takes the handler\'s file from the portal only, and refuses a wrong type or size in the user\'s language', async () => {
+  it("takes the handler's file from the portal only, and refuses a wrong type or size in the user's language", async () => {
     const { caseId, handler } = await caseInProgress();
     expect((await uploadAnswerFile(caseId, handler, pdf, { origin: WARD })).status).toBe(403);
     expect((await uploadAnswerFile(caseId, handler, pdf, { 'x-pakn-csrf': '0' })).status).toBe(403);
@@ -353,19 +395,33 @@ describe('answer files over HTTP', () => {
     const uploaded = (await res.json()) as { id: string; name: string };
     expect(uploaded).toMatchObject({ name: 'kết quả.pdf', type: 'application/pdf', size: pdf.length });
     // Removed before sending: gone for good.
-    expect((await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'DELETE', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler } })).status).toBe(204);
-    expect((await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler } })).status).toBe(404);
+    expect(
+      (await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'DELETE', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler } }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler } }))
+        .status,
+    ).toBe(404);
   });
 
-  it('lets the citizen download the verified answer\'s file from the site\'s page with reference and key, and nobody else', async () => {
+  it("lets the citizen download the verified answer's file from the site's page with reference and key, and nobody else", async () => {
     const { caseId, receipt, officer, handler } = await caseInProgress();
     const uploaded = (await (await uploadAnswerFile(caseId, handler)).json()) as { id: string };
-    const answer = { caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.', attachments: [{ id: uploaded.id, internal: false }] };
+    const answer = {
+      caseId,
+      outcome: 'substantiated',
+      answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.',
+      attachments: [{ id: uploaded.id, internal: false }],
+    };
     expect((await staffPost('/trpc/case.submitAnswer', answer, handler)).status).toBe(200);
     const download = (proof: unknown, origin = WARD) => post(`/api/v1/answer-attachments/${uploaded.id}/download`, proof, { origin });
     expect((await download(receipt)).status).toBe(404);
 
-    const staffCopy = await app.request(`/api/v1/answer-attachments/${uploaded.id}`, { method: 'POST', headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: officer } });
+    const staffCopy = await app.request(`/api/v1/answer-attachments/${uploaded.id}`, {
+      method: 'POST',
+      headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: officer },
+    });
     expect(staffCopy.status).toBe(200);
     expect(staffCopy.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
     expect(new Uint8Array(await staffCopy.arrayBuffer())).toEqual(pdf);
@@ -395,7 +451,7 @@ describe('hosted page and iframe', () => {
     expect((await app.request('/c/unknown-site')).status).toBe(404);
   });
 
-  it('lets only the site\'s own pages frame the iframe', async () => {
+  it("lets only the site's own pages frame the iframe", async () => {
     const res = await app.request(`/widget/v1/frame.html?site=${DEMO_SITE_KEY}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors ${WARD}`);

@@ -90,7 +90,10 @@ describe('issue 9: sessions over HTTP', () => {
   it('reads the idle and absolute timeouts from the environment, and keeps SESSION_TTL_HOURS working', () => {
     expect(parseEnv({})).toMatchObject({ sessionIdleSeconds: 1800, sessionTtlSeconds: 12 * 3600 });
     expect(parseEnv({ SESSION_TTL_HOURS: '8' }).sessionTtlSeconds).toBe(8 * 3600);
-    expect(parseEnv({ SESSION_ABSOLUTE_HOURS: '10', SESSION_TTL_HOURS: '8', SESSION_IDLE_MINUTES: '15' })).toMatchObject({ sessionTtlSeconds: 10 * 3600, sessionIdleSeconds: 900 });
+    expect(parseEnv({ SESSION_ABSOLUTE_HOURS: '10', SESSION_TTL_HOURS: '8', SESSION_IDLE_MINUTES: '15' })).toMatchObject({
+      sessionTtlSeconds: 10 * 3600,
+      sessionIdleSeconds: 900,
+    });
   });
 
   it('signs out a session idle for SESSION_IDLE_MINUTES', async () => {
@@ -118,7 +121,11 @@ describe('issue 9: sessions over HTTP', () => {
         text += decoder.decode(value);
       }
     })();
-    const logout = await app.request('/trpc/auth.logout', { method: 'POST', headers: { cookie, origin, 'x-pakn-csrf': '1', 'content-type': 'application/json' }, body: '{}' });
+    const logout = await app.request('/trpc/auth.logout', {
+      method: 'POST',
+      headers: { cookie, origin, 'x-pakn-csrf': '1', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(logout.status).toBe(200);
     // The guard only keeps a stream that never closes (the defect) from hanging the run; it measures nothing.
     const guard = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 3000).unref());

@@ -19,7 +19,11 @@ describe('issue 9: odd paths answer 4xx', () => {
       for (const headers of [{}, { cookie, origin: OWN, 'x-pakn-csrf': '1' }] as Record<string, string>[]) {
         // Exports are read by GET or, once they carry a token, by POST: neither finds Object's members.
         const get = await h.app.request(`/api/v1/exports/${name}`, { headers });
-        const post = await h.app.request(`/api/v1/exports/${name}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+        const post = await h.app.request(`/api/v1/exports/${name}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: '{}',
+        });
         for (const res of [get, post]) expect([404, 405], `${res.status} for ${name} ${JSON.stringify(headers)}`).toContain(res.status);
       }
     }
@@ -27,7 +31,10 @@ describe('issue 9: odd paths answer 4xx', () => {
 
   it('refuses a large download request body with 413, in the citizen language', async () => {
     const body = JSON.stringify({ reference: 'PAKN-2026-000001', accessKey: 'x'.repeat(10_000) });
-    for (const [lang, message] of [['vi', 'Nội dung gửi quá lớn.'], ['en', 'The request is too large.']] as const) {
+    for (const [lang, message] of [
+      ['vi', 'Nội dung gửi quá lớn.'],
+      ['en', 'The request is too large.'],
+    ] as const) {
       const res = await h.app.request('/api/v1/answer-attachments/abcdefghijklmnop/download', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: WARD, 'accept-language': lang },

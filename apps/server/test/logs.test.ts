@@ -95,7 +95,14 @@ describe('issue 10: structured request logs', () => {
     const requestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'request');
     expect(requestLines).toHaveLength(requests);
     for (const entry of requestLines) {
-      expect(entry).toMatchObject({ level: 'info', reqId: expect.any(String), method: expect.any(String), route: expect.any(String), status: expect.any(Number), ms: expect.any(Number) });
+      expect(entry).toMatchObject({
+        level: 'info',
+        reqId: expect.any(String),
+        method: expect.any(String),
+        route: expect.any(String),
+        status: expect.any(Number),
+        ms: expect.any(Number),
+      });
     }
     const routes = new Set(requestLines.map((entry) => entry.route));
     expect(routes).toContain('/api/v1/attachments/:id');
@@ -105,7 +112,7 @@ describe('issue 10: structured request logs', () => {
     expect(requestLines.filter((entry) => entry.route === '/trpc/*' && entry.procedure === 'unknown').map((entry) => entry.status)).toEqual([404]);
   });
 
-  it('never holds a citizen\'s name, phone, email or address, a tracking code or key, a password or a session token', () => {
+  it("never holds a citizen's name, phone, email or address, a tracking code or key, a password or a session token", () => {
     expect(secrets.every((secret) => secret.length >= 8)).toBe(true);
     const output = [...lines, ...consoleOutput].join('\n');
     for (const secret of secrets) {

@@ -45,7 +45,11 @@ afterEach(async () => {
 describe('mail over SMTP', () => {
   it('delivers queued notifications to a real SMTP server, with Vietnamese intact', async () => {
     await db.write((tx) =>
-      enqueueMessage(tx, { recipient: 'xuly@pakn.example', subject: '[PAKN] Phản ánh PAKN-2026-000001 được chuyển đến đơn vị', body: 'Đề nghị đơn vị xử lý.', caseId: null }, new Date()),
+      enqueueMessage(
+        tx,
+        { recipient: 'xuly@pakn.example', subject: '[PAKN] Phản ánh PAKN-2026-000001 được chuyển đến đơn vị', body: 'Đề nghị đơn vị xử lý.', caseId: null },
+        new Date(),
+      ),
     );
     const stop = startOutboxWorker(db, smtpTransport(`smtp://127.0.0.1:${port}`, 'PAKN <pakn@pakn.example>'), 50);
     try {

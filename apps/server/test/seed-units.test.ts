@@ -21,7 +21,11 @@ describe("Hanoi's commune-level units since 1 July 2025", () => {
   it('derive each id from the folded name', () => {
     for (const unit of units) {
       const bare = unit.name.replace(/^UBND (phường|xã) /, '');
-      expect(unit.id).toBe(`${unit.kind}-${foldForSearch(bare).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`);
+      expect(unit.id).toBe(
+        `${unit.kind}-${foldForSearch(bare)
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')}`,
+      );
       expect(unit.id).toMatch(/^(ward|commune)-[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(bare.normalize('NFC')).toBe(bare);
     }
@@ -44,7 +48,23 @@ describe("Hanoi's commune-level units since 1 July 2025", () => {
       ['commune-thuong-tin', 'UBND xã Thường Tín'],
     ];
     for (const [id, name] of before) expect(ids.get(id), id).toBe(name);
-    for (const name of ['Ba Đình', 'Ngọc Hà', 'Giảng Võ', 'Hai Bà Trưng', 'Vĩnh Tuy', 'Bạch Mai', 'Đống Đa', 'Kim Liên', 'Láng', 'Hồng Hà', 'Tây Hồ', 'Cầu Giấy', 'Thanh Xuân', 'Hoàng Mai', 'Long Biên']) {
+    for (const name of [
+      'Ba Đình',
+      'Ngọc Hà',
+      'Giảng Võ',
+      'Hai Bà Trưng',
+      'Vĩnh Tuy',
+      'Bạch Mai',
+      'Đống Đa',
+      'Kim Liên',
+      'Láng',
+      'Hồng Hà',
+      'Tây Hồ',
+      'Cầu Giấy',
+      'Thanh Xuân',
+      'Hoàng Mai',
+      'Long Biên',
+    ]) {
       expect(ids.get(`ward-${slug(name)}`), name).toBe(`UBND phường ${name}`);
     }
   });

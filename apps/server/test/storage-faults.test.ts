@@ -59,7 +59,11 @@ async function proof(): Promise<string> {
   expect(res.status).toBe(200);
   const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    ) {
       return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
     }
   }
@@ -149,7 +153,7 @@ describe('issue 9: a full disk and a read-only database', () => {
     expect(await caseCount()).toBe(before + 1);
   });
 
-  it('answers 503 on a REST route (a citizen\'s upload) when the disk is full, and 201 once it has room', async () => {
+  it("answers 503 on a REST route (a citizen's upload) when the disk is full, and 201 once it has room", async () => {
     const upload = () =>
       app.request('/api/v1/attachments', {
         method: 'POST',

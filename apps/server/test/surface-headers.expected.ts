@@ -7,7 +7,7 @@
 import type { SeenResponse } from './surface-probes.ts';
 
 export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
-  'health': {
+  health: {
     status: 200,
     headers: {
       'cache-control': 'no-store',
@@ -146,7 +146,7 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
       'x-frame-options': 'DENY',
     },
   },
-  'upload': {
+  upload: {
     status: 201,
     headers: {
       'access-control-allow-origin': 'http://127.0.0.1:8081',
@@ -266,11 +266,11 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
       'x-frame-options': 'DENY',
     },
   },
-  'export': {
+  export: {
     status: 200,
     headers: {
       'cache-control': 'private, no-store',
-      'content-disposition': "attachment; filename=\"pakn-phan-anh-<date>.csv\"; filename*=UTF-8''pakn-phan-anh-<date>.csv",
+      'content-disposition': 'attachment; filename="pakn-phan-anh-<date>.csv"; filename*=UTF-8\'\'pakn-phan-anh-<date>.csv',
       'content-security-policy': "default-src 'none'; sandbox",
       'content-type': 'text/csv; charset=utf-8',
       'cross-origin-opener-policy': 'same-origin',
@@ -425,7 +425,8 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
     headers: {
       'cache-control': 'no-cache',
       'content-length': '68',
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types pakn-widget",
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types pakn-widget",
       'content-type': 'text/html; charset=utf-8',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -439,7 +440,8 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
   'hosted page unknown site': {
     status: 404,
     headers: {
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types pakn-widget", // issue 10
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types pakn-widget", // issue 10
       'content-type': 'application/json',
       'cross-origin-opener-policy': 'same-origin', // issue 10
       'cross-origin-resource-policy': 'same-origin', // issue 10
@@ -448,12 +450,13 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
       'x-frame-options': 'DENY', // issue 10
     },
   },
-  'frame': {
+  frame: {
     status: 200,
     headers: {
       'cache-control': 'no-cache',
       'content-length': '35',
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors http://127.0.0.1:8081; require-trusted-types-for 'script'; trusted-types pakn-widget",
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors http://127.0.0.1:8081; require-trusted-types-for 'script'; trusted-types pakn-widget",
       'content-type': 'text/html; charset=utf-8',
       'cross-origin-embedder-policy': 'require-corp',
       'cross-origin-opener-policy': 'same-origin',
@@ -524,7 +527,7 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
       'x-content-type-options': 'nosniff', // issue 10
     },
   },
-  'root': {
+  root: {
     status: 302,
     headers: {
       location: '/portal/',
@@ -541,7 +544,8 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
     headers: {
       'cache-control': 'no-cache',
       'content-length': '97',
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html",
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html",
       'content-type': 'text/html; charset=utf-8',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -557,7 +561,8 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
     headers: {
       'cache-control': 'no-cache',
       'content-length': '97',
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html",
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html",
       'content-type': 'text/html; charset=utf-8',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -573,7 +578,8 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
     headers: {
       'cache-control': 'public, max-age=31536000, immutable',
       'content-length': '10',
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html",
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html",
       'content-type': 'text/javascript; charset=utf-8',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -587,7 +593,8 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
   'portal missing asset': {
     status: 404,
     headers: {
-      'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html", // issue 10
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html", // issue 10
       'content-type': 'application/json',
       'cross-origin-opener-policy': 'same-origin', // issue 10
       'cross-origin-resource-policy': 'same-origin', // issue 10
@@ -602,7 +609,7 @@ export const SURFACE_HEADERS: Readonly<Record<string, SeenResponse>> = {
       'content-type': 'application/json',
     },
   },
-  'submit': {
+  submit: {
     status: 200,
     headers: {
       'access-control-allow-origin': 'http://127.0.0.1:8081',

@@ -83,9 +83,12 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 function statelessProbes(send: Send, cookie: string, own: string): Record<string, () => Promise<Response>> {
   const staff = { origin: own, 'x-pakn-csrf': '1', cookie };
   const preflight = (path: string, origin: string) =>
-    send(path, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-pakn-lang' } });
+    send(path, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-pakn-lang' },
+    });
   return {
-    'health': () => send('/healthz'),
+    health: () => send('/healthz'),
     'trpc query': () => send(`/trpc/site.config?input=${encodeURIComponent(JSON.stringify({ siteKey: DEMO_SITE_KEY }))}`, { headers: { origin: WARD } }),
     'trpc preflight, registered site': () => preflight('/trpc/case.submit', WARD),
     'trpc preflight, foreign site': () => preflight('/trpc/case.submit', 'http://evil.test'),
@@ -100,36 +103,58 @@ function statelessProbes(send: Send, cookie: string, own: string): Record<string
     'trpc form body': () => send('/trpc/auth.logout', { method: 'POST', headers: { 'content-type': 'text/plain', ...staff }, body: '{}' }),
     'trpc too large': () => send('/trpc/case.submit', json({ description: 'x'.repeat(70_000) }, { origin: WARD })),
     'trpc unknown procedure': () => send('/trpc/nothing.here', json({}, { origin: WARD })),
-    'upload': () => send('/api/v1/attachments', { method: 'POST', headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'x-pakn-filename': 'anh.png', 'content-type': 'image/png' }, body: PNG }),
-    'upload wrong type': () => send('/api/v1/attachments', { method: 'POST', headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png' }, body: new TextEncoder().encode('MZ not an image') }),
-    'upload too large': () => send('/api/v1/attachments', { method: 'POST', headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png' }, body: new Uint8Array(5 * 1024 * 1024 + 10) }),
-    'upload foreign site': () => send('/api/v1/attachments', { method: 'POST', headers: { origin: 'http://evil.test', 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png' }, body: PNG }),
+    upload: () =>
+      send('/api/v1/attachments', {
+        method: 'POST',
+        headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'x-pakn-filename': 'anh.png', 'content-type': 'image/png' },
+        body: PNG,
+      }),
+    'upload wrong type': () =>
+      send('/api/v1/attachments', {
+        method: 'POST',
+        headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png' },
+        body: new TextEncoder().encode('MZ not an image'),
+      }),
+    'upload too large': () =>
+      send('/api/v1/attachments', {
+        method: 'POST',
+        headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png' },
+        body: new Uint8Array(5 * 1024 * 1024 + 10),
+      }),
+    'upload foreign site': () =>
+      send('/api/v1/attachments', {
+        method: 'POST',
+        headers: { origin: 'http://evil.test', 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png' },
+        body: PNG,
+      }),
     'upload preflight': () => preflight('/api/v1/attachments', WARD),
     'staff download by link': () => send('/api/v1/attachments/abc'),
     'staff download unknown': () => send('/api/v1/attachments/abc', { method: 'POST', headers: staff }),
     'staff download signed out': () => send('/api/v1/attachments/abc', { method: 'POST', headers: { origin: own, 'x-pakn-csrf': '1' } }),
     'staff download form body': () => send('/api/v1/attachments/abc', { method: 'POST', headers: { ...staff, 'content-type': 'text/plain' }, body: 'x' }),
-    'export': () => send('/api/v1/exports/cases.csv', json({ status: 'all' }, staff)),
+    export: () => send('/api/v1/exports/cases.csv', json({ status: 'all' }, staff)),
     'export by link': () => send('/api/v1/exports/cases.csv'),
     'export form body': () => send('/api/v1/exports/cases.csv', { method: 'POST', headers: { ...staff, 'content-type': 'text/plain' }, body: '{}' }),
     'export bad filter': () => send('/api/v1/exports/unit-evaluation.csv', json({ from: 'x', to: 'y' }, { ...staff })),
     'export unknown file': () => send('/api/v1/exports/other.csv', json({}, staff)),
     'export signed out': () => send('/api/v1/exports/cases.csv', json({}, { origin: own, 'x-pakn-csrf': '1' })),
-    'answer file upload signed out': () => send('/api/v1/answer-attachments', { method: 'POST', headers: { origin: own, 'x-pakn-csrf': '1', 'content-type': 'application/pdf' }, body: PDF }),
+    'answer file upload signed out': () =>
+      send('/api/v1/answer-attachments', { method: 'POST', headers: { origin: own, 'x-pakn-csrf': '1', 'content-type': 'application/pdf' }, body: PDF }),
     'answer file remove unknown': () => send('/api/v1/answer-attachments/abc', { method: 'DELETE', headers: staff }),
     'answer file by link': () => send('/api/v1/answer-attachments/abc'),
     'answer file unknown': () => send('/api/v1/answer-attachments/abc', { method: 'POST', headers: staff }),
-    'citizen answer file unknown': () => send('/api/v1/answer-attachments/abc/download', json({ reference: 'PAKN-2026-000001', accessKey: 'x' }, { origin: WARD })),
+    'citizen answer file unknown': () =>
+      send('/api/v1/answer-attachments/abc/download', json({ reference: 'PAKN-2026-000001', accessKey: 'x' }, { origin: WARD })),
     'citizen answer file preflight': () => preflight('/api/v1/answer-attachments/abc/download', WARD),
     'hosted page': () => send(`/c/${DEMO_SITE_KEY}`),
     'hosted page unknown site': () => send('/c/unknown-site'),
-    'frame': () => send(`/widget/v1/frame.html?site=${DEMO_SITE_KEY}`),
+    frame: () => send(`/widget/v1/frame.html?site=${DEMO_SITE_KEY}`),
     'frame unknown site': () => send('/widget/v1/frame.html?site=nope'),
     'widget loader': () => send('/widget/v1/loader.js', { headers: { 'accept-encoding': 'gzip, br' } }),
     'widget loader head': () => send('/widget/v1/loader.js', { method: 'HEAD' }),
     'widget hashed asset': () => send('/widget/v1/assets/pakn-widget-abc123.js', { headers: { 'accept-encoding': 'gzip' } }),
     'widget missing asset': () => send('/widget/v1/assets/nope.js'),
-    'root': () => send('/'),
+    root: () => send('/'),
     'portal without slash': () => send('/portal'),
     'portal shell': () => send('/portal/'),
     'portal client route': () => send('/portal/cases/123'),
@@ -144,7 +169,11 @@ async function proof(send: Send): Promise<string> {
   const res = await send('/trpc/case.challenge', json({ siteKey: DEMO_SITE_KEY }, { origin: WARD }));
   const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    ) {
       return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
     }
   }
@@ -153,7 +182,11 @@ async function proof(send: Send): Promise<string> {
 
 /** A report with a photo, and the photo downloaded by an officer who may see it. */
 async function downloadProbes(send: Send, cookie: string, own: string): Promise<Record<string, SeenResponse>> {
-  const upload = await send('/api/v1/attachments', { method: 'POST', headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'x-pakn-filename': 'anh.png' }, body: PNG });
+  const upload = await send('/api/v1/attachments', {
+    method: 'POST',
+    headers: { origin: WARD, 'x-pakn-site': DEMO_SITE_KEY, 'x-pakn-filename': 'anh.png' },
+    body: PNG,
+  });
   const { id } = (await upload.json()) as { id: string };
   const report = {
     siteKey: DEMO_SITE_KEY,
@@ -167,7 +200,7 @@ async function downloadProbes(send: Send, cookie: string, own: string): Promise<
   if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}`);
   const download = await send(`/api/v1/attachments/${id}`, { method: 'POST', headers: { origin: own, 'x-pakn-csrf': '1', cookie } });
   const receipt = ((await submitted.json()) as { result: { data: { reference: string; accessKey: string } } }).result.data;
-  return { 'submit': seen(submitted), 'staff download': seen(download), ...(await answerFileProbes(send, own, receipt)) };
+  return { submit: seen(submitted), 'staff download': seen(download), ...(await answerFileProbes(send, own, receipt)) };
 }
 
 /** The case forwarded, answered with a PDF and verified: the answer's file for staff and for the citizen. */
@@ -190,9 +223,18 @@ async function answerFileProbes(send: Send, own: string, receipt: { reference: s
   await step('case.approveForwarding', { caseId }, await as('giamdoc'));
   const handler = await as('xuly.hoankiem');
   await step('case.acknowledge', { caseId }, handler);
-  const uploaded = await send('/api/v1/answer-attachments', { method: 'POST', headers: { ...handler, 'x-pakn-case': caseId, 'x-pakn-filename': 'ket-qua.pdf' }, body: PDF });
+  const uploaded = await send('/api/v1/answer-attachments', {
+    method: 'POST',
+    headers: { ...handler, 'x-pakn-case': caseId, 'x-pakn-filename': 'ket-qua.pdf' },
+    body: PDF,
+  });
   const file = (await uploaded.clone().json()) as { id: string };
-  const answer = { caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.', attachments: [{ id: file.id, internal: false }] };
+  const answer = {
+    caseId,
+    outcome: 'substantiated',
+    answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.',
+    attachments: [{ id: file.id, internal: false }],
+  };
   await step('case.submitAnswer', answer, handler);
   const staffCopy = await send(`/api/v1/answer-attachments/${file.id}`, { method: 'POST', headers: officer });
   await step('case.verifyAnswer', { caseId }, officer);

@@ -28,10 +28,7 @@ export function domainText(domain: typeof Domain, lang: Lang) {
   const issue = (value: Domain.IssueLike) => domain.issueMessage(value, lang).replace(String(N), '{n}');
   const coded = (code: string) => issue({ code: 'custom', message: code });
   return {
-    errors: Object.fromEntries(ERROR_REASONS.map((reason) => [reason, domain.errorMessage(reason, lang)])) as Record<
-      (typeof ERROR_REASONS)[number],
-      string
-    >,
+    errors: Object.fromEntries(ERROR_REASONS.map((reason) => [reason, domain.errorMessage(reason, lang)])) as Record<(typeof ERROR_REASONS)[number], string>,
     /** Validation messages, keyed by the codes of the widget's validator (see src/validate-report.ts). */
     issues: {
       required: issue({ code: 'too_small', origin: 'string', minimum: 1 }),

@@ -76,9 +76,7 @@ export function domainModules(): Plugin {
     },
     async load(id) {
       if (!id.startsWith('\0virtual:pakn-domain-')) return null;
-      domain ??= runnerImport<typeof Domain>('@pakn/domain', { configFile: false, root: widgetRoot, logLevel: 'silent' }).then(
-        (result) => result.module,
-      );
+      domain ??= runnerImport<typeof Domain>('@pakn/domain', { configFile: false, root: widgetRoot, logLevel: 'silent' }).then((result) => result.module);
       if (id === `\0${DOMAIN_RULES}`) return domainRulesSource(domainRules(await domain));
       const [part, lang] = id.slice(DOMAIN_TEXT.length + 1).split('/');
       if ((lang !== 'vi' && lang !== 'en') || (part !== 'form' && part !== 'track')) return this.error(`Unknown module ${id}`);

@@ -58,10 +58,20 @@ check('loader.js', gz('loader.js'), 2 * KB);
 
 const formKeys = [...staticClosure('src/pakn-widget.ts')];
 const formFiles = formKeys.map((key) => inV1(manifest[key].file));
-check('form chunk', formFiles.reduce((sum, file) => sum + gz(file), 0), 20 * KB, formFiles.join(' + '));
+check(
+  'form chunk',
+  formFiles.reduce((sum, file) => sum + gz(file), 0),
+  20 * KB,
+  formFiles.join(' + '),
+);
 
 const assets = readdirSync(join(v1, 'assets')).filter((file) => file.endsWith('.js'));
-check('everything', assets.reduce((sum, file) => sum + gz(join('assets', file)), 0), 30 * KB, `${assets.length} modules`);
+check(
+  'everything',
+  assets.reduce((sum, file) => sum + gz(join('assets', file)), 0),
+  30 * KB,
+  `${assets.length} modules`,
+);
 
 const languageChunks = Object.entries(manifest).filter(([key]) => /^src\/text\/(?!vi\b|track-vi\b|index\b)[\w-]+\.ts$/.test(key));
 if (languageChunks.length === 0) {
@@ -80,7 +90,9 @@ let failed = 0;
 for (const { name, bytes, limit, detail } of results) {
   const ok = bytes <= limit;
   if (!ok) failed++;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(22)} ${String(bytes).padStart(6)} B  budget ${String(limit).padStart(6)} B${detail ? `  (${detail})` : ''}`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${name.padEnd(22)} ${String(bytes).padStart(6)} B  budget ${String(limit).padStart(6)} B${detail ? `  (${detail})` : ''}`,
+  );
 }
 for (const [name, bytes] of info) console.log(`     ${name.padEnd(22)} ${String(bytes).padStart(6)} B`);
 

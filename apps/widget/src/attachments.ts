@@ -107,25 +107,27 @@ export class Attachments {
     // Not connected yet: fails like a network error, so the file is uploaded again when the form is sent.
     if (!api) return Promise.reject(new WidgetClientError('network'));
     attachment.error = undefined;
-    attachment.upload ??= api.upload(host.site, attachment.file, (fraction) => {
-      attachment.progress = fraction;
-      host.requestUpdate();
-    }).then(
-      (uploaded) => {
-        attachment.id = uploaded.id;
-        attachment.upload = undefined;
+    attachment.upload ??= api
+      .upload(host.site, attachment.file, (fraction) => {
+        attachment.progress = fraction;
         host.requestUpdate();
-        return uploaded.id;
-      },
-      (error: WidgetClientError) => {
-        attachment.error = error;
-        attachment.upload = undefined;
-        attachment.progress = 0;
-        if (!error.retryable) this.alert = [...this.alert, `${attachment.file.name}: ${this.error(error)}`];
-        host.requestUpdate();
-        throw error;
-      },
-    );
+      })
+      .then(
+        (uploaded) => {
+          attachment.id = uploaded.id;
+          attachment.upload = undefined;
+          host.requestUpdate();
+          return uploaded.id;
+        },
+        (error: WidgetClientError) => {
+          attachment.error = error;
+          attachment.upload = undefined;
+          attachment.progress = 0;
+          if (!error.retryable) this.alert = [...this.alert, `${attachment.file.name}: ${this.error(error)}`];
+          host.requestUpdate();
+          throw error;
+        },
+      );
     host.requestUpdate();
     return attachment.upload;
   }
@@ -179,7 +181,13 @@ export class Attachments {
           onChange?.();
         }}
       />
-      ${this.files.length ? html`<ul>${this.files.map((a) => this.#renderFile(a))}</ul>` : nothing}
+      ${
+        this.files.length
+          ? html`<ul>
+              ${this.files.map((a) => this.#renderFile(a))}
+            </ul>`
+          : nothing
+      }
       <div role="alert">${this.alert.map((m) => html`<p class="error">${m}</p>`)}</div>
       ${error}
     </div>`;
@@ -188,13 +196,7 @@ export class Attachments {
   #renderFile(attachment: Attachment) {
     const t = this.#host.text;
     const { error } = attachment;
-    const state = attachment.id
-      ? t.uploaded
-      : error
-        ? error.retryable
-          ? t.uploadPending
-          : ''
-        : t.uploading(Math.round(attachment.progress * 100));
+    const state = attachment.id ? t.uploaded : error ? (error.retryable ? t.uploadPending : '') : t.uploading(Math.round(attachment.progress * 100));
     return html`<li>
       <span>${attachment.file.name}</span>
       <span class="hint">${state}</span>

@@ -238,8 +238,7 @@ export class PaknReportForm extends LitElement {
     const error = caught instanceof WidgetClientError ? caught : new WidgetClientError('internal');
     this.dispatchEvent(new WidgetErrorEvent(error.reason));
     const t = this.text;
-    const message =
-      error.reason === 'network' ? t.network : error.message || t.errors[error.reason as keyof WidgetText['errors']] || t.errors.internal;
+    const message = error.reason === 'network' ? t.network : error.message || t.errors[error.reason as keyof WidgetText['errors']] || t.errors.internal;
     // Attachment ids expire: upload the files again on the next try.
     if (error.reason === 'attachment_invalid') this.#files.expire();
     const worthRetrying = error.retryable || error.reason === 'attachment_invalid';
@@ -290,9 +289,7 @@ export class PaknReportForm extends LitElement {
     const office = this._config?.office;
     return html`
       <form novalidate @submit=${this.#submit}>
-        ${office && !office.open && office.nextOpening
-          ? html`<p class="note">${t.officeClosed(hanoiTime(office.nextOpening, t, true))}</p>`
-          : nothing}
+        ${office && !office.open && office.nextOpening ? html`<p class="note">${t.officeClosed(hanoiTime(office.nextOpening, t, true))}</p>` : nothing}
         ${categoryField(ctx, this._config?.categories ?? [], v.category)}
         ${unitField(ctx, this._config?.units ?? [], v.unitId, this._filter, (value) => (this._filter = value))}
         ${textField(ctx, 'dossierCode', t.dossierCode, 'text', 'off', v.dossierCode, 60, t.dossierHint)}
@@ -342,9 +339,7 @@ export class PaknReportForm extends LitElement {
       ${textField(ctx, 'appointmentDate', t.appointmentDate, 'date', 'off', v.appointmentDate, 0, '', today)}
       <div class="field">
         ${v.notReturned ? nothing : textField(ctx, 'returnedDate', t.returnedDate, 'date', 'off', v.returnedDate, 0, '', today)}
-        <label class="check"
-          ><input type="checkbox" name="notReturned" .checked=${v.notReturned} @change=${ctx.onInput} /><span>${t.notReturned}</span></label
-        >
+        <label class="check"><input type="checkbox" name="notReturned" .checked=${v.notReturned} @change=${ctx.onInput} /><span>${t.notReturned}</span></label>
       </div>
     </div>`;
   }
@@ -357,8 +352,7 @@ export class PaknReportForm extends LitElement {
     return html`<fieldset>
         <legend>${t.contact}</legend>
         <p class="hint">${t.contactHint}</p>
-        ${textField(ctx, 'contact.name', t.name, 'text', 'name', v.name, 120)}
-        ${textField(ctx, 'contact.phone', t.phone, 'tel', 'tel', v.phone, 20)}
+        ${textField(ctx, 'contact.name', t.name, 'text', 'name', v.name, 120)} ${textField(ctx, 'contact.phone', t.phone, 'tel', 'tel', v.phone, 20)}
         ${textField(ctx, 'contact.email', t.email, 'email', 'email', v.email, 200)}
       </fieldset>
       <div class="field">
@@ -368,24 +362,26 @@ export class PaknReportForm extends LitElement {
         </label>
         <span class="hint" id="confidential-hint">${t.confidentialHint}</span>
       </div>
-      ${withContact
-        ? html`<div class="field">
-            <label class="check">
-              <input
-                id="consent"
-                type="checkbox"
-                name="consent"
-                required
-                .checked=${v.consent}
-                aria-invalid=${invalid(ctx, 'consent')}
-                aria-describedby=${describedBy(ctx, 'consent')}
-                @change=${ctx.onInput}
-              />
-              <span>${t.consent}</span>
-            </label>
-            ${fieldError(ctx, 'consent')}
-          </div>`
-        : nothing}`;
+      ${
+        withContact
+          ? html`<div class="field">
+              <label class="check">
+                <input
+                  id="consent"
+                  type="checkbox"
+                  name="consent"
+                  required
+                  .checked=${v.consent}
+                  aria-invalid=${invalid(ctx, 'consent')}
+                  aria-describedby=${describedBy(ctx, 'consent')}
+                  @change=${ctx.onInput}
+                />
+                <span>${t.consent}</span>
+              </label>
+              ${fieldError(ctx, 'consent')}
+            </div>`
+          : nothing
+      }`;
   }
 
   #renderStatus() {
@@ -399,9 +395,9 @@ export class PaknReportForm extends LitElement {
   #renderAlert() {
     const alert = this._alert;
     if (!alert) return nothing;
-    return html`${alert.messages.map((m) => html`<p>${m}</p>`)}${alert.retry
-      ? html`<button type="button" @click=${alert.retry}>${this.text.retry}</button>`
-      : nothing}`;
+    return html`${alert.messages.map((m) => html`<p>${m}</p>`)}${
+      alert.retry ? html`<button type="button" @click=${alert.retry}>${this.text.retry}</button>` : nothing
+    }`;
   }
 }
 

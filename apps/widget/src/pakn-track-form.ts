@@ -334,32 +334,42 @@ export class PaknTrackForm extends LitElement {
         <p>${t.status}: <strong data-testid="track-status">${t.statuses[result.status]}</strong></p>
         ${result.mergedInto ? html`<p class="note" data-testid="track-merged">${t.mergedInto(result.mergedInto)}</p>` : nothing}
         ${result.categoryLabel ? html`<p>${t.category}: ${result.categoryLabel[t.lang === 'en' ? 'en' : 'vi']}</p>` : nothing}
-        ${deadline
-          ? html`<p data-testid="track-deadline">${t.deadline(t.stages[deadline.stage] ?? deadline.stage, hanoiTime(deadline.dueAt, t))}${deadline.overdue
-              ? html` (<span class="overdue">${t.overdue}</span>)`
-              : nothing}</p>`
-          : nothing}
+        ${
+          deadline
+            ? html`<p data-testid="track-deadline">
+                ${t.deadline(t.stages[deadline.stage] ?? deadline.stage, hanoiTime(deadline.dueAt, t))}${
+                  deadline.overdue ? html` (<span class="overdue">${t.overdue}</span>)` : nothing
+                }
+              </p>`
+            : nothing
+        }
         <h4>${t.history}</h4>
         <ol>
           ${result.history.map((step) => html`<li><time datetime=${step.at}>${hanoiTime(step.at, t)}</time> ${t.statuses[step.status]}</li>`)}
         </ol>
         ${result.infoRequest ? this.#renderInfoRequest(result.infoRequest.question) : nothing}
-        ${result.answer
-          ? html`<h4>${t.answer}</h4>
-              <p class="text" data-testid="track-answer">${result.answer}</p>`
-          : nothing}
-        ${result.answerAttachments.length
-          ? html`<h4>${t.answerFiles}</h4>
-              <ul data-testid="track-answer-files">
-                ${result.answerAttachments.map(
-                  (file) => html`<li><button type="button" class="link" @click=${() => this.#download(file)}>${t.download} ${file.name}</button></li>`,
-                )}
-              </ul>`
-          : nothing}
-        ${result.referral
-          ? html`<h4>${t.referral}</h4>
-              <p class="text" data-testid="track-referral">${result.referral}</p>`
-          : nothing}
+        ${
+          result.answer
+            ? html`<h4>${t.answer}</h4>
+                <p class="text" data-testid="track-answer">${result.answer}</p>`
+            : nothing
+        }
+        ${
+          result.answerAttachments.length
+            ? html`<h4>${t.answerFiles}</h4>
+                <ul data-testid="track-answer-files">
+                  ${result.answerAttachments.map(
+                    (file) => html`<li><button type="button" class="link" @click=${() => this.#download(file)}>${t.download} ${file.name}</button></li>`,
+                  )}
+                </ul>`
+            : nothing
+        }
+        ${
+          result.referral
+            ? html`<h4>${t.referral}</h4>
+                <p class="text" data-testid="track-referral">${result.referral}</p>`
+            : nothing
+        }
         ${result.rating ? html`<p class="outcome" tabindex="-1">${t.rated(result.rating.score)}</p>` : nothing}
         ${result.canRate ? this.#renderRating() : nothing} ${result.canRequestReview ? this.#renderReview(result) : nothing}
         <div class="alert" role="alert">${this._alert && this._result ? html`<p>${this._alert}</p>` : nothing}</div>
@@ -437,12 +447,19 @@ export class PaknTrackForm extends LitElement {
         <p class="hint" id="rating-hint">${t.ratingHint}</p>
         <div class="scores">
           ${[1, 2, 3, 4, 5].map(
-            (score) => html`<label
-              ><input type="radio" name="score" .value=${String(score)} .checked=${this._score === score} @change=${() => {
-                this._score = score;
-                this._errors = {};
-              }} />${score}</label
-            >`,
+            (score) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name="score"
+                  .value=${String(score)}
+                  .checked=${this._score === score}
+                  @change=${() => {
+                    this._score = score;
+                    this._errors = {};
+                  }}
+                />${score}</label
+              >`,
           )}
         </div>
         ${error ? html`<p class="error" id="score-error">${error}</p>` : nothing}

@@ -19,7 +19,14 @@ export const widgetStyles = css`
   .root {
     --pakn-a: #b3261e;
     box-sizing: border-box;
-    font: 400 var(--pakn-font-size, medium) / 1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+    font:
+      400 var(--pakn-font-size, medium) / 1.5 system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Noto Sans',
+      Arial,
+      sans-serif;
     /* Inherited properties cross the shadow boundary: set every one a host page might have changed. */
     letter-spacing: normal;
     word-spacing: normal;

@@ -237,33 +237,37 @@ export class PaknWidget extends LitElement {
       <div class="head">
         <h2 id="title">${t.title}</h2>
         <button type="button" class="lang" lang=${t.switchTo.lang} @click=${() => (this.lang = t.switchTo.lang)}>${t.switchTo.label}</button>
-        ${this.modal || this.frame
-          ? html`<button type="button" class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>×</button>`
-          : nothing}
+        ${this.modal || this.frame ? html`<button type="button" class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>×</button>` : nothing}
       </div>
       <div class="tabs">
         <button type="button" aria-pressed=${view === 'report'} @click=${() => (this.view = 'report')}>${t.newReport}</button>
         <button type="button" aria-pressed=${view === 'track'} @click=${() => (this.view = 'track')}>${t.followReport}</button>
       </div>
       <div class="body">
-        ${started
-          ? html`<pakn-report-form
-              .text=${t}
-              site=${this.site}
-              .api=${this.#apiClient}
-              ?hidden=${view !== 'report'}
-              @pakn-track-request=${this.#onTrackRequest}
-            ></pakn-report-form>`
-          : nothing}
-        ${started && this._trackState !== 'none'
-          ? html`<pakn-track-form site=${this.site} .text=${t} .api=${this.#apiClient} ?hidden=${view !== 'track'}>${t.loading}</pakn-track-form>`
-          : nothing}
-        ${view === 'track' && this._trackState === 'failed'
-          ? html`<div class="alert" role="alert">
-              <p>${t.network}</p>
-              <button type="button" @click=${this.#loadTrackView}>${t.retry}</button>
-            </div>`
-          : nothing}
+        ${
+          started
+            ? html`<pakn-report-form
+                .text=${t}
+                site=${this.site}
+                .api=${this.#apiClient}
+                ?hidden=${view !== 'report'}
+                @pakn-track-request=${this.#onTrackRequest}
+              ></pakn-report-form>`
+            : nothing
+        }
+        ${
+          started && this._trackState !== 'none'
+            ? html`<pakn-track-form site=${this.site} .text=${t} .api=${this.#apiClient} ?hidden=${view !== 'track'}>${t.loading}</pakn-track-form>`
+            : nothing
+        }
+        ${
+          view === 'track' && this._trackState === 'failed'
+            ? html`<div class="alert" role="alert">
+                <p>${t.network}</p>
+                <button type="button" @click=${this.#loadTrackView}>${t.retry}</button>
+              </div>`
+            : nothing
+        }
       </div>
     `;
     return this.modal
@@ -280,9 +284,7 @@ export class PaknWidget extends LitElement {
         >
           ${body}
         </dialog>`
-      : html`<section class="root" aria-labelledby="title" tabindex="-1" lang=${t.lang} @keydown=${this.#onKeydown}>
-          ${body}
-        </section>`;
+      : html`<section class="root" aria-labelledby="title" tabindex="-1" lang=${t.lang} @keydown=${this.#onKeydown}>${body}</section>`;
   }
 }
 

@@ -13,9 +13,7 @@ const BATCH = 64;
 export async function solveChallenge(challenge: Challenge): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   // WebCrypto exists only in secure contexts; a partner page on plain http gets a small fallback chunk.
-  const digest: Digest = subtle
-    ? (data) => subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)
-    : (await import('./sha256.ts')).sha256;
+  const digest: Digest = subtle ? (data) => subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>) : (await import('./sha256.ts')).sha256;
   const encoder = new TextEncoder();
   const target = challenge.challenge.toLowerCase();
   for (let start = 0; start <= challenge.maxnumber; start += BATCH) {

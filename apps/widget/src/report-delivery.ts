@@ -12,7 +12,10 @@ export const INVALID = new Error('invalid');
 /** 16 random bytes, base64url: the key that makes every retry of this report return the same case. */
 function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Resolves after `ms`, or earlier when the browser comes back online. */

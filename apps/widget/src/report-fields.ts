@@ -23,7 +23,12 @@ export interface FieldContext {
 
 const fieldId = (path: string) => path.replace('.', '-');
 /** Case- and diacritics-insensitive, so that "hoan kiem" finds "Hoàn Kiếm" (đ is a letter of its own). */
-const fold = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+const fold = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
 
 export function invalid(ctx: FieldContext, path: string) {
   return ctx.errors[path] ? 'true' : nothing;
@@ -114,9 +119,7 @@ export function unitField(ctx: FieldContext, units: NonNullable<SiteConfig['unit
       ${Object.entries(t.unitKinds).map(([kind, label]) => {
         const ofKind = shown.filter((u) => u.kind === kind);
         return ofKind.length
-          ? html`<optgroup label=${label}>
-              ${ofKind.map((u) => html`<option value=${u.id} ?selected=${unitId === u.id}>${u.name}</option>`)}
-            </optgroup>`
+          ? html`<optgroup label=${label}>${ofKind.map((u) => html`<option value=${u.id} ?selected=${unitId === u.id}>${u.name}</option>`)}</optgroup>`
           : nothing;
       })}
     </select>

@@ -104,9 +104,7 @@ export function renderReceipt(host: ReceiptHost, receipt: CaseReceipt, notice: s
         <button type="button" class="primary" @click=${async () => actions.notice(await copyReceipt(host, receipt))}>${t.copy}</button>
         <button type="button" @click=${() => printReceipt(host, receipt)}>${t.print}</button>
         <button type="button" @click=${() => downloadReceipt(host, receipt)}>${t.download}</button>
-        <button type="button" @click=${() => host.dispatchEvent(new TrackRequestEvent(receipt.reference, receipt.accessKey))}>
-          ${t.checkStatus}
-        </button>
+        <button type="button" @click=${() => host.dispatchEvent(new TrackRequestEvent(receipt.reference, receipt.accessKey))}>${t.checkStatus}</button>
         <button type="button" @click=${() => actions.another()}>${t.anotherReport}</button>
       </div>
       <p role="status">${notice}</p>

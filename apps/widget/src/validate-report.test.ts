@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CENTRE_FOUNDED_ON, DESCRIPTION_MAX, DESCRIPTION_MIN, LATEST_INPUT_DATE, PHONE_PATTERN, ReportFormSchema, fieldErrors } from '@pakn/domain';
 import { EMPTY_REPORT, validateReport, type ReportValues } from './validate-report.ts';
 
-const rules = { descriptionMin: DESCRIPTION_MIN, descriptionMax: DESCRIPTION_MAX, phonePattern: PHONE_PATTERN, earliestDate: CENTRE_FOUNDED_ON, latestDate: LATEST_INPUT_DATE };
+const rules = {
+  descriptionMin: DESCRIPTION_MIN,
+  descriptionMax: DESCRIPTION_MAX,
+  phonePattern: PHONE_PATTERN,
+  earliestDate: CENTRE_FOUNDED_ON,
+  latestDate: LATEST_INPUT_DATE,
+};
 const SITE = 'phuong-hoan-kiem';
 const VALID: ReportValues = {
   ...EMPTY_REPORT,

@@ -35,11 +35,8 @@ export function createPaknClient(options: ClientOptions): PaknClient {
     if (options.staff) h['x-pakn-csrf'] = '1';
     return h;
   };
-  const fetchImpl: typeof fetch = (input, init) =>
-    fetch(input, { ...init, credentials: options.staff ? 'same-origin' : 'omit' });
-  const link = options.batch
-    ? httpBatchLink({ url, headers, fetch: fetchImpl, maxItems: 10 })
-    : httpLink({ url, headers, fetch: fetchImpl });
+  const fetchImpl: typeof fetch = (input, init) => fetch(input, { ...init, credentials: options.staff ? 'same-origin' : 'omit' });
+  const link = options.batch ? httpBatchLink({ url, headers, fetch: fetchImpl, maxItems: 10 }) : httpLink({ url, headers, fetch: fetchImpl });
   return createTRPCClient<AppRouter>({ links: [link] });
 }
 

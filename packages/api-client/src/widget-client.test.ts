@@ -63,7 +63,9 @@ describe('the widget client speaks tRPC’s HTTP format without @trpc/client', (
     respond(400, {
       error: { message: 'Some fields are invalid.', code: -32600, data: { reason: 'invalid', fieldErrors: { description: 'Too short' }, httpStatus: 400 } },
     });
-    const error = await client().track({ reference: 'x', accessKey: 'y' }).catch((e: unknown) => e);
+    const error = await client()
+      .track({ reference: 'x', accessKey: 'y' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WidgetClientError);
     expect(error).toMatchObject({ reason: 'invalid', message: 'Some fields are invalid.', httpStatus: 400, fieldErrors: { description: 'Too short' } });
     expect((error as WidgetClientError).retryable).toBe(false);
@@ -71,16 +73,25 @@ describe('the widget client speaks tRPC’s HTTP format without @trpc/client', (
 
   it('treats 429 and a proxy’s 502 page as retryable', async () => {
     respond(429, { error: { message: 'Too many requests.', code: -32029, data: { reason: 'rate_limited', fieldErrors: null, httpStatus: 429 } } });
-    const limited = await client().track({ reference: 'x', accessKey: 'y' }).catch((e: unknown) => e);
+    const limited = await client()
+      .track({ reference: 'x', accessKey: 'y' })
+      .catch((e: unknown) => e);
     expect(limited).toMatchObject({ reason: 'rate_limited', retryable: true });
     respond(502, '<html>Bad gateway</html>', 'text/html');
-    const proxy = await client().track({ reference: 'x', accessKey: 'y' }).catch((e: unknown) => e);
+    const proxy = await client()
+      .track({ reference: 'x', accessKey: 'y' })
+      .catch((e: unknown) => e);
     expect(proxy).toMatchObject({ reason: 'internal', message: '', httpStatus: 502, retryable: true });
   });
 
   it('reports a failed fetch (offline, DNS, CORS, timeout) as `network`, retryable', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const error = await client().challenge({ siteKey: 's' }).catch((e: unknown) => e);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    const error = await client()
+      .challenge({ siteKey: 's' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'network', httpStatus: null, retryable: true });
   });
 });

@@ -47,7 +47,11 @@ type Parsed =
 
 function parseAddress(address: string): Parsed {
   // `[::1]` from a URL, `fe80::1%eth0` with a zone: neither part names another network.
-  const bare = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const bare = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const version = isIP(bare);
   if (version === 4) return { kind: 'ipv4', octets: bare.split('.').map(Number) };
   if (version !== 6) return { kind: 'other', text: bare };

@@ -22,20 +22,28 @@ async function code(promise: Promise<unknown>): Promise<string> {
 
 describe('administration', () => {
   it('creates an account that can sign in, and deactivating it ends its sessions', async () => {
-    const accounts = await f.as('admin').admin.saveUser({ username: 'xuly.moi', displayName: 'Cán bộ mới', role: 'unit_handler', unitId: 'ward-a', password: 'mat-khau-rat-dai-2026' });
+    const accounts = await f
+      .as('admin')
+      .admin.saveUser({ username: 'xuly.moi', displayName: 'Cán bộ mới', role: 'unit_handler', unitId: 'ward-a', password: 'mat-khau-rat-dai-2026' });
     const account = accounts.find((a) => a.username === 'xuly.moi')!;
     const request = f.request();
     await createCaller({ services: f.services, request, staff: null }).auth.login({ username: 'xuly.moi', password: 'mat-khau-rat-dai-2026' });
     expect((await createContext(f.services, f.request({ sessionToken: request.cookies[0]! }))).staff?.id).toBe(account.id);
-    await f.as('admin').admin.saveUser({ id: account.id, username: 'xuly.moi', displayName: 'Cán bộ mới', role: 'unit_handler', unitId: 'ward-a', active: false });
+    await f
+      .as('admin')
+      .admin.saveUser({ id: account.id, username: 'xuly.moi', displayName: 'Cán bộ mới', role: 'unit_handler', unitId: 'ward-a', active: false });
     expect((await createContext(f.services, f.request({ sessionToken: request.cookies[0]! }))).staff).toBeNull();
     const entries = await f.as('admin').audit.list({ entityType: 'staff', entityId: account.id });
     expect(JSON.stringify(entries)).not.toContain('mat-khau');
   });
 
   it('refuses a unit member without a unit, a taken username, and a new account without a password', async () => {
-    expect(await code(f.as('admin').admin.saveUser({ username: 'abc', displayName: 'Không đơn vị', role: 'unit_handler', password: 'mat-khau-rat-dai-2026' }))).toBe('BAD_REQUEST');
-    expect(await code(f.as('admin').admin.saveUser({ username: 'intake', displayName: 'Trùng', role: 'intake_officer', password: 'mat-khau-rat-dai-2026' }))).toBe('CONFLICT');
+    expect(
+      await code(f.as('admin').admin.saveUser({ username: 'abc', displayName: 'Không đơn vị', role: 'unit_handler', password: 'mat-khau-rat-dai-2026' })),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await code(f.as('admin').admin.saveUser({ username: 'intake', displayName: 'Trùng', role: 'intake_officer', password: 'mat-khau-rat-dai-2026' })),
+    ).toBe('CONFLICT');
     expect(await code(f.as('admin').admin.saveUser({ username: 'moi', displayName: 'Mới', role: 'inspector' }))).toBe('BAD_REQUEST');
   });
 
@@ -56,7 +64,9 @@ describe('administration', () => {
 
   it('refuses to create a unit or a site over an existing one, and keeps the existing one', async () => {
     expect(await code(f.as('admin').admin.saveUnit({ id: 'ward-b', kind: 'ward', name: 'Trùng mã', isNew: true }))).toBe('CONFLICT');
-    expect((await f.as('admin').admin.saveSite({ key: 'new-site', name: 'Trang mới', allowedOrigins: [], isNew: true })).some((s) => s.key === 'new-site')).toBe(true);
+    expect(
+      (await f.as('admin').admin.saveSite({ key: 'new-site', name: 'Trang mới', allowedOrigins: [], isNew: true })).some((s) => s.key === 'new-site'),
+    ).toBe(true);
     expect(await code(f.as('admin').admin.saveSite({ key: 'new-site', name: 'Ghi đè', allowedOrigins: [], isNew: true }))).toBe('CONFLICT');
     const units = await f.as('admin').unit.list();
     expect(units.find((u) => u.id === 'ward-b')?.name).not.toBe('Trùng mã');

@@ -2,12 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { listAudit } from '@pakn/db';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from '@pakn/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  downloadAnswerAttachmentForCitizen,
-  downloadAnswerAttachmentForStaff,
-  removeAnswerAttachment,
-  uploadAnswerAttachment,
-} from './answer-attachments.ts';
+import { downloadAnswerAttachmentForCitizen, downloadAnswerAttachmentForStaff, removeAnswerAttachment, uploadAnswerAttachment } from './answer-attachments.ts';
 import { createFixture, PASSWORD, SITE_ORIGIN, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
 
 let f: Fixture;
@@ -124,7 +119,14 @@ describe.each<DbMode>(['embedded', 'remote'])('files of the unit’s answer (%s 
     expect(await reasonOf(submitAnswer('handlerA', caseId, [{ id: byHead.id, internal: false }]))).toBe('attachment_invalid');
     expect(await reasonOf(submitAnswer('handlerA', caseId, [{ id: ofOtherCase.id, internal: false }]))).toBe('attachment_invalid');
     expect(await reasonOf(submitAnswer('handlerA', caseId, [{ id: 'z'.repeat(24), internal: false }]))).toBe('attachment_invalid');
-    expect(await reasonOf(submitAnswer('handlerA', caseId, [{ id: mine.id, internal: false }, { id: mine.id, internal: true }]))).toBe('attachment_invalid');
+    expect(
+      await reasonOf(
+        submitAnswer('handlerA', caseId, [
+          { id: mine.id, internal: false },
+          { id: mine.id, internal: true },
+        ]),
+      ),
+    ).toBe('attachment_invalid');
     // A refused answer changes nothing: the case still waits for its answer, the file is still free.
     expect((await f.as('handlerA').case.get({ caseId })).status).toBe('in_progress');
     await submitAnswer('handlerA', caseId, [{ id: mine.id, internal: false }]);
@@ -148,8 +150,12 @@ describe.each<DbMode>(['embedded', 'remote'])('files of the unit’s answer (%s 
     expect(await reasonOf(upload('handlerB', caseId))).toBe('not_found');
     expect(await reasonOf(uploadAnswerAttachment(f.services, f.request(), { caseId, name: 'a.pdf', bytes: PDF }))).toBe('unauthenticated');
     const token = await sessionOf('handlerA');
-    expect(await reasonOf(uploadAnswerAttachment(f.services, f.request({ sessionToken: token, origin: SITE_ORIGIN }), { caseId, name: 'a.pdf', bytes: PDF }))).toBe('csrf');
-    expect(await reasonOf(uploadAnswerAttachment(f.services, f.request({ sessionToken: token, hasCsrfHeader: false }), { caseId, name: 'a.pdf', bytes: PDF }))).toBe('csrf');
+    expect(
+      await reasonOf(uploadAnswerAttachment(f.services, f.request({ sessionToken: token, origin: SITE_ORIGIN }), { caseId, name: 'a.pdf', bytes: PDF })),
+    ).toBe('csrf');
+    expect(
+      await reasonOf(uploadAnswerAttachment(f.services, f.request({ sessionToken: token, hasCsrfHeader: false }), { caseId, name: 'a.pdf', bytes: PDF })),
+    ).toBe('csrf');
 
     const files = [];
     for (let i = 0; i < MAX_ATTACHMENTS; i++) files.push(await upload('handlerA', caseId, `tep-${i}.pdf`));
@@ -158,7 +164,15 @@ describe.each<DbMode>(['embedded', 'remote'])('files of the unit’s answer (%s 
     expect(await reasonOf(removeAnswerAttachment(f.services, await staffRequest('headA'), files[0]!.id))).toBe('not_found');
     await removeAnswerAttachment(f.services, await staffRequest('handlerA'), files[0]!.id);
     files[0] = await upload('handlerA', caseId, 'tep-moi.pdf');
-    expect(await reasonOf(submitAnswer('handlerA', caseId, [...files, files[0]].map((x) => ({ id: x.id, internal: false }))))).toBe('BAD_REQUEST');
+    expect(
+      await reasonOf(
+        submitAnswer(
+          'handlerA',
+          caseId,
+          [...files, files[0]].map((x) => ({ id: x.id, internal: false })),
+        ),
+      ),
+    ).toBe('BAD_REQUEST');
 
     // An upload older than the allowed age is refused at linking.
     f.now = new Date(f.now.getTime() + f.services.citizen.attachmentMaxAgeMs + 1000);

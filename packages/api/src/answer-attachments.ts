@@ -76,7 +76,12 @@ export async function uploadAnswerAttachment(
       { id, caseId: record.id, uploadedBy: ctx.staff.id, name, mime: type, sha256: sha256HexOfBytes(input.bytes), content: input.bytes },
       now,
     );
-    await auditStaff(tx, ctx, { action: 'answer_attachment.upload', entityType: 'case', entityId: record.id, after: { attachmentId: id, mime: type, size: input.bytes.byteLength } });
+    await auditStaff(tx, ctx, {
+      action: 'answer_attachment.upload',
+      entityType: 'case',
+      entityId: record.id,
+      after: { attachmentId: id, mime: type, size: input.bytes.byteLength },
+    });
   });
   return { id, name, type, size: input.bytes.byteLength };
 }
@@ -106,7 +111,8 @@ export async function linkAnswerFiles(
   await supersedeAnswerAttachments(tx, caseId, now);
   const ids = new Set<string>();
   for (const file of files) {
-    const linked = !ids.has(file.id) && (await linkAnswerAttachment(tx, { ...file, caseId, staffId: ctx.staff.id }, now, ctx.services.citizen.attachmentMaxAgeMs));
+    const linked =
+      !ids.has(file.id) && (await linkAnswerAttachment(tx, { ...file, caseId, staffId: ctx.staff.id }, now, ctx.services.citizen.attachmentMaxAgeMs));
     ids.add(file.id);
     if (!linked) {
       throw new DomainError('invalid', 'Unknown, foreign, linked or expired attachment', {
@@ -139,7 +145,9 @@ export async function downloadAnswerAttachmentForStaff(services: ApiServices, re
   const file = await getAnswerAttachmentContent(services.db, id);
   if (!file || (!file.linked && file.uploadedBy !== staff.id)) throw new DomainError('not_found', 'No such attachment');
   const record = await loadVisibleCase(services.db, staff, file.caseId);
-  await services.db.write((tx) => auditStaff(tx, ctx, { action: 'answer_attachment.download', entityType: 'case', entityId: record.id, after: { attachmentId: id } }));
+  await services.db.write((tx) =>
+    auditStaff(tx, ctx, { action: 'answer_attachment.download', entityType: 'case', entityId: record.id, after: { attachmentId: id } }),
+  );
   return servedFile(file);
 }
 
@@ -160,6 +168,8 @@ export async function downloadAnswerAttachmentForCitizen(
   if (!file || file.caseId !== record.id || !file.current || file.internal || !answerVisibleToCitizen(record)) {
     throw new DomainError('not_found', 'No such attachment');
   }
-  await services.db.write((tx) => auditCitizen(tx, ctx, { action: 'answer_attachment.download', entityType: 'case', entityId: record.id, after: { attachmentId: id } }));
+  await services.db.write((tx) =>
+    auditCitizen(tx, ctx, { action: 'answer_attachment.download', entityType: 'case', entityId: record.id, after: { attachmentId: id } }),
+  );
   return servedFile(file);
 }

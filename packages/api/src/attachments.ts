@@ -37,11 +37,7 @@ export async function uploadAttachment(services: ApiServices, request: RequestIn
   const name = attachmentFileName(input.name, type);
   const now = services.now();
   await services.db.write((tx) =>
-    insertAttachment(
-      tx,
-      { id, siteKey: site.key, name, mime: type, sha256: sha256HexOfBytes(input.bytes), content: input.bytes },
-      now,
-    ),
+    insertAttachment(tx, { id, siteKey: site.key, name, mime: type, sha256: sha256HexOfBytes(input.bytes), content: input.bytes }, now),
   );
   return { id, name, type, size: input.bytes.byteLength };
 }

@@ -1,11 +1,5 @@
 import { listUnitOfficeHours, listYearSchedules, type Db } from '@pakn/db';
-import {
-  buildCalendar,
-  PUBLISHED_YEAR_SCHEDULES,
-  type OfficeHours,
-  type WorkingCalendar,
-  type YearSchedule,
-} from '@pakn/domain';
+import { buildCalendar, PUBLISHED_YEAR_SCHEDULES, type OfficeHours, type WorkingCalendar, type YearSchedule } from '@pakn/domain';
 
 /**
  * The working-day calendars in force: the Centre's (standard office hours) and each unit's (its own office

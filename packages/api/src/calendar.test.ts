@@ -47,14 +47,20 @@ describe('the calendar admins keep', () => {
 
   it('refuses a schedule that is not consistent', async () => {
     const bad = { ...schedule2027, workingDays: [{ date: '2027-04-30', name: 'Mâu thuẫn' }] };
-    const error = await f.as('admin').calendar.save(bad).catch((e: unknown) => e);
+    const error = await f
+      .as('admin')
+      .calendar.save(bad)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
   });
 
   it('lets only admins change the calendar', async () => {
     for (const who of ['intake', 'director', 'inspector', 'handlerA'] as const) {
-      const error = await f.as(who).calendar.save(schedule2027).catch((e: TRPCError) => e);
+      const error = await f
+        .as(who)
+        .calendar.save(schedule2027)
+        .catch((e: TRPCError) => e);
       expect((error as TRPCError).code, who).toBe('FORBIDDEN');
     }
   });

@@ -58,7 +58,10 @@ export async function visibleCaseList(ctx: Context, staff: StaffMember, input: C
     const seen = new Set(byIdentity.map((c) => c.id));
     cases = [...byIdentity, ...byText.filter((c) => !seen.has(c.id))].slice(0, limit);
   }
-  const names = await staffDirectory(db, cases.flatMap((c) => (c.assignedTo ? [c.assignedTo] : [])));
+  const names = await staffDirectory(
+    db,
+    cases.flatMap((c) => (c.assignedTo ? [c.assignedTo] : [])),
+  );
   const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, db, false, names)));
   // Search results keep their relevance order.
   return searching ? views : views.sort(byDeadline);

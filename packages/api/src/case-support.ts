@@ -108,7 +108,14 @@ export async function applyMove(
       await notifyCitizenOfStatus(tx, after, at);
     }
     await afterwards?.(tx, current, after);
-    await auditStaff(tx, ctx, { action: `case.${kind}`, entityType: 'case', entityId: current.id, before: auditedFields(current), after: auditedFields(after), reason: note });
+    await auditStaff(tx, ctx, {
+      action: `case.${kind}`,
+      entityType: 'case',
+      entityId: current.id,
+      before: auditedFields(current),
+      after: auditedFields(after),
+      reason: note,
+    });
     return after;
   });
   publishChange(ctx, after, kind);
@@ -135,10 +142,21 @@ export async function applyUpdate(
     if (!(await updateCase(tx, current.id, current.version, { ...patch, status: current.status }, at))) {
       throw new DomainError('conflict', 'The case changed meanwhile');
     }
-    await insertEvent(tx, { caseId: current.id, kind, fromStatus: current.status, toStatus: current.status, actorStaffId: staff.id, note, visibleToCitizen: false }, at);
+    await insertEvent(
+      tx,
+      { caseId: current.id, kind, fromStatus: current.status, toStatus: current.status, actorStaffId: staff.id, note, visibleToCitizen: false },
+      at,
+    );
     const after = await reloadCase(tx, current.id);
     await afterwards?.(tx, current, after);
-    await auditStaff(tx, ctx, { action: `case.${kind}`, entityType: 'case', entityId: current.id, before: auditedFields(current), after: auditedFields(after), reason: note });
+    await auditStaff(tx, ctx, {
+      action: `case.${kind}`,
+      entityType: 'case',
+      entityId: current.id,
+      before: auditedFields(current),
+      after: auditedFields(after),
+      reason: note,
+    });
     return after;
   });
   publishChange(ctx, after, kind);

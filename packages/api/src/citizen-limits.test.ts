@@ -5,15 +5,7 @@
  * regression/issue-9-fair-limits.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  CitizenLimiter,
-  DEFAULT_CITIZEN_LIMITS,
-  HOUR_MS,
-  difficultyMultiplier,
-  sourceOf,
-  type CitizenLimits,
-  type LimitedAction,
-} from './citizen-limits.ts';
+import { CitizenLimiter, DEFAULT_CITIZEN_LIMITS, HOUR_MS, difficultyMultiplier, sourceOf, type CitizenLimits, type LimitedAction } from './citizen-limits.ts';
 import { defaultCitizenPolicy } from './citizen-policy.ts';
 
 const START = Date.parse('2026-03-02T02:00:00Z');

@@ -51,7 +51,9 @@ describe('proof of work', () => {
   it('refuses a submission without a valid proof', async () => {
     f = await createFixture();
     expect(await reasonOf(f.submit({ proof: 'bm90IGpzb24=' }))).toBe('proof_invalid');
-    const forged = Buffer.from(JSON.stringify({ algorithm: 'SHA-256', challenge: 'ab', number: 1, salt: 'x?expires=9999999999&', signature: 'cd' })).toString('base64');
+    const forged = Buffer.from(JSON.stringify({ algorithm: 'SHA-256', challenge: 'ab', number: 1, salt: 'x?expires=9999999999&', signature: 'cd' })).toString(
+      'base64',
+    );
     expect(await reasonOf(f.submit({ proof: forged }))).toBe('proof_invalid');
     expect(await countCases()).toBe(0);
   });
@@ -80,7 +82,9 @@ describe('abuse', () => {
   });
 
   it('limits submissions per connection address, and in total', async () => {
-    f = await createFixture('embedded', { limits: { submitsPerAddress: 2, submitsGlobal: 3, submitsGlobalHard: 4, tracksPerAddress: 0, challengesPerAddress: 0, uploadsPerAddress: 0 } });
+    f = await createFixture('embedded', {
+      limits: { submitsPerAddress: 2, submitsGlobal: 3, submitsGlobalHard: 4, tracksPerAddress: 0, challengesPerAddress: 0, uploadsPerAddress: 0 },
+    });
     await f.submit({}, { clientAddress: '10.0.0.1' });
     await f.submit({}, { clientAddress: '10.0.0.1' });
     const third = await f.submit({}, { clientAddress: '10.0.0.1' }).catch((e: TRPCError) => e);
@@ -97,7 +101,9 @@ describe('abuse', () => {
   });
 
   it('limits tracking lookups per address', async () => {
-    f = await createFixture('embedded', { limits: { submitsPerAddress: 0, submitsGlobal: 0, tracksPerAddress: 3, challengesPerAddress: 0, uploadsPerAddress: 0 } });
+    f = await createFixture('embedded', {
+      limits: { submitsPerAddress: 0, submitsGlobal: 0, tracksPerAddress: 3, challengesPerAddress: 0, uploadsPerAddress: 0 },
+    });
     const receipt = await f.submit();
     for (let i = 0; i < 3; i++) await f.citizen().case.track(receipt);
     expect(await reasonOf(f.citizen().case.track(receipt))).toBe('rate_limited');
@@ -111,7 +117,9 @@ describe('attachments', () => {
     const png = await uploadAttachment(f.services, request, { siteKey: 'site-a', name: '../../etc/ảnh chụp.png', bytes: PNG });
     expect(png).toMatchObject({ type: 'image/png', size: PNG.length, name: 'ảnh chụp.png' });
     expect((await uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'giay-hen.pdf', bytes: PDF })).type).toBe('application/pdf');
-    await expect(uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'anh.jpg', bytes: EXE })).rejects.toMatchObject({ reason: 'attachment_type' });
+    await expect(uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'anh.jpg', bytes: EXE })).rejects.toMatchObject({
+      reason: 'attachment_type',
+    });
     await expect(
       uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'big.pdf', bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25) }),
     ).rejects.toMatchObject({ reason: 'attachment_too_large' });
@@ -195,7 +203,11 @@ describe('what the widget is told', () => {
     expect(config.office).toEqual({ open: false, nextOpening: '2026-03-09T01:00:00.000Z' }); // Monday 08:00
     f.now = new Date('2026-03-06T09:59:00Z'); // Friday 16:59
     expect((await f.citizen().site.config({ siteKey: 'site-a' })).office.open).toBe(true);
-    expect(config.limits).toEqual({ maxAttachments: 5, maxAttachmentBytes: 5 * 1024 * 1024, attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] });
+    expect(config.limits).toEqual({
+      maxAttachments: 5,
+      maxAttachmentBytes: 5 * 1024 * 1024,
+      attachmentTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+    });
   });
 
   it('keeps a submission without optional details valid, and checks late-result dates', async () => {
@@ -235,7 +247,9 @@ describe('attachments seen by staff, and sent with a reply', () => {
     await f.as('handlerA').case.requestInfo({ caseId: summary.id, question: 'Đề nghị gửi ảnh giấy hẹn trả kết quả.' });
     const request = f.request({ origin: SITE_ORIGIN, hasCsrfHeader: false });
     const pdf = await uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'giay-hen.pdf', bytes: PDF });
-    expect(await reasonOf(f.citizen().case.provideInfo({ ...receipt, message: 'Gửi kèm giấy hẹn.', attachments: ['y'.repeat(24)] }))).toBe('attachment_invalid');
+    expect(await reasonOf(f.citizen().case.provideInfo({ ...receipt, message: 'Gửi kèm giấy hẹn.', attachments: ['y'.repeat(24)] }))).toBe(
+      'attachment_invalid',
+    );
     await f.citizen().case.provideInfo({ ...receipt, message: 'Gửi kèm giấy hẹn.', attachments: [pdf.id] });
     expect((await f.as('handlerA').case.attachments({ caseId: summary.id })).map((x) => x.name)).toEqual(['giay-hen.pdf']);
   });

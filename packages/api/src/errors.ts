@@ -26,10 +26,13 @@ export interface ErrorData {
 export function formatError(error: TRPCError, lang: Lang | undefined): { message: string; data: ErrorData } {
   const language = lang ?? pickLang(undefined);
   const cause = error.cause;
-  const { reason, message, fieldErrors: fields } =
-    cause instanceof DomainError
-      ? domainErrorPayload(cause, language)
-      : refusalPayload(refusalOfTRPCError(error), language, error.code === 'BAD_REQUEST' ? zodFieldErrors(cause, language) : null);
+  const {
+    reason,
+    message,
+    fieldErrors: fields,
+  } = cause instanceof DomainError
+    ? domainErrorPayload(cause, language)
+    : refusalPayload(refusalOfTRPCError(error), language, error.code === 'BAD_REQUEST' ? zodFieldErrors(cause, language) : null);
   return { message, data: { reason, fieldErrors: fields } };
 }
 

@@ -94,7 +94,12 @@ async function signedIn(services: ApiServices, request: RequestInfo) {
 }
 
 /** Query parameters to a schema's input, with the same field errors the forms show. */
-function parseQuery<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parseQuery<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  },
+  input: unknown,
+): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
@@ -117,7 +122,11 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
     q: query.q || undefined,
   });
   const lang: Lang = request.lang;
-  const [cases, units, categories] = await Promise.all([visibleCaseList(ctx, ctx.staff, filter, CASE_EXPORT_LIMIT), listUnits(services.db), listCategories(services.db)]);
+  const [cases, units, categories] = await Promise.all([
+    visibleCaseList(ctx, ctx.staff, filter, CASE_EXPORT_LIMIT),
+    listUnits(services.db),
+    listCategories(services.db),
+  ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const rows: CsvCell[][] = cases.map((c) => {
     const categoryKey = c.category ?? c.reportedCategory;
@@ -146,13 +155,26 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
   });
   // The search text may be a citizen's name or number (issue 9): the audit keeps it masked.
   const audited = { ...filter, q: filter.q === undefined ? undefined : maskSearchText(filter.q) };
-  await services.db.write((tx) => auditStaff(tx, ctx, { action: 'export.cases', entityType: 'export', entityId: null, after: { filter: audited, rows: rows.length } }));
+  await services.db.write((tx) =>
+    auditStaff(tx, ctx, { action: 'export.cases', entityType: 'export', entityId: null, after: { filter: audited, rows: rows.length } }),
+  );
   const today = vietnamDateOf(services.now().getTime());
-  return { filename: `pakn-phan-anh-${today}.csv`, content: toCsv(CASE_COLUMNS.map((c) => c[lang]), rows), rows: rows.length };
+  return {
+    filename: `pakn-phan-anh-${today}.csv`,
+    content: toCsv(
+      CASE_COLUMNS.map((c) => c[lang]),
+      rows,
+    ),
+    rows: rows.length,
+  };
 }
 
 /** The per-unit evaluation for `from`–`to` (Vietnamese calendar days, both included), audited. */
-export async function exportUnitEvaluation(services: ApiServices, request: RequestInfo, query: Readonly<Record<string, string | undefined>>): Promise<CsvExport> {
+export async function exportUnitEvaluation(
+  services: ApiServices,
+  request: RequestInfo,
+  query: Readonly<Record<string, string | undefined>>,
+): Promise<CsvExport> {
   const ctx = await signedIn(services, request);
   requirePermission(ctx.staff, 'readEvaluation');
   const period = parseQuery(EvaluationPeriodInputSchema, { from: query.from ?? '', to: query.to ?? '' });
@@ -173,6 +195,15 @@ export async function exportUnitEvaluation(services: ApiServices, request: Reque
     r.averageRating,
     r.reviewsRequested,
   ]);
-  await services.db.write((tx) => auditStaff(tx, ctx, { action: 'export.unit_evaluation', entityType: 'export', entityId: null, after: { period, rows: rows.length } }));
-  return { filename: `pakn-danh-gia-don-vi-${period.from}_${period.to}.csv`, content: toCsv(EVALUATION_COLUMNS.map((c) => c[lang]), rows), rows: rows.length };
+  await services.db.write((tx) =>
+    auditStaff(tx, ctx, { action: 'export.unit_evaluation', entityType: 'export', entityId: null, after: { period, rows: rows.length } }),
+  );
+  return {
+    filename: `pakn-danh-gia-don-vi-${period.from}_${period.to}.csv`,
+    content: toCsv(
+      EVALUATION_COLUMNS.map((c) => c[lang]),
+      rows,
+    ),
+    rows: rows.length,
+  };
 }

@@ -12,22 +12,11 @@ export {
 export { DEFAULT_CITIZEN_LIMITS, NO_CITIZEN_LIMITS, type CitizenLimits, type CitizenPolicy, type CitizenPolicyOptions } from './citizen-policy.ts';
 export { uploadAttachment, type UploadedAttachment } from './attachments.ts';
 export { formatError } from './errors.ts';
-export {
-  toTRPCError,
-  domainErrorResponse,
-  refusalResponse,
-  methodNotAllowedResponse,
-  type RefusalReason,
-} from './http-errors.ts';
+export { toTRPCError, domainErrorResponse, refusalResponse, methodNotAllowedResponse, type RefusalReason } from './http-errors.ts';
 export { hashPassword, verifyPassword, newAccessKey, sha256Hex } from './secrets.ts';
 export type { StaffCaseView, CitizenCaseView } from './presenters.ts';
 export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport, type DeliveryResult } from './notifications.ts';
 export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
 export { exportCases, exportUnitEvaluation, type CsvExport } from './exports.ts';
-export {
-  uploadAnswerAttachment,
-  removeAnswerAttachment,
-  downloadAnswerAttachmentForStaff,
-  downloadAnswerAttachmentForCitizen,
-} from './answer-attachments.ts';
+export { uploadAnswerAttachment, removeAnswerAttachment, downloadAnswerAttachmentForStaff, downloadAnswerAttachmentForCitizen } from './answer-attachments.ts';

@@ -18,8 +18,15 @@ describe('intake from the hotline, Zalo and Viber', () => {
     expect(first.accessKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect((await f.citizen().case.track({ reference: first.reference, accessKey: first.accessKey! })).status).toBe('received');
 
-    const again = await f.as('intake').intake.logContact({ channel: 'zalo', existingCaseId: first.caseId, summary: 'Gọi lại hỏi tiến độ xử lý hồ sơ.', contact: { phone: '+84912345678' } });
-    expect(again).toMatchObject({ caseId: first.caseId, followUp: true, accessKey: null, repeatCaller: { earlierContacts: 1, cases: [{ reference: first.reference }] } });
+    const again = await f
+      .as('intake')
+      .intake.logContact({ channel: 'zalo', existingCaseId: first.caseId, summary: 'Gọi lại hỏi tiến độ xử lý hồ sơ.', contact: { phone: '+84912345678' } });
+    expect(again).toMatchObject({
+      caseId: first.caseId,
+      followUp: true,
+      accessKey: null,
+      repeatCaller: { earlierContacts: 1, cases: [{ reference: first.reference }] },
+    });
     const history = await f.as('intake').intake.callerHistory({ phone: '0912-345-678' });
     expect(history.contacts.map((c) => [c.channel, c.followUp])).toEqual([
       ['zalo', true],
@@ -38,7 +45,9 @@ describe('intake from the hotline, Zalo and Viber', () => {
     }
     for (let i = 0; i < 48; i++) {
       const phone = `09${String(10_000_000 + (i % 73)).padStart(8, '0')}`;
-      await f.as('intake').intake.logContact({ channel: 'hotline', existingCaseId: cases[i % 73]!, summary: 'Gọi lại hỏi tiến độ giải quyết.', contact: { phone } });
+      await f
+        .as('intake')
+        .intake.logContact({ channel: 'hotline', existingCaseId: cases[i % 73]!, summary: 'Gọi lại hỏi tiến độ giải quyết.', contact: { phone } });
     }
     for (let i = 0; i < 95; i++) await f.as('intake').intake.logContact({ channel: 'zalo', summary });
     for (let i = 0; i < 4; i++) await f.as('intake').intake.logContact({ channel: 'viber', summary });
@@ -59,13 +68,19 @@ describe('intake from the hotline, Zalo and Viber', () => {
 
   it('lets only intake officers and the Director log contacts', async () => {
     for (const who of ['handlerA', 'inspector', 'admin'] as const) {
-      const error = await f.as(who).intake.logContact({ channel: 'hotline', summary }).catch((e: TRPCError) => e);
+      const error = await f
+        .as(who)
+        .intake.logContact({ channel: 'hotline', summary })
+        .catch((e: TRPCError) => e);
       expect((error as TRPCError).code, who).toBe('FORBIDDEN');
     }
   });
 
   it('explains a bad number beside the field', async () => {
-    const error = await f.as('intake').intake.logContact({ channel: 'hotline', summary, contact: { phone: '12345678' } }).catch((e: TRPCError) => e);
+    const error = await f
+      .as('intake')
+      .intake.logContact({ channel: 'hotline', summary, contact: { phone: '12345678' } })
+      .catch((e: TRPCError) => e);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
   });
 });

@@ -103,13 +103,7 @@ export interface LoginAttempt {
  * other; a successful sign-in gives it back (settleLogin). The check reads the same rows whether or not the
  * account exists, and runs before the username is looked up.
  */
-export async function reserveLoginAttempt(
-  db: Db,
-  policy: LoginThrottlePolicy,
-  username: string,
-  address: string,
-  now: Date,
-): Promise<LoginAttempt> {
+export async function reserveLoginAttempt(db: Db, policy: LoginThrottlePolicy, username: string, address: string, now: Date): Promise<LoginAttempt> {
   const keyed = keysFor(policy, username, address);
   const keys = keyed.map((k) => k.key);
   const refuseIfBlocked = (rows: Map<string, LoginThrottleRow>) => {

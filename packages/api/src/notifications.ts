@@ -42,21 +42,20 @@ export async function notifyUnitOfForwarding(tx: Executor, record: CaseRecord, u
   }
 }
 
-export async function notifyUnitOfReminder(
-  tx: Executor,
-  record: CaseRecord,
-  unitId: string,
-  note: string,
-  portalUrl: string,
-  now: Date,
-): Promise<void> {
+export async function notifyUnitOfReminder(tx: Executor, record: CaseRecord, unitId: string, note: string, portalUrl: string, now: Date): Promise<void> {
   for (const recipient of await unitStaffEmails(tx, unitId)) {
     await enqueueMessage(
       tx,
       {
         recipient,
         subject: `[PAKN] Đôn đốc xử lý phản ánh ${record.reference}`,
-        body: [`Trung tâm đề nghị đơn vị khẩn trương xử lý phản ánh ${record.reference}.`, '', note, '', `Xem phản ánh: ${portalUrl}/portal/cases/${record.id}`].join('\n'),
+        body: [
+          `Trung tâm đề nghị đơn vị khẩn trương xử lý phản ánh ${record.reference}.`,
+          '',
+          note,
+          '',
+          `Xem phản ánh: ${portalUrl}/portal/cases/${record.id}`,
+        ].join('\n'),
         caseId: record.id,
       },
       now,

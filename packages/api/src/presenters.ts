@@ -91,14 +91,16 @@ export function presentCaseForStaff(
     updatedAt: record.updatedAt,
     version: record.version,
     // A unit sees the handling of its case, not the Centre's internal steps before it.
-    events: events.filter((e) => !isUnitRole(viewer.role) || !CENTRE_INTERNAL_EVENTS.has(e.kind)).map((e) => ({
-      at: e.at,
-      kind: e.kind,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      visibleToCitizen: e.visibleToCitizen,
-    })),
+    events: events
+      .filter((e) => !isUnitRole(viewer.role) || !CENTRE_INTERNAL_EVENTS.has(e.kind))
+      .map((e) => ({
+        at: e.at,
+        kind: e.kind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        note: e.note,
+        visibleToCitizen: e.visibleToCitizen,
+      })),
   };
 }
 
@@ -119,9 +121,7 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
     status: citizenFacingStatus(record.status),
     category: record.category ?? record.reportedCategory,
     createdAt: record.createdAt,
-    history: events
-      .filter((e) => e.visibleToCitizen)
-      .map((e) => ({ at: e.at, status: citizenFacingStatus(e.toStatus), kind: e.kind })),
+    history: events.filter((e) => e.visibleToCitizen).map((e) => ({ at: e.at, status: citizenFacingStatus(e.toStatus), kind: e.kind })),
     /** The unit's question while it waits for the citizen's reply. */
     infoRequest: record.status === 'info_requested' && record.infoQuestion ? { question: record.infoQuestion } : null,
     // The answer stays readable while the Centre reviews it at the citizen's request.
@@ -133,8 +133,7 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
     rating: record.rating,
     canRate: canRate(record),
     canRequestReview: reviewOpen,
-    reviewWindowEndsAt:
-      record.status === 'answered' ? (reviewWindowEnd(record, options.reviewWindowDays)?.toISOString() ?? null) : null,
+    reviewWindowEndsAt: record.status === 'answered' ? (reviewWindowEnd(record, options.reviewWindowDays)?.toISOString() ?? null) : null,
   };
 }
 

@@ -27,7 +27,10 @@ export interface Challenge {
 
 /** A short keyed tag of the caller's prefix: binds a challenge to where it was fetched, without showing it. */
 function sourceTag(policy: CitizenPolicy, clientAddress: string): string {
-  return createHmac('sha256', policy.powHmacKey).update(`pow-source:${addressPrefix(clientAddress)}`).digest('hex').slice(0, 16);
+  return createHmac('sha256', policy.powHmacKey)
+    .update(`pow-source:${addressPrefix(clientAddress)}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** `used`: the challenges the caller's source took this hour before this one (from `enforceRateLimit`). */

@@ -35,9 +35,7 @@ function procedureTable(): string {
 
 /** Every `namespace.name` in backticks whose namespace is one of the router's (not a file name like `case.ts`). */
 function mentionedPaths(text: string): string[] {
-  return [...text.matchAll(/`([a-z]+)\.([A-Za-z]+)`/g)]
-    .filter((m) => namespaces.has(m[1] ?? '') && m[2] !== 'ts')
-    .map((m) => `${m[1]}.${m[2]}`);
+  return [...text.matchAll(/`([a-z]+)\.([A-Za-z]+)`/g)].filter((m) => namespaces.has(m[1] ?? '') && m[2] !== 'ts').map((m) => `${m[1]}.${m[2]}`);
 }
 
 describe('issue 10: the package READMEs name only what exists', () => {

@@ -45,8 +45,11 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
     expect(await refs('intake', 'chung thuc')).toEqual([often.reference, once.reference]);
   });
 
-  it('finds a case by the citizen\'s whole phone number and name for the Centre, never by a part of either (issue 9)', async () => {
-    const c = await submitted('Hồ sơ cấp đổi giấy phép lái xe bị trả chậm so với giấy hẹn.', { contact: { name: 'Đặng Thị Hường', phone: '0912 345 678' }, consent: true });
+  it("finds a case by the citizen's whole phone number and name for the Centre, never by a part of either (issue 9)", async () => {
+    const c = await submitted('Hồ sơ cấp đổi giấy phép lái xe bị trả chậm so với giấy hẹn.', {
+      contact: { name: 'Đặng Thị Hường', phone: '0912 345 678' },
+      consent: true,
+    });
     await f.submit({ contact: { name: 'Lê Văn Tám', phone: '0987000111' }, consent: true });
     expect(await refs('director', '0912345678')).toEqual([c.reference]);
     expect(await refs('director', '0912 345 678')).toEqual([c.reference]);
@@ -57,9 +60,17 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
     expect(await refs('intake', 'dang thi hu')).toEqual([]);
   });
 
-  it('never lets a unit find a confidential case by the citizen\'s name or phone, but by its text', async () => {
-    const secret = await forwarded('Cán bộ phường đòi tiền bồi dưỡng khi chứng thực hợp đồng.', 'ward-a', { contact: { name: 'Phạm Quốc Đạt', phone: '0903456789' }, consent: true, confidential: true });
-    const open = await forwarded('Phường hẹn trả sổ đỏ ba lần vẫn chưa có kết quả.', 'ward-a', { contact: { name: 'Vũ Minh Đức', phone: '0904567890' }, consent: true, confidential: false });
+  it("never lets a unit find a confidential case by the citizen's name or phone, but by its text", async () => {
+    const secret = await forwarded('Cán bộ phường đòi tiền bồi dưỡng khi chứng thực hợp đồng.', 'ward-a', {
+      contact: { name: 'Phạm Quốc Đạt', phone: '0903456789' },
+      consent: true,
+      confidential: true,
+    });
+    const open = await forwarded('Phường hẹn trả sổ đỏ ba lần vẫn chưa có kết quả.', 'ward-a', {
+      contact: { name: 'Vũ Minh Đức', phone: '0904567890' },
+      consent: true,
+      confidential: false,
+    });
     for (const q of ['pham quoc dat', 'Phạm Quốc Đạt', 'quoc dat', '0903456789', '903456', 'boi duong pham']) {
       expect(await refs('handlerA', q), q).toEqual([]);
       expect(await refs('headA', q), q).toEqual([]);
@@ -71,27 +82,59 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
     expect(results).not.toMatch(/Phạm|0903/);
   });
 
-  it('never shows a unit another unit\'s case, nor the Centre\'s call notes', async () => {
+  it("never shows a unit another unit's case, nor the Centre's call notes", async () => {
     const a = await forwarded('Trụ sở phường không có chỗ để xe cho người đến làm thủ tục.', 'ward-a');
     const b = await forwarded('Trụ sở phường không bố trí ghế ngồi chờ cho người cao tuổi.', 'ward-b');
     expect(await refs('handlerA', 'tru so phuong')).toEqual([a.reference]);
     expect(await refs('handlerB', 'tru so phuong')).toEqual([b.reference]);
     expect((await refs('intake', 'tru so phuong')).sort()).toEqual([a.reference, b.reference].sort());
-    await f.as('intake').intake.logContact({ channel: 'hotline', existingCaseId: a.caseId, summary: 'Người dân gọi lại, rất bức xúc vì phải gửi xe ngoài vỉa hè.' });
+    await f
+      .as('intake')
+      .intake.logContact({ channel: 'hotline', existingCaseId: a.caseId, summary: 'Người dân gọi lại, rất bức xúc vì phải gửi xe ngoài vỉa hè.' });
     expect(await refs('intake', 'buc xuc via he')).toEqual([a.reference]);
     expect(await refs('handlerA', 'buc xuc via he')).toEqual([]);
   });
 
   it('keeps the status filter: open cases only unless all are asked for', async () => {
     const c = await submitted('Hồ sơ chuyển mục đích sử dụng đất bị giữ quá hạn.');
-    await f.as('intake').case.classify({ caseId: c.caseId, scope: 'out', outOfScopeClass: 'litigation_or_penalty', referral: 'Đề nghị công dân gửi đơn đến Tòa án nhân dân có thẩm quyền.' });
+    await f
+      .as('intake')
+      .case.classify({
+        caseId: c.caseId,
+        scope: 'out',
+        outOfScopeClass: 'litigation_or_penalty',
+        referral: 'Đề nghị công dân gửi đơn đến Tòa án nhân dân có thẩm quyền.',
+      });
     expect(await refs('intake', 'muc dich su dung dat', 'open')).toEqual([]);
     expect(await refs('intake', 'muc dich su dung dat', 'all')).toEqual([c.reference]);
   });
 
   it('never fails on hostile input', async () => {
     await submitted('Hồ sơ đăng ký kinh doanh bị trả lại không rõ lý do.');
-    for (const q of ['"', '""', '"hồ sơ', "'; DROP TABLE cases; --", 'NEAR(hồ sơ, 2)', 'hồ NEAR sơ', '*', '* -', '-hồ', '(', ')', '(hồ OR sơ', 'AND', 'NOT', 'OR OR', '{body}: hồ', 'identity:0912', '^hồ', 'hồ*sơ', '', '\u0000', '🙂']) {
+    for (const q of [
+      '"',
+      '""',
+      '"hồ sơ',
+      "'; DROP TABLE cases; --",
+      'NEAR(hồ sơ, 2)',
+      'hồ NEAR sơ',
+      '*',
+      '* -',
+      '-hồ',
+      '(',
+      ')',
+      '(hồ OR sơ',
+      'AND',
+      'NOT',
+      'OR OR',
+      '{body}: hồ',
+      'identity:0912',
+      '^hồ',
+      'hồ*sơ',
+      '',
+      '\u0000',
+      '🙂',
+    ]) {
       await expect(f.as('intake').case.inbox({ q }), q).resolves.toBeInstanceOf(Array);
       await expect(f.as('handlerA').case.inbox({ q }), q).resolves.toBeInstanceOf(Array);
     }
@@ -99,9 +142,11 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
     await expect(f.as('intake').case.inbox({ q: 'x'.repeat(201) })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'BAD_REQUEST');
   });
 
-  it('follows a merge: the primary case is found by the duplicate\'s reference and words', async () => {
+  it("follows a merge: the primary case is found by the duplicate's reference and words", async () => {
     const primary = await submitted('Hồ sơ cấp giấy chứng nhận quyền sử dụng đất bị trả chậm.');
-    const duplicate = (await f.as('intake').intake.logContact({ channel: 'hotline', summary: 'Công dân gọi điện phản ánh việc cấp sổ hồng ở Thượng Thanh chậm.' }));
+    const duplicate = await f
+      .as('intake')
+      .intake.logContact({ channel: 'hotline', summary: 'Công dân gọi điện phản ánh việc cấp sổ hồng ở Thượng Thanh chậm.' });
     expect(await refs('intake', 'thuong thanh')).toEqual([duplicate.reference]);
     await f.as('intake').case.merge({ primaryId: primary.caseId, duplicateId: duplicate.caseId });
     expect(await refs('intake', 'thuong thanh', 'open')).toEqual([primary.reference]);
@@ -117,10 +162,14 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
     expect(await refs('intake', 'nha o')).toEqual([]);
     const view = await f.as('intake').case.get({ caseId: c.caseId });
     expect(view.events.at(-1)).toMatchObject({ kind: 'summary_edited', note: 'Hồ sơ cấp giấy phép xây dựng nhà ở bị trả chậm.' });
-    await expect(f.as('handlerA').case.editSummary({ caseId: c.caseId, description: 'Một nội dung khác đủ dài để lưu.' })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'FORBIDDEN');
+    await expect(f.as('handlerA').case.editSummary({ caseId: c.caseId, description: 'Một nội dung khác đủ dài để lưu.' })).rejects.toSatisfy(
+      (e) => e instanceof TRPCError && e.code === 'FORBIDDEN',
+    );
     await f.as('intake').case.classify({ caseId: c.caseId, scope: 'in', category: 'late_result' });
     await f.forward(c.caseId, 'ward-a');
-    await expect(f.as('intake').case.editSummary({ caseId: c.caseId, description: 'Một nội dung khác đủ dài để lưu.' })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'CONFLICT');
+    await expect(f.as('intake').case.editSummary({ caseId: c.caseId, description: 'Một nội dung khác đủ dài để lưu.' })).rejects.toSatisfy(
+      (e) => e instanceof TRPCError && e.code === 'CONFLICT',
+    );
     expect((await f.as('handlerA').case.get({ caseId: c.caseId })).events.map((e) => e.kind)).not.toContain('summary_edited');
   });
 });

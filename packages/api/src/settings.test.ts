@@ -93,7 +93,10 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
     expect(short.code).toBe('BAD_REQUEST');
     expect((await refusal(f.as('admin').admin.moveCategory({ key: 'khong_co', direction: 'down' }))).code).toBe('NOT_FOUND');
     // Adding never overwrites: the key of an existing category is taken.
-    expect(await refusal(f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, key: 'harassment' }))).toMatchObject({ code: 'CONFLICT', fields: { key: 'category_key_taken' } });
+    expect(await refusal(f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, key: 'harassment' }))).toMatchObject({
+      code: 'CONFLICT',
+      fields: { key: 'category_key_taken' },
+    });
     expect((await refusal(f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, isNew: false }))).code).toBe('NOT_FOUND');
     expect((await f.as('admin').admin.categories()).find((c) => c.key === 'harassment')?.label).toEqual(BUILT_IN_CATEGORY_LABELS.harassment);
   });
@@ -140,7 +143,9 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
     const receipt = await f.submit({ contact: { name: 'Lê Văn Cường', phone: '0987654321' }, consent: true, confidential: false });
     const caseId = await caseIdOf(receipt.reference);
     const real = await admin.previewLetterTemplate({ template: '{don_vi}|{ma_so}|{nguoi_phan_anh}|{noi_dung}', caseId, unitId: 'ward-b' });
-    expect(real.body).toBe(`UBND phường B|${receipt.reference}|${CONFIDENTIAL_IDENTITY_SENTENCE}|Hồ sơ đăng ký khai sinh của tôi bị trả muộn 10 ngày so với giấy hẹn.`);
+    expect(real.body).toBe(
+      `UBND phường B|${receipt.reference}|${CONFIDENTIAL_IDENTITY_SENTENCE}|Hồ sơ đăng ký khai sinh của tôi bị trả muộn 10 ngày so với giấy hẹn.`,
+    );
     expect((await admin.letterTemplate()).template).toBe(DEFAULT_LETTER_TEMPLATE);
   });
 
@@ -151,7 +156,8 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
     await f.as('intake').case.draftForwarding({ caseId: first, unitId: 'ward-b' });
     const before = (await f.as('intake').case.letters({ caseId: first }))[0]!.body;
 
-    const template = 'Kính gửi {don_vi}.\nMẪU MỚI về {linh_vuc}, mã {ma_so}, tiếp nhận {ngay_tiep_nhan}.\n{noi_dung}\nMã hồ sơ: {ma_ho_so}\n{nguoi_phan_anh}\nTrả lời {han_tra_loi}.';
+    const template =
+      'Kính gửi {don_vi}.\nMẪU MỚI về {linh_vuc}, mã {ma_so}, tiếp nhận {ngay_tiep_nhan}.\n{noi_dung}\nMã hồ sơ: {ma_ho_so}\n{nguoi_phan_anh}\nTrả lời {han_tra_loi}.';
     await admin.saveLetterTemplate({ template });
     expect((await admin.letterTemplate()).template).toBe(template);
     expect((await f.as('intake').case.letters({ caseId: first }))[0]!.body).toBe(before);
@@ -171,7 +177,9 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
       ].join('\n'),
     );
 
-    const [entry] = (await f.as('inspector').audit.list({ entityType: 'template', entityId: 'forwarding_letter' })).filter((e) => e.action === 'template.update');
+    const [entry] = (await f.as('inspector').audit.list({ entityType: 'template', entityId: 'forwarding_letter' })).filter(
+      (e) => e.action === 'template.update',
+    );
     expect(entry).toMatchObject({ actorId: 's-admin', before: { body: DEFAULT_LETTER_TEMPLATE }, after: { body: template } });
   });
 

@@ -24,7 +24,8 @@ async function accepted(): Promise<string> {
 /** The messages queued since the last call, for one case. */
 let seen = 0;
 async function newMessages(caseId: string) {
-  const rows = (await f.db.execute({ sql: 'SELECT id, recipient, subject, body FROM outbox WHERE case_id = ? AND id > ? ORDER BY id', args: [caseId, seen] })).rows;
+  const rows = (await f.db.execute({ sql: 'SELECT id, recipient, subject, body FROM outbox WHERE case_id = ? AND id > ? ORDER BY id', args: [caseId, seen] }))
+    .rows;
   if (rows.length > 0) seen = Number(rows.at(-1)!.id);
   return rows.map((r) => ({ recipient: String(r.recipient), subject: String(r.subject), body: String(r.body) }));
 }
@@ -45,7 +46,9 @@ describe.each<DbMode>(['embedded', 'remote'])('notifications to staff (%s databa
 
     await f.as('intake').case.draftForwarding({ caseId, unitId: 'ward-a', confirmSelfReview: true });
     const drafted = await newMessages(caseId);
-    expect(drafted.map((m) => [m.recipient, m.subject])).toEqual([['giamdoc@pakn.example', `[PAKN] Dự thảo văn bản chuyển phản ánh ${reference} chờ phê duyệt`]]);
+    expect(drafted.map((m) => [m.recipient, m.subject])).toEqual([
+      ['giamdoc@pakn.example', `[PAKN] Dự thảo văn bản chuyển phản ánh ${reference} chờ phê duyệt`],
+    ]);
     expect(drafted[0]!.body).toContain(`${OWN_ORIGIN}/portal/cases/${caseId}`);
 
     await f.as('director').case.returnForwarding({ caseId, comment: 'Đề nghị ghi rõ thời hạn trả lời.' });

@@ -62,7 +62,11 @@ export type DbMode = 'embedded' | 'remote';
 /** Finds n with SHA-256(salt + n) = challenge, as the widget does with WebCrypto. */
 export function solveChallenge(challenge: { challenge: string; salt: string; maxnumber: number; algorithm: string; signature: string }): string {
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    ) {
       return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
     }
   }

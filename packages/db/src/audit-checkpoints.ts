@@ -45,9 +45,7 @@ export interface AuditHead {
 
 /** The chain's newest row and the number of rows; an empty chain is seq 0 with the genesis hash. */
 export async function readAuditHead(db: Executor): Promise<AuditHead> {
-  const result = await db.execute(
-    'SELECT (SELECT COUNT(*) FROM audit_log) AS count, seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-  );
+  const result = await db.execute('SELECT (SELECT COUNT(*) FROM audit_log) AS count, seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const row = result.rows[0];
   return row ? { seq: num(row, 'seq'), hash: str(row, 'hash'), count: num(row, 'count') } : { seq: 0, hash: EMPTY_CHAIN_HASH, count: 0 };
 }

@@ -12,7 +12,19 @@ beforeEach(async () => {
   await migrate(db);
   await db.write(async (tx) => {
     for (let i = 0; i < 3; i++) {
-      await appendAudit(tx, { actorKind: 'staff', actorId: null, action: 'case.classify', entityType: 'case', entityId: `c${i}`, before: { status: 'received' }, after: { status: 'accepted' } }, now);
+      await appendAudit(
+        tx,
+        {
+          actorKind: 'staff',
+          actorId: null,
+          action: 'case.classify',
+          entityType: 'case',
+          entityId: `c${i}`,
+          before: { status: 'received' },
+          after: { status: 'accepted' },
+        },
+        now,
+      );
     }
   });
 });
@@ -61,7 +73,10 @@ describe('the keyed audit chain', () => {
   beforeEach(async () => {
     old = await Db.open({ url: ':memory:', auditKeys: new AuditKeyring([k1]) });
     // A database from before the keyed chain, with two unkeyed rows.
-    await migrate(old, MIGRATIONS.filter((m) => m.version < 13));
+    await migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version < 13),
+    );
     await insertLegacy(old, 'old-1');
     await insertLegacy(old, 'old-2');
     await migrate(old);
@@ -69,7 +84,9 @@ describe('the keyed audit chain', () => {
   afterEach(() => old.close());
 
   it('keeps rows written before the switch verifiable and records the switch in a row of its own', async () => {
-    await old.write((tx) => appendAudit(tx, { actorKind: 'staff', actorId: null, action: 'case.classify', entityType: 'case', entityId: 'new', after: {} }, now));
+    await old.write((tx) =>
+      appendAudit(tx, { actorKind: 'staff', actorId: null, action: 'case.classify', entityType: 'case', entityId: 'new', after: {} }, now),
+    );
     const entries = await listAudit(old, {});
     expect(entries.map((e) => e.action)).toEqual(['case.classify', 'case.classify', 'audit.key_changed', 'case.classify']);
     expect(entries[2]).toMatchObject({ actorKind: 'system', before: { alg: 'sha256', keyId: null }, after: { alg: 'hmac-sha256', keyId: 'k1' } });

@@ -49,7 +49,9 @@ function canonicalFields(i: HashInput): unknown[] {
 
 /** The unkeyed hash of rows written before the chain was keyed; only ever verified, never written again. */
 function legacyHash(i: HashInput): string {
-  return createHash('sha256').update(JSON.stringify(canonicalFields(i))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonicalFields(i)))
+    .digest('hex');
 }
 
 /** The algorithm and key id are inside the MAC, so a row cannot be relabelled to another key or algorithm. */
@@ -85,7 +87,21 @@ async function insertKeyed(tx: Executor, keys: AuditKeyring, prevHash: string, e
   await tx.execute({
     sql: `INSERT INTO audit_log (at, actor_kind, actor_id, action, entity_type, entity_id, before_json, after_json, reason, prev_hash, hash, hash_alg, key_id)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [at, entry.actorKind, entry.actorId, entry.action, entry.entityType, entry.entityId, beforeJson, afterJson, entry.reason ?? null, prevHash, hash, AuditHashAlg.keyed, keyId],
+    args: [
+      at,
+      entry.actorKind,
+      entry.actorId,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      beforeJson,
+      afterJson,
+      entry.reason ?? null,
+      prevHash,
+      hash,
+      AuditHashAlg.keyed,
+      keyId,
+    ],
   });
   return hash;
 }
@@ -207,7 +223,9 @@ export async function listAudit(db: Executor, filter: AuditFilter): Promise<Audi
     args.push(filter.afterSeq);
   }
   args.push(Math.min(filter.limit ?? 200, 1000));
-  const columns = COLUMNS.split(', ').map((c) => `a.${c}`).join(', ');
+  const columns = COLUMNS.split(', ')
+    .map((c) => `a.${c}`)
+    .join(', ');
   const result = await db.execute({
     sql: `SELECT ${columns}, s.display_name AS actor_name, s.role AS actor_role
           FROM audit_log AS a LEFT JOIN staff AS s ON a.actor_kind = 'staff' AND s.id = a.actor_id

@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db } from './connection.ts';
 import { MIGRATIONS, migrate } from './migrate.ts';
 import { insertCase, updateCase, type NewCase } from './cases.ts';
-import { identityExpression, identitySearchTokens, indexMissingCases, searchCases, searchCasesByIdentity, searchExpression, type IdentityColumns, type SearchScope } from './case-search.ts';
+import {
+  identityExpression,
+  identitySearchTokens,
+  indexMissingCases,
+  searchCases,
+  searchCasesByIdentity,
+  searchExpression,
+  type IdentityColumns,
+  type SearchScope,
+} from './case-search.ts';
 import { insertContact } from './intake.ts';
 
 let db: Db;
@@ -54,8 +63,10 @@ describe('the case search index', () => {
 
   it('issue 9: finds a citizen by whole values only, never by a prefix, and never through a text search', async () => {
     await db.write((tx) => insertCase(tx, newCase('1', { contact: { name: 'Trần Thị Đào', phone: '0912345678', email: 'dao.tran@example.vn' } }), now));
-    for (const q of ['tran thi dao', 'Đào Trần', '0912 345 678', '+84 912 345 678', '84912345678', 'DAO.TRAN@example.vn']) expect(await idsByIdentity(q), q).toEqual(['1']);
-    for (const q of ['tra thi', 'Đào', 'da', '0912', '091234567', '912345', 'dao.tran@example', 'tran@example.vn']) expect(await idsByIdentity(q), q).toEqual([]);
+    for (const q of ['tran thi dao', 'Đào Trần', '0912 345 678', '+84 912 345 678', '84912345678', 'DAO.TRAN@example.vn'])
+      expect(await idsByIdentity(q), q).toEqual(['1']);
+    for (const q of ['tra thi', 'Đào', 'da', '0912', '091234567', '912345', 'dao.tran@example', 'tran@example.vn'])
+      expect(await idsByIdentity(q), q).toEqual([]);
     for (const q of ['tran thi dao', '0912345678', '091', 'dao tran example']) expect(await ids(q), q).toEqual([]);
     // The index holds no digit of the number and no letter of the name: an expression of any kind finds nothing.
     for (const raw of ['"091"*', '"0912345678"', '"tran"*', 'identity : "0912"*', 'hidden_identity : "dao"*']) {
@@ -86,8 +97,33 @@ describe('the case search index', () => {
 
   it('indexes the notes of later calls about a case, and each caller under their own confidentiality', async () => {
     await db.write((tx) => insertCase(tx, newCase('1'), now));
-    await db.write((tx) => insertContact(tx, { id: 'k1', caseId: '1', channel: 'hotline', at: now, phone: '0987654321', name: 'Hoàng Văn Sơn', summary: 'Gọi lại hỏi tiến độ ở phường Láng', recordedBy: null, isFollowUp: true, confidential: true }));
-    await db.write((tx) => insertContact(tx, { id: 'k2', caseId: '1', channel: 'zalo', at: now, phone: '0977000111', summary: 'Nhắn Zalo hỏi tiến độ', recordedBy: null, isFollowUp: true, confidential: false }));
+    await db.write((tx) =>
+      insertContact(tx, {
+        id: 'k1',
+        caseId: '1',
+        channel: 'hotline',
+        at: now,
+        phone: '0987654321',
+        name: 'Hoàng Văn Sơn',
+        summary: 'Gọi lại hỏi tiến độ ở phường Láng',
+        recordedBy: null,
+        isFollowUp: true,
+        confidential: true,
+      }),
+    );
+    await db.write((tx) =>
+      insertContact(tx, {
+        id: 'k2',
+        caseId: '1',
+        channel: 'zalo',
+        at: now,
+        phone: '0977000111',
+        summary: 'Nhắn Zalo hỏi tiến độ',
+        recordedBy: null,
+        isFollowUp: true,
+        confidential: false,
+      }),
+    );
     expect(await ids('phuong lang')).toEqual(['1']);
     expect(await ids('phuong lang', 'unit')).toEqual([]);
     expect(await idsByIdentity('0987654321', 'all')).toEqual(['1']);
@@ -102,7 +138,11 @@ describe('the case search index', () => {
   it('never lets a unit match the identity of a confidential case, but its text yes', async () => {
     await db.write(async (tx) => {
       await insertCase(tx, newCase('1', { confidential: true }), now);
-      await insertCase(tx, newCase('2', { contact: { name: 'Lê Văn Bình', phone: '0901111222' }, description: 'Cán bộ phường gây phiền hà khi chứng thực bản sao.' }), now);
+      await insertCase(
+        tx,
+        newCase('2', { contact: { name: 'Lê Văn Bình', phone: '0901111222' }, description: 'Cán bộ phường gây phiền hà khi chứng thực bản sao.' }),
+        now,
+      );
     });
     expect(await idsByIdentity('tran thi dao', 'open')).toEqual([]);
     expect(await idsByIdentity('0912345678', 'open')).toEqual([]);
@@ -116,7 +156,37 @@ describe('the case search index', () => {
     await db.write((tx) => insertCase(tx, newCase('1'), now));
     const hostile = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 60 }),
-      fc.array(fc.constantFrom('"', "'", '*', '-', '+', '(', ')', ':', '^', '{', '}', 'NEAR', 'AND', 'OR', 'NOT', 'NEAR(', ',', ' ', 'đ', 'duong', '\\', ';', '%', '\u0000'), { maxLength: 20 }).map((parts) => parts.join('')),
+      fc
+        .array(
+          fc.constantFrom(
+            '"',
+            "'",
+            '*',
+            '-',
+            '+',
+            '(',
+            ')',
+            ':',
+            '^',
+            '{',
+            '}',
+            'NEAR',
+            'AND',
+            'OR',
+            'NOT',
+            'NEAR(',
+            ',',
+            ' ',
+            'đ',
+            'duong',
+            '\\',
+            ';',
+            '%',
+            '\u0000',
+          ),
+          { maxLength: 20 },
+        )
+        .map((parts) => parts.join('')),
     );
     await fc.assert(
       fc.asyncProperty(hostile, fc.constantFrom<SearchScope>('all', 'unit'), async (q, scope) => {
@@ -152,9 +222,12 @@ describe('indexing cases from before the index', () => {
     expect(await indexMissingCases(db)).toBe(0);
   });
 
-  it('issue 9: makes contacts from before 0010 confidential unless they are an open case\'s own first contact', async () => {
+  it("issue 9: makes contacts from before 0010 confidential unless they are an open case's own first contact", async () => {
     db = await Db.open({ url: ':memory:' });
-    await migrate(db, MIGRATIONS.filter((m) => m.version < 10));
+    await migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 10),
+    );
     const at = now.toISOString();
     const later = new Date(now.getTime() + 60_000).toISOString();
     const insert = (id: string, confidential: number, phone: string, createdAt: string, mergedInto: string | null = null) =>
@@ -164,7 +237,10 @@ describe('indexing cases from before the index', () => {
         args: [id, `PAKN-2025-00000${id}`, phone, confidential, createdAt, createdAt, mergedInto],
       });
     const contact = (id: string, caseId: string, phone: string, contactAt: string, followUp: number) =>
-      db.execute({ sql: `INSERT INTO contacts (id, case_id, channel, at, phone, is_follow_up) VALUES (?, ?, 'hotline', ?, ?, ?)`, args: [id, caseId, contactAt, phone, followUp] });
+      db.execute({
+        sql: `INSERT INTO contacts (id, case_id, channel, at, phone, is_follow_up) VALUES (?, ?, 'hotline', ?, ?, ?)`,
+        args: [id, caseId, contactAt, phone, followUp],
+      });
     await insert('1', 0, '0901000001', at);
     await insert('2', 1, '0901000002', later, '1');
     await contact('own', '1', '0901000001', at, 0);

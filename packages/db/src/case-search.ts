@@ -142,13 +142,19 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   const file = (tokens: readonly string[], confidential: boolean) => {
     for (const t of tokens) (confidential || caseConfidential ? hidden : open).add(t);
   };
-  file(identityTokens({ name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email') }), caseConfidential);
+  file(
+    identityTokens({ name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email') }),
+    caseConfidential,
+  );
   for (const c of contacts.rows) {
     file(identityTokens({ name: strOrNull(c, 'name'), phone: strOrNull(c, 'phone'), email: strOrNull(c, 'email') }), Number(c.confidential) !== 0);
   }
   // The citizens of merged duplicates, each under their own case's flag: the Centre finds the primary by them.
   for (const m of merged.rows) {
-    file(identityTokens({ name: strOrNull(m, 'contact_name'), phone: strOrNull(m, 'contact_phone'), email: strOrNull(m, 'contact_email') }), Number(m.confidential) !== 0);
+    file(
+      identityTokens({ name: strOrNull(m, 'contact_name'), phone: strOrNull(m, 'contact_phone'), email: strOrNull(m, 'contact_email') }),
+      Number(m.confidential) !== 0,
+    );
   }
   // Whose number a text holds is unknown: the Centre's revealing roles find it, by whole value.
   file(written, true);

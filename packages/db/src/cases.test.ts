@@ -14,11 +14,7 @@ afterEach(() => db.close());
 
 describe('case references', () => {
   it('count per year, starting at 1', async () => {
-    const refs = await db.write(async (tx) => [
-      await nextReference(tx, 2026),
-      await nextReference(tx, 2026),
-      await nextReference(tx, 2027),
-    ]);
+    const refs = await db.write(async (tx) => [await nextReference(tx, 2026), await nextReference(tx, 2026), await nextReference(tx, 2027)]);
     expect(refs).toEqual(['PAKN-2026-000001', 'PAKN-2026-000002', 'PAKN-2027-000001']);
   });
 });

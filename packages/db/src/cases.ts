@@ -107,10 +107,7 @@ export async function getCaseByReference(db: Executor, reference: string): Promi
   return row ? toCase(row) : null;
 }
 
-export async function getCaseForTracking(
-  db: Executor,
-  reference: string,
-): Promise<{ record: CaseRecord; accessKeyHash: string } | null> {
+export async function getCaseForTracking(db: Executor, reference: string): Promise<{ record: CaseRecord; accessKeyHash: string } | null> {
   const result = await db.execute({
     sql: `SELECT ${CASE_COLUMNS}, access_key_hash FROM cases WHERE reference = ?`,
     args: [reference],
@@ -209,13 +206,7 @@ const INDEXED_PATCH_KEYS = ['description', 'category', 'outOfScopeClass'] as con
  * Applies a transition's patch if the case is still at `expectedVersion`. Returns false when someone else
  * changed it first, so the caller can answer "conflict" instead of overwriting their work.
  */
-export async function updateCase(
-  tx: Executor,
-  id: string,
-  expectedVersion: number,
-  patch: CasePatch,
-  now: Date,
-): Promise<boolean> {
+export async function updateCase(tx: Executor, id: string, expectedVersion: number, patch: CasePatch, now: Date): Promise<boolean> {
   const sets = ['status = ?', 'updated_at = ?', 'version = version + 1'];
   const args: (string | number | null)[] = [patch.status, now.toISOString()];
   for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof typeof PATCH_COLUMNS, string][]) {
@@ -248,16 +239,7 @@ export async function insertEvent(tx: Executor, event: NewCaseEvent, now: Date):
   await tx.execute({
     sql: `INSERT INTO case_events (case_id, at, kind, from_status, to_status, actor_staff_id, note, visible_to_citizen)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [
-      event.caseId,
-      now.toISOString(),
-      event.kind,
-      event.fromStatus,
-      event.toStatus,
-      event.actorStaffId,
-      event.note,
-      event.visibleToCitizen ? 1 : 0,
-    ],
+    args: [event.caseId, now.toISOString(), event.kind, event.fromStatus, event.toStatus, event.actorStaffId, event.note, event.visibleToCitizen ? 1 : 0],
   });
 }
 

@@ -50,7 +50,15 @@ export async function insertCategory(tx: Executor, category: CategoryChange, now
 export async function updateCategory(tx: Executor, category: CategoryChange, now: Date): Promise<boolean> {
   const result = await tx.execute({
     sql: `UPDATE categories SET label_vi = ?, label_en = ?, hint_vi = ?, hint_en = ?, active = ?, updated_at = ? WHERE key = ?`,
-    args: [category.label.vi, category.label.en, category.hint?.vi || null, category.hint?.en || null, category.active ? 1 : 0, now.toISOString(), category.key],
+    args: [
+      category.label.vi,
+      category.label.en,
+      category.hint?.vi || null,
+      category.hint?.en || null,
+      category.active ? 1 : 0,
+      now.toISOString(),
+      category.key,
+    ],
   });
   return result.rowsAffected === 1;
 }

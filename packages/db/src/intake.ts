@@ -28,7 +28,19 @@ export async function insertContact(tx: Executor, c: NewContact): Promise<void> 
   await tx.execute({
     sql: `INSERT INTO contacts (id, case_id, channel, at, phone, summary, recorded_by, is_follow_up, confidential, name, email)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [c.id, c.caseId, c.channel, c.at.toISOString(), c.phone, c.summary, c.recordedBy, c.isFollowUp ? 1 : 0, c.confidential ? 1 : 0, c.name ?? null, c.email ?? null],
+    args: [
+      c.id,
+      c.caseId,
+      c.channel,
+      c.at.toISOString(),
+      c.phone,
+      c.summary,
+      c.recordedBy,
+      c.isFollowUp ? 1 : 0,
+      c.confidential ? 1 : 0,
+      c.name ?? null,
+      c.email ?? null,
+    ],
   });
   await indexCase(tx, c.caseId);
 }
@@ -146,7 +158,9 @@ function toAuthority(row: Parameters<typeof str>[0]): Authority {
 }
 
 export async function listAuthorities(db: Executor): Promise<Authority[]> {
-  const result = await db.execute('SELECT id, out_of_scope_class, name_vi, name_en, referral_vi, referral_en FROM authorities ORDER BY out_of_scope_class, name_vi');
+  const result = await db.execute(
+    'SELECT id, out_of_scope_class, name_vi, name_en, referral_vi, referral_en FROM authorities ORDER BY out_of_scope_class, name_vi',
+  );
   return result.rows.map(toAuthority);
 }
 

@@ -44,11 +44,7 @@ function toLetter(row: Parameters<typeof str>[0]): Letter {
   };
 }
 
-export async function insertLetter(
-  tx: Executor,
-  l: { id: string; caseId: string; unitId: string; body: string; draftedBy: string },
-  now: Date,
-): Promise<void> {
+export async function insertLetter(tx: Executor, l: { id: string; caseId: string; unitId: string; body: string; draftedBy: string }, now: Date): Promise<void> {
   await tx.execute({
     sql: `INSERT INTO letters (id, case_id, unit_id, status, body, drafted_by, drafted_at) VALUES (?, ?, ?, 'draft', ?, ?, ?)`,
     args: [l.id, l.caseId, l.unitId, l.body, l.draftedBy, now.toISOString()],

@@ -15,11 +15,7 @@ function toStaff(row: Row): StaffMember {
 
 const STAFF_COLUMNS = 'id, username, display_name, role, unit_id';
 
-export async function insertStaff(
-  db: Executor,
-  staff: StaffMember & { passwordHash: string },
-  now: Date,
-): Promise<void> {
+export async function insertStaff(db: Executor, staff: StaffMember & { passwordHash: string }, now: Date): Promise<void> {
   await db.execute({
     sql: `INSERT INTO staff (id, username, display_name, password_hash, role, unit_id, created_at)
           VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -27,10 +23,7 @@ export async function insertStaff(
   });
 }
 
-export async function findStaffForLogin(
-  db: Executor,
-  username: string,
-): Promise<{ staff: StaffMember; passwordHash: string } | null> {
+export async function findStaffForLogin(db: Executor, username: string): Promise<{ staff: StaffMember; passwordHash: string } | null> {
   const result = await db.execute({
     sql: `SELECT ${STAFF_COLUMNS}, password_hash FROM staff WHERE username = ? AND active = 1`,
     args: [username],
@@ -39,11 +32,7 @@ export async function findStaffForLogin(
   return row ? { staff: toStaff(row), passwordHash: str(row, 'password_hash') } : null;
 }
 
-export async function insertSession(
-  db: Executor,
-  session: { tokenHash: string; staffId: string; expiresAt: Date },
-  now: Date,
-): Promise<void> {
+export async function insertSession(db: Executor, session: { tokenHash: string; staffId: string; expiresAt: Date }, now: Date): Promise<void> {
   await db.execute({
     sql: 'INSERT INTO sessions (token_hash, staff_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
     args: [session.tokenHash, session.staffId, now.toISOString(), session.expiresAt.toISOString(), now.toISOString()],
@@ -55,12 +44,7 @@ export async function insertSession(
  * for `idleSeconds` or longer (when given), or its account is disabled. `lastSeenAt` tells the caller whether
  * the session's use needs recording (see touchSession).
  */
-export async function findSession(
-  db: Executor,
-  tokenHash: string,
-  now: Date,
-  idleSeconds?: number,
-): Promise<{ staff: StaffMember; lastSeenAt: Date } | null> {
+export async function findSession(db: Executor, tokenHash: string, now: Date, idleSeconds?: number): Promise<{ staff: StaffMember; lastSeenAt: Date } | null> {
   const result = await db.execute({
     sql: `SELECT s.id, s.username, s.display_name, s.role, s.unit_id, COALESCE(x.last_seen_at, x.created_at) AS seen
           FROM sessions AS x JOIN staff AS s ON s.id = x.staff_id

@@ -1,10 +1,7 @@
 import type { Executor } from './connection.ts';
 import { num, str } from './rows.ts';
 
-export async function findSubmission(
-  db: Executor,
-  idempotencyKeyHash: string,
-): Promise<{ caseId: string; sealedReceipt: string } | null> {
+export async function findSubmission(db: Executor, idempotencyKeyHash: string): Promise<{ caseId: string; sealedReceipt: string } | null> {
   const result = await db.execute({
     sql: 'SELECT case_id, sealed_receipt FROM submissions WHERE idempotency_key_hash = ?',
     args: [idempotencyKeyHash],
@@ -55,14 +52,7 @@ export async function insertAttachment(tx: Executor, a: NewAttachment, now: Date
  * Links uploaded files to a new case. Only files uploaded for the same site, not yet linked, and younger than
  * `maxAgeMs` qualify; returns how many were linked, so the caller can refuse a submission that names others.
  */
-export async function linkAttachments(
-  tx: Executor,
-  caseId: string,
-  siteKey: string,
-  ids: readonly string[],
-  now: Date,
-  maxAgeMs: number,
-): Promise<number> {
+export async function linkAttachments(tx: Executor, caseId: string, siteKey: string, ids: readonly string[], now: Date, maxAgeMs: number): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await tx.execute({
     sql: `UPDATE attachments SET case_id = ?

@@ -64,7 +64,10 @@ export async function insertSite(db: Executor, site: Site, now: Date): Promise<v
 }
 
 export async function updateUnit(tx: Executor, unit: Unit): Promise<boolean> {
-  const result = await tx.execute({ sql: 'UPDATE units SET kind = ?, name = ?, parent_id = ? WHERE id = ?', args: [unit.kind, unit.name, unit.parentId, unit.id] });
+  const result = await tx.execute({
+    sql: 'UPDATE units SET kind = ?, name = ?, parent_id = ? WHERE id = ?',
+    args: [unit.kind, unit.name, unit.parentId, unit.id],
+  });
   return result.rowsAffected === 1;
 }
 

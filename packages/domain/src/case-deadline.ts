@@ -1,10 +1,5 @@
 import type { CaseStatus } from './case-status.ts';
-import {
-  CASE_STAGE_RULES,
-  caseClock,
-  type CaseStage,
-  type WorkingCalendar,
-} from './calendar/index.ts';
+import { CASE_STAGE_RULES, caseClock, type CaseStage, type WorkingCalendar } from './calendar/index.ts';
 import type { CaseRecord } from './model.ts';
 
 /** The stage whose clock runs in each status; statuses without one have nothing due. */

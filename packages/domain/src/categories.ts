@@ -145,10 +145,6 @@ export const DEFAULT_REFERRALS: Readonly<Record<OutOfScopeClass, Text>> = {
 };
 
 /** The label of a category in a language; the key itself for a key the list does not know. */
-export function categoryLabel(
-  categories: readonly Pick<CategoryDefinition, 'key' | 'label'>[],
-  key: string,
-  lang: keyof Text,
-): string {
+export function categoryLabel(categories: readonly Pick<CategoryDefinition, 'key' | 'label'>[], key: string, lang: keyof Text): string {
   return categories.find((c) => c.key === key)?.label[lang] ?? key;
 }

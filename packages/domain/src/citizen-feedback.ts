@@ -18,10 +18,6 @@ export function reviewWindowEnd(record: CaseRecord, windowDays = DEFAULT_REVIEW_
 export function canRequestReview(record: CaseRecord, now: Date, windowDays = DEFAULT_REVIEW_WINDOW_DAYS): boolean {
   const end = reviewWindowEnd(record, windowDays);
   return (
-    record.status === 'answered' &&
-    record.rating !== null &&
-    record.rating.score <= NOT_SATISFIED_MAX_SCORE &&
-    end !== null &&
-    now.getTime() <= end.getTime()
+    record.status === 'answered' && record.rating !== null && record.rating.score <= NOT_SATISFIED_MAX_SCORE && end !== null && now.getTime() <= end.getTime()
   );
 }

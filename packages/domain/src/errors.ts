@@ -21,11 +21,7 @@ export class DomainError extends Error {
   /** A more precise message key than `code` for the user (see ERROR_MESSAGES), e.g. `bad_login`. */
   readonly reason: string | undefined;
 
-  constructor(
-    code: DomainErrorCode,
-    message: string,
-    options: { cause?: unknown; fields?: Record<string, string>; reason?: string } = {},
-  ) {
+  constructor(code: DomainErrorCode, message: string, options: { cause?: unknown; fields?: Record<string, string>; reason?: string } = {}) {
     super(message, { cause: options.cause });
     this.code = code;
     this.fields = options.fields;

@@ -1,6 +1,5 @@
 import { DEFAULT_LETTER_TEMPLATE, renderLetterTemplate, type LetterFacts } from './letter-template.ts';
 
-
 /** The register number as it is written on letters: 12/TTPVHCC-TTGS. */
 export function letterNumber(number: number | null): string {
   return number === null ? '…/TTPVHCC-TTGS' : `${number}/TTPVHCC-TTGS`;

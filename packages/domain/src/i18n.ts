@@ -7,6 +7,9 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 export type Text = Readonly<Record<Lang, string>>;
 
 export function pickLang(value: string | null | undefined): Lang {
-  const primary = (value ?? '').trim().toLowerCase().split(/[-_,;]/)[0];
+  const primary = (value ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[-_,;]/)[0];
   return primary === 'en' ? 'en' : 'vi';
 }

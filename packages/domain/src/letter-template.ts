@@ -43,8 +43,7 @@ export const REQUIRED_LETTER_PLACEHOLDERS: readonly LetterPlaceholder[] = ['noi_
 const LINE_DROPPING: ReadonlySet<LetterPlaceholder> = new Set(['ma_ho_so']);
 
 /** The sentence that stands for the citizen when they asked not to be identified to the unit. */
-export const CONFIDENTIAL_IDENTITY_SENTENCE =
-  'Người phản ánh đề nghị giữ bí mật danh tính; Trung tâm không cung cấp thông tin cá nhân của người phản ánh.';
+export const CONFIDENTIAL_IDENTITY_SENTENCE = 'Người phản ánh đề nghị giữ bí mật danh tính; Trung tâm không cung cấp thông tin cá nhân của người phản ánh.';
 
 /** Today's letter (until issue 5 it was code), as a template: what migration 0007 stores first. */
 export const DEFAULT_LETTER_TEMPLATE = [

@@ -128,7 +128,10 @@ export function fieldErrors(issues: readonly IssueLike[], lang: Lang): Record<st
 }
 
 /** Messages for domain error codes, shown when an operation is refused. */
-const INTERNAL_MESSAGE: Record<Lang, string> = { vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.', en: 'Something went wrong on our side. Please try again later.' };
+const INTERNAL_MESSAGE: Record<Lang, string> = {
+  vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',
+  en: 'Something went wrong on our side. Please try again later.',
+};
 
 export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
   illegal_transition: {

@@ -24,7 +24,6 @@ import { ROLES } from './roles.ts';
 import { SEARCH_QUERY_MAX } from './search.ts';
 import { InputDateSchema, InputDateTimeSchema } from './input-dates.ts';
 
-
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 /**
@@ -32,7 +31,6 @@ const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLe
  * are data since issue 5): it answers `category: invalid` otherwise.
  */
 const categoryKey = z.string().check(z.trim(), z.regex(CATEGORY_KEY_PATTERN, { error: 'invalid' }));
-
 
 export const ContactSchema = z.object({
   name: z.optional(trimmed(1, 120)),
@@ -69,13 +67,12 @@ const reportFields = {
   lang: z._default(z.enum(['vi', 'en']), 'vi'),
 };
 
-const consentWithContact = z.refine<{ contact?: Contact | undefined; consent: boolean }>(
-  (input) => !hasContact(input.contact) || input.consent,
-  { error: 'consent_required', path: ['consent'] },
-);
+const consentWithContact = z.refine<{ contact?: Contact | undefined; consent: boolean }>((input) => !hasContact(input.contact) || input.consent, {
+  error: 'consent_required',
+  path: ['consent'],
+});
 const returnedNotBeforeAppointment = z.refine<{ appointmentDate?: string | undefined; returnedDate?: string | undefined }>(
-  (input) =>
-    !input.appointmentDate || !input.returnedDate || input.returnedDate >= input.appointmentDate,
+  (input) => !input.appointmentDate || !input.returnedDate || input.returnedDate >= input.appointmentDate,
   { error: 'returned_before_appointment', path: ['returnedDate'] },
 );
 
@@ -178,7 +175,6 @@ export const UnitRecordInputSchema = z.object({
 
 export const InspectionInputSchema = z.object({ unitId: trimmed(1, 64), underInspection: z.boolean(), reason: trimmed(5, 1000) });
 
-
 export const RateCaseInputSchema = z.object({
   ...TrackCaseInputSchema.shape,
   score: z.number().check(z.int(), z.gte(1), z.lte(5)),
@@ -267,7 +263,22 @@ export const SiteInputSchema = z.object({
   key: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/)),
   name: trimmed(2, 200),
   /** Origins of the pages that embed the widget, e.g. https://hoankiem.hanoi.gov.vn. */
-  allowedOrigins: z.array(z.url().check(z.refine((u) => { try { return new URL(u).origin === u; } catch { return false; } }, { error: 'origin_format' }))).check(z.maxLength(20)),
+  allowedOrigins: z
+    .array(
+      z.url().check(
+        z.refine(
+          (u) => {
+            try {
+              return new URL(u).origin === u;
+            } catch {
+              return false;
+            }
+          },
+          { error: 'origin_format' },
+        ),
+      ),
+    )
+    .check(z.maxLength(20)),
   defaultUnitId: z.optional(trimmed(1, 64)),
   /** True when the admin registers a site: an existing key is then refused instead of overwritten. */
   isNew: z.optional(z.boolean()),

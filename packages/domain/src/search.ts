@@ -7,12 +7,14 @@ import { maskEmail, maskName, maskPhone, normalizePhone } from './phone.ts';
  * tone marks but not đ, which is why this happens in code before indexing and before querying.
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    // U+00D0 (Ð, Icelandic eth) looks exactly like Đ and some keyboards and OCR produce it for Đ.
-    .replace(/[đĐÐ]/g, 'd')
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      // U+00D0 (Ð, Icelandic eth) looks exactly like Đ and some keyboards and OCR produce it for Đ.
+      .replace(/[đĐÐ]/g, 'd')
+      .toLowerCase()
+  );
 }
 
 /** More terms than anyone types into a search box; bounds the work a hostile query can ask for. */
@@ -110,5 +112,9 @@ export function maskIdentitySearch(search: IdentitySearch): string[] {
 
 /** A search box's text as an audit entry may keep it: each word cut to its first letter, as names are masked. */
 export function maskSearchText(input: string): string {
-  return maskName(foldForSearch(input.slice(0, SEARCH_QUERY_MAX)).replace(/[^\p{L}\p{N}@.]+/gu, ' ').trim() || '-');
+  return maskName(
+    foldForSearch(input.slice(0, SEARCH_QUERY_MAX))
+      .replace(/[^\p{L}\p{N}@.]+/gu, ' ')
+      .trim() || '-',
+  );
 }

@@ -1,4 +1,3 @@
-
 /** What a case's history records: every move of workflow.ts, plus events that do not change the status. */
 export const CaseEventKind = {
   submitted: 'submitted',

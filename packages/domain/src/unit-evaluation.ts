@@ -19,12 +19,10 @@ function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
 }
 
 /** A period of whole Vietnamese calendar days, both ends included. */
-export const EvaluationPeriodInputSchema = z
-  .object({ from: isoDate, to: isoDate })
-  .check(
-    z.refine((p) => p.from <= p.to, { error: 'date_order', path: ['to'] }),
-    z.refine((p) => Date.parse(p.to) - Date.parse(p.from) <= MAX_PERIOD_DAYS * MS_PER_DAY, { error: 'period_too_long', path: ['to'] }),
-  );
+export const EvaluationPeriodInputSchema = z.object({ from: isoDate, to: isoDate }).check(
+  z.refine((p) => p.from <= p.to, { error: 'date_order', path: ['to'] }),
+  z.refine((p) => Date.parse(p.to) - Date.parse(p.from) <= MAX_PERIOD_DAYS * MS_PER_DAY, { error: 'period_too_long', path: ['to'] }),
+);
 export type EvaluationPeriod = z.infer<typeof EvaluationPeriodInputSchema>;
 
 /** The instants a period covers: from the start of its first day to the start of the day after its last, in Vietnam. */
@@ -147,8 +145,16 @@ export function evaluateUnits(facts: EvaluationFacts, calendarOf: (unitId: strin
       reviewsRequested: own(facts.reviewsRequested, unit.id) ?? 0,
     };
     const active =
-      row.received + row.answered + row.overdueNow + row.reminders + row.escalations + row.reprimands + row.corrections + row.commendations + row.reviewsRequested > 0 ||
-      row.averageRating !== null;
+      row.received +
+        row.answered +
+        row.overdueNow +
+        row.reminders +
+        row.escalations +
+        row.reprimands +
+        row.corrections +
+        row.commendations +
+        row.reviewsRequested >
+        0 || row.averageRating !== null;
     if (active) rows.push(row);
   }
   return rows.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));

@@ -57,7 +57,10 @@ describe('the Centre’s process', () => {
       const actor: MoveActor = { role: rule.by[0], unitId: 'ward-a' };
       for (const status of CASE_STATUSES) {
         const expected = (rule.from as readonly CaseStatus[]).includes(status) ? 'OK' : 'illegal_transition';
-        expect(codeOf(() => move({ status, unitId: 'ward-a' }, kind, actor, 'ghi chú')), `${kind} from ${status}`).toBe(expected);
+        expect(
+          codeOf(() => move({ status, unitId: 'ward-a' }, kind, actor, 'ghi chú')),
+          `${kind} from ${status}`,
+        ).toBe(expected);
       }
     }
   });

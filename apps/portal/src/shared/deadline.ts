@@ -97,9 +97,7 @@ export function renderTimeLeft(deadline: DeadlineView, lang: Lang) {
   if (tone === 'on-time') return html`<span class="time-left" data-tone="on-time">${text}</span>`;
   return html`<span class="time-left deadline-badge" data-tone=${tone}
     ><svg class="deadline-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${ICONS[tone]}</svg
-    >${tone === 'at-risk' ? html`<span class="visually-hidden">${DEADLINE_STRINGS.atRisk[lang]}: </span>` : nothing}<span
-      >${text}</span
-    ></span
+    >${tone === 'at-risk' ? html`<span class="visually-hidden">${DEADLINE_STRINGS.atRisk[lang]}: </span>` : nothing}<span>${text}</span></span
   >`;
 }
 
@@ -116,13 +114,11 @@ export function renderDeadline(deadline: DeadlineView | null, lang: Lang, warnin
   if (warning) return renderPresentationWarning(warning, lang);
   if (!deadline) return html`<span class="muted">${DEADLINE_STRINGS.noDeadline[lang]}</span>`;
   return html`<span class="deadline" data-stage=${deadline.stage} data-tone=${deadlineTone(deadline)}>
-    <span class="deadline-stage"
-      ><span class="visually-hidden">${DEADLINE_STRINGS.stage[lang]}: </span>${STAGE_LABELS[deadline.stage][lang]}</span
-    >
+    <span class="deadline-stage"><span class="visually-hidden">${DEADLINE_STRINGS.stage[lang]}: </span>${STAGE_LABELS[deadline.stage][lang]}</span>
     <span class="deadline-due"><span class="visually-hidden">${DEADLINE_STRINGS.due[lang]}: </span>${renderDue(deadline)}</span>
-    ${deadline.paused
-      ? html`<span class="time-left deadline-badge" data-tone="paused">${DEADLINE_STRINGS.paused[lang]}</span>`
-      : renderTimeLeft(deadline, lang)}
+    ${
+      deadline.paused ? html`<span class="time-left deadline-badge" data-tone="paused">${DEADLINE_STRINGS.paused[lang]}</span>` : renderTimeLeft(deadline, lang)
+    }
   </span>`;
 }
 

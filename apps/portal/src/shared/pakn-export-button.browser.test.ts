@@ -60,9 +60,7 @@ describe('<pakn-export-button>', () => {
   });
 
   test('a lost session shows the server’s message and asks the shell to sign in again', async () => {
-    fakeApi().http('POST', '/api/v1/exports/cases.csv', () =>
-      Response.json({ error: { message: 'Vui lòng đăng nhập lại.' } }, { status: 401 }),
-    );
+    fakeApi().http('POST', '/api/v1/exports/cases.csv', () => Response.json({ error: { message: 'Vui lòng đăng nhập lại.' } }, { status: 401 }));
     const button = await mount('pakn-export-button', { attributes: { label: 'Xuất CSV', lang: 'vi' } });
     const expired = recordEvents(document, 'pakn-session-expired');
 

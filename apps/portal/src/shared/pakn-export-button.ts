@@ -67,7 +67,14 @@ export class PaknExportButton extends LitElement {
   protected override render() {
     const lang = this.#lang;
     return html`<span class="root">
-      <button type="button" class="secondary" title=${this.hint || nothing} ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${() => void this.#download()}>
+      <button
+        type="button"
+        class="secondary"
+        title=${this.hint || nothing}
+        ?disabled=${this.busy}
+        aria-busy=${this.busy ? 'true' : 'false'}
+        @click=${() => void this.#download()}
+      >
         ${this.busy ? STRINGS.preparing[lang] : this.label}
       </button>
       ${this.error ? html`<span class="alert" role="alert">${this.error}</span>` : nothing}

@@ -163,9 +163,7 @@ export class PaknUnitRecord extends LitElement {
         </div>
         <div class="submit-row">
           <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.sending[lang] : STRINGS.submit[lang]}</button>
-          <span role="status" class="done">
-            ${this.done ? STRINGS.done[lang].replace('{kind}', UNIT_RECORD_LABELS[this.done][lang]) : nothing}
-          </span>
+          <span role="status" class="done"> ${this.done ? STRINGS.done[lang].replace('{kind}', UNIT_RECORD_LABELS[this.done][lang]) : nothing} </span>
         </div>
       </form>
     </div>`;

@@ -26,9 +26,11 @@ export function isTypingTarget(element: ElementLike | null | undefined): boolean
  * The shortcut key of a keydown, or null when it must be left alone: typing in a field (looked up through
  * shadow roots via the composed path), inside a dialog, with a modifier, or already handled.
  */
-export function shortcutKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'defaultPrevented' | 'isComposing'> & {
-  composedPath(): readonly unknown[];
-}): string | null {
+export function shortcutKey(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'defaultPrevented' | 'isComposing'> & {
+    composedPath(): readonly unknown[];
+  },
+): string | null {
   if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
   const path = event.composedPath() as readonly ElementLike[];
   if (isTypingTarget(path[0])) return null;

@@ -23,7 +23,9 @@ function renderColumn(column: Column): TemplateResult {
 export function renderTable(o: TableOptions): TemplateResult {
   return html`<div class="table-wrap" part=${o.part ?? nothing}>
     <table data-testid=${o.testId ?? nothing}>
-      <caption class="visually-hidden">${o.caption}</caption>
+      <caption class="visually-hidden">
+        ${o.caption}
+      </caption>
       <thead>
         <tr>
           ${o.columns.map(renderColumn)}

@@ -13,9 +13,7 @@ export const UNIT_RECORD_LABELS: Readonly<Record<UnitRecordKind, Text>> = {
 
 /** Reminders and escalations are the Centre's daily work; reprimands and commendations are the Director's. */
 export function recordKindsFor(role: Role): UnitRecordKind[] {
-  return UNIT_RECORD_KINDS.filter((kind) =>
-    kind === 'reminder' || kind === 'escalation' ? can(role, 'remindUnit') : can(role, 'judgeUnit'),
-  );
+  return UNIT_RECORD_KINDS.filter((kind) => (kind === 'reminder' || kind === 'escalation' ? can(role, 'remindUnit') : can(role, 'judgeUnit')));
 }
 
 /** A starting text for the note, in Vietnamese (the unit reads it); the officer edits it. */

@@ -20,18 +20,21 @@ export const UNIT_KIND_HIERARCHY: readonly UnitKind[] = ['centre', 'branch', 'de
 
 /** Units grouped by kind in `order` (UNIT_KIND_ORDER unless told), each group sorted by name the Vietnamese way. */
 export function groupUnits<U extends Unit>(units: readonly U[], order: readonly UnitKind[] = UNIT_KIND_ORDER): { kind: UnitKind; units: U[] }[] {
-  return order.map((kind) => ({
-    kind,
-    units: units.filter((u) => u.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true })),
-  })).filter((g) => g.units.length > 0);
+  return order
+    .map((kind) => ({
+      kind,
+      units: units.filter((u) => u.kind === kind).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true })),
+    }))
+    .filter((g) => g.units.length > 0);
 }
 
 /** `<option>`s of a unit select, in `<optgroup>`s by kind. Option text is the unit's name only. */
 export function renderUnitOptions(units: readonly Unit[], selected: string, lang: Lang) {
   return groupUnits(units).map(
-    (g) => html`<optgroup label=${UNIT_KIND_LABELS[g.kind][lang]}>
-      ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === selected}>${u.name}</option>`)}
-    </optgroup>`,
+    (g) =>
+      html`<optgroup label=${UNIT_KIND_LABELS[g.kind][lang]}>
+        ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === selected}>${u.name}</option>`)}
+      </optgroup>`,
   );
 }
 

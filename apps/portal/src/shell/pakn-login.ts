@@ -71,13 +71,29 @@ export class PaknLogin extends LitElement {
       <form @submit=${(e: SubmitEvent) => void this.#signIn(e)} novalidate>
         ${input(
           'username',
-          html`<input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false"
-            required aria-invalid=${invalid('username')} aria-describedby=${describedBy('username', false, errors.username)} />`,
+          html`<input
+            id="username"
+            name="username"
+            type="text"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            aria-invalid=${invalid('username')}
+            aria-describedby=${describedBy('username', false, errors.username)}
+          />`,
         )}
         ${input(
           'password',
-          html`<input id="password" name="password" type="password" autocomplete="current-password" required
-            aria-invalid=${invalid('password')} aria-describedby=${describedBy('password', false, errors.password)} />`,
+          html`<input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-invalid=${invalid('password')}
+            aria-describedby=${describedBy('password', false, errors.password)}
+          />`,
         )}
         <button type="submit" ?disabled=${busy}>${busy ? STRINGS.signingIn[lang] : STRINGS.signIn[lang]}</button>
       </form>

@@ -275,8 +275,7 @@ export class PaknPortal extends LitElement {
   #applyTitle(): void {
     const lang = this.language;
     const name = this.route.name;
-    const page =
-      this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : name === 'not-found' ? STRINGS.notFoundHeading[lang] : PAGES[name].title[lang];
+    const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : name === 'not-found' ? STRINGS.notFoundHeading[lang] : PAGES[name].title[lang];
     document.title = `${page} – ${STRINGS.product[lang]}`;
   }
 
@@ -286,8 +285,7 @@ export class PaknPortal extends LitElement {
     const lang = this.language;
     return html`
       <div class="root" lang=${lang}>
-        ${this.#renderHeader(lang)}
-        ${this.#renderLiveNotice(lang)}
+        ${this.#renderHeader(lang)} ${this.#renderLiveNotice(lang)}
         <main id="main" tabindex="-1">
           <div class="container">${this.#renderMain(lang)}</div>
         </main>
@@ -313,12 +311,8 @@ export class PaknPortal extends LitElement {
             <span class="brand-sub">${STRINGS.productLong[lang]}</span>
           </a>
           <div class="lang-switch" role="group" aria-label="Ngôn ngữ / Language">
-            <button type="button" lang="vi" aria-pressed=${lang === 'vi' ? 'true' : 'false'} @click=${() => this.#setLang('vi')}>
-              Tiếng Việt
-            </button>
-            <button type="button" lang="en" aria-pressed=${lang === 'en' ? 'true' : 'false'} @click=${() => this.#setLang('en')}>
-              English
-            </button>
+            <button type="button" lang="vi" aria-pressed=${lang === 'vi' ? 'true' : 'false'} @click=${() => this.#setLang('vi')}>Tiếng Việt</button>
+            <button type="button" lang="en" aria-pressed=${lang === 'en' ? 'true' : 'false'} @click=${() => this.#setLang('en')}>English</button>
           </div>
         </div>
         ${staff ? this.#renderBar(staff, lang) : nothing}
@@ -335,10 +329,15 @@ export class PaknPortal extends LitElement {
         <nav aria-label=${STRINGS.mainNav[lang]}>
           <ul>
             ${links.map(
-              (page) => html`<li>
-                <a href=${BASE_PATH + page.path} aria-current=${navCurrent(page.name, this.route) ? 'page' : nothing}
-                  @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${navLabel(page)?.[lang]}</a>
-              </li>`,
+              (page) =>
+                html`<li>
+                  <a
+                    href=${BASE_PATH + page.path}
+                    aria-current=${navCurrent(page.name, this.route) ? 'page' : nothing}
+                    @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                    >${navLabel(page)?.[lang]}</a
+                  >
+                </li>`,
             )}
           </ul>
         </nav>
@@ -349,9 +348,7 @@ export class PaknPortal extends LitElement {
           <span class="visually-hidden">${STRINGS.signedInAs[lang]}:</span>
           <span class="who-name">${staff.displayName}</span>
           <span class="who-role">${ROLE_LABELS[staff.role][lang]}</span>
-          <button type="button" class="sign-out" ?disabled=${this.signingOut} @click=${() => void this.#signOut()}>
-            ${STRINGS.signOut[lang]}
-          </button>
+          <button type="button" class="sign-out" ?disabled=${this.signingOut} @click=${() => void this.#signOut()}>${STRINGS.signOut[lang]}</button>
         </div>
       </div>
     </div>`;
@@ -404,18 +401,17 @@ export class PaknPortal extends LitElement {
     const change = this.#live.notice;
     const status = change && isCaseStatus(change.status) ? CASE_STATUS_LABELS[change.status][lang] : null;
     return html`<div class="live container" role="status" aria-live="polite" data-testid="live-notice">
-      ${change
-        ? html`<p class="live-notice">
-            <span class="live-dot" aria-hidden="true"></span>
-            <span>${STRINGS.liveUpdate[lang]}:</span>
-            <a href="${BASE_PATH}cases/${encodeURIComponent(change.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-              >${change.reference}</a
-            >${status ? html`<span class="muted"> – ${status}</span>` : nothing}
-            <button type="button" class="secondary dismiss" @click=${() => this.#live.dismiss()}>
-              ${STRINGS.dismiss[lang]}
-            </button>
-          </p>`
-        : nothing}
+      ${
+        change
+          ? html`<p class="live-notice">
+              <span class="live-dot" aria-hidden="true"></span>
+              <span>${STRINGS.liveUpdate[lang]}:</span>
+              <a href="${BASE_PATH}cases/${encodeURIComponent(change.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${change.reference}</a
+              >${status ? html`<span class="muted"> – ${status}</span>` : nothing}
+              <button type="button" class="secondary dismiss" @click=${() => this.#live.dismiss()}>${STRINGS.dismiss[lang]}</button>
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 

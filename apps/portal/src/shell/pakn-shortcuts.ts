@@ -66,16 +66,22 @@ export class PaknShortcuts extends LitElement {
       <h2 id="shortcuts-heading">${STRINGS.shortcutsHeading[lang]}</h2>
       <p class="muted">${STRINGS.shortcutsIntro[lang]}</p>
       <table>
-        <caption class="visually-hidden">${STRINGS.shortcutsHeading[lang]}</caption>
+        <caption class="visually-hidden">
+          ${STRINGS.shortcutsHeading[lang]}
+        </caption>
         <tbody>
           ${GROUPS.map(
-            (group) => html`<tr><th colspan="2" scope="rowgroup" class="group">${group.heading[lang]}</th></tr>
-              ${group.rows.map(
-                ([keys, what]) => html`<tr>
-                  <th scope="row">${keys.map((k, i) => html`${i > 0 ? then : nothing}<kbd>${k}</kbd>`)}</th>
-                  <td>${what[lang]}</td>
-                </tr>`,
-              )}`,
+            (group) =>
+              html`<tr>
+                  <th colspan="2" scope="rowgroup" class="group">${group.heading[lang]}</th>
+                </tr>
+                ${group.rows.map(
+                  ([keys, what]) =>
+                    html`<tr>
+                      <th scope="row">${keys.map((k, i) => html`${i > 0 ? then : nothing}<kbd>${k}</kbd>`)}</th>
+                      <td>${what[lang]}</td>
+                    </tr>`,
+                )}`,
           )}
         </tbody>
       </table>

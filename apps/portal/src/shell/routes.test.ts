@@ -63,7 +63,12 @@ describe('parseRoute', () => {
 describe('the page table', () => {
   it('parses every page back from its own address, with its parameters', () => {
     for (const page of PAGE_LIST) {
-      const params = Object.fromEntries(page.path.split('/').filter((s) => s.startsWith(':')).map((s) => [s.slice(1), `x/y z-${page.name}`]));
+      const params = Object.fromEntries(
+        page.path
+          .split('/')
+          .filter((s) => s.startsWith(':'))
+          .map((s) => [s.slice(1), `x/y z-${page.name}`]),
+      );
       const route = parseRoute(pagePath(page.name, params), '');
       expect(route.name, page.name).toBe(page.name);
       for (const [key, value] of Object.entries(params)) expect(route[key]).toBe(value);

@@ -57,7 +57,13 @@ export function parseRoute(pathname: string, search: string): Route {
 export function routeAttributes(route: Route): Record<string, string> {
   if (route.name === 'not-found') return {};
   const page: Page = PAGES[route.name];
-  const names = [...page.path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1)), ...Object.keys(page.query ?? {})];
+  const names = [
+    ...page.path
+      .split('/')
+      .filter((s) => s.startsWith(':'))
+      .map((s) => s.slice(1)),
+    ...Object.keys(page.query ?? {}),
+  ];
   return Object.fromEntries(names.map((name) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), route[name] ?? '']));
 }
 

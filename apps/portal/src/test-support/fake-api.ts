@@ -89,10 +89,7 @@ export interface FakeRequestInfo {
   readonly lang: Lang;
 }
 
-export type TrpcHandler<P extends ProcedurePath> = (
-  input: ProcedureInput<P>,
-  request: FakeRequestInfo,
-) => ProcedureOutput<P> | Promise<ProcedureOutput<P>>;
+export type TrpcHandler<P extends ProcedurePath> = (input: ProcedureInput<P>, request: FakeRequestInfo) => ProcedureOutput<P> | Promise<ProcedureOutput<P>>;
 
 export type HttpHandler = (request: Request) => Response | Promise<Response>;
 
@@ -196,7 +193,7 @@ export class FakeApi {
     const answered = items.filter((item) => item !== 'network');
     // The server's status for a batch: 200 when all succeeded, the common error status, or 207 when mixed.
     const statuses = new Set(answered.map((item) => ('error' in item ? item.error.data.httpStatus : 200)));
-    const status = statuses.size === 1 ? [...statuses][0] ?? 200 : 207;
+    const status = statuses.size === 1 ? ([...statuses][0] ?? 200) : 207;
     return Response.json(batch ? answered : answered[0], { status });
   }
 
@@ -220,7 +217,13 @@ export class FakeApi {
 
 type TrpcItem =
   | { result: { data: unknown } }
-  | { error: { message: string; code: number; data: { code: string; httpStatus: number; path: string; reason: string; fieldErrors: Readonly<Record<string, string>> | null } } };
+  | {
+      error: {
+        message: string;
+        code: number;
+        data: { code: string; httpStatus: number; path: string; reason: string; fieldErrors: Readonly<Record<string, string>> | null };
+      };
+    };
 
 function errorItem(path: string, error: FakeTrpcError, lang: Lang): TrpcItem {
   return {

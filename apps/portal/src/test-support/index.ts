@@ -1,5 +1,17 @@
 /** Helpers for the portal's component tests (`*.browser.test.ts`); see "Component tests" in apps/portal/README.md. */
-export { allInShadow, deepActiveElement, deepQuery, descriptionsOf, inShadow, listen, mount, recordEvents, settled, shadowOf, type MountOptions } from './component.ts';
+export {
+  allInShadow,
+  deepActiveElement,
+  deepQuery,
+  descriptionsOf,
+  inShadow,
+  listen,
+  mount,
+  recordEvents,
+  settled,
+  shadowOf,
+  type MountOptions,
+} from './component.ts';
 export {
   FakeApi,
   FakeNetworkError,

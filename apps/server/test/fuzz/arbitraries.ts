@@ -75,9 +75,7 @@ const WEIRD_STRINGS: readonly string[] = [
 const HUGE_UNITS = ['x', 'ệ', 'ệ'.normalize('NFD'), '\u200b', '\u202e', '𝓟'];
 
 /** Long strings: around the limits (64 KB bodies, 5,000-character descriptions) and well beyond. */
-export const hugeString = fc
-  .tuple(fc.constantFrom(...HUGE_UNITS), fc.constantFrom(201, 2001, 5001, 10_001, 70_000))
-  .map(([unit, n]) => unit.repeat(n));
+export const hugeString = fc.tuple(fc.constantFrom(...HUGE_UNITS), fc.constantFrom(201, 2001, 5001, 10_001, 70_000)).map(([unit, n]) => unit.repeat(n));
 
 /** Odd strings of ordinary size; huge ones come separately (`hugeString`), in one field at a time, to keep runs short. */
 export const junkString: fc.Arbitrary<string> = fc.oneof(
@@ -169,14 +167,12 @@ const DECORATIONS: readonly ((s: string) => string)[] = [
 
 /** Text a schema with `trimmed(min, max)` accepts. */
 export function text(min: number, max: number): fc.Arbitrary<string> {
-  return fc
-    .tuple(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 40 }), fc.constantFrom(...DECORATIONS))
-    .map(([words, decorate]) => {
-      let value = decorate(words.join(' '));
-      while (value.trim().length < min) value += ' nội dung phản ánh';
-      value = value.slice(0, max).trim();
-      return value.length >= min ? value : 'x'.repeat(min);
-    });
+  return fc.tuple(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 40 }), fc.constantFrom(...DECORATIONS)).map(([words, decorate]) => {
+    let value = decorate(words.join(' '));
+    while (value.trim().length < min) value += ' nội dung phản ánh';
+    value = value.slice(0, max).trim();
+    return value.length >= min ? value : 'x'.repeat(min);
+  });
 }
 
 const DAY_MS = 86_400_000;

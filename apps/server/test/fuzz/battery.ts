@@ -103,11 +103,26 @@ async function callProcedure(name: string, type: ProcedureType, input: { json: u
  * When no challenge is given (a limit), the submission goes without one and is refused: still a fine answer.
  */
 async function solvedProof(from: string): Promise<string> {
-  const response = await send({ method: 'POST', url: '/trpc/case.challenge', headers: { 'content-type': 'application/json', origin: WARD }, body: JSON.stringify({ siteKey: DEMO_SITE_KEY }) }, 'anonymous', undefined, from);
+  const response = await send(
+    {
+      method: 'POST',
+      url: '/trpc/case.challenge',
+      headers: { 'content-type': 'application/json', origin: WARD },
+      body: JSON.stringify({ siteKey: DEMO_SITE_KEY }),
+    },
+    'anonymous',
+    undefined,
+    from,
+  );
   const challenge = ((await response.json()) as { result?: { data?: { challenge: string; salt: string; maxnumber: number } } }).result?.data;
   if (!challenge) return 'no-challenge';
   for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (createHash('sha256').update(challenge.salt + n).digest('hex') === challenge.challenge) return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    )
+      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
   }
   throw new Error('unsolvable challenge');
 }
@@ -168,8 +183,19 @@ export function defineFuzzBattery(parts: BatteryParts): void {
     const receipts: { reference: string; accessKey: string }[] = [];
     for (let i = 0; i < 3; i++) {
       const from = proofAddress();
-      const body = { siteKey: DEMO_SITE_KEY, category: 'late_result', description: 'Hồ sơ đăng ký kết hôn bị trả muộn so với giấy hẹn.', idempotencyKey: randomBytes(16).toString('base64url'), proof: await solvedProof(from) };
-      const response = await send({ method: 'POST', url: '/trpc/case.submit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, 'anonymous', undefined, from);
+      const body = {
+        siteKey: DEMO_SITE_KEY,
+        category: 'late_result',
+        description: 'Hồ sơ đăng ký kết hôn bị trả muộn so với giấy hẹn.',
+        idempotencyKey: randomBytes(16).toString('base64url'),
+        proof: await solvedProof(from),
+      };
+      const response = await send(
+        { method: 'POST', url: '/trpc/case.submit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+        'anonymous',
+        undefined,
+        from,
+      );
       const receipt = ((await response.json()) as { result?: { data?: { reference: string; accessKey: string } } }).result?.data;
       if (!receipt) throw new Error(`the battery could not submit its own cases (${response.status})`);
       receipts.push(receipt);
@@ -191,50 +217,55 @@ export function defineFuzzBattery(parts: BatteryParts): void {
     await h?.close();
   });
 
-  if (parts.coverage) describe('issue 9: the fuzz battery covers everything', () => {
-    it('has valid inputs for every tRPC procedure, and no row for a procedure that does not exist', () => {
-      expect(Object.keys(procedureInputs(world)).sort()).toEqual(PROCEDURES.map((p) => p.name).sort());
+  if (parts.coverage)
+    describe('issue 9: the fuzz battery covers everything', () => {
+      it('has valid inputs for every tRPC procedure, and no row for a procedure that does not exist', () => {
+        expect(Object.keys(procedureInputs(world)).sort()).toEqual(PROCEDURES.map((p) => p.name).sort());
+      });
+
+      it('has requests for every HTTP route of the app, and no row for a route that does not exist', () => {
+        expect(Object.keys(routeRequests(world)).sort()).toEqual(answeringPaths().sort());
+      });
     });
 
-    it('has requests for every HTTP route of the app, and no row for a route that does not exist', () => {
-      expect(Object.keys(routeRequests(world)).sort()).toEqual(answeringPaths().sort());
+  if (parts.procedures.length > 0)
+    describe.each<Who>(parts.procedures)('issue 9: every tRPC procedure, called by the %s, never answers 5xx nor shows internals', (who) => {
+      for (const { name, type } of PROCEDURES) {
+        it(`${name}: ${VALID_RUNS} valid inputs`, async () => {
+          const valid = procedureInputs(world)[name] ?? fc.constant(undefined);
+          await fc.assert(
+            fc.asyncProperty(valid, async (input) => {
+              const from = proofAddress();
+              return callProcedure(name, type, { json: await withProof(name, input, from) }, who, from);
+            }),
+            { ...FC_OPTIONS, numRuns: VALID_RUNS },
+          );
+        }, 600_000);
+
+        it(`${name}: ${INVALID_RUNS} invalid inputs`, async () => {
+          const valid = procedureInputs(world)[name] ?? fc.constant(undefined);
+          const invalid = fc.oneof(
+            { weight: 3, arbitrary: junkValue.map((json) => ({ json })) },
+            { weight: 3, arbitrary: corrupt(valid).map((json) => ({ json })) },
+            { weight: 1, arbitrary: rawJunkText.map((raw) => ({ raw })) },
+            { weight: 1, arbitrary: corrupt(valid, hugeString).map((json) => ({ json })) },
+          );
+          await fc.assert(
+            fc.asyncProperty(invalid, async (input) => callProcedure(name, type, input, who)),
+            { ...FC_OPTIONS, numRuns: INVALID_RUNS },
+          );
+        }, 600_000);
+      }
     });
-  });
-
-  if (parts.procedures.length > 0) describe.each<Who>(parts.procedures)('issue 9: every tRPC procedure, called by the %s, never answers 5xx nor shows internals', (who) => {
-    for (const { name, type } of PROCEDURES) {
-      it(`${name}: ${VALID_RUNS} valid inputs`, async () => {
-        const valid = procedureInputs(world)[name] ?? fc.constant(undefined);
-        await fc.assert(
-          fc.asyncProperty(valid, async (input) => {
-          const from = proofAddress();
-          return callProcedure(name, type, { json: await withProof(name, input, from) }, who, from);
-        }),
-          { ...FC_OPTIONS, numRuns: VALID_RUNS },
-        );
-      }, 600_000);
-
-      it(`${name}: ${INVALID_RUNS} invalid inputs`, async () => {
-        const valid = procedureInputs(world)[name] ?? fc.constant(undefined);
-        const invalid = fc.oneof(
-          { weight: 3, arbitrary: junkValue.map((json) => ({ json })) },
-          { weight: 3, arbitrary: corrupt(valid).map((json) => ({ json })) },
-          { weight: 1, arbitrary: rawJunkText.map((raw) => ({ raw })) },
-          { weight: 1, arbitrary: corrupt(valid, hugeString).map((json) => ({ json })) },
-        );
-        await fc.assert(
-          fc.asyncProperty(invalid, async (input) => callProcedure(name, type, input, who)),
-          { ...FC_OPTIONS, numRuns: INVALID_RUNS },
-        );
-      }, 600_000);
-    }
-  });
 
   const JUNK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
   const junkHeaders = fc
     .record(
       {
-        'content-type': fc.oneof(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/octet-stream'), junkString),
+        'content-type': fc.oneof(
+          fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/octet-stream'),
+          junkString,
+        ),
         'accept-language': junkString,
         'x-pakn-lang': junkString,
         'x-pakn-filename': junkString,
@@ -255,10 +286,17 @@ export function defineFuzzBattery(parts: BatteryParts): void {
     const segments = path.split('/');
     return fc
       .tuple(
-        fc.array(fc.oneof(junkString.map(encode), junkString.map((s) => encode(s).replaceAll('%25', '%')), fc.constantFrom('..', '%2e%2e', '%2F', '.', '__proto__', 'constructor')), {
-          minLength: segments.length,
-          maxLength: segments.length,
-        }),
+        fc.array(
+          fc.oneof(
+            junkString.map(encode),
+            junkString.map((s) => encode(s).replaceAll('%25', '%')),
+            fc.constantFrom('..', '%2e%2e', '%2F', '.', '__proto__', 'constructor'),
+          ),
+          {
+            minLength: segments.length,
+            maxLength: segments.length,
+          },
+        ),
         fc.array(fc.tuple(junkString, junkString), { maxLength: 4 }),
       )
       .map(([junk, query]) => {
@@ -276,37 +314,41 @@ export function defineFuzzBattery(parts: BatteryParts): void {
     fc.uint8Array({ maxLength: 5000 }),
   );
 
-  if (parts.routes.length > 0) describe.each<Who>(parts.routes)('issue 9: every HTTP route, called by the %s, never answers 5xx nor shows internals', (who) => {
-    const paths = answeringPaths;
+  if (parts.routes.length > 0)
+    describe.each<Who>(parts.routes)('issue 9: every HTTP route, called by the %s, never answers 5xx nor shows internals', (who) => {
+      const paths = answeringPaths;
 
-    it(`answers ${VALID_RUNS} valid requests to each route`, async () => {
-      for (const path of paths()) {
-        const row = routeRequests(world)[path];
-        if (!row) throw new Error(`no row for ${path}`);
-        await fc.assert(
-          fc.asyncProperty(row(methodsOf(path), world), async (request) => expectSafe(await send(request, who), request)),
-          { ...FC_OPTIONS, numRuns: VALID_RUNS },
-        );
-      }
-    }, 600_000);
+      it(`answers ${VALID_RUNS} valid requests to each route`, async () => {
+        for (const path of paths()) {
+          const row = routeRequests(world)[path];
+          if (!row) throw new Error(`no row for ${path}`);
+          await fc.assert(
+            fc.asyncProperty(row(methodsOf(path), world), async (request) => expectSafe(await send(request, who), request)),
+            { ...FC_OPTIONS, numRuns: VALID_RUNS },
+          );
+        }
+      }, 600_000);
 
-    it(`answers ${INVALID_RUNS} invalid requests to each route`, async () => {
-      for (const path of paths()) {
-        const methods = methodsOf(path).filter((m) => m !== 'ALL');
-        const request = fc.record({
-          method: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(methods.length > 0 ? methods : JUNK_METHODS)) }, { weight: 1, arbitrary: fc.constantFrom(...JUNK_METHODS) }),
-          url: junkUrl(path),
-          headers: junkHeaders,
-          body: junkBody,
-        });
-        await fc.assert(
-          fc.asyncProperty(request, async (r) => {
-            const sent: FuzzRequest = { method: r.method, url: r.url, headers: r.headers, ...(r.body === undefined ? {} : { body: r.body }) };
-            await expectSafe(await send(sent, who), sent);
-          }),
-          { ...FC_OPTIONS, numRuns: INVALID_RUNS },
-        );
-      }
-    }, 600_000);
-  });
+      it(`answers ${INVALID_RUNS} invalid requests to each route`, async () => {
+        for (const path of paths()) {
+          const methods = methodsOf(path).filter((m) => m !== 'ALL');
+          const request = fc.record({
+            method: fc.oneof(
+              { weight: 4, arbitrary: fc.constantFrom(...(methods.length > 0 ? methods : JUNK_METHODS)) },
+              { weight: 1, arbitrary: fc.constantFrom(...JUNK_METHODS) },
+            ),
+            url: junkUrl(path),
+            headers: junkHeaders,
+            body: junkBody,
+          });
+          await fc.assert(
+            fc.asyncProperty(request, async (r) => {
+              const sent: FuzzRequest = { method: r.method, url: r.url, headers: r.headers, ...(r.body === undefined ? {} : { body: r.body }) };
+              await expectSafe(await send(sent, who), sent);
+            }),
+            { ...FC_OPTIONS, numRuns: INVALID_RUNS },
+          );
+        }
+      }, 600_000);
+    });
 }

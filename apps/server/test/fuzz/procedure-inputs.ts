@@ -44,10 +44,7 @@ function record<T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) {
 export function procedureInputs(world: FuzzWorld): Readonly<Record<string, InputRow>> {
   const caseId = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.caseIds) }, { weight: 1, arbitrary: idLike });
   const unitId = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.unitIds) }, { weight: 1, arbitrary: slug(40) });
-  const tracked = fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...world.receipts) },
-    { weight: 1, arbitrary: fc.record({ reference, accessKey }) },
-  );
+  const tracked = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.receipts) }, { weight: 1, arbitrary: fc.record({ reference, accessKey }) });
   const category = fc.oneof(fc.constantFrom(...BUILT_IN_CATEGORIES), fc.stringMatching(/^[a-z][a-z0-9_-]{1,20}$/));
   const pastDay = day(world.today);
   const contact = record({ name: optional(text(1, 120)), phone: optional(phone), email: optional(email) });
@@ -57,7 +54,9 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
   const schedule = fc.integer({ min: 2010, max: 2100 }).chain((y) =>
     record({
       year: fc.constant(y),
-      extraDaysOff: fc.array(record({ date: fc.integer({ min: 1, max: 28 }).map((d) => `${y}-05-${String(d).padStart(2, '0')}`), name: text(1, 50) }), { maxLength: 3 }),
+      extraDaysOff: fc.array(record({ date: fc.integer({ min: 1, max: 28 }).map((d) => `${y}-05-${String(d).padStart(2, '0')}`), name: text(1, 50) }), {
+        maxLength: 3,
+      }),
       workingDays: fc.constant([]),
       tet: optional(fc.integer({ min: 1, max: 20 }).map((d) => [0, 1, 2, 3, 4].map((i) => `${y}-02-${String(d + i).padStart(2, '0')}`))),
       source: optional(text(1, 200)),
@@ -75,7 +74,9 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     }),
     'admin.moveCategory': record({ key: category, direction: fc.constantFrom('up', 'down') }),
     'admin.letterTemplate': undefined,
-    'admin.saveLetterTemplate': record({ template: fc.tuple(text(1, 400), fc.constantFrom('', '{don_vi}', '{noi_dung}', '{{', '{khong_co}')).map(([t, p]) => `${t} ${p}`) }),
+    'admin.saveLetterTemplate': record({
+      template: fc.tuple(text(1, 400), fc.constantFrom('', '{don_vi}', '{noi_dung}', '{{', '{khong_co}')).map(([t, p]) => `${t} ${p}`),
+    }),
     'admin.previewLetterTemplate': record({ template: text(0, 400), caseId: optional(caseId), unitId: optional(unitId) }),
     'admin.users': undefined,
     'admin.saveUser': record({
@@ -89,7 +90,13 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
       password: optional(fc.string({ minLength: 12, maxLength: 60 })),
     }),
     'admin.unlockUser': record({ id: fc.oneof(fc.constantFrom(...world.staffIds), idLike) }),
-    'admin.saveUnit': record({ id: fc.oneof(slug(40), fc.constant('constructor')), kind: fc.constantFrom(...UNIT_KINDS), name: text(2, 200), parentId: optional(unitId), isNew: optional(fc.boolean()) }),
+    'admin.saveUnit': record({
+      id: fc.oneof(slug(40), fc.constant('constructor')),
+      kind: fc.constantFrom(...UNIT_KINDS),
+      name: text(2, 200),
+      parentId: optional(unitId),
+      isNew: optional(fc.boolean()),
+    }),
     'admin.sites': undefined,
     'admin.saveSite': record({
       key: slug(40),
@@ -98,7 +105,10 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
       defaultUnitId: optional(unitId),
       isNew: optional(fc.boolean()),
     }),
-    'auth.login': record({ username: fc.oneof(fc.constantFrom('tiepnhan', 'quantri', 'khong-co'), fc.string({ minLength: 1, maxLength: 100 })), password: fc.string({ minLength: 1, maxLength: 200 }) }),
+    'auth.login': record({
+      username: fc.oneof(fc.constantFrom('tiepnhan', 'quantri', 'khong-co'), fc.string({ minLength: 1, maxLength: 100 })),
+      password: fc.string({ minLength: 1, maxLength: 200 }),
+    }),
     'auth.logout': undefined,
     'auth.me': undefined,
     'calendar.year': record({ year }),
@@ -106,7 +116,9 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     'calendar.save': schedule,
     'intake.logContact': record({
       channel: fc.constantFrom('hotline', 'zalo', 'viber', 'walk_in', 'email'),
-      at: optional(fc.integer({ min: Date.parse('2010-01-01T00:00:00Z'), max: Date.parse(`${world.today}T00:00:00Z`) }).map((ms) => new Date(ms).toISOString())),
+      at: optional(
+        fc.integer({ min: Date.parse('2010-01-01T00:00:00Z'), max: Date.parse(`${world.today}T00:00:00Z`) }).map((ms) => new Date(ms).toISOString()),
+      ),
       existingCaseId: optional(caseId),
       category: optional(category),
       concernedUnitId: optional(unitId),
@@ -118,7 +130,9 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     'intake.dailyStats': record({ date: pastDay }),
     'letter.register': record({ year }),
     'letter.get': record({ id: idLike }),
-    'case.provideInfo': tracked.chain((t) => record({ reference: fc.constant(t.reference), accessKey: fc.constant(t.accessKey), message: text(5, 1000), attachments: optional(fc.constant([])) })),
+    'case.provideInfo': tracked.chain((t) =>
+      record({ reference: fc.constant(t.reference), accessKey: fc.constant(t.accessKey), message: text(5, 1000), attachments: optional(fc.constant([])) }),
+    ),
     'case.challenge': record({ siteKey: fc.oneof(fc.constant(world.siteKey), slug(30)) }),
     'case.submit': pastDay.chain((appointment) =>
       record({
@@ -128,7 +142,12 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
         unitId: optional(unitId),
         dossierCode: optional(text(1, 60)),
         appointmentDate: optional(fc.constant(appointment)),
-        returnedDate: optional(fc.integer({ min: 0, max: 30 }).map((n) => addDays(appointment, n)).filter((d) => d <= world.today)),
+        returnedDate: optional(
+          fc
+            .integer({ min: 0, max: 30 })
+            .map((n) => addDays(appointment, n))
+            .filter((d) => d <= world.today),
+        ),
         contact: optional(contact),
         confidential: fc.boolean(),
         consent: fc.constant(true),
@@ -140,8 +159,17 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
       }),
     ),
     'case.track': tracked,
-    'case.rate': tracked.chain((t) => record({ reference: fc.constant(t.reference), accessKey: fc.constant(t.accessKey), score: fc.integer({ min: 1, max: 5 }), comment: optional(text(0, 500)) })),
-    'case.requestReview': tracked.chain((t) => record({ reference: fc.constant(t.reference), accessKey: fc.constant(t.accessKey), reason: text(REVIEW_REASON_MIN, 500) })),
+    'case.rate': tracked.chain((t) =>
+      record({
+        reference: fc.constant(t.reference),
+        accessKey: fc.constant(t.accessKey),
+        score: fc.integer({ min: 1, max: 5 }),
+        comment: optional(text(0, 500)),
+      }),
+    ),
+    'case.requestReview': tracked.chain((t) =>
+      record({ reference: fc.constant(t.reference), accessKey: fc.constant(t.accessKey), reason: text(REVIEW_REASON_MIN, 500) }),
+    ),
     'case.inbox': record({
       status: optional(fc.constantFrom('open', 'all', ...CASE_STATUSES)),
       assignedToMe: optional(fc.boolean()),

@@ -31,18 +31,31 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff, 0xe0];
 const PDF = [...'%PDF-1.7\n'].map((c) => c.charCodeAt(0));
 const fileBytes = fc
-  .tuple(fc.constantFrom(PNG, JPEG, PDF, [...'<html><script>alert(1)</script>'].map((c) => c.charCodeAt(0))), fc.uint8Array({ maxLength: 4000 }))
+  .tuple(
+    fc.constantFrom(
+      PNG,
+      JPEG,
+      PDF,
+      [...'<html><script>alert(1)</script>'].map((c) => c.charCodeAt(0)),
+    ),
+    fc.uint8Array({ maxLength: 4000 }),
+  )
   .map(([magic, rest]) => new Uint8Array([...magic, ...rest]));
 const fileName = fc.oneof(fc.constantFrom('anh.png', 'giay-hen.pdf', 'bien ban.jpg', 'x.html', '..\\..\\a.exe', 'Giấy hẹn.pdf'.normalize('NFD')), junkString);
 
 const methodsOr = (methods: readonly string[], fallback: string) => fc.constantFrom(...(methods.length > 0 ? methods : [fallback]));
-const get = (url: fc.Arbitrary<string>): RouteRow => (methods) => fc.record({ method: methodsOr(methods, 'GET'), url });
+const get =
+  (url: fc.Arbitrary<string>): RouteRow =>
+  (methods) =>
+    fc.record({ method: methodsOr(methods, 'GET'), url });
 /** A staff download (issue 9: a POST, its GET a 405): no body, or an empty JSON one, as the portal sends. */
-const staffDownload = (url: fc.Arbitrary<string>): RouteRow => (methods) =>
-  fc.oneof(
-    fc.record({ method: methodsOr(methods, 'POST'), url }),
-    fc.record({ method: methodsOr(methods, 'POST'), url, headers: fc.constant({ 'content-type': 'application/json' }), body: fc.constant('{}') }),
-  );
+const staffDownload =
+  (url: fc.Arbitrary<string>): RouteRow =>
+  (methods) =>
+    fc.oneof(
+      fc.record({ method: methodsOr(methods, 'POST'), url }),
+      fc.record({ method: methodsOr(methods, 'POST'), url, headers: fc.constant({ 'content-type': 'application/json' }), body: fc.constant('{}') }),
+    );
 
 export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRow>> {
   const caseId = fc.constantFrom(...world.caseIds);
@@ -69,7 +82,10 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
         }),
     '/api/v1/attachments': (methods) =>
       fc.record({
-        method: methodsOr(methods.filter((m) => m !== 'ALL'), 'POST'),
+        method: methodsOr(
+          methods.filter((m) => m !== 'ALL'),
+          'POST',
+        ),
         url: fc.constant('/api/v1/attachments'),
         headers: fileName.map((name) => ({ 'x-pakn-site': world.siteKey, 'x-pakn-filename': encode(name), 'content-type': 'application/octet-stream' })),
         body: fileBytes,
@@ -80,7 +96,11 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
         fc.record({
           method: methodsOr(methods, 'GET'),
           url: fc
-            .record({ status: fc.constantFrom('', 'open', 'all', 'received', 'answered'), q: fc.constantFrom('', 'hồ sơ', 'ho so', '0912'), assignedToMe: fc.constantFrom('', '1', 'true') })
+            .record({
+              status: fc.constantFrom('', 'open', 'all', 'received', 'answered'),
+              q: fc.constantFrom('', 'hồ sơ', 'ho so', '0912'),
+              assignedToMe: fc.constantFrom('', '1', 'true'),
+            })
             .map((q) => `/api/v1/exports/cases.csv?status=${q.status}&q=${encode(q.q)}&assignedToMe=${q.assignedToMe}`),
           // The same filter as a JSON body, for exports that are POSTs (a GET drops the body).
           headers: fc.constant({ 'content-type': 'application/json' }),
@@ -97,13 +117,18 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
       fc.record({
         method: methodsOr(methods, 'POST'),
         url: fc.constant('/api/v1/answer-attachments'),
-        headers: fc.tuple(caseId, fileName).map(([id, name]) => ({ 'x-pakn-case': id, 'x-pakn-filename': encode(name), 'content-type': 'application/octet-stream' })),
+        headers: fc
+          .tuple(caseId, fileName)
+          .map(([id, name]) => ({ 'x-pakn-case': id, 'x-pakn-filename': encode(name), 'content-type': 'application/octet-stream' })),
         body: fileBytes,
       }),
     '/api/v1/answer-attachments/:id': staffDownload(idLike.map((id) => `/api/v1/answer-attachments/${encode(id)}`)),
     '/api/v1/answer-attachments/:id/download': (methods) =>
       fc.record({
-        method: methodsOr(methods.filter((m) => m !== 'ALL'), 'POST'),
+        method: methodsOr(
+          methods.filter((m) => m !== 'ALL'),
+          'POST',
+        ),
         url: idLike.map((id) => `/api/v1/answer-attachments/${encode(id)}/download`),
         headers: fc.constant({ 'content-type': 'application/json' }),
         body: fc.constantFrom(...world.receipts).map((r) => JSON.stringify(r)),

@@ -33,7 +33,12 @@ describe('issue 9: a staff download cannot be triggered by a link, an image or a
     });
     expect(answerFile.status).toBe(201);
     const answerFileId = ((await answerFile.json()) as { id: string }).id;
-    const answer = { caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.', attachments: [{ id: answerFileId, internal: false }] };
+    const answer = {
+      caseId,
+      outcome: 'substantiated',
+      answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.',
+      attachments: [{ id: answerFileId, internal: false }],
+    };
     expect((await f.staffPost('/trpc/case.submitAnswer', answer, handler)).status).toBe(200);
     // The citizen's file belongs to a case of its own, submitted with it.
     const withFile = await f.submit({ attachments: [citizenFile.id] });
@@ -42,10 +47,16 @@ describe('issue 9: a staff download cannot be triggered by a link, an image or a
   });
   afterEach(() => f.close());
 
-  it('answers a GET or HEAD with a valid staff cookie 405, in the user\'s language, and audits nothing', async () => {
+  it("answers a GET or HEAD with a valid staff cookie 405, in the user's language, and audits nothing", async () => {
     const before = await downloadsAudited();
     for (const path of paths) {
-      for (const headers of [{}, { origin: OWN }, { 'sec-fetch-site': 'same-site', 'sec-fetch-dest': 'image' }, { 'sec-fetch-mode': 'navigate' }, { origin: OWN, 'x-pakn-csrf': '1' }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { origin: OWN },
+        { 'sec-fetch-site': 'same-site', 'sec-fetch-dest': 'image' },
+        { 'sec-fetch-mode': 'navigate' },
+        { origin: OWN, 'x-pakn-csrf': '1' },
+      ] as Record<string, string>[]) {
         for (const method of ['GET', 'HEAD']) {
           const res = await f.app.request(path, { method, headers: { cookie: officer, ...headers } });
           expect(res.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(405);
@@ -89,14 +100,18 @@ describe('issue 9: a staff download cannot be triggered by a link, an image or a
     expect(await downloadsAudited()).toBe(before);
   });
 
-  it('sends the file to the portal\'s own POST with the header, empty or JSON, and audits each download once', async () => {
+  it("sends the file to the portal's own POST with the header, empty or JSON, and audits each download once", async () => {
     const before = await downloadsAudited();
     for (const path of paths) {
       const res = await f.staffDownload(path, officer);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
-      const json = await f.app.request(path, { method: 'POST', headers: { cookie: officer, origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/json' }, body: '{}' });
+      const json = await f.app.request(path, {
+        method: 'POST',
+        headers: { cookie: officer, origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(json.status, path).toBe(200);
       expect(savedName(json)).toMatch(/\.png$/);
     }

@@ -23,7 +23,7 @@ describe('issue 9: downloads take the extension of the sniffed type', () => {
       body: png,
     });
 
-  it('stores, lists and serves a citizen\'s PNG named .html as .png, for every way of hiding the extension', async () => {
+  it("stores, lists and serves a citizen's PNG named .html as .png, for every way of hiding the extension", async () => {
     const cases: [string, string][] = [
       ['giấy hẹn.html', 'giấy hẹn.png'],
       ['trang.HTM', 'trang.png'],
@@ -70,11 +70,18 @@ describe('issue 9: downloads take the extension of the sniffed type', () => {
     expect(savedName(again)).toBe('bằng chứng.png');
   });
 
-  it('does the same for the answer\'s files, for staff and for the citizen', async () => {
+  it("does the same for the answer's files, for staff and for the citizen", async () => {
     const { caseId, receipt, officer, handler } = await f.caseInProgress();
     const res = await f.app.request('/api/v1/answer-attachments', {
       method: 'POST',
-      headers: { origin: OWN, 'x-pakn-csrf': '1', cookie: handler, 'x-pakn-case': caseId, 'x-pakn-filename': encodeURIComponent('kết quả.html'), 'content-type': 'text/html' },
+      headers: {
+        origin: OWN,
+        'x-pakn-csrf': '1',
+        cookie: handler,
+        'x-pakn-case': caseId,
+        'x-pakn-filename': encodeURIComponent('kết quả.html'),
+        'content-type': 'text/html',
+      },
       body: png,
     });
     expect(res.status).toBe(201);
@@ -82,7 +89,12 @@ describe('issue 9: downloads take the extension of the sniffed type', () => {
     expect(uploaded.name).toBe('kết quả.png');
     // A row stored before the fix kept its `.html`: listed and served by its type all the same.
     await f.db.execute({ sql: "UPDATE answer_attachments SET name = 'kết quả.html' WHERE id = ?", args: [uploaded.id] });
-    const answer = { caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.', attachments: [{ id: uploaded.id, internal: false }] };
+    const answer = {
+      caseId,
+      outcome: 'substantiated',
+      answer: 'Phường đã trả kết quả hồ sơ và xin lỗi công dân.',
+      attachments: [{ id: uploaded.id, internal: false }],
+    };
     expect((await f.staffPost('/trpc/case.submitAnswer', answer, handler)).status).toBe(200);
     expect((await f.query<{ name: string }[]>('case.answerAttachments', { caseId }, officer)).map((a) => a.name)).toEqual(['kết quả.png']);
     const staffCopy = await f.staffDownload(`/api/v1/answer-attachments/${uploaded.id}`, officer);
@@ -90,7 +102,9 @@ describe('issue 9: downloads take the extension of the sniffed type', () => {
     expect(savedName(staffCopy)).toBe('kết quả.png');
 
     expect((await f.staffPost('/trpc/case.verifyAnswer', { caseId }, officer)).status).toBe(200);
-    const tracked = (await (await f.post('/trpc/case.track', receipt, { origin: WARD })).json()) as { result: { data: { answerAttachments: { name: string }[] } } };
+    const tracked = (await (await f.post('/trpc/case.track', receipt, { origin: WARD })).json()) as {
+      result: { data: { answerAttachments: { name: string }[] } };
+    };
     expect(tracked.result.data.answerAttachments.map((a) => a.name)).toEqual(['kết quả.png']);
     const citizenCopy = await f.post(`/api/v1/answer-attachments/${uploaded.id}/download`, receipt, { origin: WARD });
     expect(citizenCopy.status).toBe(200);

@@ -18,9 +18,15 @@ describe('issue 9: an export cannot be triggered by a navigation or a form', () 
   const exportsAudited = () => f.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'export.%'");
   const FILES = ['/api/v1/exports/cases.csv?status=all', '/api/v1/exports/unit-evaluation.csv?from=2026-01-01&to=2026-12-31'];
 
-  it('refuses a link, an image or a GET form from any page, even the portal\'s own, and audits nothing', async () => {
+  it("refuses a link, an image or a GET form from any page, even the portal's own, and audits nothing", async () => {
     for (const path of FILES) {
-      for (const headers of [{}, { origin: OWN }, { origin: WARD }, { 'sec-fetch-site': 'same-site', 'sec-fetch-dest': 'image' }, { origin: OWN, 'x-pakn-csrf': '1' }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { origin: OWN },
+        { origin: WARD },
+        { 'sec-fetch-site': 'same-site', 'sec-fetch-dest': 'image' },
+        { origin: OWN, 'x-pakn-csrf': '1' },
+      ] as Record<string, string>[]) {
         const res = await f.app.request(path, { headers: { cookie, ...headers } });
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(405);
         expect(res.headers.get('allow')).toBe('POST');
@@ -55,7 +61,7 @@ describe('issue 9: an export cannot be triggered by a navigation or a form', () 
     expect(await exportsAudited()).toBe(0);
   });
 
-  it('sends the file to the portal\'s own POST with the header, and audits it once', async () => {
+  it("sends the file to the portal's own POST with the header, and audits it once", async () => {
     const res = await f.app.request('/api/v1/exports/cases.csv', {
       method: 'POST',
       headers: { cookie, origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/json' },

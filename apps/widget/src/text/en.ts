@@ -42,8 +42,7 @@ export const en: WidgetText = {
   tooManyFiles: (n) => `At most ${n} files.`,
   fixFiles: 'Remove the files with errors.',
   contact: 'Contact details (optional)',
-  contactHint:
-    'You may stay anonymous. The Centre then cannot contact you; you follow your report with the reference and access key you get.',
+  contactHint: 'You may stay anonymous. The Centre then cannot contact you; you follow your report with the reference and access key you get.',
   name: 'Name',
   phone: 'Phone',
   email: 'Email',

@@ -29,7 +29,15 @@ describe('issue 10: the main case of a merge is found by its reference on the se
     await f.db.write(async (tx) => {
       for (let i = 0; i < 500; i++) {
         const reference = await nextReference(tx, older.getUTCFullYear());
-        const c = { id: randomUUID(), reference, accessKeyHash: 'x', channel: 'hotline', siteKey: null, reportedCategory: null, concernedUnitId: null } as const;
+        const c = {
+          id: randomUUID(),
+          reference,
+          accessKeyHash: 'x',
+          channel: 'hotline',
+          siteKey: null,
+          reportedCategory: null,
+          concernedUnitId: null,
+        } as const;
         await insertCase(tx, { ...c, description: DESCRIPTION, contact: undefined, confidential: false, consentAt: null, lang: 'vi' }, older);
       }
     });

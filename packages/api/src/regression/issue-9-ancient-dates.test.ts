@@ -95,7 +95,10 @@ describe('issue 9: the server refuses dates out of range, per field', () => {
   afterEach(() => f.close());
 
   const fieldsOf = async (call: Promise<unknown>) => {
-    const error = await call.then(() => null, (e: unknown) => e);
+    const error = await call.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TRPCError);
     const trpc = error as TRPCError;
     expect(trpc.code).toBe('BAD_REQUEST');

@@ -49,7 +49,20 @@ for (const mode of ['embedded', 'remote'] as const satisfies readonly DbMode[]) 
       if (!row) throw new Error('no row 2');
       const afterJson = '{"status":"rejected"}';
       const hash = createHash('sha256')
-        .update(JSON.stringify([row.prev_hash, row.at, row.actor_kind, row.actor_id, row.action, row.entity_type, row.entity_id, row.before_json, afterJson, row.reason]))
+        .update(
+          JSON.stringify([
+            row.prev_hash,
+            row.at,
+            row.actor_kind,
+            row.actor_id,
+            row.action,
+            row.entity_type,
+            row.entity_id,
+            row.before_json,
+            afterJson,
+            row.reason,
+          ]),
+        )
         .digest('hex');
       await f.db.execute({ sql: 'UPDATE audit_log SET after_json = ?, hash = ? WHERE seq = 2', args: [afterJson, hash] });
       const result = await inspector().audit.verify();

@@ -32,8 +32,19 @@ async function atUnit(description: string, extra: Record<string, unknown> = {}) 
 
 describe('issue 9: a confidential phone number never leaks through search', () => {
   it('merge: a confidential duplicate merged into an open case is not found by the unit, whole or by prefix', async () => {
-    const primary = await atUnit('Phường hẹn trả kết quả chứng thực ba lần vẫn chưa trả.', { contact: { name: 'Vũ Minh Đức', phone: '0904567890' }, consent: true, confidential: false });
-    const duplicate = await f.as('intake').intake.logContact({ channel: 'hotline', summary: 'Công dân gọi phản ánh phường chậm trả kết quả chứng thực.', contact: { phone: '0977 123 456' }, confidential: true });
+    const primary = await atUnit('Phường hẹn trả kết quả chứng thực ba lần vẫn chưa trả.', {
+      contact: { name: 'Vũ Minh Đức', phone: '0904567890' },
+      consent: true,
+      confidential: false,
+    });
+    const duplicate = await f
+      .as('intake')
+      .intake.logContact({
+        channel: 'hotline',
+        summary: 'Công dân gọi phản ánh phường chậm trả kết quả chứng thực.',
+        contact: { phone: '0977 123 456' },
+        confidential: true,
+      });
     await f.as('intake').case.merge({ primaryId: primary.caseId, duplicateId: duplicate.caseId });
     for (const q of phonePrefixes('0977123456')) {
       expect(await refs('handlerA', q), q).toEqual([]);
@@ -42,8 +53,20 @@ describe('issue 9: a confidential phone number never leaks through search', () =
   });
 
   it('follow-up call: a confidential caller about an open case is not found by the unit, whole or by prefix', async () => {
-    const open = await atUnit('Phường hẹn trả sổ đỏ ba lần vẫn chưa có kết quả.', { contact: { name: 'Vũ Minh Đức', phone: '0904567890' }, consent: true, confidential: false });
-    await f.as('intake').intake.logContact({ channel: 'zalo', existingCaseId: open.caseId, summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.', contact: { phone: '0966 222 333' }, confidential: true });
+    const open = await atUnit('Phường hẹn trả sổ đỏ ba lần vẫn chưa có kết quả.', {
+      contact: { name: 'Vũ Minh Đức', phone: '0904567890' },
+      consent: true,
+      confidential: false,
+    });
+    await f
+      .as('intake')
+      .intake.logContact({
+        channel: 'zalo',
+        existingCaseId: open.caseId,
+        summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.',
+        contact: { phone: '0966 222 333' },
+        confidential: true,
+      });
     for (const q of phonePrefixes('0966222333')) {
       expect(await refs('handlerA', q), q).toEqual([]);
       expect(await refs('headA', q), q).toEqual([]);
@@ -53,7 +76,11 @@ describe('issue 9: a confidential phone number never leaks through search', () =
 
 describe('issue 9: prefix search does not defeat masking', () => {
   it('lets a unit find a citizen who did not ask for confidentiality by the whole number only', async () => {
-    const open = await atUnit('Phường hẹn trả sổ đỏ ba lần vẫn chưa có kết quả.', { contact: { name: 'Vũ Minh Đức', phone: '0904567890' }, consent: true, confidential: false });
+    const open = await atUnit('Phường hẹn trả sổ đỏ ba lần vẫn chưa có kết quả.', {
+      contact: { name: 'Vũ Minh Đức', phone: '0904567890' },
+      consent: true,
+      confidential: false,
+    });
     for (const q of phonePrefixes('0904567890').filter((p) => p.length < 9)) expect(await refs('handlerA', q), q).toEqual([]);
     for (const q of ['0904567890', '0904 567 890', '+84 904 567 890', '84904567890']) expect(await refs('handlerA', q), q).toEqual([open.reference]);
   });
@@ -79,7 +106,11 @@ describe('issue 9: prefix search does not defeat masking', () => {
 
 describe('issue 9: a search by identity is audited', () => {
   it('writes who searched, the masked terms and the cases found, never the number itself', async () => {
-    const secret = await atUnit('Cán bộ phường đòi tiền bồi dưỡng khi chứng thực hợp đồng.', { contact: { name: 'Phạm Quốc Đạt', phone: '0903456789' }, consent: true, confidential: true });
+    const secret = await atUnit('Cán bộ phường đòi tiền bồi dưỡng khi chứng thực hợp đồng.', {
+      contact: { name: 'Phạm Quốc Đạt', phone: '0903456789' },
+      consent: true,
+      confidential: true,
+    });
     expect(await refs('intake', '0903 456 789')).toEqual([secret.reference]);
     const entries = await listAudit(f.db, { action: 'identity.search' });
     expect(entries).toHaveLength(1);

@@ -58,7 +58,9 @@ describe('issue 9: the proof of work grows with the load from a source, and cann
     const hard = await challenge('198.51.100.7');
     const cheaper = { ...hard, salt: hard.salt.replace(/maxnumber=\d+/, 'maxnumber=200') };
     // Solving the altered salt is a different puzzle: its hash no longer matches the signed challenge.
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(solveChallenge(hard), 'base64').toString()), salt: cheaper.salt })).toString('base64');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(solveChallenge(hard), 'base64').toString()), salt: cheaper.salt })).toString(
+      'base64',
+    );
     expect(await reasonOf(f.submit({ proof: forged }, { clientAddress: '198.51.100.7' }))).toBe('proof_invalid');
   });
 
@@ -82,7 +84,9 @@ describe('issue 9: tracking brute force through the router', () => {
     const receipt = await f.submit({}, { clientAddress: '203.0.113.9' });
     let answered = 0;
     for (let i = 0; i < 150; i++) {
-      const reason = await reasonOf(f.citizen({ clientAddress: '198.51.100.7' }).case.track({ reference: receipt.reference, accessKey: 'ABCD-EFGH-JKMN-PQRS-TVWX' }));
+      const reason = await reasonOf(
+        f.citizen({ clientAddress: '198.51.100.7' }).case.track({ reference: receipt.reference, accessKey: 'ABCD-EFGH-JKMN-PQRS-TVWX' }),
+      );
       if (reason === 'case_not_found') answered++;
       else expect(reason).toBe('rate_limited');
     }

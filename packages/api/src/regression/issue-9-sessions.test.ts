@@ -67,7 +67,7 @@ describe('issue 9: idle and absolute session timeouts', () => {
     expect(await me(token)).toBeNull();
   });
 
-  it('clears an account\'s timed-out sessions when it signs in again', async () => {
+  it("clears an account's timed-out sessions when it signs in again", async () => {
     await signIn('intake');
     f.now = new Date(f.now.getTime() + 31 * MINUTE);
     await signIn('intake');
@@ -128,14 +128,18 @@ describe('issue 9: live updates end with the session', () => {
   it('ends an open stream when the account is deactivated', async () => {
     const token = await signIn('handler.a');
     const stream = await openStream(token);
-    await f.as('admin').admin.saveUser({ id: 's-handler-a', username: 'handler.a', displayName: 'Handler A', role: 'unit_handler', unitId: 'ward-a', active: false });
+    await f
+      .as('admin')
+      .admin.saveUser({ id: 's-handler-a', username: 'handler.a', displayName: 'Handler A', role: 'unit_handler', unitId: 'ward-a', active: false });
     expect(await stream.outcome()).toEqual({ kind: 'ended', code: 'UNAUTHORIZED' });
   });
 
   it('ends an open stream when the account moves to another unit', async () => {
     const token = await signIn('handler.a');
     const stream = await openStream(token);
-    await f.as('admin').admin.saveUser({ id: 's-handler-a', username: 'handler.a', displayName: 'Handler A', role: 'unit_handler', unitId: 'ward-b', active: true });
+    await f
+      .as('admin')
+      .admin.saveUser({ id: 's-handler-a', username: 'handler.a', displayName: 'Handler A', role: 'unit_handler', unitId: 'ward-b', active: true });
     expect(await stream.outcome()).toEqual({ kind: 'ended', code: 'UNAUTHORIZED' });
   });
 

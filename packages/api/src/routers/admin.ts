@@ -54,9 +54,12 @@ export const adminRouter = router({
   saveUser: staffMutation.input(StaffAccountInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'administer');
     const { db, now } = ctx.services;
-    if (isUnitRole(input.role) && !input.unitId) throw new DomainError('invalid', 'Unit required', { reason: 'unit_required', fields: { unitId: 'unit_required' } });
-    if (input.unitId && !(await getUnit(db, input.unitId))) throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
-    if (!input.id && !input.password) throw new DomainError('invalid', 'Password required', { reason: 'password_required', fields: { password: 'password_required' } });
+    if (isUnitRole(input.role) && !input.unitId)
+      throw new DomainError('invalid', 'Unit required', { reason: 'unit_required', fields: { unitId: 'unit_required' } });
+    if (input.unitId && !(await getUnit(db, input.unitId)))
+      throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
+    if (!input.id && !input.password)
+      throw new DomainError('invalid', 'Password required', { reason: 'password_required', fields: { password: 'password_required' } });
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const existing = await listStaffAccounts(db);
     if (existing.some((a) => a.username.toLowerCase() === input.username.toLowerCase() && a.id !== input.id)) {
@@ -72,7 +75,11 @@ export const adminRouter = router({
       } else {
         // Checked above: a new account comes with a password.
         if (!passwordHash) throw new DomainError('invalid', 'Password required', { reason: 'password_required', fields: { password: 'password_required' } });
-        await insertStaff(tx, { id, username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, passwordHash }, now());
+        await insertStaff(
+          tx,
+          { id, username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, passwordHash },
+          now(),
+        );
         await updateStaffAccount(tx, id, change);
       }
       // Never the password or its hash in the audit trail.
@@ -114,7 +121,8 @@ export const adminRouter = router({
   saveSite: staffMutation.input(SiteInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'administer');
     const { db, now } = ctx.services;
-    if (input.defaultUnitId && !(await getUnit(db, input.defaultUnitId))) throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { defaultUnitId: 'invalid' } });
+    if (input.defaultUnitId && !(await getUnit(db, input.defaultUnitId)))
+      throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { defaultUnitId: 'invalid' } });
     const site = { key: input.key, name: input.name, allowedOrigins: input.allowedOrigins, defaultUnitId: input.defaultUnitId ?? null };
     const before = await getSite(db, input.key);
     if (input.isNew && before) throw new DomainError('conflict', 'Site key taken', { reason: 'id_taken', fields: { key: 'id_taken' } });

@@ -119,9 +119,9 @@ export const caseHandlingProcedures = {
   ),
 
   /** The unit confirms it received the case. */
-  acknowledge: staffMutation.input(CaseIdInputSchema).mutation(({ ctx, input }) =>
-    applyMove(ctx, input.caseId, 'acknowledged', () => ({ patch: { acknowledgedAt: ctx.services.now() } })),
-  ),
+  acknowledge: staffMutation
+    .input(CaseIdInputSchema)
+    .mutation(({ ctx, input }) => applyMove(ctx, input.caseId, 'acknowledged', () => ({ patch: { acknowledgedAt: ctx.services.now() } }))),
 
   /** The unit asks the citizen for more information; its clock stops until the citizen replies. */
   requestInfo: staffMutation.input(RequestInfoInputSchema).mutation(({ ctx, input }) =>
@@ -156,18 +156,18 @@ export const caseHandlingProcedures = {
   ),
 
   /** The officer checks the answer; only then does the citizen see it. */
-  verifyAnswer: staffMutation.input(CaseIdInputSchema).mutation(({ ctx, input }) =>
-    applyMove(ctx, input.caseId, 'answered', () => ({ patch: { answeredAt: ctx.services.now() } })),
-  ),
+  verifyAnswer: staffMutation
+    .input(CaseIdInputSchema)
+    .mutation(({ ctx, input }) => applyMove(ctx, input.caseId, 'answered', () => ({ patch: { answeredAt: ctx.services.now() } }))),
 
-  returnAnswer: staffMutation.input(CommentInputSchema).mutation(({ ctx, input }) =>
-    applyMove(ctx, input.caseId, 'answer_returned', () => ({ note: input.comment })),
-  ),
+  returnAnswer: staffMutation
+    .input(CommentInputSchema)
+    .mutation(({ ctx, input }) => applyMove(ctx, input.caseId, 'answer_returned', () => ({ note: input.comment }))),
 
   /** After a citizen's review request, the Centre keeps the answer, saying why (or drafts a new forwarding). */
-  confirmAnswer: staffMutation.input(CommentInputSchema).mutation(({ ctx, input }) =>
-    applyMove(ctx, input.caseId, 'answer_confirmed', () => ({ note: input.comment })),
-  ),
+  confirmAnswer: staffMutation
+    .input(CommentInputSchema)
+    .mutation(({ ctx, input }) => applyMove(ctx, input.caseId, 'answer_confirmed', () => ({ note: input.comment }))),
 
   /** One extension of up to 10 working days, with a reason; the Director decides. */
   requestExtension: staffMutation.input(RequestExtensionInputSchema).mutation(({ ctx, input }) => {

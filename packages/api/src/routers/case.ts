@@ -49,13 +49,39 @@ export const caseProcedures = {
       if (!(await updateCase(tx, duplicate.id, duplicate.version, { status: moved.to }, at))) throw new DomainError('conflict', 'The case changed meanwhile');
       await setMergedInto(tx, duplicate.id, primary.id);
       await moveContacts(tx, duplicate.id, primary.id);
-      await insertEvent(tx, { caseId: duplicate.id, kind: 'merged', fromStatus: moved.from, toStatus: moved.to, actorStaffId: ctx.staff.id, note: primary.reference, visibleToCitizen: true }, at);
       await insertEvent(
         tx,
-        { caseId: primary.id, kind: 'contact_logged', fromStatus: primary.status, toStatus: primary.status, actorStaffId: ctx.staff.id, note: `Gộp phản ánh trùng ${duplicate.reference}: ${duplicate.description}`, visibleToCitizen: false },
+        {
+          caseId: duplicate.id,
+          kind: 'merged',
+          fromStatus: moved.from,
+          toStatus: moved.to,
+          actorStaffId: ctx.staff.id,
+          note: primary.reference,
+          visibleToCitizen: true,
+        },
         at,
       );
-      await auditStaff(tx, ctx, { action: 'case.merged', entityType: 'case', entityId: duplicate.id, before: auditedFields(duplicate), after: { status: moved.to, mergedInto: primary.id } });
+      await insertEvent(
+        tx,
+        {
+          caseId: primary.id,
+          kind: 'contact_logged',
+          fromStatus: primary.status,
+          toStatus: primary.status,
+          actorStaffId: ctx.staff.id,
+          note: `Gộp phản ánh trùng ${duplicate.reference}: ${duplicate.description}`,
+          visibleToCitizen: false,
+        },
+        at,
+      );
+      await auditStaff(tx, ctx, {
+        action: 'case.merged',
+        entityType: 'case',
+        entityId: duplicate.id,
+        before: auditedFields(duplicate),
+        after: { status: moved.to, mergedInto: primary.id },
+      });
       return { primary: await reloadCase(tx, primary.id), duplicate: await reloadCase(tx, duplicate.id) };
     });
     publishChange(ctx, result.duplicate, 'merged');

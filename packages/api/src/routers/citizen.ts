@@ -158,10 +158,31 @@ export const citizenCaseProcedures = {
       }
       const linked = record.siteKey ? await linkAttachments(tx, record.id, record.siteKey, attachmentIds, at, ctx.services.citizen.attachmentMaxAgeMs) : 0;
       if (linked !== attachmentIds.length) {
-        throw new DomainError('invalid', 'Unknown, foreign or expired attachment', { reason: 'attachment_invalid', fields: { attachments: 'attachment_invalid' } });
+        throw new DomainError('invalid', 'Unknown, foreign or expired attachment', {
+          reason: 'attachment_invalid',
+          fields: { attachments: 'attachment_invalid' },
+        });
       }
-      await insertEvent(tx, { caseId: record.id, kind: 'info_provided', fromStatus: moved.from, toStatus: moved.to, actorStaffId: null, note: input.message, visibleToCitizen: true }, at);
-      await auditCitizen(tx, ctx, { action: 'case.info_provided', entityType: 'case', entityId: record.id, before: { status: moved.from }, after: { status: moved.to } });
+      await insertEvent(
+        tx,
+        {
+          caseId: record.id,
+          kind: 'info_provided',
+          fromStatus: moved.from,
+          toStatus: moved.to,
+          actorStaffId: null,
+          note: input.message,
+          visibleToCitizen: true,
+        },
+        at,
+      );
+      await auditCitizen(tx, ctx, {
+        action: 'case.info_provided',
+        entityType: 'case',
+        entityId: record.id,
+        before: { status: moved.from },
+        after: { status: moved.to },
+      });
     });
     const after = await reloadCase(db, record.id);
     publishChange(ctx, after, 'info_provided');
@@ -210,20 +231,22 @@ export const citizenCaseProcedures = {
     }
     const report: AcceptedReport = { input, siteKey: site.key, concernedUnitId: concernedUnitId ?? null, at };
 
-    return db.write(async (tx) => {
-      // Two copies of the same request racing: the second finds the first's row here, inside the write lock.
-      const raced = await findSubmission(tx, idempotencyKeyHash);
-      if (raced) return receiptOf(tx, raced, input.idempotencyKey, site.key);
-      await spendCheckedProof(tx, proof, at);
-      return storeReport(tx, ctx, report, idempotencyKeyHash);
-    }).then(async (result) => {
-      if ('caseId' in result) {
-        recordStoredSubmission(ctx);
-        publishChange(ctx, await reloadCase(db, result.caseId), 'submitted');
-        return result.receipt;
-      }
-      return result;
-    });
+    return db
+      .write(async (tx) => {
+        // Two copies of the same request racing: the second finds the first's row here, inside the write lock.
+        const raced = await findSubmission(tx, idempotencyKeyHash);
+        if (raced) return receiptOf(tx, raced, input.idempotencyKey, site.key);
+        await spendCheckedProof(tx, proof, at);
+        return storeReport(tx, ctx, report, idempotencyKeyHash);
+      })
+      .then(async (result) => {
+        if ('caseId' in result) {
+          recordStoredSubmission(ctx);
+          publishChange(ctx, await reloadCase(db, result.caseId), 'submitted');
+          return result.receipt;
+        }
+        return result;
+      });
   }),
 
   /**
@@ -269,7 +292,15 @@ export const citizenCaseProcedures = {
       }
       await insertEvent(
         tx,
-        { caseId: record.id, kind: transition.kind, fromStatus: transition.from, toStatus: transition.to, actorStaffId: null, note: input.reason, visibleToCitizen: true },
+        {
+          caseId: record.id,
+          kind: transition.kind,
+          fromStatus: transition.from,
+          toStatus: transition.to,
+          actorStaffId: null,
+          note: input.reason,
+          visibleToCitizen: true,
+        },
         at,
       );
       await auditCitizen(tx, ctx, {

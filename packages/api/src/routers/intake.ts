@@ -1,14 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  contactsByPhone,
-  dailyIntake,
-  getCase,
-  getUnit,
-  insertCase,
-  insertContact,
-  insertEvent,
-  nextReference,
-} from '@pakn/db';
+import { contactsByPhone, dailyIntake, getCase, getUnit, insertCase, insertContact, insertEvent, nextReference } from '@pakn/db';
 import {
   CallerHistoryInputSchema,
   DayInputSchema,
@@ -68,10 +59,23 @@ export const intakeRouter = router({
         });
         await insertEvent(
           tx,
-          { caseId: existing.id, kind: 'contact_logged', fromStatus: existing.status, toStatus: existing.status, actorStaffId: ctx.staff.id, note: input.summary, visibleToCitizen: false },
+          {
+            caseId: existing.id,
+            kind: 'contact_logged',
+            fromStatus: existing.status,
+            toStatus: existing.status,
+            actorStaffId: ctx.staff.id,
+            note: input.summary,
+            visibleToCitizen: false,
+          },
           now(),
         );
-        await auditStaff(tx, ctx, { action: 'contact.logged', entityType: 'case', entityId: existing.id, after: { channel: input.channel, followUp: true, confidential: input.confidential } });
+        await auditStaff(tx, ctx, {
+          action: 'contact.logged',
+          entityType: 'case',
+          entityId: existing.id,
+          after: { channel: input.channel, followUp: true, confidential: input.confidential },
+        });
         return { caseId: existing.id, reference: existing.reference, accessKey: null, followUp: true };
       }
       const id = randomUUID();
@@ -97,7 +101,11 @@ export const intakeRouter = router({
         },
         at,
       );
-      await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true }, at);
+      await insertEvent(
+        tx,
+        { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true },
+        at,
+      );
       // The case's own citizen, on the case and on the contact, under one flag: a merge moves the contact over.
       await insertContact(tx, {
         id: randomUUID(),

@@ -12,14 +12,7 @@ import {
   unitsUnderInspection,
   enqueueMessage,
 } from '@pakn/db';
-import {
-  DomainError,
-  EvaluationPeriodInputSchema,
-  InspectionInputSchema,
-  UnitRecordInputSchema,
-  UnitStaffInputSchema,
-  can,
-} from '@pakn/domain';
+import { DomainError, EvaluationPeriodInputSchema, InspectionInputSchema, UnitRecordInputSchema, UnitStaffInputSchema, can } from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
 import { unitEvaluation } from '../evaluation.ts';
@@ -75,11 +68,27 @@ export const unitRouter = router({
     const at = now();
     const id = randomUUID();
     await db.write(async (tx) => {
-      await insertUnitRecord(tx, { id, unitId: input.unitId, caseId: input.caseId ?? null, kind: input.kind, note: input.note, recordedBy: ctx.staff.id, at: at.toISOString() });
+      await insertUnitRecord(tx, {
+        id,
+        unitId: input.unitId,
+        caseId: input.caseId ?? null,
+        kind: input.kind,
+        note: input.note,
+        recordedBy: ctx.staff.id,
+        at: at.toISOString(),
+      });
       if (record && (input.kind === 'reminder' || input.kind === 'escalation')) {
         await insertEvent(
           tx,
-          { caseId: record.id, kind: input.kind === 'reminder' ? 'reminder_sent' : 'escalated', fromStatus: record.status, toStatus: record.status, actorStaffId: ctx.staff.id, note: input.note, visibleToCitizen: false },
+          {
+            caseId: record.id,
+            kind: input.kind === 'reminder' ? 'reminder_sent' : 'escalated',
+            fromStatus: record.status,
+            toStatus: record.status,
+            actorStaffId: ctx.staff.id,
+            note: input.note,
+            visibleToCitizen: false,
+          },
           at,
         );
       }
@@ -98,7 +107,13 @@ export const unitRouter = router({
           );
         }
       }
-      await auditStaff(tx, ctx, { action: `unit.${input.kind}`, entityType: 'unit', entityId: input.unitId, after: { caseId: input.caseId ?? null, kind: input.kind }, reason: input.note });
+      await auditStaff(tx, ctx, {
+        action: `unit.${input.kind}`,
+        entityType: 'unit',
+        entityId: input.unitId,
+        after: { caseId: input.caseId ?? null, kind: input.kind },
+        reason: input.note,
+      });
     });
     return { id };
   }),
@@ -110,7 +125,13 @@ export const unitRouter = router({
       if (!(await setUnitInspection(tx, input.unitId, input.underInspection))) {
         throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
       }
-      await auditStaff(tx, ctx, { action: 'unit.inspection', entityType: 'unit', entityId: input.unitId, after: { underInspection: input.underInspection }, reason: input.reason });
+      await auditStaff(tx, ctx, {
+        action: 'unit.inspection',
+        entityType: 'unit',
+        entityId: input.unitId,
+        after: { underInspection: input.underInspection },
+        reason: input.reason,
+      });
     });
     return { unitId: input.unitId, underInspection: input.underInspection };
   }),

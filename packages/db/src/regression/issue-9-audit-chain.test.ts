@@ -29,7 +29,16 @@ async function rehashAsAttacker(db: Db, fromSeq: number): Promise<void> {
       continue;
     }
     const canonical = JSON.stringify([
-      prev, row.at, row.actor_kind, row.actor_id, row.action, row.entity_type, row.entity_id, row.before_json, row.after_json, row.reason,
+      prev,
+      row.at,
+      row.actor_kind,
+      row.actor_id,
+      row.action,
+      row.entity_type,
+      row.entity_id,
+      row.before_json,
+      row.after_json,
+      row.reason,
     ]);
     const hash = createHash('sha256').update(canonical).digest('hex');
     await db.execute({ sql: 'UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?', args: [prev, hash, Number(row.seq)] });
@@ -54,7 +63,11 @@ for (const mode of ['embedded', 'remote'] as const) {
       await migrate(db);
       await db.write(async (tx) => {
         for (let i = 0; i < 5; i++) {
-          await appendAudit(tx, { actorKind: 'staff', actorId: 's1', action: 'case.classify', entityType: 'case', entityId: `c${i}`, after: { status: 'accepted' } }, now);
+          await appendAudit(
+            tx,
+            { actorKind: 'staff', actorId: 's1', action: 'case.classify', entityType: 'case', entityId: `c${i}`, after: { status: 'accepted' } },
+            now,
+          );
         }
       });
     });

@@ -12,11 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import Database from 'libsql';
 
 type Value =
-  | { type: 'null' }
-  | { type: 'integer'; value: string }
-  | { type: 'float'; value: number }
-  | { type: 'text'; value: string }
-  | { type: 'blob'; base64: string };
+  { type: 'null' } | { type: 'integer'; value: string } | { type: 'float'; value: number } | { type: 'text'; value: string } | { type: 'blob'; base64: string };
 
 interface Stmt {
   sql?: string;

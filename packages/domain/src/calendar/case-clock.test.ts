@@ -103,9 +103,9 @@ describe('caseClock', () => {
   it('refuses pauses it cannot place', () => {
     const start = at('2025-03-03 08:00');
     expect(() => stageDeadline(calendar, { start, allowanceWorkingDays: 5, pauses: [{ from: at('2025-03-04 08:00') }] })).toThrow(DomainError);
-    expect(() =>
-      stageDeadline(calendar, { start, allowanceWorkingDays: 5, pauses: [{ from: at('2025-03-05 08:00'), to: at('2025-03-04 08:00') }] }),
-    ).toThrow(DomainError);
+    expect(() => stageDeadline(calendar, { start, allowanceWorkingDays: 5, pauses: [{ from: at('2025-03-05 08:00'), to: at('2025-03-04 08:00') }] })).toThrow(
+      DomainError,
+    );
     expect(() => stageDeadline(calendar, { start, allowanceWorkingDays: -1 })).toThrow(DomainError);
   });
 });

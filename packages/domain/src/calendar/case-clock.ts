@@ -179,8 +179,6 @@ export function caseClock(calendar: WorkingCalendar, input: CaseClockInput): Cas
     workingTimeLeft: overdue ? 0 : workingTimeBetween(calendar, nowMs, deadline),
     atRisk: !overdue && workingDaysLeft <= threshold,
     overdue,
-    overdueBy: overdue
-      ? { workingDays: workingDaysBetween(calendar, deadline, nowMs), workingTime: workingTimeBetween(calendar, deadline, nowMs) }
-      : null,
+    overdueBy: overdue ? { workingDays: workingDaysBetween(calendar, deadline, nowMs), workingTime: workingTimeBetween(calendar, deadline, nowMs) } : null,
   };
 }

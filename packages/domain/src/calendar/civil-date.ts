@@ -53,9 +53,7 @@ export function civilFromDays(dayNumber: number): { year: number; month: number;
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -105,7 +103,7 @@ export function yearOfDayNumber(dayNumber: number): number {
 
 /** 1970-01-01 was a Thursday. */
 export function isoWeekdayOfDayNumber(dayNumber: number): IsoWeekday {
-  return ((((dayNumber + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** Epoch milliseconds of an instant. Throws `invalid` for an invalid `Date` or a non-finite number. */

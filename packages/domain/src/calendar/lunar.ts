@@ -82,4 +82,3 @@ export function lastDayOfLunarYear(lunarYear: number): IsoDate {
 export function lengthOfLastLunarMonth(lunarYear: number): 29 | 30 {
   return solarToLunar(lastDayOfLunarYear(lunarYear)).day === 30 ? 30 : 29;
 }
-

@@ -93,9 +93,7 @@ const ClockTimeSchema = z.string().check(z.regex(CLOCK_TIME_PATTERN, { error: 'c
 
 export const OfficePeriodSchema = z.object({ start: ClockTimeSchema, end: ClockTimeSchema });
 
-const DayPeriodsSchema = z
-  .array(OfficePeriodSchema)
-  .check(z.refine((periods) => periodsAreValid(periods), { error: 'office_periods_invalid' }));
+const DayPeriodsSchema = z.array(OfficePeriodSchema).check(z.refine((periods) => periodsAreValid(periods), { error: 'office_periods_invalid' }));
 
 /** Office hours as an administrator enters them (JSON with weekday names as keys). */
 export const OfficeHoursSchema = z

@@ -60,7 +60,10 @@ describe('independence from the server time zone', () => {
     const probe = pathToFileURL(fileURLToPath(new URL('./fixtures/time-zone-probe.ts', import.meta.url))).href;
     const script = `const { timeZoneProbe } = await import(${JSON.stringify(probe)});
       console.log(JSON.stringify({ offset: new Date(2025, 0, 1).getTimezoneOffset(), result: timeZoneProbe() }));`;
-    for (const [zone, offset] of [['UTC', 0], ['America/New_York', 300]] as const) {
+    for (const [zone, offset] of [
+      ['UTC', 0],
+      ['America/New_York', 300],
+    ] as const) {
       const child = spawnSync(process.execPath, ['--import', loader, '--input-type=module', '--eval', script], {
         env: { ...process.env, TZ: zone },
         encoding: 'utf8',

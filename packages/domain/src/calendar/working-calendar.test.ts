@@ -183,7 +183,16 @@ describe('yearly schedule data', () => {
     expect(() => buildCalendar({ schedules: [twoTet, twoTet] })).toThrow(DomainError);
     expect(() =>
       buildCalendar({
-        officeHours: { ...STANDARD_OFFICE_HOURS, weekly: { ...STANDARD_OFFICE_HOURS.weekly, monday: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '17:00' }] } },
+        officeHours: {
+          ...STANDARD_OFFICE_HOURS,
+          weekly: {
+            ...STANDARD_OFFICE_HOURS.weekly,
+            monday: [
+              { start: '08:00', end: '12:00' },
+              { start: '11:00', end: '17:00' },
+            ],
+          },
+        },
       }),
     ).toThrow(DomainError);
     const noWeekday = Object.fromEntries(Object.keys(STANDARD_OFFICE_HOURS.weekly).map((name) => [name, []]));

@@ -39,14 +39,7 @@ import {
   type OfficePeriod,
   type WeekdayName,
 } from './office-hours.ts';
-import {
-  CALENDAR_MAX_YEAR,
-  CALENDAR_MIN_YEAR,
-  PUBLISHED_YEAR_SCHEDULES,
-  YearScheduleSchema,
-  type ScheduleDay,
-  type YearSchedule,
-} from './year-schedule.ts';
+import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, PUBLISHED_YEAR_SCHEDULES, YearScheduleSchema, type ScheduleDay, type YearSchedule } from './year-schedule.ts';
 
 export const DayKind = {
   working: 'working',
@@ -240,7 +233,14 @@ export function buildCalendar(options: CalendarOptions = {}): WorkingCalendar {
     });
     let compiled: CompiledDay;
     if (swap) {
-      compiled = { kind: 'swap_working_day', periods: swapDay, duration: durationOf(swapDay), sourcePeriods: officeHours.swapDay, name: swap.name, holiday: null };
+      compiled = {
+        kind: 'swap_working_day',
+        periods: swapDay,
+        duration: durationOf(swapDay),
+        sourcePeriods: officeHours.swapDay,
+        name: swap.name,
+        holiday: null,
+      };
     } else if (extra) {
       compiled = off('extra_day_off', extra.name, null);
     } else if (special) {

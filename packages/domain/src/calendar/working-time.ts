@@ -38,9 +38,7 @@ export interface WorkingPeriod {
   readonly end: Date;
 }
 
-export type OfficeStatus =
-  | { readonly open: true; readonly period: WorkingPeriod }
-  | { readonly open: false; readonly nextPeriod: WorkingPeriod };
+export type OfficeStatus = { readonly open: true; readonly period: WorkingPeriod } | { readonly open: false; readonly nextPeriod: WorkingPeriod };
 
 function locate(internals: CalendarInternals, ms: number): Position {
   const dayNumber = dayNumberOfInstant(ms);

@@ -106,9 +106,10 @@ export function renderUnitPicker(o: UnitPickerOptions): TemplateResult {
       >
         <option value="" ?selected=${!o.value}>${o.emptyLabel}</option>
         ${groupUnits(shown).map(
-          (g) => html`<optgroup label=${UNIT_KIND_LABELS[g.kind][o.lang]}>
-            ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === o.value}>${u.name}</option>`)}
-          </optgroup>`,
+          (g) =>
+            html`<optgroup label=${UNIT_KIND_LABELS[g.kind][o.lang]}>
+              ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === o.value}>${u.name}</option>`)}
+            </optgroup>`,
         )}
       </select>
     </div>

@@ -35,12 +35,13 @@ export class PaknAdmin extends LitElement {
       <p class="intro">${LANDING.intro[lang]}</p>
       <ul class="pages">
         ${MENU.map(
-          (p) => html`<li>
-            <a href=${pagePath(p.name)} aria-describedby="about-${p.name}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-              >${(p.menuLabel ?? p.title)[lang]}</a
-            >
-            <p id="about-${p.name}" class="muted">${p.about?.[lang]}</p>
-          </li>`,
+          (p) =>
+            html`<li>
+              <a href=${pagePath(p.name)} aria-describedby="about-${p.name}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                >${(p.menuLabel ?? p.title)[lang]}</a
+              >
+              <p id="about-${p.name}" class="muted">${p.about?.[lang]}</p>
+            </li>`,
         )}
       </ul>
     </div>`;

@@ -64,5 +64,4 @@ export const sitesStyles = css`
       margin-bottom: 0.5rem;
     }
   }
-
 `;

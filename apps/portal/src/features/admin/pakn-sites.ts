@@ -58,7 +58,10 @@ export class PaknSites extends LitElement {
   declare protected originErrors: readonly string[];
 
   readonly #units = new UnitsController(this);
-  readonly #page = new ListEditorPage<readonly Site[], Draft>(this, { load: (signal) => paknClient().admin.sites.query(undefined, { signal }), fields: FORM_FIELDS });
+  readonly #page = new ListEditorPage<readonly Site[], Draft>(this, {
+    load: (signal) => paknClient().admin.sites.query(undefined, { signal }),
+    fields: FORM_FIELDS,
+  });
   readonly #lang = this.#page.lang;
   readonly #sites = this.#page.list;
   readonly #editor = this.#page.editor;
@@ -159,8 +162,7 @@ export class PaknSites extends LitElement {
       ${renderBreadcrumb(lang, this)}
       <h1>${SITES.heading[lang]}</h1>
       <p class="intro">${SITES.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)}
-      ${draft ? this.#renderForm(draft, lang) : addButton(SITES.add[lang], () => void this.#open(null), !this.#sites.value)}
+      ${statusLine(this.#editor.notice)} ${draft ? this.#renderForm(draft, lang) : addButton(SITES.add[lang], () => void this.#open(null), !this.#sites.value)}
       ${renderLoad(this.#sites, lang, { complete: (sites) => this.#renderSites(sites, lang) })}
     </div>`;
   }
@@ -181,11 +183,13 @@ export class PaknSites extends LitElement {
               <dd><code>${s.key}</code></dd>
               <dt>${SITES.origins[lang]}</dt>
               <dd>
-                ${s.allowedOrigins.length === 0
-                  ? html`<span class="muted">${SITES.none[lang]}</span>`
-                  : html`<ul class="origins">
-                      ${s.allowedOrigins.map((o) => html`<li><code>${o}</code></li>`)}
-                    </ul>`}
+                ${
+                  s.allowedOrigins.length === 0
+                    ? html`<span class="muted">${SITES.none[lang]}</span>`
+                    : html`<ul class="origins">
+                        ${s.allowedOrigins.map((o) => html`<li><code>${o}</code></li>`)}
+                      </ul>`
+                }
               </dd>
               <dt>${SITES.defaultUnit[lang]}</dt>
               <dd>${unitName(this.#unitList, s.defaultUnitId) ?? html`<span class="muted">${SITES.none[lang]}</span>`}</dd>
@@ -216,65 +220,64 @@ export class PaknSites extends LitElement {
       d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
       (e) => void this.#save(e),
       html`
-      <div class="grid">
-        ${keyField({
-          id: 'key',
-          label: SITES.key[lang],
-          hint: ADMIN.slugHint[lang],
-          error: e.key,
-          value: d.key,
-          editing: d.editing !== null,
-          onInput: (v) => this.#set('key', v),
+        <div class="grid">
+          ${keyField({
+            id: 'key',
+            label: SITES.key[lang],
+            hint: ADMIN.slugHint[lang],
+            error: e.key,
+            value: d.key,
+            editing: d.editing !== null,
+            onInput: (v) => this.#set('key', v),
+          })}
+          ${textField({ id: 'name', label: SITES.name[lang], error: e.name, value: d.name, onInput: (v) => this.#set('name', v) })}
+        </div>
+        <div class="field">
+          <label for="allowedOrigins">${SITES.origins[lang]}</label>
+          <span id="allowedOrigins-hint" class="hint">${fill(SITES.originsHint[lang], { max: MAX_ORIGINS })}</span>
+          <textarea
+            id="allowedOrigins"
+            rows="4"
+            spellcheck="false"
+            autocapitalize="none"
+            placeholder="https://phuong.hanoi.gov.vn"
+            .value=${d.origins}
+            aria-invalid=${originsError ? 'true' : 'false'}
+            aria-describedby=${describedBy('allowedOrigins', true, originsError)}
+            @input=${(ev: Event) => this.#set('origins', (ev.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          ${
+            originsError
+              ? html`<div id="allowedOrigins-error" class="field-error">
+                  ${
+                    this.originErrors.length > 0
+                      ? html`<ul class="origin-errors">
+                          ${this.originErrors.map((m) => html`<li>${m}</li>`)}
+                        </ul>`
+                      : originsError
+                  }
+                </div>`
+              : nothing
+          }
+        </div>
+        ${renderUnitPicker({
+          id: 'defaultUnitId',
+          label: SITES.defaultUnit[lang],
+          hint: SITES.defaultUnitHint[lang],
+          error: e.defaultUnitId,
+          units: this.#unitList,
+          value: d.defaultUnitId,
+          query: this.unitQuery,
+          emptyLabel: ADMIN.noUnit[lang],
+          lang,
+          onQuery: (q) => (this.unitQuery = q),
+          onChange: (id) => this.#set('defaultUnitId', id),
         })}
-        ${textField({ id: 'name', label: SITES.name[lang], error: e.name, value: d.name, onInput: (v) => this.#set('name', v) })}
-      </div>
-      <div class="field">
-        <label for="allowedOrigins">${SITES.origins[lang]}</label>
-        <span id="allowedOrigins-hint" class="hint">${fill(SITES.originsHint[lang], { max: MAX_ORIGINS })}</span>
-        <textarea
-          id="allowedOrigins"
-          rows="4"
-          spellcheck="false"
-          autocapitalize="none"
-          placeholder="https://phuong.hanoi.gov.vn"
-          .value=${d.origins}
-          aria-invalid=${originsError ? 'true' : 'false'}
-          aria-describedby=${describedBy('allowedOrigins', true, originsError)}
-          @input=${(ev: Event) => this.#set('origins', (ev.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${originsError
-          ? html`<div id="allowedOrigins-error" class="field-error">
-              ${this.originErrors.length > 0
-                ? html`<ul class="origin-errors">
-                    ${this.originErrors.map((m) => html`<li>${m}</li>`)}
-                  </ul>`
-                : originsError}
-            </div>`
-          : nothing}
-      </div>
-      ${renderUnitPicker({
-        id: 'defaultUnitId',
-        label: SITES.defaultUnit[lang],
-        hint: SITES.defaultUnitHint[lang],
-        error: e.defaultUnitId,
-        units: this.#unitList,
-        value: d.defaultUnitId,
-        query: this.unitQuery,
-        emptyLabel: ADMIN.noUnit[lang],
-        lang,
-        onQuery: (q) => (this.unitQuery = q),
-        onChange: (id) => this.#set('defaultUnitId', id),
-      })}
-    `,
+      `,
     );
   }
 
-  static override styles = [
-    tokens,
-    base,
-    adminStyles,
-    sitesStyles,
-  ];
+  static override styles = [tokens, base, adminStyles, sitesStyles];
 }
 
 if (!customElements.get('pakn-sites')) customElements.define('pakn-sites', PaknSites);

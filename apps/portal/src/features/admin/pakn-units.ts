@@ -43,7 +43,10 @@ export class PaknUnits extends LitElement {
   declare protected filter: string;
   declare protected parentQuery: string;
 
-  readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, { load: (signal) => paknClient().unit.list.query(undefined, { signal }), fields: FORM_FIELDS });
+  readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, {
+    load: (signal) => paknClient().unit.list.query(undefined, { signal }),
+    fields: FORM_FIELDS,
+  });
   readonly #lang = this.#page.lang;
   readonly #units = this.#page.list;
   readonly #editor = this.#page.editor;
@@ -83,8 +86,7 @@ export class PaknUnits extends LitElement {
         return errors;
       },
       // The server names a parent it does not know as merely invalid: say which.
-      fieldIds: (errors) =>
-        errors.parentId === errorMessage('invalid', lang) ? { ...errors, parentId: ADMIN.unknownUnit[lang] } : { ...errors },
+      fieldIds: (errors) => (errors.parentId === errorMessage('invalid', lang) ? { ...errors, parentId: ADMIN.unknownUnit[lang] } : { ...errors }),
       send: (data) => paknClient().admin.saveUnit.mutate(data),
       done: async (_, data) => {
         this.filter = '';
@@ -103,10 +105,7 @@ export class PaknUnits extends LitElement {
       ${renderBreadcrumb(lang, this)}
       <h1>${UNITS.heading[lang]}</h1>
       <p class="intro">${UNITS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)}
-      ${draft
-        ? this.#renderForm(draft, lang)
-        : addButton(UNITS.add[lang], () => void this.#open(null), !this.#units.value)}
+      ${statusLine(this.#editor.notice)} ${draft ? this.#renderForm(draft, lang) : addButton(UNITS.add[lang], () => void this.#open(null), !this.#units.value)}
       ${renderLoad(this.#units, lang, { complete: (units) => this.#renderList(units, lang) })}
     </div>`;
   }
@@ -115,9 +114,11 @@ export class PaknUnits extends LitElement {
     if (units.length === 0) return html`<p class="empty">${UNITS.empty[lang]}</p>`;
     const visible = filterUnits(units, this.filter);
     return html`${renderFilter({ value: this.filter, shown: visible.length, total: units.length, lang, hint: true, onInput: (v) => (this.filter = v) })}
-      ${visible.length === 0
+    ${
+      visible.length === 0
         ? html`<p class="empty">${ADMIN.noMatch[lang]}</p>`
-        : groupUnits(visible, UNIT_KIND_HIERARCHY).map((g) => this.#renderGroup(g.kind, g.units, units, lang))}`;
+        : groupUnits(visible, UNIT_KIND_HIERARCHY).map((g) => this.#renderGroup(g.kind, g.units, units, lang))
+    }`;
   }
 
   #renderGroup(kind: UnitKind, group: readonly UnitView[], all: readonly UnitView[], lang: Lang) {
@@ -125,20 +126,19 @@ export class PaknUnits extends LitElement {
     return html`<section class="group" aria-labelledby=${headingId}>
       <h2 id=${headingId}>${UNIT_KIND_LABELS[kind][lang]} <span class="muted count">(${group.length})</span></h2>
       ${renderTable({
-  caption: fill(UNITS.caption[lang], { kind: UNIT_KIND_LABELS[kind][lang], n: group.length }),
-  columns: [UNITS.name[lang], UNITS.id[lang], UNITS.parent[lang], UNITS.inspection[lang], { label: ADMIN.actions[lang], hidden: true }],
-  rows: group.map(
-              (u) => html`<tr data-id=${u.id}>
-                <th scope="row">${u.name}</th>
-                <td><code>${u.id}</code></td>
-                <td>${unitName(all, u.parentId) ?? html`<span class="muted">–</span>`}</td>
-                <td>${u.underInspection ? html`<span class="badge inspection">${UNITS.underInspection[lang]}</span>` : html`<span class="muted">–</span>`}</td>
-                <td class="actions">
-                  ${editButton(lang, u.id, u.name, () => void this.#open(u))}
-                </td>
-              </tr>`,
-            ),
-})}
+        caption: fill(UNITS.caption[lang], { kind: UNIT_KIND_LABELS[kind][lang], n: group.length }),
+        columns: [UNITS.name[lang], UNITS.id[lang], UNITS.parent[lang], UNITS.inspection[lang], { label: ADMIN.actions[lang], hidden: true }],
+        rows: group.map(
+          (u) =>
+            html`<tr data-id=${u.id}>
+              <th scope="row">${u.name}</th>
+              <td><code>${u.id}</code></td>
+              <td>${unitName(all, u.parentId) ?? html`<span class="muted">–</span>`}</td>
+              <td>${u.underInspection ? html`<span class="badge inspection">${UNITS.underInspection[lang]}</span>` : html`<span class="muted">–</span>`}</td>
+              <td class="actions">${editButton(lang, u.id, u.name, () => void this.#open(u))}</td>
+            </tr>`,
+        ),
+      })}
     </section>`;
   }
 
@@ -150,41 +150,41 @@ export class PaknUnits extends LitElement {
       d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
       (e) => void this.#save(e),
       html`
-      <div class="grid">
-        ${keyField({
-          id: 'id',
-          label: UNITS.id[lang],
-          hint: ADMIN.slugHint[lang],
-          error: e.id,
-          value: d.id,
-          editing: d.editing !== null,
-          onInput: (v) => this.#editor.set('id', v),
+        <div class="grid">
+          ${keyField({
+            id: 'id',
+            label: UNITS.id[lang],
+            hint: ADMIN.slugHint[lang],
+            error: e.id,
+            value: d.id,
+            editing: d.editing !== null,
+            onInput: (v) => this.#editor.set('id', v),
+          })}
+          ${selectField({
+            id: 'kind',
+            label: UNITS.kind[lang],
+            error: e.kind,
+            value: d.kind,
+            emptyLabel: ADMIN.chooseOne[lang],
+            options: UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] })),
+            onChange: (v) => this.#editor.set('kind', v),
+          })}
+        </div>
+        ${textField({ id: 'name', label: UNITS.name[lang], error: e.name, value: d.name, onInput: (v) => this.#editor.set('name', v) })}
+        ${renderUnitPicker({
+          id: 'parentId',
+          label: UNITS.parent[lang],
+          hint: UNITS.parentHint[lang],
+          error: e.parentId,
+          units: others,
+          value: d.parentId,
+          query: this.parentQuery,
+          emptyLabel: ADMIN.noUnit[lang],
+          lang,
+          onQuery: (q) => (this.parentQuery = q),
+          onChange: (id) => this.#editor.set('parentId', id),
         })}
-        ${selectField({
-          id: 'kind',
-          label: UNITS.kind[lang],
-          error: e.kind,
-          value: d.kind,
-          emptyLabel: ADMIN.chooseOne[lang],
-          options: UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][lang] })),
-          onChange: (v) => this.#editor.set('kind', v),
-        })}
-      </div>
-      ${textField({ id: 'name', label: UNITS.name[lang], error: e.name, value: d.name, onInput: (v) => this.#editor.set('name', v) })}
-      ${renderUnitPicker({
-        id: 'parentId',
-        label: UNITS.parent[lang],
-        hint: UNITS.parentHint[lang],
-        error: e.parentId,
-        units: others,
-        value: d.parentId,
-        query: this.parentQuery,
-        emptyLabel: ADMIN.noUnit[lang],
-        lang,
-        onQuery: (q) => (this.parentQuery = q),
-        onChange: (id) => this.#editor.set('parentId', id),
-      })}
-    `,
+      `,
     );
   }
 

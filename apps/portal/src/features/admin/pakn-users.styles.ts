@@ -32,5 +32,4 @@ export const usersStyles = css`
       overflow-wrap: anywhere;
     }
   }
-
 `;

@@ -62,7 +62,10 @@ export class PaknUsers extends LitElement {
   declare protected unitQuery: string;
 
   readonly #units = new UnitsController(this);
-  readonly #page = new ListEditorPage<readonly Account[], Draft>(this, { load: (signal) => paknClient().admin.users.query(undefined, { signal }), fields: FORM_FIELDS });
+  readonly #page = new ListEditorPage<readonly Account[], Draft>(this, {
+    load: (signal) => paknClient().admin.users.query(undefined, { signal }),
+    fields: FORM_FIELDS,
+  });
   readonly #lang = this.#page.lang;
   readonly #accounts = this.#page.list;
   readonly #editor = this.#page.editor;
@@ -106,8 +109,7 @@ export class PaknUsers extends LitElement {
     await this.#editor.submit({
       schema: StaffAccountInputSchema,
       input,
-      fieldIds: (errors) =>
-        errors.username && !USERNAME_PATTERN.test(input.username) ? { ...errors, username: USERS.usernameFormat[lang] } : { ...errors },
+      fieldIds: (errors) => (errors.username && !USERNAME_PATTERN.test(input.username) ? { ...errors, username: USERS.usernameFormat[lang] } : { ...errors }),
       check: () => {
         const errors: Record<string, string> = {};
         if (isRole(d.role) && isUnitRole(d.role) && !d.unitId) errors.unitId = errorMessage('unit_required', lang);
@@ -143,9 +145,7 @@ export class PaknUsers extends LitElement {
     const words = foldForSearch(this.filter).split(' ').filter(Boolean);
     if (words.length === 0) return accounts;
     return accounts.filter((a) => {
-      const text = foldForSearch(
-        [a.username, a.displayName, ROLE_LABELS[a.role][lang], unitName(this.#unitList, a.unitId) ?? '', a.email ?? ''].join(' '),
-      );
+      const text = foldForSearch([a.username, a.displayName, ROLE_LABELS[a.role][lang], unitName(this.#unitList, a.unitId) ?? '', a.email ?? ''].join(' '));
       return words.every((w) => text.includes(w));
     });
   }
@@ -167,39 +167,58 @@ export class PaknUsers extends LitElement {
     if (accounts.length === 0) return html`<p class="empty">${USERS.empty[lang]}</p>`;
     const visible = this.#visible(accounts, lang);
     return html`${renderFilter({ value: this.filter, shown: visible.length, total: accounts.length, lang, onInput: (v) => (this.filter = v) })}
-      ${visible.length === 0
+    ${
+      visible.length === 0
         ? html`<p class="empty">${ADMIN.noMatch[lang]}</p>`
         : html`${renderTable({
-  caption: USERS.caption[lang],
-  columns: [USERS.username[lang], USERS.displayName[lang], USERS.role[lang], USERS.unit[lang], { label: USERS.email[lang], className: 'col-email' }, USERS.active[lang], { label: ADMIN.actions[lang], hidden: true }],
-  rows: visible.map(
-                  (a) => html`<tr data-username=${a.username} class=${a.active ? '' : 'inactive'}>
-                    <th scope="row"><code>${a.username}</code></th>
-                    <td>
-                      ${a.displayName}${a.email ? html`<span class="email-inline muted">${a.email}</span>` : nothing}
-                    </td>
-                    <td>${ROLE_LABELS[a.role][lang]}</td>
-                    <td>${unitName(this.#unitList, a.unitId) ?? html`<span class="muted">–</span>`}</td>
-                    <td class="col-email">${a.email ?? html`<span class="muted">–</span>`}</td>
-                    <td>
-                      ${a.active ? ADMIN.yes[lang] : html`<span class="badge">${USERS.inactive[lang]}</span>`}
-                      ${a.lockedUntil
+            caption: USERS.caption[lang],
+            columns: [
+              USERS.username[lang],
+              USERS.displayName[lang],
+              USERS.role[lang],
+              USERS.unit[lang],
+              { label: USERS.email[lang], className: 'col-email' },
+              USERS.active[lang],
+              { label: ADMIN.actions[lang], hidden: true },
+            ],
+            rows: visible.map(
+              (a) =>
+                html`<tr data-username=${a.username} class=${a.active ? '' : 'inactive'}>
+                  <th scope="row"><code>${a.username}</code></th>
+                  <td>${a.displayName}${a.email ? html`<span class="email-inline muted">${a.email}</span>` : nothing}</td>
+                  <td>${ROLE_LABELS[a.role][lang]}</td>
+                  <td>${unitName(this.#unitList, a.unitId) ?? html`<span class="muted">–</span>`}</td>
+                  <td class="col-email">${a.email ?? html`<span class="muted">–</span>`}</td>
+                  <td>
+                    ${a.active ? ADMIN.yes[lang] : html`<span class="badge">${USERS.inactive[lang]}</span>`}
+                    ${
+                      a.lockedUntil
                         ? html`<span class="locked" title=${USERS.lockedWhy[lang]}
                             >${fill(USERS.lockedUntil[lang], { until: formatDateTime(a.lockedUntil) })}</span
                           >`
-                        : nothing}
-                    </td>
-                    <td class="actions">
-                      ${editButton(lang, a.id, a.username, () => void this.#open(a))}
-                      ${a.lockedUntil
-                        ? html`<button type="button" class="secondary small" data-unlock=${a.id} ?disabled=${this.#editor.busy} @click=${() => void this.#unlock(a)}>
+                        : nothing
+                    }
+                  </td>
+                  <td class="actions">
+                    ${editButton(lang, a.id, a.username, () => void this.#open(a))}
+                    ${
+                      a.lockedUntil
+                        ? html`<button
+                            type="button"
+                            class="secondary small"
+                            data-unlock=${a.id}
+                            ?disabled=${this.#editor.busy}
+                            @click=${() => void this.#unlock(a)}
+                          >
                             ${USERS.unlock[lang]}<span class="visually-hidden"> ${a.username}</span>
                           </button>`
-                        : nothing}
-                    </td>
-                  </tr>`,
-                ),
-})}`}`;
+                        : nothing
+                    }
+                  </td>
+                </tr>`,
+            ),
+          })}`
+    }`;
   }
 
   #renderForm(d: Draft, lang: Lang) {
@@ -210,59 +229,59 @@ export class PaknUsers extends LitElement {
       d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
       (e) => void this.#save(e),
       html`
-      <div class="grid">
-        ${keyField({
-          id: 'username',
-          label: USERS.username[lang],
-          hint: USERS.usernameHint[lang],
-          error: e.username,
-          value: d.username,
-          editing: d.editing !== null,
-          onInput: (v) => this.#set('username', v),
+        <div class="grid">
+          ${keyField({
+            id: 'username',
+            label: USERS.username[lang],
+            hint: USERS.usernameHint[lang],
+            error: e.username,
+            value: d.username,
+            editing: d.editing !== null,
+            onInput: (v) => this.#set('username', v),
+          })}
+          ${textField({
+            id: 'displayName',
+            label: USERS.displayName[lang],
+            error: e.displayName,
+            value: d.displayName,
+            onInput: (v) => this.#set('displayName', v),
+          })}
+        </div>
+        <div class="grid">
+          ${selectField({
+            id: 'role',
+            label: USERS.role[lang],
+            error: e.role,
+            value: d.role,
+            emptyLabel: ADMIN.chooseOne[lang],
+            options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] })),
+            onChange: (v) => this.#set('role', v),
+          })}
+          ${textField({
+            id: 'email',
+            type: 'email',
+            label: USERS.email[lang],
+            hint: USERS.emailHint[lang],
+            error: e.email,
+            value: d.email,
+            onInput: (v) => this.#set('email', v),
+          })}
+        </div>
+        ${renderUnitPicker({
+          id: 'unitId',
+          label: USERS.unit[lang],
+          hint: unitRole ? USERS.unitHintRequired[lang] : USERS.unitHintOptional[lang],
+          error: e.unitId,
+          units: this.#unitList,
+          value: d.unitId,
+          query: this.unitQuery,
+          emptyLabel: unitRole ? ADMIN.chooseOne[lang] : ADMIN.noUnit[lang],
+          lang,
+          onQuery: (q) => (this.unitQuery = q),
+          onChange: (id) => this.#set('unitId', id),
         })}
-        ${textField({
-          id: 'displayName',
-          label: USERS.displayName[lang],
-          error: e.displayName,
-          value: d.displayName,
-          onInput: (v) => this.#set('displayName', v),
-        })}
-      </div>
-      <div class="grid">
-        ${selectField({
-          id: 'role',
-          label: USERS.role[lang],
-          error: e.role,
-          value: d.role,
-          emptyLabel: ADMIN.chooseOne[lang],
-          options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] })),
-          onChange: (v) => this.#set('role', v),
-        })}
-        ${textField({
-          id: 'email',
-          type: 'email',
-          label: USERS.email[lang],
-          hint: USERS.emailHint[lang],
-          error: e.email,
-          value: d.email,
-          onInput: (v) => this.#set('email', v),
-        })}
-      </div>
-      ${renderUnitPicker({
-        id: 'unitId',
-        label: USERS.unit[lang],
-        hint: unitRole ? USERS.unitHintRequired[lang] : USERS.unitHintOptional[lang],
-        error: e.unitId,
-        units: this.#unitList,
-        value: d.unitId,
-        query: this.unitQuery,
-        emptyLabel: unitRole ? ADMIN.chooseOne[lang] : ADMIN.noUnit[lang],
-        lang,
-        onQuery: (q) => (this.unitQuery = q),
-        onChange: (id) => this.#set('unitId', id),
-      })}
-      ${this.#renderAccess(d, lang)}
-    `,
+        ${this.#renderAccess(d, lang)}
+      `,
     );
   }
 
@@ -270,39 +289,28 @@ export class PaknUsers extends LitElement {
   #renderAccess(d: Draft, lang: Lang) {
     const passwordHint = fill((d.editing ? USERS.passwordHintEdit : USERS.passwordHintNew)[lang], { min: PASSWORD_MIN });
     return html`<div class="grid">
-    ${textField({
-      id: 'password',
-      type: 'password',
-      autocomplete: 'new-password',
-      minlength: PASSWORD_MIN,
-      label: d.editing ? USERS.newPassword[lang] : USERS.password[lang],
-      hint: passwordHint,
-      error: this.#editor.errorsOf().password,
-      value: d.password,
-      onInput: (v) => this.#set('password', v),
-    })}
-    <div class="field">
-      <span class="label-like" aria-hidden="true">${USERS.active[lang]}</span>
-      <label class="choice">
-        <input
-          id="active"
-          type="checkbox"
-          .checked=${d.active}
-          @change=${(ev: Event) => this.#set('active', (ev.target as HTMLInputElement).checked)}
-        />
-        ${USERS.activeLabel[lang]}
-      </label>
-    </div>
-  </div>`;
+      ${textField({
+        id: 'password',
+        type: 'password',
+        autocomplete: 'new-password',
+        minlength: PASSWORD_MIN,
+        label: d.editing ? USERS.newPassword[lang] : USERS.password[lang],
+        hint: passwordHint,
+        error: this.#editor.errorsOf().password,
+        value: d.password,
+        onInput: (v) => this.#set('password', v),
+      })}
+      <div class="field">
+        <span class="label-like" aria-hidden="true">${USERS.active[lang]}</span>
+        <label class="choice">
+          <input id="active" type="checkbox" .checked=${d.active} @change=${(ev: Event) => this.#set('active', (ev.target as HTMLInputElement).checked)} />
+          ${USERS.activeLabel[lang]}
+        </label>
+      </div>
+    </div>`;
   }
 
-  static override styles = [
-    tokens,
-    base,
-    dataTable,
-    adminStyles,
-    usersStyles,
-  ];
+  static override styles = [tokens, base, dataTable, adminStyles, usersStyles];
 }
 
 if (!customElements.get('pakn-users')) customElements.define('pakn-users', PaknUsers);

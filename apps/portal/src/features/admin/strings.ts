@@ -61,7 +61,10 @@ export const USERS = {
   displayName: { vi: 'Họ và tên', en: 'Full name' },
   role: { vi: 'Vai trò', en: 'Role' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
-  unitHintRequired: { vi: 'Bắt buộc với vai trò này: tài khoản chỉ thấy phản ánh của đơn vị này.', en: 'Required for this role: the account sees this unit’s cases only.' },
+  unitHintRequired: {
+    vi: 'Bắt buộc với vai trò này: tài khoản chỉ thấy phản ánh của đơn vị này.',
+    en: 'Required for this role: the account sees this unit’s cases only.',
+  },
   unitHintOptional: { vi: 'Không bắt buộc với vai trò này.', en: 'Optional for this role.' },
   email: { vi: 'Thư điện tử', en: 'Email' },
   emailHint: { vi: 'Để nhận thông báo (không bắt buộc).', en: 'For notifications (optional).' },
@@ -69,8 +72,14 @@ export const USERS = {
   activeLabel: { vi: 'Tài khoản đang hoạt động (bỏ chọn để khóa)', en: 'The account is active (untick to deactivate)' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
-  passwordHintNew: { vi: 'Ít nhất {min} ký tự. Hãy trao mật khẩu cho cán bộ qua kênh an toàn.', en: 'At least {min} characters. Hand it to the person through a safe channel.' },
-  passwordHintEdit: { vi: 'Để trống nếu giữ mật khẩu cũ. Nếu nhập: ít nhất {min} ký tự.', en: 'Leave empty to keep the current password. If set: at least {min} characters.' },
+  passwordHintNew: {
+    vi: 'Ít nhất {min} ký tự. Hãy trao mật khẩu cho cán bộ qua kênh an toàn.',
+    en: 'At least {min} characters. Hand it to the person through a safe channel.',
+  },
+  passwordHintEdit: {
+    vi: 'Để trống nếu giữ mật khẩu cũ. Nếu nhập: ít nhất {min} ký tự.',
+    en: 'Leave empty to keep the current password. If set: at least {min} characters.',
+  },
   inactive: { vi: 'Đã khóa', en: 'Deactivated' },
   lockedUntil: { vi: 'Tạm khóa đăng nhập đến {until}', en: 'Sign-in locked until {until}' },
   lockedWhy: {
@@ -121,12 +130,21 @@ export const SITES = {
     vi: 'Mỗi dòng một địa chỉ, dạng https://ten-mien (có thể kèm cổng), không có đường dẫn. Tối đa {max} địa chỉ.',
     en: 'One per line, as https://domain (a port is allowed), without a path. At most {max}.',
   },
-  originNotUrl: { vi: 'Dòng {line}: “{value}” không phải địa chỉ trang web; hãy viết đủ, ví dụ https://{value}.', en: 'Line {line}: “{value}” is not a web address; write it in full, e.g. https://{value}.' },
+  originNotUrl: {
+    vi: 'Dòng {line}: “{value}” không phải địa chỉ trang web; hãy viết đủ, ví dụ https://{value}.',
+    en: 'Line {line}: “{value}” is not a web address; write it in full, e.g. https://{value}.',
+  },
   originNotWeb: { vi: 'Dòng {line}: “{value}” phải bắt đầu bằng https:// hoặc http://.', en: 'Line {line}: “{value}” must start with https:// or http://.' },
-  originHasPath: { vi: 'Dòng {line}: “{value}” có đường dẫn hoặc tham số; chỉ ghi phần https://ten-mien.', en: 'Line {line}: “{value}” has a path or query; keep only the https://domain part.' },
+  originHasPath: {
+    vi: 'Dòng {line}: “{value}” có đường dẫn hoặc tham số; chỉ ghi phần https://ten-mien.',
+    en: 'Line {line}: “{value}” has a path or query; keep only the https://domain part.',
+  },
   originTooMany: { vi: 'Tối đa {max} địa chỉ cho một trang.', en: 'At most {max} origins per site.' },
   defaultUnit: { vi: 'Đơn vị mặc định', en: 'Default unit' },
-  defaultUnitHint: { vi: 'Được chọn sẵn trong biểu mẫu trên trang này (người dân vẫn đổi được).', en: 'Preselected in the form on this site (citizens can change it).' },
+  defaultUnitHint: {
+    vi: 'Được chọn sẵn trong biểu mẫu trên trang này (người dân vẫn đổi được).',
+    en: 'Preselected in the form on this site (citizens can change it).',
+  },
   none: { vi: 'Chưa có', en: 'None' },
   snippet: { vi: 'Đoạn mã nhúng', en: 'Embed code' },
   snippetHint: { vi: 'Dán một dòng này vào mọi trang cần nút “Phản ánh, kiến nghị”.', en: 'Paste this one line into every page that needs the button.' },

@@ -5,13 +5,7 @@ import type { Unit } from '@pakn/domain';
  * does not decompose), so that "hoan kiem" finds "Hoàn Kiếm" and "dong da" finds "Đống Đa".
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Whether every word of the query appears in the unit's name or id, tone marks ignored. */

@@ -40,7 +40,10 @@ const STRINGS = {
   editHeading: { vi: 'Sửa thông tin cơ quan', en: 'Edit the authority' },
   newHeading: { vi: 'Thêm cơ quan vào danh mục', en: 'Add an authority' },
   id: { vi: 'Mã cơ quan', en: 'Identifier' },
-  idHint: { vi: 'Chữ thường không dấu, số và dấu gạch ngang, ví dụ thanh-tra-thanh-pho. Không đổi được sau khi lưu.', en: 'Lower-case letters, digits and hyphens, e.g. thanh-tra-thanh-pho. Cannot change once saved.' },
+  idHint: {
+    vi: 'Chữ thường không dấu, số và dấu gạch ngang, ví dụ thanh-tra-thanh-pho. Không đổi được sau khi lưu.',
+    en: 'Lower-case letters, digits and hyphens, e.g. thanh-tra-thanh-pho. Cannot change once saved.',
+  },
   nameVi: { vi: 'Tên cơ quan (tiếng Việt)', en: 'Name (Vietnamese)' },
   nameEn: { vi: 'Tên cơ quan (tiếng Anh)', en: 'Name (English)' },
   referralVi: { vi: 'Hướng dẫn cho người dân (tiếng Việt)', en: 'Guidance for citizens (Vietnamese)' },
@@ -59,7 +62,15 @@ const fieldIds = mapFieldIds(
 
 function draftOf(a: Authority | null): Draft {
   if (!a) return { editing: null, id: '', outOfScopeClass: '', nameVi: '', nameEn: '', referralVi: '', referralEn: '' };
-  return { editing: a.id, id: a.id, outOfScopeClass: a.outOfScopeClass, nameVi: a.name.vi, nameEn: a.name.en, referralVi: a.referral.vi, referralEn: a.referral.en };
+  return {
+    editing: a.id,
+    id: a.id,
+    outOfScopeClass: a.outOfScopeClass,
+    nameVi: a.name.vi,
+    nameEn: a.name.en,
+    referralVi: a.referral.vi,
+    referralEn: a.referral.en,
+  };
 }
 
 /**
@@ -146,22 +157,23 @@ export class PaknAuthorities extends LitElement {
   #renderTable(authorities: readonly Authority[], lang: Lang) {
     if (authorities.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
     return html`${renderTable({
-  caption: STRINGS.caption[lang],
-  columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: STRINGS.actions[lang], hidden: true }],
-  rows: authorities.map(
-            (a) => html`<tr data-id=${a.id}>
-              <td>${OUT_OF_SCOPE_LABELS[a.outOfScopeClass][lang]}</td>
-              <th scope="row">${bilingual(a.name)}</th>
-              <td class="referral" lang="vi">${a.referral.vi}</td>
-              <td class="actions">
-                ${editButton(lang, a.id, a.name[lang], () => void this.#open(a))}
-                <button type="button" class="secondary small danger" @click=${() => void this.#remove(a)}>
-                  ${STRINGS.remove[lang]}<span class="visually-hidden"> ${a.name[lang]}</span>
-                </button>
-              </td>
-            </tr>`,
-          ),
-})}`;
+      caption: STRINGS.caption[lang],
+      columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: STRINGS.actions[lang], hidden: true }],
+      rows: authorities.map(
+        (a) =>
+          html`<tr data-id=${a.id}>
+            <td>${OUT_OF_SCOPE_LABELS[a.outOfScopeClass][lang]}</td>
+            <th scope="row">${bilingual(a.name)}</th>
+            <td class="referral" lang="vi">${a.referral.vi}</td>
+            <td class="actions">
+              ${editButton(lang, a.id, a.name[lang], () => void this.#open(a))}
+              <button type="button" class="secondary small danger" @click=${() => void this.#remove(a)}>
+                ${STRINGS.remove[lang]}<span class="visually-hidden"> ${a.name[lang]}</span>
+              </button>
+            </td>
+          </tr>`,
+      ),
+    })}`;
   }
 
   #text(d: Draft, id: 'nameVi' | 'nameEn', label: Text, lang: Lang, textLang: Lang) {
@@ -216,9 +228,7 @@ export class PaknAuthorities extends LitElement {
           })}
         </div>
         <div class="grid">${this.#text(d, 'nameVi', STRINGS.nameVi, lang, 'vi')} ${this.#text(d, 'nameEn', STRINGS.nameEn, lang, 'en')}</div>
-        <div class="grid">
-          ${this.#area(d, 'referralVi', STRINGS.referralVi, lang, 'vi')} ${this.#area(d, 'referralEn', STRINGS.referralEn, lang, 'en')}
-        </div>
+        <div class="grid">${this.#area(d, 'referralVi', STRINGS.referralVi, lang, 'vi')} ${this.#area(d, 'referralEn', STRINGS.referralEn, lang, 'en')}</div>
       `,
     );
   }

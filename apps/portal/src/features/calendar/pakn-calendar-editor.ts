@@ -180,8 +180,7 @@ export class PaknCalendarEditor extends LitElement {
 
   async #focusProblem(): Promise<void> {
     await this.updateComplete;
-    const target =
-      this.renderRoot.querySelector<HTMLElement>('.editor [aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#editor-error');
+    const target = this.renderRoot.querySelector<HTMLElement>('.editor [aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#editor-error');
     target?.focus();
   }
 
@@ -275,19 +274,26 @@ export class PaknCalendarEditor extends LitElement {
       <section class="editor panel" aria-labelledby="editor-heading" data-testid="calendar-editor">
         <h2 id="editor-heading">${fill(STRINGS.editorHeading[lang], { year: draft.year })}</h2>
         <p class="hint">${STRINGS.editorIntro[lang]}</p>
-        <div id="saved-notice" class=${this.savedYear !== null ? 'success' : 'live'} role="status" tabindex="-1"
-          data-testid="calendar-saved-notice">
+        <div id="saved-notice" class=${this.savedYear !== null ? 'success' : 'live'} role="status" tabindex="-1" data-testid="calendar-saved-notice">
           ${this.savedYear !== null ? html`<p>${fill(STRINGS.saved[lang], { year: this.savedYear })}</p>` : nothing}
         </div>
-        ${formError
-          ? html`<div id="editor-error" class="alert" role="alert" tabindex="-1">
-              <p>${formError}</p>
-              ${general.length > 0 ? html`<ul>${general.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
-            </div>`
-          : nothing}
+        ${
+          formError
+            ? html`<div id="editor-error" class="alert" role="alert" tabindex="-1">
+                <p>${formError}</p>
+                ${
+                  general.length > 0
+                    ? html`<ul>
+                        ${general.map((m) => html`<li>${m}</li>`)}
+                      </ul>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
         <form novalidate @submit=${this.#onSubmit}>
-          ${this.#renderDayList('extraDaysOff', draft, lang)} ${this.#renderDayList('workingDays', draft, lang)}
-          ${this.#renderTet(draft, lang)} ${this.#renderCompanion(draft, lang)}
+          ${this.#renderDayList('extraDaysOff', draft, lang)} ${this.#renderDayList('workingDays', draft, lang)} ${this.#renderTet(draft, lang)}
+          ${this.#renderCompanion(draft, lang)}
           ${this.#input({
             id: 'source',
             label: STRINGS.source[lang],
@@ -300,9 +306,11 @@ export class PaknCalendarEditor extends LitElement {
               this.#clearFieldError('source');
             },
           })}
-          ${draft.removedDays.length > 0
-            ? html`<p class="hint">${fill(STRINGS.removedDays[lang], { days: draft.removedDays.map(formatDate).join(', ') })}</p>`
-            : nothing}
+          ${
+            draft.removedDays.length > 0
+              ? html`<p class="hint">${fill(STRINGS.removedDays[lang], { days: draft.removedDays.map(formatDate).join(', ') })}</p>`
+              : nothing
+          }
           <p class="hint" id="save-hint">${STRINGS.saveHint[lang]}</p>
           <div class="buttons">
             <button id="preview-button" type="button" class="secondary" ?disabled=${busy} @click=${() => void this.#send('preview')}>
@@ -327,8 +335,7 @@ export class PaknCalendarEditor extends LitElement {
     return html`
       <fieldset data-list=${list} aria-describedby=${describedBy(listError && errorId(list))}>
         <legend>${legend}</legend>
-        ${this.#fieldError(list)}
-        ${rows.length === 0 ? html`<p class="hint">${isOff ? STRINGS.noExtraDays[lang] : STRINGS.noWorkingDays[lang]}</p>` : nothing}
+        ${this.#fieldError(list)} ${rows.length === 0 ? html`<p class="hint">${isOff ? STRINGS.noExtraDays[lang] : STRINGS.noWorkingDays[lang]}</p>` : nothing}
         ${repeat(
           rows,
           (row: DraftDay) => row.key,
@@ -384,38 +391,39 @@ export class PaknCalendarEditor extends LitElement {
             }}
           />${STRINGS.setTet[lang]}
         </label>
-        ${defaults.length > 0
-          ? html`<p id="tet-hint" class="hint">
-              ${fill(STRINGS.tetDefault[lang], { days: `${formatDate(defaults[0] ?? '')} – ${formatDate(defaults.at(-1) ?? '')}` })}
-            </p>`
-          : nothing}
+        ${
+          defaults.length > 0
+            ? html`<p id="tet-hint" class="hint">
+                ${fill(STRINGS.tetDefault[lang], { days: `${formatDate(defaults[0] ?? '')} – ${formatDate(defaults.at(-1) ?? '')}` })}
+              </p>`
+            : nothing
+        }
         ${this.#fieldError('tet')}
-        ${draft.setTet
-          ? html`${repeat(
-                draft.tet,
-                (row) => row.key,
-                (row, i) => {
-                  const label = fill(STRINGS.tetDay[lang], { n: i + 1 });
-                  return html`<div class="tet-row">
-                    ${this.#input({
-                      id: `tet-${i}`,
-                      also: 'tet',
-                      cls: 'date-field',
-                      label,
-                      type: 'date',
-                      min: `${draft.year}-01-01`,
-                      max: last,
-                      value: row.date,
-                      onInput: (value) => this.#setTetDay(i, value),
-                    })}
-                    ${this.#removeButton('tet', i, label, lang)}
-                  </div>`;
-                },
-              )}
-              <button id="tet-add" type="button" class="secondary add" @click=${() => void this.#addRow('tet')}>
-                ${STRINGS.addTetDay[lang]}
-              </button>`
-          : nothing}
+        ${
+          draft.setTet
+            ? html`${repeat(
+                  draft.tet,
+                  (row) => row.key,
+                  (row, i) => {
+                    const label = fill(STRINGS.tetDay[lang], { n: i + 1 });
+                    return html`<div class="tet-row">
+                      ${this.#input({
+                        id: `tet-${i}`,
+                        also: 'tet',
+                        cls: 'date-field',
+                        label,
+                        type: 'date',
+                        min: `${draft.year}-01-01`,
+                        max: last,
+                        value: row.date,
+                        onInput: (value) => this.#setTetDay(i, value),
+                      })}
+                      ${this.#removeButton('tet', i, label, lang)}
+                    </div>`;
+                  },
+                )} <button id="tet-add" type="button" class="secondary add" @click=${() => void this.#addRow('tet')}>${STRINGS.addTetDay[lang]}</button>`
+            : nothing
+        }
       </fieldset>
     `;
   }

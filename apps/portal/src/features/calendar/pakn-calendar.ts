@@ -116,8 +116,7 @@ export class PaknCalendar extends LitElement {
           </div>
           <p class="muted summary" role="status">${task.status === TaskStatus.PENDING ? COMMON.loading[lang] : nothing}</p>
         </div>
-        ${loadErrorAlert(taskFailure(task)?.message ?? null, lang, () => void task.run())}
-        ${loaded ? this.#renderLoaded(loaded, lang) : nothing}
+        ${loadErrorAlert(taskFailure(task)?.message ?? null, lang, () => void task.run())} ${loaded ? this.#renderLoaded(loaded, lang) : nothing}
       </div>
     `;
   }
@@ -136,17 +135,20 @@ export class PaknCalendar extends LitElement {
     const editing = this.#canEdit;
     return html`
       <div class="layout" data-editing=${editing ? 'true' : 'false'}>
-        ${editing
-          ? html`<pakn-calendar-editor class="editor" lang=${lang} .saved=${saved} @pakn-calendar-edited=${this.#onEdited}></pakn-calendar-editor>`
-          : nothing}
+        ${
+          editing
+            ? html`<pakn-calendar-editor class="editor" lang=${lang} .saved=${saved} @pakn-calendar-edited=${this.#onEdited}></pakn-calendar-editor>`
+            : nothing
+        }
         <div class="view">
           ${editing ? nothing : html`<p class="muted">${STRINGS.readOnlyNote[lang]}</p>`}
-          <div id="preview-notice" class=${preview ? 'notice preview-notice' : 'live'} role="status" tabindex="-1"
-            data-testid="calendar-preview-notice">
-            ${preview
-              ? html`<p>${fill(STRINGS.previewNotice[lang], { year: preview.year })}</p>
-                  <button type="button" class="secondary" @click=${() => void this.#leavePreview()}>${STRINGS.leavePreview[lang]}</button>`
-              : nothing}
+          <div id="preview-notice" class=${preview ? 'notice preview-notice' : 'live'} role="status" tabindex="-1" data-testid="calendar-preview-notice">
+            ${
+              preview
+                ? html`<p>${fill(STRINGS.previewNotice[lang], { year: preview.year })}</p>
+                    <button type="button" class="secondary" @click=${() => void this.#leavePreview()}>${STRINGS.leavePreview[lang]}</button>`
+                : nothing
+            }
           </div>
           ${renderSource(shown, lang)} ${renderMonths(shown, preview !== null, lang)} ${renderList(shown, lang)}
         </div>

@@ -30,7 +30,14 @@ describe('schedule drafts', () => {
       ],
       workingDays: [{ key: 3, date: '2027-02-13', name: 'Làm bù' }],
     };
-    const compact = compactDraft({ ...edited, tet: [{ key: 4, date: '2027-02-05' }, { key: 5, date: '' }, { key: 6, date: '2027-02-04' }] });
+    const compact = compactDraft({
+      ...edited,
+      tet: [
+        { key: 4, date: '2027-02-05' },
+        { key: 5, date: '' },
+        { key: 6, date: '2027-02-04' },
+      ],
+    });
     expect(compact.tet.map((d) => d.date)).toEqual(['2027-02-04', '2027-02-05']);
     expect(compact.extraDaysOff.map((d) => d.key)).toEqual([2]);
     const parsed = YearScheduleSchema.safeParse(scheduleInput(compact));

@@ -42,41 +42,39 @@ export function renderMonths(year: CalendarYear, isPreview: boolean, lang: Lang)
   const today = hanoiToday();
   const heading = fill((isPreview ? STRINGS.monthViewPreview : STRINGS.monthView)[lang], { year: year.year });
   return html`
-    <section class="months-section" aria-labelledby="months-heading" data-preview=${isPreview ? 'true' : 'false'}
-      data-testid="calendar-months">
+    <section class="months-section" aria-labelledby="months-heading" data-preview=${isPreview ? 'true' : 'false'} data-testid="calendar-months">
       <h2 id="months-heading">${heading}</h2>
       <ul class="legend" aria-label=${STRINGS.legend[lang]}>
-        ${LEGEND_KINDS.map(
-          (kind) => html`<li><span class="swatch day" data-kind=${kind} aria-hidden="true"></span>${KIND_LABELS[kind][lang]}</li>`,
-        )}
+        ${LEGEND_KINDS.map((kind) => html`<li><span class="swatch day" data-kind=${kind} aria-hidden="true"></span>${KIND_LABELS[kind][lang]}</li>`)}
       </ul>
       <div class="months">
         ${Array.from({ length: 12 }, (_, i) => i + 1).map((month) => {
           const weeks = monthWeeks(year.year, month);
           return html`<table class="month" data-month=${`${year.year}-${String(month).padStart(2, '0')}`}>
-            <caption>${monthName(month, year.year, lang)}</caption>
+            <caption>
+              ${monthName(month, year.year, lang)}
+            </caption>
             <thead>
               <tr>
-                ${WEEKDAYS.map(
-                  (w, i) => html`<th scope="col" class=${i >= 5 ? 'weekend' : ''}><abbr title=${w.long[lang]}>${w.short[lang]}</abbr></th>`,
-                )}
+                ${WEEKDAYS.map((w, i) => html`<th scope="col" class=${i >= 5 ? 'weekend' : ''}><abbr title=${w.long[lang]}>${w.short[lang]}</abbr></th>`)}
               </tr>
             </thead>
             <tbody>
               ${weeks.map(
-                (week) => html`<tr>
-                  ${week.map((date) => {
-                    if (!date) return html`<td class="pad"></td>`;
-                    const special = byDate.get(date);
-                    const kind = kindOf(date, special);
-                    const isToday = date === today;
-                    return html`<td class="day" data-date=${date} data-kind=${kind} data-today=${isToday ? 'true' : nothing}>
-                      <span class="day-number" aria-hidden="true" title=${special?.name ? holidayName(special, lang) || special.name : nothing}
-                        >${Number(date.slice(8))}</span
-                      ><span class="visually-hidden">${dayLabel(date, kind, special, isToday, lang)}</span>
-                    </td>`;
-                  })}
-                </tr>`,
+                (week) =>
+                  html`<tr>
+                    ${week.map((date) => {
+                      if (!date) return html`<td class="pad"></td>`;
+                      const special = byDate.get(date);
+                      const kind = kindOf(date, special);
+                      const isToday = date === today;
+                      return html`<td class="day" data-date=${date} data-kind=${kind} data-today=${isToday ? 'true' : nothing}>
+                        <span class="day-number" aria-hidden="true" title=${special?.name ? holidayName(special, lang) || special.name : nothing}
+                          >${Number(date.slice(8))}</span
+                        ><span class="visually-hidden">${dayLabel(date, kind, special, isToday, lang)}</span>
+                      </td>`;
+                    })}
+                  </tr>`,
               )}
             </tbody>
           </table>`;
@@ -91,32 +89,35 @@ export function renderList(year: CalendarYear, lang: Lang) {
   return html`
     <section class="list-section" aria-labelledby="special-days-heading">
       <h2 id="special-days-heading">${heading}</h2>
-      ${year.days.length === 0
-        ? html`<p class="empty">${STRINGS.noSpecialDays[lang]}</p>`
-        : html`<div class="table-wrap">
-            <table class="special-days" data-testid="calendar-special-days">
-              <caption class="visually-hidden">${STRINGS.specialDaysCaption[lang]}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${STRINGS.date[lang]}</th>
-                  <th scope="col">${STRINGS.kind[lang]}</th>
-                  <th scope="col">${STRINGS.name[lang]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${year.days.map((day) => {
-                  const weekday = WEEKDAYS[isoWeekday(day.date) - 1]?.long[lang] ?? '';
-                  const translated = lang === 'en' && day.holiday !== null;
-                  return html`<tr data-date=${day.date} data-kind=${day.kind}>
-                    <th scope="row" class="nowrap"><time datetime=${day.date}>${weekday} ${formatDate(day.date)}</time></th>
-                    <td><span class="swatch day" data-kind=${day.kind} aria-hidden="true"></span>${KIND_LABELS[day.kind][lang]}</td>
-                    <td lang=${translated || lang === 'vi' ? lang : 'vi'}>${holidayName(day, lang)}</td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </div>`}
+      ${
+        year.days.length === 0
+          ? html`<p class="empty">${STRINGS.noSpecialDays[lang]}</p>`
+          : html`<div class="table-wrap">
+              <table class="special-days" data-testid="calendar-special-days">
+                <caption class="visually-hidden">
+                  ${STRINGS.specialDaysCaption[lang]}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${STRINGS.date[lang]}</th>
+                    <th scope="col">${STRINGS.kind[lang]}</th>
+                    <th scope="col">${STRINGS.name[lang]}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${year.days.map((day) => {
+                    const weekday = WEEKDAYS[isoWeekday(day.date) - 1]?.long[lang] ?? '';
+                    const translated = lang === 'en' && day.holiday !== null;
+                    return html`<tr data-date=${day.date} data-kind=${day.kind}>
+                      <th scope="row" class="nowrap"><time datetime=${day.date}>${weekday} ${formatDate(day.date)}</time></th>
+                      <td><span class="swatch day" data-kind=${day.kind} aria-hidden="true"></span>${KIND_LABELS[day.kind][lang]}</td>
+                      <td lang=${translated || lang === 'vi' ? lang : 'vi'}>${holidayName(day, lang)}</td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+            </div>`
+      }
     </section>
   `;
 }
-

@@ -74,4 +74,3 @@ export function actionLabel(action: string, lang: Lang): string | null {
   const kind = action.startsWith('case.') ? action.slice('case.'.length) : '';
   return kind in EVENT_LABELS ? EVENT_LABELS[kind as CaseEventKind][lang] : null;
 }
-

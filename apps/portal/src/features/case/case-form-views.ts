@@ -1,5 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ANSWER_MIN, ANSWER_OUTCOMES, EXTENSION_MAX_DAYS, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
+import {
+  ANSWER_MIN,
+  ANSWER_OUTCOMES,
+  EXTENSION_MAX_DAYS,
+  OUT_OF_SCOPE_CLASSES,
+  OUT_OF_SCOPE_LABELS,
+  type CategoryDefinition,
+  type Lang,
+  type Text,
+} from '@pakn/domain';
 import { selectField, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
@@ -57,7 +66,12 @@ function fieldError(v: FormView, field: string): TemplateResult | typeof nothing
 }
 
 function submitButton(v: FormView, label: Text, options: { secondary?: boolean; onClick?: () => void } = {}): TemplateResult {
-  return html`<button type=${options.onClick ? 'button' : 'submit'} class=${options.secondary ? 'secondary' : ''} ?disabled=${v.busy} @click=${options.onClick ?? nothing}>
+  return html`<button
+    type=${options.onClick ? 'button' : 'submit'}
+    class=${options.secondary ? 'secondary' : ''}
+    ?disabled=${v.busy}
+    @click=${options.onClick ?? nothing}
+  >
     ${v.sending ? STRINGS.sending[v.lang] : label[v.lang]}
   </button>`;
 }
@@ -106,7 +120,8 @@ export const returnDraft = (v: FormView) =>
     secondary: true,
   });
 
-export const acknowledge = (v: FormView) => frame(v, 'acknowledge-heading', STRINGS.acknowledgeHeading, { intro: STRINGS.acknowledgeIntro, submit: STRINGS.acknowledgeSubmit });
+export const acknowledge = (v: FormView) =>
+  frame(v, 'acknowledge-heading', STRINGS.acknowledgeHeading, { intro: STRINGS.acknowledgeIntro, submit: STRINGS.acknowledgeSubmit });
 
 export const requestInfo = (v: FormView) =>
   frame(v, 'request-info-heading', STRINGS.requestInfoHeading, {
@@ -270,13 +285,14 @@ export function draft(v: FormView): TemplateResult {
       </select>
       ${fieldError(v, 'unitId')}
     </div>
-    ${selfReview ? selfReviewWarning(v) : nothing}
-    ${textArea(v, 'letter', STRINGS.letter, { hint: STRINGS.letterHint[lang], rows: 8, textLang: 'vi' })}
+    ${selfReview ? selfReviewWarning(v) : nothing} ${textArea(v, 'letter', STRINGS.letter, { hint: STRINGS.letterHint[lang], rows: 8, textLang: 'vi' })}
     <div class="buttons">
       ${submitButton(v, STRINGS.draftSubmit)}
-      ${previous && !d.letter
-        ? html`<button type="button" class="secondary" @click=${() => v.set('letter', previous.body)}>${STRINGS.copyPreviousDraft[lang]}</button>`
-        : nothing}
+      ${
+        previous && !d.letter
+          ? html`<button type="button" class="secondary" @click=${() => v.set('letter', previous.body)}>${STRINGS.copyPreviousDraft[lang]}</button>`
+          : nothing
+      }
     </div>
   </form>`;
 }
@@ -290,16 +306,17 @@ export function answer(v: FormView): TemplateResult {
     <fieldset aria-describedby=${outcomeError ? 'outcome-error' : nothing}>
       <legend>${STRINGS.outcome[lang]}</legend>
       ${ANSWER_OUTCOMES.map(
-        (outcome, i) => html`<label class="choice">
-          <input
-            type="radio"
-            name="outcome"
-            value=${outcome}
-            .checked=${v.drafts.outcome === outcome}
-            aria-invalid=${outcomeError && i === 0 ? 'true' : 'false'}
-            @change=${() => v.set('outcome', outcome)}
-          />${OUTCOME_LABELS[outcome][lang]}
-        </label>`,
+        (outcome, i) =>
+          html`<label class="choice">
+            <input
+              type="radio"
+              name="outcome"
+              value=${outcome}
+              .checked=${v.drafts.outcome === outcome}
+              aria-invalid=${outcomeError && i === 0 ? 'true' : 'false'}
+              @change=${() => v.set('outcome', outcome)}
+            />${OUTCOME_LABELS[outcome][lang]}
+          </label>`,
       )}
       ${fieldError(v, 'outcome')}
     </fieldset>
@@ -332,8 +349,7 @@ export function requestExtension(v: FormView): TemplateResult {
       />
       ${fieldError(v, 'extensionDays')}
     </div>
-    ${textArea(v, 'extensionReason', STRINGS.extensionReason, { rows: 2 })}
-    ${submitButton(v, STRINGS.requestExtensionSubmit, { secondary: true })}
+    ${textArea(v, 'extensionReason', STRINGS.extensionReason, { rows: 2 })} ${submitButton(v, STRINGS.requestExtensionSubmit, { secondary: true })}
   </form>`;
 }
 
@@ -342,8 +358,8 @@ export function decideExtension(v: FormView): TemplateResult {
   const extension = v.item.extension;
   return html`<form novalidate aria-labelledby="decide-extension-heading" data-form="decideExtension" @submit=${(e: SubmitEvent) => e.preventDefault()}>
     <h3 id="decide-extension-heading">${STRINGS.decideExtensionHeading[lang]}</h3>
-    ${extension ? html`<p>${fill(STRINGS.decideExtensionIntro[lang], { days: extension.days, reason: extension.reason })}</p>` : nothing}
-    ${formError(v)} ${textArea(v, 'extensionComment', STRINGS.extensionComment, { rows: 2 })}
+    ${extension ? html`<p>${fill(STRINGS.decideExtensionIntro[lang], { days: extension.days, reason: extension.reason })}</p>` : nothing} ${formError(v)}
+    ${textArea(v, 'extensionComment', STRINGS.extensionComment, { rows: 2 })}
     <div class="buttons">
       ${submitButton(v, STRINGS.approveExtension, { onClick: () => v.submit({ approve: true }) })}
       ${submitButton(v, STRINGS.refuseExtension, { secondary: true, onClick: () => v.submit({ approve: false }) })}

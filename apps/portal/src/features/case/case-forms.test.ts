@@ -41,7 +41,7 @@ function recordingClient(calls: string[]): CaseMutations {
 }
 
 describe('the case action forms table', () => {
-  it('has a form for every move a staff member can make, and none for the citizen\'s moves', () => {
+  it("has a form for every move a staff member can make, and none for the citizen's moves", () => {
     for (const move of STAFF_MOVES) expect(formOfMove(move), move).not.toBeNull();
     for (const move of CASE_MOVE_NAMES.filter((m) => !STAFF_MOVES.includes(m))) expect(formOfMove(move), move).toBeNull();
     expect(STAFF_MOVES.length).toBeGreaterThan(10);
@@ -52,8 +52,11 @@ describe('the case action forms table', () => {
     expect(new Set(listed).size).toBe(listed.length);
   });
 
-  it('shows the forms of the moves the server offers, in the page\'s order, and the extension forms by their flags', () => {
-    expect(formsFor({ availableMoves: ['referred', 'classified_in_scope', 'merged'], canRequestExtension: false, canDecideExtension: false })).toEqual(['classify', 'merge']);
+  it("shows the forms of the moves the server offers, in the page's order, and the extension forms by their flags", () => {
+    expect(formsFor({ availableMoves: ['referred', 'classified_in_scope', 'merged'], canRequestExtension: false, canDecideExtension: false })).toEqual([
+      'classify',
+      'merge',
+    ]);
     expect(formsFor({ availableMoves: ['declined', 'answer_submitted', 'info_requested'], canRequestExtension: true, canDecideExtension: false })).toEqual([
       'answer',
       'requestInfo',
@@ -64,7 +67,7 @@ describe('the case action forms table', () => {
     expect(formsFor({ availableMoves: [], canRequestExtension: false, canDecideExtension: false })).toEqual([]);
   });
 
-  it('moves schema and server field names to the form\'s field ids', () => {
+  it("moves schema and server field names to the form's field ids", () => {
     expect(fieldIdsOf('returnDraft', { comment: 'Bắt buộc' })).toEqual({ directorComment: 'Bắt buộc' });
     // The workflow calls the text a move needs its note.
     expect(fieldIdsOf('decline', { note: 'Bắt buộc' })).toEqual({ declineReason: 'Bắt buộc' });
@@ -84,11 +87,10 @@ describe('the case action forms table', () => {
       expect(Object.keys(fieldIdsOf('classify', names)).sort()).toEqual(['outOfScopeClass', 'referral']);
     }
   });
-
 });
 
-describe('the case action forms\' submissions', () => {
-  it('builds each input from the drafts and sends it with the form\'s mutation', async () => {
+describe("the case action forms' submissions", () => {
+  it("builds each input from the drafts and sends it with the form's mutation", async () => {
     const expected: Partial<Record<FormName, string>> = {
       classify: 'classify',
       confirmAnswer: 'confirmAnswer',

@@ -73,8 +73,13 @@ export interface ActionForm {
 const caseOnly = (ctx: FormContext, go: Submitter, send: (c: CaseMutations, data: { caseId: string }) => Promise<CaseView>, done: Text) =>
   go({ schema: CaseIdInputSchema, input: { caseId: ctx.caseId }, send, done });
 
-const comment = (ctx: FormContext, go: Submitter, text: string, send: (c: CaseMutations, data: { caseId: string; comment: string }) => Promise<CaseView>, done: Text) =>
-  go({ schema: CommentInputSchema, input: { caseId: ctx.caseId, comment: text }, send, done });
+const comment = (
+  ctx: FormContext,
+  go: Submitter,
+  text: string,
+  send: (c: CaseMutations, data: { caseId: string; comment: string }) => Promise<CaseView>,
+  done: Text,
+) => go({ schema: CommentInputSchema, input: { caseId: ctx.caseId, comment: text }, send, done });
 
 /**
  * The case's action forms, in the order the page shows them: the form name → the moves it makes, where its

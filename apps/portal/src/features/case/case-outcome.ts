@@ -11,7 +11,10 @@ function finding(item: CaseView, lang: Lang) {
 }
 
 function internalNote(item: CaseView, lang: Lang) {
-  return item.internalNote ? html`<h3>${STRINGS.internalNote[lang]}</h3><p class="long-text">${item.internalNote}</p>` : nothing;
+  return item.internalNote
+    ? html`<h3>${STRINGS.internalNote[lang]}</h3>
+        <p class="long-text">${item.internalNote}</p>`
+    : nothing;
 }
 
 /**
@@ -24,8 +27,7 @@ export function renderOutcome(item: CaseView, lang: Lang, revision: number): Tem
   if (item.status === 'answered') {
     return html`<section class="panel" aria-labelledby="answer-heading" data-testid="case-answer">
       <h2 id="answer-heading">${STRINGS.answerHeading[lang]}</h2>
-      ${item.answeredAt ? html`<p class="muted">${STRINGS.answeredAt[lang]}: ${formatDateTime(item.answeredAt)}</p>` : nothing}
-      ${finding(item, lang)}
+      ${item.answeredAt ? html`<p class="muted">${STRINGS.answeredAt[lang]}: ${formatDateTime(item.answeredAt)}</p>` : nothing} ${finding(item, lang)}
       <p class="long-text">${item.answer ?? ''}</p>
       ${internalNote(item, lang)} ${files}
     </section>`;
@@ -39,8 +41,7 @@ export function renderOutcome(item: CaseView, lang: Lang, revision: number): Tem
   if (item.answer && (item.status === 'awaiting_verification' || item.status === 'in_progress' || item.status === 'reopened')) {
     return html`<section class="panel" aria-labelledby="unit-answer-heading" data-testid="unit-answer">
       <h2 id="unit-answer-heading">${STRINGS.unitAnswerHeading[lang]}</h2>
-      ${item.status === 'awaiting_verification' ? html`<p class="muted">${STRINGS.unitAnswerPending[lang]}</p>` : nothing}
-      ${finding(item, lang)}
+      ${item.status === 'awaiting_verification' ? html`<p class="muted">${STRINGS.unitAnswerPending[lang]}</p>` : nothing} ${finding(item, lang)}
       <h3>${STRINGS.answer[lang]}</h3>
       <p class="long-text">${item.answer}</p>
       ${internalNote(item, lang)} ${files}

@@ -29,29 +29,34 @@ export function renderRecords(v: RecordsView): TemplateResult | typeof nothing {
   if (!recorder && records.length === 0) return nothing;
   return html`<section class="panel" aria-labelledby="records-heading" data-testid="case-records">
     <h2 id="records-heading">${STRINGS.recordsHeading[lang]}</h2>
-    ${records.length > 0
-      ? html`<ul class="records plain">
-          ${records.map(
-            (r) => html`<li data-kind=${r.kind}>
-              <span
-                ><strong>${UNIT_RECORD_LABELS[r.kind]?.[lang] ?? r.kind}</strong>
-                <span class="muted"> · <span lang="vi">${unitName(units, r.unitId)}</span> · ${formatDateTime(r.at)}</span></span
-              >
-              <span class="record-note" lang="vi">${r.note}</span>
-            </li>`,
-          )}
-        </ul>`
-      : nothing}
-    ${recorder
-      ? html`<p class="muted">${STRINGS.recordedAgainst[lang]}<span lang="vi">${unitName(units, unitId)}</span></p>
-          <pakn-unit-record
-            lang=${lang}
-            unit-id=${unitId ?? ''}
-            case-id=${item.id}
-            reference=${item.reference}
-            viewer-role=${recorder.role}
-            @pakn-unit-recorded=${v.recorded}
-          ></pakn-unit-record>`
-      : nothing}
+    ${
+      records.length > 0
+        ? html`<ul class="records plain">
+            ${records.map(
+              (r) =>
+                html`<li data-kind=${r.kind}>
+                  <span
+                    ><strong>${UNIT_RECORD_LABELS[r.kind]?.[lang] ?? r.kind}</strong>
+                    <span class="muted"> · <span lang="vi">${unitName(units, r.unitId)}</span> · ${formatDateTime(r.at)}</span></span
+                  >
+                  <span class="record-note" lang="vi">${r.note}</span>
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
+    ${
+      recorder
+        ? html`<p class="muted">${STRINGS.recordedAgainst[lang]}<span lang="vi">${unitName(units, unitId)}</span></p>
+            <pakn-unit-record
+              lang=${lang}
+              unit-id=${unitId ?? ''}
+              case-id=${item.id}
+              reference=${item.reference}
+              viewer-role=${recorder.role}
+              @pakn-unit-recorded=${v.recorded}
+            ></pakn-unit-record>`
+        : nothing
+    }
   </section>`;
 }

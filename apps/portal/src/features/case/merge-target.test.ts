@@ -5,7 +5,9 @@ import { findMergeTarget } from './merge-target.ts';
 type Find = NonNullable<Parameters<typeof findMergeTarget>[2]>;
 
 function notFound(): TRPCClientError<never> {
-  return new TRPCClientError('Không tìm thấy.', { result: { error: { message: 'Không tìm thấy.', code: -32004, data: { reason: 'not_found', httpStatus: 404 } } } } as never);
+  return new TRPCClientError('Không tìm thấy.', {
+    result: { error: { message: 'Không tìm thấy.', code: -32004, data: { reason: 'not_found', httpStatus: 404 } } },
+  } as never);
 }
 
 describe('findMergeTarget', () => {

@@ -17,7 +17,6 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${sizeFormat.format(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-
 interface Pending {
   readonly key: number;
   readonly name: string;
@@ -142,27 +141,36 @@ export class PaknAnswerUpload extends LitElement {
     return html`<fieldset class="root" aria-describedby="answer-files-hint" data-testid="answer-upload">
       <legend>${S.legend[lang]}</legend>
       <p class="hint" id="answer-files-hint">${fill(S.hint[lang], { count: MAX_ATTACHMENTS, mb: MAX_ATTACHMENT_BYTES / (1024 * 1024) })}</p>
-      ${this.files.length
-        ? html`<ul>
-            ${this.files.map(
-              (f) => html`<li data-testid="answer-upload-item" data-state=${f.state}>
-                <span class="name">${f.name}</span>
-                <span class="muted">${formatSize(f.size)}</span>
-                <span class="muted" role="status">${f.state === 'uploading' ? S.uploading[lang] : f.state === 'done' ? S.uploaded[lang] : ''}</span>
-                ${f.state === 'done'
-                  ? html`<label class="choice"
-                      ><input type="checkbox" .checked=${f.internal} @change=${(e: Event) => this.#update(f.key, { internal: (e.target as HTMLInputElement).checked })} />
-                      ${S.internal[lang]}</label
-                    >`
-                  : nothing}
-                <button type="button" class="secondary" aria-label=${fill(S.removeFile[lang], { name: f.name })} @click=${() => void this.#remove(f)}>
-                  ${S.remove[lang]}
-                </button>
-                ${f.error ? html`<p class="error" role="alert">${f.error}</p>` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        this.files.length
+          ? html`<ul>
+              ${this.files.map(
+                (f) =>
+                  html`<li data-testid="answer-upload-item" data-state=${f.state}>
+                    <span class="name">${f.name}</span>
+                    <span class="muted">${formatSize(f.size)}</span>
+                    <span class="muted" role="status">${f.state === 'uploading' ? S.uploading[lang] : f.state === 'done' ? S.uploaded[lang] : ''}</span>
+                    ${
+                      f.state === 'done'
+                        ? html`<label class="choice"
+                            ><input
+                              type="checkbox"
+                              .checked=${f.internal}
+                              @change=${(e: Event) => this.#update(f.key, { internal: (e.target as HTMLInputElement).checked })}
+                            />
+                            ${S.internal[lang]}</label
+                          >`
+                        : nothing
+                    }
+                    <button type="button" class="secondary" aria-label=${fill(S.removeFile[lang], { name: f.name })} @click=${() => void this.#remove(f)}>
+                      ${S.remove[lang]}
+                    </button>
+                    ${f.error ? html`<p class="error" role="alert">${f.error}</p>` : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       <div class="field">
         <label for="answer-files-input">${S.choose[lang]}</label>
         <input id="answer-files-input" type="file" multiple accept=${ATTACHMENT_TYPES.join(',')} ?disabled=${full} @change=${this.#choose} />
@@ -192,7 +200,8 @@ export class PaknAnswerFileList extends LitElement {
   readonly #lang = new LangController(this);
   readonly #files = loadTask(this, {
     args: () => [this.caseId, this.revision] as const,
-    run: ([caseId], signal): Promise<readonly AnswerFile[]> => (caseId ? paknClient().case.answerAttachments.query({ caseId }, { signal }) : Promise.resolve([])),
+    run: ([caseId], signal): Promise<readonly AnswerFile[]> =>
+      caseId ? paknClient().case.answerAttachments.query({ caseId }, { signal }) : Promise.resolve([]),
     lang: () => this.#lang.value,
   });
 
@@ -214,19 +223,24 @@ export class PaknAnswerFileList extends LitElement {
     if (!files) return nothing;
     return html`<section class="root" aria-labelledby="answer-files-heading" data-testid="answer-files">
       <h3 id="answer-files-heading">${S.listHeading[lang]}</h3>
-      ${files.length === 0
-        ? html`<p class="muted">${S.none[lang]}</p>`
-        : html`<ul>
-            ${files.map(
-              (f) => html`<li data-testid="answer-file" data-internal=${f.internal ? 'true' : 'false'}>
-                ${f.url.startsWith('/api/')
-                  ? html`<pakn-download-link url=${f.url} name=${f.name} label=${S.download[lang]} lang=${lang}></pakn-download-link>`
-                  : html`<span class="name">${f.name}</span>`}
-                <span class="muted">${formatSize(f.size)}</span>
-                <span class="badge" ?data-internal=${f.internal}>${f.internal ? S.internalBadge[lang] : S.forCitizen[lang]}</span>
-              </li>`,
-            )}
-          </ul>`}
+      ${
+        files.length === 0
+          ? html`<p class="muted">${S.none[lang]}</p>`
+          : html`<ul>
+              ${files.map(
+                (f) =>
+                  html`<li data-testid="answer-file" data-internal=${f.internal ? 'true' : 'false'}>
+                    ${
+                      f.url.startsWith('/api/')
+                        ? html`<pakn-download-link url=${f.url} name=${f.name} label=${S.download[lang]} lang=${lang}></pakn-download-link>`
+                        : html`<span class="name">${f.name}</span>`
+                    }
+                    <span class="muted">${formatSize(f.size)}</span>
+                    <span class="badge" ?data-internal=${f.internal}>${f.internal ? S.internalBadge[lang] : S.forCitizen[lang]}</span>
+                  </li>`,
+              )}
+            </ul>`
+      }
     </section>`;
   }
 

@@ -61,16 +61,20 @@ export class PaknAuditVerify extends LitElement {
         ${this.verifying ? STRINGS.verifying[lang] : STRINGS.verify[lang]}
       </button>
       <div role="status" class="verify-result" data-testid="audit-verify-result" data-ok=${s ? String(s.ok) : nothing}>
-        ${s
-          ? html`<p class="headline">${s.headline}</p>
-              <p class="checkpoint muted" data-testid="audit-last-checkpoint">${s.checkpoint}</p>
-              ${s.problems.length
-                ? html`<p class="findings">${STRINGS.findings[lang]}:</p>
-                    <ul data-testid="audit-verify-problems">
-                      ${s.problems.map((p) => html`<li>${p}</li>`)}
-                    </ul>`
-                : nothing}`
-          : nothing}
+        ${
+          s
+            ? html`<p class="headline">${s.headline}</p>
+                <p class="checkpoint muted" data-testid="audit-last-checkpoint">${s.checkpoint}</p>
+                ${
+                  s.problems.length
+                    ? html`<p class="findings">${STRINGS.findings[lang]}:</p>
+                        <ul data-testid="audit-verify-problems">
+                          ${s.problems.map((p) => html`<li>${p}</li>`)}
+                        </ul>`
+                    : nothing
+                }`
+            : nothing
+        }
       </div>
       ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
     </div>`;

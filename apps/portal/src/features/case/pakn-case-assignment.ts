@@ -86,11 +86,13 @@ export class PaknCaseAssignment extends LitElement {
     const assignee = this.assignee;
     return html`<div class="root" lang=${lang}>
       <p class="assignee" data-testid="case-assignee">
-        ${assignee
-          ? html`<span title=${assignee.id}>${assignee.displayName ?? assignee.id.slice(0, 8)}</span>${assignee.role
-                ? html` <span class="muted">(${ROLE_LABELS[assignee.role as Role]?.[lang] ?? assignee.role})</span>`
-                : nothing}`
-          : html`<span class="muted">${STRINGS.nobody[lang]}</span>`}
+        ${
+          assignee
+            ? html`<span title=${assignee.id}>${assignee.displayName ?? assignee.id.slice(0, 8)}</span>${
+                  assignee.role ? html` <span class="muted">(${ROLE_LABELS[assignee.role as Role]?.[lang] ?? assignee.role})</span>` : nothing
+                }`
+            : html`<span class="muted">${STRINGS.nobody[lang]}</span>`
+        }
       </p>
       ${this.canAssign ? this.#renderForm(lang) : nothing}
     </div>`;
@@ -120,7 +122,9 @@ export class PaknCaseAssignment extends LitElement {
             <option value="" ?selected=${choice === ''}>${STRINGS.choose[lang]}</option>
             ${(this.#members.value ?? []).map(
               (m) =>
-                html`<option value=${m.id} ?selected=${m.id === choice} ?disabled=${m.id === this.assignee?.id}>${m.displayName} – ${ROLE_LABELS[m.role][lang]}</option>`,
+                html`<option value=${m.id} ?selected=${m.id === choice} ?disabled=${m.id === this.assignee?.id}>
+                  ${m.displayName} – ${ROLE_LABELS[m.role][lang]}
+                </option>`,
             )}
           </select>
           <button type="submit" ?disabled=${editor.busy}>

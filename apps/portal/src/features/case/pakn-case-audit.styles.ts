@@ -2,63 +2,63 @@ import { css } from 'lit';
 
 /** The audit log: the table of entries, the whole log's filters and pager. */
 export const auditStyles = css`
-      .panel {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        background: var(--_bg);
-      }
-      pakn-audit-verify {
-        display: block;
-        margin-bottom: var(--_space);
-      }
-      .table-wrap {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.92rem;
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: 0.4rem 0.5rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      thead th {
-        background: var(--_surface);
-      }
-      tr[data-action='identity.reveal'] {
-        background: var(--_warning-bg);
-      }
-      .nowrap {
-        white-space: nowrap;
-      }
-      .reason {
-        overflow-wrap: anywhere;
-        min-width: 10rem;
-      }
-      code {
-        font-size: 0.85rem;
-      }
-      .filters {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
-        gap: 0 1rem;
-        align-items: end;
-        margin-bottom: var(--_space);
-      }
-      .filter-buttons {
-        display: flex;
-        gap: 0.5rem;
-        margin-bottom: 1rem;
-      }
-      .pager {
-        display: flex;
-        align-items: center;
-        gap: 1rem;
-        margin-top: var(--_space);
-      }
-    `;
+  .panel {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    background: var(--_bg);
+  }
+  pakn-audit-verify {
+    display: block;
+    margin-bottom: var(--_space);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.92rem;
+  }
+  th,
+  td {
+    text-align: left;
+    vertical-align: top;
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  thead th {
+    background: var(--_surface);
+  }
+  tr[data-action='identity.reveal'] {
+    background: var(--_warning-bg);
+  }
+  .nowrap {
+    white-space: nowrap;
+  }
+  .reason {
+    overflow-wrap: anywhere;
+    min-width: 10rem;
+  }
+  code {
+    font-size: 0.85rem;
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+    gap: 0 1rem;
+    align-items: end;
+    margin-bottom: var(--_space);
+  }
+  .filter-buttons {
+    display: flex;
+    gap: 0.5rem;
+    margin-bottom: 1rem;
+  }
+  .pager {
+    display: flex;
+    align-items: center;
+    gap: 1rem;
+    margin-top: var(--_space);
+  }
+`;

@@ -122,21 +122,22 @@ export class PaknCaseAudit extends LitElement {
   #renderFilters(lang: Lang) {
     const f = this.filters;
     const err = this.filterErrors;
-    const field = (name: keyof Filters, label: string, type = 'text') => html`<div class="field">
-      <label for="filter-${name}">${label}</label>
-      <input
-        id="filter-${name}"
-        name=${name}
-        type=${type}
-        .value=${f[name]}
-        aria-invalid=${err[name] ? 'true' : 'false'}
-        aria-describedby=${err[name] ? `filter-${name}-error` : nothing}
-      />
-      ${err[name] ? html`<span id="filter-${name}-error" class="field-error">${err[name]}</span>` : nothing}
-    </div>`;
+    const field = (name: keyof Filters, label: string, type = 'text') =>
+      html`<div class="field">
+        <label for="filter-${name}">${label}</label>
+        <input
+          id="filter-${name}"
+          name=${name}
+          type=${type}
+          .value=${f[name]}
+          aria-invalid=${err[name] ? 'true' : 'false'}
+          aria-describedby=${err[name] ? `filter-${name}-error` : nothing}
+        />
+        ${err[name] ? html`<span id="filter-${name}-error" class="field-error">${err[name]}</span>` : nothing}
+      </div>`;
     return html`<form class="filters" role="search" aria-label=${STRINGS.filters[lang]} @submit=${(e: SubmitEvent) => this.#applyFilters(e)} novalidate>
-      ${field('action', STRINGS.filterAction[lang])} ${field('actor', STRINGS.filterActor[lang])}
-      ${field('from', STRINGS.filterFrom[lang], 'date')} ${field('to', STRINGS.filterTo[lang], 'date')}
+      ${field('action', STRINGS.filterAction[lang])} ${field('actor', STRINGS.filterActor[lang])} ${field('from', STRINGS.filterFrom[lang], 'date')}
+      ${field('to', STRINGS.filterTo[lang], 'date')}
       <div class="field">
         <label for="filter-entityType">${STRINGS.filterEntityType[lang]}</label>
         <select id="filter-entityType" name="entityType" .value=${f.entityType}>
@@ -186,9 +187,9 @@ export class PaknCaseAudit extends LitElement {
     if (entry.actorKind === 'system' || !entry.actorId) return STRINGS.system[lang];
     // The chain keeps the id; the name and role are read beside it (the id stays in the tooltip).
     if (!entry.actorName) return html`${STRINGS.staff[lang]} <code title=${entry.actorId}>${entry.actorId.slice(0, 8)}</code>`;
-    return html`<span class="actor" title=${entry.actorId} data-actor-id=${entry.actorId}>${entry.actorName}</span>${entry.actorRole
-        ? html`<br /><span class="muted">${ROLE_LABELS[entry.actorRole as Role]?.[lang] ?? entry.actorRole}</span>`
-        : nothing}`;
+    return html`<span class="actor" title=${entry.actorId} data-actor-id=${entry.actorId}>${entry.actorName}</span>${
+        entry.actorRole ? html`<br /><span class="muted">${ROLE_LABELS[entry.actorRole as Role]?.[lang] ?? entry.actorRole}</span>` : nothing
+      }`;
   }
 
   #entity(entry: AuditEntry, lang: Lang) {
@@ -206,7 +207,9 @@ export class PaknCaseAudit extends LitElement {
     const whole = !this.caseId;
     return html`<div class="table-wrap">
       <table>
-        <caption class="visually-hidden">${whole ? STRINGS.logCaption[lang] : STRINGS.caption[lang]}</caption>
+        <caption class="visually-hidden">
+          ${whole ? STRINGS.logCaption[lang] : STRINGS.caption[lang]}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${STRINGS.seq[lang]}</th>
@@ -219,14 +222,15 @@ export class PaknCaseAudit extends LitElement {
         </thead>
         <tbody>
           ${entries.map(
-            (entry) => html`<tr data-action=${entry.action}>
-              <td class="nowrap">${entry.seq}</td>
-              <td class="nowrap"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></td>
-              <td>${actionLabel(entry.action, lang) ?? html`<code>${entry.action}</code>`}</td>
-              <td>${this.#who(entry, lang)}</td>
-              ${whole ? html`<td>${this.#entity(entry, lang)}</td>` : nothing}
-              <td class="reason">${entry.reason ?? ''}</td>
-            </tr>`,
+            (entry) =>
+              html`<tr data-action=${entry.action}>
+                <td class="nowrap">${entry.seq}</td>
+                <td class="nowrap"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></td>
+                <td>${actionLabel(entry.action, lang) ?? html`<code>${entry.action}</code>`}</td>
+                <td>${this.#who(entry, lang)}</td>
+                ${whole ? html`<td>${this.#entity(entry, lang)}</td>` : nothing}
+                <td class="reason">${entry.reason ?? ''}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -39,7 +39,10 @@ function isSameOriginPath(url: string): boolean {
 }
 
 const row = (label: string, value: unknown, testId?: string) =>
-  html`<div class="row"><dt>${label}</dt><dd data-testid=${testId ?? nothing}>${value}</dd></div>`;
+  html`<div class="row">
+    <dt>${label}</dt>
+    <dd data-testid=${testId ?? nothing}>${value}</dd>
+  </div>`;
 const time = (iso: string) => html`<time datetime=${iso}>${formatDateTime(iso)}</time>`;
 
 /**
@@ -147,13 +150,15 @@ export class PaknCaseDetails extends LitElement {
     ${item.dossierCode ? row(STRINGS.dossierCode[lang], item.dossierCode) : nothing}
     ${item.appointmentDate ? row(STRINGS.appointmentDate[lang], formatDate(item.appointmentDate)) : nothing}
     ${item.appointmentDate ? row(STRINGS.returnedDate[lang], item.returnedDate ? formatDate(item.returnedDate) : STRINGS.notYet[lang]) : nothing}
-    ${extension
-      ? row(
-          STRINGS.extension[lang],
-          fill(STRINGS.extensionText[lang], { days: extension.days, status: EXTENSION_STATUS_LABELS[extension.status][lang], reason: extension.reason }),
-          'case-extension',
-        )
-      : nothing}
+    ${
+      extension
+        ? row(
+            STRINGS.extension[lang],
+            fill(STRINGS.extensionText[lang], { days: extension.days, status: EXTENSION_STATUS_LABELS[extension.status][lang], reason: extension.reason }),
+            'case-extension',
+          )
+        : nothing
+    }
     ${item.infoQuestion && item.status === 'info_requested' ? row(STRINGS.infoQuestionLabel[lang], item.infoQuestion, 'case-info-question') : nothing}
     ${item.mergedInto ? row(STRINGS.mergedInto[lang], merged, 'case-merged-into') : nothing}
     ${item.rating ? row(STRINGS.rating[lang], item.rating.comment ? `${rating} – ${item.rating.comment}` : rating) : nothing}`;
@@ -177,18 +182,28 @@ export class PaknCaseDetails extends LitElement {
   #renderAttachments(lang: Lang) {
     return html`<section aria-labelledby="attachments-heading" data-testid="case-attachments">
       <h3 id="attachments-heading">${STRINGS.attachments[lang]}</h3>
-      ${this.attachments.length === 0
-        ? html`<p class="muted">${STRINGS.noAttachments[lang]}</p>`
-        : html`<ul class="attachments plain">
-            ${this.attachments.map(
-              (file) => html`<li data-testid="case-attachment">
-                ${isSameOriginPath(file.url)
-                  ? html`<pakn-download-link url=${file.url} name=${file.name} label=${STRINGS.attachmentDownload[lang]} lang=${lang}></pakn-download-link>`
-                  : html`<span class="attachment-name">${file.name}</span>`}
-                <span class="muted">(${STRINGS[attachmentKind(file.mime)][lang]}, ${formatSize(file.size)})</span>
-              </li>`,
-            )}
-          </ul>`}
+      ${
+        this.attachments.length === 0
+          ? html`<p class="muted">${STRINGS.noAttachments[lang]}</p>`
+          : html`<ul class="attachments plain">
+              ${this.attachments.map(
+                (file) =>
+                  html`<li data-testid="case-attachment">
+                    ${
+                      isSameOriginPath(file.url)
+                        ? html`<pakn-download-link
+                            url=${file.url}
+                            name=${file.name}
+                            label=${STRINGS.attachmentDownload[lang]}
+                            lang=${lang}
+                          ></pakn-download-link>`
+                        : html`<span class="attachment-name">${file.name}</span>`
+                    }
+                    <span class="muted">(${STRINGS[attachmentKind(file.mime)][lang]}, ${formatSize(file.size)})</span>
+                  </li>`,
+              )}
+            </ul>`
+      }
     </section>`;
   }
 

@@ -29,19 +29,22 @@ export class PaknCaseHistory extends LitElement {
     const lang = this.#lang.value;
     return html`<section class="root panel" lang=${lang} part="history" aria-labelledby="history-heading">
       <h2 id="history-heading">${STRINGS.history[lang]}</h2>
-      ${this.events.length === 0
-        ? html`<p class="muted">${STRINGS.noHistory[lang]}</p>`
-        : html`<ol class="history" data-testid="case-history">
-            ${this.events.map(
-              (e) => html`<li data-kind=${e.kind}>
-                <time datetime=${e.at}>${formatDateTime(e.at)}</time>
-                <span class="event-kind">${EVENT_LABELS[e.kind]?.[lang] ?? e.kind}</span>
-                ${e.fromStatus !== e.toStatus ? html`<span class="event-status">→ ${CASE_STATUS_LABELS[e.toStatus][lang]}</span>` : nothing}
-                ${e.note ? html`<span class="event-note">${e.note}</span>` : nothing}
-                ${e.visibleToCitizen ? html`<span class="event-visible">${STRINGS.citizenSees[lang]}</span>` : nothing}
-              </li>`,
-            )}
-          </ol>`}
+      ${
+        this.events.length === 0
+          ? html`<p class="muted">${STRINGS.noHistory[lang]}</p>`
+          : html`<ol class="history" data-testid="case-history">
+              ${this.events.map(
+                (e) =>
+                  html`<li data-kind=${e.kind}>
+                    <time datetime=${e.at}>${formatDateTime(e.at)}</time>
+                    <span class="event-kind">${EVENT_LABELS[e.kind]?.[lang] ?? e.kind}</span>
+                    ${e.fromStatus !== e.toStatus ? html`<span class="event-status">→ ${CASE_STATUS_LABELS[e.toStatus][lang]}</span>` : nothing}
+                    ${e.note ? html`<span class="event-note">${e.note}</span>` : nothing}
+                    ${e.visibleToCitizen ? html`<span class="event-visible">${STRINGS.citizenSees[lang]}</span>` : nothing}
+                  </li>`,
+              )}
+            </ol>`
+      }
     </section>`;
   }
 

@@ -53,11 +53,13 @@ export class PaknCaseLetters extends LitElement {
         <span lang="vi">${letter.unitName}</span> · ${STRINGS.letterDraftedAt[lang]} ${formatDateTime(letter.draftedAt)}
         ${letter.decidedAt ? html` · ${STRINGS.letterDecidedAt[lang]} ${formatDateTime(letter.decidedAt)}` : nothing}
       </p>
-      ${letter.status === 'returned' && letter.decisionComment
-        ? html`<p class="director-comment" data-testid="letter-director-comment">
-            <strong>${STRINGS.directorComment[lang]}:</strong> ${letter.decisionComment}
-          </p>`
-        : nothing}
+      ${
+        letter.status === 'returned' && letter.decisionComment
+          ? html`<p class="director-comment" data-testid="letter-director-comment">
+              <strong>${STRINGS.directorComment[lang]}:</strong> ${letter.decisionComment}
+            </p>`
+          : nothing
+      }
       <details ?open=${letter.status === 'draft'}>
         <summary>${STRINGS.letterBody[lang]}</summary>
         <p class="long-text" lang="vi">${letter.body}</p>

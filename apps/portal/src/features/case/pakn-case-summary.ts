@@ -90,20 +90,26 @@ export class PaknCaseSummary extends LitElement {
     const lang = this.#lang.value;
     const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
-      ${draft && this.canEdit
-        ? this.#renderForm(draft.description, lang)
-        : html`<p class="description" data-testid="case-description">${this.description}</p>
-            ${this.canEdit
-              ? html`<button type="button" class="secondary edit" data-edit="summary" @click=${() => void this.#open()}>${STRINGS.edit[lang]}</button>`
-              : nothing}`}
-      ${this.unsaved !== null
-        ? html`<div class="alert" role="alert" data-testid="summary-unsaved">
-            <p>${STRINGS.movedOn[lang]}</p>
-            <label for="summary-unsaved-text">${STRINGS.unsavedLabel[lang]}</label>
-            <textarea id="summary-unsaved-text" rows="4" readonly .value=${this.unsaved}></textarea>
-            <button type="button" class="secondary" @click=${() => (this.unsaved = null)}>${STRINGS.dismiss[lang]}</button>
-          </div>`
-        : nothing}
+      ${
+        draft && this.canEdit
+          ? this.#renderForm(draft.description, lang)
+          : html`<p class="description" data-testid="case-description">${this.description}</p>
+              ${
+                this.canEdit
+                  ? html`<button type="button" class="secondary edit" data-edit="summary" @click=${() => void this.#open()}>${STRINGS.edit[lang]}</button>`
+                  : nothing
+              }`
+      }
+      ${
+        this.unsaved !== null
+          ? html`<div class="alert" role="alert" data-testid="summary-unsaved">
+              <p>${STRINGS.movedOn[lang]}</p>
+              <label for="summary-unsaved-text">${STRINGS.unsavedLabel[lang]}</label>
+              <textarea id="summary-unsaved-text" rows="4" readonly .value=${this.unsaved}></textarea>
+              <button type="button" class="secondary" @click=${() => (this.unsaved = null)}>${STRINGS.dismiss[lang]}</button>
+            </div>`
+          : nothing
+      }
       <p role="status" class="done">${this.saved ? this.saved[lang] : nothing}</p>
     </div>`;
   }

@@ -187,8 +187,9 @@ export class PaknCase extends LitElement {
     const back = html`<p class="back">
       <a href="/portal/" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>← ${STRINGS.backToInbox[lang]}</a>
     </p>`;
-    const notFound = () => html`<h1>${STRINGS.caseHeadingFallback[lang]}</h1>
-      <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
+    const notFound = () =>
+      html`<h1>${STRINGS.caseHeadingFallback[lang]}</h1>
+        <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
     if (!this.caseId.trim()) return html`<div class="root" lang=${lang}>${back}${notFound()}</div>`;
     const failed = this.#case.status === TaskStatus.ERROR;
     return html`<div class="root" lang=${lang}>

@@ -169,7 +169,10 @@ export const STRINGS = {
   declined: { vi: 'Đã trả phản ánh về Trung tâm.', en: 'The case went back to the Centre.' },
   answerFormHeading: { vi: 'Kết quả xử lý', en: 'The unit’s answer' },
   answer: { vi: 'Nội dung trả lời người dân', en: 'Answer to the citizen' },
-  answerHint: { vi: 'Tối thiểu {n} ký tự. Người dân sẽ đọc nội dung này sau khi Trung tâm kiểm tra.', en: 'At least {n} characters. The citizen reads it once the Centre has checked it.' },
+  answerHint: {
+    vi: 'Tối thiểu {n} ký tự. Người dân sẽ đọc nội dung này sau khi Trung tâm kiểm tra.',
+    en: 'At least {n} characters. The citizen reads it once the Centre has checked it.',
+  },
   internalNoteHint: { vi: 'Không bắt buộc. Chỉ cán bộ xem được.', en: 'Optional. Only staff can read it.' },
   sendAnswer: { vi: 'Gửi kết quả cho Trung tâm', en: 'Send the answer to the Centre' },
   answerSubmitted: { vi: 'Đã gửi kết quả cho Trung tâm kiểm tra.', en: 'The answer went to the Centre for checking.' },
@@ -203,7 +206,10 @@ export const STRINGS = {
   requestExtensionSubmit: { vi: 'Đề nghị gia hạn', en: 'Ask for an extension' },
   extensionRequested: { vi: 'Đã gửi đề nghị gia hạn tới Giám đốc.', en: 'The extension request went to the Director.' },
   decideExtensionHeading: { vi: 'Quyết định gia hạn', en: 'Decide on the extension' },
-  decideExtensionIntro: { vi: 'Đơn vị đề nghị gia hạn {days} ngày làm việc. Lý do: {reason}', en: 'The unit asks for {days} more working days. Reason: {reason}' },
+  decideExtensionIntro: {
+    vi: 'Đơn vị đề nghị gia hạn {days} ngày làm việc. Lý do: {reason}',
+    en: 'The unit asks for {days} more working days. Reason: {reason}',
+  },
   extensionComment: { vi: 'Ý kiến (không bắt buộc)', en: 'Comment (optional)' },
   approveExtension: { vi: 'Đồng ý gia hạn', en: 'Approve the extension' },
   refuseExtension: { vi: 'Không đồng ý', en: 'Refuse' },

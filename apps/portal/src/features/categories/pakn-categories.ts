@@ -46,7 +46,9 @@ export class PaknCategories extends LitElement {
 
   declare lang: string;
 
-  readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, { load: (signal) => paknClient().admin.categories.query(undefined, { signal }) });
+  readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, {
+    load: (signal) => paknClient().admin.categories.query(undefined, { signal }),
+  });
   readonly #lang = this.#page.lang;
   readonly #categories = this.#page.list;
   readonly #editor = this.#page.editor;
@@ -105,7 +107,10 @@ export class PaknCategories extends LitElement {
         await this.updateComplete;
         // Keep the focus on the same button of the moved row, or on its other button at the ends.
         const row = this.renderRoot.querySelector(`tr[data-key="${CSS.escape(category.key)}"]`);
-        (row?.querySelector<HTMLButtonElement>(`[data-move="${direction}"]:not([disabled])`) ?? row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])'))?.focus();
+        (
+          row?.querySelector<HTMLButtonElement>(`[data-move="${direction}"]:not([disabled])`) ??
+          row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])')
+        )?.focus();
       },
     });
   }
@@ -140,45 +145,52 @@ export class PaknCategories extends LitElement {
   #renderTable(categories: readonly CategoryDefinition[], lang: Lang) {
     const last = categories.length - 1;
     return html`${renderTable({
-  caption: STRINGS.caption[lang],
-  columns: [STRINGS.order[lang], STRINGS.label[lang], STRINGS.key[lang], STRINGS.hint[lang], STRINGS.status[lang], { label: STRINGS.actions[lang], hidden: true }],
-  rows: categories.map((c, i) => {
-            const name = html`<span class="visually-hidden"> ${c.label[lang]}</span>`;
-            return html`<tr data-key=${c.key} class=${c.active ? '' : 'inactive'}>
-              <td>${i + 1}</td>
-              <th scope="row">${bilingual(c.label)}</th>
-              <td><code>${c.key}</code></td>
-              <td class="hint-cell" lang="vi">${c.hint?.vi ?? ''}</td>
-              <td>${c.active ? STRINGS.active[lang] : html`<strong>${STRINGS.inactive[lang]}</strong>`}</td>
-              <td class="actions">
-                ${editButton(lang, c.key, c.label[lang], () => void this.#open(c))}
-                <button
-                  type="button"
-                  class="secondary small"
-                  data-move="up"
-                  title=${STRINGS.moveUp[lang]}
-                  ?disabled=${i === 0}
-                  @click=${() => void this.#move(c, 'up')}
-                >
-                  ${STRINGS.up[lang]}${name}
-                </button>
-                <button
-                  type="button"
-                  class="secondary small"
-                  data-move="down"
-                  title=${STRINGS.moveDown[lang]}
-                  ?disabled=${i === last}
-                  @click=${() => void this.#move(c, 'down')}
-                >
-                  ${STRINGS.down[lang]}${name}
-                </button>
-                <button type="button" class="secondary small ${c.active ? 'danger' : ''}" data-toggle=${c.key} @click=${() => void this.#toggle(c)}>
-                  ${c.active ? STRINGS.deactivate[lang] : STRINGS.activate[lang]}${name}
-                </button>
-              </td>
-            </tr>`;
-          }),
-})}`;
+      caption: STRINGS.caption[lang],
+      columns: [
+        STRINGS.order[lang],
+        STRINGS.label[lang],
+        STRINGS.key[lang],
+        STRINGS.hint[lang],
+        STRINGS.status[lang],
+        { label: STRINGS.actions[lang], hidden: true },
+      ],
+      rows: categories.map((c, i) => {
+        const name = html`<span class="visually-hidden"> ${c.label[lang]}</span>`;
+        return html`<tr data-key=${c.key} class=${c.active ? '' : 'inactive'}>
+          <td>${i + 1}</td>
+          <th scope="row">${bilingual(c.label)}</th>
+          <td><code>${c.key}</code></td>
+          <td class="hint-cell" lang="vi">${c.hint?.vi ?? ''}</td>
+          <td>${c.active ? STRINGS.active[lang] : html`<strong>${STRINGS.inactive[lang]}</strong>`}</td>
+          <td class="actions">
+            ${editButton(lang, c.key, c.label[lang], () => void this.#open(c))}
+            <button
+              type="button"
+              class="secondary small"
+              data-move="up"
+              title=${STRINGS.moveUp[lang]}
+              ?disabled=${i === 0}
+              @click=${() => void this.#move(c, 'up')}
+            >
+              ${STRINGS.up[lang]}${name}
+            </button>
+            <button
+              type="button"
+              class="secondary small"
+              data-move="down"
+              title=${STRINGS.moveDown[lang]}
+              ?disabled=${i === last}
+              @click=${() => void this.#move(c, 'down')}
+            >
+              ${STRINGS.down[lang]}${name}
+            </button>
+            <button type="button" class="secondary small ${c.active ? 'danger' : ''}" data-toggle=${c.key} @click=${() => void this.#toggle(c)}>
+              ${c.active ? STRINGS.deactivate[lang] : STRINGS.activate[lang]}${name}
+            </button>
+          </td>
+        </tr>`;
+      }),
+    })}`;
   }
 
   #input(d: Draft, id: TextField, label: Text, lang: Lang, textLang: Lang | null, hint: Text | null = null) {

@@ -32,7 +32,10 @@ export const STRINGS = {
   labelEn: { vi: 'Tên loại (tiếng Anh)', en: 'Name (English)' },
   hintVi: { vi: 'Gợi ý cho người dân (tiếng Việt, không bắt buộc)', en: 'Hint for citizens (Vietnamese, optional)' },
   hintEn: { vi: 'Gợi ý cho người dân (tiếng Anh, không bắt buộc)', en: 'Hint for citizens (English, optional)' },
-  hintHelp: { vi: 'Một câu ngắn, hiện dưới danh sách khi người dân chọn loại này.', en: 'One short sentence, shown under the list when a citizen picks this category.' },
+  hintHelp: {
+    vi: 'Một câu ngắn, hiện dưới danh sách khi người dân chọn loại này.',
+    en: 'One short sentence, shown under the list when a citizen picks this category.',
+  },
   saved: { vi: 'Đã lưu loại phản ánh “{name}”.', en: 'Saved “{name}”.' },
   moved: { vi: 'Đã chuyển “{name}” lên vị trí {n}.', en: 'Moved “{name}” to position {n}.' },
   deactivated: { vi: 'Đã ngừng sử dụng “{name}”. Người dân không còn chọn được loại này.', en: '“{name}” is no longer offered.' },

@@ -76,11 +76,13 @@ export class PaknFollowUpInspection extends LitElement {
     const inspected = this.units.filter((u) => u.underInspection);
     return html`<section class="list inspection" aria-labelledby="inspection-heading" data-testid="follow-up-inspection">
       <h2 id="inspection-heading">${STRINGS.inspectionHeading[lang]}</h2>
-      ${inspected.length === 0
-        ? html`<p class="muted">${STRINGS.noInspection[lang]}</p>`
-        : html`<ul>
-            ${inspected.map((u) => html`<li lang="vi">${u.name}</li>`)}
-          </ul>`}
+      ${
+        inspected.length === 0
+          ? html`<p class="muted">${STRINGS.noInspection[lang]}</p>`
+          : html`<ul>
+              ${inspected.map((u) => html`<li lang="vi">${u.name}</li>`)}
+            </ul>`
+      }
       ${this.mayFlag ? this.#renderForm() : nothing}
     </section>`;
   }
@@ -114,12 +116,14 @@ export class PaknFollowUpInspection extends LitElement {
       <fieldset>
         <legend>${STRINGS.inspectionChoice[lang]}</legend>
         <label class="choice">
-          <input type="radio" name="underInspection" .checked=${d.underInspection} @change=${() => set('underInspection', true)} />${STRINGS
-            .inspectionStart[lang]}
+          <input type="radio" name="underInspection" .checked=${d.underInspection} @change=${() => set('underInspection', true)} />${
+            STRINGS.inspectionStart[lang]
+          }
         </label>
         <label class="choice">
-          <input type="radio" name="underInspection" .checked=${!d.underInspection} @change=${() => set('underInspection', false)} />${STRINGS
-            .inspectionEnd[lang]}
+          <input type="radio" name="underInspection" .checked=${!d.underInspection} @change=${() => set('underInspection', false)} />${
+            STRINGS.inspectionEnd[lang]
+          }
         </label>
       </fieldset>
       ${textareaField({

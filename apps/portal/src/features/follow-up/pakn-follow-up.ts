@@ -103,9 +103,18 @@ export class PaknFollowUp extends LitElement {
             ${data ? fill(STRINGS.summary[lang], { overdue: data.overdue.length, atRisk: data.atRisk.length }) : loading ? COMMON.loading[lang] : nothing}
           </p>
           <button type="button" class="secondary" ?disabled=${loading} @click=${() => void this.#data.run()}>${STRINGS.refresh[lang]}</button>
-          ${viewer && can(viewer.role, 'exportCases')
-            ? html`<pakn-export-button file="cases.csv" .filter=${OPEN_CASES} label=${STRINGS.csv[lang]} hint=${STRINGS.csvTitle[lang]} lang=${lang} data-testid="follow-up-csv"></pakn-export-button>`
-            : nothing}
+          ${
+            viewer && can(viewer.role, 'exportCases')
+              ? html`<pakn-export-button
+                  file="cases.csv"
+                  .filter=${OPEN_CASES}
+                  label=${STRINGS.csv[lang]}
+                  hint=${STRINGS.csvTitle[lang]}
+                  lang=${lang}
+                  data-testid="follow-up-csv"
+                ></pakn-export-button>`
+              : nothing
+          }
         </div>
         ${renderLoad(this.#data, lang, {
           loading: nothing,
@@ -136,9 +145,11 @@ export class PaknFollowUp extends LitElement {
           <span class="heading-mark" data-list=${name} aria-hidden="true"></span>${title}
           <span class="count">(${cases.length})</span>
         </h2>
-        ${cases.length === 0
-          ? html`<p class="empty">${name === 'overdue' ? STRINGS.overdueEmpty[lang] : STRINGS.atRiskEmpty[lang]}</p>`
-          : this.#renderTable(name, cases, units, lang)}
+        ${
+          cases.length === 0
+            ? html`<p class="empty">${name === 'overdue' ? STRINGS.overdueEmpty[lang] : STRINGS.atRiskEmpty[lang]}</p>`
+            : this.#renderTable(name, cases, units, lang)
+        }
       </section>
     `;
   }
@@ -148,9 +159,9 @@ export class PaknFollowUp extends LitElement {
     if (!unitId) return html`<span class="muted">${COMMON.notSet[lang]}</span>`;
     const unit = units.find((u) => u.id === unitId);
     const role = item.unitId ? STRINGS.handlingUnit[lang] : STRINGS.concernedUnit[lang];
-    return html`<span class="unit-name" lang="vi">${unit?.name ?? unitId}</span> <span class="unit-role muted">(${role})</span>${unit?.underInspection
-        ? html` <span class="badge">${STRINGS.underInspection[lang]}</span>`
-        : nothing}`;
+    return html`<span class="unit-name" lang="vi">${unit?.name ?? unitId}</span> <span class="unit-role muted">(${role})</span>${
+        unit?.underInspection ? html` <span class="badge">${STRINGS.underInspection[lang]}</span>` : nothing
+      }`;
   }
 
   #renderTable(name: ListName, cases: readonly StaffCaseView[], units: readonly UnitView[], lang: Lang) {
@@ -160,7 +171,9 @@ export class PaknFollowUp extends LitElement {
     return html`
       <div class="table-wrap">
         <table>
-          <caption class="visually-hidden">${name === 'overdue' ? STRINGS.overdueCaption[lang] : STRINGS.atRiskCaption[lang]}</caption>
+          <caption class="visually-hidden">
+            ${name === 'overdue' ? STRINGS.overdueCaption[lang] : STRINGS.atRiskCaption[lang]}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${STRINGS.reference[lang]}</th>
@@ -180,54 +193,60 @@ export class PaknFollowUp extends LitElement {
               const unitId = item.unitId;
               const open = this.openRecord === key;
               return html`<tr data-testid="follow-up-row" data-reference=${item.reference}>
-                <th scope="row" class="reference">
-                  <a href="/portal/cases/${encodeURIComponent(item.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-                    >${item.reference}</a
-                  >
-                </th>
-                <td>${this.#unitCell(item, units, lang)}</td>
-                ${!deadline && item.presentationWarning
-                  ? html`<td colspan="3">${renderPresentationWarning(item.presentationWarning, lang)}</td>`
-                  : html`<td>${deadline ? STAGE_LABELS[deadline.stage][lang] : nothing}</td>
-                      <td class="nowrap">${deadline ? renderDue(deadline) : nothing}</td>
-                      <td>${deadline ? renderTimeLeft(deadline, lang) : nothing}</td>`}
-                <td class="col-status">
-                  <span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span>
-                </td>
-                ${mayRecord
-                  ? html`<td class="nowrap">
-                      ${unitId
-                        ? html`<button
-                            type="button"
-                            class="secondary small"
-                            aria-expanded=${open ? 'true' : 'false'}
-                            aria-controls="record-${key}"
-                            @click=${() => void this.#toggleRecord(key)}
-                          >
-                            ${STRINGS.remind[lang]}<span class="visually-hidden"> ${item.reference}</span>
-                          </button>`
-                        : nothing}
-                    </td>`
-                  : nothing}
-              </tr>
-              ${open && unitId && viewer
-                ? html`<tr class="record-row" data-record-row=${key}>
-                    <td colspan=${columns} id="record-${key}">
-                      <p class="record-for">
-                        ${fill(STRINGS.recordFor[lang], { reference: item.reference })}
-                        <span lang="vi">${unitName(units, unitId)}</span>
-                      </p>
-                      <pakn-unit-record
-                        lang=${lang}
-                        unit-id=${unitId}
-                        case-id=${item.id}
-                        reference=${item.reference}
-                        viewer-role=${viewer.role}
-                        @pakn-unit-recorded=${() => void this.#data.run()}
-                      ></pakn-unit-record>
-                    </td>
-                  </tr>`
-                : nothing}`;
+                  <th scope="row" class="reference">
+                    <a href="/portal/cases/${encodeURIComponent(item.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${item.reference}</a>
+                  </th>
+                  <td>${this.#unitCell(item, units, lang)}</td>
+                  ${
+                    !deadline && item.presentationWarning
+                      ? html`<td colspan="3">${renderPresentationWarning(item.presentationWarning, lang)}</td>`
+                      : html`<td>${deadline ? STAGE_LABELS[deadline.stage][lang] : nothing}</td>
+                          <td class="nowrap">${deadline ? renderDue(deadline) : nothing}</td>
+                          <td>${deadline ? renderTimeLeft(deadline, lang) : nothing}</td>`
+                  }
+                  <td class="col-status">
+                    <span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span>
+                  </td>
+                  ${
+                    mayRecord
+                      ? html`<td class="nowrap">
+                          ${
+                            unitId
+                              ? html`<button
+                                  type="button"
+                                  class="secondary small"
+                                  aria-expanded=${open ? 'true' : 'false'}
+                                  aria-controls="record-${key}"
+                                  @click=${() => void this.#toggleRecord(key)}
+                                >
+                                  ${STRINGS.remind[lang]}<span class="visually-hidden"> ${item.reference}</span>
+                                </button>`
+                              : nothing
+                          }
+                        </td>`
+                      : nothing
+                  }
+                </tr>
+                ${
+                  open && unitId && viewer
+                    ? html`<tr class="record-row" data-record-row=${key}>
+                        <td colspan=${columns} id="record-${key}">
+                          <p class="record-for">
+                            ${fill(STRINGS.recordFor[lang], { reference: item.reference })}
+                            <span lang="vi">${unitName(units, unitId)}</span>
+                          </p>
+                          <pakn-unit-record
+                            lang=${lang}
+                            unit-id=${unitId}
+                            case-id=${item.id}
+                            reference=${item.reference}
+                            viewer-role=${viewer.role}
+                            @pakn-unit-recorded=${() => void this.#data.run()}
+                          ></pakn-unit-record>
+                        </td>
+                      </tr>`
+                    : nothing
+                }`;
             })}
           </tbody>
         </table>
@@ -239,25 +258,30 @@ export class PaknFollowUp extends LitElement {
     const recent = records.slice(0, RECENT_RECORDS);
     return html`<section class="list" aria-labelledby="records-heading" data-testid="follow-up-records">
       <h2 id="records-heading">${STRINGS.recordsHeading[lang]}</h2>
-      ${recent.length === 0
-        ? html`<p class="empty">${STRINGS.recordsEmpty[lang]}</p>`
-        : html`<ul class="records">
-            ${recent.map(
-              (r) => html`<li data-kind=${r.kind}>
-                <span class="record-head">
-                  <strong>${UNIT_RECORD_LABELS[r.kind]?.[lang] ?? r.kind}</strong>
-                  <span lang="vi">${unitName(units, r.unitId)}</span>
-                  ${r.caseId && r.reference
-                    ? html`<a href="/portal/cases/${encodeURIComponent(r.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-                        >${r.reference}</a
-                      >`
-                    : nothing}
-                  <span class="muted">${formatDateTime(r.at)}</span>
-                </span>
-                <span class="record-note" lang="vi">${r.note}</span>
-              </li>`,
-            )}
-          </ul>`}
+      ${
+        recent.length === 0
+          ? html`<p class="empty">${STRINGS.recordsEmpty[lang]}</p>`
+          : html`<ul class="records">
+              ${recent.map(
+                (r) =>
+                  html`<li data-kind=${r.kind}>
+                    <span class="record-head">
+                      <strong>${UNIT_RECORD_LABELS[r.kind]?.[lang] ?? r.kind}</strong>
+                      <span lang="vi">${unitName(units, r.unitId)}</span>
+                      ${
+                        r.caseId && r.reference
+                          ? html`<a href="/portal/cases/${encodeURIComponent(r.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+                              >${r.reference}</a
+                            >`
+                          : nothing
+                      }
+                      <span class="muted">${formatDateTime(r.at)}</span>
+                    </span>
+                    <span class="record-note" lang="vi">${r.note}</span>
+                  </li>`,
+              )}
+            </ul>`
+      }
     </section>`;
   }
 

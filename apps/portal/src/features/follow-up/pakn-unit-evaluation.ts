@@ -93,18 +93,19 @@ export class PaknUnitEvaluation extends LitElement {
   protected override render() {
     const lang = this.#lang.value;
     const errors = this.#form.errors;
-    const date = (name: 'from' | 'to') => html`<div class="field">
-      <label for="eval-${name}">${STRINGS[name][lang]}</label>
-      <input
-        id="eval-${name}"
-        type="date"
-        .value=${this[name]}
-        aria-invalid=${errors[name] ? 'true' : 'false'}
-        aria-describedby=${errors[name] ? `eval-${name}-error` : nothing}
-        @change=${(e: Event) => (this[name] = (e.target as HTMLInputElement).value)}
-      />
-      ${errors[name] ? html`<span id="eval-${name}-error" class="field-error">${errors[name]}</span>` : nothing}
-    </div>`;
+    const date = (name: 'from' | 'to') =>
+      html`<div class="field">
+        <label for="eval-${name}">${STRINGS[name][lang]}</label>
+        <input
+          id="eval-${name}"
+          type="date"
+          .value=${this[name]}
+          aria-invalid=${errors[name] ? 'true' : 'false'}
+          aria-describedby=${errors[name] ? `eval-${name}-error` : nothing}
+          @change=${(e: Event) => (this[name] = (e.target as HTMLInputElement).value)}
+        />
+        ${errors[name] ? html`<span id="eval-${name}-error" class="field-error">${errors[name]}</span>` : nothing}
+      </div>`;
     return html`<section class="root" lang=${lang} aria-labelledby="evaluation-heading" data-testid="unit-evaluation">
       <h2 id="evaluation-heading">${STRINGS.heading[lang]}</h2>
       <p class="muted">${STRINGS.intro[lang]}</p>
@@ -112,7 +113,13 @@ export class PaknUnitEvaluation extends LitElement {
         ${date('from')} ${date('to')}
         <div class="buttons">
           <button type="submit" ?disabled=${this.#rows.status === TaskStatus.PENDING}>${STRINGS.show[lang]}</button>
-          <pakn-export-button file="unit-evaluation.csv" .filter=${{ from: this.from, to: this.to }} label=${STRINGS.csv[lang]} lang=${lang} data-testid="evaluation-csv"></pakn-export-button>
+          <pakn-export-button
+            file="unit-evaluation.csv"
+            .filter=${{ from: this.from, to: this.to }}
+            label=${STRINGS.csv[lang]}
+            lang=${lang}
+            data-testid="evaluation-csv"
+          ></pakn-export-button>
         </div>
       </form>
       ${renderLoad(this.#rows, lang, {
@@ -123,10 +130,25 @@ export class PaknUnitEvaluation extends LitElement {
 
   #renderTable(rows: readonly Row[], lang: Lang) {
     const n = (v: number | null) => (v === null ? '–' : decimal.format(v));
-    const columns = ['received', 'answered', 'onTime', 'overdueNow', 'averageDays', 'reminders', 'escalations', 'reprimands', 'corrections', 'commendations', 'rating', 'reviews'] as const;
+    const columns = [
+      'received',
+      'answered',
+      'onTime',
+      'overdueNow',
+      'averageDays',
+      'reminders',
+      'escalations',
+      'reprimands',
+      'corrections',
+      'commendations',
+      'rating',
+      'reviews',
+    ] as const;
     return html`<div class="table-wrap">
       <table>
-        <caption class="visually-hidden">${STRINGS.caption[lang]}</caption>
+        <caption class="visually-hidden">
+          ${STRINGS.caption[lang]}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${STRINGS.unit[lang]}</th>
@@ -135,21 +157,22 @@ export class PaknUnitEvaluation extends LitElement {
         </thead>
         <tbody>
           ${rows.map(
-            (r) => html`<tr data-unit=${r.unitId}>
-              <th scope="row" lang="vi">${r.unitName}</th>
-              <td class="num">${r.received}</td>
-              <td class="num">${r.answered}</td>
-              <td class="num">${r.answeredOnTime}</td>
-              <td class="num" data-overdue=${r.overdueNow > 0 ? 'true' : 'false'}>${r.overdueNow}</td>
-              <td class="num">${n(r.averageWorkingDaysToAnswer)}</td>
-              <td class="num">${r.reminders}</td>
-              <td class="num">${r.escalations}</td>
-              <td class="num">${r.reprimands}</td>
-              <td class="num">${r.corrections}</td>
-              <td class="num">${r.commendations}</td>
-              <td class="num">${n(r.averageRating)}</td>
-              <td class="num">${r.reviewsRequested}</td>
-            </tr>`,
+            (r) =>
+              html`<tr data-unit=${r.unitId}>
+                <th scope="row" lang="vi">${r.unitName}</th>
+                <td class="num">${r.received}</td>
+                <td class="num">${r.answered}</td>
+                <td class="num">${r.answeredOnTime}</td>
+                <td class="num" data-overdue=${r.overdueNow > 0 ? 'true' : 'false'}>${r.overdueNow}</td>
+                <td class="num">${n(r.averageWorkingDaysToAnswer)}</td>
+                <td class="num">${r.reminders}</td>
+                <td class="num">${r.escalations}</td>
+                <td class="num">${r.reprimands}</td>
+                <td class="num">${r.corrections}</td>
+                <td class="num">${r.commendations}</td>
+                <td class="num">${n(r.averageRating)}</td>
+                <td class="num">${r.reviewsRequested}</td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -37,11 +37,19 @@ export function renderInboxTable(o: InboxTableOptions): TemplateResult {
   }
   return html`
     ${renderTable({
-  caption: q ? fill(STRINGS.searchCaption[lang], { q }) : STRINGS.caption[lang],
-  columns: [STRINGS.reference[lang], { label: DEADLINE_STRINGS.deadline[lang], className: 'col-deadline' }, STRINGS.receivedAt[lang], { label: STRINGS.channel[lang], className: 'col-channel' }, STRINGS.category[lang], STRINGS.status[lang], { label: STRINGS.description[lang], className: 'col-description' }],
-  part: 'table',
-  rows: cases.map((item, index) => renderRow(o, item, index)),
-})}
+      caption: q ? fill(STRINGS.searchCaption[lang], { q }) : STRINGS.caption[lang],
+      columns: [
+        STRINGS.reference[lang],
+        { label: DEADLINE_STRINGS.deadline[lang], className: 'col-deadline' },
+        STRINGS.receivedAt[lang],
+        { label: STRINGS.channel[lang], className: 'col-channel' },
+        STRINGS.category[lang],
+        STRINGS.status[lang],
+        { label: STRINGS.description[lang], className: 'col-description' },
+      ],
+      part: 'table',
+      rows: cases.map((item, index) => renderRow(o, item, index)),
+    })}
   `;
 }
 
@@ -55,10 +63,7 @@ function renderRow(o: InboxTableOptions, item: StaffCaseView, index: number): Te
       data-tone=${item.deadline ? deadlineTone(item.deadline) : 'none'}
     >
       <th scope="row" class="reference">
-        <a
-          href="/portal/cases/${encodeURIComponent(item.id)}"
-          @click=${(e: MouseEvent) => navigateOnClick(e, o.from)}
-          @focus=${() => o.onFocusRow(index)}
+        <a href="/portal/cases/${encodeURIComponent(item.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, o.from)} @focus=${() => o.onFocusRow(index)}
           >${item.reference}</a
         >
       </th>

@@ -67,5 +67,4 @@ export const inboxStyles = css`
       white-space: normal;
     }
   }
-
 `;

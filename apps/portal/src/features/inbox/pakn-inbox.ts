@@ -86,8 +86,7 @@ export class PaknInbox extends LitElement {
   readonly #staff = new StaffController(this);
   readonly #cases = new LiveList(this, {
     args: () => [this.filter, this.q.trim(), this.mine] as const,
-    run: ([status, q, mine], signal) =>
-      paknClient().case.inbox.query({ status, ...(mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}) }, { signal }),
+    run: ([status, q, mine], signal) => paknClient().case.inbox.query({ status, ...(mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}) }, { signal }),
     lang: () => this.#lang.value,
   });
   /** Today's intake figures, for those who see all cases: a convenience, the inbox works without them. */
@@ -231,8 +230,7 @@ export class PaknInbox extends LitElement {
     return html`
       <div class="root" lang=${lang}>
         <h1>${STRINGS.heading[lang]}</h1>
-        ${renderIntakeToday(this.#stats.value, lang)}
-        ${this.#renderToolbar(lang)}
+        ${renderIntakeToday(this.#stats.value, lang)} ${this.#renderToolbar(lang)}
         ${this.#cases.render((cases) =>
           renderInboxTable({
             cases,
@@ -267,9 +265,11 @@ export class PaknInbox extends LitElement {
             @input=${this.#onSearchInput}
             @keydown=${this.#onSearchKeyDown}
           />
-          ${this.q.trim()
-            ? html`<button type="button" class="secondary" data-testid="search-clear" @click=${this.#clearSearch}>${STRINGS.clearSearch[lang]}</button>`
-            : nothing}
+          ${
+            this.q.trim()
+              ? html`<button type="button" class="secondary" data-testid="search-clear" @click=${this.#clearSearch}>${STRINGS.clearSearch[lang]}</button>`
+              : nothing
+          }
         </div>
         <p id="search-help" class="muted hint">${STRINGS.searchHelp[lang]}</p>
       </form>
@@ -279,20 +279,31 @@ export class PaknInbox extends LitElement {
           ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.filter}>${filterLabel(f, lang)}</option>`)}
         </select>
       </div>
-      ${viewer && isUnitRole(viewer.role)
-        ? html`<label class="mine"
-            ><input
-              type="checkbox"
-              .checked=${this.mine}
-              data-testid="inbox-mine"
-              @change=${(e: Event) => (this.mine = (e.target as HTMLInputElement).checked)}
-            />
-            ${STRINGS.assignedToMe[lang]}</label
-          >`
-        : nothing}
-      ${viewer && can(viewer.role, 'exportCases')
-        ? html`<pakn-export-button file="cases.csv" .filter=${this.#csvFilter()} label=${STRINGS.csv[lang]} hint=${STRINGS.csvTitle[lang]} lang=${lang} data-testid="inbox-csv"></pakn-export-button>`
-        : nothing}
+      ${
+        viewer && isUnitRole(viewer.role)
+          ? html`<label class="mine"
+              ><input
+                type="checkbox"
+                .checked=${this.mine}
+                data-testid="inbox-mine"
+                @change=${(e: Event) => (this.mine = (e.target as HTMLInputElement).checked)}
+              />
+              ${STRINGS.assignedToMe[lang]}</label
+            >`
+          : nothing
+      }
+      ${
+        viewer && can(viewer.role, 'exportCases')
+          ? html`<pakn-export-button
+              file="cases.csv"
+              .filter=${this.#csvFilter()}
+              label=${STRINGS.csv[lang]}
+              hint=${STRINGS.csvTitle[lang]}
+              lang=${lang}
+              data-testid="inbox-csv"
+            ></pakn-export-button>`
+          : nothing
+      }
       <p class="muted shortcut-hint" aria-hidden="true">${STRINGS.shortcutHint[lang]}</p>
       ${this.#cases.renderSummary((cases) => fill(STRINGS.count[lang], { n: cases.length }))}
     </div>`;

@@ -26,7 +26,10 @@ export const STRINGS = {
   csvTitle: { vi: 'Tải danh sách đang hiển thị (tệp CSV, mở được bằng Excel)', en: 'Download the list shown (CSV file, opens in Excel)' },
   shortcutHint: { vi: 'Phím tắt: j/k chọn, Enter mở, / tìm kiếm, ? xem tất cả', en: 'Keys: j/k select, Enter open, / search, ? all shortcuts' },
   search: { vi: 'Tìm kiếm phản ánh', en: 'Search cases' },
-  searchPlaceholder: { vi: 'Mã phản ánh, mã hồ sơ, nội dung, họ tên, số điện thoại hoặc email đầy đủ…', en: 'Reference, dossier code, text, name, full phone number or email…' },
+  searchPlaceholder: {
+    vi: 'Mã phản ánh, mã hồ sơ, nội dung, họ tên, số điện thoại hoặc email đầy đủ…',
+    en: 'Reference, dossier code, text, name, full phone number or email…',
+  },
   searchHelp: { vi: 'Gõ có dấu hoặc không dấu đều được.', en: 'With or without Vietnamese diacritics.' },
   clearSearch: { vi: 'Xóa tìm kiếm', en: 'Clear search' },
   noResults: { vi: 'Không tìm thấy phản ánh nào khớp với “{q}”.', en: 'No cases match “{q}”.' },

@@ -62,18 +62,21 @@ export function renderCallerHistory(o: CallerHistoryOptions): TemplateResult | t
     <p class="visually-hidden">${STRINGS.earlierCases[lang]}</p>
     <ul>
       ${casesOf(history).map(
-        (c) => html`<li>
-          <a href="/portal/cases/${encodeURIComponent(c.caseId)}" target="_blank" rel="noopener"
-            >${c.reference}<span class="visually-hidden"> ${STRINGS.opensInNewTab[lang]}</span></a
-          >
-          <span class="badge" data-status=${c.status}>${statusLabel(c.status, lang)}</span>
-          <span class="muted"> ${fill(STRINGS.contactsOfCase[lang], { n: c.count, at: formatDateTime(c.lastAt) })}</span>
-          ${o.chosenCaseId === c.caseId
-            ? nothing
-            : html`<button type="button" class="secondary small" @click=${() => o.onChoose(c.caseId, c.reference)}>
-                ${STRINGS.logAsFollowUp[lang]}<span class="visually-hidden"> ${c.reference}</span>
-              </button>`}
-        </li>`,
+        (c) =>
+          html`<li>
+            <a href="/portal/cases/${encodeURIComponent(c.caseId)}" target="_blank" rel="noopener"
+              >${c.reference}<span class="visually-hidden"> ${STRINGS.opensInNewTab[lang]}</span></a
+            >
+            <span class="badge" data-status=${c.status}>${statusLabel(c.status, lang)}</span>
+            <span class="muted"> ${fill(STRINGS.contactsOfCase[lang], { n: c.count, at: formatDateTime(c.lastAt) })}</span>
+            ${
+              o.chosenCaseId === c.caseId
+                ? nothing
+                : html`<button type="button" class="secondary small" @click=${() => o.onChoose(c.caseId, c.reference)}>
+                    ${STRINGS.logAsFollowUp[lang]}<span class="visually-hidden"> ${c.reference}</span>
+                  </button>`
+            }
+          </li>`,
       )}
     </ul>
   </div>`;

@@ -17,12 +17,14 @@ function renderCodes(result: LogResult, lang: Lang): TemplateResult {
         <dt>${STRINGS.reference[lang]}</dt>
         <dd data-testid="intake-reference">${result.reference}</dd>
       </div>
-      ${result.accessKey
-        ? html`<div>
-            <dt>${STRINGS.accessKey[lang]}</dt>
-            <dd data-testid="intake-access-key">${result.accessKey}</dd>
-          </div>`
-        : nothing}
+      ${
+        result.accessKey
+          ? html`<div>
+              <dt>${STRINGS.accessKey[lang]}</dt>
+              <dd data-testid="intake-access-key">${result.accessKey}</dd>
+            </div>`
+          : nothing
+      }
     </dl>
     <p class="hint">${STRINGS.accessKeyOnce[lang]}</p>`;
 }
@@ -34,23 +36,24 @@ export function renderIntakeResult(result: LogResult, lang: Lang, from: EventTar
   return html`<section class="result" aria-labelledby="result-heading" data-testid="intake-result">
     <h2 id="result-heading" tabindex="-1">${result.followUp ? STRINGS.resultFollowUpHeading[lang] : STRINGS.resultHeading[lang]}</h2>
     ${renderCodes(result, lang)}
-    ${repeat && repeat.earlierContacts > 0
-      ? html`<div class="warning" data-testid="intake-repeat-caller">
-          <p>${fill(STRINGS.earlierContacts[lang], { phone: repeat.phoneMasked, n: repeat.earlierContacts })}</p>
-          <ul>
-            ${repeat.cases.map(
-              (c) => html`<li>
-                <a href="/portal/cases/${encodeURIComponent(c.caseId)}" @click=${navigate}>${c.reference}</a>
-                – ${statusLabel(c.status, lang)}
-              </li>`,
-            )}
-          </ul>
-        </div>`
-      : nothing}
+    ${
+      repeat && repeat.earlierContacts > 0
+        ? html`<div class="warning" data-testid="intake-repeat-caller">
+            <p>${fill(STRINGS.earlierContacts[lang], { phone: repeat.phoneMasked, n: repeat.earlierContacts })}</p>
+            <ul>
+              ${repeat.cases.map(
+                (c) =>
+                  html`<li>
+                    <a href="/portal/cases/${encodeURIComponent(c.caseId)}" @click=${navigate}>${c.reference}</a>
+                    – ${statusLabel(c.status, lang)}
+                  </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing
+    }
     <div class="buttons">
-      <a class="button-link" href="/portal/cases/${encodeURIComponent(result.caseId)}" @click=${navigate}
-        >${STRINGS.openCase[lang]} ${result.reference}</a
-      >
+      <a class="button-link" href="/portal/cases/${encodeURIComponent(result.caseId)}" @click=${navigate}>${STRINGS.openCase[lang]} ${result.reference}</a>
       <button type="button" class="secondary" @click=${onAnother}>${STRINGS.another[lang]}</button>
     </div>
   </section>`;

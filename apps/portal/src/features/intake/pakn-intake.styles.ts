@@ -109,5 +109,4 @@ export const intakeStyles = css`
     background: var(--_primary-hover);
     color: var(--_on-primary);
   }
-
 `;

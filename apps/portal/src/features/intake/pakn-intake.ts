@@ -258,13 +258,15 @@ export class PaknIntake extends LitElement {
           onChoose: (caseId, reference) => void this.#chooseExisting(caseId, reference),
         })}
       </div>
-      ${f.existing
-        ? html`<div class="follow-up" data-testid="intake-follow-up">
-            <p><strong>${fill(STRINGS.followUpOf[lang], { reference: f.existing.reference })}</strong></p>
-            <p class="hint">${STRINGS.followUpHint[lang]}</p>
-            <button type="button" class="secondary" @click=${() => this.#set('existing', null)}>${STRINGS.clearFollowUp[lang]}</button>
-          </div>`
-        : this.#renderNewCaseFields(f, lang)}
+      ${
+        f.existing
+          ? html`<div class="follow-up" data-testid="intake-follow-up">
+              <p><strong>${fill(STRINGS.followUpOf[lang], { reference: f.existing.reference })}</strong></p>
+              <p class="hint">${STRINGS.followUpHint[lang]}</p>
+              <button type="button" class="secondary" @click=${() => this.#set('existing', null)}>${STRINGS.clearFollowUp[lang]}</button>
+            </div>`
+          : this.#renderNewCaseFields(f, lang)
+      }
       ${textareaField({
         id: 'summary',
         label: STRINGS.summary[lang],
@@ -293,34 +295,35 @@ export class PaknIntake extends LitElement {
   /** How and when the contact came. */
   #renderWhen(f: Form, lang: Lang) {
     return html`<div class="grid">
-    <fieldset class="channels">
-      <legend>${STRINGS.channel[lang]}</legend>
-      ${CHANNELS.map(
-        (channel) => html`<label class="choice">
-          <input
-            type="radio"
-            name="channel"
-            value=${channel}
-            .checked=${f.channel === channel}
-            @change=${() => this.#set('channel', channel)}
-          />${CHANNEL_LABELS[channel][lang]}
-        </label>`,
-      )}
-    </fieldset>
-    <div class="field">
-      <label for="at">${STRINGS.at[lang]}</label>
-      <span id="at-hint" class="hint">${STRINGS.atHint[lang]}</span>
-      <input
-        id="at"
-        type="datetime-local"
-        .value=${f.at}
-        aria-invalid=${this.#invalid('at')}
-        aria-describedby=${this.#described('at', true)}
-        @input=${(e: Event) => this.#set('at', (e.target as HTMLInputElement).value)}
-      />
-      ${this.#error('at')}
-    </div>
-  </div>`;
+      <fieldset class="channels">
+        <legend>${STRINGS.channel[lang]}</legend>
+        ${CHANNELS.map(
+          (channel) =>
+            html`<label class="choice">
+              <input
+                type="radio"
+                name="channel"
+                value=${channel}
+                .checked=${f.channel === channel}
+                @change=${() => this.#set('channel', channel)}
+              />${CHANNEL_LABELS[channel][lang]}
+            </label>`,
+        )}
+      </fieldset>
+      <div class="field">
+        <label for="at">${STRINGS.at[lang]}</label>
+        <span id="at-hint" class="hint">${STRINGS.atHint[lang]}</span>
+        <input
+          id="at"
+          type="datetime-local"
+          .value=${f.at}
+          aria-invalid=${this.#invalid('at')}
+          aria-describedby=${this.#described('at', true)}
+          @input=${(e: Event) => this.#set('at', (e.target as HTMLInputElement).value)}
+        />
+        ${this.#error('at')}
+      </div>
+    </div>`;
   }
 
   /** Who called and what about: only for a new case (a follow-up belongs to its case). */

@@ -10,7 +10,10 @@ export const STRINGS = {
   at: { vi: 'Thời điểm liên hệ', en: 'When' },
   atHint: { vi: 'Giờ Hà Nội; mặc định là bây giờ.', en: 'Hanoi time; now by default.' },
   phone: { vi: 'Số điện thoại người gọi', en: 'Caller’s phone number' },
-  phoneHint: { vi: 'Ví dụ 0912 345 678. Số được lưu để nhận ra người gọi lại và chỉ hiển thị một phần.', en: 'For example 0912 345 678. Stored to recognise repeat callers, shown masked.' },
+  phoneHint: {
+    vi: 'Ví dụ 0912 345 678. Số được lưu để nhận ra người gọi lại và chỉ hiển thị một phần.',
+    en: 'For example 0912 345 678. Stored to recognise repeat callers, shown masked.',
+  },
   name: { vi: 'Họ và tên', en: 'Name' },
   email: { vi: 'Thư điện tử', en: 'Email' },
   optional: { vi: '(không bắt buộc)', en: '(optional)' },
@@ -19,7 +22,10 @@ export const STRINGS = {
   unit: { vi: 'Đơn vị bị phản ánh', en: 'Unit concerned' },
   chooseUnit: { vi: '— Chưa xác định —', en: '— Not known yet —' },
   summary: { vi: 'Tóm tắt nội dung phản ánh', en: 'Summary of what was reported' },
-  summaryHint: { vi: 'Ít nhất 20 ký tự: sự việc, thời gian, địa điểm, thủ tục hành chính liên quan.', en: 'At least 20 characters: what happened, when, where, which procedure.' },
+  summaryHint: {
+    vi: 'Ít nhất 20 ký tự: sự việc, thời gian, địa điểm, thủ tục hành chính liên quan.',
+    en: 'At least 20 characters: what happened, when, where, which procedure.',
+  },
   confidential: { vi: 'Người phản ánh đề nghị giữ bí mật danh tính', en: 'The citizen asks for confidentiality' },
   /** A follow-up caller's own wish (issue 9): it holds for this contact, whatever the case's first citizen asked. */
   confidentialFollowUp: { vi: 'Người liên hệ lần này đề nghị giữ bí mật danh tính', en: 'This caller asks for confidentiality' },

@@ -50,5 +50,4 @@ export const letterTemplateStyles = css`
     background: #fff;
     color: #1a1a1a;
   }
-
 `;

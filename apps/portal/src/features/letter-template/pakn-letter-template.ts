@@ -175,48 +175,46 @@ export class PaknLetterTemplate extends LitElement {
           value: this.template,
           onInput: (v) => this.#edit(v),
         })}
-        <p class="muted">
-          ${dirty ? STRINGS.unsaved[lang] : this.updatedAt ? fill(STRINGS.updatedAt[lang], { at: formatDateTime(this.updatedAt) }) : ''}
-        </p>
+        <p class="muted">${dirty ? STRINGS.unsaved[lang] : this.updatedAt ? fill(STRINGS.updatedAt[lang], { at: formatDateTime(this.updatedAt) }) : ''}</p>
         <div class="buttons">
           <button type="submit" ?disabled=${busy}>${busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
           ${dirty ? html`<button type="button" class="secondary" @click=${() => this.#edit(this.saved)}>${STRINGS.undo[lang]}</button>` : nothing}
-          ${this.template !== loaded.defaultTemplate
-            ? html`<button type="button" class="secondary" @click=${() => this.#edit(loaded.defaultTemplate)}>${STRINGS.restore[lang]}</button>`
-            : nothing}
+          ${
+            this.template !== loaded.defaultTemplate
+              ? html`<button type="button" class="secondary" @click=${() => this.#edit(loaded.defaultTemplate)}>${STRINGS.restore[lang]}</button>`
+              : nothing
+          }
         </div>
       </form>
       <section class="side" aria-labelledby="placeholders-heading">
         <h2 id="placeholders-heading">${STRINGS.placeholders[lang]}</h2>
         <dl class="placeholders">
           ${loaded.placeholders.map(
-            (p) => html`<div>
-              <dt>
-                <code>{${p.name}}</code>
-                <button type="button" class="secondary small" @click=${() => void this.#insert(p.name)}>
-                  ${STRINGS.insert[lang]}<span class="visually-hidden"> {${p.name}}</span>
-                </button>
-              </dt>
-              <dd>${p.meaning[lang]}</dd>
-            </div>`,
+            (p) =>
+              html`<div>
+                <dt>
+                  <code>{${p.name}}</code>
+                  <button type="button" class="secondary small" @click=${() => void this.#insert(p.name)}>
+                    ${STRINGS.insert[lang]}<span class="visually-hidden"> {${p.name}}</span>
+                  </button>
+                </dt>
+                <dd>${p.meaning[lang]}</dd>
+              </div>`,
           )}
         </dl>
       </section>
       <section class="preview" aria-labelledby="preview-heading" aria-busy=${this.#preview.status === TaskStatus.PENDING ? 'true' : 'false'}>
         <h2 id="preview-heading">${STRINGS.preview[lang]}</h2>
-        ${preview !== null && !error
-          ? html`<div class="letter" lang="vi" data-testid="letter-preview">${preview}</div>`
-          : html`<p class="muted">${error ? STRINGS.previewBlocked[lang] : STRINGS.previewing[lang]}</p>`}
+        ${
+          preview !== null && !error
+            ? html`<div class="letter" lang="vi" data-testid="letter-preview">${preview}</div>`
+            : html`<p class="muted">${error ? STRINGS.previewBlocked[lang] : STRINGS.previewing[lang]}</p>`
+        }
       </section>
     </div>`;
   }
 
-  static override styles = [
-    tokens,
-    base,
-    pageStyles,
-    letterTemplateStyles,
-  ];
+  static override styles = [tokens, base, pageStyles, letterTemplateStyles];
 }
 
 if (!customElements.get('pakn-letter-template')) customElements.define('pakn-letter-template', PaknLetterTemplate);

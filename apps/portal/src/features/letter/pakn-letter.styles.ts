@@ -158,5 +158,4 @@ export const letterStyles = css`
       font-size: 13pt;
     }
   }
-
 `;

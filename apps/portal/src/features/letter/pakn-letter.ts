@@ -63,8 +63,9 @@ export class PaknLetter extends LitElement {
 
   protected override render() {
     const lang = this.#lang.value;
-    const notFound = () => html`<h1>${STRINGS.draftHeading[lang]}</h1>
-      <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
+    const notFound = () =>
+      html`<h1>${STRINGS.draftHeading[lang]}</h1>
+        <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
     const failed = taskFailure(this.#letter);
     return html`<div class="root" lang=${lang}>
       ${failed && failed.kind !== 'not-found' ? html`<h1>${STRINGS.draftHeading[lang]}</h1>` : nothing}
@@ -89,13 +90,17 @@ export class PaknLetter extends LitElement {
           <button type="button" @click=${() => window.print()} aria-describedby="print-hint">${STRINGS.print[lang]}</button>
         </div>
         <p id="print-hint" class="muted">${STRINGS.printHint[lang]}</p>
-        ${approved
-          ? nothing
-          : html`<p class="warning" role="note">
-              ${letter.status === 'returned' && letter.decisionComment
-                ? fill(STRINGS.returnedNotice[lang], { comment: letter.decisionComment })
-                : STRINGS.draftNotice[lang]}
-            </p>`}
+        ${
+          approved
+            ? nothing
+            : html`<p class="warning" role="note">
+                ${
+                  letter.status === 'returned' && letter.decisionComment
+                    ? fill(STRINGS.returnedNotice[lang], { comment: letter.decisionComment })
+                    : STRINGS.draftNotice[lang]
+                }
+              </p>`
+        }
       </div>
       ${this.#renderSheet(letter, number, lang)}`;
   }
@@ -136,11 +141,7 @@ export class PaknLetter extends LitElement {
     </article>`;
   }
 
-  static override styles = [
-    tokens,
-    base,
-    letterStyles,
-  ];
+  static override styles = [tokens, base, letterStyles];
 }
 
 if (!customElements.get('pakn-letter')) customElements.define('pakn-letter', PaknLetter);

@@ -37,5 +37,4 @@ export const registerStyles = css`
       border: 0;
     }
   }
-
 `;

@@ -127,41 +127,38 @@ export class PaknRegister extends LitElement {
   #renderTable(letters: readonly Letter[], year: number, lang: Lang) {
     if (letters.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
     return html`${renderTable({
-  caption: fill(STRINGS.caption[lang], { year }),
-  columns: [STRINGS.number[lang], STRINGS.date[lang], STRINGS.reference[lang], STRINGS.unit[lang], STRINGS.status[lang], { label: STRINGS.print[lang], hidden: true }],
-  testId: 'register-table',
-  rows: letters.map((letter) => {
-            const approved = letter.status === 'approved';
-            const date = approved ? (letter.decidedAt ?? letter.draftedAt) : letter.draftedAt;
-            return html`<tr data-status=${letter.status} data-reference=${letter.reference}>
-              <th scope="row" class="nowrap">${approved ? letterNumber(letter.number) : html`<span class="muted">${STRINGS.noNumber[lang]}</span>`}</th>
-              <td class="nowrap"><time datetime=${date}>${formatDateTime(date)}</time></td>
-              <td class="nowrap">
-                <a href="/portal/cases/${encodeURIComponent(letter.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-                  >${letter.reference}</a
-                >
-              </td>
-              <td lang="vi">${letter.unitName}</td>
-              <td><span class="badge" data-letter-status=${letter.status}>${STATUS_TEXT[letter.status][lang]}</span></td>
-              <td class="nowrap">
-                <a href="/portal/letters/${encodeURIComponent(letter.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
-                  >${STRINGS.print[lang]}<span class="visually-hidden">
-                    ${approved ? letterNumber(letter.number) : letter.reference}</span
-                  ></a
-                >
-              </td>
-            </tr>`;
-          }),
-})}`;
+      caption: fill(STRINGS.caption[lang], { year }),
+      columns: [
+        STRINGS.number[lang],
+        STRINGS.date[lang],
+        STRINGS.reference[lang],
+        STRINGS.unit[lang],
+        STRINGS.status[lang],
+        { label: STRINGS.print[lang], hidden: true },
+      ],
+      testId: 'register-table',
+      rows: letters.map((letter) => {
+        const approved = letter.status === 'approved';
+        const date = approved ? (letter.decidedAt ?? letter.draftedAt) : letter.draftedAt;
+        return html`<tr data-status=${letter.status} data-reference=${letter.reference}>
+          <th scope="row" class="nowrap">${approved ? letterNumber(letter.number) : html`<span class="muted">${STRINGS.noNumber[lang]}</span>`}</th>
+          <td class="nowrap"><time datetime=${date}>${formatDateTime(date)}</time></td>
+          <td class="nowrap">
+            <a href="/portal/cases/${encodeURIComponent(letter.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${letter.reference}</a>
+          </td>
+          <td lang="vi">${letter.unitName}</td>
+          <td><span class="badge" data-letter-status=${letter.status}>${STATUS_TEXT[letter.status][lang]}</span></td>
+          <td class="nowrap">
+            <a href="/portal/letters/${encodeURIComponent(letter.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}
+              >${STRINGS.print[lang]}<span class="visually-hidden"> ${approved ? letterNumber(letter.number) : letter.reference}</span></a
+            >
+          </td>
+        </tr>`;
+      }),
+    })}`;
   }
 
-  static override styles = [
-    tokens,
-    base,
-    dataTable,
-    listStyles,
-    registerStyles,
-  ];
+  static override styles = [tokens, base, dataTable, listStyles, registerStyles];
 }
 
 if (!customElements.get('pakn-register')) customElements.define('pakn-register', PaknRegister);

@@ -76,14 +76,16 @@ interface Renderer<R> {
  */
 export function renderLoad<A extends readonly unknown[], R>(task: Task<A, R>, lang: Lang, options: RenderLoadOptions<R>): TemplateResult | typeof nothing {
   const loading = options.loading ?? html`<p class="muted">${COMMON.loading[lang]}</p>`;
-  return task.render<Renderer<R>>({
-    initial: () => loading,
-    pending: () => ((options.keepStale ?? true) && task.value !== undefined ? options.complete(task.value) : loading),
-    complete: (value) => options.complete(value),
-    error: (error) => {
-      const failure = error instanceof LoadFailure ? error.failure : null;
-      if (failure?.kind === 'not-found' && options.notFound) return options.notFound();
-      return loadErrorAlert(failure?.message ?? String(error), lang, () => void task.run());
-    },
-  }) ?? nothing;
+  return (
+    task.render<Renderer<R>>({
+      initial: () => loading,
+      pending: () => ((options.keepStale ?? true) && task.value !== undefined ? options.complete(task.value) : loading),
+      complete: (value) => options.complete(value),
+      error: (error) => {
+        const failure = error instanceof LoadFailure ? error.failure : null;
+        if (failure?.kind === 'not-found' && options.notFound) return options.notFound();
+        return loadErrorAlert(failure?.message ?? String(error), lang, () => void task.run());
+      },
+    }) ?? nothing
+  );
 }
