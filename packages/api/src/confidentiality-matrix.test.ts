@@ -282,15 +282,13 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
         const before = path.endsWith('before forwarding');
         if (!before) await toWardA(caseId);
         if (path.startsWith('follow-up call')) {
-          await f
-            .as('intake')
-            .intake.logContact({
-              channel: 'hotline',
-              existingCaseId: caseId,
-              summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.',
-              contact: SECRET,
-              confidential: true,
-            });
+          await f.as('intake').intake.logContact({
+            channel: 'hotline',
+            existingCaseId: caseId,
+            summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.',
+            contact: SECRET,
+            confidential: true,
+          });
         } else {
           const duplicateId =
             path === 'merge (web duplicate)'

@@ -335,14 +335,12 @@ describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
       expect(await f.citizen().case.track({ reference, accessKey })).toMatchObject({ status: 'in_progress', answer: null });
       const returned = await f.as('intake').case.returnAnswer({ caseId, comment: 'Chưa nêu rõ ngày trả kết quả.' });
       expect(returned.status).toBe('in_progress');
-      await f
-        .as('handlerA')
-        .case.submitAnswer({
-          caseId,
-          outcome: 'substantiated',
-          answer: 'Phường đã trả kết quả ngày 05/3/2026 và xin lỗi Ông/Bà.',
-          internalNote: 'Cán bộ một cửa đã được nhắc nhở.',
-        });
+      await f.as('handlerA').case.submitAnswer({
+        caseId,
+        outcome: 'substantiated',
+        answer: 'Phường đã trả kết quả ngày 05/3/2026 và xin lỗi Ông/Bà.',
+        internalNote: 'Cán bộ một cửa đã được nhắc nhở.',
+      });
       await f.as('intake').case.verifyAnswer({ caseId });
       const seen = await f.citizen().case.track({ reference, accessKey });
       expect(seen).toMatchObject({ status: 'answered', answer: 'Phường đã trả kết quả ngày 05/3/2026 và xin lỗi Ông/Bà.' });

@@ -97,14 +97,12 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
 
   it('keeps the status filter: open cases only unless all are asked for', async () => {
     const c = await submitted('Hồ sơ chuyển mục đích sử dụng đất bị giữ quá hạn.');
-    await f
-      .as('intake')
-      .case.classify({
-        caseId: c.caseId,
-        scope: 'out',
-        outOfScopeClass: 'litigation_or_penalty',
-        referral: 'Đề nghị công dân gửi đơn đến Tòa án nhân dân có thẩm quyền.',
-      });
+    await f.as('intake').case.classify({
+      caseId: c.caseId,
+      scope: 'out',
+      outOfScopeClass: 'litigation_or_penalty',
+      referral: 'Đề nghị công dân gửi đơn đến Tòa án nhân dân có thẩm quyền.',
+    });
     expect(await refs('intake', 'muc dich su dung dat', 'open')).toEqual([]);
     expect(await refs('intake', 'muc dich su dung dat', 'all')).toEqual([c.reference]);
   });

@@ -37,14 +37,12 @@ describe('issue 9: a confidential phone number never leaks through search', () =
       consent: true,
       confidential: false,
     });
-    const duplicate = await f
-      .as('intake')
-      .intake.logContact({
-        channel: 'hotline',
-        summary: 'Công dân gọi phản ánh phường chậm trả kết quả chứng thực.',
-        contact: { phone: '0977 123 456' },
-        confidential: true,
-      });
+    const duplicate = await f.as('intake').intake.logContact({
+      channel: 'hotline',
+      summary: 'Công dân gọi phản ánh phường chậm trả kết quả chứng thực.',
+      contact: { phone: '0977 123 456' },
+      confidential: true,
+    });
     await f.as('intake').case.merge({ primaryId: primary.caseId, duplicateId: duplicate.caseId });
     for (const q of phonePrefixes('0977123456')) {
       expect(await refs('handlerA', q), q).toEqual([]);
@@ -58,15 +56,13 @@ describe('issue 9: a confidential phone number never leaks through search', () =
       consent: true,
       confidential: false,
     });
-    await f
-      .as('intake')
-      .intake.logContact({
-        channel: 'zalo',
-        existingCaseId: open.caseId,
-        summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.',
-        contact: { phone: '0966 222 333' },
-        confidential: true,
-      });
+    await f.as('intake').intake.logContact({
+      channel: 'zalo',
+      existingCaseId: open.caseId,
+      summary: 'Người nhà gọi lại hỏi tiến độ giải quyết hồ sơ.',
+      contact: { phone: '0966 222 333' },
+      confidential: true,
+    });
     for (const q of phonePrefixes('0966222333')) {
       expect(await refs('handlerA', q), q).toEqual([]);
       expect(await refs('headA', q), q).toEqual([]);
