@@ -1,8 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { letterNumber, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask, renderLoad, taskFailure } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
@@ -39,30 +39,26 @@ const STRINGS = {
  * Attributes: `letter-id` (required), `lang` (vi | en, for the toolbar: the letter is always Vietnamese).
  * Events out: `pakn-navigate` (links), `pakn-session-expired`.
  */
-export class PaknLetter extends LitElement {
+export class PaknLetter extends PaknElement {
   static override properties = {
     letterId: { type: String, attribute: 'letter-id' },
-    lang: { type: String },
   };
 
   declare letterId: string;
-  declare lang: string;
 
-  readonly #lang = new LangController(this);
   readonly #letter = loadTask(this, {
     args: () => [this.letterId] as const,
     run: ([id], signal) => (id ? paknClient().letter.get.query({ id }, { signal }) : Promise.resolve(null)),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
     this.letterId = '';
-    this.lang = '';
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const notFound = () =>
       html`<h1>${STRINGS.draftHeading[lang]}</h1>
         <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
@@ -144,7 +140,7 @@ export class PaknLetter extends LitElement {
   static override styles = [tokens, base, letterStyles];
 }
 
-if (!customElements.get('pakn-letter')) customElements.define('pakn-letter', PaknLetter);
+defineElement('pakn-letter', PaknLetter);
 
 declare global {
   interface HTMLElementTagNameMap {
