@@ -11,7 +11,7 @@ import { base, tokens } from './styles.ts';
  *
  * Events out: `pakn-session-expired`.
  */
-export class PaknDownloadLink extends DownloadElement {
+class PaknDownloadLink extends DownloadElement {
   static override properties = {
     url: { type: String },
     name: { type: String },

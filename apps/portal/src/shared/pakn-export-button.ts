@@ -9,7 +9,7 @@ const STRINGS = {
 } as const satisfies Record<string, Text>;
 
 /** The exports the server offers (apps/server: POST /api/v1/exports/:file). */
-export type ExportFile = 'cases.csv' | 'unit-evaluation.csv';
+type ExportFile = 'cases.csv' | 'unit-evaluation.csv';
 
 /**
  * `<pakn-export-button file label hint .filter>`: downloads an export. An export is written to the audit log,
@@ -18,7 +18,7 @@ export type ExportFile = 'cases.csv' | 'unit-evaluation.csv';
  *
  * Events out: `pakn-session-expired`.
  */
-export class PaknExportButton extends DownloadElement {
+class PaknExportButton extends DownloadElement {
   static override properties = {
     file: { type: String },
     hint: { type: String },

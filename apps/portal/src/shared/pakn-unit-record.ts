@@ -25,7 +25,7 @@ const STRINGS = {
  *
  * Events out: `pakn-unit-recorded` (after a success), `pakn-session-expired`.
  */
-export class PaknUnitRecord extends PaknElement {
+class PaknUnitRecord extends PaknElement {
   /** Focusing the element (e.g. after opening it from a list) focuses its first control. */
   static override shadowRootOptions: ShadowRootInit = { ...PaknElement.shadowRootOptions, delegatesFocus: true };
 

@@ -1,16 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
-import type { Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { callFailed } from '#shared/failure.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { VERIFY_STRINGS as STRINGS } from './audit-strings.ts';
 import { summariseVerification, type VerificationSummary } from './audit-verification.ts';
-
-const STRINGS = {
-  verify: { vi: 'Kiểm tra tính toàn vẹn', en: 'Verify integrity' },
-  verifying: { vi: 'Đang kiểm tra…', en: 'Verifying…' },
-  findings: { vi: 'Những sai lệch tìm thấy', en: 'What was found' },
-} as const satisfies Record<string, Text>;
 
 /**
  * `<pakn-audit-verify>`: the check of the whole audit chain, for the audit page and a case's audit log.

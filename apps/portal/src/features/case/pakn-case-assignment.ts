@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
-import { AssignInputSchema, ROLE_LABELS, type Lang, type Role, type Text } from '@pakn/domain';
+import { AssignInputSchema, ROLE_LABELS, type Lang, type Role } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
@@ -8,20 +8,10 @@ import { loadTask, taskFailure } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { ASSIGNMENT_STRINGS as STRINGS } from './strings.ts';
 
 type Member = Awaited<ReturnType<PaknClient['unit']['staff']['query']>>[number];
 type Assignee = { readonly id: string; readonly displayName: string | null; readonly role: string | null };
-
-const STRINGS = {
-  nobody: { vi: 'Chưa giao cho cán bộ nào', en: 'Not assigned yet' },
-  member: { vi: 'Giao cho cán bộ của đơn vị', en: 'Assign to a member of the unit' },
-  choose: { vi: '— Chọn cán bộ —', en: '— Choose a member —' },
-  assign: { vi: 'Giao xử lý', en: 'Assign' },
-  reassign: { vi: 'Giao lại', en: 'Reassign' },
-  sending: { vi: 'Đang giao…', en: 'Assigning…' },
-  done: { vi: 'Đã giao cho {name}.', en: 'Assigned to {name}.' },
-  loadFailed: { vi: 'Không tải được danh sách cán bộ của đơn vị.', en: 'Could not load the unit’s staff.' },
-} as const satisfies Record<string, Text>;
 
 /**
  * `<pakn-case-assignment case-id unit-id can-assign>` with `.assignee`: who handles the case inside the unit,
