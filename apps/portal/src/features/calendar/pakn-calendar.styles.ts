@@ -154,17 +154,22 @@ export const calendarStyles = css`
   .swatch.day[data-kind='weekly_day_off'] {
     border-color: var(--_border);
   }
+  /* The days off and the swapped working day stand out in bold; a weekly day off does not. */
+  .day[data-kind='public_holiday'],
+  .day[data-kind='compensatory_day_off'],
+  .day[data-kind='extra_day_off'],
+  .day[data-kind='swap_working_day'] {
+    font-weight: 700;
+  }
   .day[data-kind='public_holiday'] {
     --_day-bg: #fde8e8;
     --_day-border: var(--_danger);
     color: #7d1a1f;
-    font-weight: 700;
   }
   .day[data-kind='compensatory_day_off'] {
     --_day-bg: #fff0e0;
     --_day-border: #a04a00;
     color: #6b3200;
-    font-weight: 700;
   }
   td.day[data-kind='compensatory_day_off'] .day-number,
   .swatch.day[data-kind='compensatory_day_off'] {
@@ -174,7 +179,6 @@ export const calendarStyles = css`
     --_day-bg: #ebe2f8;
     --_day-border: #5b3a99;
     color: #3f2470;
-    font-weight: 700;
   }
   td.day[data-kind='extra_day_off'] .day-number,
   .swatch.day[data-kind='extra_day_off'] {
@@ -184,7 +188,6 @@ export const calendarStyles = css`
     --_day-bg: #e5f3ea;
     --_day-border: var(--_success);
     color: #14512b;
-    font-weight: 700;
   }
   td.day[data-kind='swap_working_day'] .day-number,
   .swatch.day[data-kind='swap_working_day'] {
