@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { UnitRecordInputSchema, fieldErrors, pickLang, type Role, type Text } from '@pakn/domain';
 import { errorInfo, isSignedOut, paknClient } from './client.ts';
 import { SessionExpiredEvent, UnitRecordedEvent } from './events.ts';
+import { textareaField } from './form-fields.ts';
 import { PaknElement, defineElement } from './pakn-element.ts';
 import { base, tokens } from './styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor, suggestedRecordNote, type UnitRecordKind } from './unit-records.ts';
@@ -126,7 +127,6 @@ class PaknUnitRecord extends PaknElement {
     const lang = this.language.value;
     const kinds = this.kinds;
     if (kinds.length === 0 || !this.unitId) return nothing;
-    const noteError = this.errors.note;
     return html`<div class="root" lang=${pickLang(lang)}>
       <form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
         ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
@@ -136,24 +136,20 @@ class PaknUnitRecord extends PaknElement {
             ${kinds.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${UNIT_RECORD_LABELS[kind][lang]}</option>`)}
           </select>
         </div>
-        <div class="field">
-          <label for="note">${STRINGS.note[lang]}</label>
-          <span id="note-hint" class="hint">${STRINGS.noteHint[lang]}</span>
-          <textarea
-            id="note"
-            rows="3"
-            lang="vi"
-            .value=${this.note}
-            aria-invalid=${noteError ? 'true' : 'false'}
-            aria-describedby=${noteError ? 'note-hint note-error' : 'note-hint'}
-            @input=${(e: Event) => {
-              this.note = (e.target as HTMLTextAreaElement).value;
-              this.#noteEdited = true;
-              this.done = null;
-            }}
-          ></textarea>
-          ${noteError ? html`<span id="note-error" class="field-error">${noteError}</span>` : nothing}
-        </div>
+        ${textareaField({
+          id: 'note',
+          label: STRINGS.note[lang],
+          hint: STRINGS.noteHint[lang],
+          error: this.errors.note,
+          rows: 3,
+          textLang: 'vi',
+          value: this.note,
+          onInput: (value) => {
+            this.note = value;
+            this.#noteEdited = true;
+            this.done = null;
+          },
+        })}
         <div class="submit-row">
           <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.sending[lang] : STRINGS.submit[lang]}</button>
           <span role="status" class="done"> ${this.done ? STRINGS.done[lang].replace('{kind}', UNIT_RECORD_LABELS[this.done][lang]) : nothing} </span>
