@@ -45,7 +45,7 @@ export interface Plan<T> {
 }
 
 /** Sends a plan (the actions element's, or a test's): generic, so that each form's input keeps its type. */
-export type Submitter = <T>(plan: Plan<T>) => Promise<boolean>;
+type Submitter = <T>(plan: Plan<T>) => Promise<boolean>;
 
 /** A problem found while acting that belongs beside one field (an unknown reference). */
 export class FieldProblem extends Error {
