@@ -1,8 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { Lang } from '@pakn/domain';
-import { saveDownload } from './download.ts';
-import { SessionExpiredEvent } from './events.ts';
-import { elementLang } from './i18n.ts';
+import { css, html, nothing } from 'lit';
+import { DownloadElement } from './download-element.ts';
+import { defineElement } from './pakn-element.ts';
 import { base, tokens } from './styles.ts';
 
 /**
@@ -13,49 +11,25 @@ import { base, tokens } from './styles.ts';
  *
  * Events out: `pakn-session-expired`.
  */
-export class PaknDownloadLink extends LitElement {
+class PaknDownloadLink extends DownloadElement {
   static override properties = {
     url: { type: String },
     name: { type: String },
-    label: { type: String },
-    lang: { type: String },
-    busy: { state: true },
-    error: { state: true },
   };
 
   /** The server's download path (from the API's `url` field). */
   declare url: string;
   /** The file's name, shown and used when the server gives none. */
   declare name: string;
-  /** Read before the name by screen readers, e.g. "Tải xuống". */
-  declare label: string;
-  declare lang: string;
-  declare protected busy: boolean;
-  declare protected error: string | null;
 
   constructor() {
     super();
     this.url = '';
     this.name = '';
-    this.label = '';
-    this.lang = '';
-    this.busy = false;
-    this.error = null;
   }
 
-  get #lang(): Lang {
-    return elementLang(this.lang);
-  }
-
-  async #download(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = null;
-    const outcome = await saveDownload({ url: this.url, lang: this.#lang, fallbackName: this.name, container: this.renderRoot });
-    this.busy = false;
-    if (outcome.ok) return;
-    if (outcome.status === 401) this.dispatchEvent(new SessionExpiredEvent());
-    this.error = outcome.message;
+  #download(): Promise<void> {
+    return this.save({ url: this.url, fallbackName: this.name });
   }
 
   protected override render() {
@@ -99,7 +73,7 @@ export class PaknDownloadLink extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-download-link')) customElements.define('pakn-download-link', PaknDownloadLink);
+defineElement('pakn-download-link', PaknDownloadLink);
 
 declare global {
   interface HTMLElementTagNameMap {

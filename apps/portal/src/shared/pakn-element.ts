@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { LangController } from './controllers/lang.ts';
 
 /**
@@ -12,7 +12,8 @@ import { LangController } from './controllers/lang.ts';
  *     defineElement('pakn-thing', PaknThing);
  */
 export class PaknElement extends LitElement {
-  static override properties = {
+  // Typed wide so that subclasses may declare their own properties without repeating `lang`.
+  static override properties: PropertyDeclarations = {
     lang: { type: String },
   };
 

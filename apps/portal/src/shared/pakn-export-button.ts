@@ -1,8 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { Lang, Text } from '@pakn/domain';
-import { saveDownload } from './download.ts';
-import { SessionExpiredEvent } from './events.ts';
-import { elementLang } from './i18n.ts';
+import { css, html, nothing } from 'lit';
+import type { Text } from '@pakn/domain';
+import { DownloadElement } from './download-element.ts';
+import { defineElement } from './pakn-element.ts';
 import { base, tokens } from './styles.ts';
 
 const STRINGS = {
@@ -10,7 +9,7 @@ const STRINGS = {
 } as const satisfies Record<string, Text>;
 
 /** The exports the server offers (apps/server: POST /api/v1/exports/:file). */
-export type ExportFile = 'cases.csv' | 'unit-evaluation.csv';
+type ExportFile = 'cases.csv' | 'unit-evaluation.csv';
 
 /**
  * `<pakn-export-button file label hint .filter>`: downloads an export. An export is written to the audit log,
@@ -19,53 +18,30 @@ export type ExportFile = 'cases.csv' | 'unit-evaluation.csv';
  *
  * Events out: `pakn-session-expired`.
  */
-export class PaknExportButton extends LitElement {
+class PaknExportButton extends DownloadElement {
   static override properties = {
     file: { type: String },
-    label: { type: String },
     hint: { type: String },
-    lang: { type: String },
     filter: { attribute: false },
-    busy: { state: true },
-    error: { state: true },
   };
 
   declare file: ExportFile;
-  declare label: string;
   declare hint: string;
-  declare lang: string;
   declare filter: Readonly<Record<string, string | boolean>>;
-  declare protected busy: boolean;
-  declare protected error: string | null;
 
   constructor() {
     super();
     this.file = 'cases.csv';
-    this.label = '';
     this.hint = '';
-    this.lang = '';
     this.filter = {};
-    this.busy = false;
-    this.error = null;
   }
 
-  get #lang(): Lang {
-    return elementLang(this.lang);
-  }
-
-  async #download(): Promise<void> {
-    const lang = this.#lang;
-    this.busy = true;
-    this.error = null;
-    const outcome = await saveDownload({ url: `/api/v1/exports/${this.file}`, lang, body: this.filter, fallbackName: this.file, container: this.renderRoot });
-    this.busy = false;
-    if (outcome.ok) return;
-    if (outcome.status === 401) this.dispatchEvent(new SessionExpiredEvent());
-    this.error = outcome.message;
+  #download(): Promise<void> {
+    return this.save({ url: `/api/v1/exports/${this.file}`, body: this.filter, fallbackName: this.file });
   }
 
   protected override render() {
-    const lang = this.#lang;
+    const lang = this.language.value;
     return html`<span class="root">
       <button
         type="button"
@@ -101,7 +77,7 @@ export class PaknExportButton extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-export-button')) customElements.define('pakn-export-button', PaknExportButton);
+defineElement('pakn-export-button', PaknExportButton);
 
 declare global {
   interface HTMLElementTagNameMap {

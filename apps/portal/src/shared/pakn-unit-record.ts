@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { UnitRecordInputSchema, fieldErrors, pickLang, type Lang, type Role, type Text } from '@pakn/domain';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { UnitRecordInputSchema, fieldErrors, pickLang, type Role, type Text } from '@pakn/domain';
 import { errorInfo, isSignedOut, paknClient } from './client.ts';
 import { SessionExpiredEvent, UnitRecordedEvent } from './events.ts';
-import { elementLang } from './i18n.ts';
+import { textareaField } from './form-fields.ts';
+import { PaknElement, defineElement } from './pakn-element.ts';
 import { base, tokens } from './styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor, suggestedRecordNote, type UnitRecordKind } from './unit-records.ts';
 
@@ -25,16 +26,15 @@ const STRINGS = {
  *
  * Events out: `pakn-unit-recorded` (after a success), `pakn-session-expired`.
  */
-export class PaknUnitRecord extends LitElement {
+class PaknUnitRecord extends PaknElement {
   /** Focusing the element (e.g. after opening it from a list) focuses its first control. */
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...PaknElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties = {
     unitId: { type: String, attribute: 'unit-id' },
     caseId: { type: String, attribute: 'case-id' },
     reference: { type: String },
     viewerRole: { type: String, attribute: 'viewer-role' },
-    lang: { type: String },
     kind: { state: true },
     note: { state: true },
     busy: { state: true },
@@ -47,7 +47,6 @@ export class PaknUnitRecord extends LitElement {
   declare caseId: string;
   declare reference: string;
   declare viewerRole: string;
-  declare lang: string;
   declare protected kind: UnitRecordKind;
   declare protected note: string;
   declare protected busy: boolean;
@@ -63,17 +62,12 @@ export class PaknUnitRecord extends LitElement {
     this.caseId = '';
     this.reference = '';
     this.viewerRole = '';
-    this.lang = '';
     this.kind = 'reminder';
     this.note = '';
     this.busy = false;
     this.errors = {};
     this.formError = null;
     this.done = null;
-  }
-
-  get language(): Lang {
-    return elementLang(this.lang);
   }
 
   get kinds(): UnitRecordKind[] {
@@ -100,7 +94,7 @@ export class PaknUnitRecord extends LitElement {
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const lang = this.language;
+    const lang = this.language.value;
     this.formError = null;
     this.done = null;
     const input = { unitId: this.unitId, caseId: this.caseId || undefined, kind: this.kind, note: this.note };
@@ -130,10 +124,9 @@ export class PaknUnitRecord extends LitElement {
   }
 
   protected override render() {
-    const lang = this.language;
+    const lang = this.language.value;
     const kinds = this.kinds;
     if (kinds.length === 0 || !this.unitId) return nothing;
-    const noteError = this.errors.note;
     return html`<div class="root" lang=${pickLang(lang)}>
       <form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
         ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
@@ -143,24 +136,20 @@ export class PaknUnitRecord extends LitElement {
             ${kinds.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${UNIT_RECORD_LABELS[kind][lang]}</option>`)}
           </select>
         </div>
-        <div class="field">
-          <label for="note">${STRINGS.note[lang]}</label>
-          <span id="note-hint" class="hint">${STRINGS.noteHint[lang]}</span>
-          <textarea
-            id="note"
-            rows="3"
-            lang="vi"
-            .value=${this.note}
-            aria-invalid=${noteError ? 'true' : 'false'}
-            aria-describedby=${noteError ? 'note-hint note-error' : 'note-hint'}
-            @input=${(e: Event) => {
-              this.note = (e.target as HTMLTextAreaElement).value;
-              this.#noteEdited = true;
-              this.done = null;
-            }}
-          ></textarea>
-          ${noteError ? html`<span id="note-error" class="field-error">${noteError}</span>` : nothing}
-        </div>
+        ${textareaField({
+          id: 'note',
+          label: STRINGS.note[lang],
+          hint: STRINGS.noteHint[lang],
+          error: this.errors.note,
+          rows: 3,
+          textLang: 'vi',
+          value: this.note,
+          onInput: (value) => {
+            this.note = value;
+            this.#noteEdited = true;
+            this.done = null;
+          },
+        })}
         <div class="submit-row">
           <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.sending[lang] : STRINGS.submit[lang]}</button>
           <span role="status" class="done"> ${this.done ? STRINGS.done[lang].replace('{kind}', UNIT_RECORD_LABELS[this.done][lang]) : nothing} </span>
@@ -193,7 +182,7 @@ export class PaknUnitRecord extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-unit-record')) customElements.define('pakn-unit-record', PaknUnitRecord);
+defineElement('pakn-unit-record', PaknUnitRecord);
 
 declare global {
   interface HTMLElementTagNameMap {

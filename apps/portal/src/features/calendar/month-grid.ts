@@ -9,7 +9,7 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-export function isoDate(year: number, month: number, day: number): string {
+function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 

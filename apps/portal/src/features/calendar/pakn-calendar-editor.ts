@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { repeat } from 'lit/directives/repeat.js';
 import { YearScheduleSchema, fieldErrors, type IssueLike, type Lang } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { pageStyles } from '#shared/form-fields.ts';
 import { fill, formatDate } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
@@ -78,26 +78,22 @@ function validate(draft: ScheduleDraft, lang: Lang): { input: ScheduleInput } | 
  * Properties: `saved` (the year in force; a new one resets the form). Attributes: `lang`.
  * Events out: `pakn-calendar-edited` (to the calendar page), `pakn-session-expired`.
  */
-export class PaknCalendarEditor extends LitElement {
+export class PaknCalendarEditor extends PaknElement {
   static override properties = {
-    lang: { type: String },
     saved: { attribute: false },
     savedYear: { state: true },
   };
 
-  declare lang: string;
   declare saved: CalendarYear | null;
   /** The year whose schedule was just saved, for the success notice. */
   declare protected savedYear: number | null;
 
-  readonly #lang = new LangController(this);
-  readonly #editor = new EditorController<ScheduleDraft>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<ScheduleDraft>(this, { lang: () => this.language.value });
   /** The year this form was last reset from (a save resets it from the year it made itself). */
   #resetFrom: CalendarYear | null = null;
 
   constructor() {
     super();
-    this.lang = '';
     this.saved = null;
     this.savedYear = null;
   }
@@ -188,7 +184,7 @@ export class PaknCalendarEditor extends LitElement {
   async #send(mode: 'preview' | 'save'): Promise<void> {
     const current = this.#editor.draft;
     if (this.#editor.busy || !current) return;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const draft = compactDraft(current);
     this.#editor.reset(draft);
     this.savedYear = null;
@@ -222,7 +218,7 @@ export class PaknCalendarEditor extends LitElement {
 
   protected override render() {
     const draft = this.#editor.draft;
-    return draft ? this.#renderEditor(draft, this.#lang.value) : nothing;
+    return draft ? this.#renderEditor(draft, this.language.value) : nothing;
   }
 
   /**
@@ -459,7 +455,7 @@ export class PaknCalendarEditor extends LitElement {
   static override styles = [tokens, base, pageStyles, editorStyles];
 }
 
-if (!customElements.get('pakn-calendar-editor')) customElements.define('pakn-calendar-editor', PaknCalendarEditor);
+defineElement('pakn-calendar-editor', PaknCalendarEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

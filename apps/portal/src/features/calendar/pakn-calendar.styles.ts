@@ -137,11 +137,13 @@ export const calendarStyles = css`
   .day {
     --_day-bg: transparent;
     --_day-border: transparent;
+    --_day-border-style: solid;
+    --_day-border-width: 2px;
   }
   td.day .day-number,
   .swatch.day {
     background: var(--_day-bg);
-    border: 2px solid var(--_day-border);
+    border: var(--_day-border-width) var(--_day-border-style) var(--_day-border);
     border-radius: 3px;
   }
   td.day .day-number {
@@ -154,42 +156,36 @@ export const calendarStyles = css`
   .swatch.day[data-kind='weekly_day_off'] {
     border-color: var(--_border);
   }
+  /* The days off and the swapped working day stand out in bold; a weekly day off does not. */
+  .day[data-kind='public_holiday'],
+  .day[data-kind='compensatory_day_off'],
+  .day[data-kind='extra_day_off'],
+  .day[data-kind='swap_working_day'] {
+    font-weight: 700;
+  }
   .day[data-kind='public_holiday'] {
     --_day-bg: #fde8e8;
     --_day-border: var(--_danger);
     color: #7d1a1f;
-    font-weight: 700;
   }
   .day[data-kind='compensatory_day_off'] {
     --_day-bg: #fff0e0;
     --_day-border: #a04a00;
+    --_day-border-style: dashed;
     color: #6b3200;
-    font-weight: 700;
-  }
-  td.day[data-kind='compensatory_day_off'] .day-number,
-  .swatch.day[data-kind='compensatory_day_off'] {
-    border-style: dashed;
   }
   .day[data-kind='extra_day_off'] {
     --_day-bg: #ebe2f8;
     --_day-border: #5b3a99;
+    --_day-border-style: dotted;
     color: #3f2470;
-    font-weight: 700;
-  }
-  td.day[data-kind='extra_day_off'] .day-number,
-  .swatch.day[data-kind='extra_day_off'] {
-    border-style: dotted;
   }
   .day[data-kind='swap_working_day'] {
     --_day-bg: #e5f3ea;
     --_day-border: var(--_success);
+    --_day-border-style: double;
+    --_day-border-width: 4px;
     color: #14512b;
-    font-weight: 700;
-  }
-  td.day[data-kind='swap_working_day'] .day-number,
-  .swatch.day[data-kind='swap_working_day'] {
-    border-style: double;
-    border-width: 4px;
   }
   td.day[data-kind='swap_working_day'] .day-number {
     line-height: 1.35rem;

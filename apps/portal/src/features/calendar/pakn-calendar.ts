@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { can, type Lang } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { StaffController } from '#shared/context.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask, taskFailure } from '#shared/controllers/load.ts';
 import { NavigateEvent } from '#shared/events.ts';
 import { loadErrorAlert, pageStyles } from '#shared/form-fields.ts';
@@ -26,33 +26,29 @@ const YEARS_AROUND = 3;
  * Attributes: `year` (default: the current year in Hanoi), `lang` (vi | en; default the page's).
  * Events out: `pakn-navigate` (a year change, to keep it in the address; replace), `pakn-session-expired`.
  */
-export class PaknCalendar extends LitElement {
+export class PaknCalendar extends PaknElement {
   static override properties = {
     year: { type: String },
-    lang: { type: String },
     preview: { state: true },
     saved: { state: true },
   };
 
   declare year: string;
-  declare lang: string;
   /** The year as the draft would make it, shown instead of the saved one until dropped or saved. */
   declare protected preview: CalendarYear | null;
   /** The year as the editor just saved it (newer than the loaded one). */
   declare protected saved: CalendarYear | null;
 
-  readonly #lang = new LangController(this);
   readonly #staff = new StaffController(this);
   readonly #year = loadTask(this, {
     args: () => [this.selectedYear] as const,
     run: ([year], signal) => paknClient().calendar.year.query({ year }, { signal }),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
     this.year = '';
-    this.lang = '';
     this.preview = null;
     this.saved = null;
   }
@@ -100,7 +96,7 @@ export class PaknCalendar extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const task = this.#year;
     const loaded = task.status === TaskStatus.COMPLETE ? (this.saved ?? task.value) : undefined;
     return html`
@@ -159,7 +155,7 @@ export class PaknCalendar extends LitElement {
   static override styles = [tokens, base, pageStyles, calendarStyles];
 }
 
-if (!customElements.get('pakn-calendar')) customElements.define('pakn-calendar', PaknCalendar);
+defineElement('pakn-calendar', PaknCalendar);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,7 +7,7 @@ export interface DraftDay {
   readonly name: string;
 }
 
-export interface DraftDate {
+interface DraftDate {
   readonly key: number;
   readonly date: string;
 }

@@ -74,3 +74,10 @@ export function actionLabel(action: string, lang: Lang): string | null {
   const kind = action.startsWith('case.') ? action.slice('case.'.length) : '';
   return kind in EVENT_LABELS ? EVENT_LABELS[kind as CaseEventKind][lang] : null;
 }
+
+/** `<pakn-audit-verify>`'s button and findings. */
+export const VERIFY_STRINGS = {
+  verify: { vi: 'Kiểm tra tính toàn vẹn', en: 'Verify integrity' },
+  verifying: { vi: 'Đang kiểm tra…', en: 'Verifying…' },
+  findings: { vi: 'Những sai lệch tìm thấy', en: 'What was found' },
+} as const satisfies Record<string, Text>;

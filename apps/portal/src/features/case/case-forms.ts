@@ -45,7 +45,7 @@ export interface Plan<T> {
 }
 
 /** Sends a plan (the actions element's, or a test's): generic, so that each form's input keeps its type. */
-export type Submitter = <T>(plan: Plan<T>) => Promise<boolean>;
+type Submitter = <T>(plan: Plan<T>) => Promise<boolean>;
 
 /** A problem found while acting that belongs beside one field (an unknown reference). */
 export class FieldProblem extends Error {
@@ -70,16 +70,30 @@ export interface ActionForm {
   readonly render: (view: views.FormView) => TemplateResult;
 }
 
-const caseOnly = (ctx: FormContext, go: Submitter, send: (c: CaseMutations, data: { caseId: string }) => Promise<CaseView>, done: Text) =>
-  go({ schema: CaseIdInputSchema, input: { caseId: ctx.caseId }, send, done });
+type Send<T> = (c: CaseMutations, data: T) => Promise<CaseView>;
+type Render = ActionForm['render'];
 
-const comment = (
-  ctx: FormContext,
-  go: Submitter,
-  text: string,
-  send: (c: CaseMutations, data: { caseId: string; comment: string }) => Promise<CaseView>,
+/** A form that sends the case id alone (approve, acknowledge, verify). */
+const caseOnlyForm = (move: CaseMove, send: Send<{ caseId: string }>, done: Text, render: Render): ActionForm => ({
+  moves: [move],
+  fieldIds: {},
+  submit: (ctx, go) => go({ schema: CaseIdInputSchema, input: { caseId: ctx.caseId }, send, done }),
+  render,
+});
+
+/** A form that sends the case id and the comment typed in its one text field (`draft`, also the field's id). */
+const commentForm = (
+  move: CaseMove,
+  draft: 'confirmComment' | 'directorComment' | 'declineReason' | 'returnReason',
+  send: Send<{ caseId: string; comment: string }>,
   done: Text,
-) => go({ schema: CommentInputSchema, input: { caseId: ctx.caseId, comment: text }, send, done });
+  render: Render,
+): ActionForm => ({
+  moves: [move],
+  fieldIds: { comment: draft, note: draft },
+  submit: (ctx, go) => go({ schema: CommentInputSchema, input: { caseId: ctx.caseId, comment: ctx.drafts[draft] }, send, done }),
+  render,
+});
 
 /**
  * The case's action forms, in the order the page shows them: the form name → the moves it makes, where its
@@ -99,12 +113,7 @@ export const ACTION_FORMS = {
     },
     render: views.classify,
   },
-  confirmAnswer: {
-    moves: ['answer_confirmed'],
-    fieldIds: { comment: 'confirmComment', note: 'confirmComment' },
-    submit: (ctx, go) => comment(ctx, go, ctx.drafts.confirmComment, (c, data) => c.confirmAnswer.mutate(data), STRINGS.confirmed),
-    render: views.confirmAnswer,
-  },
+  confirmAnswer: commentForm('answer_confirmed', 'confirmComment', (c, data) => c.confirmAnswer.mutate(data), STRINGS.confirmed, views.confirmAnswer),
   draft: {
     moves: ['forwarding_drafted'],
     fieldIds: { unitId: 'unitId', letter: 'letter', confirmSelfReview: 'confirmSelfReview' },
@@ -116,24 +125,9 @@ export const ACTION_FORMS = {
     },
     render: views.draft,
   },
-  approve: {
-    moves: ['forwarded'],
-    fieldIds: {},
-    submit: (ctx, go) => caseOnly(ctx, go, (c, data) => c.approveForwarding.mutate(data), STRINGS.approved),
-    render: views.approve,
-  },
-  returnDraft: {
-    moves: ['forwarding_returned'],
-    fieldIds: { comment: 'directorComment', note: 'directorComment' },
-    submit: (ctx, go) => comment(ctx, go, ctx.drafts.directorComment, (c, data) => c.returnForwarding.mutate(data), STRINGS.draftReturned),
-    render: views.returnDraft,
-  },
-  acknowledge: {
-    moves: ['acknowledged'],
-    fieldIds: {},
-    submit: (ctx, go) => caseOnly(ctx, go, (c, data) => c.acknowledge.mutate(data), STRINGS.acknowledged),
-    render: views.acknowledge,
-  },
+  approve: caseOnlyForm('forwarded', (c, data) => c.approveForwarding.mutate(data), STRINGS.approved, views.approve),
+  returnDraft: commentForm('forwarding_returned', 'directorComment', (c, data) => c.returnForwarding.mutate(data), STRINGS.draftReturned, views.returnDraft),
+  acknowledge: caseOnlyForm('acknowledged', (c, data) => c.acknowledge.mutate(data), STRINGS.acknowledged, views.acknowledge),
   answer: {
     moves: ['answer_submitted'],
     fieldIds: { outcome: 'outcome', answer: 'answer', internalNote: 'internalNote', attachments: 'answerFiles' },
@@ -192,24 +186,9 @@ export const ACTION_FORMS = {
     },
     render: views.decideExtension,
   },
-  decline: {
-    moves: ['declined'],
-    fieldIds: { comment: 'declineReason', note: 'declineReason' },
-    submit: (ctx, go) => comment(ctx, go, ctx.drafts.declineReason, (c, data) => c.decline.mutate(data), STRINGS.declined),
-    render: views.decline,
-  },
-  verify: {
-    moves: ['answered'],
-    fieldIds: {},
-    submit: (ctx, go) => caseOnly(ctx, go, (c, data) => c.verifyAnswer.mutate(data), STRINGS.verified),
-    render: views.verify,
-  },
-  returnAnswer: {
-    moves: ['answer_returned'],
-    fieldIds: { comment: 'returnReason', note: 'returnReason' },
-    submit: (ctx, go) => comment(ctx, go, ctx.drafts.returnReason, (c, data) => c.returnAnswer.mutate(data), STRINGS.answerReturned),
-    render: views.returnAnswer,
-  },
+  decline: commentForm('declined', 'declineReason', (c, data) => c.decline.mutate(data), STRINGS.declined, views.decline),
+  verify: caseOnlyForm('answered', (c, data) => c.verifyAnswer.mutate(data), STRINGS.verified, views.verify),
+  returnAnswer: commentForm('answer_returned', 'returnReason', (c, data) => c.returnAnswer.mutate(data), STRINGS.answerReturned, views.returnAnswer),
   merge: {
     moves: ['merged'],
     fieldIds: { primaryId: 'mergeReference', duplicateId: 'mergeReference' },

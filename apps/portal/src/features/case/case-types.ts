@@ -6,7 +6,6 @@ export type Letter = Awaited<ReturnType<PaknClient['case']['letters']['query']>>
 export type UnitRecord = Awaited<ReturnType<PaknClient['unit']['records']['query']>>[number];
 export type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
 export type Attachment = Awaited<ReturnType<PaknClient['case']['attachments']['query']>>[number];
-export type InboxEntry = Awaited<ReturnType<PaknClient['case']['inbox']['query']>>[number];
 /** The case mutations, which the action forms call. */
 export type CaseMutations = PaknClient['case'];
 

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, errorMessage, type Lang } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask } from '#shared/controllers/load.ts';
 import { fill } from '#shared/i18n.ts';
 import '#shared/pakn-download-link.ts';
@@ -34,27 +34,23 @@ interface Pending {
  *
  * Attributes: `case-id`, `lang` (vi | en), `error` (a message from the form, e.g. an expired file).
  */
-export class PaknAnswerUpload extends LitElement {
+export class PaknAnswerUpload extends PaknElement {
   static override properties = {
     caseId: { type: String, attribute: 'case-id' },
-    lang: { type: String },
     error: { type: String },
     files: { state: true },
     notice: { state: true },
   };
 
   declare caseId: string;
-  declare lang: string;
   declare error: string;
   declare protected files: readonly Pending[];
   declare protected notice: string;
   #seq = 0;
-  readonly #lang = new LangController(this);
 
   constructor() {
     super();
     this.caseId = '';
-    this.lang = '';
     this.error = '';
     this.files = [];
     this.notice = '';
@@ -80,7 +76,7 @@ export class PaknAnswerUpload extends LitElement {
     const input = event.target as HTMLInputElement;
     const chosen = [...(input.files ?? [])];
     input.value = '';
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     this.notice = '';
     for (const file of chosen) {
       if (this.files.length >= MAX_ATTACHMENTS) {
@@ -101,7 +97,7 @@ export class PaknAnswerUpload extends LitElement {
   };
 
   async #upload(key: number, file: File): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     try {
       const response = await fetch('/api/v1/answer-attachments', {
         method: 'POST',
@@ -136,7 +132,7 @@ export class PaknAnswerUpload extends LitElement {
   }
 
   override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const full = this.files.length >= MAX_ATTACHMENTS;
     return html`<fieldset class="root" aria-describedby="answer-files-hint" data-testid="answer-upload">
       <legend>${S.legend[lang]}</legend>
@@ -186,29 +182,25 @@ export class PaknAnswerUpload extends LitElement {
  * `<pakn-answer-file-list case-id="…">`: the files of the unit's current answer, with download links and
  * whether each is for the citizen or internal. Re-reads when `revision` changes (the case changed).
  */
-export class PaknAnswerFileList extends LitElement {
+export class PaknAnswerFileList extends PaknElement {
   static override properties = {
     caseId: { type: String, attribute: 'case-id' },
-    lang: { type: String },
     revision: { type: Number },
   };
 
   declare caseId: string;
-  declare lang: string;
   declare revision: number;
 
-  readonly #lang = new LangController(this);
   readonly #files = loadTask(this, {
     args: () => [this.caseId, this.revision] as const,
     run: ([caseId], signal): Promise<readonly AnswerFile[]> =>
       caseId ? paknClient().case.answerAttachments.query({ caseId }, { signal }) : Promise.resolve([]),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
     this.caseId = '';
-    this.lang = '';
     this.revision = 0;
   }
 
@@ -218,7 +210,7 @@ export class PaknAnswerFileList extends LitElement {
   }
 
   override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const files = this.#shown;
     if (!files) return nothing;
     return html`<section class="root" aria-labelledby="answer-files-heading" data-testid="answer-files">
@@ -247,8 +239,8 @@ export class PaknAnswerFileList extends LitElement {
   static override styles = [tokens, base, fileStyles];
 }
 
-if (!customElements.get('pakn-answer-upload')) customElements.define('pakn-answer-upload', PaknAnswerUpload);
-if (!customElements.get('pakn-answer-file-list')) customElements.define('pakn-answer-file-list', PaknAnswerFileList);
+defineElement('pakn-answer-upload', PaknAnswerUpload);
+defineElement('pakn-answer-file-list', PaknAnswerFileList);
 
 declare global {
   interface HTMLElementTagNameMap {

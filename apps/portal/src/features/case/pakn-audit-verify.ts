@@ -1,40 +1,29 @@
-import { LitElement, css, html, nothing } from 'lit';
-import type { Text } from '@pakn/domain';
+import { css, html, nothing } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { paknClient } from '#shared/client.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { callFailed } from '#shared/failure.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { VERIFY_STRINGS as STRINGS } from './audit-strings.ts';
 import { summariseVerification, type VerificationSummary } from './audit-verification.ts';
-
-const STRINGS = {
-  verify: { vi: 'Kiểm tra tính toàn vẹn', en: 'Verify integrity' },
-  verifying: { vi: 'Đang kiểm tra…', en: 'Verifying…' },
-  findings: { vi: 'Những sai lệch tìm thấy', en: 'What was found' },
-} as const satisfies Record<string, Text>;
 
 /**
  * `<pakn-audit-verify>`: the check of the whole audit chain, for the audit page and a case's audit log.
  * Recomputes the keyed chain on the server, holds it against the signed checkpoints kept outside the
  * database, and says what broke and where.
  */
-export class PaknAuditVerify extends LitElement {
+export class PaknAuditVerify extends PaknElement {
   static override properties = {
-    lang: { type: String },
     verifying: { state: true },
     summary: { state: true },
     error: { state: true },
   };
 
-  declare lang: string;
   declare protected verifying: boolean;
   declare protected summary: VerificationSummary | null;
   declare protected error: string | null;
 
-  readonly #lang = new LangController(this);
-
   constructor() {
     super();
-    this.lang = '';
     this.verifying = false;
     this.summary = null;
     this.error = null;
@@ -44,17 +33,17 @@ export class PaknAuditVerify extends LitElement {
     this.verifying = true;
     this.summary = null;
     try {
-      this.summary = summariseVerification(await paknClient().audit.verify.query(), this.#lang.value);
+      this.summary = summariseVerification(await paknClient().audit.verify.query(), this.language.value);
       this.error = null;
     } catch (error) {
-      this.error = callFailed(this, error, this.#lang.value).message;
+      this.error = callFailed(this, error, this.language.value).message;
     } finally {
       this.verifying = false;
     }
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const s = this.summary;
     return html`<div class="verify" lang=${lang}>
       <button type="button" class="secondary" ?disabled=${this.verifying} @click=${() => void this.#verify()}>
@@ -108,7 +97,7 @@ export class PaknAuditVerify extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-audit-verify')) customElements.define('pakn-audit-verify', PaknAuditVerify);
+defineElement('pakn-audit-verify', PaknAuditVerify);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import type { Lang } from '@pakn/domain';
 import { CategoriesController } from '#shared/categories.ts';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { base, tokens } from '#shared/styles.ts';
 import type { UnitView } from '#shared/units.ts';
 import { draftsFor, type Drafts } from './case-drafts.ts';
@@ -26,24 +26,21 @@ const CLOSED = new Set(['answered', 'referred', 'merged']);
  * Events out: `pakn-case-moved` (with the case as the mutation answered it), `pakn-case-reload` (after a
  * refusal a reload can fix), `pakn-session-expired`.
  */
-export class PaknCaseActions extends LitElement {
+export class PaknCaseActions extends PaknElement {
   static override properties = {
-    lang: { type: String },
     item: { attribute: false },
     letters: { attribute: false },
     units: { attribute: false },
     authorities: { attribute: false },
   };
 
-  declare lang: string;
   declare item: CaseView | null;
   declare letters: readonly Letter[];
   declare units: readonly UnitView[];
   declare authorities: readonly Authority[];
 
-  readonly #lang = new LangController(this);
   readonly #categories = new CategoriesController(this);
-  readonly #editor = new EditorController<Drafts>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<Drafts>(this, { lang: () => this.language.value });
   /** The last failure is one a reload can fix (someone moved the case first). */
   #stale = false;
   /** An own move succeeded: the next version of the case starts the forms afresh, whatever its status. */
@@ -51,7 +48,6 @@ export class PaknCaseActions extends LitElement {
 
   constructor() {
     super();
-    this.lang = '';
     this.item = null;
     this.letters = [];
     this.units = [];
@@ -88,7 +84,7 @@ export class PaknCaseActions extends LitElement {
       caseId: item.id,
       item,
       drafts,
-      lang: this.#lang.value,
+      lang: this.language.value,
       files: form === 'answer' ? this.renderRoot.querySelector('pakn-answer-upload') : null,
       approve: options?.approve ?? false,
     };
@@ -168,7 +164,7 @@ export class PaknCaseActions extends LitElement {
     const item = this.item;
     const drafts = this.#editor.draft;
     if (!item || !drafts) return nothing;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const forms = formsFor(item);
     if (forms.length === 0) {
       if (CLOSED.has(item.status)) return nothing;
@@ -186,7 +182,7 @@ export class PaknCaseActions extends LitElement {
   static override styles = [tokens, base, panelStyles, actionsStyles];
 }
 
-if (!customElements.get('pakn-case-actions')) customElements.define('pakn-case-actions', PaknCaseActions);
+defineElement('pakn-case-actions', PaknCaseActions);
 
 declare global {
   interface HTMLElementTagNameMap {

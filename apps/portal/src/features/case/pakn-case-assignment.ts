@@ -1,27 +1,17 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { AssignInputSchema, ROLE_LABELS, type Lang, type Role, type Text } from '@pakn/domain';
+import { css, html, nothing } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import { AssignInputSchema, ROLE_LABELS, type Lang, type Role } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask, taskFailure } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { ASSIGNMENT_STRINGS as STRINGS } from './strings.ts';
 
 type Member = Awaited<ReturnType<PaknClient['unit']['staff']['query']>>[number];
 type Assignee = { readonly id: string; readonly displayName: string | null; readonly role: string | null };
-
-const STRINGS = {
-  nobody: { vi: 'Chưa giao cho cán bộ nào', en: 'Not assigned yet' },
-  member: { vi: 'Giao cho cán bộ của đơn vị', en: 'Assign to a member of the unit' },
-  choose: { vi: '— Chọn cán bộ —', en: '— Choose a member —' },
-  assign: { vi: 'Giao xử lý', en: 'Assign' },
-  reassign: { vi: 'Giao lại', en: 'Reassign' },
-  sending: { vi: 'Đang giao…', en: 'Assigning…' },
-  done: { vi: 'Đã giao cho {name}.', en: 'Assigned to {name}.' },
-  loadFailed: { vi: 'Không tải được danh sách cán bộ của đơn vị.', en: 'Could not load the unit’s staff.' },
-} as const satisfies Record<string, Text>;
 
 /**
  * `<pakn-case-assignment case-id unit-id can-assign>` with `.assignee`: who handles the case inside the unit,
@@ -30,29 +20,26 @@ const STRINGS = {
  *
  * Events out: `pakn-case-updated` (after assigning), `pakn-session-expired`.
  */
-export class PaknCaseAssignment extends LitElement {
+export class PaknCaseAssignment extends PaknElement {
   static override properties = {
     caseId: { type: String, attribute: 'case-id' },
     unitId: { type: String, attribute: 'unit-id' },
     canAssign: { type: Boolean, attribute: 'can-assign' },
     assignee: { attribute: false },
-    lang: { type: String },
   };
 
   declare caseId: string;
   declare unitId: string;
   declare canAssign: boolean;
   declare assignee: Assignee | null;
-  declare lang: string;
 
-  readonly #lang = new LangController(this);
   /** The unit's members, for the unit head only. */
   readonly #members = loadTask(this, {
     args: () => [this.canAssign ? this.unitId : ''] as const,
     run: ([unitId], signal): Promise<readonly Member[]> => (unitId ? paknClient().unit.staff.query({ unitId }, { signal }) : Promise.resolve([])),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
-  readonly #editor = new EditorController<{ staffId: string }>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<{ staffId: string }>(this, { lang: () => this.language.value });
 
   constructor() {
     super();
@@ -60,13 +47,12 @@ export class PaknCaseAssignment extends LitElement {
     this.unitId = '';
     this.canAssign = false;
     this.assignee = null;
-    this.lang = '';
     this.#editor.reset({ staffId: '' });
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     await this.#editor.submit({
       schema: AssignInputSchema,
       input: { caseId: this.caseId, staffId: this.#editor.draft?.staffId ?? '' },
@@ -82,7 +68,7 @@ export class PaknCaseAssignment extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const assignee = this.assignee;
     return html`<div class="root" lang=${lang}>
       <p class="assignee" data-testid="case-assignee">
@@ -169,7 +155,7 @@ export class PaknCaseAssignment extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-case-assignment')) customElements.define('pakn-case-assignment', PaknCaseAssignment);
+defineElement('pakn-case-assignment', PaknCaseAssignment);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { AuditListInputSchema, ROLE_LABELS, fieldErrors, type Lang, type Role } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
@@ -44,11 +44,10 @@ interface AuditPage {
  * dates and entity, a page at a time. One element for both, so that both read the same way; the shell loads
  * this module as the page's feature.
  */
-export class PaknCaseAudit extends LitElement {
+export class PaknCaseAudit extends PaknElement {
   static override properties = {
     caseId: { type: String, attribute: 'case-id' },
     revision: { type: Number },
-    lang: { type: String },
     filters: { state: true },
     filterErrors: { state: true },
     pages: { state: true },
@@ -56,13 +55,11 @@ export class PaknCaseAudit extends LitElement {
 
   declare caseId: string;
   declare revision: number;
-  declare lang: string;
   declare protected filters: Filters;
   declare protected filterErrors: Readonly<Record<string, string>>;
   /** The `afterSeq` of each page seen so far: the last one is the page shown. */
   declare protected pages: readonly number[];
 
-  readonly #lang = new LangController(this);
   readonly #entries = loadTask(this, {
     args: () => [this.caseId, this.revision, this.filters, this.pages] as const,
     run: async ([caseId, , filters, pages], signal) => {
@@ -70,14 +67,13 @@ export class PaknCaseAudit extends LitElement {
       // One more than a page is asked for: its presence says there is a next page.
       return caseId ? { entries, hasMore: false } : { entries: entries.slice(0, PAGE_SIZE), hasMore: entries.length > PAGE_SIZE };
     },
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
     this.caseId = '';
     this.revision = 0;
-    this.lang = '';
     this.filters = NO_FILTERS;
     this.filterErrors = {};
     this.pages = [0];
@@ -93,7 +89,7 @@ export class PaknCaseAudit extends LitElement {
 
   #applyFilters(event: SubmitEvent): void {
     event.preventDefault();
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const data = new FormData(event.target as HTMLFormElement);
     const filters = { ...NO_FILTERS };
     for (const key of FILTER_KEYS) filters[key] = formText(data, key);
@@ -168,7 +164,7 @@ export class PaknCaseAudit extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const whole = !this.caseId;
     return html`<section class="root panel" lang=${lang} aria-labelledby="audit-heading" data-testid=${whole ? 'audit-log' : 'case-audit'}>
       ${whole ? html`<h1 id="audit-heading">${STRINGS.logHeading[lang]}</h1>` : html`<h2 id="audit-heading">${STRINGS.heading[lang]}</h2>`}
@@ -240,7 +236,7 @@ export class PaknCaseAudit extends LitElement {
   static override styles = [tokens, base, auditStyles];
 }
 
-if (!customElements.get('pakn-case-audit')) customElements.define('pakn-case-audit', PaknCaseAudit);
+defineElement('pakn-case-audit', PaknCaseAudit);
 
 declare global {
   interface HTMLElementTagNameMap {

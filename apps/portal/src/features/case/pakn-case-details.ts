@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { CHANNEL_LABELS, OUT_OF_SCOPE_LABELS, RevealIdentityInputSchema, type CaseContact, type Lang } from '@pakn/domain';
 import { CategoriesController } from '#shared/categories.ts';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { DEADLINE_STRINGS, deadlineStyles, renderDeadline } from '#shared/deadline.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { textareaField } from '#shared/form-fields.ts';
@@ -52,9 +52,8 @@ const time = (iso: string) => html`<time datetime=${iso}>${formatDateTime(iso)}<
  *
  * Events out: `pakn-identity-revealed`, and those of the summary and the assignment (`pakn-case-updated`).
  */
-export class PaknCaseDetails extends LitElement {
+export class PaknCaseDetails extends PaknElement {
   static override properties = {
-    lang: { type: String },
     item: { attribute: false },
     units: { attribute: false },
     attachments: { attribute: false },
@@ -62,7 +61,6 @@ export class PaknCaseDetails extends LitElement {
     revealed: { state: true },
   };
 
-  declare lang: string;
   declare item: CaseView | null;
   declare units: readonly UnitView[];
   declare attachments: readonly Attachment[];
@@ -70,13 +68,11 @@ export class PaknCaseDetails extends LitElement {
   /** The citizen's contact in full, after a logged reveal. Never kept beyond this case. */
   declare protected revealed: CaseContact | null;
 
-  readonly #lang = new LangController(this);
   readonly #categories = new CategoriesController(this);
-  readonly #reveal = new EditorController<{ revealReason: string }>(this, { lang: () => this.#lang.value });
+  readonly #reveal = new EditorController<{ revealReason: string }>(this, { lang: () => this.language.value });
 
   constructor() {
     super();
-    this.lang = '';
     this.item = null;
     this.units = [];
     this.attachments = [];
@@ -167,7 +163,7 @@ export class PaknCaseDetails extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const item = this.item;
     if (!item) return nothing;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     return html`<section class="root panel" lang=${lang} aria-labelledby="details-heading" part="details">
       <h2 id="details-heading">${STRINGS.details[lang]}</h2>
       <dl class="details">${this.#whatRows(item, lang)} ${this.#handlingRows(item, lang)}</dl>
@@ -255,7 +251,7 @@ export class PaknCaseDetails extends LitElement {
   static override styles = [tokens, base, deadlineStyles, panelStyles, detailsStyles];
 }
 
-if (!customElements.get('pakn-case-details')) customElements.define('pakn-case-details', PaknCaseDetails);
+defineElement('pakn-case-details', PaknCaseDetails);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,6 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { CASE_STATUS_LABELS } from '@pakn/domain';
-import { LangController } from '#shared/controllers/lang.ts';
 import { formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import type { CaseView } from './case-types.ts';
@@ -8,25 +8,20 @@ import { historyStyles, panelStyles } from './pakn-case.styles.ts';
 import { EVENT_LABELS, STRINGS } from './strings.ts';
 
 /** `<pakn-case-history .events>`: the steps of a case, oldest first, with what the citizen sees. Part of the case page. */
-export class PaknCaseHistory extends LitElement {
+export class PaknCaseHistory extends PaknElement {
   static override properties = {
-    lang: { type: String },
     events: { attribute: false },
   };
 
-  declare lang: string;
   declare events: CaseView['events'];
-
-  readonly #lang = new LangController(this);
 
   constructor() {
     super();
-    this.lang = '';
     this.events = [];
   }
 
   protected override render(): TemplateResult {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     return html`<section class="root panel" lang=${lang} part="history" aria-labelledby="history-heading">
       <h2 id="history-heading">${STRINGS.history[lang]}</h2>
       ${
@@ -51,7 +46,7 @@ export class PaknCaseHistory extends LitElement {
   static override styles = [tokens, base, panelStyles, historyStyles];
 }
 
-if (!customElements.get('pakn-case-history')) customElements.define('pakn-case-history', PaknCaseHistory);
+defineElement('pakn-case-history', PaknCaseHistory);
 
 declare global {
   interface HTMLElementTagNameMap {

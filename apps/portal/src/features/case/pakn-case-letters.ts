@@ -1,6 +1,6 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { letterNumber } from '@pakn/domain';
-import { LangController } from '#shared/controllers/lang.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
@@ -13,26 +13,21 @@ import { LETTER_STATUS_LABELS, STRINGS } from './strings.ts';
  * "draft"), the Director's comment when returned, its text and a link to its printable page. Shows nothing
  * while there is none. Part of the case page.
  */
-export class PaknCaseLetters extends LitElement {
+export class PaknCaseLetters extends PaknElement {
   static override properties = {
-    lang: { type: String },
     letters: { attribute: false },
   };
 
-  declare lang: string;
   declare letters: readonly Letter[];
-
-  readonly #lang = new LangController(this);
 
   constructor() {
     super();
-    this.lang = '';
     this.letters = [];
   }
 
   protected override render(): TemplateResult | typeof nothing {
     if (this.letters.length === 0) return nothing;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     return html`<section class="root panel" lang=${lang} aria-labelledby="letters-heading" data-testid="case-letters">
       <h2 id="letters-heading">${STRINGS.lettersHeading[lang]}</h2>
       <ul class="letters plain">
@@ -42,7 +37,7 @@ export class PaknCaseLetters extends LitElement {
   }
 
   #renderLetter(letter: Letter): TemplateResult {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const number = letter.status === 'approved' ? letterNumber(letter.number) : STRINGS.draftNumber[lang];
     return html`<li class="letter" data-status=${letter.status} data-testid="case-letter">
       <p class="letter-title">
@@ -75,7 +70,7 @@ export class PaknCaseLetters extends LitElement {
   static override styles = [tokens, base, panelStyles, lettersStyles];
 }
 
-if (!customElements.get('pakn-case-letters')) customElements.define('pakn-case-letters', PaknCaseLetters);
+defineElement('pakn-case-letters', PaknCaseLetters);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,8 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EditSummaryInputSchema, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
@@ -16,12 +16,11 @@ import { SUMMARY_STRINGS as STRINGS } from './strings.ts';
  *
  * Events out: `pakn-case-updated` (after saving), `pakn-session-expired`.
  */
-export class PaknCaseSummary extends LitElement {
+export class PaknCaseSummary extends PaknElement {
   static override properties = {
     caseId: { type: String, attribute: 'case-id' },
     canEdit: { type: Boolean, attribute: 'can-edit' },
     description: { type: String },
-    lang: { type: String },
     saved: { state: true },
     unsaved: { state: true },
   };
@@ -29,22 +28,19 @@ export class PaknCaseSummary extends LitElement {
   declare caseId: string;
   declare canEdit: boolean;
   declare description: string;
-  declare lang: string;
   /** After a save: a Text, so that it follows a language switch. */
   declare protected saved: Text | null;
   /** What the officer had typed when the case moved on under the form: shown so it can be copied, not lost. */
   declare protected unsaved: string | null;
 
-  readonly #lang = new LangController(this);
   /** The summary being edited; null while it is only shown. */
-  readonly #editor = new EditorController<{ description: string }>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<{ description: string }>(this, { lang: () => this.language.value });
 
   constructor() {
     super();
     this.caseId = '';
     this.canEdit = false;
     this.description = '';
-    this.lang = '';
     this.saved = null;
     this.unsaved = null;
   }
@@ -87,7 +83,7 @@ export class PaknCaseSummary extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       ${
@@ -181,7 +177,7 @@ export class PaknCaseSummary extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-case-summary')) customElements.define('pakn-case-summary', PaknCaseSummary);
+defineElement('pakn-case-summary', PaknCaseSummary);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { CASE_STATUS_LABELS, can, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { StaffController, UnitsController } from '#shared/context.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { shortcutKey } from '#shared/shortcuts.ts';
@@ -37,30 +37,27 @@ interface Echo {
  * Listens on window to `pakn-case-changed` (the live feed) and re-reads the case when it is the one shown.
  * Keys: `c` classification, `f` forwarding form (never while typing).
  */
-export class PaknCase extends LitElement {
+export class PaknCase extends PaknElement {
   static override properties = {
     caseId: { type: String, attribute: 'case-id' },
-    lang: { type: String },
     notice: { state: true },
   };
 
   declare caseId: string;
-  declare lang: string;
   /** Success message after an action (a Text, so that it follows a language switch). */
   declare protected notice: Text | null;
 
-  readonly #lang = new LangController(this);
   readonly #staff = new StaffController(this);
   readonly #units = new UnitsController(this);
   readonly #authorities = loadTask(this, {
     args: () => [] as const,
     run: (_, signal) => paknClient().authority.list.query(undefined, { signal }),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
   readonly #case = loadTask(this, {
     args: () => [this.caseId.trim()] as const,
     run: ([caseId], signal) => this.#read(caseId, signal),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
   /** The case as a move answered it: the next read takes it instead of asking the server again. */
   #moved: CaseView | null = null;
@@ -76,7 +73,6 @@ export class PaknCase extends LitElement {
   constructor() {
     super();
     this.caseId = '';
-    this.lang = '';
     this.notice = null;
   }
 
@@ -183,7 +179,7 @@ export class PaknCase extends LitElement {
   };
 
   protected override render(): TemplateResult {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const back = html`<p class="back">
       <a href="/portal/" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>← ${STRINGS.backToInbox[lang]}</a>
     </p>`;
@@ -247,7 +243,7 @@ export class PaknCase extends LitElement {
   static override styles = [tokens, base, panelStyles, lettersStyles, pageStyles];
 }
 
-if (!customElements.get('pakn-case')) customElements.define('pakn-case', PaknCase);
+defineElement('pakn-case', PaknCase);
 
 declare global {
   interface HTMLElementTagNameMap {

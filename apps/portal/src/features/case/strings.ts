@@ -306,3 +306,15 @@ export const SUMMARY_STRINGS = {
   unsavedLabel: { vi: 'Nội dung bạn đã gõ (chưa lưu)', en: 'What you typed (not saved)' },
   dismiss: { vi: 'Đóng', en: 'Dismiss' },
 } as const satisfies Record<string, Text>;
+
+/** `<pakn-case-assignment>`: who handles the case inside the unit. */
+export const ASSIGNMENT_STRINGS = {
+  nobody: { vi: 'Chưa giao cho cán bộ nào', en: 'Not assigned yet' },
+  member: { vi: 'Giao cho cán bộ của đơn vị', en: 'Assign to a member of the unit' },
+  choose: { vi: '— Chọn cán bộ —', en: '— Choose a member —' },
+  assign: { vi: 'Giao xử lý', en: 'Assign' },
+  reassign: { vi: 'Giao lại', en: 'Reassign' },
+  sending: { vi: 'Đang giao…', en: 'Assigning…' },
+  done: { vi: 'Đã giao cho {name}.', en: 'Assigned to {name}.' },
+  loadFailed: { vi: 'Không tải được danh sách cán bộ của đơn vị.', en: 'Could not load the unit’s staff.' },
+} as const satisfies Record<string, Text>;

@@ -1,35 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
-import { letterNumber, type Lang, type Text } from '@pakn/domain';
+import { html, nothing } from 'lit';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import { letterNumber, type Lang } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask, renderLoad, taskFailure } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { layoutLetterBody, letterDateLine, letterSubject } from './letter-format.ts';
 import { letterStyles } from './pakn-letter.styles.ts';
+import { STRINGS } from './strings.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['get']['query']>>;
-
-const STRINGS = {
-  heading: { vi: 'Văn bản chuyển xử lý {number}', en: 'Forwarding letter {number}' },
-  draftHeading: { vi: 'Dự thảo văn bản chuyển xử lý', en: 'Draft forwarding letter' },
-  backToCase: { vi: 'Quay lại phản ánh {reference}', en: 'Back to case {reference}' },
-  register: { vi: 'Sổ văn bản chuyển', en: 'Forwarding register' },
-  print: { vi: 'In', en: 'Print' },
-  printHint: {
-    vi: 'Khổ A4, lề 2 cm; phần đầu trang của cổng không được in.',
-    en: 'A4, 2 cm margins; the portal’s header is not printed.',
-  },
-  draftNotice: {
-    vi: 'Đây là dự thảo chưa được Giám đốc duyệt: văn bản chưa có số và chưa có giá trị gửi đi.',
-    en: 'This draft is not approved by the Director yet: it has no number and cannot be sent.',
-  },
-  returnedNotice: { vi: 'Dự thảo này đã bị Giám đốc trả lại: {comment}', en: 'The Director returned this draft: {comment}' },
-  notFound: { vi: 'Không tìm thấy văn bản này, hoặc bạn không có quyền xem.', en: 'This letter was not found, or you may not see it.' },
-  documentLabel: { vi: 'Văn bản', en: 'The letter' },
-} as const satisfies Record<string, Text>;
 
 /**
  * `<pakn-letter letter-id="…">`: a forwarding letter laid out as the Centre's official A4 letter (letterhead,
@@ -39,30 +21,26 @@ const STRINGS = {
  * Attributes: `letter-id` (required), `lang` (vi | en, for the toolbar: the letter is always Vietnamese).
  * Events out: `pakn-navigate` (links), `pakn-session-expired`.
  */
-export class PaknLetter extends LitElement {
+export class PaknLetter extends PaknElement {
   static override properties = {
     letterId: { type: String, attribute: 'letter-id' },
-    lang: { type: String },
   };
 
   declare letterId: string;
-  declare lang: string;
 
-  readonly #lang = new LangController(this);
   readonly #letter = loadTask(this, {
     args: () => [this.letterId] as const,
     run: ([id], signal) => (id ? paknClient().letter.get.query({ id }, { signal }) : Promise.resolve(null)),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
     this.letterId = '';
-    this.lang = '';
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const notFound = () =>
       html`<h1>${STRINGS.draftHeading[lang]}</h1>
         <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
@@ -144,7 +122,7 @@ export class PaknLetter extends LitElement {
   static override styles = [tokens, base, letterStyles];
 }
 
-if (!customElements.get('pakn-letter')) customElements.define('pakn-letter', PaknLetter);
+defineElement('pakn-letter', PaknLetter);
 
 declare global {
   interface HTMLElementTagNameMap {
