@@ -81,8 +81,12 @@ export class ListEditorPage<T, D extends EntryDraft> {
   readonly list: Task<readonly [], T>;
   readonly editor: EditorController<D>;
 
-  constructor(host: LangHost & EditorHost, options: { readonly load: (signal: AbortSignal) => Promise<T>; readonly fields?: ReadonlySet<string> }) {
-    const lang = new LangController(host);
+  constructor(
+    host: LangHost & EditorHost,
+    options: { readonly load: (signal: AbortSignal) => Promise<T>; readonly fields?: ReadonlySet<string>; readonly lang?: LangController },
+  ) {
+    // A PaknElement passes its own language controller; another host gets one of its own.
+    const lang = options.lang ?? new LangController(host);
     this.lang = lang;
     this.list = loadTask(host, { args: () => [] as const, run: (_, signal) => options.load(signal), lang: () => lang.value });
     this.editor = new EditorController<D>(host, { lang: () => lang.value, ...(options.fields ? { fields: options.fields } : {}) });

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { LangController } from './controllers/lang.ts';
 
 /**
@@ -12,7 +12,8 @@ import { LangController } from './controllers/lang.ts';
  *     defineElement('pakn-thing', PaknThing);
  */
 export class PaknElement extends LitElement {
-  static override properties = {
+  // Typed as any declarations, so that a subclass's own table (without `lang`) still fits the static side.
+  static override properties: PropertyDeclarations = {
     lang: { type: String },
   };
 

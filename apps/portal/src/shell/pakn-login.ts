@@ -1,11 +1,11 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { LoginInputSchema, type StaffMember } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { describedBy, field } from '#shared/form-fields.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 /** The staff member signed in; the shell shows the portal for them. */
 export class SignedInEvent extends Event {
@@ -29,18 +29,15 @@ declare global {
  *
  * Attributes: `lang`, `expired` (say that the session ended). Events out: `pakn-signed-in`.
  */
-export class PaknLogin extends LitElement {
-  static override properties = { lang: { type: String }, expired: { type: Boolean } };
+export class PaknLogin extends PaknElement {
+  static override properties = { expired: { type: Boolean } };
 
-  declare lang: string;
   declare expired: boolean;
 
-  readonly #lang = new LangController(this);
-  readonly #editor = new EditorController<object>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<object>(this, { lang: () => this.language.value });
 
   constructor() {
     super();
-    this.lang = '';
     this.expired = false;
   }
 
@@ -59,7 +56,7 @@ export class PaknLogin extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const { errors, formError, busy } = this.#editor;
     const input = (id: 'username' | 'password', control: TemplateResult) => field({ id, label: STRINGS[id][lang], error: errors[id], control });
     const invalid = (id: string) => (errors[id] ? 'true' : 'false');
@@ -124,7 +121,7 @@ export class PaknLogin extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-login')) customElements.define('pakn-login', PaknLogin);
+defineElement('pakn-login', PaknLogin);
 
 declare global {
   interface HTMLElementTagNameMap {

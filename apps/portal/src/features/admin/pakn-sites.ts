@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { SiteInputSchema, errorMessage, type Lang, type Site } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
@@ -13,6 +13,7 @@ import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
 import { ADMIN, SITES } from './strings.ts';
 import { sitesStyles } from './pakn-sites.styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft {
   /** Null for a new site; the key of the site being edited otherwise. */
@@ -45,30 +46,27 @@ function originMessage(error: OriginLineError, lang: Lang): string {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`, `pakn-navigate`.
  */
-export class PaknSites extends LitElement {
+export class PaknSites extends PaknElement {
   static override properties = {
-    lang: { type: String },
     unitQuery: { state: true },
     originErrors: { state: true },
   };
 
-  declare lang: string;
   declare protected unitQuery: string;
   /** One message per bad line of the origins box. */
   declare protected originErrors: readonly string[];
 
   readonly #units = new UnitsController(this);
   readonly #page = new ListEditorPage<readonly Site[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().admin.sites.query(undefined, { signal }),
     fields: FORM_FIELDS,
   });
-  readonly #lang = this.#page.lang;
   readonly #sites = this.#page.list;
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
-    this.lang = '';
     this.unitQuery = '';
     this.originErrors = [];
   }
@@ -104,7 +102,7 @@ export class PaknSites extends LitElement {
     event.preventDefault();
     const d = this.#editor.draft;
     if (!d) return;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const origins = parseOriginList(d.origins);
     const input = { key: d.key.trim(), name: d.name, allowedOrigins: origins.origins, defaultUnitId: d.defaultUnitId || undefined, isNew: d.editing === null };
     await this.#editor.submit({
@@ -136,7 +134,7 @@ export class PaknSites extends LitElement {
   }
 
   async #copy(site: Site): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const snippet = embedSnippet(this.#paknOrigin, site.key);
     try {
       await navigator.clipboard.writeText(snippet);
@@ -156,7 +154,7 @@ export class PaknSites extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       ${renderBreadcrumb(lang, this)}
@@ -280,7 +278,7 @@ export class PaknSites extends LitElement {
   static override styles = [tokens, base, adminStyles, sitesStyles];
 }
 
-if (!customElements.get('pakn-sites')) customElements.define('pakn-sites', PaknSites);
+defineElement('pakn-sites', PaknSites);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { UNIT_KINDS, UnitInputSchema, errorMessage, type Lang, type UnitKind } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent } from '#shared/context.ts';
@@ -12,6 +12,7 @@ import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, UNITS } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft {
   /** Null for a new unit; the id of the unit being edited otherwise. */
@@ -32,28 +33,25 @@ const FORM_FIELDS = new Set(['id', 'kind', 'name', 'parentId']);
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`, `pakn-navigate`.
  */
-export class PaknUnits extends LitElement {
+export class PaknUnits extends PaknElement {
   static override properties = {
-    lang: { type: String },
     filter: { state: true },
     parentQuery: { state: true },
   };
 
-  declare lang: string;
   declare protected filter: string;
   declare protected parentQuery: string;
 
   readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().unit.list.query(undefined, { signal }),
     fields: FORM_FIELDS,
   });
-  readonly #lang = this.#page.lang;
   readonly #units = this.#page.list;
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
-    this.lang = '';
     this.filter = '';
     this.parentQuery = '';
   }
@@ -72,7 +70,7 @@ export class PaknUnits extends LitElement {
     event.preventDefault();
     const d = this.#editor.draft;
     if (!d) return;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const input = { id: d.id.trim(), kind: d.kind, name: d.name, parentId: d.parentId || undefined, isNew: d.editing === null };
     await this.#editor.submit({
       schema: UnitInputSchema,
@@ -99,7 +97,7 @@ export class PaknUnits extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       ${renderBreadcrumb(lang, this)}
@@ -209,7 +207,7 @@ export class PaknUnits extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-units')) customElements.define('pakn-units', PaknUnits);
+defineElement('pakn-units', PaknUnits);
 
 declare global {
   interface HTMLElementTagNameMap {

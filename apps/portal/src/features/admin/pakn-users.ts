@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { PASSWORD_MIN, ROLE_LABELS, ROLES, StaffAccountInputSchema, errorMessage, isUnitRole, type Lang, type Role } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
@@ -14,6 +14,7 @@ import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from '.
 import { ADMIN, USERS } from './strings.ts';
 import { foldForSearch } from './unit-search.ts';
 import { usersStyles } from './pakn-users.styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Account = Awaited<ReturnType<PaknClient['admin']['users']['query']>>[number];
 
@@ -50,29 +51,26 @@ function draftOf(account: Account | null): Draft {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`, `pakn-navigate`.
  */
-export class PaknUsers extends LitElement {
+export class PaknUsers extends PaknElement {
   static override properties = {
-    lang: { type: String },
     filter: { state: true },
     unitQuery: { state: true },
   };
 
-  declare lang: string;
   declare protected filter: string;
   declare protected unitQuery: string;
 
   readonly #units = new UnitsController(this);
   readonly #page = new ListEditorPage<readonly Account[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().admin.users.query(undefined, { signal }),
     fields: FORM_FIELDS,
   });
-  readonly #lang = this.#page.lang;
   readonly #accounts = this.#page.list;
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
-    this.lang = '';
     this.filter = '';
     this.unitQuery = '';
   }
@@ -94,7 +92,7 @@ export class PaknUsers extends LitElement {
     event.preventDefault();
     const d = this.#editor.draft;
     if (!d) return;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const input = {
       ...(d.editing ? { id: d.editing } : {}),
       username: d.username.trim(),
@@ -127,7 +125,7 @@ export class PaknUsers extends LitElement {
 
   /** Lifts a sign-in lock (issue 9): the list is read again, since other locks may have ended meanwhile. */
   async #unlock(account: Account): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     await this.#editor.submit({
       form: 'row',
       input: null,
@@ -151,7 +149,7 @@ export class PaknUsers extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       ${renderBreadcrumb(lang, this)}
@@ -313,7 +311,7 @@ export class PaknUsers extends LitElement {
   static override styles = [tokens, base, dataTable, adminStyles, usersStyles];
 }
 
-if (!customElements.get('pakn-users')) customElements.define('pakn-users', PaknUsers);
+defineElement('pakn-users', PaknUsers);
 
 declare global {
   interface HTMLElementTagNameMap {

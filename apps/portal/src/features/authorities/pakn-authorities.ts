@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type OutOfScopeClass, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
@@ -8,6 +8,7 @@ import { fill } from '#shared/i18n.ts';
 import { addButton, bilingual, editButton, keyField, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
 
@@ -80,22 +81,12 @@ function draftOf(a: Authority | null): Draft {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`.
  */
-export class PaknAuthorities extends LitElement {
-  static override properties = {
-    lang: { type: String },
-  };
-
-  declare lang: string;
+export class PaknAuthorities extends PaknElement {
+  static override properties = {};
 
   readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, { load: (signal) => paknClient().authority.list.query(undefined, { signal }) });
-  readonly #lang = this.#page.lang;
   readonly #authorities = this.#page.list;
   readonly #editor = this.#page.editor;
-
-  constructor() {
-    super();
-    this.lang = '';
-  }
 
   async #open(authority: Authority | null): Promise<void> {
     await this.#editor.open(draftOf(authority), authority ? '#outOfScopeClass' : '#id');
@@ -105,7 +96,7 @@ export class PaknAuthorities extends LitElement {
     event.preventDefault();
     const d = this.#editor.draft;
     if (!d) return;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const input = {
       id: d.id.trim(),
       outOfScopeClass: d.outOfScopeClass,
@@ -127,7 +118,7 @@ export class PaknAuthorities extends LitElement {
   }
 
   async #remove(authority: Authority): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     if (!window.confirm(fill(STRINGS.confirmRemove[lang], { name: authority.name[lang] }))) return;
     await this.#editor.submit({
       form: 'row',
@@ -143,7 +134,7 @@ export class PaknAuthorities extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       <h1>${STRINGS.heading[lang]}</h1>
@@ -249,7 +240,7 @@ export class PaknAuthorities extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-authorities')) customElements.define('pakn-authorities', PaknAuthorities);
+defineElement('pakn-authorities', PaknAuthorities);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { CategoryInputSchema, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
@@ -9,6 +9,7 @@ import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActio
 import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft {
   /** Null for a new category (its key is typed); the key of the category being edited otherwise. */
@@ -39,24 +40,15 @@ function draftOf(category: CategoryDefinition | null): Draft {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`.
  */
-export class PaknCategories extends LitElement {
-  static override properties = {
-    lang: { type: String },
-  };
-
-  declare lang: string;
+export class PaknCategories extends PaknElement {
+  static override properties = {};
 
   readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().admin.categories.query(undefined, { signal }),
   });
-  readonly #lang = this.#page.lang;
   readonly #categories = this.#page.list;
   readonly #editor = this.#page.editor;
-
-  constructor() {
-    super();
-    this.lang = '';
-  }
 
   /** The list changed: read it again; other features of this page read the new labels on their next load. */
   async #changed(): Promise<void> {
@@ -72,7 +64,7 @@ export class PaknCategories extends LitElement {
     event.preventDefault();
     const d = this.#editor.draft;
     if (!d) return;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const input = {
       isNew: d.editing === null,
       key: d.key.trim(),
@@ -95,7 +87,7 @@ export class PaknCategories extends LitElement {
   }
 
   async #move(category: CategoryDefinition, direction: 'up' | 'down'): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     await this.#editor.submit({
       form: 'row',
       input: null,
@@ -116,7 +108,7 @@ export class PaknCategories extends LitElement {
   }
 
   async #toggle(category: CategoryDefinition): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const active = !category.active;
     await this.#editor.submit({
       form: 'row',
@@ -131,7 +123,7 @@ export class PaknCategories extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const draft = this.#editor.draft;
     return html`<div class="root" lang=${lang}>
       <h1>${STRINGS.heading[lang]}</h1>
@@ -246,7 +238,7 @@ export class PaknCategories extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-categories')) customElements.define('pakn-categories', PaknCategories);
+defineElement('pakn-categories', PaknCategories);
 
 declare global {
   interface HTMLElementTagNameMap {

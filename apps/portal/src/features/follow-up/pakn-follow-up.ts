@@ -1,10 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { CASE_STATUS_LABELS, can, type Lang } from '@pakn/domain';
 import type { StaffCaseView } from '@pakn/api-client';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { StaffController, UnitsController } from '#shared/context.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderPresentationWarning, renderTimeLeft } from '#shared/deadline.ts';
@@ -18,6 +17,7 @@ import './pakn-unit-evaluation.ts';
 import './pakn-follow-up-inspection.ts';
 import { followUpStyles } from './follow-up.styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type UnitRecord = Awaited<ReturnType<PaknClient['unit']['records']['query']>>[number];
 
@@ -38,17 +38,14 @@ type ListName = 'overdue' | 'at-risk';
  * Events out: `pakn-navigate` (opening a case), `pakn-unit-recorded` (bubbling from the record form),
  * `pakn-session-expired`. Follows the live feed (`pakn-case-changed` on window).
  */
-export class PaknFollowUp extends LitElement {
+export class PaknFollowUp extends PaknElement {
   static override properties = {
-    lang: { type: String },
     openRecord: { state: true },
   };
 
-  declare lang: string;
   /** The row (list and case id) whose record form is open. */
   declare protected openRecord: string | null;
 
-  readonly #lang = new LangController(this);
   readonly #staff = new StaffController(this);
   readonly #units = new UnitsController(this);
   /** Both lists and the recent records (one batched request). */
@@ -59,12 +56,11 @@ export class PaknFollowUp extends LitElement {
       const [lists, records] = await Promise.all([client.case.followUp.query(undefined, { signal }), client.unit.records.query({}, { signal })]);
       return { ...lists, records };
     },
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
-    this.lang = '';
     this.openRecord = null;
   }
 
@@ -89,7 +85,7 @@ export class PaknFollowUp extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const data = this.#data.value;
     const viewer = this.#staff.value;
     const units = this.#units.value ?? [];
@@ -288,7 +284,7 @@ export class PaknFollowUp extends LitElement {
   static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, followUpStyles];
 }
 
-if (!customElements.get('pakn-follow-up')) customElements.define('pakn-follow-up', PaknFollowUp);
+defineElement('pakn-follow-up', PaknFollowUp);
 
 declare global {
   interface HTMLElementTagNameMap {
