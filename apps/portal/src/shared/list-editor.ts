@@ -1,10 +1,10 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import type { Lang, Text } from '@pakn/domain';
 import { EditorController, type EditorHost } from './controllers/editor.ts';
 import { LangController, type LangHost } from './controllers/lang.ts';
-import { loadTask } from './controllers/load.ts';
-import { editorForm, textField, type EditorFormOptions } from './form-fields.ts';
+import { loadTask, renderLoad } from './controllers/load.ts';
+import { editorForm, formErrorAlert, statusLine, textField, type EditorFormOptions } from './form-fields.ts';
 
 /**
  * The pieces the list-and-editor pages (admin users, units, sites, categories, authorities) repeat around the
@@ -76,7 +76,22 @@ export interface EntryDraft {
  * The state every list-and-editor page holds: the language, the list (a task; `list.run()` reads it again
  * after a change) and the editor of one entry.
  */
-export class ListEditorPage<T, D extends EntryDraft> {
+export interface ListPageOptions<T, D> {
+  /** Above the heading (the admin pages' breadcrumb). */
+  readonly top?: TemplateResult;
+  readonly heading: string;
+  readonly intro: string;
+  /** The add button's label; the button waits for the list when `addWaits`. */
+  readonly add: string;
+  readonly addWaits?: boolean;
+  readonly onAdd: () => void;
+  /** Shown instead of the list when it has no entries. */
+  readonly empty?: string;
+  readonly form: (draft: D) => TemplateResult;
+  readonly list: (value: T) => TemplateResult;
+}
+
+export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> {
   readonly lang: LangController;
   readonly list: Task<readonly [], T>;
   readonly editor: EditorController<D>;
@@ -90,6 +105,24 @@ export class ListEditorPage<T, D extends EntryDraft> {
     this.lang = lang;
     this.list = loadTask(host, { args: () => [] as const, run: (_, signal) => options.load(signal), lang: () => lang.value });
     this.editor = new EditorController<D>(host, { lang: () => lang.value, ...(options.fields ? { fields: options.fields } : {}) });
+  }
+
+  /**
+   * The whole page: heading and intro, the last notice and a row action's error, the editor of one entry or the
+   * add button, and the list (loading, failed, empty or read).
+   */
+  renderPage(o: ListPageOptions<T, D>): TemplateResult {
+    const lang = this.lang.value;
+    const draft = this.editor.draft;
+    const empty = o.empty;
+    return html`<div class="root" lang=${lang}>
+      ${o.top ?? nothing}
+      <h1>${o.heading}</h1>
+      <p class="intro">${o.intro}</p>
+      ${statusLine(this.editor.notice)} ${formErrorAlert(this.editor.formErrorOf('row'))}
+      ${draft ? o.form(draft) : addButton(o.add, o.onAdd, o.addWaits === true && !this.list.value)}
+      ${renderLoad(this.list, lang, { complete: (value) => (empty !== undefined && value.length === 0 ? html`<p class="empty">${empty}</p>` : o.list(value)) })}
+    </div>`;
   }
 
   /** The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button). */

@@ -2,12 +2,11 @@ import { html, nothing } from 'lit';
 import { SiteInputSchema, errorMessage, type Lang, type Site } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { describedBy, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { describedBy, textField } from '#shared/form-fields.ts';
+import { editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
 import { adminStyles, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
@@ -155,18 +154,20 @@ export class PaknSites extends PaknElement {
 
   protected override render() {
     const lang = this.language.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      ${renderBreadcrumb(lang, this)}
-      <h1>${SITES.heading[lang]}</h1>
-      <p class="intro">${SITES.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${draft ? this.#renderForm(draft, lang) : addButton(SITES.add[lang], () => void this.#open(null), !this.#sites.value)}
-      ${renderLoad(this.#sites, lang, { complete: (sites) => this.#renderSites(sites, lang) })}
-    </div>`;
+    return this.#page.renderPage({
+      top: renderBreadcrumb(lang, this),
+      heading: SITES.heading[lang],
+      intro: SITES.intro[lang],
+      add: SITES.add[lang],
+      addWaits: true,
+      onAdd: () => void this.#open(null),
+      empty: SITES.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (sites) => this.#renderSites(sites, lang),
+    });
   }
 
   #renderSites(sites: readonly Site[], lang: Lang) {
-    if (sites.length === 0) return html`<p class="empty">${SITES.empty[lang]}</p>`;
     return html`<ul class="sites">
       ${sites.map((s) => {
         const hosted = hostedPageUrl(this.#paknOrigin, s.key);

@@ -2,12 +2,11 @@ import { css, html } from 'lit';
 import { UNIT_KINDS, UnitInputSchema, errorMessage, type Lang, type UnitKind } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent } from '#shared/context.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
-import { selectField, statusLine, textField } from '#shared/form-fields.ts';
+import { selectField, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, UNITS } from './strings.ts';
@@ -98,18 +97,20 @@ export class PaknUnits extends PaknElement {
 
   protected override render() {
     const lang = this.language.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      ${renderBreadcrumb(lang, this)}
-      <h1>${UNITS.heading[lang]}</h1>
-      <p class="intro">${UNITS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${draft ? this.#renderForm(draft, lang) : addButton(UNITS.add[lang], () => void this.#open(null), !this.#units.value)}
-      ${renderLoad(this.#units, lang, { complete: (units) => this.#renderList(units, lang) })}
-    </div>`;
+    return this.#page.renderPage({
+      top: renderBreadcrumb(lang, this),
+      heading: UNITS.heading[lang],
+      intro: UNITS.intro[lang],
+      add: UNITS.add[lang],
+      addWaits: true,
+      onAdd: () => void this.#open(null),
+      empty: UNITS.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (units) => this.#renderList(units, lang),
+    });
   }
 
   #renderList(units: readonly UnitView[], lang: Lang) {
-    if (units.length === 0) return html`<p class="empty">${UNITS.empty[lang]}</p>`;
     const visible = filterUnits(units, this.filter);
     return html`${renderFilter({ value: this.filter, shown: visible.length, total: units.length, lang, hint: true, onInput: (v) => (this.filter = v) })}
     ${

@@ -3,12 +3,11 @@ import { PASSWORD_MIN, ROLE_LABELS, ROLES, StaffAccountInputSchema, errorMessage
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { formErrorAlert, selectField, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { selectField, textField } from '#shared/form-fields.ts';
+import { editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, USERS } from './strings.ts';
@@ -150,19 +149,20 @@ export class PaknUsers extends PaknElement {
 
   protected override render() {
     const lang = this.language.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      ${renderBreadcrumb(lang, this)}
-      <h1>${USERS.heading[lang]}</h1>
-      <p class="intro">${USERS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${formErrorAlert(this.#editor.formErrorOf('row'))}
-      ${draft ? this.#renderForm(draft, lang) : addButton(USERS.add[lang], () => void this.#open(null), !this.#accounts.value)}
-      ${renderLoad(this.#accounts, lang, { complete: (accounts) => this.#renderTable(accounts, lang) })}
-    </div>`;
+    return this.#page.renderPage({
+      top: renderBreadcrumb(lang, this),
+      heading: USERS.heading[lang],
+      intro: USERS.intro[lang],
+      add: USERS.add[lang],
+      addWaits: true,
+      onAdd: () => void this.#open(null),
+      empty: USERS.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (accounts) => this.#renderTable(accounts, lang),
+    });
   }
 
   #renderTable(accounts: readonly Account[], lang: Lang) {
-    if (accounts.length === 0) return html`<p class="empty">${USERS.empty[lang]}</p>`;
     const visible = this.#visible(accounts, lang);
     return html`${renderFilter({ value: this.filter, shown: visible.length, total: accounts.length, lang, onInput: (v) => (this.filter = v) })}
     ${

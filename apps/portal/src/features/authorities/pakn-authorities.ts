@@ -2,10 +2,9 @@ import { css, html } from 'lit';
 import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type OutOfScopeClass, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
-import { editorStyles, formErrorAlert, pageStyles, selectField, statusLine, textField, textareaField } from '#shared/form-fields.ts';
+import { editorStyles, pageStyles, selectField, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, bilingual, editButton, keyField, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { bilingual, editButton, keyField, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
@@ -135,18 +134,18 @@ export class PaknAuthorities extends PaknElement {
 
   protected override render() {
     const lang = this.language.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      <h1>${STRINGS.heading[lang]}</h1>
-      <p class="intro">${STRINGS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${formErrorAlert(this.#editor.formErrorOf('row'))}
-      ${draft ? this.#renderForm(draft, lang) : addButton(STRINGS.add[lang], () => void this.#open(null))}
-      ${renderLoad(this.#authorities, lang, { complete: (authorities) => this.#renderTable(authorities, lang) })}
-    </div>`;
+    return this.#page.renderPage({
+      heading: STRINGS.heading[lang],
+      intro: STRINGS.intro[lang],
+      add: STRINGS.add[lang],
+      onAdd: () => void this.#open(null),
+      empty: STRINGS.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (authorities) => this.#renderTable(authorities, lang),
+    });
   }
 
   #renderTable(authorities: readonly Authority[], lang: Lang) {
-    if (authorities.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
     return html`${renderTable({
       caption: STRINGS.caption[lang],
       columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: STRINGS.actions[lang], hidden: true }],

@@ -2,10 +2,9 @@ import { css, html } from 'lit';
 import { CategoryInputSchema, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
-import { editorStyles, formErrorAlert, pageStyles, statusLine, textField } from '#shared/form-fields.ts';
+import { editorStyles, pageStyles, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
@@ -124,14 +123,14 @@ export class PaknCategories extends PaknElement {
 
   protected override render() {
     const lang = this.language.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      <h1>${STRINGS.heading[lang]}</h1>
-      <p class="intro">${STRINGS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${formErrorAlert(this.#editor.formErrorOf('row'))}
-      ${draft ? this.#renderForm(draft, lang) : addButton(STRINGS.add[lang], () => void this.#open(null))}
-      ${renderLoad(this.#categories, lang, { complete: (categories) => this.#renderTable(categories, lang) })}
-    </div>`;
+    return this.#page.renderPage({
+      heading: STRINGS.heading[lang],
+      intro: STRINGS.intro[lang],
+      add: STRINGS.add[lang],
+      onAdd: () => void this.#open(null),
+      form: (d) => this.#renderForm(d, lang),
+      list: (categories) => this.#renderTable(categories, lang),
+    });
   }
 
   #renderTable(categories: readonly CategoryDefinition[], lang: Lang) {
