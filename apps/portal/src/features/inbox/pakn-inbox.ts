@@ -4,7 +4,8 @@ import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { StaffController } from '#shared/context.ts';
 import { loadTask } from '#shared/controllers/load.ts';
-import { NavigateEvent, type CaseChangedEvent } from '#shared/events.ts';
+import { followCaseChanges } from '#shared/controllers/case-changes.ts';
+import { NavigateEvent } from '#shared/events.ts';
 import { deadlineStyles } from '#shared/deadline.ts';
 import { fill } from '#shared/i18n.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
@@ -98,6 +99,11 @@ export class PaknInbox extends PaknElement {
 
   constructor() {
     super();
+    // Live updates come in bursts: one quiet reload after the last of them.
+    followCaseChanges(this, () => {
+      clearTimeout(this.#liveTimer);
+      this.#liveTimer = setTimeout(() => void this.#refresh(), LIVE_REFRESH_DELAY_MS);
+    });
     this.status = 'open';
     this.q = '';
     this.selected = -1;
@@ -107,12 +113,10 @@ export class PaknInbox extends PaknElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKeyDown);
-    window.addEventListener('pakn-case-changed', this.#onLiveChange);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('keydown', this.#onKeyDown);
-    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
     clearTimeout(this.#liveTimer);
     clearTimeout(this.#searchTimer);
     super.disconnectedCallback();
@@ -135,11 +139,6 @@ export class PaknInbox extends PaknElement {
     const cases = this.#cases.value ?? [];
     this.selected = previous ? cases.findIndex((c) => c.id === previous) : -1;
   }
-
-  #onLiveChange = (_event: CaseChangedEvent): void => {
-    clearTimeout(this.#liveTimer);
-    this.#liveTimer = setTimeout(() => void this.#refresh(), LIVE_REFRESH_DELAY_MS);
-  };
 
   #onKeyDown = (event: KeyboardEvent): void => {
     const key = shortcutKey(event);

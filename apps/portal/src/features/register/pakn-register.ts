@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { letterNumber, vietnamDateOf, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { NavigateEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
+import { followCaseChanges } from '#shared/controllers/case-changes.ts';
+import { NavigateEvent, navigateOnClick } from '#shared/events.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { LiveList } from '#shared/live-list.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
@@ -68,27 +69,16 @@ export class PaknRegister extends PaknElement {
 
   constructor() {
     super();
+    followCaseChanges(this, (event) => {
+      const kind = event.change.kind;
+      if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.#letters.reloadQuietly();
+    });
     this.year = '';
   }
 
   get shownYear(): number {
     return parseYear(this.year) ?? currentYear();
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pakn-case-changed', this.#onLiveChange);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
-    super.disconnectedCallback();
-  }
-
-  #onLiveChange = (event: CaseChangedEvent): void => {
-    const kind = event.change.kind;
-    if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.#letters.reloadQuietly();
-  };
 
   #onYearChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
