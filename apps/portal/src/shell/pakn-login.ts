@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing } from 'lit';
 import { LoginInputSchema, type StaffMember } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
@@ -58,40 +58,33 @@ export class PaknLogin extends PaknElement {
   protected override render() {
     const lang = this.language.value;
     const { errors, formError, busy } = this.#editor;
-    const input = (id: 'username' | 'password', control: TemplateResult) => field({ id, label: STRINGS[id][lang], error: errors[id], control });
-    const invalid = (id: string) => (errors[id] ? 'true' : 'false');
+    // The two fields differ in type and autocomplete only; the user name is an identifier (no capitals, no spelling).
+    const input = (id: 'username' | 'password', autocomplete: string) => {
+      const isName = id === 'username';
+      return field({
+        id,
+        label: STRINGS[id][lang],
+        error: errors[id],
+        control: html`<input
+          id=${id}
+          name=${id}
+          type=${isName ? 'text' : 'password'}
+          autocomplete=${autocomplete}
+          autocapitalize=${isName ? 'none' : nothing}
+          spellcheck=${isName ? 'false' : nothing}
+          required
+          aria-invalid=${errors[id] ? 'true' : 'false'}
+          aria-describedby=${describedBy(id, false, errors[id])}
+        />`,
+      });
+    };
     return html`<div class="login">
       <h1>${STRINGS.signInHeading[lang]}</h1>
       <p class="muted">${STRINGS.signInIntro[lang]}</p>
       ${this.expired && !formError ? html`<p class="notice" role="status">${STRINGS.sessionExpired[lang]}</p>` : nothing}
       ${formError ? html`<p class="alert" role="alert">${formError}</p>` : nothing}
       <form @submit=${(e: SubmitEvent) => void this.#signIn(e)} novalidate>
-        ${input(
-          'username',
-          html`<input
-            id="username"
-            name="username"
-            type="text"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            aria-invalid=${invalid('username')}
-            aria-describedby=${describedBy('username', false, errors.username)}
-          />`,
-        )}
-        ${input(
-          'password',
-          html`<input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${invalid('password')}
-            aria-describedby=${describedBy('password', false, errors.password)}
-          />`,
-        )}
+        ${input('username', 'username')} ${input('password', 'current-password')}
         <button type="submit" ?disabled=${busy}>${busy ? STRINGS.signingIn[lang] : STRINGS.signIn[lang]}</button>
       </form>
     </div>`;
