@@ -20,12 +20,12 @@ export const LIST_EDITOR = {
 } as const satisfies Record<string, Text>;
 
 /** The editor's buttons. */
-export function editorLabels(lang: Lang): EditorFormOptions['labels'] {
+function editorLabels(lang: Lang): EditorFormOptions['labels'] {
   return { save: LIST_EDITOR.save[lang], saving: LIST_EDITOR.saving[lang], cancel: LIST_EDITOR.cancel[lang] };
 }
 
 /** The button that opens the editor on a new entry; `EditorController.close()` returns the focus to it (`#add`). */
-export function addButton(label: string, onClick: () => void, disabled = false): TemplateResult {
+function addButton(label: string, onClick: () => void, disabled = false): TemplateResult {
   return html`<p><button type="button" id="add" ?disabled=${disabled} @click=${onClick}>${label}</button></p>`;
 }
 

@@ -29,7 +29,7 @@ declare global {
  *
  * Attributes: `lang`, `expired` (say that the session ended). Events out: `pakn-signed-in`.
  */
-export class PaknLogin extends PaknElement {
+class PaknLogin extends PaknElement {
   static override properties = { expired: { type: Boolean } };
 
   declare expired: boolean;

@@ -56,7 +56,7 @@ function navCurrent(page: PageName, route: Route): boolean {
  * session with `pakn-session-expired`. It provides the signed-in staff member and the unit list to every
  * feature (`staffContext`, `unitsContext`), reading the units again on `pakn-units-changed`.
  */
-export class PaknPortal extends LitElement {
+class PaknPortal extends LitElement {
   static override properties = {
     language: { state: true },
     session: { state: true },

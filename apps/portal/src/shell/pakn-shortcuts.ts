@@ -37,7 +37,7 @@ const GROUPS: readonly { readonly heading: Text; readonly rows: readonly (readon
  *
  * Attributes: `lang`.
  */
-export class PaknShortcuts extends PaknElement {
+class PaknShortcuts extends PaknElement {
   /** Opens the help (nothing when it is open already). */
   show(): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts');
