@@ -125,8 +125,11 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
     </div>`;
   }
 
-  /** The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button). */
-  renderEditor(draft: D, heading: string, onSubmit: (event: SubmitEvent) => void, fields: TemplateResult): TemplateResult {
+  /**
+   * The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button).
+   * Submitting stays on the page and hands `onSave` the draft as it is then.
+   */
+  renderEditor(draft: D, heading: string, onSave: (draft: D) => Promise<void>, fields: TemplateResult): TemplateResult {
     const lang = this.lang.value;
     return editorForm(
       {
@@ -134,7 +137,11 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
         formError: this.editor.formErrorOf(),
         busy: this.editor.busy,
         labels: editorLabels(lang),
-        onSubmit,
+        onSubmit: (event: SubmitEvent) => {
+          event.preventDefault();
+          const current = this.editor.draft;
+          if (current) void onSave(current);
+        },
         onCancel: () => void this.editor.close(draft.editing ?? undefined),
       },
       fields,

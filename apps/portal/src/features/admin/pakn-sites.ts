@@ -97,10 +97,7 @@ export class PaknSites extends PaknElement {
     this.#editor.clearFieldErrors('allowedOrigins');
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
+  async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
     const origins = parseOriginList(d.origins);
     const input = { key: d.key.trim(), name: d.name, allowedOrigins: origins.origins, defaultUnitId: d.defaultUnitId || undefined, isNew: d.editing === null };
@@ -217,7 +214,7 @@ export class PaknSites extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({

@@ -65,10 +65,7 @@ export class PaknUnits extends PaknElement {
     );
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
+  async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
     const input = { id: d.id.trim(), kind: d.kind, name: d.name, parentId: d.parentId || undefined, isNew: d.editing === null };
     await this.#editor.submit({
@@ -147,7 +144,7 @@ export class PaknUnits extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({

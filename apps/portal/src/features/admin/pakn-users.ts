@@ -87,10 +87,7 @@ export class PaknUsers extends PaknElement {
     this.#editor.set(key, value);
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
+  async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
     const input = {
       ...(d.editing ? { id: d.editing } : {}),
@@ -225,7 +222,7 @@ export class PaknUsers extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({

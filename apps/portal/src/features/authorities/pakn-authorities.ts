@@ -83,7 +83,10 @@ function draftOf(a: Authority | null): Draft {
 export class PaknAuthorities extends PaknElement {
   static override properties = {};
 
-  readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, { load: (signal) => paknClient().authority.list.query(undefined, { signal }) });
+  readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, {
+    lang: this.language,
+    load: (signal) => paknClient().authority.list.query(undefined, { signal }),
+  });
   readonly #authorities = this.#page.list;
   readonly #editor = this.#page.editor;
 
@@ -91,10 +94,7 @@ export class PaknAuthorities extends PaknElement {
     await this.#editor.open(draftOf(authority), authority ? '#outOfScopeClass' : '#id');
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
+  async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
     const input = {
       id: d.id.trim(),
@@ -195,7 +195,7 @@ export class PaknAuthorities extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({

@@ -59,10 +59,7 @@ export class PaknCategories extends PaknElement {
     await this.#editor.open(draftOf(category), category ? '#labelVi' : '#key');
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
+  async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
     const input = {
       isNew: d.editing === null,
@@ -203,7 +200,7 @@ export class PaknCategories extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         ${this.#input(d, 'key', STRINGS.key, lang, null, STRINGS.keyHint)}
         <div class="grid">${this.#input(d, 'labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input(d, 'labelEn', STRINGS.labelEn, lang, 'en')}</div>
