@@ -81,8 +81,6 @@ function draftOf(a: Authority | null): Draft {
  * Attributes: `lang`. Events out: `pakn-session-expired`.
  */
 export class PaknAuthorities extends PaknElement {
-  static override properties = {};
-
   readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, {
     lang: this.language,
     load: (signal) => paknClient().authority.list.query(undefined, { signal }),

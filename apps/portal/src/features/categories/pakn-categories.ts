@@ -40,8 +40,6 @@ function draftOf(category: CategoryDefinition | null): Draft {
  * Attributes: `lang`. Events out: `pakn-session-expired`.
  */
 export class PaknCategories extends PaknElement {
-  static override properties = {};
-
   readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, {
     lang: this.language,
     load: (signal) => paknClient().admin.categories.query(undefined, { signal }),
