@@ -79,10 +79,8 @@ export interface EntryDraft {
 export interface ListPageOptions<T, D> {
   /** Above the heading (the admin pages' breadcrumb). */
   readonly top?: TemplateResult;
-  readonly heading: string;
-  readonly intro: string;
-  /** The add button's label; the button waits for the list when `addWaits`. */
-  readonly add: string;
+  /** The page's heading, its intro and the add button's label (the button waits for the list when `addWaits`). */
+  readonly texts: { readonly heading: Text; readonly intro: Text; readonly add: Text };
   readonly addWaits?: boolean;
   readonly onAdd: () => void;
   /** Shown instead of the list when it has no entries. */
@@ -117,10 +115,10 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
     const empty = o.empty;
     return html`<div class="root" lang=${lang}>
       ${o.top ?? nothing}
-      <h1>${o.heading}</h1>
-      <p class="intro">${o.intro}</p>
+      <h1>${o.texts.heading[lang]}</h1>
+      <p class="intro">${o.texts.intro[lang]}</p>
       ${statusLine(this.editor.notice)} ${formErrorAlert(this.editor.formErrorOf('row'))}
-      ${draft ? o.form(draft) : addButton(o.add, o.onAdd, o.addWaits === true && !this.list.value)}
+      ${draft ? o.form(draft) : addButton(o.texts.add[lang], o.onAdd, o.addWaits === true && !this.list.value)}
       ${renderLoad(this.list, lang, { complete: (value) => (empty !== undefined && value.length === 0 ? html`<p class="empty">${empty}</p>` : o.list(value)) })}
     </div>`;
   }

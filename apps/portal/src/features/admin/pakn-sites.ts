@@ -153,9 +153,7 @@ export class PaknSites extends PaknElement {
     const lang = this.language.value;
     return this.#page.renderPage({
       top: renderBreadcrumb(lang, this),
-      heading: SITES.heading[lang],
-      intro: SITES.intro[lang],
-      add: SITES.add[lang],
+      texts: SITES,
       addWaits: true,
       onAdd: () => void this.#open(null),
       empty: SITES.empty[lang],

@@ -96,9 +96,7 @@ export class PaknUnits extends PaknElement {
     const lang = this.language.value;
     return this.#page.renderPage({
       top: renderBreadcrumb(lang, this),
-      heading: UNITS.heading[lang],
-      intro: UNITS.intro[lang],
-      add: UNITS.add[lang],
+      texts: UNITS,
       addWaits: true,
       onAdd: () => void this.#open(null),
       empty: UNITS.empty[lang],

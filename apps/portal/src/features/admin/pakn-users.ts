@@ -148,9 +148,7 @@ export class PaknUsers extends PaknElement {
     const lang = this.language.value;
     return this.#page.renderPage({
       top: renderBreadcrumb(lang, this),
-      heading: USERS.heading[lang],
-      intro: USERS.intro[lang],
-      add: USERS.add[lang],
+      texts: USERS,
       addWaits: true,
       onAdd: () => void this.#open(null),
       empty: USERS.empty[lang],

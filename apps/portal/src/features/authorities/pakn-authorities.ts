@@ -133,9 +133,7 @@ export class PaknAuthorities extends PaknElement {
   protected override render() {
     const lang = this.language.value;
     return this.#page.renderPage({
-      heading: STRINGS.heading[lang],
-      intro: STRINGS.intro[lang],
-      add: STRINGS.add[lang],
+      texts: STRINGS,
       onAdd: () => void this.#open(null),
       empty: STRINGS.empty[lang],
       form: (d) => this.#renderForm(d, lang),

@@ -119,9 +119,7 @@ export class PaknCategories extends PaknElement {
   protected override render() {
     const lang = this.language.value;
     return this.#page.renderPage({
-      heading: STRINGS.heading[lang],
-      intro: STRINGS.intro[lang],
-      add: STRINGS.add[lang],
+      texts: STRINGS,
       onAdd: () => void this.#open(null),
       form: (d) => this.#renderForm(d, lang),
       list: (categories) => this.#renderTable(categories, lang),
