@@ -9,7 +9,7 @@ import { paknClient } from './client.ts';
  */
 let cached: Promise<readonly CategoryDefinition[]> | null = null;
 
-export function loadCategories(): Promise<readonly CategoryDefinition[]> {
+function loadCategories(): Promise<readonly CategoryDefinition[]> {
   cached ??= paknClient()
     .category.list.query()
     .catch((error: unknown) => {
@@ -25,12 +25,12 @@ export function forgetCategories(): void {
 }
 
 /** What pick lists offer: active categories, in the admin's order. */
-export function activeCategories(categories: readonly CategoryDefinition[]): CategoryDefinition[] {
+function activeCategories(categories: readonly CategoryDefinition[]): CategoryDefinition[] {
   return categories.filter((c) => c.active);
 }
 
 /** The stored label of a category key; the key itself while the list is loading or for an unknown key. */
-export function categoryText(categories: readonly CategoryDefinition[] | null, key: string | null | undefined, lang: Lang): string {
+function categoryText(categories: readonly CategoryDefinition[] | null, key: string | null | undefined, lang: Lang): string {
   if (!key) return '';
   return categories?.find((c) => c.key === key)?.label[lang] ?? key;
 }

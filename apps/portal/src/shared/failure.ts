@@ -12,7 +12,7 @@ import { SessionExpiredEvent } from './events.ts';
  * - `network`: the server was not reached; offer to retry.
  * - `other`: anything else, with the server's message.
  */
-export type FailureKind = 'signed-out' | 'forbidden' | 'not-found' | 'validation' | 'stale' | 'network' | 'other';
+type FailureKind = 'signed-out' | 'forbidden' | 'not-found' | 'validation' | 'stale' | 'network' | 'other';
 
 export interface Failure extends ErrorInfo {
   readonly kind: FailureKind;
@@ -30,7 +30,7 @@ const KIND_OF_REASON: Readonly<Record<string, FailureKind>> = {
 };
 
 /** The kind of a failure, from its reason; a refusal that names fields is a validation failure whatever its reason. */
-export function failureKind(info: ErrorInfo): FailureKind {
+function failureKind(info: ErrorInfo): FailureKind {
   const kind = KIND_OF_REASON[info.reason];
   if (kind) return kind;
   return Object.keys(info.fieldErrors).length > 0 ? 'validation' : 'other';

@@ -171,12 +171,6 @@ export async function focusFirstInvalid(host: ReactiveElement): Promise<void> {
   host.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
 }
 
-/** The editor closed: the focus goes back to the edit button it was opened from, or to the add button. */
-export async function focusEditOrAdd(host: ReactiveElement, editedKey: string | undefined): Promise<void> {
-  await host.updateComplete;
-  host.renderRoot.querySelector<HTMLElement>(editedKey ? `[data-edit="${CSS.escape(editedKey)}"]` : '#add')?.focus();
-}
-
 /** The field errors without the one of `key`: typing in a field clears its error. */
 export function withoutError(errors: Readonly<Record<string, string>>, key: string): Readonly<Record<string, string>> {
   if (!(key in errors)) return errors;

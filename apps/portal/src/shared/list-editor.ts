@@ -1,10 +1,10 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import type { Lang, Text } from '@pakn/domain';
 import { EditorController, type EditorHost } from './controllers/editor.ts';
 import { LangController, type LangHost } from './controllers/lang.ts';
-import { loadTask } from './controllers/load.ts';
-import { editorForm, textField, type EditorFormOptions } from './form-fields.ts';
+import { loadTask, renderLoad } from './controllers/load.ts';
+import { editorForm, formErrorAlert, statusLine, textField, type EditorFormOptions } from './form-fields.ts';
 
 /**
  * The pieces the list-and-editor pages (admin users, units, sites, categories, authorities) repeat around the
@@ -20,12 +20,12 @@ export const LIST_EDITOR = {
 } as const satisfies Record<string, Text>;
 
 /** The editor's buttons. */
-export function editorLabels(lang: Lang): EditorFormOptions['labels'] {
+function editorLabels(lang: Lang): EditorFormOptions['labels'] {
   return { save: LIST_EDITOR.save[lang], saving: LIST_EDITOR.saving[lang], cancel: LIST_EDITOR.cancel[lang] };
 }
 
 /** The button that opens the editor on a new entry; `EditorController.close()` returns the focus to it (`#add`). */
-export function addButton(label: string, onClick: () => void, disabled = false): TemplateResult {
+function addButton(label: string, onClick: () => void, disabled = false): TemplateResult {
   return html`<p><button type="button" id="add" ?disabled=${disabled} @click=${onClick}>${label}</button></p>`;
 }
 
@@ -76,20 +76,58 @@ export interface EntryDraft {
  * The state every list-and-editor page holds: the language, the list (a task; `list.run()` reads it again
  * after a change) and the editor of one entry.
  */
-export class ListEditorPage<T, D extends EntryDraft> {
+export interface ListPageOptions<T, D> {
+  /** Above the heading (the admin pages' breadcrumb). */
+  readonly top?: TemplateResult;
+  /** The page's heading, its intro and the add button's label (the button waits for the list when `addWaits`). */
+  readonly texts: { readonly heading: Text; readonly intro: Text; readonly add: Text };
+  readonly addWaits?: boolean;
+  readonly onAdd: () => void;
+  /** Shown instead of the list when it has no entries. */
+  readonly empty?: string;
+  readonly form: (draft: D) => TemplateResult;
+  readonly list: (value: T) => TemplateResult;
+}
+
+export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> {
   readonly lang: LangController;
   readonly list: Task<readonly [], T>;
   readonly editor: EditorController<D>;
 
-  constructor(host: LangHost & EditorHost, options: { readonly load: (signal: AbortSignal) => Promise<T>; readonly fields?: ReadonlySet<string> }) {
-    const lang = new LangController(host);
+  constructor(
+    host: LangHost & EditorHost,
+    options: { readonly load: (signal: AbortSignal) => Promise<T>; readonly fields?: ReadonlySet<string>; readonly lang?: LangController },
+  ) {
+    // A PaknElement passes its own language controller; another host gets one of its own.
+    const lang = options.lang ?? new LangController(host);
     this.lang = lang;
     this.list = loadTask(host, { args: () => [] as const, run: (_, signal) => options.load(signal), lang: () => lang.value });
     this.editor = new EditorController<D>(host, { lang: () => lang.value, ...(options.fields ? { fields: options.fields } : {}) });
   }
 
-  /** The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button). */
-  renderEditor(draft: D, heading: string, onSubmit: (event: SubmitEvent) => void, fields: TemplateResult): TemplateResult {
+  /**
+   * The whole page: heading and intro, the last notice and a row action's error, the editor of one entry or the
+   * add button, and the list (loading, failed, empty or read).
+   */
+  renderPage(o: ListPageOptions<T, D>): TemplateResult {
+    const lang = this.lang.value;
+    const draft = this.editor.draft;
+    const empty = o.empty;
+    return html`<div class="root" lang=${lang}>
+      ${o.top ?? nothing}
+      <h1>${o.texts.heading[lang]}</h1>
+      <p class="intro">${o.texts.intro[lang]}</p>
+      ${statusLine(this.editor.notice)} ${formErrorAlert(this.editor.formErrorOf('row'))}
+      ${draft ? o.form(draft) : addButton(o.texts.add[lang], o.onAdd, o.addWaits === true && !this.list.value)}
+      ${renderLoad(this.list, lang, { complete: (value) => (empty !== undefined && value.length === 0 ? html`<p class="empty">${empty}</p>` : o.list(value)) })}
+    </div>`;
+  }
+
+  /**
+   * The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button).
+   * Submitting stays on the page and hands `onSave` the draft as it is then.
+   */
+  renderEditor(draft: D, heading: string, onSave: (draft: D) => Promise<void>, fields: TemplateResult): TemplateResult {
     const lang = this.lang.value;
     return editorForm(
       {
@@ -97,7 +135,11 @@ export class ListEditorPage<T, D extends EntryDraft> {
         formError: this.editor.formErrorOf(),
         busy: this.editor.busy,
         labels: editorLabels(lang),
-        onSubmit,
+        onSubmit: (event: SubmitEvent) => {
+          event.preventDefault();
+          const current = this.editor.draft;
+          if (current) void onSave(current);
+        },
         onCancel: () => void this.editor.close(draft.editing ?? undefined),
       },
       fields,

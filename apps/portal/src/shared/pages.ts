@@ -41,6 +41,11 @@ export interface Page {
   readonly menuLabel?: Text;
 }
 
+/** A page of the administration: its address under admin/, its element `pakn-<name>`, admins only by default, and "Administration" standing for it in the navigation. */
+function adminPage<N extends string, F extends string, R extends Omit<Page, 'path' | 'tag' | 'module' | 'navUnder'>>(name: N, feature: F, rest: R) {
+  return { path: `admin/${name}`, tag: `pakn-${name}`, module: `${feature}/pakn-${name}.ts`, permission: 'administer', navUnder: 'admin', ...rest } as const;
+}
+
 export const PAGES = {
   inbox: {
     path: '',
@@ -107,51 +112,31 @@ export const PAGES = {
     title: { vi: 'Quản trị hệ thống', en: 'Administration' },
     nav: { vi: 'Quản trị', en: 'Administration' },
   },
-  users: {
-    path: 'admin/users',
-    tag: 'pakn-users',
-    module: 'admin/pakn-users.ts',
-    permission: 'administer',
-    navUnder: 'admin',
+  users: adminPage('users', 'admin', {
     title: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
     adminMenu: 1,
     about: {
       vi: 'Tạo, sửa, khóa tài khoản; gán vai trò và đơn vị; đặt lại mật khẩu.',
       en: 'Create, edit and deactivate accounts; assign roles and units; reset passwords.',
     },
-  },
-  units: {
-    path: 'admin/units',
-    tag: 'pakn-units',
-    module: 'admin/pakn-units.ts',
-    permission: 'administer',
-    navUnder: 'admin',
+  }),
+  units: adminPage('units', 'admin', {
     title: { vi: 'Đơn vị', en: 'Units' },
     adminMenu: 2,
     about: {
       vi: 'Trung tâm, các chi nhánh, sở, ngành, UBND xã, phường: tên, loại và đơn vị cấp trên.',
       en: 'The Centre, its branches, departments, communes and wards: name, kind and parent unit.',
     },
-  },
-  sites: {
-    path: 'admin/sites',
-    tag: 'pakn-sites',
-    module: 'admin/pakn-sites.ts',
-    permission: 'administer',
-    navUnder: 'admin',
+  }),
+  sites: adminPage('sites', 'admin', {
     title: { vi: 'Trang web nhúng biểu mẫu', en: 'Sites embedding the widget' },
     adminMenu: 3,
     about: {
       vi: 'Trang web được phép nhúng biểu mẫu phản ánh: địa chỉ được phép, đơn vị mặc định, đoạn mã nhúng.',
       en: 'Websites allowed to embed the form: allowed origins, default unit, embed code.',
     },
-  },
-  categories: {
-    path: 'admin/categories',
-    tag: 'pakn-categories',
-    module: 'categories/pakn-categories.ts',
-    permission: 'administer',
-    navUnder: 'admin',
+  }),
+  categories: adminPage('categories', 'categories', {
     title: { vi: 'Loại phản ánh', en: 'Case categories' },
     adminMenu: 4,
     menuLabel: { vi: 'Loại phản ánh', en: 'Categories' },
@@ -159,26 +144,17 @@ export const PAGES = {
       vi: 'Danh mục loại phản ánh, kiến nghị mà người dân và cán bộ tiếp nhận chọn.',
       en: 'The kinds of complaint that citizens and intake officers choose from.',
     },
-  },
-  'letter-template': {
-    path: 'admin/letter-template',
-    tag: 'pakn-letter-template',
-    module: 'letter-template/pakn-letter-template.ts',
-    permission: 'administer',
-    navUnder: 'admin',
+  }),
+  'letter-template': adminPage('letter-template', 'letter-template', {
     title: { vi: 'Mẫu văn bản chuyển xử lý', en: 'Forwarding letter template' },
     adminMenu: 5,
     about: {
       vi: 'Mẫu văn bản chuyển phản ánh đến đơn vị xử lý, trình Giám đốc ký.',
       en: 'The template of the letter that forwards a case to a unit, signed by the Director.',
     },
-  },
-  authorities: {
-    path: 'admin/authorities',
-    tag: 'pakn-authorities',
-    module: 'authorities/pakn-authorities.ts',
+  }),
+  authorities: adminPage('authorities', 'authorities', {
     permission: 'manageAuthorities',
-    navUnder: 'admin',
     title: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },
     adminMenu: 7,
     menuLabel: { vi: 'Cơ quan có thẩm quyền', en: 'Competent authorities' },
@@ -186,7 +162,7 @@ export const PAGES = {
       vi: 'Nơi hướng dẫn người dân đến khi phản ánh ngoài phạm vi của Trung tâm.',
       en: 'Where citizens are referred when a case is outside the Centre’s scope.',
     },
-  },
+  }),
   // The case feature's audit element, without a case: the whole log.
   audit: {
     path: 'audit',

@@ -175,24 +175,28 @@ export const base = css`
   }
 
   /* Messages */
-  .alert {
-    border-left: 4px solid var(--_danger);
-    background: var(--_danger-bg);
-    color: var(--_danger);
+  /* The three message boxes share one frame; each has its colours. */
+  .alert,
+  .success,
+  .warning {
+    border-left: 4px solid;
     padding: 0.75rem var(--_space);
     margin: 0 0 var(--_space);
     border-radius: var(--_radius);
   }
-  .alert p:last-child {
+  .alert p:last-child,
+  .warning p:last-child {
     margin-bottom: 0;
   }
+  .alert {
+    border-left-color: var(--_danger);
+    background: var(--_danger-bg);
+    color: var(--_danger);
+  }
   .success {
-    border-left: 4px solid var(--_success);
+    border-left-color: var(--_success);
     background: var(--_success-bg);
     color: var(--_success);
-    padding: 0.75rem var(--_space);
-    margin: 0 0 var(--_space);
-    border-radius: var(--_radius);
   }
   .muted {
     color: var(--_muted);
@@ -234,15 +238,9 @@ export const base = css`
     background: var(--_warning-bg);
   }
   .warning {
-    border-left: 4px solid var(--_warning);
+    border-left-color: var(--_warning);
     background: var(--_warning-bg);
     color: var(--_text);
-    padding: 0.75rem var(--_space);
-    margin: 0 0 var(--_space);
-    border-radius: var(--_radius);
-  }
-  .warning p:last-child {
-    margin-bottom: 0;
   }
 `;
 

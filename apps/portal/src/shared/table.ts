@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 
 /** A column of a data table: its heading, a class (to hide it on narrow screens), or a heading only screen readers read. */
-export type Column = string | { readonly label: string; readonly className?: string; readonly hidden?: boolean };
+type Column = string | { readonly label: string; readonly className?: string; readonly hidden?: boolean };
 
 export interface TableOptions {
   /** Read by screen readers only. */

@@ -1,6 +1,6 @@
 import { can, type Lang, type Role, type Text } from '@pakn/domain';
 
-export const UNIT_RECORD_KINDS = ['reminder', 'escalation', 'reprimand', 'correction', 'commendation'] as const;
+const UNIT_RECORD_KINDS = ['reminder', 'escalation', 'reprimand', 'correction', 'commendation'] as const;
 export type UnitRecordKind = (typeof UNIT_RECORD_KINDS)[number];
 
 export const UNIT_RECORD_LABELS: Readonly<Record<UnitRecordKind, Text>> = {

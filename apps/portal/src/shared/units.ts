@@ -13,7 +13,7 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, Text>> = {
 };
 
 /** Wards and communes first: most complaints are about them. */
-export const UNIT_KIND_ORDER: readonly UnitKind[] = ['ward', 'commune', 'branch', 'department', 'centre'];
+const UNIT_KIND_ORDER: readonly UnitKind[] = ['ward', 'commune', 'branch', 'department', 'centre'];
 
 /** The organisation's own order, from the Centre down: how the admin lists units. */
 export const UNIT_KIND_HIERARCHY: readonly UnitKind[] = ['centre', 'branch', 'department', 'commune', 'ward'];

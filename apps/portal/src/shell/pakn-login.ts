@@ -1,11 +1,11 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing } from 'lit';
 import { LoginInputSchema, type StaffMember } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { describedBy, field } from '#shared/form-fields.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 /** The staff member signed in; the shell shows the portal for them. */
 export class SignedInEvent extends Event {
@@ -29,18 +29,15 @@ declare global {
  *
  * Attributes: `lang`, `expired` (say that the session ended). Events out: `pakn-signed-in`.
  */
-export class PaknLogin extends LitElement {
-  static override properties = { lang: { type: String }, expired: { type: Boolean } };
+class PaknLogin extends PaknElement {
+  static override properties = { expired: { type: Boolean } };
 
-  declare lang: string;
   declare expired: boolean;
 
-  readonly #lang = new LangController(this);
-  readonly #editor = new EditorController<object>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<object>(this, { lang: () => this.language.value });
 
   constructor() {
     super();
-    this.lang = '';
     this.expired = false;
   }
 
@@ -59,42 +56,35 @@ export class PaknLogin extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const { errors, formError, busy } = this.#editor;
-    const input = (id: 'username' | 'password', control: TemplateResult) => field({ id, label: STRINGS[id][lang], error: errors[id], control });
-    const invalid = (id: string) => (errors[id] ? 'true' : 'false');
+    // The two fields differ in type and autocomplete only; the user name is an identifier (no capitals, no spelling).
+    const input = (id: 'username' | 'password', autocomplete: string) => {
+      const isName = id === 'username';
+      return field({
+        id,
+        label: STRINGS[id][lang],
+        error: errors[id],
+        control: html`<input
+          id=${id}
+          name=${id}
+          type=${isName ? 'text' : 'password'}
+          autocomplete=${autocomplete}
+          autocapitalize=${isName ? 'none' : nothing}
+          spellcheck=${isName ? 'false' : nothing}
+          required
+          aria-invalid=${errors[id] ? 'true' : 'false'}
+          aria-describedby=${describedBy(id, false, errors[id])}
+        />`,
+      });
+    };
     return html`<div class="login">
       <h1>${STRINGS.signInHeading[lang]}</h1>
       <p class="muted">${STRINGS.signInIntro[lang]}</p>
       ${this.expired && !formError ? html`<p class="notice" role="status">${STRINGS.sessionExpired[lang]}</p>` : nothing}
       ${formError ? html`<p class="alert" role="alert">${formError}</p>` : nothing}
       <form @submit=${(e: SubmitEvent) => void this.#signIn(e)} novalidate>
-        ${input(
-          'username',
-          html`<input
-            id="username"
-            name="username"
-            type="text"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            aria-invalid=${invalid('username')}
-            aria-describedby=${describedBy('username', false, errors.username)}
-          />`,
-        )}
-        ${input(
-          'password',
-          html`<input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${invalid('password')}
-            aria-describedby=${describedBy('password', false, errors.password)}
-          />`,
-        )}
+        ${input('username', 'username')} ${input('password', 'current-password')}
         <button type="submit" ?disabled=${busy}>${busy ? STRINGS.signingIn[lang] : STRINGS.signIn[lang]}</button>
       </form>
     </div>`;
@@ -124,7 +114,7 @@ export class PaknLogin extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-login')) customElements.define('pakn-login', PaknLogin);
+defineElement('pakn-login', PaknLogin);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -19,6 +19,7 @@ import './pakn-login.ts';
 import './pakn-shortcuts.ts';
 import { BASE_PATH, isPortalPath, parseRoute, routeAttributes, type Route } from './routes.ts';
 import { STRINGS } from './strings.ts';
+import { defineElement } from '#shared/pakn-element.ts';
 
 function isCaseStatus(value: string): value is (typeof CASE_STATUSES)[number] {
   return (CASE_STATUSES as readonly string[]).includes(value);
@@ -55,7 +56,7 @@ function navCurrent(page: PageName, route: Route): boolean {
  * session with `pakn-session-expired`. It provides the signed-in staff member and the unit list to every
  * feature (`staffContext`, `unitsContext`), reading the units again on `pakn-units-changed`.
  */
-export class PaknPortal extends LitElement {
+class PaknPortal extends LitElement {
   static override properties = {
     language: { state: true },
     session: { state: true },
@@ -418,7 +419,7 @@ export class PaknPortal extends LitElement {
   static override styles = [tokens, base, portalStyles];
 }
 
-if (!customElements.get('pakn-portal')) customElements.define('pakn-portal', PaknPortal);
+defineElement('pakn-portal', PaknPortal);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { Text } from '@pakn/domain';
-import { LangController } from '#shared/controllers/lang.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 /** The help's table: groups of shortcuts, each with its keys and what they do. */
 const GROUPS: readonly { readonly heading: Text; readonly rows: readonly (readonly [readonly string[], Text])[] }[] = [
@@ -37,18 +37,7 @@ const GROUPS: readonly { readonly heading: Text; readonly rows: readonly (readon
  *
  * Attributes: `lang`.
  */
-export class PaknShortcuts extends LitElement {
-  static override properties = { lang: { type: String } };
-
-  declare lang: string;
-
-  readonly #lang = new LangController(this);
-
-  constructor() {
-    super();
-    this.lang = '';
-  }
-
+class PaknShortcuts extends PaknElement {
   /** Opens the help (nothing when it is open already). */
   show(): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts');
@@ -60,7 +49,7 @@ export class PaknShortcuts extends LitElement {
   };
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const then = html` ${STRINGS.then[lang]} `;
     return html`<dialog id="shortcuts" class="help-dialog" aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">${STRINGS.shortcutsHeading[lang]}</h2>
@@ -146,7 +135,7 @@ export class PaknShortcuts extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-shortcuts')) customElements.define('pakn-shortcuts', PaknShortcuts);
+defineElement('pakn-shortcuts', PaknShortcuts);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,7 +9,7 @@ import { ADMIN } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
 
 /** Where the admin pages live; the landing page links to each. */
-export const ADMIN_PATH = '/portal/admin';
+const ADMIN_PATH = '/portal/admin';
 
 export interface FilterOptions {
   readonly value: string;

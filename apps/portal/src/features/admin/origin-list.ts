@@ -1,7 +1,7 @@
 /** At most this many origins per site (the server's SiteInputSchema says the same). */
 export const MAX_ORIGINS = 20;
 
-export type OriginProblem = 'not_url' | 'not_web' | 'has_path' | 'too_many';
+type OriginProblem = 'not_url' | 'not_web' | 'has_path' | 'too_many';
 
 export interface OriginLineError {
   /** 1-based line number in the text the admin typed. */

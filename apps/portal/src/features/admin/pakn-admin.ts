@@ -1,10 +1,10 @@
-import { LitElement, css, html } from 'lit';
-import { LangController } from '#shared/controllers/lang.ts';
+import { css, html } from 'lit';
 import { navigateOnClick } from '#shared/events.ts';
 import { PAGE_LIST, pagePath } from '#shared/pages.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { adminStyles } from './admin-ui.ts';
 import { LANDING } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 /** Every page with an admin menu entry, in the order an administrator setting the system up needs them. */
 const MENU = PAGE_LIST.filter((page) => page.adminMenu !== undefined).sort((a, b) => (a.adminMenu ?? 0) - (b.adminMenu ?? 0));
@@ -16,20 +16,9 @@ const MENU = PAGE_LIST.filter((page) => page.adminMenu !== undefined).sort((a, b
  *
  * Attributes: `lang`. Events out: `pakn-navigate`.
  */
-export class PaknAdmin extends LitElement {
-  static override properties = { lang: { type: String } };
-
-  declare lang: string;
-
-  readonly #lang = new LangController(this);
-
-  constructor() {
-    super();
-    this.lang = '';
-  }
-
+export class PaknAdmin extends PaknElement {
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     return html`<div class="root" lang=${lang}>
       <h1>${LANDING.heading[lang]}</h1>
       <p class="intro">${LANDING.intro[lang]}</p>
@@ -76,7 +65,7 @@ export class PaknAdmin extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-admin')) customElements.define('pakn-admin', PaknAdmin);
+defineElement('pakn-admin', PaknAdmin);
 
 declare global {
   interface HTMLElementTagNameMap {

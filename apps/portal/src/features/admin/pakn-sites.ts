@@ -1,18 +1,18 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { SiteInputSchema, errorMessage, type Lang, type Site } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { describedBy, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { describedBy, textField } from '#shared/form-fields.ts';
+import { editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
 import { adminStyles, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
 import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
 import { ADMIN, SITES } from './strings.ts';
 import { sitesStyles } from './pakn-sites.styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft {
   /** Null for a new site; the key of the site being edited otherwise. */
@@ -45,30 +45,27 @@ function originMessage(error: OriginLineError, lang: Lang): string {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`, `pakn-navigate`.
  */
-export class PaknSites extends LitElement {
+export class PaknSites extends PaknElement {
   static override properties = {
-    lang: { type: String },
     unitQuery: { state: true },
     originErrors: { state: true },
   };
 
-  declare lang: string;
   declare protected unitQuery: string;
   /** One message per bad line of the origins box. */
   declare protected originErrors: readonly string[];
 
   readonly #units = new UnitsController(this);
   readonly #page = new ListEditorPage<readonly Site[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().admin.sites.query(undefined, { signal }),
     fields: FORM_FIELDS,
   });
-  readonly #lang = this.#page.lang;
   readonly #sites = this.#page.list;
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
-    this.lang = '';
     this.unitQuery = '';
     this.originErrors = [];
   }
@@ -100,11 +97,8 @@ export class PaknSites extends LitElement {
     this.#editor.clearFieldErrors('allowedOrigins');
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
-    const lang = this.#lang.value;
+  async #save(d: Draft): Promise<void> {
+    const lang = this.language.value;
     const origins = parseOriginList(d.origins);
     const input = { key: d.key.trim(), name: d.name, allowedOrigins: origins.origins, defaultUnitId: d.defaultUnitId || undefined, isNew: d.editing === null };
     await this.#editor.submit({
@@ -136,7 +130,7 @@ export class PaknSites extends LitElement {
   }
 
   async #copy(site: Site): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const snippet = embedSnippet(this.#paknOrigin, site.key);
     try {
       await navigator.clipboard.writeText(snippet);
@@ -156,19 +150,19 @@ export class PaknSites extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      ${renderBreadcrumb(lang, this)}
-      <h1>${SITES.heading[lang]}</h1>
-      <p class="intro">${SITES.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${draft ? this.#renderForm(draft, lang) : addButton(SITES.add[lang], () => void this.#open(null), !this.#sites.value)}
-      ${renderLoad(this.#sites, lang, { complete: (sites) => this.#renderSites(sites, lang) })}
-    </div>`;
+    const lang = this.language.value;
+    return this.#page.renderPage({
+      top: renderBreadcrumb(lang, this),
+      texts: SITES,
+      addWaits: true,
+      onAdd: () => void this.#open(null),
+      empty: SITES.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (sites) => this.#renderSites(sites, lang),
+    });
   }
 
   #renderSites(sites: readonly Site[], lang: Lang) {
-    if (sites.length === 0) return html`<p class="empty">${SITES.empty[lang]}</p>`;
     return html`<ul class="sites">
       ${sites.map((s) => {
         const hosted = hostedPageUrl(this.#paknOrigin, s.key);
@@ -218,7 +212,7 @@ export class PaknSites extends LitElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({
@@ -280,7 +274,7 @@ export class PaknSites extends LitElement {
   static override styles = [tokens, base, adminStyles, sitesStyles];
 }
 
-if (!customElements.get('pakn-sites')) customElements.define('pakn-sites', PaknSites);
+defineElement('pakn-sites', PaknSites);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,17 +1,17 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { UNIT_KINDS, UnitInputSchema, errorMessage, type Lang, type UnitKind } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent } from '#shared/context.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
-import { selectField, statusLine, textField } from '#shared/form-fields.ts';
+import { selectField, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, UNITS } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft {
   /** Null for a new unit; the id of the unit being edited otherwise. */
@@ -32,28 +32,25 @@ const FORM_FIELDS = new Set(['id', 'kind', 'name', 'parentId']);
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`, `pakn-navigate`.
  */
-export class PaknUnits extends LitElement {
+export class PaknUnits extends PaknElement {
   static override properties = {
-    lang: { type: String },
     filter: { state: true },
     parentQuery: { state: true },
   };
 
-  declare lang: string;
   declare protected filter: string;
   declare protected parentQuery: string;
 
   readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().unit.list.query(undefined, { signal }),
     fields: FORM_FIELDS,
   });
-  readonly #lang = this.#page.lang;
   readonly #units = this.#page.list;
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
-    this.lang = '';
     this.filter = '';
     this.parentQuery = '';
   }
@@ -68,11 +65,8 @@ export class PaknUnits extends LitElement {
     );
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
-    const lang = this.#lang.value;
+  async #save(d: Draft): Promise<void> {
+    const lang = this.language.value;
     const input = { id: d.id.trim(), kind: d.kind, name: d.name, parentId: d.parentId || undefined, isNew: d.editing === null };
     await this.#editor.submit({
       schema: UnitInputSchema,
@@ -99,19 +93,19 @@ export class PaknUnits extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      ${renderBreadcrumb(lang, this)}
-      <h1>${UNITS.heading[lang]}</h1>
-      <p class="intro">${UNITS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${draft ? this.#renderForm(draft, lang) : addButton(UNITS.add[lang], () => void this.#open(null), !this.#units.value)}
-      ${renderLoad(this.#units, lang, { complete: (units) => this.#renderList(units, lang) })}
-    </div>`;
+    const lang = this.language.value;
+    return this.#page.renderPage({
+      top: renderBreadcrumb(lang, this),
+      texts: UNITS,
+      addWaits: true,
+      onAdd: () => void this.#open(null),
+      empty: UNITS.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (units) => this.#renderList(units, lang),
+    });
   }
 
   #renderList(units: readonly UnitView[], lang: Lang) {
-    if (units.length === 0) return html`<p class="empty">${UNITS.empty[lang]}</p>`;
     const visible = filterUnits(units, this.filter);
     return html`${renderFilter({ value: this.filter, shown: visible.length, total: units.length, lang, hint: true, onInput: (v) => (this.filter = v) })}
     ${
@@ -148,7 +142,7 @@ export class PaknUnits extends LitElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({
@@ -209,7 +203,7 @@ export class PaknUnits extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-units')) customElements.define('pakn-units', PaknUnits);
+defineElement('pakn-units', PaknUnits);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,19 +1,19 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { PASSWORD_MIN, ROLE_LABELS, ROLES, StaffAccountInputSchema, errorMessage, isUnitRole, type Lang, type Role } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { formErrorAlert, selectField, statusLine, textField } from '#shared/form-fields.ts';
-import { addButton, editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
+import { selectField, textField } from '#shared/form-fields.ts';
+import { editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, renderUnitPicker } from './admin-ui.ts';
 import { ADMIN, USERS } from './strings.ts';
 import { foldForSearch } from './unit-search.ts';
 import { usersStyles } from './pakn-users.styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Account = Awaited<ReturnType<PaknClient['admin']['users']['query']>>[number];
 
@@ -50,29 +50,26 @@ function draftOf(account: Account | null): Draft {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`, `pakn-navigate`.
  */
-export class PaknUsers extends LitElement {
+export class PaknUsers extends PaknElement {
   static override properties = {
-    lang: { type: String },
     filter: { state: true },
     unitQuery: { state: true },
   };
 
-  declare lang: string;
   declare protected filter: string;
   declare protected unitQuery: string;
 
   readonly #units = new UnitsController(this);
   readonly #page = new ListEditorPage<readonly Account[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().admin.users.query(undefined, { signal }),
     fields: FORM_FIELDS,
   });
-  readonly #lang = this.#page.lang;
   readonly #accounts = this.#page.list;
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
-    this.lang = '';
     this.filter = '';
     this.unitQuery = '';
   }
@@ -90,11 +87,8 @@ export class PaknUsers extends LitElement {
     this.#editor.set(key, value);
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
-    const lang = this.#lang.value;
+  async #save(d: Draft): Promise<void> {
+    const lang = this.language.value;
     const input = {
       ...(d.editing ? { id: d.editing } : {}),
       username: d.username.trim(),
@@ -127,7 +121,7 @@ export class PaknUsers extends LitElement {
 
   /** Lifts a sign-in lock (issue 9): the list is read again, since other locks may have ended meanwhile. */
   async #unlock(account: Account): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     await this.#editor.submit({
       form: 'row',
       input: null,
@@ -151,20 +145,19 @@ export class PaknUsers extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      ${renderBreadcrumb(lang, this)}
-      <h1>${USERS.heading[lang]}</h1>
-      <p class="intro">${USERS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${formErrorAlert(this.#editor.formErrorOf('row'))}
-      ${draft ? this.#renderForm(draft, lang) : addButton(USERS.add[lang], () => void this.#open(null), !this.#accounts.value)}
-      ${renderLoad(this.#accounts, lang, { complete: (accounts) => this.#renderTable(accounts, lang) })}
-    </div>`;
+    const lang = this.language.value;
+    return this.#page.renderPage({
+      top: renderBreadcrumb(lang, this),
+      texts: USERS,
+      addWaits: true,
+      onAdd: () => void this.#open(null),
+      empty: USERS.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (accounts) => this.#renderTable(accounts, lang),
+    });
   }
 
   #renderTable(accounts: readonly Account[], lang: Lang) {
-    if (accounts.length === 0) return html`<p class="empty">${USERS.empty[lang]}</p>`;
     const visible = this.#visible(accounts, lang);
     return html`${renderFilter({ value: this.filter, shown: visible.length, total: accounts.length, lang, onInput: (v) => (this.filter = v) })}
     ${
@@ -227,7 +220,7 @@ export class PaknUsers extends LitElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({
@@ -313,7 +306,7 @@ export class PaknUsers extends LitElement {
   static override styles = [tokens, base, dataTable, adminStyles, usersStyles];
 }
 
-if (!customElements.get('pakn-users')) customElements.define('pakn-users', PaknUsers);
+defineElement('pakn-users', PaknUsers);
 
 declare global {
   interface HTMLElementTagNameMap {

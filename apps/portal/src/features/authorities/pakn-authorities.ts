@@ -1,13 +1,13 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type OutOfScopeClass, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
-import { editorStyles, formErrorAlert, pageStyles, selectField, statusLine, textField, textareaField } from '#shared/form-fields.ts';
+import { editorStyles, pageStyles, selectField, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, bilingual, editButton, keyField, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { bilingual, editButton, keyField, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
 
@@ -80,32 +80,20 @@ function draftOf(a: Authority | null): Draft {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`.
  */
-export class PaknAuthorities extends LitElement {
-  static override properties = {
-    lang: { type: String },
-  };
-
-  declare lang: string;
-
-  readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, { load: (signal) => paknClient().authority.list.query(undefined, { signal }) });
-  readonly #lang = this.#page.lang;
+export class PaknAuthorities extends PaknElement {
+  readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, {
+    lang: this.language,
+    load: (signal) => paknClient().authority.list.query(undefined, { signal }),
+  });
   readonly #authorities = this.#page.list;
   readonly #editor = this.#page.editor;
-
-  constructor() {
-    super();
-    this.lang = '';
-  }
 
   async #open(authority: Authority | null): Promise<void> {
     await this.#editor.open(draftOf(authority), authority ? '#outOfScopeClass' : '#id');
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
-    const lang = this.#lang.value;
+  async #save(d: Draft): Promise<void> {
+    const lang = this.language.value;
     const input = {
       id: d.id.trim(),
       outOfScopeClass: d.outOfScopeClass,
@@ -127,7 +115,7 @@ export class PaknAuthorities extends LitElement {
   }
 
   async #remove(authority: Authority): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     if (!window.confirm(fill(STRINGS.confirmRemove[lang], { name: authority.name[lang] }))) return;
     await this.#editor.submit({
       form: 'row',
@@ -143,19 +131,17 @@ export class PaknAuthorities extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      <h1>${STRINGS.heading[lang]}</h1>
-      <p class="intro">${STRINGS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${formErrorAlert(this.#editor.formErrorOf('row'))}
-      ${draft ? this.#renderForm(draft, lang) : addButton(STRINGS.add[lang], () => void this.#open(null))}
-      ${renderLoad(this.#authorities, lang, { complete: (authorities) => this.#renderTable(authorities, lang) })}
-    </div>`;
+    const lang = this.language.value;
+    return this.#page.renderPage({
+      texts: STRINGS,
+      onAdd: () => void this.#open(null),
+      empty: STRINGS.empty[lang],
+      form: (d) => this.#renderForm(d, lang),
+      list: (authorities) => this.#renderTable(authorities, lang),
+    });
   }
 
   #renderTable(authorities: readonly Authority[], lang: Lang) {
-    if (authorities.length === 0) return html`<p class="empty">${STRINGS.empty[lang]}</p>`;
     return html`${renderTable({
       caption: STRINGS.caption[lang],
       columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: STRINGS.actions[lang], hidden: true }],
@@ -205,7 +191,7 @@ export class PaknAuthorities extends LitElement {
     return this.#page.renderEditor(
       d,
       d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({
@@ -249,7 +235,7 @@ export class PaknAuthorities extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-authorities')) customElements.define('pakn-authorities', PaknAuthorities);
+defineElement('pakn-authorities', PaknAuthorities);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,14 +1,14 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { CategoryInputSchema, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
-import { renderLoad } from '#shared/controllers/load.ts';
-import { editorStyles, formErrorAlert, pageStyles, statusLine, textField } from '#shared/form-fields.ts';
+import { editorStyles, pageStyles, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { addButton, bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft {
   /** Null for a new category (its key is typed); the key of the category being edited otherwise. */
@@ -39,24 +39,13 @@ function draftOf(category: CategoryDefinition | null): Draft {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`.
  */
-export class PaknCategories extends LitElement {
-  static override properties = {
-    lang: { type: String },
-  };
-
-  declare lang: string;
-
+export class PaknCategories extends PaknElement {
   readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, {
+    lang: this.language,
     load: (signal) => paknClient().admin.categories.query(undefined, { signal }),
   });
-  readonly #lang = this.#page.lang;
   readonly #categories = this.#page.list;
   readonly #editor = this.#page.editor;
-
-  constructor() {
-    super();
-    this.lang = '';
-  }
 
   /** The list changed: read it again; other features of this page read the new labels on their next load. */
   async #changed(): Promise<void> {
@@ -68,11 +57,8 @@ export class PaknCategories extends LitElement {
     await this.#editor.open(draftOf(category), category ? '#labelVi' : '#key');
   }
 
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const d = this.#editor.draft;
-    if (!d) return;
-    const lang = this.#lang.value;
+  async #save(d: Draft): Promise<void> {
+    const lang = this.language.value;
     const input = {
       isNew: d.editing === null,
       key: d.key.trim(),
@@ -95,7 +81,7 @@ export class PaknCategories extends LitElement {
   }
 
   async #move(category: CategoryDefinition, direction: 'up' | 'down'): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     await this.#editor.submit({
       form: 'row',
       input: null,
@@ -116,7 +102,7 @@ export class PaknCategories extends LitElement {
   }
 
   async #toggle(category: CategoryDefinition): Promise<void> {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const active = !category.active;
     await this.#editor.submit({
       form: 'row',
@@ -131,15 +117,13 @@ export class PaknCategories extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
-    const draft = this.#editor.draft;
-    return html`<div class="root" lang=${lang}>
-      <h1>${STRINGS.heading[lang]}</h1>
-      <p class="intro">${STRINGS.intro[lang]}</p>
-      ${statusLine(this.#editor.notice)} ${formErrorAlert(this.#editor.formErrorOf('row'))}
-      ${draft ? this.#renderForm(draft, lang) : addButton(STRINGS.add[lang], () => void this.#open(null))}
-      ${renderLoad(this.#categories, lang, { complete: (categories) => this.#renderTable(categories, lang) })}
-    </div>`;
+    const lang = this.language.value;
+    return this.#page.renderPage({
+      texts: STRINGS,
+      onAdd: () => void this.#open(null),
+      form: (d) => this.#renderForm(d, lang),
+      list: (categories) => this.#renderTable(categories, lang),
+    });
   }
 
   #renderTable(categories: readonly CategoryDefinition[], lang: Lang) {
@@ -212,7 +196,7 @@ export class PaknCategories extends LitElement {
     return this.#page.renderEditor(
       d,
       d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      (e) => void this.#save(e),
+      (draft) => this.#save(draft),
       html`
         ${this.#input(d, 'key', STRINGS.key, lang, null, STRINGS.keyHint)}
         <div class="grid">${this.#input(d, 'labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input(d, 'labelEn', STRINGS.labelEn, lang, 'en')}</div>
@@ -246,7 +230,7 @@ export class PaknCategories extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-categories')) customElements.define('pakn-categories', PaknCategories);
+defineElement('pakn-categories', PaknCategories);
 
 declare global {
   interface HTMLElementTagNameMap {

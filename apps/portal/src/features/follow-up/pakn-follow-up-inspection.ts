@@ -1,14 +1,14 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { InspectionInputSchema } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { formErrorAlert, statusLine, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import { followUpStyles } from './follow-up.styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface InspectionDraft {
   unitId: string;
@@ -33,23 +33,19 @@ export class InspectionChangedEvent extends Event {
  * Properties: `units` (with their inspection flags), `mayFlag`. Attributes: `lang`.
  * Events out: `pakn-inspection-changed`, `pakn-session-expired`.
  */
-export class PaknFollowUpInspection extends LitElement {
+export class PaknFollowUpInspection extends PaknElement {
   static override properties = {
-    lang: { type: String },
     units: { attribute: false },
     mayFlag: { type: Boolean, attribute: 'may-flag' },
   };
 
-  declare lang: string;
   declare units: readonly UnitView[];
   declare mayFlag: boolean;
 
-  readonly #lang = new LangController(this);
-  readonly #editor = new EditorController<InspectionDraft>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<InspectionDraft>(this, { lang: () => this.language.value });
 
   constructor() {
     super();
-    this.lang = '';
     this.units = [];
     this.mayFlag = false;
     this.#editor.reset({ ...EMPTY });
@@ -57,7 +53,7 @@ export class PaknFollowUpInspection extends LitElement {
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     await this.#editor.submit({
       schema: InspectionInputSchema,
       input: this.#editor.draft,
@@ -72,7 +68,7 @@ export class PaknFollowUpInspection extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const inspected = this.units.filter((u) => u.underInspection);
     return html`<section class="list inspection" aria-labelledby="inspection-heading" data-testid="follow-up-inspection">
       <h2 id="inspection-heading">${STRINGS.inspectionHeading[lang]}</h2>
@@ -88,7 +84,7 @@ export class PaknFollowUpInspection extends LitElement {
   }
 
   #renderForm() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const d = this.#editor.draft ?? EMPTY;
     const errors = this.#editor.errors;
     const set = <K extends keyof InspectionDraft>(key: K, value: InspectionDraft[K]) => this.#editor.set(key, value);
@@ -141,7 +137,7 @@ export class PaknFollowUpInspection extends LitElement {
   static override styles = [tokens, base, followUpStyles];
 }
 
-if (!customElements.get('pakn-follow-up-inspection')) customElements.define('pakn-follow-up-inspection', PaknFollowUpInspection);
+defineElement('pakn-follow-up-inspection', PaknFollowUpInspection);
 
 declare global {
   interface HTMLElementTagNameMap {

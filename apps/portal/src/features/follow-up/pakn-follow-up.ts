@@ -1,12 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
-import { CASE_STATUS_LABELS, can, type Lang } from '@pakn/domain';
+import { html, nothing } from 'lit';
+import { CASE_STATUS_LABELS, can, type Lang, type StaffMember } from '@pakn/domain';
 import type { StaffCaseView } from '@pakn/api-client';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { StaffController, UnitsController } from '#shared/context.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask, renderLoad } from '#shared/controllers/load.ts';
-import { navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
+import { followCaseChanges } from '#shared/controllers/case-changes.ts';
+import { navigateOnClick } from '#shared/events.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderPresentationWarning, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, fill, formatDateTime } from '#shared/i18n.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
@@ -18,6 +18,7 @@ import './pakn-unit-evaluation.ts';
 import './pakn-follow-up-inspection.ts';
 import { followUpStyles } from './follow-up.styles.ts';
 import { STRINGS } from './strings.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type UnitRecord = Awaited<ReturnType<PaknClient['unit']['records']['query']>>[number];
 
@@ -38,17 +39,14 @@ type ListName = 'overdue' | 'at-risk';
  * Events out: `pakn-navigate` (opening a case), `pakn-unit-recorded` (bubbling from the record form),
  * `pakn-session-expired`. Follows the live feed (`pakn-case-changed` on window).
  */
-export class PaknFollowUp extends LitElement {
+export class PaknFollowUp extends PaknElement {
   static override properties = {
-    lang: { type: String },
     openRecord: { state: true },
   };
 
-  declare lang: string;
   /** The row (list and case id) whose record form is open. */
   declare protected openRecord: string | null;
 
-  readonly #lang = new LangController(this);
   readonly #staff = new StaffController(this);
   readonly #units = new UnitsController(this);
   /** Both lists and the recent records (one batched request). */
@@ -59,28 +57,17 @@ export class PaknFollowUp extends LitElement {
       const [lists, records] = await Promise.all([client.case.followUp.query(undefined, { signal }), client.unit.records.query({}, { signal })]);
       return { ...lists, records };
     },
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
-    this.lang = '';
+    // A live update reads the lists again, unless a record form is open (its row must stay).
+    followCaseChanges(this, () => {
+      if (this.openRecord === null) void this.#data.run();
+    });
     this.openRecord = null;
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pakn-case-changed', this.#onLiveChange);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
-    super.disconnectedCallback();
-  }
-
-  #onLiveChange = (_event: CaseChangedEvent): void => {
-    if (this.openRecord === null) void this.#data.run();
-  };
 
   async #toggleRecord(key: string): Promise<void> {
     this.openRecord = this.openRecord === key ? null : key;
@@ -89,7 +76,7 @@ export class PaknFollowUp extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const data = this.#data.value;
     const viewer = this.#staff.value;
     const units = this.#units.value ?? [];
@@ -167,7 +154,6 @@ export class PaknFollowUp extends LitElement {
   #renderTable(name: ListName, cases: readonly StaffCaseView[], units: readonly UnitView[], lang: Lang) {
     const viewer = this.#staff.value ?? null;
     const mayRecord = viewer !== null && recordKindsFor(viewer.role).length > 0;
-    const columns = mayRecord ? 7 : 6;
     return html`
       <div class="table-wrap">
         <table>
@@ -186,72 +172,75 @@ export class PaknFollowUp extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${cases.map((item) => {
-              const deadline = item.deadline;
-              const key = `${name}:${item.id}`;
-              // Reminders go to the unit handling the case; before forwarding, the delay is the Centre's own.
-              const unitId = item.unitId;
-              const open = this.openRecord === key;
-              return html`<tr data-testid="follow-up-row" data-reference=${item.reference}>
-                  <th scope="row" class="reference">
-                    <a href="/portal/cases/${encodeURIComponent(item.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${item.reference}</a>
-                  </th>
-                  <td>${this.#unitCell(item, units, lang)}</td>
-                  ${
-                    !deadline && item.presentationWarning
-                      ? html`<td colspan="3">${renderPresentationWarning(item.presentationWarning, lang)}</td>`
-                      : html`<td>${deadline ? STAGE_LABELS[deadline.stage][lang] : nothing}</td>
-                          <td class="nowrap">${deadline ? renderDue(deadline) : nothing}</td>
-                          <td>${deadline ? renderTimeLeft(deadline, lang) : nothing}</td>`
-                  }
-                  <td class="col-status">
-                    <span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span>
-                  </td>
-                  ${
-                    mayRecord
-                      ? html`<td class="nowrap">
-                          ${
-                            unitId
-                              ? html`<button
-                                  type="button"
-                                  class="secondary small"
-                                  aria-expanded=${open ? 'true' : 'false'}
-                                  aria-controls="record-${key}"
-                                  @click=${() => void this.#toggleRecord(key)}
-                                >
-                                  ${STRINGS.remind[lang]}<span class="visually-hidden"> ${item.reference}</span>
-                                </button>`
-                              : nothing
-                          }
-                        </td>`
-                      : nothing
-                  }
-                </tr>
-                ${
-                  open && unitId && viewer
-                    ? html`<tr class="record-row" data-record-row=${key}>
-                        <td colspan=${columns} id="record-${key}">
-                          <p class="record-for">
-                            ${fill(STRINGS.recordFor[lang], { reference: item.reference })}
-                            <span lang="vi">${unitName(units, unitId)}</span>
-                          </p>
-                          <pakn-unit-record
-                            lang=${lang}
-                            unit-id=${unitId}
-                            case-id=${item.id}
-                            reference=${item.reference}
-                            viewer-role=${viewer.role}
-                            @pakn-unit-recorded=${() => void this.#data.run()}
-                          ></pakn-unit-record>
-                        </td>
-                      </tr>`
-                    : nothing
-                }`;
-            })}
+            ${cases.map((item) => this.#renderRow(name, item, units, lang, viewer, mayRecord))}
           </tbody>
         </table>
       </div>
     `;
+  }
+
+  /** A case's row, and under it the record form when it is open. */
+  #renderRow(name: ListName, item: StaffCaseView, units: readonly UnitView[], lang: Lang, viewer: StaffMember | null, mayRecord: boolean) {
+    const deadline = item.deadline;
+    const key = `${name}:${item.id}`;
+    // Reminders go to the unit handling the case; before forwarding, the delay is the Centre's own.
+    const unitId = item.unitId;
+    const open = this.openRecord === key;
+    return html`<tr data-testid="follow-up-row" data-reference=${item.reference}>
+        <th scope="row" class="reference">
+          <a href="/portal/cases/${encodeURIComponent(item.id)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${item.reference}</a>
+        </th>
+        <td>${this.#unitCell(item, units, lang)}</td>
+        ${
+          !deadline && item.presentationWarning
+            ? html`<td colspan="3">${renderPresentationWarning(item.presentationWarning, lang)}</td>`
+            : html`<td>${deadline ? STAGE_LABELS[deadline.stage][lang] : nothing}</td>
+                <td class="nowrap">${deadline ? renderDue(deadline) : nothing}</td>
+                <td>${deadline ? renderTimeLeft(deadline, lang) : nothing}</td>`
+        }
+        <td class="col-status">
+          <span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span>
+        </td>
+        ${
+          mayRecord
+            ? html`<td class="nowrap">
+                ${
+                  unitId
+                    ? html`<button
+                        type="button"
+                        class="secondary small"
+                        aria-expanded=${open ? 'true' : 'false'}
+                        aria-controls="record-${key}"
+                        @click=${() => void this.#toggleRecord(key)}
+                      >
+                        ${STRINGS.remind[lang]}<span class="visually-hidden"> ${item.reference}</span>
+                      </button>`
+                    : nothing
+                }
+              </td>`
+            : nothing
+        }
+      </tr>
+      ${
+        open && unitId && viewer
+          ? html`<tr class="record-row" data-record-row=${key}>
+              <td colspan=${mayRecord ? 7 : 6} id="record-${key}">
+                <p class="record-for">
+                  ${fill(STRINGS.recordFor[lang], { reference: item.reference })}
+                  <span lang="vi">${unitName(units, unitId)}</span>
+                </p>
+                <pakn-unit-record
+                  lang=${lang}
+                  unit-id=${unitId}
+                  case-id=${item.id}
+                  reference=${item.reference}
+                  viewer-role=${viewer.role}
+                  @pakn-unit-recorded=${() => void this.#data.run()}
+                ></pakn-unit-record>
+              </td>
+            </tr>`
+          : nothing
+      }`;
   }
 
   #renderRecords(records: readonly UnitRecord[], units: readonly UnitView[], lang: Lang) {
@@ -288,7 +277,7 @@ export class PaknFollowUp extends LitElement {
   static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, followUpStyles];
 }
 
-if (!customElements.get('pakn-follow-up')) customElements.define('pakn-follow-up', PaknFollowUp);
+defineElement('pakn-follow-up', PaknFollowUp);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,13 +1,13 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { EvaluationPeriodInputSchema, fieldErrors, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import '#shared/pakn-export-button.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Row = Awaited<ReturnType<PaknClient['unit']['evaluation']['query']>>[number];
 
@@ -46,32 +46,28 @@ const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
  *
  * Events out: `pakn-session-expired`.
  */
-export class PaknUnitEvaluation extends LitElement {
+export class PaknUnitEvaluation extends PaknElement {
   static override properties = {
-    lang: { type: String },
     from: { state: true },
     to: { state: true },
     period: { state: true },
   };
 
-  declare lang: string;
   /** The period as typed. */
   declare protected from: string;
   declare protected to: string;
   /** The period shown: the one last asked for that passed the checks. */
   declare protected period: { readonly from: string; readonly to: string };
 
-  readonly #lang = new LangController(this);
-  readonly #form = new EditorController<object>(this, { lang: () => this.#lang.value });
+  readonly #form = new EditorController<object>(this, { lang: () => this.language.value });
   readonly #rows = loadTask(this, {
     args: () => [this.period] as const,
     run: ([period], signal) => paknClient().unit.evaluation.query(period, { signal }),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
-    this.lang = '';
     const today = hanoiToday();
     this.from = `${today.slice(0, 4)}-01-01`;
     this.to = today;
@@ -82,7 +78,7 @@ export class PaknUnitEvaluation extends LitElement {
     event.preventDefault();
     const parsed = EvaluationPeriodInputSchema.safeParse({ from: this.from, to: this.to });
     if (!parsed.success) {
-      void this.#form.showErrors(fieldErrors(parsed.error.issues, this.#lang.value));
+      void this.#form.showErrors(fieldErrors(parsed.error.issues, this.language.value));
       return;
     }
     this.#form.clearErrors();
@@ -91,7 +87,7 @@ export class PaknUnitEvaluation extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const errors = this.#form.errors;
     const date = (name: 'from' | 'to') =>
       html`<div class="field">
@@ -214,7 +210,7 @@ export class PaknUnitEvaluation extends LitElement {
   ];
 }
 
-if (!customElements.get('pakn-unit-evaluation')) customElements.define('pakn-unit-evaluation', PaknUnitEvaluation);
+defineElement('pakn-unit-evaluation', PaknUnitEvaluation);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,11 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { CASE_STATUSES, CASE_STATUS_LABELS, InboxInputSchema, can, isUnitRole, type Lang } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { StaffController } from '#shared/context.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask } from '#shared/controllers/load.ts';
-import { NavigateEvent, type CaseChangedEvent } from '#shared/events.ts';
+import { followCaseChanges } from '#shared/controllers/case-changes.ts';
+import { NavigateEvent } from '#shared/events.ts';
 import { deadlineStyles } from '#shared/deadline.ts';
 import { fill } from '#shared/i18n.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
@@ -19,6 +19,7 @@ import '#shared/pakn-export-button.ts';
 import { renderInboxTable } from './inbox-table.ts';
 import { STRINGS } from './strings.ts';
 import { inboxStyles } from './pakn-inbox.styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
 export type InboxFilter = NonNullable<Parameters<PaknClient['case']['inbox']['query']>[0]['status']>;
@@ -64,46 +65,47 @@ function inboxPath(filter: InboxFilter, q: string): string {
  * the URL), `pakn-session-expired` (the server says nobody is signed in).
  * Keys: `j`/`k` select the next/previous case, `Enter` opens it, `/` goes to the search box.
  */
-export class PaknInbox extends LitElement {
+export class PaknInbox extends PaknElement {
   static override properties = {
     status: { type: String },
     q: { type: String },
-    lang: { type: String },
     selected: { state: true },
     mine: { state: true },
   };
 
   declare status: string;
   declare q: string;
-  declare lang: string;
   /** The row chosen with j/k (-1: none). */
   declare protected selected: number;
   /** "Assigned to me": a unit member's own cases only. */
   declare protected mine: boolean;
 
-  readonly #lang = new LangController(this);
   readonly #categories = new CategoriesController(this);
   readonly #staff = new StaffController(this);
   readonly #cases = new LiveList(this, {
     args: () => [this.filter, this.q.trim(), this.mine] as const,
     run: ([status, q, mine], signal) => paknClient().case.inbox.query({ status, ...(mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}) }, { signal }),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
   /** Today's intake figures, for those who see all cases: a convenience, the inbox works without them. */
   readonly #stats = loadTask(this, {
     args: () => [this.#staff.value] as const,
     run: ([viewer], signal) =>
       viewer && can(viewer.role, 'viewAllCases') ? paknClient().intake.dailyStats.query({ date: hanoiToday() }, { signal }) : Promise.resolve(null),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
   #liveTimer: ReturnType<typeof setTimeout> | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
+    // Live updates come in bursts: one quiet reload after the last of them.
+    followCaseChanges(this, () => {
+      clearTimeout(this.#liveTimer);
+      this.#liveTimer = setTimeout(() => void this.#refresh(), LIVE_REFRESH_DELAY_MS);
+    });
     this.status = 'open';
     this.q = '';
-    this.lang = '';
     this.selected = -1;
     this.mine = false;
   }
@@ -111,12 +113,10 @@ export class PaknInbox extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.#onKeyDown);
-    window.addEventListener('pakn-case-changed', this.#onLiveChange);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('keydown', this.#onKeyDown);
-    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
     clearTimeout(this.#liveTimer);
     clearTimeout(this.#searchTimer);
     super.disconnectedCallback();
@@ -139,11 +139,6 @@ export class PaknInbox extends LitElement {
     const cases = this.#cases.value ?? [];
     this.selected = previous ? cases.findIndex((c) => c.id === previous) : -1;
   }
-
-  #onLiveChange = (_event: CaseChangedEvent): void => {
-    clearTimeout(this.#liveTimer);
-    this.#liveTimer = setTimeout(() => void this.#refresh(), LIVE_REFRESH_DELAY_MS);
-  };
 
   #onKeyDown = (event: KeyboardEvent): void => {
     const key = shortcutKey(event);
@@ -226,7 +221,7 @@ export class PaknInbox extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     return html`
       <div class="root" lang=${lang}>
         <h1>${STRINGS.heading[lang]}</h1>
@@ -312,7 +307,7 @@ export class PaknInbox extends LitElement {
   static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, listStyles, intakeTodayStyles, inboxStyles];
 }
 
-if (!customElements.get('pakn-inbox')) customElements.define('pakn-inbox', PaknInbox);
+defineElement('pakn-inbox', PaknInbox);
 
 declare global {
   interface HTMLElementTagNameMap {

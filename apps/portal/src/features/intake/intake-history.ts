@@ -6,7 +6,7 @@ import { TaskStatus, taskFailure } from '#shared/controllers/load.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { STRINGS } from './strings.ts';
 
-export type CallerHistory = Awaited<ReturnType<PaknClient['intake']['callerHistory']['query']>>;
+type CallerHistory = Awaited<ReturnType<PaknClient['intake']['callerHistory']['query']>>;
 
 function isCaseStatus(value: string): value is CaseStatus {
   return (CASE_STATUSES as readonly string[]).includes(value);

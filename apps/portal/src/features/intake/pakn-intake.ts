@@ -1,9 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { CHANNEL_LABELS, LogContactInputSchema, normalizePhone, type Lang } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { loadTask } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
 import { describedBy, selectField, textareaField, textField } from '#shared/form-fields.ts';
@@ -19,6 +18,7 @@ import { renderCallerHistory } from './intake-history.ts';
 import { renderIntakeResult, type LogResult } from './intake-result.ts';
 import { STRINGS } from './strings.ts';
 import { intakeStyles } from './pakn-intake.styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 /** Channels an officer logs by hand, in the order the Centre uses them most. */
 const CHANNELS = ['hotline', 'zalo', 'viber', 'walk_in', 'email'] as const;
@@ -97,39 +97,35 @@ function inputOf(f: Form) {
  *
  * Attributes: `lang`. Events out: `pakn-case-updated` (a case was logged), `pakn-navigate`, `pakn-session-expired`.
  */
-export class PaknIntake extends LitElement {
+export class PaknIntake extends PaknElement {
   static override properties = {
-    lang: { type: String },
     lookupPhone: { state: true },
     result: { state: true },
   };
 
-  declare lang: string;
   /** The number whose history is shown (once typing pauses), or null. */
   declare protected lookupPhone: string | null;
   declare protected result: LogResult | null;
 
-  readonly #lang = new LangController(this);
   readonly #categories = new CategoriesController(this);
   readonly #units = new UnitsController(this);
-  readonly #editor = new EditorController<Form>(this, { lang: () => this.#lang.value });
+  readonly #editor = new EditorController<Form>(this, { lang: () => this.language.value });
   /** Today's figures: a convenience, the form works without them. */
   readonly #stats = loadTask(this, {
     args: () => [] as const,
     run: (_, signal) => paknClient().intake.dailyStats.query({ date: hanoiToday() }, { signal }),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
   /** A newer number aborts the look-up of an older one. */
   readonly #lookup = loadTask(this, {
     args: () => [this.lookupPhone] as const,
     run: ([phone], signal) => (phone ? paknClient().intake.callerHistory.query({ phone }, { signal }) : Promise.resolve(null)),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
   #lookupTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    this.lang = '';
     this.lookupPhone = null;
     this.result = null;
     this.#editor.reset(emptyForm());
@@ -167,7 +163,7 @@ export class PaknIntake extends LitElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const { input, badTime } = inputOf(this.#form);
     await this.#editor.submit({
       schema: LogContactInputSchema,
@@ -205,7 +201,7 @@ export class PaknIntake extends LitElement {
   // ---- Rendering -------------------------------------------------------------------------------
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     return html`<div class="root" lang=${lang}>
       <h1 id="intake-heading">${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
@@ -363,7 +359,7 @@ export class PaknIntake extends LitElement {
   static override styles = [tokens, base, intakeTodayStyles, intakeStyles];
 }
 
-if (!customElements.get('pakn-intake')) customElements.define('pakn-intake', PaknIntake);
+defineElement('pakn-intake', PaknIntake);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,14 +1,14 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { issueMessage, letterTemplateErrorCode, letterTemplateProblems, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { LangController } from '#shared/controllers/lang.ts';
 import { TaskStatus, loadTask, renderLoad, taskFailure } from '#shared/controllers/load.ts';
 import { formErrorAlert, pageStyles, statusLine, textareaField } from '#shared/form-fields.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 import { letterTemplateStyles } from './pakn-letter-template.styles.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Loaded {
   readonly defaultTemplate: string;
@@ -32,16 +32,14 @@ function problemsOf(template: string, lang: Lang): string | null {
  *
  * Attributes: `lang`. Events out: `pakn-session-expired`.
  */
-export class PaknLetterTemplate extends LitElement {
+export class PaknLetterTemplate extends PaknElement {
   static override properties = {
-    lang: { type: String },
     template: { state: true },
     previewed: { state: true },
     saved: { state: true },
     updatedAt: { state: true },
   };
 
-  declare lang: string;
   declare protected template: string;
   /** The text the preview is of: the template once typing pauses. */
   declare protected previewed: string | null;
@@ -49,7 +47,6 @@ export class PaknLetterTemplate extends LitElement {
   declare protected updatedAt: string | null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #lang = new LangController(this);
   readonly #stored = loadTask(this, {
     args: () => [] as const,
     run: async (_, signal): Promise<Loaded> => {
@@ -60,22 +57,21 @@ export class PaknLetterTemplate extends LitElement {
       this.previewed = stored.template;
       return { defaultTemplate: stored.defaultTemplate, placeholders: stored.placeholders };
     },
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
   /** A newer text aborts the preview of an older one: only the latest text's preview is shown. */
   readonly #preview = loadTask(this, {
     args: () => [this.previewed] as const,
     run: async ([template], signal) => {
-      if (template === null || problemsOf(template, this.#lang.value)) return null;
+      if (template === null || problemsOf(template, this.language.value)) return null;
       return (await paknClient().admin.previewLetterTemplate.mutate({ template }, { signal })).body;
     },
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
-  readonly #editor = new EditorController<object>(this, { lang: () => this.#lang.value, fields: new Set(['template']) });
+  readonly #editor = new EditorController<object>(this, { lang: () => this.language.value, fields: new Set(['template']) });
 
   constructor() {
     super();
-    this.lang = '';
     this.template = '';
     this.previewed = null;
     this.saved = '';
@@ -111,7 +107,7 @@ export class PaknLetterTemplate extends LitElement {
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (!this.#stored.value) return;
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const template = this.template;
     await this.#editor.submit({
       input: { template },
@@ -146,7 +142,7 @@ export class PaknLetterTemplate extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     return html`<div class="root" lang=${lang}>
       <h1>${STRINGS.heading[lang]}</h1>
       <p class="intro">${STRINGS.intro[lang]}</p>
@@ -217,7 +213,7 @@ export class PaknLetterTemplate extends LitElement {
   static override styles = [tokens, base, pageStyles, letterTemplateStyles];
 }
 
-if (!customElements.get('pakn-letter-template')) customElements.define('pakn-letter-template', PaknLetterTemplate);
+defineElement('pakn-letter-template', PaknLetterTemplate);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,14 +1,15 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { letterNumber, vietnamDateOf, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { LangController } from '#shared/controllers/lang.ts';
-import { NavigateEvent, navigateOnClick, type CaseChangedEvent } from '#shared/events.ts';
+import { followCaseChanges } from '#shared/controllers/case-changes.ts';
+import { NavigateEvent, navigateOnClick } from '#shared/events.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { LiveList } from '#shared/live-list.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import { registerStyles } from './pakn-register.styles.ts';
 import { listStyles, renderTable } from '#shared/table.ts';
+import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>[number];
 
@@ -53,46 +54,31 @@ function parseYear(value: string | null | undefined): number | null {
  * Attributes: `year` (default the current year in Hanoi), `lang`.
  * Events out: `pakn-navigate` (links; a year change, replacing the entry), `pakn-session-expired`.
  */
-export class PaknRegister extends LitElement {
+export class PaknRegister extends PaknElement {
   static override properties = {
     year: { type: String },
-    lang: { type: String },
   };
 
   declare year: string;
-  declare lang: string;
 
-  readonly #lang = new LangController(this);
   readonly #letters = new LiveList(this, {
     args: () => [this.shownYear] as const,
     run: ([year], signal) => paknClient().letter.register.query({ year }, { signal }),
-    lang: () => this.#lang.value,
+    lang: () => this.language.value,
   });
 
   constructor() {
     super();
+    followCaseChanges(this, (event) => {
+      const kind = event.change.kind;
+      if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.#letters.reloadQuietly();
+    });
     this.year = '';
-    this.lang = '';
   }
 
   get shownYear(): number {
     return parseYear(this.year) ?? currentYear();
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pakn-case-changed', this.#onLiveChange);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('pakn-case-changed', this.#onLiveChange);
-    super.disconnectedCallback();
-  }
-
-  #onLiveChange = (event: CaseChangedEvent): void => {
-    const kind = event.change.kind;
-    if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.#letters.reloadQuietly();
-  };
 
   #onYearChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
@@ -101,7 +87,7 @@ export class PaknRegister extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang.value;
+    const lang = this.language.value;
     const shown = this.shownYear;
     const now = currentYear();
     const years = Array.from({ length: Math.max(now, shown) - 2019 }, (_, i) => Math.max(now, shown) - i);
@@ -161,7 +147,7 @@ export class PaknRegister extends LitElement {
   static override styles = [tokens, base, dataTable, listStyles, registerStyles];
 }
 
-if (!customElements.get('pakn-register')) customElements.define('pakn-register', PaknRegister);
+defineElement('pakn-register', PaknRegister);
 
 declare global {
   interface HTMLElementTagNameMap {
