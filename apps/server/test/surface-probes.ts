@@ -16,7 +16,7 @@ import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
 
 export const OWN = 'http://127.0.0.1:8080';
-export const WARD = 'http://127.0.0.1:8081';
+const WARD = 'http://127.0.0.1:8081';
 const PDF = new TextEncoder().encode(`%PDF-1.7\n${'x'.repeat(600)}`);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(300).fill(0)]);
 
@@ -32,7 +32,7 @@ function cookieAttributesSorted(cookie: string): string {
 }
 
 /** Headers as a sorted plain object, without what changes from run to run. */
-export function seen(res: Response): SeenResponse {
+function seen(res: Response): SeenResponse {
   const headers: Record<string, string> = {};
   for (const [name, value] of [...res.headers.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (name === 'x-request-id') continue;

@@ -22,7 +22,7 @@ const PROCEDURES = Object.entries((appRouter as unknown as { _def: { procedures:
   ([name, procedure]) => ({ name, type: procedure._def.type }),
 );
 
-export type Who = 'officer' | 'anonymous';
+type Who = 'officer' | 'anonymous';
 
 /**
  * The app's routes that answer (issue 10: one sub-app per surface): every path with a method of its own, and the
