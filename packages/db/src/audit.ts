@@ -337,7 +337,13 @@ interface ChainWalk {
  * The hash a row must carry under its own algorithm and key, or what breaks the chain there: an unkeyed row
  * after a keyed one, a key this process lacks, a key older than the row before's, an unknown algorithm.
  */
-function expectedRowHash(row: Row, seq: number, input: HashInput, walk: ChainWalk, keys: AuditKeyring | null): { hash: string } | { problem: AuditProblemKind } {
+function expectedRowHash(
+  row: Row,
+  seq: number,
+  input: HashInput,
+  walk: ChainWalk,
+  keys: AuditKeyring | null,
+): { hash: string } | { problem: AuditProblemKind } {
   const alg = str(row, 'hash_alg');
   const keyId = strOrNull(row, 'key_id');
   if (alg === AuditHashAlg.legacy) return walk.keyedFromSeq !== null ? { problem: 'downgrade' } : { hash: legacyHash(input) };

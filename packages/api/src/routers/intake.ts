@@ -49,7 +49,14 @@ interface LoggedContact {
 }
 
 /** "Called again" about a case that exists: a contact and a reminder signal, not a new case. */
-async function logFollowUp(tx: Executor, ctx: StaffContext, input: LogContactInput, existingCaseId: string, at: Date, phone: string | null): Promise<LoggedContact> {
+async function logFollowUp(
+  tx: Executor,
+  ctx: StaffContext,
+  input: LogContactInput,
+  existingCaseId: string,
+  at: Date,
+  phone: string | null,
+): Promise<LoggedContact> {
   const existing = await getCase(tx, existingCaseId);
   if (!existing) throw new DomainError('not_found', 'No such case', { fields: { existingCaseId: 'invalid' } });
   // The caller's own confidentiality (issue 9): a confidential caller about a case that is not stays hidden.
