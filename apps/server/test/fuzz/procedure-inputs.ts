@@ -30,7 +30,7 @@ export interface FuzzWorld {
 }
 
 /** A row: the input arbitrary (`undefined` for a procedure without input). */
-export type InputRow = fc.Arbitrary<unknown> | undefined;
+type InputRow = fc.Arbitrary<unknown> | undefined;
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const accessKey = fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
