@@ -32,7 +32,7 @@ export async function openWidget(page: Page) {
  * What the portal and the widget show while their data loads ("Đang tải…", "Đang tải chức năng…", and the
  * English ones); "Đang tải lên 30%" (an upload) is not loading.
  */
-export const LOADING_TEXT = /Đang tải(?:…| chức năng…)|Loading…/;
+const LOADING_TEXT = /Đang tải(?:…| chức năng…)|Loading…/;
 
 /**
  * The loading texts a person sees: text nodes of every frame's document and open shadow roots that have a box on

@@ -130,6 +130,61 @@ const SAMPLE_CASES: readonly SampleCase[] = [
 const STAGE_MOVES: readonly CaseMove[] = ['classified_in_scope', 'forwarding_drafted', 'forwarded', 'acknowledged', 'answer_submitted'];
 const STAGE_DEPTH = { received: 0, awaiting_approval: 2, forwarded: 3, in_progress: 4, awaiting_verification: 5 } as const;
 
+/** The case's fields that a stage's move sets. */
+function stagePatch(kind: CaseMove, to: CaseStatus, sample: SampleCase, unitId: string | null, at: Date): CasePatch {
+  return {
+    status: to,
+    ...(kind === 'classified_in_scope' ? { category: sample.category } : {}),
+    ...(kind === 'forwarded' ? { unitId, forwardedAt: at } : {}),
+    ...(kind === 'acknowledged' ? { acknowledgedAt: at } : {}),
+    ...(kind === 'answer_submitted'
+      ? {
+          answer: 'UBND phường đã trả kết quả cho Ông/Bà và gửi thư xin lỗi vì sự chậm trễ; cán bộ liên quan đã được nhắc nhở.',
+          answerOutcome: 'substantiated' as const,
+        }
+      : {}),
+  };
+}
+
+/** The forwarding letter a stage drafts (the intake officer) or approves (the director). */
+async function sampleLetter(
+  tx: Executor,
+  kind: CaseMove,
+  sampled: { readonly id: string; readonly reference: string; readonly unitId: string | null; readonly unitName: string },
+  sample: SampleCase,
+  at: Date,
+  staff: ReadonlyMap<string, string>,
+): Promise<void> {
+  const { id, reference, unitId, unitName } = sampled;
+  if (kind === 'forwarding_drafted' && unitId) {
+    const record = present(await getCase(tx, id), id);
+    await insertLetter(
+      tx,
+      {
+        id: randomUUID(),
+        caseId: id,
+        unitId,
+        draftedBy: present(staff.get('tiepnhan'), 'tiepnhan'),
+        body: forwardingLetterBody({
+          reference,
+          unitName,
+          categoryLabel: BUILT_IN_CATEGORY_LABELS[sample.category].vi,
+          description: sample.description,
+          dossierCode: null,
+          receivedAt: record.createdAt,
+          citizen: null,
+          answerDueAt: null,
+        }),
+      },
+      at,
+    );
+  }
+  if (kind === 'forwarded') {
+    const draft = present(await currentDraft(tx, id), id);
+    await approveLetter(tx, draft.id, present(staff.get('giamdoc'), 'giamdoc'), at, at.getUTCFullYear());
+  }
+}
+
 async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staff: ReadonlyMap<string, string>): Promise<void> {
   const id = randomUUID();
   const reference = await nextReference(tx, at.getUTCFullYear());
@@ -170,19 +225,7 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
       role: actor.role,
       unitId: actor.unitId,
     });
-    const patch: CasePatch = {
-      status: moved.to,
-      ...(kind === 'classified_in_scope' ? { category: sample.category } : {}),
-      ...(kind === 'forwarded' ? { unitId, forwardedAt: at } : {}),
-      ...(kind === 'acknowledged' ? { acknowledgedAt: at } : {}),
-      ...(kind === 'answer_submitted'
-        ? {
-            answer: 'UBND phường đã trả kết quả cho Ông/Bà và gửi thư xin lỗi vì sự chậm trễ; cán bộ liên quan đã được nhắc nhở.',
-            answerOutcome: 'substantiated' as const,
-          }
-        : {}),
-    };
-    await updateCase(tx, id, version++, patch, at);
+    await updateCase(tx, id, version++, stagePatch(kind, moved.to, sample, unitId, at), at);
     await insertEvent(
       tx,
       {
@@ -196,33 +239,7 @@ async function insertSampleCase(tx: Executor, sample: SampleCase, at: Date, staf
       },
       at,
     );
-    if (kind === 'forwarding_drafted' && unitId) {
-      const record = present(await getCase(tx, id), id);
-      await insertLetter(
-        tx,
-        {
-          id: randomUUID(),
-          caseId: id,
-          unitId,
-          draftedBy: present(staff.get('tiepnhan'), 'tiepnhan'),
-          body: forwardingLetterBody({
-            reference,
-            unitName,
-            categoryLabel: BUILT_IN_CATEGORY_LABELS[sample.category].vi,
-            description: sample.description,
-            dossierCode: null,
-            receivedAt: record.createdAt,
-            citizen: null,
-            answerDueAt: null,
-          }),
-        },
-        at,
-      );
-    }
-    if (kind === 'forwarded') {
-      const draft = present(await currentDraft(tx, id), id);
-      await approveLetter(tx, draft.id, present(staff.get('giamdoc'), 'giamdoc'), at, at.getUTCFullYear());
-    }
+    await sampleLetter(tx, kind, { id, reference, unitId, unitName }, sample, at, staff);
     status = moved.to;
   }
 }

@@ -16,7 +16,7 @@ import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
 
 export const OWN = 'http://127.0.0.1:8080';
-export const WARD = 'http://127.0.0.1:8081';
+const WARD = 'http://127.0.0.1:8081';
 const PDF = new TextEncoder().encode(`%PDF-1.7\n${'x'.repeat(600)}`);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(300).fill(0)]);
 
@@ -32,7 +32,7 @@ function cookieAttributesSorted(cookie: string): string {
 }
 
 /** Headers as a sorted plain object, without what changes from run to run. */
-export function seen(res: Response): SeenResponse {
+function seen(res: Response): SeenResponse {
   const headers: Record<string, string> = {};
   for (const [name, value] of [...res.headers.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (name === 'x-request-id') continue;
@@ -79,19 +79,22 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   body: JSON.stringify(body),
 });
 
-/** Requests that need no state but a signed-in officer: name → request. */
-function statelessProbes(send: Send, cookie: string, own: string): Record<string, () => Promise<Response>> {
-  const staff = { origin: own, 'x-pakn-csrf': '1', cookie };
-  const preflight = (path: string, origin: string) =>
-    send(path, {
-      method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-pakn-lang' },
-    });
+type Probes = Record<string, () => Promise<Response>>;
+
+function preflight(send: Send, path: string, origin: string): Promise<Response> {
+  return send(path, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-pakn-lang' },
+  });
+}
+
+/** The health check and the tRPC endpoint: queries, preflights, sign-in and out, bodies it refuses. */
+function trpcProbes(send: Send, staff: Record<string, string>, own: string): Probes {
   return {
     health: () => send('/healthz'),
     'trpc query': () => send(`/trpc/site.config?input=${encodeURIComponent(JSON.stringify({ siteKey: DEMO_SITE_KEY }))}`, { headers: { origin: WARD } }),
-    'trpc preflight, registered site': () => preflight('/trpc/case.submit', WARD),
-    'trpc preflight, foreign site': () => preflight('/trpc/case.submit', 'http://evil.test'),
+    'trpc preflight, registered site': () => preflight(send, '/trpc/case.submit', WARD),
+    'trpc preflight, foreign site': () => preflight(send, '/trpc/case.submit', 'http://evil.test'),
     'trpc login': () => send('/trpc/auth.login', json({ username: 'tiepnhan', password: DEMO_PASSWORD }, { origin: own, 'x-pakn-csrf': '1' })),
     'trpc logout': async () => {
       // Its own session: the officer's stays signed in for the probes after it.
@@ -103,6 +106,12 @@ function statelessProbes(send: Send, cookie: string, own: string): Record<string
     'trpc form body': () => send('/trpc/auth.logout', { method: 'POST', headers: { 'content-type': 'text/plain', ...staff }, body: '{}' }),
     'trpc too large': () => send('/trpc/case.submit', json({ description: 'x'.repeat(70_000) }, { origin: WARD })),
     'trpc unknown procedure': () => send('/trpc/nothing.here', json({}, { origin: WARD })),
+  };
+}
+
+/** Citizens' uploads, staff downloads, exports and answer files. */
+function fileProbes(send: Send, staff: Record<string, string>, own: string): Probes {
+  return {
     upload: () =>
       send('/api/v1/attachments', {
         method: 'POST',
@@ -127,7 +136,7 @@ function statelessProbes(send: Send, cookie: string, own: string): Record<string
         headers: { origin: 'http://evil.test', 'x-pakn-site': DEMO_SITE_KEY, 'content-type': 'image/png' },
         body: PNG,
       }),
-    'upload preflight': () => preflight('/api/v1/attachments', WARD),
+    'upload preflight': () => preflight(send, '/api/v1/attachments', WARD),
     'staff download by link': () => send('/api/v1/attachments/abc'),
     'staff download unknown': () => send('/api/v1/attachments/abc', { method: 'POST', headers: staff }),
     'staff download signed out': () => send('/api/v1/attachments/abc', { method: 'POST', headers: { origin: own, 'x-pakn-csrf': '1' } }),
@@ -145,7 +154,13 @@ function statelessProbes(send: Send, cookie: string, own: string): Record<string
     'answer file unknown': () => send('/api/v1/answer-attachments/abc', { method: 'POST', headers: staff }),
     'citizen answer file unknown': () =>
       send('/api/v1/answer-attachments/abc/download', json({ reference: 'PAKN-2026-000001', accessKey: 'x' }, { origin: WARD })),
-    'citizen answer file preflight': () => preflight('/api/v1/answer-attachments/abc/download', WARD),
+    'citizen answer file preflight': () => preflight(send, '/api/v1/answer-attachments/abc/download', WARD),
+  };
+}
+
+/** The hosted page, the widget's frame and files, the portal and what is not there. */
+function pageProbes(send: Send): Probes {
+  return {
     'hosted page': () => send(`/c/${DEMO_SITE_KEY}`),
     'hosted page unknown site': () => send('/c/unknown-site'),
     frame: () => send(`/widget/v1/frame.html?site=${DEMO_SITE_KEY}`),
@@ -162,6 +177,12 @@ function statelessProbes(send: Send, cookie: string, own: string): Record<string
     'portal missing asset': () => send('/portal/assets/nope.js'),
     'not found': () => send('/nothing/here'),
   };
+}
+
+/** Requests that need no state but a signed-in officer: name → request. */
+function statelessProbes(send: Send, cookie: string, own: string): Probes {
+  const staff = { origin: own, 'x-pakn-csrf': '1', cookie };
+  return { ...trpcProbes(send, staff, own), ...fileProbes(send, staff, own), ...pageProbes(send) };
 }
 
 /** Solves a proof-of-work challenge as the widget does. */

@@ -30,7 +30,7 @@ import { sha256HexOfBytes } from './secrets.ts';
 import { assertSameOriginWrite } from './trpc.ts';
 
 /** The citizen reads the answer (and its files) once the Centre verified it, and while it reviews it again. */
-export function answerVisibleToCitizen(record: CaseRecord): boolean {
+function answerVisibleToCitizen(record: CaseRecord): boolean {
   return record.status === 'answered' || record.status === 'reopened';
 }
 

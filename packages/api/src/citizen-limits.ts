@@ -91,7 +91,7 @@ export const NO_CITIZEN_LIMITS: CitizenLimits = {
 };
 
 /** An IPv6 /48 counts as this many /64s: its limits, fair share and free challenges are this many times a prefix's. */
-export const NETWORK_FACTOR = 4;
+const NETWORK_FACTOR = 4;
 
 export const HOUR_MS = 3600_000;
 
@@ -115,7 +115,7 @@ export interface SourceCounts {
   readonly network: number;
 }
 
-export type Refusal = { readonly reason: 'rate_limited' | 'server_busy'; readonly level: keyof SourceCounts | 'global' };
+type Refusal = { readonly reason: 'rate_limited' | 'server_busy'; readonly level: keyof SourceCounts | 'global' };
 
 export type Admission = ({ readonly ok: true } & { readonly used: SourceCounts }) | ({ readonly ok: false } & Refusal);
 
@@ -134,7 +134,7 @@ function perSourceLimits(action: LimitedAction, limits: CitizenLimits): SourceCo
 const LEVELS = ['address', 'prefix', 'network'] as const;
 
 /** Submissions stored this hour (not attempts): what the ceilings and the fair share are about. */
-export interface StoredLoad {
+interface StoredLoad {
   readonly source: SourceCounts;
   readonly global: number;
 }
@@ -144,7 +144,7 @@ export interface StoredLoad {
  * `action` admitted before this one; `stored` the submissions stored this hour. Pure, so that a store shared by
  * several processes can run it between its read and its write.
  */
-export function judge(action: LimitedAction, attempts: SourceCounts, stored: StoredLoad, limits: CitizenLimits): Refusal | null {
+function judge(action: LimitedAction, attempts: SourceCounts, stored: StoredLoad, limits: CitizenLimits): Refusal | null {
   const perSource = perSourceLimits(action, limits);
   for (const level of LEVELS) {
     if (perSource[level] > 0 && attempts[level] >= perSource[level]) return { reason: 'rate_limited', level };

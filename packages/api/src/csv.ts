@@ -15,7 +15,7 @@
  */
 export type CsvCell = string | number | boolean | null | undefined;
 
-export const CSV_BOM = '\uFEFF';
+const CSV_BOM = '\uFEFF';
 
 /** What a spreadsheet passes over before deciding whether a field is a formula. */
 const SKIPPED = String.raw`[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Mn}\u115F\u1160\u3164\uFFA0"]*`;

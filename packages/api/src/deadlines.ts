@@ -17,7 +17,7 @@ const reported = new Set<string>();
 const REPORTED_MAX = 10_000;
 
 /** Logs a row that cannot be presented in full, once per case and process, with its id and never its citizen. */
-export function reportUnpresentable(caseId: string, what: PresentationWarning, error: unknown): void {
+function reportUnpresentable(caseId: string, what: PresentationWarning, error: unknown): void {
   const key = `${what}:${caseId}`;
   if (reported.has(key)) return;
   if (reported.size >= REPORTED_MAX) reported.clear();

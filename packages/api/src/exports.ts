@@ -28,7 +28,7 @@ export interface CsvExport {
 }
 
 /** The most cases one export holds; the inbox shows 500. */
-export const CASE_EXPORT_LIMIT = 10_000;
+const CASE_EXPORT_LIMIT = 10_000;
 
 const CASE_COLUMNS: readonly Text[] = [
   { vi: 'Mã phản ánh', en: 'Reference' },

@@ -8,7 +8,7 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { errorMessage, fieldErrors, type DomainError, type DomainErrorCode, type Lang } from '@pakn/domain';
 
 /** The statuses errors are answered with. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503;
 
 interface Transport {
   readonly status: ErrorStatus;

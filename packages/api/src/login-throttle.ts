@@ -41,7 +41,7 @@ const HOUR = 60 * MINUTE;
  * one network (measured by issue-9-login-throttle.test.ts): an office behind one NAT address can still
  * absorb a morning of typos, and an attacker gets nowhere near the 270,000 an hour of issue 9.
  */
-export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = {
+const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = {
   account: { free: 3, baseDelayMs: SECOND, maxDelayMs: 15 * MINUTE, lockAfter: 10, lockMs: 15 * MINUTE, forgetMs: HOUR },
   address: { free: 20, baseDelayMs: SECOND, maxDelayMs: 10 * MINUTE, lockAfter: null, lockMs: 0, forgetMs: HOUR },
   prefix: { free: 50, baseDelayMs: SECOND, maxDelayMs: 10 * MINUTE, lockAfter: null, lockMs: 0, forgetMs: HOUR },
@@ -77,7 +77,7 @@ function keysFor(policy: LoginThrottlePolicy, username: string, address: string)
 }
 
 /** The state of a key after one more failure at `now`. Pure: the policy in one place. */
-export function afterFailure(rule: LoginThrottleRule, key: string, previous: LoginThrottleRow | undefined, now: Date): LoginThrottleRow & { locked: boolean } {
+function afterFailure(rule: LoginThrottleRule, key: string, previous: LoginThrottleRow | undefined, now: Date): LoginThrottleRow & { locked: boolean } {
   const at = now.getTime();
   const forgotten = !previous || at - Date.parse(previous.lastFailureAt) >= rule.forgetMs;
   const failures = (forgotten ? 0 : previous.failures) + 1;

@@ -19,6 +19,54 @@ import type { PresentationWarning } from './deadlines.ts';
 
 const CENTRE_INTERNAL_EVENTS: ReadonlySet<string> = new Set(['forwarding_drafted', 'forwarding_returned', 'contact_logged', 'escalated', 'summary_edited']);
 
+/** The citizen's identity as staff see it: masked for everyone, hidden from the unit concerned when the citizen asked. */
+function staffContactView(record: CaseRecord, viewer: StaffMember) {
+  const identityHidden = record.confidential && isUnitRole(viewer.role);
+  // Identities are masked for everyone; opening one takes a reason (case.revealIdentity), which is logged.
+  const contact = identityHidden
+    ? null
+    : {
+        name: record.contact.name ? maskName(record.contact.name) : null,
+        phone: record.contact.phone ? maskPhone(record.contact.phone) : null,
+        email: record.contact.email ? maskEmail(record.contact.email) : null,
+      };
+  const hasIdentity = Boolean(record.contact.name || record.contact.phone || record.contact.email);
+  return {
+    identityHidden,
+    contact: hasIdentity ? contact : null,
+    canRevealIdentity: hasIdentity && !identityHidden && can(viewer.role, 'revealIdentity'),
+  };
+}
+
+/** What this viewer may do with the case now. */
+function staffActions(record: CaseRecord, viewer: StaffMember) {
+  const ownUnit = viewer.unitId !== null && viewer.unitId === record.unitId;
+  const handling = record.status === 'forwarded' || record.status === 'in_progress' || record.status === 'info_requested';
+  return {
+    /** The workflow moves this viewer can make now: the portal shows exactly these actions. */
+    availableMoves: availableMoves({ status: record.status, unitId: record.unitId }, { role: viewer.role, unitId: viewer.unitId }),
+    canRequestExtension: can(viewer.role, 'requestExtension') && ownUnit && handling && record.extension === null,
+    canDecideExtension: can(viewer.role, 'decideExtension') && record.extension?.status === 'requested',
+    canAssign: can(viewer.role, 'assign') && ownUnit,
+    /** The Centre corrects the summary (`case.editSummary`) until the case is on its way to a unit. */
+    canEditSummary: can(viewer.role, 'classify') && SUMMARY_EDITABLE_STATUSES.includes(record.status),
+  };
+}
+
+/** A unit sees the handling of its case, not the Centre's internal steps before it. */
+function staffEvents(events: readonly CaseEvent[], viewer: StaffMember) {
+  return events
+    .filter((e) => !isUnitRole(viewer.role) || !CENTRE_INTERNAL_EVENTS.has(e.kind))
+    .map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      visibleToCitizen: e.visibleToCitizen,
+    }));
+}
+
 /** What staff see of a case. The contact is withheld from the unit concerned when the citizen asked. */
 export function presentCaseForStaff(
   record: CaseRecord,
@@ -30,18 +78,6 @@ export function presentCaseForStaff(
   /** Set when a part of the view could not be computed for this case (see deadlines.ts). */
   presentationWarning: PresentationWarning | null = null,
 ) {
-  const identityHidden = record.confidential && isUnitRole(viewer.role);
-  // Identities are masked for everyone; opening one takes a reason (case.revealIdentity), which is logged.
-  const contact = identityHidden
-    ? null
-    : {
-        name: record.contact.name ? maskName(record.contact.name) : null,
-        phone: record.contact.phone ? maskPhone(record.contact.phone) : null,
-        email: record.contact.email ? maskEmail(record.contact.email) : null,
-      };
-  const hasIdentity = Boolean(record.contact.name || record.contact.phone || record.contact.email);
-  const ownUnit = viewer.unitId !== null && viewer.unitId === record.unitId;
-  const handling = record.status === 'forwarded' || record.status === 'in_progress' || record.status === 'info_requested';
   return {
     id: record.id,
     reference: record.reference,
@@ -58,16 +94,8 @@ export function presentCaseForStaff(
     confidential: record.confidential,
     /** The citizen's language: answers and referrals are written in it. */
     lang: record.lang,
-    identityHidden,
-    contact: hasIdentity ? contact : null,
-    canRevealIdentity: hasIdentity && !identityHidden && can(viewer.role, 'revealIdentity'),
-    /** The workflow moves this viewer can make now: the portal shows exactly these actions. */
-    availableMoves: availableMoves({ status: record.status, unitId: record.unitId }, { role: viewer.role, unitId: viewer.unitId }),
-    canRequestExtension: can(viewer.role, 'requestExtension') && ownUnit && handling && record.extension === null,
-    canDecideExtension: can(viewer.role, 'decideExtension') && record.extension?.status === 'requested',
-    canAssign: can(viewer.role, 'assign') && ownUnit,
-    /** The Centre corrects the summary (`case.editSummary`) until the case is on its way to a unit. */
-    canEditSummary: can(viewer.role, 'classify') && SUMMARY_EDITABLE_STATUSES.includes(record.status),
+    ...staffContactView(record, viewer),
+    ...staffActions(record, viewer),
     acknowledgedAt: record.acknowledgedAt,
     assignedTo: record.assignedTo,
     assignee: record.assignedTo ? { id: record.assignedTo, displayName: assignee?.displayName ?? null, role: assignee?.role ?? null } : null,
@@ -90,17 +118,7 @@ export function presentCaseForStaff(
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     version: record.version,
-    // A unit sees the handling of its case, not the Centre's internal steps before it.
-    events: events
-      .filter((e) => !isUnitRole(viewer.role) || !CENTRE_INTERNAL_EVENTS.has(e.kind))
-      .map((e) => ({
-        at: e.at,
-        kind: e.kind,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        note: e.note,
-        visibleToCitizen: e.visibleToCitizen,
-      })),
+    events: staffEvents(events, viewer),
   };
 }
 

@@ -15,7 +15,7 @@ import { difficultyMultiplier, type SourceCounts } from './citizen-limits.ts';
 import type { CitizenPolicy } from './citizen-policy.ts';
 
 /** The most work a challenge may ask, whatever the configuration: about 5 million hashes on average. */
-export const POW_MAX_NUMBER_CEILING = 10_000_000;
+const POW_MAX_NUMBER_CEILING = 10_000_000;
 
 export interface Challenge {
   readonly algorithm: string;

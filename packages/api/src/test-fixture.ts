@@ -77,7 +77,8 @@ export function newIdempotencyKey(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export async function createFixture(mode: DbMode = 'embedded', policy: CitizenPolicyOptions = {}): Promise<Fixture> {
+/** A migrated database: in memory, or in a temporary file behind the fake libsql server (the remote path). */
+async function openFixtureDb(mode: DbMode): Promise<{ db: Db; remote: FakeLibsqlServer | null; dir: string | null }> {
   let remote: FakeLibsqlServer | null = null;
   let dir: string | null = null;
   if (mode === 'remote') {
@@ -86,6 +87,11 @@ export async function createFixture(mode: DbMode = 'embedded', policy: CitizenPo
   }
   const db = await Db.open(remote ? { url: remote.url, authToken: 'test' } : { url: ':memory:' });
   await migrate(db);
+  return { db, remote, dir };
+}
+
+/** The Centre, two wards, ward A's site and the staff of STAFF, all with PASSWORD. */
+async function seedFixture(db: Db): Promise<void> {
   const created = new Date('2026-03-02T01:00:00Z');
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
@@ -96,6 +102,11 @@ export async function createFixture(mode: DbMode = 'embedded', policy: CitizenPo
     await insertSite(tx, { key: 'site-a', name: 'Phường A', allowedOrigins: [SITE_ORIGIN], defaultUnitId: 'ward-a' }, created);
     for (const member of Object.values(STAFF)) await insertStaff(tx, { ...member, passwordHash: hash }, created);
   });
+}
+
+export async function createFixture(mode: DbMode = 'embedded', policy: CitizenPolicyOptions = {}): Promise<Fixture> {
+  const { db, remote, dir } = await openFixtureDb(mode);
+  await seedFixture(db);
 
   const fixture: Fixture = {
     db,

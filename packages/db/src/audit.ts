@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Row } from '@libsql/client';
 import type { AuditKeyring } from './audit-keys.ts';
 import { checkAuditCheckpoints, parseAuditCheckpoints, type AuditCheckpoint } from './audit-checkpoints.ts';
 import { Db, writingDb, type Executor } from './connection.ts';
@@ -306,6 +307,67 @@ function sameHex(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
+/** A row's hash input, from its stored columns; the stored JSON text is hashed as it is, never re-serialised. */
+function rowHashInput(row: Row, prevHash: string): HashInput {
+  return {
+    prevHash,
+    at: str(row, 'at'),
+    entry: {
+      actorKind: str(row, 'actor_kind') as AuditEntry['actorKind'],
+      actorId: strOrNull(row, 'actor_id'),
+      action: str(row, 'action'),
+      entityType: str(row, 'entity_type'),
+      entityId: strOrNull(row, 'entity_id'),
+      reason: strOrNull(row, 'reason'),
+    },
+    beforeJson: strOrNull(row, 'before_json'),
+    afterJson: strOrNull(row, 'after_json'),
+  };
+}
+
+/** What the walk along the chain has learnt so far. */
+interface ChainWalk {
+  prevHash: string;
+  checked: number;
+  keyedFromSeq: number | null;
+  lastKeyRank: number | null;
+}
+
+/**
+ * The hash a row must carry under its own algorithm and key, or what breaks the chain there: an unkeyed row
+ * after a keyed one, a key this process lacks, a key older than the row before's, an unknown algorithm.
+ */
+function expectedRowHash(
+  row: Row,
+  seq: number,
+  input: HashInput,
+  walk: ChainWalk,
+  keys: AuditKeyring | null,
+): { hash: string } | { problem: AuditProblemKind } {
+  const alg = str(row, 'hash_alg');
+  const keyId = strOrNull(row, 'key_id');
+  if (alg === AuditHashAlg.legacy) return walk.keyedFromSeq !== null ? { problem: 'downgrade' } : { hash: legacyHash(input) };
+  if (alg !== AuditHashAlg.keyed || keyId === null) return { problem: 'row_altered' };
+  walk.keyedFromSeq ??= seq;
+  const expected = keys ? keyedHash(keys, keyId, input) : null;
+  const rank = keys?.rank(keyId);
+  if (expected === null || rank === undefined) return { problem: 'unknown_key' };
+  if (walk.lastKeyRank !== null && rank > walk.lastKeyRank) return { problem: 'downgrade' };
+  walk.lastKeyRank = rank;
+  return { hash: expected };
+}
+
+/** Checks one row's link (its algorithm and key, its pointer to the row before, its own hash); null when it holds. */
+function checkRow(row: Row, seq: number, storedHash: string, walk: ChainWalk, keys: AuditKeyring | null): AuditProblemKind | null {
+  const expected = expectedRowHash(row, seq, rowHashInput(row, walk.prevHash), walk, keys);
+  if ('problem' in expected) return expected.problem;
+  if (str(row, 'prev_hash') !== walk.prevHash) return 'row_missing';
+  if (!sameHex(storedHash, expected.hash)) return 'row_altered';
+  walk.prevHash = storedHash;
+  walk.checked++;
+  return null;
+}
+
 /**
  * Recomputes the chain from the start, each row under its own algorithm and key, and holds it against the
  * signed checkpoints published outside the database. An edited row, a row re-hashed without the key, an
@@ -326,20 +388,12 @@ export async function verifyAuditChain(db: Executor, options: VerifyAuditOptions
   const wanted = new Set(parsed.valid.map((c) => c.seq));
   const seen = new Map<number, { hash: string; count: number }>();
 
-  let prevHash = GENESIS_HASH;
-  let checked = 0;
+  const walk: ChainWalk = { prevHash: GENESIS_HASH, checked: 0, keyedFromSeq: null, lastKeyRank: null };
   let rows = 0;
   let headSeq: number | null = null;
   let brokenAtSeq: number | null = null;
-  let keyedFromSeq: number | null = null;
-  let lastKeyRank: number | null = null;
   let afterSeq = 0;
-  const breakAt = (kind: AuditProblemKind, seq: number) => {
-    brokenAtSeq = seq;
-    report({ kind, seq, line: null });
-  };
   for (;;) {
-    // The stored JSON text is hashed as it is, never re-serialised.
     const page = await db.execute({ sql: `SELECT ${COLUMNS}, hash_alg, key_id FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 1000`, args: [afterSeq] });
     if (page.rows.length === 0) break;
     for (const row of page.rows) {
@@ -351,51 +405,10 @@ export async function verifyAuditChain(db: Executor, options: VerifyAuditOptions
       if (wanted.has(seq)) seen.set(seq, { hash: storedHash, count: rows });
       // After the first break the rest is only read for the checkpoints: one break makes every later link moot.
       if (brokenAtSeq !== null) continue;
-      const input: HashInput = {
-        prevHash,
-        at: str(row, 'at'),
-        entry: {
-          actorKind: str(row, 'actor_kind') as AuditEntry['actorKind'],
-          actorId: strOrNull(row, 'actor_id'),
-          action: str(row, 'action'),
-          entityType: str(row, 'entity_type'),
-          entityId: strOrNull(row, 'entity_id'),
-          reason: strOrNull(row, 'reason'),
-        },
-        beforeJson: strOrNull(row, 'before_json'),
-        afterJson: strOrNull(row, 'after_json'),
-      };
-      const alg = str(row, 'hash_alg');
-      const keyId = strOrNull(row, 'key_id');
-      let expected: string | null;
-      if (alg === AuditHashAlg.legacy) {
-        if (keyedFromSeq !== null) {
-          breakAt('downgrade', seq);
-          continue;
-        }
-        expected = legacyHash(input);
-      } else if (alg === AuditHashAlg.keyed && keyId !== null) {
-        keyedFromSeq ??= seq;
-        expected = keys ? keyedHash(keys, keyId, input) : null;
-        const rank = keys?.rank(keyId);
-        if (expected === null || rank === undefined) {
-          breakAt('unknown_key', seq);
-          continue;
-        }
-        if (lastKeyRank !== null && rank > lastKeyRank) {
-          breakAt('downgrade', seq);
-          continue;
-        }
-        lastKeyRank = rank;
-      } else {
-        breakAt('row_altered', seq);
-        continue;
-      }
-      if (str(row, 'prev_hash') !== prevHash) breakAt('row_missing', seq);
-      else if (!sameHex(storedHash, expected)) breakAt('row_altered', seq);
-      else {
-        prevHash = storedHash;
-        checked++;
+      const broken = checkRow(row, seq, storedHash, walk, keys);
+      if (broken !== null) {
+        brokenAtSeq = seq;
+        report({ kind: broken, seq, line: null });
       }
     }
   }
@@ -403,11 +416,11 @@ export async function verifyAuditChain(db: Executor, options: VerifyAuditOptions
   for (const p of anchor.problems) report(p);
   return {
     ok: problems.length === 0,
-    checked,
+    checked: walk.checked,
     brokenAtSeq,
     rows,
     headSeq,
-    keyedFromSeq,
+    keyedFromSeq: walk.keyedFromSeq,
     lastCheckpoint: anchor.last ? { seq: anchor.last.seq, at: anchor.last.at, count: anchor.last.count } : null,
     checkpointsChecked: parsed.valid.length + parsed.problems.length,
     problems,

@@ -30,7 +30,7 @@ export interface FuzzWorld {
 }
 
 /** A row: the input arbitrary (`undefined` for a procedure without input). */
-export type InputRow = fc.Arbitrary<unknown> | undefined;
+type InputRow = fc.Arbitrary<unknown> | undefined;
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const accessKey = fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
@@ -41,28 +41,50 @@ function record<T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) {
   return fc.record(shape).map((value) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)));
 }
 
-export function procedureInputs(world: FuzzWorld): Readonly<Record<string, InputRow>> {
-  const caseId = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.caseIds) }, { weight: 1, arbitrary: idLike });
-  const unitId = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.unitIds) }, { weight: 1, arbitrary: slug(40) });
-  const tracked = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.receipts) }, { weight: 1, arbitrary: fc.record({ reference, accessKey }) });
-  const category = fc.oneof(fc.constantFrom(...BUILT_IN_CATEGORIES), fc.stringMatching(/^[a-z][a-z0-9_-]{1,20}$/));
-  const pastDay = day(world.today);
-  const contact = record({ name: optional(text(1, 120)), phone: optional(phone), email: optional(email) });
-  const withCase = record({ caseId });
-  const comment = record({ caseId, comment: text(5, 500) });
-  const year = fc.integer({ min: 2000, max: 2100 });
-  const schedule = fc.integer({ min: 2010, max: 2100 }).chain((y) =>
-    record({
-      year: fc.constant(y),
-      extraDaysOff: fc.array(record({ date: fc.integer({ min: 1, max: 28 }).map((d) => `${y}-05-${String(d).padStart(2, '0')}`), name: text(1, 50) }), {
-        maxLength: 3,
-      }),
-      workingDays: fc.constant([]),
-      tet: optional(fc.integer({ min: 1, max: 20 }).map((d) => [0, 1, 2, 3, 4].map((i) => `${y}-02-${String(d + i).padStart(2, '0')}`))),
-      source: optional(text(1, 200)),
-    }),
-  );
+/** The arbitraries that several resources' rows share, drawn from the battery's world. */
+interface Shared {
+  readonly caseId: fc.Arbitrary<string>;
+  readonly unitId: fc.Arbitrary<string>;
+  readonly tracked: fc.Arbitrary<{ reference: string; accessKey: string }>;
+  readonly category: fc.Arbitrary<string>;
+  readonly pastDay: fc.Arbitrary<string>;
+  readonly contact: fc.Arbitrary<Record<string, unknown>>;
+  readonly withCase: fc.Arbitrary<Record<string, unknown>>;
+  readonly comment: fc.Arbitrary<Record<string, unknown>>;
+  readonly year: fc.Arbitrary<number>;
+}
 
+function sharedArbitraries(world: FuzzWorld): Shared {
+  const caseId = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.caseIds) }, { weight: 1, arbitrary: idLike });
+  return {
+    caseId,
+    unitId: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.unitIds) }, { weight: 1, arbitrary: slug(40) }),
+    tracked: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...world.receipts) }, { weight: 1, arbitrary: fc.record({ reference, accessKey }) }),
+    category: fc.oneof(fc.constantFrom(...BUILT_IN_CATEGORIES), fc.stringMatching(/^[a-z][a-z0-9_-]{1,20}$/)),
+    pastDay: day(world.today),
+    contact: record({ name: optional(text(1, 120)), phone: optional(phone), email: optional(email) }),
+    withCase: record({ caseId }),
+    comment: record({ caseId, comment: text(5, 500) }),
+    year: fc.integer({ min: 2000, max: 2100 }),
+  };
+}
+
+/** A holiday schedule for one year, as the calendar's preview and save take it. */
+const schedule = fc.integer({ min: 2010, max: 2100 }).chain((y) =>
+  record({
+    year: fc.constant(y),
+    extraDaysOff: fc.array(record({ date: fc.integer({ min: 1, max: 28 }).map((d) => `${y}-05-${String(d).padStart(2, '0')}`), name: text(1, 50) }), {
+      maxLength: 3,
+    }),
+    workingDays: fc.constant([]),
+    tet: optional(fc.integer({ min: 1, max: 20 }).map((d) => [0, 1, 2, 3, 4].map((i) => `${y}-02-${String(d + i).padStart(2, '0')}`))),
+    source: optional(text(1, 200)),
+  }),
+);
+
+type Rows = Readonly<Record<string, InputRow>>;
+
+function adminInputs(world: FuzzWorld, { caseId, unitId, category }: Shared): Rows {
   return {
     'admin.categories': undefined,
     'admin.saveCategory': record({
@@ -105,6 +127,11 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
       defaultUnitId: optional(unitId),
       isNew: optional(fc.boolean()),
     }),
+  };
+}
+
+function authCalendarInputs({ year }: Shared): Rows {
+  return {
     'auth.login': record({
       username: fc.oneof(fc.constantFrom('tiepnhan', 'quantri', 'khong-co'), fc.string({ minLength: 1, maxLength: 100 })),
       password: fc.string({ minLength: 1, maxLength: 200 }),
@@ -114,6 +141,11 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     'calendar.year': record({ year }),
     'calendar.preview': schedule,
     'calendar.save': schedule,
+  };
+}
+
+function intakeLetterInputs(world: FuzzWorld, { caseId, unitId, category, contact, pastDay, year }: Shared): Rows {
+  return {
     'intake.logContact': record({
       channel: fc.constantFrom('hotline', 'zalo', 'viber', 'walk_in', 'email'),
       at: optional(
@@ -130,6 +162,12 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     'intake.dailyStats': record({ date: pastDay }),
     'letter.register': record({ year }),
     'letter.get': record({ id: idLike }),
+  };
+}
+
+/** What the citizen calls, with the receipt of a case (tracked) or the widget's site key. */
+function citizenCaseInputs(world: FuzzWorld, { unitId, tracked, category, pastDay, contact }: Shared): Rows {
+  return {
     'case.provideInfo': tracked.chain((t) =>
       record({ reference: fc.constant(t.reference), accessKey: fc.constant(t.accessKey), message: text(5, 1000), attachments: optional(fc.constant([])) }),
     ),
@@ -170,6 +208,11 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     'case.requestReview': tracked.chain((t) =>
       record({ reference: fc.constant(t.reference), accessKey: fc.constant(t.accessKey), reason: text(REVIEW_REASON_MIN, 500) }),
     ),
+  };
+}
+
+function staffCaseInputs(world: FuzzWorld, { caseId, unitId, tracked, category, withCase, comment }: Shared): Rows {
+  return {
     'case.inbox': record({
       status: optional(fc.constantFrom('open', 'all', ...CASE_STATUSES)),
       assignedToMe: optional(fc.boolean()),
@@ -210,6 +253,11 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
     'case.decideExtension': record({ caseId, approve: fc.boolean(), comment: optional(text(0, 500)) }),
     'case.assign': record({ caseId, staffId: fc.oneof(fc.constantFrom(...world.staffIds), idLike) }),
     'case.revealIdentity': record({ caseId, reason: text(10, 500) }),
+  };
+}
+
+function directoryAuditInputs(world: FuzzWorld, { caseId, unitId, pastDay }: Shared): Rows {
+  return {
     'category.list': undefined,
     'site.config': record({ siteKey: fc.oneof(fc.constant(world.siteKey), slug(30)) }),
     'unit.list': undefined,
@@ -242,5 +290,17 @@ export function procedureInputs(world: FuzzWorld): Readonly<Record<string, Input
       limit: optional(fc.integer({ min: 1, max: 500 })),
     }),
     'audit.verify': undefined,
+  };
+}
+
+export function procedureInputs(world: FuzzWorld): Rows {
+  const shared = sharedArbitraries(world);
+  return {
+    ...adminInputs(world, shared),
+    ...authCalendarInputs(shared),
+    ...intakeLetterInputs(world, shared),
+    ...citizenCaseInputs(world, shared),
+    ...staffCaseInputs(world, shared),
+    ...directoryAuditInputs(world, shared),
   };
 }

@@ -57,29 +57,57 @@ const staffDownload =
       fc.record({ method: methodsOr(methods, 'POST'), url, headers: fc.constant({ 'content-type': 'application/json' }), body: fc.constant('{}') }),
     );
 
+/** The procedures have their own rows; this one fuzzes the transport: batches, methods, content types. */
+function trpcTransport(world: FuzzWorld): RouteRow {
+  return () =>
+    fc
+      .tuple(
+        fc.array(fc.constantFrom('case.inbox', 'auth.me', 'unit.list', 'site.config', 'case.track', 'nothing.here'), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.constantFrom('GET', 'POST'),
+      )
+      .map(([names, batch, method]) => {
+        const inputs = Object.fromEntries(names.map((n, i) => [String(i), n === 'site.config' ? { siteKey: world.siteKey } : {}]));
+        const input = batch ? inputs : inputs['0'];
+        const query = `${batch ? 'batch=1&' : ''}${method === 'GET' ? `input=${encode(JSON.stringify(input))}` : ''}`;
+        return {
+          method,
+          url: `/trpc/${(batch ? names : names.slice(0, 1)).join(',')}?${query}`,
+          headers: { 'content-type': 'application/json' },
+          ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
+        };
+      });
+}
+
+/** The case list as CSV, filtered by query or by a JSON body, and the unit evaluation over a period. */
+const exportsRow: RouteRow = (methods) =>
+  fc.oneof(
+    fc.record({
+      method: methodsOr(methods, 'GET'),
+      url: fc
+        .record({
+          status: fc.constantFrom('', 'open', 'all', 'received', 'answered'),
+          q: fc.constantFrom('', 'hồ sơ', 'ho so', '0912'),
+          assignedToMe: fc.constantFrom('', '1', 'true'),
+        })
+        .map((q) => `/api/v1/exports/cases.csv?status=${q.status}&q=${encode(q.q)}&assignedToMe=${q.assignedToMe}`),
+      // The same filter as a JSON body, for exports that are POSTs (a GET drops the body).
+      headers: fc.constant({ 'content-type': 'application/json' }),
+      body: fc.constantFrom('{"status":"open"}', '{"status":"all","q":"hồ sơ"}', '{}'),
+    }),
+    fc.record({
+      method: methodsOr(methods, 'GET'),
+      url: fc.tuple(day(), fc.integer({ min: 0, max: 366 })).map(([from, n]) => `/api/v1/exports/unit-evaluation.csv?from=${from}&to=${addDays(from, n)}`),
+      headers: fc.constant({ 'content-type': 'application/json' }),
+      body: fc.tuple(day(), fc.integer({ min: 0, max: 366 })).map(([from, n]) => JSON.stringify({ from, to: addDays(from, n) })),
+    }),
+  );
+
 export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRow>> {
   const caseId = fc.constantFrom(...world.caseIds);
   return {
     '/healthz': get(fc.constant('/healthz')),
-    // The procedures have their own rows; this one fuzzes the transport: batches, methods, content types.
-    '/trpc/*': () =>
-      fc
-        .tuple(
-          fc.array(fc.constantFrom('case.inbox', 'auth.me', 'unit.list', 'site.config', 'case.track', 'nothing.here'), { minLength: 1, maxLength: 12 }),
-          fc.boolean(),
-          fc.constantFrom('GET', 'POST'),
-        )
-        .map(([names, batch, method]) => {
-          const inputs = Object.fromEntries(names.map((n, i) => [String(i), n === 'site.config' ? { siteKey: world.siteKey } : {}]));
-          const input = batch ? inputs : inputs['0'];
-          const query = `${batch ? 'batch=1&' : ''}${method === 'GET' ? `input=${encode(JSON.stringify(input))}` : ''}`;
-          return {
-            method,
-            url: `/trpc/${(batch ? names : names.slice(0, 1)).join(',')}?${query}`,
-            headers: { 'content-type': 'application/json' },
-            ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
-          };
-        }),
+    '/trpc/*': trpcTransport(world),
     '/api/v1/attachments': (methods) =>
       fc.record({
         method: methodsOr(
@@ -91,28 +119,7 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
         body: fileBytes,
       }),
     '/api/v1/attachments/:id': staffDownload(idLike.map((id) => `/api/v1/attachments/${encode(id)}`)),
-    '/api/v1/exports/:file': (methods) =>
-      fc.oneof(
-        fc.record({
-          method: methodsOr(methods, 'GET'),
-          url: fc
-            .record({
-              status: fc.constantFrom('', 'open', 'all', 'received', 'answered'),
-              q: fc.constantFrom('', 'hồ sơ', 'ho so', '0912'),
-              assignedToMe: fc.constantFrom('', '1', 'true'),
-            })
-            .map((q) => `/api/v1/exports/cases.csv?status=${q.status}&q=${encode(q.q)}&assignedToMe=${q.assignedToMe}`),
-          // The same filter as a JSON body, for exports that are POSTs (a GET drops the body).
-          headers: fc.constant({ 'content-type': 'application/json' }),
-          body: fc.constantFrom('{"status":"open"}', '{"status":"all","q":"hồ sơ"}', '{}'),
-        }),
-        fc.record({
-          method: methodsOr(methods, 'GET'),
-          url: fc.tuple(day(), fc.integer({ min: 0, max: 366 })).map(([from, n]) => `/api/v1/exports/unit-evaluation.csv?from=${from}&to=${addDays(from, n)}`),
-          headers: fc.constant({ 'content-type': 'application/json' }),
-          body: fc.tuple(day(), fc.integer({ min: 0, max: 366 })).map(([from, n]) => JSON.stringify({ from, to: addDays(from, n) })),
-        }),
-      ),
+    '/api/v1/exports/:file': exportsRow,
     '/api/v1/answer-attachments': (methods) =>
       fc.record({
         method: methodsOr(methods, 'POST'),

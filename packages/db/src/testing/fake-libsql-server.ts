@@ -157,132 +157,152 @@ export interface FakeLibsqlServer {
   close(): Promise<void>;
 }
 
-export async function startFakeLibsqlServer(path: string): Promise<FakeLibsqlServer> {
-  const streams = new Map<string, Stream>();
-  const counts: Record<string, number> = {};
-  const open = (): Stream => {
-    const db = new Database(path) as unknown as Connection;
+/** The open streams of one fake server, by baton, and the one write lock they share. */
+class Streams {
+  readonly byBaton = new Map<string, Stream>();
+  readonly counts: Record<string, number> = {};
+  private readonly writeLock = new WriteLock();
+
+  constructor(private readonly path: string) {}
+
+  open(): Stream {
+    const db = new Database(this.path) as unknown as Connection;
     db.exec('PRAGMA busy_timeout = 0');
     db.exec('PRAGMA journal_mode = WAL'); // as sqld runs its databases
     return { db, sqls: new Map(), holdsWriteLock: false };
-  };
-  const writeLock = new WriteLock();
+  }
 
   /** Runs one statement, queueing a write transaction's BEGIN behind the one in progress. */
-  async function run(stream: Stream, stmt: Stmt) {
+  async run(stream: Stream, stmt: Stmt) {
     const sql = stmt.sql ?? (stmt.sql_id !== undefined ? stream.sqls.get(stmt.sql_id) : undefined) ?? '';
     if (BEGIN_WRITE.test(sql) && !stream.holdsWriteLock) {
-      await writeLock.acquire();
+      await this.writeLock.acquire();
       stream.holdsWriteLock = true;
     }
     try {
       return await withLockWait(() => execute(stream, stmt));
     } finally {
-      settle(stream);
+      this.settle(stream);
     }
   }
 
-  function settle(stream: Stream): void {
+  settle(stream: Stream): void {
     if (stream.holdsWriteLock && !stream.db.inTransaction) {
       stream.holdsWriteLock = false;
-      writeLock.release();
+      this.writeLock.release();
     }
   }
 
-  async function handle(stream: Stream, request: StreamRequest) {
-    const { db } = stream;
-    counts[request.type] = (counts[request.type] ?? 0) + 1;
-    switch (request.type) {
-      case 'execute':
-        return { type: 'execute', result: await run(stream, request.stmt) };
-      case 'batch': {
-        const results: unknown[] = [];
-        const errors: unknown[] = [];
-        const holds = (cond: BatchCond): boolean => {
-          switch (cond.type) {
-            case 'ok':
-              return results[cond.step] !== null && results[cond.step] !== undefined;
-            case 'error':
-              return errors[cond.step] !== null && errors[cond.step] !== undefined;
-            case 'not':
-              return !holds(cond.cond);
-            case 'and':
-              return cond.conds.every(holds);
-            case 'or':
-              return cond.conds.some(holds);
-            case 'is_autocommit':
-              return !db.inTransaction;
-          }
-        };
-        for (const step of request.batch.steps) {
-          if (step.condition && !holds(step.condition)) {
-            results.push(null);
-            errors.push(null);
-            continue;
-          }
-          try {
-            results.push(await run(stream, step.stmt));
-            errors.push(null);
-          } catch (error) {
-            results.push(null);
-            errors.push(errorOf(error));
-          }
-        }
-        return { type: 'batch', result: { step_results: results, step_errors: errors } };
-      }
-      case 'sequence':
-        db.exec(request.sql);
-        return { type: 'sequence' };
-      case 'get_autocommit':
-        return { type: 'get_autocommit', is_autocommit: !db.inTransaction };
-      case 'store_sql':
-        stream.sqls.set(request.sql_id, request.sql);
-        return { type: 'store_sql' };
-      case 'close_sql':
-        stream.sqls.delete(request.sql_id);
-        return { type: 'close_sql' };
-      case 'close':
-        return { type: 'close' };
-      default:
-        throw new Error(`Unsupported request ${JSON.stringify(request)}`);
-    }
-  }
-
-  async function pipeline(req: IncomingMessage, res: ServerResponse) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { baton: string | null; requests: StreamRequest[] };
-    const stream: Stream | undefined = body.baton ? streams.get(body.baton) : open();
-    if (body.baton) streams.delete(body.baton);
-    if (!stream) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Unknown baton' }));
-      return;
-    }
-    const results = [];
-    let closed = false;
-    for (const request of body.requests) {
-      try {
-        results.push({ type: 'ok', response: await handle(stream, request) });
-      } catch (error) {
-        results.push({ type: 'error', error: errorOf(error) });
-      }
-      if (request.type === 'close') closed = true;
-    }
-    let baton: string | null = null;
-    if (closed) {
+  closeAll(): void {
+    for (const stream of this.byBaton.values()) {
       if (stream.db.inTransaction) stream.db.exec('ROLLBACK');
-      settle(stream);
       stream.db.close();
-    } else {
-      baton = randomBytes(12).toString('hex');
-      streams.set(baton, stream);
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ baton, base_url: null, results }));
+    this.byBaton.clear();
   }
+}
 
+function batchCondHolds(cond: BatchCond, results: readonly unknown[], errors: readonly unknown[], db: Connection): boolean {
+  const holds = (c: BatchCond): boolean => batchCondHolds(c, results, errors, db);
+  switch (cond.type) {
+    case 'ok':
+      return results[cond.step] !== null && results[cond.step] !== undefined;
+    case 'error':
+      return errors[cond.step] !== null && errors[cond.step] !== undefined;
+    case 'not':
+      return !holds(cond.cond);
+    case 'and':
+      return cond.conds.every(holds);
+    case 'or':
+      return cond.conds.some(holds);
+    case 'is_autocommit':
+      return !db.inTransaction;
+  }
+}
+
+async function runBatch(streams: Streams, stream: Stream, steps: readonly { condition?: BatchCond | null; stmt: Stmt }[]) {
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const step of steps) {
+    if (step.condition && !batchCondHolds(step.condition, results, errors, stream.db)) {
+      results.push(null);
+      errors.push(null);
+      continue;
+    }
+    try {
+      results.push(await streams.run(stream, step.stmt));
+      errors.push(null);
+    } catch (error) {
+      results.push(null);
+      errors.push(errorOf(error));
+    }
+  }
+  return { step_results: results, step_errors: errors };
+}
+
+async function handle(streams: Streams, stream: Stream, request: StreamRequest) {
+  const { db } = stream;
+  streams.counts[request.type] = (streams.counts[request.type] ?? 0) + 1;
+  switch (request.type) {
+    case 'execute':
+      return { type: 'execute', result: await streams.run(stream, request.stmt) };
+    case 'batch':
+      return { type: 'batch', result: await runBatch(streams, stream, request.batch.steps) };
+    case 'sequence':
+      db.exec(request.sql);
+      return { type: 'sequence' };
+    case 'get_autocommit':
+      return { type: 'get_autocommit', is_autocommit: !db.inTransaction };
+    case 'store_sql':
+      stream.sqls.set(request.sql_id, request.sql);
+      return { type: 'store_sql' };
+    case 'close_sql':
+      stream.sqls.delete(request.sql_id);
+      return { type: 'close_sql' };
+    case 'close':
+      return { type: 'close' };
+    default:
+      throw new Error(`Unsupported request ${JSON.stringify(request)}`);
+  }
+}
+
+async function pipeline(streams: Streams, req: IncomingMessage, res: ServerResponse) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { baton: string | null; requests: StreamRequest[] };
+  const stream: Stream | undefined = body.baton ? streams.byBaton.get(body.baton) : streams.open();
+  if (body.baton) streams.byBaton.delete(body.baton);
+  if (!stream) {
+    res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Unknown baton' }));
+    return;
+  }
+  const results = [];
+  let closed = false;
+  for (const request of body.requests) {
+    try {
+      results.push({ type: 'ok', response: await handle(streams, stream, request) });
+    } catch (error) {
+      results.push({ type: 'error', error: errorOf(error) });
+    }
+    if (request.type === 'close') closed = true;
+  }
+  let baton: string | null = null;
+  if (closed) {
+    if (stream.db.inTransaction) stream.db.exec('ROLLBACK');
+    streams.settle(stream);
+    stream.db.close();
+  } else {
+    baton = randomBytes(12).toString('hex');
+    streams.byBaton.set(baton, stream);
+  }
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ baton, base_url: null, results }));
+}
+
+export async function startFakeLibsqlServer(path: string): Promise<FakeLibsqlServer> {
+  const streams = new Streams(path);
   const server: Server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/v2/pipeline') {
-      pipeline(req, res).catch((error: unknown) => {
+      pipeline(streams, req, res).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error) }));
       });
       return;
@@ -294,13 +314,9 @@ export async function startFakeLibsqlServer(path: string): Promise<FakeLibsqlSer
   if (!address || typeof address === 'string') throw new Error('no address');
   return {
     url: `http://127.0.0.1:${address.port}`,
-    counts,
+    counts: streams.counts,
     async close() {
-      for (const stream of streams.values()) {
-        if (stream.db.inTransaction) stream.db.exec('ROLLBACK');
-        stream.db.close();
-      }
-      streams.clear();
+      streams.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

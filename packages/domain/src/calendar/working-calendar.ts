@@ -134,17 +134,15 @@ function parseSchedule(schedule: YearSchedule): YearSchedule {
   return result.data;
 }
 
-export function buildCalendar(options: CalendarOptions = {}): WorkingCalendar {
-  const officeHours = options.officeHours ?? STANDARD_OFFICE_HOURS;
-  const schedules = (options.schedules ?? PUBLISHED_YEAR_SCHEDULES).map(parseSchedule);
+/** The published schedules, indexed by day number: swapped working days, extra days off, removed holidays, choices. */
+interface ScheduleIndex {
+  readonly workingByDay: ReadonlyMap<number, ScheduleDay>;
+  readonly offByDay: ReadonlyMap<number, ScheduleDay>;
+  readonly removed: ReadonlySet<number>;
+  readonly choicesByYear: ReadonlyMap<number, StatutoryChoices>;
+}
 
-  const weekly = WEEKDAY_NAMES.map((name) => compileDayPeriods(officeHours.weekly[name]));
-  if (weekly.every((periods) => periods.length === 0)) {
-    throw new DomainError('invalid', 'Office hours have no working weekday');
-  }
-  const swapDay = compileDayPeriods(officeHours.swapDay);
-  if (swapDay.length === 0) throw new DomainError('invalid', 'Office hours need periods for swap days');
-
+function indexSchedules(schedules: readonly YearSchedule[]): ScheduleIndex {
   const workingByDay = new Map<number, ScheduleDay>();
   const offByDay = new Map<number, ScheduleDay>();
   const removed = new Set<number>();
@@ -167,6 +165,84 @@ export function buildCalendar(options: CalendarOptions = {}): WorkingCalendar {
   for (const [dayNumber, day] of workingByDay) {
     if (offByDay.has(dayNumber)) throw new DomainError('invalid', `${day.date} is both a working day and a day off`);
   }
+  return { workingByDay, offByDay, removed, choicesByYear };
+}
+
+/** A year's public holidays and the compensatory days off for those that fall on a weekly day off. */
+function yearSpecials(year: number, index: ScheduleIndex, weeklyPeriods: (dayNumber: number) => CompiledPeriods): Map<number, SpecialDay> {
+  const { workingByDay, offByDay, removed } = index;
+  const specials = new Map<number, SpecialDay>();
+  const holidays = statutoryHolidays(year, index.choicesByYear.get(year)).filter((h) => !removed.has(dayNumberOfDate(h.date)));
+  for (const holiday of holidays) {
+    const dayNumber = dayNumberOfDate(holiday.date);
+    if (!specials.has(dayNumber)) specials.set(dayNumber, { kind: 'public_holiday', name: holiday.name, holiday: holiday.holiday });
+  }
+  const compensations = new Map<number, SpecialDay>();
+  const compensated = new Set<number>();
+  for (const holiday of holidays) {
+    const dayNumber = dayNumberOfDate(holiday.date);
+    if (holiday.holiday === 'tet' || compensated.has(dayNumber)) continue;
+    if (weeklyPeriods(dayNumber).length > 0 || workingByDay.has(dayNumber) || offByDay.has(dayNumber)) continue;
+    compensated.add(dayNumber);
+    let candidate = dayNumber + 1;
+    while (
+      weeklyPeriods(candidate).length === 0 ||
+      specials.has(candidate) ||
+      compensations.has(candidate) ||
+      offByDay.has(candidate) ||
+      workingByDay.has(candidate)
+    ) {
+      candidate += 1;
+      if (candidate - dayNumber > MAX_CONSECUTIVE_DAYS_OFF) throw new DomainError('invalid', 'No day for a compensatory day off');
+    }
+    compensations.set(candidate, {
+      kind: 'compensatory_day_off',
+      name: `Nghỉ bù ${holiday.name} (${formatVietnameseDate(holiday.date)})`,
+      holiday: holiday.holiday,
+    });
+  }
+  for (const [dayNumber, special] of compensations) if (!removed.has(dayNumber)) specials.set(dayNumber, special);
+  return specials;
+}
+
+function dayOff(kind: DayKind, name: string | null, holiday: StatutoryHoliday | null): CompiledDay {
+  return { kind, periods: [], duration: 0, sourcePeriods: [], name, holiday };
+}
+
+/** What one day is, in the order that decides it: a swapped working day, an extra day off, a holiday, the week. */
+function compileDay(
+  dayNumber: number,
+  index: ScheduleIndex,
+  special: SpecialDay | undefined,
+  officeHours: OfficeHours,
+  weekdayPeriods: CompiledPeriods,
+  swapDay: CompiledPeriods,
+): CompiledDay {
+  const swap = index.workingByDay.get(dayNumber);
+  const extra = index.offByDay.get(dayNumber);
+  if (swap) {
+    return { kind: 'swap_working_day', periods: swapDay, duration: durationOf(swapDay), sourcePeriods: officeHours.swapDay, name: swap.name, holiday: null };
+  }
+  if (extra) return dayOff('extra_day_off', extra.name, null);
+  if (special) return dayOff(special.kind, special.name, special.holiday);
+  if (weekdayPeriods.length > 0) {
+    const sourcePeriods = officeHours.weekly[weekdayName(isoWeekdayOfDayNumber(dayNumber))];
+    return { kind: 'working', periods: weekdayPeriods, duration: durationOf(weekdayPeriods), sourcePeriods, name: null, holiday: null };
+  }
+  return dayOff('weekly_day_off', null, null);
+}
+
+export function buildCalendar(options: CalendarOptions = {}): WorkingCalendar {
+  const officeHours = options.officeHours ?? STANDARD_OFFICE_HOURS;
+  const schedules = (options.schedules ?? PUBLISHED_YEAR_SCHEDULES).map(parseSchedule);
+
+  const weekly = WEEKDAY_NAMES.map((name) => compileDayPeriods(officeHours.weekly[name]));
+  if (weekly.every((periods) => periods.length === 0)) {
+    throw new DomainError('invalid', 'Office hours have no working weekday');
+  }
+  const swapDay = compileDayPeriods(officeHours.swapDay);
+  if (swapDay.length === 0) throw new DomainError('invalid', 'Office hours need periods for swap days');
+  const index = indexSchedules(schedules);
 
   const weeklyPeriods = (dayNumber: number): CompiledPeriods => weekly[isoWeekdayOfDayNumber(dayNumber) - 1] ?? [];
 
@@ -174,37 +250,7 @@ export function buildCalendar(options: CalendarOptions = {}): WorkingCalendar {
   const specialsOf = (year: number): Map<number, SpecialDay> => {
     const cached = specialsByYear.get(year);
     if (cached) return cached;
-    const specials = new Map<number, SpecialDay>();
-    const holidays = statutoryHolidays(year, choicesByYear.get(year)).filter((h) => !removed.has(dayNumberOfDate(h.date)));
-    for (const holiday of holidays) {
-      const dayNumber = dayNumberOfDate(holiday.date);
-      if (!specials.has(dayNumber)) specials.set(dayNumber, { kind: 'public_holiday', name: holiday.name, holiday: holiday.holiday });
-    }
-    const compensations = new Map<number, SpecialDay>();
-    const compensated = new Set<number>();
-    for (const holiday of holidays) {
-      const dayNumber = dayNumberOfDate(holiday.date);
-      if (holiday.holiday === 'tet' || compensated.has(dayNumber)) continue;
-      if (weeklyPeriods(dayNumber).length > 0 || workingByDay.has(dayNumber) || offByDay.has(dayNumber)) continue;
-      compensated.add(dayNumber);
-      let candidate = dayNumber + 1;
-      while (
-        weeklyPeriods(candidate).length === 0 ||
-        specials.has(candidate) ||
-        compensations.has(candidate) ||
-        offByDay.has(candidate) ||
-        workingByDay.has(candidate)
-      ) {
-        candidate += 1;
-        if (candidate - dayNumber > MAX_CONSECUTIVE_DAYS_OFF) throw new DomainError('invalid', 'No day for a compensatory day off');
-      }
-      compensations.set(candidate, {
-        kind: 'compensatory_day_off',
-        name: `Nghỉ bù ${holiday.name} (${formatVietnameseDate(holiday.date)})`,
-        holiday: holiday.holiday,
-      });
-    }
-    for (const [dayNumber, special] of compensations) if (!removed.has(dayNumber)) specials.set(dayNumber, special);
+    const specials = yearSpecials(year, index, weeklyPeriods);
     specialsByYear.set(year, specials);
     return specials;
   };
@@ -217,39 +263,9 @@ export function buildCalendar(options: CalendarOptions = {}): WorkingCalendar {
     if (year < CALENDAR_MIN_YEAR || year > CALENDAR_MAX_YEAR) {
       throw new DomainError('invalid', `The working calendar covers ${CALENDAR_MIN_YEAR}-${CALENDAR_MAX_YEAR}, not ${year}`);
     }
-    const swap = workingByDay.get(dayNumber);
-    const extra = offByDay.get(dayNumber);
     // Compensation for a holiday late in December can spill into January.
     const special = specialsOf(year).get(dayNumber) ?? (year > CALENDAR_MIN_YEAR ? specialsOf(year - 1).get(dayNumber) : undefined);
-    const weekdayPeriods = weeklyPeriods(dayNumber);
-    const weekdaySource = officeHours.weekly[weekdayName(isoWeekdayOfDayNumber(dayNumber))];
-    const off = (kind: DayKind, name: string | null, holiday: StatutoryHoliday | null): CompiledDay => ({
-      kind,
-      periods: [],
-      duration: 0,
-      sourcePeriods: [],
-      name,
-      holiday,
-    });
-    let compiled: CompiledDay;
-    if (swap) {
-      compiled = {
-        kind: 'swap_working_day',
-        periods: swapDay,
-        duration: durationOf(swapDay),
-        sourcePeriods: officeHours.swapDay,
-        name: swap.name,
-        holiday: null,
-      };
-    } else if (extra) {
-      compiled = off('extra_day_off', extra.name, null);
-    } else if (special) {
-      compiled = off(special.kind, special.name, special.holiday);
-    } else if (weekdayPeriods.length > 0) {
-      compiled = { kind: 'working', periods: weekdayPeriods, duration: durationOf(weekdayPeriods), sourcePeriods: weekdaySource, name: null, holiday: null };
-    } else {
-      compiled = off('weekly_day_off', null, null);
-    }
+    const compiled = compileDay(dayNumber, index, special, officeHours, weeklyPeriods(dayNumber), swapDay);
     dayCache.set(dayNumber, compiled);
     return compiled;
   };
