@@ -1,7 +1,8 @@
 import { expect, type Frame, type Page } from '@playwright/test';
 import { watchCsp } from './support.ts';
 import type { Payload } from './xss-payloads.ts';
-import { CASE_FIELDS, fieldMark, type CaseField, type Piece } from './xss-seed.ts';
+import { CASE_FIELDS, fieldMark, type CaseField } from './xss-fields.ts';
+import type { Piece } from './xss-seed.ts';
 
 /**
  * The XSS battery's detectors (xss.spec.ts): what shows that a payload ran (a call to `__xss`, a request to its

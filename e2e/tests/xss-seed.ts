@@ -2,6 +2,7 @@ import { expect } from '@playwright/test';
 import { DEMO_SITE, staffApi } from './support.ts';
 import { answerFileUploader, citizenApi } from './xss-clients.ts';
 import { FORMULA_PAYLOADS, PAYLOADS, pieces, type Payload } from './xss-payloads.ts';
+import { at, atLeast, marked, templateLiteral, type CaseField } from './xss-fields.ts';
 
 /**
  * Puts the XSS corpus (xss-payloads.ts) into every text field a person types, through the real APIs: the
@@ -67,47 +68,6 @@ const HANDLER = 'xuly.hoankiem';
 
 /** Every per-case long field takes a piece this long: the shortest such limit (rating comment, 1000), less its field mark. */
 const LONG = 960;
-
-/** The per-case fields, each ending with its own mark so that a view proves which field it shows. */
-export const CASE_FIELDS = [
-  'description',
-  'summary edit',
-  'return forwarding comment',
-  'forwarding letter',
-  'decline reason',
-  'info request question',
-  'citizen info reply',
-  'extension reason',
-  'extension decision comment',
-  'answer',
-  'internal note',
-  'return answer comment',
-  'rating comment',
-  'review request reason',
-  'confirm answer comment',
-] as const;
-export type CaseField = (typeof CASE_FIELDS)[number];
-
-/** The mark a field's text ends with on case number `k`. */
-export function fieldMark(field: string, k: number): string {
-  return `[${field} ${k}]`;
-}
-
-function marked(text: string, field: string, k: number): string {
-  return `${text}\n${fieldMark(field, k)}`;
-}
-
-/** Pads a piece to a field's minimum length without changing how it starts. */
-function atLeast(text: string, min: number): string {
-  return text.length >= min ? text : `${text} — kiểm thử XSS`.padEnd(min, '.');
-}
-
-/** Braces are the letter template's syntax: `{{` writes `{`. */
-function templateLiteral(text: string): string {
-  return text.replaceAll('{', '{{').replaceAll('}', '}}');
-}
-
-const at = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 
 type StaffApi = Awaited<ReturnType<typeof staffApi>>;
 

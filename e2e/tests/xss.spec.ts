@@ -15,7 +15,8 @@ import {
 } from './xss-detect.ts';
 import { neutralised, payloadExports, visibleValue, type CsvField } from './xss-exports.ts';
 import { FORMULA_PAYLOADS, PAYLOADS, shapeOf, type Payload } from './xss-payloads.ts';
-import { fieldMark, seedPayloads, type Seeded } from './xss-seed.ts';
+import { fieldMark } from './xss-fields.ts';
+import { seedPayloads, type Seeded } from './xss-seed.ts';
 
 /**
  * Issue 9's battery: every payload of the corpus (xss-payloads.ts) through every text field (xss-seed.ts) into

@@ -1,10 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { WidgetClientError, type TrackedCase, type WidgetClient } from '@pakn/api-client/widget';
 import rules from 'virtual:pakn-domain-rules';
 import { Attachments, DEFAULT_LIMITS, attachmentStyles, type Limits } from './attachments.ts';
 import { WidgetErrorEvent } from './events.ts';
 import { formStyles } from './form-styles.ts';
 import { hanoiTime } from './format.ts';
+import { trackFormStyles } from './track-form.styles.ts';
 import type { WidgetText } from './text/index.ts';
 import { trackVi, type TrackText } from './text/track-vi.ts';
 import { INFO_REPLY_MIN, REVIEW_REASON_MAX, REVIEW_REASON_MIN } from './track-limits.ts';
@@ -41,67 +42,7 @@ export class PaknTrackForm extends LitElement {
     _limits: { state: true },
   };
 
-  static override styles = [
-    formStyles,
-    attachmentStyles,
-    css`
-      .result {
-        margin-top: 1.5em;
-        padding-top: 1em;
-        border-top: 1px solid #d0d0d0;
-        gap: 0.6em;
-      }
-      ol {
-        margin: 0;
-        padding-left: 1.25em;
-      }
-      time {
-        font-variant-numeric: tabular-nums;
-        margin-right: 0.5em;
-        color: #4a4a4a;
-      }
-      .text {
-        white-space: pre-wrap;
-        background: #f4f6f8;
-        padding: 0.6em 0.8em;
-        border-radius: 0.3em;
-      }
-      .scores {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-      }
-      .scores label {
-        display: flex;
-        align-items: center;
-        gap: 0.3em;
-        padding: 0.3em 0.7em;
-        border: 1px solid #767676;
-        border-radius: 0.3em;
-        font-size: 1.1em;
-      }
-      .scores input {
-        width: 1.5em;
-        height: 1.5em;
-        margin: 0;
-        accent-color: var(--pakn-a);
-      }
-      .link {
-        background: none;
-        border: 0;
-        padding: 0.2em 0;
-        font: inherit;
-        color: inherit;
-        text-decoration: underline;
-        cursor: pointer;
-        text-align: start;
-      }
-      .overdue {
-        color: #b00020;
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [formStyles, attachmentStyles, trackFormStyles];
 
   declare site: string;
   declare text: WidgetText;
