@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Lists every function longer than the house limit (80 lines), using the TypeScript compiler's parser so that
+ * Lists every function longer than the house limit (80 lines), and every file over 500 lines, using the TypeScript compiler's parser so that
  * methods, getters, constructors, arrow functions and function expressions are all found. Exits 1 when any
  * function is over the limit, so that it can run in `pnpm check` or CI.
  *
@@ -107,16 +107,23 @@ function measure(file, root) {
   return found;
 }
 
+/** The house limit for a whole file, tests included. */
+const MAX_FILE_LINES = 500;
+
 const options = parseArgs(process.argv.slice(2));
 const root = process.cwd();
 const functions = [];
+const longFiles = [];
 let files = 0;
 for (const path of options.paths) {
   for (const file of sourceFiles(resolve(root, path))) {
     files++;
     functions.push(...measure(file, root));
+    const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+    if (lines > MAX_FILE_LINES) longFiles.push({ file: relative(root, file), lines });
   }
 }
+for (const f of longFiles) console.log(`OVER ${String(f.lines).padStart(4)}  ${f.file}  (the whole file; the limit is ${MAX_FILE_LINES} lines)`);
 
 const threshold = options.all ? Math.ceil(options.max / 2) : options.max + 1;
 const shown = functions.filter((f) => f.lines >= threshold).sort((a, b) => b.lines - a.lines);
@@ -124,5 +131,7 @@ const offenders = shown.filter((f) => f.lines > options.max);
 for (const f of shown) {
   console.log(`${f.lines > options.max ? 'OVER' : '    '} ${String(f.lines).padStart(4)}  ${f.file}:${f.line}  ${f.name}`);
 }
-console.log(`long-functions: ${files} files, ${functions.length} functions, ${offenders.length} over ${options.max} lines.`);
-if (offenders.length) process.exitCode = 1;
+console.log(
+  `long-functions: ${files} files, ${functions.length} functions, ${offenders.length} over ${options.max} lines; ${longFiles.length} files over ${MAX_FILE_LINES} lines.`,
+);
+if (offenders.length || longFiles.length) process.exitCode = 1;
