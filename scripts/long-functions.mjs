@@ -4,7 +4,7 @@
  * methods, getters, constructors, arrow functions and function expressions are all found. Exits 1 when any
  * function is over the limit, so that it can run in `pnpm check` or CI.
  *
- *   node scripts/long-functions.mjs                      # apps, packages, e2e, scripts
+ *   node scripts/long-functions.mjs                      # apps, packages, e2e, scripts, bench
  *   node scripts/long-functions.mjs apps/widget/src e2e  # only these directories (or files)
  *   node scripts/long-functions.mjs --max 60 apps        # another limit
  *   node scripts/long-functions.mjs --all apps/widget    # also print every function over half the limit
@@ -19,7 +19,7 @@ import ts from 'typescript';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build-output', 'coverage', 'test-results', 'playwright-report', '.git', '.vite']);
 const EXTENSIONS = /\.(?:[cm]?[jt]sx?)$/;
-const DEFAULT_DIRS = ['apps', 'packages', 'e2e', 'scripts'];
+const DEFAULT_DIRS = ['apps', 'packages', 'e2e', 'scripts', 'bench'];
 
 function parseArgs(argv) {
   const options = { max: 80, all: false, paths: [] };

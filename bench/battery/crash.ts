@@ -65,46 +65,28 @@ async function submitUntilAcknowledged(agent: Agent, server: ServerProcess, i: n
   throw new Error(`submission ${i} was never acknowledged`);
 }
 
-export async function crash(server: ServerProcess): Promise<CrashResult> {
-  const total = env('BATTERY_CRASH_SUBMISSIONS', 5000);
-  const clients = env('BATTERY_CRASH_CLIENTS', 50);
-  const kills = env('BATTERY_CRASH_KILLS', 20);
-  log(`crash: ${total} submissions from ${clients} clients, SIGKILL ${kills} times`);
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const acks: Ack[] = [];
-  const counters = { retries: 0 };
-  let next = 0;
+/**
+ * SIGKILLs the server at evenly spaced acknowledgement counts and restarts it, from a loop of its own so that
+ * clients never wait on it. Resolves with the kills done and the longest restart in seconds.
+ */
+async function killAtIntervals(server: ServerProcess, acks: readonly Ack[], total: number, kills: number): Promise<{ killed: number; restartMax: number }> {
   let killed = 0;
   let restartMax = 0;
-  const start = Date.now();
+  while (killed < kills) {
+    const threshold = Math.floor((total * (killed + 1)) / (kills + 1));
+    while (acks.length < threshold) await sleep(20);
+    await server.kill();
+    killed++;
+    const t = Date.now();
+    await server.start();
+    restartMax = Math.max(restartMax, (Date.now() - t) / 1000);
+    log(`crash: kill ${killed}/${kills} at ${acks.length} acknowledged; back in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return { killed, restartMax };
+}
 
-  // Kills at evenly spaced acknowledgement counts, from a loop of its own so that clients never wait on it.
-  const killer = (async () => {
-    while (killed < kills) {
-      const threshold = Math.floor((total * (killed + 1)) / (kills + 1));
-      while (acks.length < threshold) await sleep(20);
-      await server.kill();
-      killed++;
-      const t = Date.now();
-      await server.start();
-      restartMax = Math.max(restartMax, (Date.now() - t) / 1000);
-      log(`crash: kill ${killed}/${kills} at ${acks.length} acknowledged; back in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    }
-  })();
-
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < total) {
-        const i = next++;
-        acks.push(await submitUntilAcknowledged(agent, server, i, counters));
-      }
-    }),
-  );
-  await killer;
-  const seconds = (Date.now() - start) / 1000;
-  log(`crash: ${acks.length} acknowledged in ${seconds.toFixed(0)} s, ${counters.retries} retries; replaying every key`);
-
-  // Every acknowledged submission again, with its key: the same reference, never a second case.
+/** Every acknowledged submission again, with its key, from `clients` at once: the same reference, never a second case. */
+async function replay(agent: Agent, server: ServerProcess, acks: readonly Ack[], clients: number): Promise<{ same: number; different: number }> {
   let same = 0;
   let different = 0;
   let cursor = 0;
@@ -120,10 +102,15 @@ export async function crash(server: ServerProcess): Promise<CrashResult> {
       }
     }),
   );
-  agent.destroy();
-  await server.stop();
+  return { same, different };
+}
 
-  const db = await Db.open({ url: `file:${server.options.databasePath}` });
+/** What the database holds once the server is stopped, checked against the acknowledgements. */
+async function inspect(
+  databasePath: string,
+  acks: readonly Ack[],
+): Promise<{ integrity: string; missing: number; duplicates: number; unacknowledged: number }> {
+  const db = await Db.open({ url: `file:${databasePath}` });
   try {
     const integrity = String((await db.execute('PRAGMA integrity_check')).rows[0]?.integrity_check ?? 'no answer');
     const rows = await db.execute({ sql: 'SELECT reference, description FROM cases WHERE description LIKE ?', args: [`%(${RUN_TAG}-%`] });
@@ -137,23 +124,55 @@ export async function crash(server: ServerProcess): Promise<CrashResult> {
     const duplicates = [...descriptions.values()].filter((n) => n > 1).length;
     const acknowledged = new Set(acks.map((a) => a.reference));
     const unacknowledged = [...byReference.keys()].filter((r) => !acknowledged.has(r)).length;
-    return {
-      submissions: total,
-      clients,
-      kills: killed,
-      seconds: Math.round(seconds),
-      acknowledged: acks.length,
-      retriesAfterErrors: counters.retries,
-      missingOrAltered: missing,
-      duplicates,
-      unacknowledgedRows: unacknowledged,
-      replayedSameReference: same,
-      replayedDifferent: different,
-      integrityCheck: integrity,
-      restartSecondsMax: Number(restartMax.toFixed(1)),
-      pass: acks.length === total && killed === kills && missing === 0 && duplicates === 0 && unacknowledged === 0 && different === 0 && integrity === 'ok',
-    };
+    return { integrity, missing, duplicates, unacknowledged };
   } finally {
     db.close();
   }
+}
+
+export async function crash(server: ServerProcess): Promise<CrashResult> {
+  const total = env('BATTERY_CRASH_SUBMISSIONS', 5000);
+  const clients = env('BATTERY_CRASH_CLIENTS', 50);
+  const kills = env('BATTERY_CRASH_KILLS', 20);
+  log(`crash: ${total} submissions from ${clients} clients, SIGKILL ${kills} times`);
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const acks: Ack[] = [];
+  const counters = { retries: 0 };
+  let next = 0;
+  const start = Date.now();
+
+  const killer = killAtIntervals(server, acks, total, kills);
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const i = next++;
+        acks.push(await submitUntilAcknowledged(agent, server, i, counters));
+      }
+    }),
+  );
+  const { killed, restartMax } = await killer;
+  const seconds = (Date.now() - start) / 1000;
+  log(`crash: ${acks.length} acknowledged in ${seconds.toFixed(0)} s, ${counters.retries} retries; replaying every key`);
+
+  const { same, different } = await replay(agent, server, acks, clients);
+  agent.destroy();
+  await server.stop();
+
+  const { integrity, missing, duplicates, unacknowledged } = await inspect(server.options.databasePath, acks);
+  return {
+    submissions: total,
+    clients,
+    kills: killed,
+    seconds: Math.round(seconds),
+    acknowledged: acks.length,
+    retriesAfterErrors: counters.retries,
+    missingOrAltered: missing,
+    duplicates,
+    unacknowledgedRows: unacknowledged,
+    replayedSameReference: same,
+    replayedDifferent: different,
+    integrityCheck: integrity,
+    restartSecondsMax: Number(restartMax.toFixed(1)),
+    pass: acks.length === total && killed === kills && missing === 0 && duplicates === 0 && unacknowledged === 0 && different === 0 && integrity === 'ok',
+  };
 }
