@@ -61,7 +61,7 @@ export function bilingual(text: Text): TemplateResult {
 }
 
 /** A destructive row button. */
-export const rowActionStyles = css`
+const rowActionStyles = css`
   button.danger {
     color: var(--_danger);
     border-color: var(--_danger);
