@@ -4,7 +4,8 @@ import type { Lang, Text } from '@pakn/domain';
 import { EditorController, type EditorHost } from './controllers/editor.ts';
 import { LangController, type LangHost } from './controllers/lang.ts';
 import { loadTask, renderLoad } from './controllers/load.ts';
-import { editorForm, formErrorAlert, statusLine, textField, type EditorFormOptions } from './form-fields.ts';
+import { editorForm, editorStyles, formErrorAlert, pageStyles, statusLine, textField, type EditorFormOptions } from './form-fields.ts';
+import { base, dataTable, tokens } from './styles.ts';
 
 /**
  * The pieces the list-and-editor pages (admin users, units, sites, categories, authorities) repeat around the
@@ -60,12 +61,15 @@ export function bilingual(text: Text): TemplateResult {
 }
 
 /** A destructive row button. */
-export const rowActionStyles = css`
+const rowActionStyles = css`
   button.danger {
     color: var(--_danger);
     border-color: var(--_danger);
   }
 `;
+
+/** The styles of a list-and-editor page outside the admin area (categories, authorities): the table, the editor, row actions. */
+export const listEditorStyles = [tokens, base, dataTable, pageStyles, editorStyles, rowActionStyles];
 
 /** The draft of a list entry: null `editing` for a new one, else the key of the entry edited. */
 export interface EntryDraft {
@@ -79,12 +83,13 @@ export interface EntryDraft {
 export interface ListPageOptions<T, D> {
   /** Above the heading (the admin pages' breadcrumb). */
   readonly top?: TemplateResult;
-  /** The page's heading, its intro and the add button's label (the button waits for the list when `addWaits`). */
-  readonly texts: { readonly heading: Text; readonly intro: Text; readonly add: Text };
+  /**
+   * The page's heading, its intro, the add button's label (the button waits for the list when `addWaits`) and
+   * the words shown instead of the list when it has no entries (without them, an empty list is shown as a list).
+   */
+  readonly texts: { readonly heading: Text; readonly intro: Text; readonly add: Text; readonly empty?: Text };
   readonly addWaits?: boolean;
   readonly onAdd: () => void;
-  /** Shown instead of the list when it has no entries. */
-  readonly empty?: string;
   readonly form: (draft: D) => TemplateResult;
   readonly list: (value: T) => TemplateResult;
 }
@@ -93,14 +98,22 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
   readonly lang: LangController;
   readonly list: Task<readonly [], T>;
   readonly editor: EditorController<D>;
+  readonly #save: (draft: D) => Promise<void>;
 
   constructor(
     host: LangHost & EditorHost,
-    options: { readonly load: (signal: AbortSignal) => Promise<T>; readonly fields?: ReadonlySet<string>; readonly lang?: LangController },
+    options: {
+      readonly load: (signal: AbortSignal) => Promise<T>;
+      /** Submitting the editor stays on the page and hands `save` the draft as it is then. */
+      readonly save: (draft: D) => Promise<void>;
+      readonly fields?: ReadonlySet<string>;
+      readonly lang?: LangController;
+    },
   ) {
     // A PaknElement passes its own language controller; another host gets one of its own.
     const lang = options.lang ?? new LangController(host);
     this.lang = lang;
+    this.#save = options.save;
     this.list = loadTask(host, { args: () => [] as const, run: (_, signal) => options.load(signal), lang: () => lang.value });
     this.editor = new EditorController<D>(host, { lang: () => lang.value, ...(options.fields ? { fields: options.fields } : {}) });
   }
@@ -112,7 +125,7 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
   renderPage(o: ListPageOptions<T, D>): TemplateResult {
     const lang = this.lang.value;
     const draft = this.editor.draft;
-    const empty = o.empty;
+    const empty = o.texts.empty?.[lang];
     return html`<div class="root" lang=${lang}>
       ${o.top ?? nothing}
       <h1>${o.texts.heading[lang]}</h1>
@@ -124,10 +137,10 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
   }
 
   /**
-   * The editor's frame: its heading, the form's error, the fields, save and cancel (back to the row's edit button).
-   * Submitting stays on the page and hands `onSave` the draft as it is then.
+   * The editor's frame: its heading, the form's error, the fields, save (the constructor's `save`) and cancel
+   * (back to the row's edit button).
    */
-  renderEditor(draft: D, heading: string, onSave: (draft: D) => Promise<void>, fields: TemplateResult): TemplateResult {
+  renderEditor(draft: D, heading: string, fields: TemplateResult): TemplateResult {
     const lang = this.lang.value;
     return editorForm(
       {
@@ -138,7 +151,7 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
         onSubmit: (event: SubmitEvent) => {
           event.preventDefault();
           const current = this.editor.draft;
-          if (current) void onSave(current);
+          if (current) void this.#save(current);
         },
         onCancel: () => void this.editor.close(draft.editing ?? undefined),
       },

@@ -9,6 +9,8 @@ export interface TableOptions {
   readonly columns: readonly Column[];
   readonly rows: unknown;
   readonly testId?: string;
+  /** The table's own class, where its page styles it. */
+  readonly className?: string;
   /** A `part` for the wrapper, where the host page styles it. */
   readonly part?: string;
 }
@@ -22,7 +24,7 @@ function renderColumn(column: Column): TemplateResult {
 /** A data table in its scrolling wrapper: caption, one heading row, the rows. */
 export function renderTable(o: TableOptions): TemplateResult {
   return html`<div class="table-wrap" part=${o.part ?? nothing}>
-    <table data-testid=${o.testId ?? nothing}>
+    <table class=${o.className ?? nothing} data-testid=${o.testId ?? nothing}>
       <caption class="visually-hidden">
         ${o.caption}
       </caption>

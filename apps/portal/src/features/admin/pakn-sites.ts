@@ -59,6 +59,7 @@ export class PaknSites extends PaknElement {
   readonly #page = new ListEditorPage<readonly Site[], Draft>(this, {
     lang: this.language,
     load: (signal) => paknClient().admin.sites.query(undefined, { signal }),
+    save: (draft) => this.#save(draft),
     fields: FORM_FIELDS,
   });
   readonly #sites = this.#page.list;
@@ -156,7 +157,6 @@ export class PaknSites extends PaknElement {
       texts: SITES,
       addWaits: true,
       onAdd: () => void this.#open(null),
-      empty: SITES.empty[lang],
       form: (d) => this.#renderForm(d, lang),
       list: (sites) => this.#renderSites(sites, lang),
     });
@@ -212,7 +212,6 @@ export class PaknSites extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
-      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({

@@ -44,6 +44,7 @@ export class PaknUnits extends PaknElement {
   readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, {
     lang: this.language,
     load: (signal) => paknClient().unit.list.query(undefined, { signal }),
+    save: (draft) => this.#save(draft),
     fields: FORM_FIELDS,
   });
   readonly #units = this.#page.list;
@@ -99,7 +100,6 @@ export class PaknUnits extends PaknElement {
       texts: UNITS,
       addWaits: true,
       onAdd: () => void this.#open(null),
-      empty: UNITS.empty[lang],
       form: (d) => this.#renderForm(d, lang),
       list: (units) => this.#renderList(units, lang),
     });
@@ -142,7 +142,6 @@ export class PaknUnits extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(UNITS.editHeading[lang], { name: d.name }) : UNITS.newHeading[lang],
-      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({

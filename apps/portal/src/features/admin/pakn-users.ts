@@ -63,6 +63,7 @@ export class PaknUsers extends PaknElement {
   readonly #page = new ListEditorPage<readonly Account[], Draft>(this, {
     lang: this.language,
     load: (signal) => paknClient().admin.users.query(undefined, { signal }),
+    save: (draft) => this.#save(draft),
     fields: FORM_FIELDS,
   });
   readonly #accounts = this.#page.list;
@@ -151,7 +152,6 @@ export class PaknUsers extends PaknElement {
       texts: USERS,
       addWaits: true,
       onAdd: () => void this.#open(null),
-      empty: USERS.empty[lang],
       form: (d) => this.#renderForm(d, lang),
       list: (accounts) => this.#renderTable(accounts, lang),
     });
@@ -220,7 +220,6 @@ export class PaknUsers extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? fill(USERS.editHeading[lang], { username: d.username }) : USERS.newHeading[lang],
-      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({

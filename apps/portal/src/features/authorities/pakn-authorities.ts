@@ -2,11 +2,10 @@ import { css, html } from 'lit';
 import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type OutOfScopeClass, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { editorStyles, pageStyles, selectField, textField, textareaField } from '#shared/form-fields.ts';
+import { selectField, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, editButton, keyField, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { bilingual, editButton, keyField, listEditorStyles, ListEditorPage, mapFieldIds } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
-import { base, dataTable, tokens } from '#shared/styles.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
@@ -84,6 +83,7 @@ export class PaknAuthorities extends PaknElement {
   readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, {
     lang: this.language,
     load: (signal) => paknClient().authority.list.query(undefined, { signal }),
+    save: (draft) => this.#save(draft),
   });
   readonly #authorities = this.#page.list;
   readonly #editor = this.#page.editor;
@@ -135,7 +135,6 @@ export class PaknAuthorities extends PaknElement {
     return this.#page.renderPage({
       texts: STRINGS,
       onAdd: () => void this.#open(null),
-      empty: STRINGS.empty[lang],
       form: (d) => this.#renderForm(d, lang),
       list: (authorities) => this.#renderTable(authorities, lang),
     });
@@ -191,7 +190,6 @@ export class PaknAuthorities extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      (draft) => this.#save(draft),
       html`
         <div class="grid">
           ${keyField({
@@ -220,12 +218,7 @@ export class PaknAuthorities extends PaknElement {
   }
 
   static override styles = [
-    tokens,
-    base,
-    dataTable,
-    pageStyles,
-    editorStyles,
-    rowActionStyles,
+    ...listEditorStyles,
     css`
       .referral {
         min-width: 16rem;

@@ -1,21 +1,10 @@
 import { css } from 'lit';
 
-/** The calendar page: the toolbar, the layout beside the editor, the month grids and the list of special days. */
+/** The calendar page (after the shared `listStyles` toolbar, summary and empty box): the layout beside the editor, the month grids and the list of special days. */
 export const calendarStyles = css`
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 0.5rem 1.5rem;
-    margin-bottom: var(--_space);
-  }
   .year-field {
     flex: 0 1 10rem;
     margin: 0;
-  }
-  .summary {
-    margin: 0 0 0.5rem;
-    min-height: 1.5em;
   }
   .layout {
     display: grid;
@@ -228,10 +217,5 @@ export const calendarStyles = css`
   }
   .nowrap {
     white-space: nowrap;
-  }
-  .empty {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
   }
 `;

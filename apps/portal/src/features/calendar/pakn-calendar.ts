@@ -8,6 +8,7 @@ import { NavigateEvent } from '#shared/events.ts';
 import { loadErrorAlert, pageStyles } from '#shared/form-fields.ts';
 import { COMMON, fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { listStyles } from '#shared/table.ts';
 import { MAX_YEAR, MIN_YEAR, hanoiToday, parseYear, type CalendarEditedEvent, type CalendarYear } from './calendar-year.ts';
 import './pakn-calendar-editor.ts';
 import { calendarStyles } from './pakn-calendar.styles.ts';
@@ -152,7 +153,7 @@ export class PaknCalendar extends PaknElement {
     `;
   }
 
-  static override styles = [tokens, base, pageStyles, calendarStyles];
+  static override styles = [tokens, base, pageStyles, listStyles, calendarStyles];
 }
 
 defineElement('pakn-calendar', PaknCalendar);

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { DayKind, Lang } from '@pakn/domain';
 import { fill, formatDate } from '#shared/i18n.ts';
+import { renderTable } from '#shared/table.ts';
 import { hanoiToday, type CalendarYear, type SpecialDay } from './calendar-year.ts';
 import { isoWeekday, monthWeeks } from './month-grid.ts';
 import { HOLIDAY_NAMES_EN, KIND_IN_SENTENCE, KIND_LABELS, LEGEND_KINDS, STRINGS, WEEKDAYS, monthName } from './strings.ts';
@@ -92,31 +93,21 @@ export function renderList(year: CalendarYear, lang: Lang) {
       ${
         year.days.length === 0
           ? html`<p class="empty">${STRINGS.noSpecialDays[lang]}</p>`
-          : html`<div class="table-wrap">
-              <table class="special-days" data-testid="calendar-special-days">
-                <caption class="visually-hidden">
-                  ${STRINGS.specialDaysCaption[lang]}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${STRINGS.date[lang]}</th>
-                    <th scope="col">${STRINGS.kind[lang]}</th>
-                    <th scope="col">${STRINGS.name[lang]}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${year.days.map((day) => {
-                    const weekday = WEEKDAYS[isoWeekday(day.date) - 1]?.long[lang] ?? '';
-                    const translated = lang === 'en' && day.holiday !== null;
-                    return html`<tr data-date=${day.date} data-kind=${day.kind}>
-                      <th scope="row" class="nowrap"><time datetime=${day.date}>${weekday} ${formatDate(day.date)}</time></th>
-                      <td><span class="swatch day" data-kind=${day.kind} aria-hidden="true"></span>${KIND_LABELS[day.kind][lang]}</td>
-                      <td lang=${translated || lang === 'vi' ? lang : 'vi'}>${holidayName(day, lang)}</td>
-                    </tr>`;
-                  })}
-                </tbody>
-              </table>
-            </div>`
+          : renderTable({
+              caption: STRINGS.specialDaysCaption[lang],
+              columns: [STRINGS.date[lang], STRINGS.kind[lang], STRINGS.name[lang]],
+              className: 'special-days',
+              testId: 'calendar-special-days',
+              rows: year.days.map((day) => {
+                const weekday = WEEKDAYS[isoWeekday(day.date) - 1]?.long[lang] ?? '';
+                const translated = lang === 'en' && day.holiday !== null;
+                return html`<tr data-date=${day.date} data-kind=${day.kind}>
+                  <th scope="row" class="nowrap"><time datetime=${day.date}>${weekday} ${formatDate(day.date)}</time></th>
+                  <td><span class="swatch day" data-kind=${day.kind} aria-hidden="true"></span>${KIND_LABELS[day.kind][lang]}</td>
+                  <td lang=${translated || lang === 'vi' ? lang : 'vi'}>${holidayName(day, lang)}</td>
+                </tr>`;
+              }),
+            })
       }
     </section>
   `;

@@ -2,11 +2,10 @@ import { css, html } from 'lit';
 import { CategoryInputSchema, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
-import { editorStyles, pageStyles, textField } from '#shared/form-fields.ts';
+import { textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, editButton, ListEditorPage, mapFieldIds, rowActionStyles } from '#shared/list-editor.ts';
+import { bilingual, editButton, listEditorStyles, ListEditorPage, mapFieldIds } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
-import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
@@ -43,6 +42,7 @@ export class PaknCategories extends PaknElement {
   readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, {
     lang: this.language,
     load: (signal) => paknClient().admin.categories.query(undefined, { signal }),
+    save: (draft) => this.#save(draft),
   });
   readonly #categories = this.#page.list;
   readonly #editor = this.#page.editor;
@@ -196,7 +196,6 @@ export class PaknCategories extends PaknElement {
     return this.#page.renderEditor(
       d,
       d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      (draft) => this.#save(draft),
       html`
         ${this.#input(d, 'key', STRINGS.key, lang, null, STRINGS.keyHint)}
         <div class="grid">${this.#input(d, 'labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input(d, 'labelEn', STRINGS.labelEn, lang, 'en')}</div>
@@ -208,12 +207,7 @@ export class PaknCategories extends PaknElement {
   }
 
   static override styles = [
-    tokens,
-    base,
-    dataTable,
-    pageStyles,
-    editorStyles,
-    rowActionStyles,
+    ...listEditorStyles,
     css`
       .editor {
         max-width: 60rem;

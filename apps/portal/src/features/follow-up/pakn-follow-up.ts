@@ -10,6 +10,7 @@ import { navigateOnClick } from '#shared/events.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderPresentationWarning, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, fill, formatDateTime } from '#shared/i18n.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
+import { renderTable } from '#shared/table.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor } from '#shared/unit-records.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
 import '#shared/pakn-unit-record.ts';
@@ -154,29 +155,19 @@ export class PaknFollowUp extends PaknElement {
   #renderTable(name: ListName, cases: readonly StaffCaseView[], units: readonly UnitView[], lang: Lang) {
     const viewer = this.#staff.value ?? null;
     const mayRecord = viewer !== null && recordKindsFor(viewer.role).length > 0;
-    return html`
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">
-            ${name === 'overdue' ? STRINGS.overdueCaption[lang] : STRINGS.atRiskCaption[lang]}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${STRINGS.reference[lang]}</th>
-              <th scope="col">${STRINGS.unit[lang]}</th>
-              <th scope="col">${STRINGS.stage[lang]}</th>
-              <th scope="col">${STRINGS.due[lang]}</th>
-              <th scope="col">${name === 'overdue' ? STRINGS.overdueBy[lang] : STRINGS.timeLeft[lang]}</th>
-              <th scope="col" class="col-status">${STRINGS.status[lang]}</th>
-              ${mayRecord ? html`<th scope="col"><span class="visually-hidden">${STRINGS.actions[lang]}</span></th>` : nothing}
-            </tr>
-          </thead>
-          <tbody>
-            ${cases.map((item) => this.#renderRow(name, item, units, lang, viewer, mayRecord))}
-          </tbody>
-        </table>
-      </div>
-    `;
+    return renderTable({
+      caption: name === 'overdue' ? STRINGS.overdueCaption[lang] : STRINGS.atRiskCaption[lang],
+      columns: [
+        STRINGS.reference[lang],
+        STRINGS.unit[lang],
+        STRINGS.stage[lang],
+        STRINGS.due[lang],
+        name === 'overdue' ? STRINGS.overdueBy[lang] : STRINGS.timeLeft[lang],
+        { label: STRINGS.status[lang], className: 'col-status' },
+        ...(mayRecord ? [{ label: STRINGS.actions[lang], hidden: true }] : []),
+      ],
+      rows: cases.map((item) => this.#renderRow(name, item, units, lang, viewer, mayRecord)),
+    });
   }
 
   /** A case's row, and under it the record form when it is open. */
