@@ -87,7 +87,9 @@ export function visibleValue(field: CsvField): string {
 }
 
 export async function payloadExports(): Promise<{ cases: CsvField[][]; evaluation: CsvField[][] }> {
-  const today = new Date().toISOString().slice(0, 10);
+  // Today in Hanoi, as the server counts periods: from 17:00 UTC the UTC date is still yesterday there, and a
+  // period ending on it would leave out every case made this (Hanoi) day.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   const year = today.slice(0, 4);
   return {
     cases: parseCsv(await downloadExport('tiepnhan', 'cases.csv', { status: 'all' })),
