@@ -33,14 +33,14 @@ type Host = ReactiveControllerHost & HTMLElement;
  * until known; the host re-renders when it arrives or changes.
  */
 class SharedValueController<T> implements ReactiveController {
-  readonly #host: Host;
+  protected readonly host: Host;
   readonly #fallback: () => Promise<T>;
   #answered = false;
   #fetched = false;
   #value: T | undefined;
 
   constructor(host: Host, context: Context<unknown, T | undefined>, fallback: () => Promise<T>) {
-    this.#host = host;
+    this.host = host;
     this.#fallback = fallback;
     // Created first, so that its request goes out (and a provider answers, synchronously) before hostConnected below.
     new ContextConsumer(host, {
@@ -76,7 +76,7 @@ class SharedValueController<T> implements ReactiveController {
       const value = await this.#fallback();
       if (this.#answered) return;
       this.#value = value;
-      this.#host.requestUpdate();
+      this.host.requestUpdate();
     } catch {
       // The feature's own calls report the failure (a lost session, the network) in the usual way.
     }
@@ -94,14 +94,11 @@ export class StaffController extends SharedValueController<StaffMember | null> {
 export class UnitsController extends SharedValueController<readonly UnitView[]> {
   constructor(host: Host) {
     super(host, unitsContext, () => paknClient().unit.list.query());
-    this.#host = host;
   }
-
-  readonly #host: Host;
 
   /** The units changed (this page changed them): the shell re-reads them for every feature, or this reads them again alone. */
   async changed(): Promise<void> {
-    if (this.provided) this.#host.dispatchEvent(new UnitsChangedEvent());
+    if (this.provided) this.host.dispatchEvent(new UnitsChangedEvent());
     else await this.refresh();
   }
 }

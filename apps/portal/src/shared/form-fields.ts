@@ -232,3 +232,9 @@ export const editorStyles = css`
     border-radius: var(--_radius);
   }
 `;
+
+/** A text field's value from a submitted form ('' for a missing field or a file). */
+export function formText(data: FormData, key: string): string {
+  const value = data.get(key);
+  return typeof value === 'string' ? value : '';
+}

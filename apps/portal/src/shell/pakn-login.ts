@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { LoginInputSchema, type StaffMember } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { describedBy, field } from '#shared/form-fields.ts';
+import { describedBy, field, formText } from '#shared/form-fields.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
@@ -120,10 +120,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'pakn-login': PaknLogin;
   }
-}
-
-/** A text field's value from a submitted form ('' for a missing field or a file). */
-function formText(data: FormData, key: string): string {
-  const value = data.get(key);
-  return typeof value === 'string' ? value : '';
 }

@@ -5,6 +5,7 @@ import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
+import { formText } from '#shared/form-fields.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { AUDIT_STRINGS as STRINGS, ENTITY_TYPES, actionLabel } from './audit-strings.ts';
@@ -242,10 +243,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'pakn-case-audit': PaknCaseAudit;
   }
-}
-
-/** A text field's value from a submitted form ('' for a missing field or a file). */
-function formText(data: FormData, key: string): string {
-  const value = data.get(key);
-  return typeof value === 'string' ? value : '';
 }
