@@ -62,7 +62,6 @@ export const STRINGS = {
   history: { vi: 'Lịch sử xử lý', en: 'History' },
   noHistory: { vi: 'Chưa có bước xử lý nào.', en: 'No steps yet.' },
   citizenSees: { vi: 'người dân xem được', en: 'visible to the citizen' },
-  note: { vi: 'Ghi chú', en: 'Note' },
 
   answerHeading: { vi: 'Kết quả trả lời', en: 'Answer' },
   unitAnswerHeading: { vi: 'Kết quả xử lý của đơn vị', en: 'The unit’s answer' },
@@ -174,7 +173,7 @@ export const STRINGS = {
     en: 'At least {n} characters. The citizen reads it once the Centre has checked it.',
   },
   internalNoteHint: { vi: 'Không bắt buộc. Chỉ cán bộ xem được.', en: 'Optional. Only staff can read it.' },
-  sendAnswer: { vi: 'Gửi kết quả cho Trung tâm', en: 'Send the answer to the Centre' },
+  answerFormSubmit: { vi: 'Gửi kết quả cho Trung tâm', en: 'Send the answer to the Centre' },
   answerSubmitted: { vi: 'Đã gửi kết quả cho Trung tâm kiểm tra.', en: 'The answer went to the Centre for checking.' },
 
   // Verification
@@ -236,7 +235,6 @@ export const STRINGS = {
 
   // Letters
   lettersHeading: { vi: 'Văn bản chuyển xử lý', en: 'Forwarding letters' },
-  noLetters: { vi: 'Chưa có văn bản.', en: 'No letter yet.' },
   letterDraftedAt: { vi: 'Lập ngày', en: 'Drafted' },
   letterDecidedAt: { vi: 'Giám đốc quyết định ngày', en: 'Decided' },
   letterBody: { vi: 'Xem nội dung', en: 'Show the text' },
