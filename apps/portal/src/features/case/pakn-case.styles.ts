@@ -120,7 +120,7 @@ export const detailsStyles = css`
   .attachments li {
     padding: 0.25rem 0;
   }
-  .attachment-name {
+  .attachments .name {
     overflow-wrap: anywhere;
   }
 `;
