@@ -27,8 +27,6 @@ export interface FormView {
   readonly units: readonly UnitView[];
   readonly authorities: readonly Authority[];
   readonly categories: { options(): CategoryDefinition[]; isOffered(key: string | null | undefined): boolean };
-  /** The moves the server offers (the classification form offers in-scope, out-of-scope or both). */
-  readonly moves: ReadonlySet<string>;
   /** A submission (of any form) is under way. */
   readonly busy: boolean;
   /** This form's submission is under way. */
@@ -47,8 +45,8 @@ export interface FormView {
 const TEXTS: Readonly<Record<string, Text | undefined>> = STRINGS;
 
 type Key = keyof typeof STRINGS;
-/** The names whose heading and button are in STRINGS (`<name>Heading`, `<name>Submit`). */
-export type Words = { [K in Key]: K extends `${infer W}Heading` ? (`${W}Submit` extends Key ? W : never) : never }[Key];
+/** The names whose heading is in STRINGS (`<name>Heading`). */
+export type Words = { [K in Key]: K extends `${infer W}Heading` ? W : never }[Key];
 
 function formError(v: FormView): TemplateResult | typeof nothing {
   if (!v.formError) return nothing;
@@ -109,15 +107,17 @@ function onSubmit(v: FormView): (e: SubmitEvent) => void {
 
 /**
  * A form's frame, its words found by its name in STRINGS: the heading `<words>Heading` (id `<words-in-kebab-case>-heading`),
- * the explanation `<words>Intro` where there is one, the form's error, its fields, then the button `<words>Submit`.
+ * the explanation `<words>Intro` where there is one, the form's error, its fields, then the button `<words>Submit` (or
+ * the heading again, where the button says the same).
  */
 function frame(v: FormView, words: Words, fields: TemplateResult | typeof nothing, o: { secondary?: boolean; buttons?: TemplateResult } = {}): TemplateResult {
   const id = `${words.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-heading`;
   const intro = TEXTS[`${words}Intro`];
+  const heading = STRINGS[`${words}Heading` as const];
   return html`<form novalidate aria-labelledby=${id} data-form=${v.form} @submit=${onSubmit(v)}>
-    <h3 id=${id}>${STRINGS[`${words}Heading` as const][v.lang]}</h3>
+    <h3 id=${id}>${heading[v.lang]}</h3>
     ${intro ? html`<p class="muted">${intro[v.lang]}</p>` : nothing} ${formError(v)} ${fields}
-    ${o.buttons ?? submitButton(v, STRINGS[`${words}Submit` as const], { secondary: o.secondary ?? false })}
+    ${o.buttons ?? submitButton(v, TEXTS[`${words}Submit`] ?? heading, { secondary: o.secondary ?? false })}
   </form>`;
 }
 
@@ -194,8 +194,9 @@ function outOfScopeFields(v: FormView): TemplateResult {
 }
 
 export function classify(v: FormView): TemplateResult {
-  const canIn = v.moves.has('classified_in_scope');
-  const canOut = v.moves.has('referred');
+  // The server may offer in-scope, out-of-scope or both.
+  const canIn = v.item.availableMoves.includes('classified_in_scope');
+  const canOut = v.item.availableMoves.includes('referred');
   const scope = canIn && canOut ? v.drafts.scope : canIn ? 'in' : 'out';
   return html`<form @submit=${onSubmit(v)} novalidate aria-labelledby="classify-legend" data-form="classify">
     ${formError(v)}
@@ -235,7 +236,7 @@ export function draft(v: FormView): TemplateResult {
   const error = v.error('unitId');
   const unit = field({
     id: 'unitId',
-    label: STRINGS.unit[lang],
+    label: STRINGS.handlingUnit[lang],
     error,
     control: html`<select
       id="unitId"

@@ -109,7 +109,6 @@ export const STRINGS = {
     vi: 'Dự thảo văn bản trình Giám đốc Trung tâm duyệt. Văn bản được cấp số khi Giám đốc duyệt.',
     en: 'The draft goes to the Centre’s Director for approval. The letter gets its number when approved.',
   },
-  unit: { vi: 'Đơn vị xử lý', en: 'Handling unit' },
   chooseUnit: { vi: '— Chọn đơn vị —', en: '— Choose a unit —' },
   letter: { vi: 'Nội dung văn bản', en: 'Text of the letter' },
   letterHint: {
@@ -139,7 +138,6 @@ export const STRINGS = {
   approved: { vi: 'Đã duyệt; văn bản đã được cấp số và chuyển đến đơn vị.', en: 'Approved: the letter is numbered and sent to the unit.' },
   returnDraftHeading: { vi: 'Trả lại dự thảo', en: 'Return the draft' },
   directorComment: { vi: 'Ý kiến của Giám đốc', en: 'The Director’s comment' },
-  returnDraftSubmit: { vi: 'Trả lại dự thảo', en: 'Return the draft' },
   draftReturned: { vi: 'Đã trả lại dự thảo kèm ý kiến.', en: 'The draft was returned with your comment.' },
 
   // The unit's moves
@@ -186,7 +184,6 @@ export const STRINGS = {
   verified: { vi: 'Đã gửi kết quả trả lời cho người dân.', en: 'The answer was sent to the citizen.' },
   returnAnswerHeading: { vi: 'Trả lại đơn vị', en: 'Return to the unit' },
   returnReason: { vi: 'Lý do trả lại', en: 'Why it goes back' },
-  returnAnswerSubmit: { vi: 'Trả lại đơn vị', en: 'Return to the unit' },
   answerReturned: { vi: 'Đã trả kết quả về đơn vị.', en: 'The answer went back to the unit.' },
   confirmHeading: { vi: 'Giữ nguyên kết quả trả lời', en: 'Keep the answer' },
   confirmIntro: {
@@ -202,7 +199,6 @@ export const STRINGS = {
   extensionDays: { vi: 'Số ngày làm việc gia hạn', en: 'Working days' },
   extensionDaysHint: { vi: 'Từ 1 đến 10 ngày; chỉ được gia hạn một lần.', en: 'From 1 to 10 days; one extension only.' },
   extensionReason: { vi: 'Lý do gia hạn', en: 'Reason' },
-  requestExtensionSubmit: { vi: 'Đề nghị gia hạn', en: 'Ask for an extension' },
   extensionRequested: { vi: 'Đã gửi đề nghị gia hạn tới Giám đốc.', en: 'The extension request went to the Director.' },
   decideExtensionHeading: { vi: 'Quyết định gia hạn', en: 'Decide on the extension' },
   decideExtensionIntro: {
