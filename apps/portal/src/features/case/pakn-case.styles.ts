@@ -76,9 +76,7 @@ export const pageStyles = css`
     gap: 0.25rem var(--_space);
     margin-bottom: 0.5rem;
   }
-  .title h1 {
-    margin: 0;
-  }
+  .title h1,
   .title .status {
     margin: 0;
   }
