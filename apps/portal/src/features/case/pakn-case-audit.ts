@@ -7,7 +7,7 @@ import { loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { formText } from '#shared/form-fields.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
-import { base, dataTable, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { renderTable } from '#shared/table.ts';
 import { AUDIT_STRINGS as STRINGS, ENTITY_TYPES, actionLabel } from './audit-strings.ts';
 import { auditStyles } from './pakn-case-audit.styles.ts';
@@ -222,7 +222,7 @@ export class PaknCaseAudit extends PaknElement {
     });
   }
 
-  static override styles = [tokens, base, panelStyles, dataTable, auditStyles];
+  static override styles = [tokens, base, panelStyles, dataTable, caseTable, auditStyles];
 }
 
 defineElement('pakn-case-audit', PaknCaseAudit);
