@@ -1,6 +1,6 @@
 import type { Lang, Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
-import { formatDateTime } from '#shared/i18n.ts';
+import { fill, formatDateTime } from '#shared/i18n.ts';
 
 export type AuditVerification = Awaited<ReturnType<PaknClient['audit']['verify']['query']>>;
 type ProblemKind = AuditVerification['problems'][number]['kind'];
@@ -79,10 +79,6 @@ export interface VerificationSummary {
   readonly problems: readonly string[];
 }
 
-function fill(template: string, values: Readonly<Record<string, string | number | null>>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? '?'));
-}
-
 /** The check's result in the inspector's words: a headline, the anchor it was held against, each finding. */
 export function summariseVerification(result: AuditVerification, lang: Lang): VerificationSummary {
   const n = result.checked;
@@ -96,6 +92,6 @@ export function summariseVerification(result: AuditVerification, lang: Lang): Ve
     ok: result.ok,
     headline,
     checkpoint: last ? fill(STRINGS.lastCheckpoint[lang], { seq: last.seq, at: formatDateTime(last.at), count: last.count }) : STRINGS.noCheckpoint[lang],
-    problems: result.problems.map((p) => fill(PROBLEMS[p.kind][lang], { seq: p.seq, line: p.line })),
+    problems: result.problems.map((p) => fill(PROBLEMS[p.kind][lang], { seq: p.seq ?? '?', line: p.line ?? '?' })),
   };
 }

@@ -31,13 +31,6 @@ export class CaseReloadEvent extends Event {
   }
 }
 
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'pakn-case-moved': CaseMovedEvent;
-    'pakn-case-reload': CaseReloadEvent;
-  }
-}
-
 /** The officer opened the citizen's identity (written to the audit log, which the page then re-reads). */
 export class IdentityRevealedEvent extends Event {
   static readonly type = 'pakn-identity-revealed';
@@ -48,6 +41,8 @@ export class IdentityRevealedEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    'pakn-case-moved': CaseMovedEvent;
+    'pakn-case-reload': CaseReloadEvent;
     'pakn-identity-revealed': IdentityRevealedEvent;
   }
 }

@@ -71,28 +71,28 @@ export interface ActionForm {
 }
 
 type Send<T> = (c: CaseMutations, data: T) => Promise<CaseView>;
-type Render = ActionForm['render'];
 
-/** A form that sends the case id alone (approve, acknowledge, verify). */
-const caseOnlyForm = (move: CaseMove, send: Send<{ caseId: string }>, done: Text, render: Render): ActionForm => ({
+/** A form that sends the case id alone (approve, acknowledge, verify); its words are found by `words` (see `plainForm`). */
+const caseOnlyForm = (move: CaseMove, send: Send<{ caseId: string }>, done: Text, words: views.Words): ActionForm => ({
   moves: [move],
   fieldIds: {},
   submit: (ctx, go) => go({ schema: CaseIdInputSchema, input: { caseId: ctx.caseId }, send, done }),
-  render,
+  render: views.plainForm(words),
 });
 
-/** A form that sends the case id and the comment typed in its one text field (`draft`, also the field's id). */
+/** A form that sends the case id and the comment typed in its one text area (`draft`, also the field's id). */
 const commentForm = (
   move: CaseMove,
   draft: 'confirmComment' | 'directorComment' | 'declineReason' | 'returnReason',
   send: Send<{ caseId: string; comment: string }>,
   done: Text,
-  render: Render,
+  words: views.Words,
 ): ActionForm => ({
   moves: [move],
   fieldIds: { comment: draft, note: draft },
   submit: (ctx, go) => go({ schema: CommentInputSchema, input: { caseId: ctx.caseId, comment: ctx.drafts[draft] }, send, done }),
-  render,
+  // The Centre's reasons for keeping an answer are read by the citizen.
+  render: views.plainForm(words, draft, { forCitizen: draft === 'confirmComment' }),
 });
 
 /**
@@ -113,7 +113,7 @@ export const ACTION_FORMS = {
     },
     render: views.classify,
   },
-  confirmAnswer: commentForm('answer_confirmed', 'confirmComment', (c, data) => c.confirmAnswer.mutate(data), STRINGS.confirmed, views.confirmAnswer),
+  confirmAnswer: commentForm('answer_confirmed', 'confirmComment', (c, data) => c.confirmAnswer.mutate(data), STRINGS.confirmed, 'confirm'),
   draft: {
     moves: ['forwarding_drafted'],
     fieldIds: { unitId: 'unitId', letter: 'letter', confirmSelfReview: 'confirmSelfReview' },
@@ -125,9 +125,9 @@ export const ACTION_FORMS = {
     },
     render: views.draft,
   },
-  approve: caseOnlyForm('forwarded', (c, data) => c.approveForwarding.mutate(data), STRINGS.approved, views.approve),
-  returnDraft: commentForm('forwarding_returned', 'directorComment', (c, data) => c.returnForwarding.mutate(data), STRINGS.draftReturned, views.returnDraft),
-  acknowledge: caseOnlyForm('acknowledged', (c, data) => c.acknowledge.mutate(data), STRINGS.acknowledged, views.acknowledge),
+  approve: caseOnlyForm('forwarded', (c, data) => c.approveForwarding.mutate(data), STRINGS.approved, 'approve'),
+  returnDraft: commentForm('forwarding_returned', 'directorComment', (c, data) => c.returnForwarding.mutate(data), STRINGS.draftReturned, 'returnDraft'),
+  acknowledge: caseOnlyForm('acknowledged', (c, data) => c.acknowledge.mutate(data), STRINGS.acknowledged, 'acknowledge'),
   answer: {
     moves: ['answer_submitted'],
     fieldIds: { outcome: 'outcome', answer: 'answer', internalNote: 'internalNote', attachments: 'answerFiles' },
@@ -159,7 +159,7 @@ export const ACTION_FORMS = {
         send: (c, data) => c.requestInfo.mutate(data),
         done: STRINGS.infoRequested,
       }),
-    render: views.requestInfo,
+    render: views.plainForm('requestInfo', 'infoQuestion', { forCitizen: true }),
   },
   requestExtension: {
     moves: [],
@@ -186,9 +186,9 @@ export const ACTION_FORMS = {
     },
     render: views.decideExtension,
   },
-  decline: commentForm('declined', 'declineReason', (c, data) => c.decline.mutate(data), STRINGS.declined, views.decline),
-  verify: caseOnlyForm('answered', (c, data) => c.verifyAnswer.mutate(data), STRINGS.verified, views.verify),
-  returnAnswer: commentForm('answer_returned', 'returnReason', (c, data) => c.returnAnswer.mutate(data), STRINGS.answerReturned, views.returnAnswer),
+  decline: commentForm('declined', 'declineReason', (c, data) => c.decline.mutate(data), STRINGS.declined, 'decline'),
+  verify: caseOnlyForm('answered', (c, data) => c.verifyAnswer.mutate(data), STRINGS.verified, 'verify'),
+  returnAnswer: commentForm('answer_returned', 'returnReason', (c, data) => c.returnAnswer.mutate(data), STRINGS.answerReturned, 'returnAnswer'),
   merge: {
     moves: ['merged'],
     fieldIds: { primaryId: 'mergeReference', duplicateId: 'mergeReference' },

@@ -19,21 +19,11 @@ export const fileStyles = css`
     overflow-wrap: anywhere;
     font-weight: 600;
   }
-  .muted,
-  .hint {
-    color: var(--_muted);
-  }
   .error {
     color: var(--_danger);
     font-weight: 600;
     margin: 0;
     flex-basis: 100%;
-  }
-  .badge {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0 0.4rem;
-    font-size: 0.875rem;
   }
   .badge[data-internal] {
     border-color: var(--_warning);

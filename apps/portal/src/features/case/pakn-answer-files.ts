@@ -12,9 +12,21 @@ import { fileStyles } from './pakn-answer-files.styles.ts';
 
 type AnswerFile = Awaited<ReturnType<PaknClient['case']['answerAttachments']['query']>>[number];
 
-const sizeFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${sizeFormat.format(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** Sizes in the Vietnamese number format (1,5 MB), whatever the interface language. */
+const kbFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const mbFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${mbFormat.format(bytes / (1024 * 1024))} MB`;
+  return `${kbFormat.format(bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0)} KB`;
+}
+
+/** A stored file by its name: a download link for a same-origin path (the staff download route), else the name alone. */
+export function fileLink(file: { readonly url: string; readonly name: string }, label: string, lang: Lang) {
+  const sameOrigin = file.url.startsWith('/') && !file.url.startsWith('//') && !file.url.startsWith('/\\');
+  return sameOrigin
+    ? html`<pakn-download-link url=${file.url} name=${file.name} label=${label} lang=${lang}></pakn-download-link>`
+    : html`<span class="name">${file.name}</span>`;
 }
 
 interface Pending {
@@ -222,11 +234,7 @@ export class PaknAnswerFileList extends PaknElement {
               ${files.map(
                 (f) =>
                   html`<li data-testid="answer-file" data-internal=${f.internal ? 'true' : 'false'}>
-                    ${
-                      f.url.startsWith('/api/')
-                        ? html`<pakn-download-link url=${f.url} name=${f.name} label=${S.download[lang]} lang=${lang}></pakn-download-link>`
-                        : html`<span class="name">${f.name}</span>`
-                    }
+                    ${fileLink(f, S.download[lang], lang)}
                     <span class="muted">${formatSize(f.size)}</span>
                     <span class="badge" ?data-internal=${f.internal}>${f.internal ? S.internalBadge[lang] : S.forCitizen[lang]}</span>
                   </li>`,

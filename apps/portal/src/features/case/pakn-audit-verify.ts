@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { paknClient } from '#shared/client.ts';
-import { callFailed } from '#shared/failure.ts';
+import { TaskStatus, loadTask, taskFailure } from '#shared/controllers/load.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { VERIFY_STRINGS as STRINGS } from './audit-strings.ts';
-import { summariseVerification, type VerificationSummary } from './audit-verification.ts';
+import { summariseVerification } from './audit-verification.ts';
 
 /**
  * `<pakn-audit-verify>`: the check of the whole audit chain, for the audit page and a case's audit log.
@@ -12,42 +12,22 @@ import { summariseVerification, type VerificationSummary } from './audit-verific
  * database, and says what broke and where.
  */
 export class PaknAuditVerify extends PaknElement {
-  static override properties = {
-    verifying: { state: true },
-    summary: { state: true },
-    error: { state: true },
-  };
-
-  declare protected verifying: boolean;
-  declare protected summary: VerificationSummary | null;
-  declare protected error: string | null;
-
-  constructor() {
-    super();
-    this.verifying = false;
-    this.summary = null;
-    this.error = null;
-  }
-
-  async #verify(): Promise<void> {
-    this.verifying = true;
-    this.summary = null;
-    try {
-      this.summary = summariseVerification(await paknClient().audit.verify.query(), this.language.value);
-      this.error = null;
-    } catch (error) {
-      this.error = callFailed(this, error, this.language.value).message;
-    } finally {
-      this.verifying = false;
-    }
-  }
+  /** Runs only when the button asks: the check reads the whole log. */
+  readonly #check = loadTask(this, {
+    args: () => [] as const,
+    run: async (_, signal) => summariseVerification(await paknClient().audit.verify.query(undefined, { signal }), this.language.value),
+    lang: () => this.language.value,
+    autoRun: false,
+  });
 
   protected override render() {
     const lang = this.language.value;
-    const s = this.summary;
+    const verifying = this.#check.status === TaskStatus.PENDING;
+    const s = this.#check.status === TaskStatus.COMPLETE ? this.#check.value : undefined;
+    const failure = taskFailure(this.#check);
     return html`<div class="verify" lang=${lang}>
-      <button type="button" class="secondary" ?disabled=${this.verifying} @click=${() => void this.#verify()}>
-        ${this.verifying ? STRINGS.verifying[lang] : STRINGS.verify[lang]}
+      <button type="button" class="secondary" ?disabled=${verifying} @click=${() => void this.#check.run()}>
+        ${verifying ? STRINGS.verifying[lang] : STRINGS.verify[lang]}
       </button>
       <div role="status" class="verify-result" data-testid="audit-verify-result" data-ok=${s ? String(s.ok) : nothing}>
         ${
@@ -65,7 +45,7 @@ export class PaknAuditVerify extends PaknElement {
             : nothing
         }
       </div>
-      ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+      ${failure ? html`<p class="alert" role="alert">${failure.message}</p>` : nothing}
     </div>`;
   }
 

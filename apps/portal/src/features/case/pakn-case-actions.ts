@@ -144,7 +144,6 @@ export class PaknCaseActions extends PaknElement {
       units: this.units,
       authorities: this.authorities,
       categories: this.#categories,
-      moves: new Set(item.availableMoves),
       busy: editor.busy,
       sending: editor.busyForm === form,
       formError: editor.formErrorOf(form),

@@ -8,6 +8,7 @@ import { loadTask, taskFailure } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { panelStyles } from './pakn-case.styles.ts';
 import { ASSIGNMENT_STRINGS as STRINGS } from './strings.ts';
 
 type Member = Awaited<ReturnType<PaknClient['unit']['staff']['query']>>[number];
@@ -126,6 +127,7 @@ export class PaknCaseAssignment extends PaknElement {
   static override styles = [
     tokens,
     base,
+    panelStyles,
     css`
       .assignee {
         margin: 0;
@@ -144,12 +146,6 @@ export class PaknCaseAssignment extends PaknElement {
       }
       select {
         max-width: 24rem;
-      }
-      .done {
-        margin: 0;
-        color: var(--_success);
-        font-weight: 600;
-        min-height: 1.2em;
       }
     `,
   ];

@@ -2,33 +2,14 @@ import { css } from 'lit';
 
 /** The audit log: the table of entries, the whole log's filters and pager. */
 export const auditStyles = css`
-  .panel {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    background: var(--_bg);
-  }
   pakn-audit-verify {
     display: block;
     margin-bottom: var(--_space);
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-size: 0.92rem;
-  }
+  /* Denser than the other lists: an entry is short, and an inspector reads many. */
   th,
   td {
-    text-align: left;
-    vertical-align: top;
     padding: 0.4rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  thead th {
-    background: var(--_surface);
   }
   tr[data-action='identity.reveal'] {
     background: var(--_warning-bg);

@@ -7,9 +7,11 @@ import { loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { formText } from '#shared/form-fields.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
-import { base, tokens } from '#shared/styles.ts';
+import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
+import { renderTable } from '#shared/table.ts';
 import { AUDIT_STRINGS as STRINGS, ENTITY_TYPES, actionLabel } from './audit-strings.ts';
 import { auditStyles } from './pakn-case-audit.styles.ts';
+import { panelStyles } from './pakn-case.styles.ts';
 import './pakn-audit-verify.ts';
 
 type AuditEntry = Awaited<ReturnType<PaknClient['audit']['list']['query']>>[number];
@@ -202,39 +204,25 @@ export class PaknCaseAudit extends PaknElement {
 
   #renderTable(entries: readonly AuditEntry[], lang: Lang) {
     const whole = !this.caseId;
-    return html`<div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">
-          ${whole ? STRINGS.logCaption[lang] : STRINGS.caption[lang]}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${STRINGS.seq[lang]}</th>
-            <th scope="col">${STRINGS.at[lang]}</th>
-            <th scope="col">${STRINGS.action[lang]}</th>
-            <th scope="col">${STRINGS.who[lang]}</th>
-            ${whole ? html`<th scope="col">${STRINGS.entity[lang]}</th>` : nothing}
-            <th scope="col">${STRINGS.reason[lang]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${entries.map(
-            (entry) =>
-              html`<tr data-action=${entry.action}>
-                <td class="nowrap">${entry.seq}</td>
-                <td class="nowrap"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></td>
-                <td>${actionLabel(entry.action, lang) ?? html`<code>${entry.action}</code>`}</td>
-                <td>${this.#who(entry, lang)}</td>
-                ${whole ? html`<td>${this.#entity(entry, lang)}</td>` : nothing}
-                <td class="reason">${entry.reason ?? ''}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    const columns = whole ? (['seq', 'at', 'action', 'who', 'entity', 'reason'] as const) : (['seq', 'at', 'action', 'who', 'reason'] as const);
+    return renderTable({
+      caption: whole ? STRINGS.logCaption[lang] : STRINGS.caption[lang],
+      columns: columns.map((key) => STRINGS[key][lang]),
+      rows: entries.map(
+        (entry) =>
+          html`<tr data-action=${entry.action}>
+            <td class="nowrap">${entry.seq}</td>
+            <td class="nowrap"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></td>
+            <td>${actionLabel(entry.action, lang) ?? html`<code>${entry.action}</code>`}</td>
+            <td>${this.#who(entry, lang)}</td>
+            ${whole ? html`<td>${this.#entity(entry, lang)}</td>` : nothing}
+            <td class="reason">${entry.reason ?? ''}</td>
+          </tr>`,
+      ),
+    });
   }
 
-  static override styles = [tokens, base, auditStyles];
+  static override styles = [tokens, base, panelStyles, dataTable, caseTable, auditStyles];
 }
 
 defineElement('pakn-case-audit', PaknCaseAudit);

@@ -12,30 +12,16 @@ import { base, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
 import { IdentityRevealedEvent } from './case-events.ts';
 import type { Attachment, CaseView } from './case-types.ts';
+import { fileLink, formatSize } from './pakn-answer-files.ts';
 import { detailsStyles, panelStyles } from './pakn-case.styles.ts';
 import { EXTENSION_STATUS_LABELS, STRINGS } from './strings.ts';
-import '#shared/pakn-download-link.ts';
 import './pakn-case-assignment.ts';
 import './pakn-case-summary.ts';
-
-/** Sizes in the Vietnamese number format (1,5 MB), whatever the interface language. */
-const kbFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const mbFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${mbFormat.format(bytes / (1024 * 1024))} MB`;
-  return `${kbFormat.format(bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0)} KB`;
-}
 
 function attachmentKind(mime: string): 'attachmentImage' | 'attachmentPdf' | 'attachmentOther' {
   if (mime.startsWith('image/')) return 'attachmentImage';
   if (mime === 'application/pdf') return 'attachmentPdf';
   return 'attachmentOther';
-}
-
-/** Only same-origin paths (the staff download route) become download links. */
-function isSameOriginPath(url: string): boolean {
-  return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
 }
 
 const row = (label: string, value: unknown, testId?: string) =>
@@ -185,16 +171,7 @@ export class PaknCaseDetails extends PaknElement {
               ${this.attachments.map(
                 (file) =>
                   html`<li data-testid="case-attachment">
-                    ${
-                      isSameOriginPath(file.url)
-                        ? html`<pakn-download-link
-                            url=${file.url}
-                            name=${file.name}
-                            label=${STRINGS.attachmentDownload[lang]}
-                            lang=${lang}
-                          ></pakn-download-link>`
-                        : html`<span class="attachment-name">${file.name}</span>`
-                    }
+                    ${fileLink(file, STRINGS.attachmentDownload[lang], lang)}
                     <span class="muted">(${STRINGS[attachmentKind(file.mime)][lang]}, ${formatSize(file.size)})</span>
                   </li>`,
               )}

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EditSummaryInputSchema, type Lang, type Text } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
@@ -6,6 +6,7 @@ import { EditorController } from '#shared/controllers/editor.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
+import { panelStyles } from './pakn-case.styles.ts';
 import { SUMMARY_STRINGS as STRINGS } from './strings.ts';
 
 /**
@@ -89,7 +90,7 @@ export class PaknCaseSummary extends PaknElement {
       ${
         draft && this.canEdit
           ? this.#renderForm(draft.description, lang)
-          : html`<p class="description" data-testid="case-description">${this.description}</p>
+          : html`<p class="long-text" data-testid="case-description">${this.description}</p>
               ${
                 this.canEdit
                   ? html`<button type="button" class="secondary edit" data-edit="summary" @click=${() => void this.#open()}>${STRINGS.edit[lang]}</button>`
@@ -137,44 +138,14 @@ export class PaknCaseSummary extends PaknElement {
         <span id="summary-count" class="hint" data-testid="summary-count">${count}</span>
         ${error ? html`<span id="summary-error" class="field-error">${error}</span>` : nothing}
       </div>
-      <div class="actions">
+      <div class="buttons">
         <button type="submit" ?disabled=${editor.busy}>${editor.busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
         <button type="button" class="secondary" ?disabled=${editor.busy} @click=${() => void editor.close('summary')}>${STRINGS.cancel[lang]}</button>
       </div>
     </form>`;
   }
 
-  static override styles = [
-    tokens,
-    base,
-    css`
-      .description {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-        background: var(--_surface);
-        padding: 0.75rem;
-        border-radius: var(--_radius);
-      }
-      textarea {
-        width: 100%;
-        box-sizing: border-box;
-      }
-      .hint {
-        display: block;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      .done {
-        margin: 0.25rem 0 0;
-        color: var(--_success);
-        font-weight: 600;
-        min-height: 1.2em;
-      }
-    `,
-  ];
+  static override styles = [tokens, base, panelStyles];
 }
 
 defineElement('pakn-case-summary', PaknCaseSummary);

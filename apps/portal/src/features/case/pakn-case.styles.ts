@@ -3,7 +3,6 @@ import { css } from 'lit';
 /** The look every part of the case page shares: its panels, details lists, long texts and buttons. */
 export const panelStyles = css`
   .panel {
-    display: block;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space);
@@ -45,8 +44,17 @@ export const panelStyles = css`
     margin: 0 0 var(--_space);
     padding: 0;
   }
-  #form-error:focus {
+  /* Moved to by a script after a click, where :focus-visible would not show it. */
+  #form-error:focus,
+  #notice:focus {
     outline: 3px solid var(--_focus);
+  }
+  /* A line that confirms what was just saved (the summary, the assignment). */
+  .done {
+    margin: 0.25rem 0 0;
+    color: var(--_success);
+    font-weight: 600;
+    min-height: 1.2em;
   }
   @media (max-width: 600px) {
     .details .row {
@@ -68,9 +76,7 @@ export const pageStyles = css`
     gap: 0.25rem var(--_space);
     margin-bottom: 0.5rem;
   }
-  .title h1 {
-    margin: 0;
-  }
+  .title h1,
   .title .status {
     margin: 0;
   }
@@ -85,16 +91,9 @@ export const pageStyles = css`
       align-items: start;
     }
   }
-  pakn-case-audit {
-    display: block;
-    margin-bottom: var(--_space);
-  }
   .main-column,
   .side-column {
     min-width: 0;
-  }
-  #notice:focus {
-    outline: 3px solid var(--_focus);
   }
 `;
 
@@ -119,7 +118,7 @@ export const detailsStyles = css`
   .attachments li {
     padding: 0.25rem 0;
   }
-  .attachment-name {
+  .attachments .name {
     overflow-wrap: anywhere;
   }
 `;
@@ -168,7 +167,7 @@ export const actionsStyles = css`
     padding-top: 0;
     margin-top: 0;
   }
-  .narrow input,
+  #extensionDays,
   #mergeReference {
     max-width: 20rem;
   }

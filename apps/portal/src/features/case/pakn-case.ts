@@ -183,14 +183,13 @@ export class PaknCase extends PaknElement {
     const back = html`<p class="back">
       <a href="/portal/" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>← ${STRINGS.backToInbox[lang]}</a>
     </p>`;
-    const notFound = () =>
-      html`<h1>${STRINGS.caseHeadingFallback[lang]}</h1>
-        <p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
-    if (!this.caseId.trim()) return html`<div class="root" lang=${lang}>${back}${notFound()}</div>`;
-    const failed = this.#case.status === TaskStatus.ERROR;
+    // Without a case to show, the page keeps a heading.
+    const heading = html`<h1>${STRINGS.caseHeadingFallback[lang]}</h1>`;
+    const notFound = html`<p class="alert" role="alert">${STRINGS.notFound[lang]}</p>`;
+    if (!this.caseId.trim()) return html`<div class="root" lang=${lang}>${back}${heading}${notFound}</div>`;
     return html`<div class="root" lang=${lang}>
-      ${back}${failed ? html`<h1>${STRINGS.caseHeadingFallback[lang]}</h1>` : nothing}
-      ${renderLoad(this.#case, lang, { complete: (bundle) => this.#renderCase(bundle, lang), notFound: () => html`<p class="alert" role="alert">${STRINGS.notFound[lang]}</p>` })}
+      ${back}${this.#case.status === TaskStatus.ERROR ? heading : nothing}
+      ${renderLoad(this.#case, lang, { complete: (bundle) => this.#renderCase(bundle, lang), notFound: () => notFound })}
     </div>`;
   }
 

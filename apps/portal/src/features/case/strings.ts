@@ -62,7 +62,6 @@ export const STRINGS = {
   history: { vi: 'Lịch sử xử lý', en: 'History' },
   noHistory: { vi: 'Chưa có bước xử lý nào.', en: 'No steps yet.' },
   citizenSees: { vi: 'người dân xem được', en: 'visible to the citizen' },
-  note: { vi: 'Ghi chú', en: 'Note' },
 
   answerHeading: { vi: 'Kết quả trả lời', en: 'Answer' },
   unitAnswerHeading: { vi: 'Kết quả xử lý của đơn vị', en: 'The unit’s answer' },
@@ -110,7 +109,6 @@ export const STRINGS = {
     vi: 'Dự thảo văn bản trình Giám đốc Trung tâm duyệt. Văn bản được cấp số khi Giám đốc duyệt.',
     en: 'The draft goes to the Centre’s Director for approval. The letter gets its number when approved.',
   },
-  unit: { vi: 'Đơn vị xử lý', en: 'Handling unit' },
   chooseUnit: { vi: '— Chọn đơn vị —', en: '— Choose a unit —' },
   letter: { vi: 'Nội dung văn bản', en: 'Text of the letter' },
   letterHint: {
@@ -140,7 +138,6 @@ export const STRINGS = {
   approved: { vi: 'Đã duyệt; văn bản đã được cấp số và chuyển đến đơn vị.', en: 'Approved: the letter is numbered and sent to the unit.' },
   returnDraftHeading: { vi: 'Trả lại dự thảo', en: 'Return the draft' },
   directorComment: { vi: 'Ý kiến của Giám đốc', en: 'The Director’s comment' },
-  returnDraftSubmit: { vi: 'Trả lại dự thảo', en: 'Return the draft' },
   draftReturned: { vi: 'Đã trả lại dự thảo kèm ý kiến.', en: 'The draft was returned with your comment.' },
 
   // The unit's moves
@@ -174,7 +171,7 @@ export const STRINGS = {
     en: 'At least {n} characters. The citizen reads it once the Centre has checked it.',
   },
   internalNoteHint: { vi: 'Không bắt buộc. Chỉ cán bộ xem được.', en: 'Optional. Only staff can read it.' },
-  sendAnswer: { vi: 'Gửi kết quả cho Trung tâm', en: 'Send the answer to the Centre' },
+  answerFormSubmit: { vi: 'Gửi kết quả cho Trung tâm', en: 'Send the answer to the Centre' },
   answerSubmitted: { vi: 'Đã gửi kết quả cho Trung tâm kiểm tra.', en: 'The answer went to the Centre for checking.' },
 
   // Verification
@@ -187,7 +184,6 @@ export const STRINGS = {
   verified: { vi: 'Đã gửi kết quả trả lời cho người dân.', en: 'The answer was sent to the citizen.' },
   returnAnswerHeading: { vi: 'Trả lại đơn vị', en: 'Return to the unit' },
   returnReason: { vi: 'Lý do trả lại', en: 'Why it goes back' },
-  returnAnswerSubmit: { vi: 'Trả lại đơn vị', en: 'Return to the unit' },
   answerReturned: { vi: 'Đã trả kết quả về đơn vị.', en: 'The answer went back to the unit.' },
   confirmHeading: { vi: 'Giữ nguyên kết quả trả lời', en: 'Keep the answer' },
   confirmIntro: {
@@ -203,7 +199,6 @@ export const STRINGS = {
   extensionDays: { vi: 'Số ngày làm việc gia hạn', en: 'Working days' },
   extensionDaysHint: { vi: 'Từ 1 đến 10 ngày; chỉ được gia hạn một lần.', en: 'From 1 to 10 days; one extension only.' },
   extensionReason: { vi: 'Lý do gia hạn', en: 'Reason' },
-  requestExtensionSubmit: { vi: 'Đề nghị gia hạn', en: 'Ask for an extension' },
   extensionRequested: { vi: 'Đã gửi đề nghị gia hạn tới Giám đốc.', en: 'The extension request went to the Director.' },
   decideExtensionHeading: { vi: 'Quyết định gia hạn', en: 'Decide on the extension' },
   decideExtensionIntro: {
@@ -236,7 +231,6 @@ export const STRINGS = {
 
   // Letters
   lettersHeading: { vi: 'Văn bản chuyển xử lý', en: 'Forwarding letters' },
-  noLetters: { vi: 'Chưa có văn bản.', en: 'No letter yet.' },
   letterDraftedAt: { vi: 'Lập ngày', en: 'Drafted' },
   letterDecidedAt: { vi: 'Giám đốc quyết định ngày', en: 'Decided' },
   letterBody: { vi: 'Xem nội dung', en: 'Show the text' },

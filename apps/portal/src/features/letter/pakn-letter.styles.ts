@@ -63,8 +63,13 @@ export const letterStyles = css`
     margin-bottom: 1.2em;
   }
   .issuer-name,
-  .nation-name {
+  .nation-name,
+  .motto,
+  .signer-title {
     font-weight: 700;
+  }
+  .issuer-name,
+  .nation-name {
     font-size: 11pt;
     text-transform: uppercase;
   }
@@ -74,9 +79,6 @@ export const letterStyles = css`
   }
   .nation-name {
     white-space: nowrap;
-  }
-  .motto {
-    font-weight: 700;
   }
   .rule {
     display: block;
@@ -126,9 +128,6 @@ export const letterStyles = css`
   }
   .signer {
     text-align: center;
-  }
-  .signer-title {
-    font-weight: 700;
   }
   .signature-space {
     height: 3cm;
