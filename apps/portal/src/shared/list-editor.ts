@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import type { Lang, Text } from '@pakn/domain';
 import { EditorController, type EditorHost } from './controllers/editor.ts';
-import { LangController, type LangHost } from './controllers/lang.ts';
+import type { LangController } from './controllers/lang.ts';
 import { loadTask, renderLoad } from './controllers/load.ts';
 import { editorForm, editorStyles, formErrorAlert, pageStyles, selectField, statusLine, textField, textareaField } from './form-fields.ts';
 import { fill } from './i18n.ts';
@@ -118,7 +118,7 @@ export type FieldRows<D> = readonly (FieldSpec<D> | readonly FieldSpec<D>[])[];
  * from the draft, e.g. `{name}`) and the words shown instead of an empty list (without them, an empty list is
  * shown as a list).
  */
-export interface ListTexts {
+interface ListTexts {
   readonly heading: Text;
   readonly intro: Text;
   readonly add: Text;
@@ -150,19 +150,19 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
   readonly #changed: (() => void) | undefined;
 
   constructor(
-    host: LangHost & EditorHost,
+    host: EditorHost,
     options: {
+      /** The element's language controller (PaknElement's `language`). */
+      readonly lang: LangController;
       readonly load: (signal: AbortSignal) => Promise<T>;
       /** Submitting the editor stays on the page and hands `save` the draft as it is then. */
       readonly save: (draft: D) => Promise<void>;
       readonly fields?: ReadonlySet<string>;
-      readonly lang?: LangController;
       /** What else a change of the list means (a cache to forget), before the list is read again. */
       readonly changed?: () => void;
     },
   ) {
-    // A PaknElement passes its own language controller; another host gets one of its own.
-    const lang = options.lang ?? new LangController(host);
+    const lang = options.lang;
     this.lang = lang;
     this.#save = options.save;
     this.#changed = options.changed;
