@@ -25,13 +25,6 @@ export const LIST_EDITOR = {
   actions: { vi: 'Thao tác', en: 'Actions' },
 } as const satisfies Record<string, Text>;
 
-/** A row's edit button (`data-edit`, where the focus returns when the editor closes), naming its entry for screen readers. */
-export function editButton(lang: Lang, key: string, name: string, onClick: () => void): TemplateResult {
-  return html`<button type="button" class="secondary small" data-edit=${key} @click=${onClick}>
-    ${LIST_EDITOR.edit[lang]}<span class="visually-hidden"> ${name}</span>
-  </button>`;
-}
-
 /**
  * The schema's (and the server's) field paths → the form's field ids, for `EditorController.submit`'s `fieldIds`:
  * the first message of each field wins; a path not in the table goes to `fallback(path)` (or is dropped).
@@ -127,47 +120,56 @@ interface ListTexts {
   readonly empty?: Text;
 }
 
-export interface ListPageOptions<T, D> {
-  /** Above the heading (the admin pages' breadcrumb). */
-  readonly top?: TemplateResult;
+export interface ListPageOptions<T extends readonly unknown[], D> {
+  /** The element's language controller (PaknElement's `language`). */
+  readonly lang: LangController;
   readonly texts: ListTexts;
-  /** The add button waits for the list (where a new entry is checked against it). */
-  readonly addWaits?: boolean;
-  readonly onAdd: () => void;
+  /** Above the heading (the admin pages' breadcrumb). */
+  readonly top?: () => TemplateResult;
+  readonly load: (signal: AbortSignal) => Promise<T>;
+  /** The draft of an entry, or of a new one (null). */
+  readonly draft: (entry: T[number] | null) => D;
+  /** The field the editor focuses when it opens on a new entry, and on an existing one (whose key is read-only). */
+  readonly focus: { readonly add: string; readonly edit: string };
   readonly fields: (draft: D) => FieldRows<D>;
   readonly list: (value: T) => TemplateResult;
+  /** Submitting the editor stays on the page and hands `save` the draft as it is then. */
+  readonly save: (draft: D) => Promise<void>;
+  /** The add button waits for the list (where a new entry is checked against it). */
+  readonly addWaits?: boolean;
+  /** The form's field ids, where a server refusal naming only them is shown beside them (see `EditorOptions`). */
+  readonly formFields?: ReadonlySet<string>;
+  /** What else a change of the list means (a cache to forget), before the list is read again. */
+  readonly changed?: () => void;
 }
 
 /**
- * The state every list-and-editor page holds: the language, the list (a task; `list.run()` reads it again
- * after a change) and the editor of one entry; and its look.
+ * The state every list-and-editor page holds: the list (a task; `list.run()` reads it again after a change)
+ * and the editor of one entry; and its look.
  */
 export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> {
-  readonly lang: LangController;
   readonly list: Task<readonly [], T>;
   readonly editor: EditorController<D>;
-  readonly #save: (draft: D) => Promise<void>;
-  readonly #changed: (() => void) | undefined;
+  readonly #o: ListPageOptions<T, D>;
 
-  constructor(
-    host: EditorHost,
-    options: {
-      /** The element's language controller (PaknElement's `language`). */
-      readonly lang: LangController;
-      readonly load: (signal: AbortSignal) => Promise<T>;
-      /** Submitting the editor stays on the page and hands `save` the draft as it is then. */
-      readonly save: (draft: D) => Promise<void>;
-      readonly fields?: ReadonlySet<string>;
-      /** What else a change of the list means (a cache to forget), before the list is read again. */
-      readonly changed?: () => void;
-    },
-  ) {
+  constructor(host: EditorHost, options: ListPageOptions<T, D>) {
     const lang = options.lang;
-    this.lang = lang;
-    this.#save = options.save;
-    this.#changed = options.changed;
+    this.#o = options;
     this.list = loadTask(host, { args: () => [] as const, run: (_, signal) => options.load(signal), lang: () => lang.value });
-    this.editor = new EditorController<D>(host, { lang: () => lang.value, ...(options.fields ? { fields: options.fields } : {}) });
+    const fields = options.formFields ? { fields: options.formFields } : {};
+    this.editor = new EditorController<D>(host, { lang: () => lang.value, ...fields });
+  }
+
+  /** Opens the editor on an entry, or on a new one. */
+  async open(entry: T[number] | null): Promise<void> {
+    await this.editor.open(this.#o.draft(entry), entry ? this.#o.focus.edit : this.#o.focus.add);
+  }
+
+  /** A row's edit button (`data-edit`, where the focus returns when the editor closes), naming its entry for screen readers. */
+  editButton(entry: T[number], key: string, name: string): TemplateResult {
+    return html`<button type="button" class="secondary small" data-edit=${key} @click=${() => void this.open(entry)}>
+      ${LIST_EDITOR.edit[this.#o.lang.value]}<span class="visually-hidden"> ${name}</span>
+    </button>`;
   }
 
   /** Whether a new entry's key is one the list has: the server saves over it, and must not silently replace another. */
@@ -177,7 +179,7 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
 
   /** After a change: the list is read again, and the status line says what was done. */
   async reload(notice: string): Promise<void> {
-    this.#changed?.();
+    this.#o.changed?.();
     await this.list.run();
     this.editor.notice = notice;
   }
@@ -197,24 +199,30 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
    * The whole page: heading and intro, the last notice and a row action's error, the editor of one entry or the
    * add button, and the list (loading, failed, empty or read).
    */
-  renderPage(o: ListPageOptions<T, D>): TemplateResult {
-    const lang = this.lang.value;
+  render(): TemplateResult {
+    const o = this.#o;
+    const lang = o.lang.value;
     const draft = this.editor.draft;
     const empty = o.texts.empty?.[lang];
     const waiting = o.addWaits === true && !this.list.value;
     return html`<div class="root" lang=${lang}>
-      ${o.top ?? nothing}
+      ${o.top?.() ?? nothing}
       <h1>${o.texts.heading[lang]}</h1>
       <p class="intro">${o.texts.intro[lang]}</p>
       ${statusLine(this.editor.notice)} ${formErrorAlert(this.editor.formErrorOf('row'))}
-      ${draft ? this.#renderEditor(draft, o) : html`<p><button type="button" id="add" ?disabled=${waiting} @click=${o.onAdd}>${o.texts.add[lang]}</button></p>`}
+      ${
+        draft
+          ? this.#renderEditor(draft)
+          : html`<p><button type="button" id="add" ?disabled=${waiting} @click=${() => void this.open(null)}>${o.texts.add[lang]}</button></p>`
+      }
       ${renderLoad(this.list, lang, { complete: (value) => (empty !== undefined && value.length === 0 ? html`<p class="empty">${empty}</p>` : o.list(value)) })}
     </div>`;
   }
 
-  /** The editor: its heading, the form's error, the fields, save (the constructor's `save`) and cancel (back to the row). */
-  #renderEditor(draft: D, o: ListPageOptions<T, D>): TemplateResult {
-    const lang = this.lang.value;
+  /** The editor: its heading, the form's error, the fields, save (the options' `save`) and cancel (back to the row). */
+  #renderEditor(draft: D): TemplateResult {
+    const o = this.#o;
+    const lang = o.lang.value;
     // The edit heading names the entry from the draft's own fields (`{name}`, `{username}`).
     const values = draft as unknown as Readonly<Record<string, string>>;
     const heading = draft.editing ? fill(o.texts.editHeading[lang], values) : o.texts.newHeading[lang];
@@ -232,7 +240,7 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
         onSubmit: (event: SubmitEvent) => {
           event.preventDefault();
           const current = this.editor.draft;
-          if (current) void this.#save(current);
+          if (current) void o.save(current);
         },
         onCancel: () => void this.editor.close(draft.editing ?? undefined),
       },
@@ -241,7 +249,7 @@ export class ListEditorPage<T extends readonly unknown[], D extends EntryDraft> 
   }
 
   #field(draft: D, f: FieldSpec<D>): TemplateResult {
-    const lang = this.lang.value;
+    const lang = this.#o.lang.value;
     const error = this.editor.errorsOf()[f.id];
     if (f.render) return f.render(error);
     const o = {

@@ -1,11 +1,11 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { SiteInputSchema, errorMessage, type Lang, type Site } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
 import { fill } from '#shared/i18n.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
 import { describedBy } from '#shared/form-fields.ts';
-import { editButton, ListEditorPage, type FieldRows } from '#shared/list-editor.ts';
+import { ListEditorPage, type FieldRows } from '#shared/list-editor.ts';
 import { adminStyles, renderBreadcrumb, unitPickerField, type PickerDraft } from './admin-ui.ts';
 import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
@@ -55,9 +55,26 @@ export class PaknSites extends PaknElement {
   readonly #units = new UnitsController(this);
   readonly #page = new ListEditorPage<readonly Site[], Draft>(this, {
     lang: this.language,
+    texts: SITES,
+    top: () => renderBreadcrumb(this.language.value, this),
     load: (signal) => paknClient().admin.sites.query(undefined, { signal }),
+    draft: (site) =>
+      site
+        ? {
+            editing: site.key,
+            key: site.key,
+            name: site.name,
+            allowedOrigins: site.allowedOrigins.join('\n'),
+            defaultUnitId: site.defaultUnitId ?? '',
+            query: '',
+          }
+        : { editing: null, key: '', name: '', allowedOrigins: '', defaultUnitId: '', query: '' },
+    focus: { add: '#key', edit: '#allowedOrigins' },
+    fields: (d) => this.#fields(d, this.language.value),
+    list: (sites) => this.#renderSites(sites, this.language.value),
     save: (draft) => this.#save(draft),
-    fields: FORM_FIELDS,
+    addWaits: true,
+    formFields: FORM_FIELDS,
   });
   readonly #editor = this.#page.editor;
 
@@ -73,28 +90,6 @@ export class PaknSites extends PaknElement {
 
   get #unitList(): readonly UnitView[] {
     return this.#units.value ?? [];
-  }
-
-  async #open(site: Site | null): Promise<void> {
-    this.originErrors = [];
-    await this.#editor.open(
-      site
-        ? {
-            editing: site.key,
-            key: site.key,
-            name: site.name,
-            allowedOrigins: site.allowedOrigins.join('\n'),
-            defaultUnitId: site.defaultUnitId ?? '',
-            query: '',
-          }
-        : { editing: null, key: '', name: '', allowedOrigins: '', defaultUnitId: '', query: '' },
-      site ? '#allowedOrigins' : '#key',
-    );
-  }
-
-  #setOrigins(value: string): void {
-    this.#editor.set('allowedOrigins', value);
-    this.originErrors = [];
   }
 
   async #save(d: Draft): Promise<void> {
@@ -145,18 +140,10 @@ export class PaknSites extends PaknElement {
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      top: renderBreadcrumb(lang, this),
-      texts: SITES,
-      addWaits: true,
-      onAdd: () => void this.#open(null),
-      fields: (d) => this.#fields(d, lang),
-      list: (sites) => this.#renderSites(sites, lang),
-    });
+    return this.#page.render();
   }
 
-  #renderSites(sites: readonly Site[], lang: Lang) {
+  #renderSites(sites: readonly Site[], lang: Lang): TemplateResult {
     return html`<ul class="cards">
       ${sites.map((s) => {
         const hosted = hostedPageUrl(this.#paknOrigin, s.key);
@@ -164,7 +151,7 @@ export class PaknSites extends PaknElement {
           <section aria-labelledby="site-${s.key}">
             <div class="site-head">
               <h2 id="site-${s.key}">${s.name}</h2>
-              ${editButton(lang, s.key, s.name, () => void this.#open(s))}
+              ${this.#page.editButton(s, s.key, s.name)}
             </div>
             <dl>
               <dt>${SITES.key[lang]}</dt>
@@ -231,7 +218,7 @@ export class PaknSites extends PaknElement {
         .value=${d.allowedOrigins}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedBy('allowedOrigins', true, error)}
-        @input=${(ev: Event) => this.#setOrigins((ev.target as HTMLTextAreaElement).value)}
+        @input=${(ev: Event) => this.#editor.set('allowedOrigins', (ev.target as HTMLTextAreaElement).value)}
       ></textarea>
       ${
         error

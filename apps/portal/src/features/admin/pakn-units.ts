@@ -1,10 +1,10 @@
-import { css, html } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { UNIT_KINDS, UnitInputSchema, errorMessage, type Lang, type UnitKind } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent } from '#shared/context.ts';
 import { UNIT_KIND_HIERARCHY, UNIT_KIND_LABELS, groupUnits, unitName, type UnitView } from '#shared/units.ts';
 import { fill } from '#shared/i18n.ts';
-import { editButton, LIST_EDITOR, ListEditorPage, type FieldRows } from '#shared/list-editor.ts';
+import { LIST_EDITOR, ListEditorPage, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, unitPickerField, type PickerDraft } from './admin-ui.ts';
 import { ADMIN, UNITS } from './strings.ts';
@@ -39,24 +39,25 @@ export class PaknUnits extends PaknElement {
 
   readonly #page = new ListEditorPage<readonly UnitView[], Draft>(this, {
     lang: this.language,
+    texts: UNITS,
+    top: () => renderBreadcrumb(this.language.value, this),
     load: (signal) => paknClient().unit.list.query(undefined, { signal }),
+    draft: (unit) =>
+      unit
+        ? { editing: unit.id, id: unit.id, kind: unit.kind, name: unit.name, parentId: unit.parentId ?? '', query: '' }
+        : { editing: null, id: '', kind: '', name: '', parentId: '', query: '' },
+    focus: { add: '#id', edit: '#name' },
+    fields: (d) => this.#fields(d, this.language.value),
+    list: (units) => this.#renderList(units, this.language.value),
     save: (draft) => this.#save(draft),
-    fields: FORM_FIELDS,
+    addWaits: true,
+    formFields: FORM_FIELDS,
   });
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
     this.filter = '';
-  }
-
-  async #open(unit: UnitView | null): Promise<void> {
-    await this.#editor.open(
-      unit
-        ? { editing: unit.id, id: unit.id, kind: unit.kind, name: unit.name, parentId: unit.parentId ?? '', query: '' }
-        : { editing: null, id: '', kind: '', name: '', parentId: '', query: '' },
-      unit ? '#name' : '#id',
-    );
   }
 
   async #save(d: Draft): Promise<void> {
@@ -84,25 +85,17 @@ export class PaknUnits extends PaknElement {
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      top: renderBreadcrumb(lang, this),
-      texts: UNITS,
-      addWaits: true,
-      onAdd: () => void this.#open(null),
-      fields: (d) => this.#fields(d, lang),
-      list: (units) => this.#renderList(units, lang),
-    });
+    return this.#page.render();
   }
 
-  #renderList(units: readonly UnitView[], lang: Lang) {
+  #renderList(units: readonly UnitView[], lang: Lang): TemplateResult {
     const visible = filterUnits(units, this.filter);
     return renderFilter({ value: this.filter, shown: visible.length, total: units.length, lang, hint: true, onInput: (v) => (this.filter = v) }, () =>
       groupUnits(visible, UNIT_KIND_HIERARCHY).map((g) => this.#renderGroup(g.kind, g.units, units, lang)),
     );
   }
 
-  #renderGroup(kind: UnitKind, group: readonly UnitView[], all: readonly UnitView[], lang: Lang) {
+  #renderGroup(kind: UnitKind, group: readonly UnitView[], all: readonly UnitView[], lang: Lang): TemplateResult {
     const headingId = `group-${kind}`;
     return html`<section class="group" aria-labelledby=${headingId}>
       <h2 id=${headingId}>${UNIT_KIND_LABELS[kind][lang]} <span class="muted count">(${group.length})</span></h2>
@@ -116,7 +109,7 @@ export class PaknUnits extends PaknElement {
               <td><code>${u.id}</code></td>
               <td>${unitName(all, u.parentId) ?? html`<span class="muted">–</span>`}</td>
               <td>${u.underInspection ? html`<span class="badge inspection">${UNITS.underInspection[lang]}</span>` : html`<span class="muted">–</span>`}</td>
-              <td class="actions">${editButton(lang, u.id, u.name, () => void this.#open(u))}</td>
+              <td class="actions">${this.#page.editButton(u, u.id, u.name)}</td>
             </tr>`,
         ),
       })}

@@ -1,11 +1,11 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { PASSWORD_MIN, ROLE_LABELS, ROLES, StaffAccountInputSchema, errorMessage, isUnitRole, type Lang, type Role } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { editButton, LIST_EDITOR, ListEditorPage, type FieldRows } from '#shared/list-editor.ts';
+import { LIST_EDITOR, ListEditorPage, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { adminStyles, renderBreadcrumb, renderFilter, unitPickerField, type PickerDraft } from './admin-ui.ts';
 import { ADMIN, USERS } from './strings.ts';
@@ -58,9 +58,16 @@ export class PaknUsers extends PaknElement {
   readonly #units = new UnitsController(this);
   readonly #page = new ListEditorPage<readonly Account[], Draft>(this, {
     lang: this.language,
+    texts: USERS,
+    top: () => renderBreadcrumb(this.language.value, this),
     load: (signal) => paknClient().admin.users.query(undefined, { signal }),
+    draft: draftOf,
+    focus: { add: '#username', edit: '#displayName' },
+    fields: (d) => this.#fields(d, this.language.value),
+    list: (accounts) => this.#renderTable(accounts, this.language.value),
     save: (draft) => this.#save(draft),
-    fields: FORM_FIELDS,
+    addWaits: true,
+    formFields: FORM_FIELDS,
   });
   readonly #editor = this.#page.editor;
 
@@ -71,10 +78,6 @@ export class PaknUsers extends PaknElement {
 
   get #unitList(): readonly UnitView[] {
     return this.#units.value ?? [];
-  }
-
-  async #open(account: Account | null): Promise<void> {
-    await this.#editor.open(draftOf(account), account ? '#displayName' : '#username');
   }
 
   async #save(d: Draft): Promise<void> {
@@ -124,18 +127,10 @@ export class PaknUsers extends PaknElement {
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      top: renderBreadcrumb(lang, this),
-      texts: USERS,
-      addWaits: true,
-      onAdd: () => void this.#open(null),
-      fields: (d) => this.#fields(d, lang),
-      list: (accounts) => this.#renderTable(accounts, lang),
-    });
+    return this.#page.render();
   }
 
-  #renderTable(accounts: readonly Account[], lang: Lang) {
+  #renderTable(accounts: readonly Account[], lang: Lang): TemplateResult {
     const visible = this.#visible(accounts, lang);
     return renderFilter({ value: this.filter, shown: visible.length, total: accounts.length, lang, onInput: (v) => (this.filter = v) }, () =>
       renderTable({
@@ -168,7 +163,7 @@ export class PaknUsers extends PaknElement {
                 }
               </td>
               <td class="actions">
-                ${editButton(lang, a.id, a.username, () => void this.#open(a))}
+                ${this.#page.editButton(a, a.id, a.username)}
                 ${
                   a.lockedUntil
                     ? html`<button

@@ -1,9 +1,9 @@
-import { css, html } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, editButton, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type FieldRows } from '#shared/list-editor.ts';
+import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
@@ -99,14 +99,15 @@ function draftOf(a: Authority | null): Draft {
 export class PaknAuthorities extends PaknElement {
   readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, {
     lang: this.language,
+    texts: STRINGS,
     load: (signal) => paknClient().authority.list.query(undefined, { signal }),
+    draft: draftOf,
+    focus: { add: '#id', edit: '#outOfScopeClass' },
+    fields: () => fields(this.language.value),
+    list: (authorities) => this.#renderTable(authorities, this.language.value),
     save: (draft) => this.#save(draft),
   });
   readonly #editor = this.#page.editor;
-
-  async #open(authority: Authority | null): Promise<void> {
-    await this.#editor.open(draftOf(authority), authority ? '#outOfScopeClass' : '#id');
-  }
 
   async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
@@ -140,30 +141,27 @@ export class PaknAuthorities extends PaknElement {
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      texts: STRINGS,
-      onAdd: () => void this.#open(null),
-      fields: () => fields(lang),
-      list: (authorities) =>
-        renderTable({
-          caption: STRINGS.caption[lang],
-          columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: LIST_EDITOR.actions[lang], hidden: true }],
-          rows: authorities.map(
-            (a) =>
-              html`<tr data-id=${a.id}>
-                <td>${OUT_OF_SCOPE_LABELS[a.outOfScopeClass][lang]}</td>
-                <th scope="row">${bilingual(a.name)}</th>
-                <td class="referral" lang="vi">${a.referral.vi}</td>
-                <td class="actions">
-                  ${editButton(lang, a.id, a.name[lang], () => void this.#open(a))}
-                  <button type="button" class="secondary small danger" @click=${() => void this.#remove(a)}>
-                    ${STRINGS.remove[lang]}<span class="visually-hidden"> ${a.name[lang]}</span>
-                  </button>
-                </td>
-              </tr>`,
-          ),
-        }),
+    return this.#page.render();
+  }
+
+  #renderTable(authorities: readonly Authority[], lang: Lang): TemplateResult {
+    return renderTable({
+      caption: STRINGS.caption[lang],
+      columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: LIST_EDITOR.actions[lang], hidden: true }],
+      rows: authorities.map(
+        (a) =>
+          html`<tr data-id=${a.id}>
+            <td>${OUT_OF_SCOPE_LABELS[a.outOfScopeClass][lang]}</td>
+            <th scope="row">${bilingual(a.name)}</th>
+            <td class="referral" lang="vi">${a.referral.vi}</td>
+            <td class="actions">
+              ${this.#page.editButton(a, a.id, a.name[lang])}
+              <button type="button" class="secondary small danger" @click=${() => void this.#remove(a)}>
+                ${STRINGS.remove[lang]}<span class="visually-hidden"> ${a.name[lang]}</span>
+              </button>
+            </td>
+          </tr>`,
+      ),
     });
   }
 

@@ -1,9 +1,9 @@
-import { css, html } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { CategoryInputSchema, type CategoryDefinition, type Lang } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, editButton, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type FieldRows } from '#shared/list-editor.ts';
+import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
@@ -51,16 +51,17 @@ function draftOf(category: CategoryDefinition | null): Draft {
 export class PaknCategories extends PaknElement {
   readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, {
     lang: this.language,
+    texts: STRINGS,
     load: (signal) => paknClient().admin.categories.query(undefined, { signal }),
+    draft: draftOf,
+    focus: { add: '#key', edit: '#labelVi' },
+    fields: () => FIELDS,
+    list: (categories) => this.#renderTable(categories, this.language.value),
     save: (draft) => this.#save(draft),
     // Other features of this page read the new labels on their next load.
     changed: forgetCategories,
   });
   readonly #editor = this.#page.editor;
-
-  async #open(category: CategoryDefinition | null): Promise<void> {
-    await this.#editor.open(draftOf(category), category ? '#labelVi' : '#key');
-  }
 
   async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
@@ -110,16 +111,10 @@ export class PaknCategories extends PaknElement {
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      texts: STRINGS,
-      onAdd: () => void this.#open(null),
-      fields: () => FIELDS,
-      list: (categories) => this.#renderTable(categories, lang),
-    });
+    return this.#page.render();
   }
 
-  #renderTable(categories: readonly CategoryDefinition[], lang: Lang) {
+  #renderTable(categories: readonly CategoryDefinition[], lang: Lang): TemplateResult {
     const last = categories.length - 1;
     return renderTable({
       caption: STRINGS.caption[lang],
@@ -139,8 +134,7 @@ export class PaknCategories extends PaknElement {
           <td class="hint-cell" lang="vi">${c.hint?.vi ?? ''}</td>
           <td>${c.active ? STRINGS.active[lang] : html`<strong>${STRINGS.inactive[lang]}</strong>`}</td>
           <td class="actions">
-            ${editButton(lang, c.key, c.label[lang], () => void this.#open(c))} ${this.#moveButton(c, 'up', i === 0, lang)}
-            ${this.#moveButton(c, 'down', i === last, lang)}
+            ${this.#page.editButton(c, c.key, c.label[lang])} ${this.#moveButton(c, 'up', i === 0, lang)} ${this.#moveButton(c, 'down', i === last, lang)}
             <button type="button" class="secondary small ${c.active ? 'danger' : ''}" data-toggle=${c.key} @click=${() => void this.#toggle(c)}>
               ${c.active ? STRINGS.deactivate[lang] : STRINGS.activate[lang]}<span class="visually-hidden"> ${c.label[lang]}</span>
             </button>
@@ -150,7 +144,7 @@ export class PaknCategories extends PaknElement {
     });
   }
 
-  #moveButton(c: CategoryDefinition, direction: 'up' | 'down', disabled: boolean, lang: Lang) {
+  #moveButton(c: CategoryDefinition, direction: 'up' | 'down', disabled: boolean, lang: Lang): TemplateResult {
     const title = direction === 'up' ? STRINGS.moveUp : STRINGS.moveDown;
     return html`<button
       type="button"
