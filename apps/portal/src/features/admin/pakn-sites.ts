@@ -14,8 +14,6 @@ import { sitesStyles } from './pakn-sites.styles.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft extends PickerDraft {
-  /** Null for a new site; the key of the site being edited otherwise. */
-  editing: string | null;
   key: string;
   name: string;
   /** The allowed origins as typed, one a line. */

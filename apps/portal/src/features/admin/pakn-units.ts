@@ -12,8 +12,6 @@ import { filterUnits } from './unit-search.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 interface Draft extends PickerDraft {
-  /** Null for a new unit; the id of the unit being edited otherwise. */
-  editing: string | null;
   id: string;
   kind: string;
   name: string;

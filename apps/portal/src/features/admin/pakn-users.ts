@@ -16,8 +16,6 @@ import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 type Account = Awaited<ReturnType<PaknClient['admin']['users']['query']>>[number];
 
 interface Draft extends PickerDraft {
-  /** Null for a new account; the id of the account being edited otherwise. */
-  editing: string | null;
   username: string;
   displayName: string;
   role: string;

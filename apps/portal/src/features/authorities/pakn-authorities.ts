@@ -3,15 +3,13 @@ import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type L
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type FieldRows } from '#shared/list-editor.ts';
+import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type EntryDraft, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
 
-interface Draft {
-  /** Null for a new entry (its id is typed); the id of the entry being edited otherwise. */
-  editing: string | null;
+interface Draft extends EntryDraft {
   id: string;
   outOfScopeClass: string;
   nameVi: string;

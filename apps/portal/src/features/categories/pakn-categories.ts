@@ -3,14 +3,12 @@ import { CategoryInputSchema, type CategoryDefinition, type Lang } from '@pakn/d
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type FieldRows } from '#shared/list-editor.ts';
+import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type EntryDraft, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
-interface Draft {
-  /** Null for a new category (its key is typed); the key of the category being edited otherwise. */
-  editing: string | null;
+interface Draft extends EntryDraft {
   key: string;
   labelVi: string;
   labelEn: string;
