@@ -1,8 +1,9 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { UnitRecordInputSchema, fieldErrors, pickLang, type Role, type Text } from '@pakn/domain';
-import { errorInfo, isSignedOut, paknClient } from './client.ts';
-import { SessionExpiredEvent, UnitRecordedEvent } from './events.ts';
-import { textareaField } from './form-fields.ts';
+import { UnitRecordInputSchema, pickLang, type Role, type Text } from '@pakn/domain';
+import { paknClient } from './client.ts';
+import { EditorController } from './controllers/editor.ts';
+import { UnitRecordedEvent } from './events.ts';
+import { formErrorAlert, textareaField } from './form-fields.ts';
 import { PaknElement, defineElement } from './pakn-element.ts';
 import { base, tokens } from './styles.ts';
 import { UNIT_RECORD_LABELS, recordKindsFor, suggestedRecordNote, type UnitRecordKind } from './unit-records.ts';
@@ -37,9 +38,6 @@ class PaknUnitRecord extends PaknElement {
     viewerRole: { type: String, attribute: 'viewer-role' },
     kind: { state: true },
     note: { state: true },
-    busy: { state: true },
-    errors: { state: true },
-    formError: { state: true },
     done: { state: true },
   };
 
@@ -49,12 +47,11 @@ class PaknUnitRecord extends PaknElement {
   declare viewerRole: string;
   declare protected kind: UnitRecordKind;
   declare protected note: string;
-  declare protected busy: boolean;
-  declare protected errors: Readonly<Record<string, string>>;
-  declare protected formError: string | null;
   declare protected done: UnitRecordKind | null;
   /** Whether the officer typed in the note (then a change of kind keeps their text). */
   #noteEdited = false;
+  /** Busy while sending; the schema's and the server's errors (a lost session tells the shell). */
+  readonly #editor = new EditorController<object>(this, { lang: () => this.language.value });
 
   constructor() {
     super();
@@ -64,9 +61,6 @@ class PaknUnitRecord extends PaknElement {
     this.viewerRole = '';
     this.kind = 'reminder';
     this.note = '';
-    this.busy = false;
-    this.errors = {};
-    this.formError = null;
     this.done = null;
   }
 
@@ -93,34 +87,18 @@ class PaknUnitRecord extends PaknElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    const lang = this.language.value;
-    this.formError = null;
     this.done = null;
-    const input = { unitId: this.unitId, caseId: this.caseId || undefined, kind: this.kind, note: this.note };
-    const parsed = UnitRecordInputSchema.safeParse(input);
-    if (!parsed.success) {
-      this.errors = fieldErrors(parsed.error.issues, lang);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    this.errors = {};
-    this.busy = true;
-    try {
-      await paknClient().unit.record.mutate(parsed.data);
-      this.done = this.kind;
-      this.#noteEdited = false;
-      this.note = suggestedRecordNote(this.kind, this.reference || null);
-      this.dispatchEvent(new UnitRecordedEvent(this.unitId, this.caseId || null, this.kind));
-    } catch (error) {
-      const info = errorInfo(error, lang);
-      if (isSignedOut(info)) this.dispatchEvent(new SessionExpiredEvent());
-      this.errors = info.fieldErrors;
-      this.formError = info.message;
-    } finally {
-      this.busy = false;
-    }
+    await this.#editor.submit({
+      schema: UnitRecordInputSchema,
+      input: { unitId: this.unitId, caseId: this.caseId || undefined, kind: this.kind, note: this.note },
+      send: (data) => paknClient().unit.record.mutate(data),
+      done: () => {
+        this.done = this.kind;
+        this.#noteEdited = false;
+        this.note = suggestedRecordNote(this.kind, this.reference || null);
+        this.dispatchEvent(new UnitRecordedEvent(this.unitId, this.caseId || null, this.kind));
+      },
+    });
   }
 
   protected override render() {
@@ -129,7 +107,7 @@ class PaknUnitRecord extends PaknElement {
     if (kinds.length === 0 || !this.unitId) return nothing;
     return html`<div class="root" lang=${pickLang(lang)}>
       <form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
-        ${this.formError ? html`<p class="alert" role="alert">${this.formError}</p>` : nothing}
+        ${formErrorAlert(this.#editor.formErrorOf())}
         <div class="field kind">
           <label for="kind">${STRINGS.kind[lang]}</label>
           <select id="kind" @change=${(e: Event) => this.#chooseKind((e.target as HTMLSelectElement).value as UnitRecordKind)}>
@@ -140,7 +118,7 @@ class PaknUnitRecord extends PaknElement {
           id: 'note',
           label: STRINGS.note[lang],
           hint: STRINGS.noteHint[lang],
-          error: this.errors.note,
+          error: this.#editor.errorsOf().note,
           rows: 3,
           textLang: 'vi',
           value: this.note,
@@ -151,7 +129,7 @@ class PaknUnitRecord extends PaknElement {
           },
         })}
         <div class="submit-row">
-          <button type="submit" ?disabled=${this.busy}>${this.busy ? STRINGS.sending[lang] : STRINGS.submit[lang]}</button>
+          <button type="submit" ?disabled=${this.#editor.busy}>${this.#editor.busy ? STRINGS.sending[lang] : STRINGS.submit[lang]}</button>
           <span role="status" class="done"> ${this.done ? STRINGS.done[lang].replace('{kind}', UNIT_RECORD_LABELS[this.done][lang]) : nothing} </span>
         </div>
       </form>

@@ -1,9 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Lang, Unit } from '@pakn/domain';
+import type { EditorController } from '#shared/controllers/editor.ts';
 import { navigateOnClick } from '#shared/events.ts';
-import { describedBy, editorStyles, field, pageStyles } from '#shared/form-fields.ts';
+import { describedBy, field } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { listStyles } from '#shared/table.ts';
+import { listEditorStyles, type EntryDraft, type FieldSpec } from '#shared/list-editor.ts';
 import { UNIT_KIND_LABELS, groupUnits } from '#shared/units.ts';
 import { ADMIN } from './strings.ts';
 import { filterUnits } from './unit-search.ts';
@@ -11,7 +12,7 @@ import { filterUnits } from './unit-search.ts';
 /** Where the admin pages live; the landing page links to each. */
 const ADMIN_PATH = '/portal/admin';
 
-export interface FilterOptions {
+interface FilterOptions {
   readonly value: string;
   readonly shown: number;
   readonly total: number;
@@ -21,25 +22,26 @@ export interface FilterOptions {
   readonly onInput: (value: string) => void;
 }
 
-/** The box that narrows a long list, with how many entries it shows. */
-export function renderFilter(o: FilterOptions): TemplateResult {
+/** The box that narrows a long list, with how many entries it shows; then the list, or that nothing matches. */
+export function renderFilter(o: FilterOptions, list: () => TemplateResult | TemplateResult[]): TemplateResult {
   const lang = o.lang;
   return html`<div class="toolbar">
-    ${field({
-      id: 'filter',
-      label: ADMIN.filter[lang],
-      hint: o.hint ? ADMIN.filterHint[lang] : undefined,
-      control: html`<input
-        id="filter"
-        type="search"
-        autocomplete="off"
-        aria-describedby=${o.hint ? 'filter-hint filter-count' : 'filter-count'}
-        .value=${o.value}
-        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
-      />`,
-    })}
-    <p id="filter-count" class="muted" aria-live="polite">${fill(ADMIN.shown[lang], { shown: o.shown, total: o.total })}</p>
-  </div>`;
+      ${field({
+        id: 'filter',
+        label: ADMIN.filter[lang],
+        hint: o.hint ? ADMIN.filterHint[lang] : undefined,
+        control: html`<input
+          id="filter"
+          type="search"
+          autocomplete="off"
+          aria-describedby=${o.hint ? 'filter-hint filter-count' : 'filter-count'}
+          .value=${o.value}
+          @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+        />`,
+      })}
+      <p id="filter-count" class="muted" aria-live="polite">${fill(ADMIN.shown[lang], { shown: o.shown, total: o.total })}</p>
+    </div>
+    ${o.shown === 0 ? html`<p class="empty">${ADMIN.noMatch[lang]}</p>` : list()}`;
 }
 
 /** The way back to the admin landing page, above each admin page's heading. */
@@ -55,74 +57,71 @@ function onSearchKey(event: KeyboardEvent): void {
   if (event.key !== 'Enter') return;
   event.preventDefault();
   const search = event.currentTarget as HTMLInputElement;
-  search.closest('.unit-picker')?.querySelector('select')?.focus();
+  search.closest('.field')?.querySelector('select')?.focus();
 }
 
-export interface UnitPickerOptions {
-  readonly id: string;
-  readonly label: string;
-  readonly hint: string;
-  readonly error: string | undefined;
-  readonly units: readonly Unit[];
-  readonly value: string;
-  readonly query: string;
-  /** The first option, meaning "no unit"; absent when a unit must be chosen. */
-  readonly emptyLabel: string;
-  readonly lang: Lang;
-  readonly onQuery: (query: string) => void;
-  readonly onChange: (unitId: string) => void;
+/** A draft whose form has a unit picker: the picker's search words are kept with it (a new draft, no words). */
+export interface PickerDraft extends EntryDraft {
+  query: string;
 }
 
 /**
- * A unit select with a search box that narrows it: with some 160 units, scrolling a select is slow, and a
- * native select keeps keyboard use and screen-reader support that a home-made combobox would have to rebuild.
+ * A unit picker as a field of an admin page's editor (`id` is the draft's unit id): a unit select with a search
+ * box that narrows it. With some 160 units, scrolling a select is slow, and a native select keeps keyboard use
+ * and screen-reader support that a home-made combobox would have to rebuild.
  */
-export function renderUnitPicker(o: UnitPickerOptions): TemplateResult {
-  const shown = filterUnits(o.units, o.query, o.value);
-  const matches = o.query ? filterUnits(o.units, o.query).length : o.units.length;
-  return html`<div class="field unit-picker">
-    <label for=${o.id}>${o.label}</label>
-    <span id="${o.id}-hint" class="hint">${o.hint}</span>
-    <div class="picker-row">
-      <span class="picker-search">
-        <label class="visually-hidden" for="${o.id}-search">${ADMIN.unitSearch[o.lang]} (${o.label})</label>
-        <input
-          id="${o.id}-search"
-          type="search"
-          autocomplete="off"
-          placeholder=${ADMIN.unitSearch[o.lang]}
-          aria-describedby="${o.id}-search-hint ${o.id}-count"
-          .value=${o.query}
-          @input=${(e: Event) => o.onQuery((e.target as HTMLInputElement).value)}
-          @keydown=${onSearchKey}
-        />
-        <span id="${o.id}-search-hint" class="visually-hidden">${ADMIN.unitSearchHint[o.lang]}</span>
-      </span>
-      <select
-        id=${o.id}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy(o.id, true, o.error)}
-        @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
-      >
-        <option value="" ?selected=${!o.value}>${o.emptyLabel}</option>
-        ${groupUnits(shown).map(
-          (g) =>
-            html`<optgroup label=${UNIT_KIND_LABELS[g.kind][o.lang]}>
-              ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === o.value}>${u.name}</option>`)}
-            </optgroup>`,
-        )}
-      </select>
-    </div>
-    <span id="${o.id}-count" class="hint" aria-live="polite">${o.query ? fill(ADMIN.unitsFound[o.lang], { n: matches }) : nothing}</span>
-    ${o.error ? html`<span id="${o.id}-error" class="field-error">${o.error}</span>` : nothing}
-  </div>`;
+export function unitPickerField<D extends PickerDraft>(
+  editor: EditorController<D>,
+  lang: Lang,
+  o: Pick<FieldSpec<D>, 'id' | 'label'> & {
+    readonly hint: string;
+    readonly units: readonly Unit[];
+    /** The first option: "no unit", or "choose" where a unit must be chosen. */
+    readonly emptyLabel: string;
+  },
+): FieldSpec<D> {
+  const { id, units } = o;
+  const value = editor.draft ? String(editor.draft[id]) : '';
+  const query = editor.draft?.query ?? '';
+  const label = o.label[lang];
+  const control = (error: string | undefined) =>
+    html`<div class="picker-row">
+        <span class="picker-search">
+          <label class="visually-hidden" for="${id}-search">${ADMIN.unitSearch[lang]} (${label})</label>
+          <input
+            id="${id}-search"
+            type="search"
+            autocomplete="off"
+            placeholder=${ADMIN.unitSearch[lang]}
+            aria-describedby="${id}-search-hint ${id}-count"
+            .value=${query}
+            @input=${(e: Event) => editor.set('query', (e.target as HTMLInputElement).value)}
+            @keydown=${onSearchKey}
+          />
+          <span id="${id}-search-hint" class="visually-hidden">${ADMIN.unitSearchHint[lang]}</span>
+        </span>
+        <select
+          id=${id}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy(id, true, error)}
+          @change=${(e: Event) => editor.set(id, (e.target as HTMLSelectElement).value as D[typeof id])}
+        >
+          <option value="" ?selected=${!value}>${o.emptyLabel}</option>
+          ${groupUnits(filterUnits(units, query, value)).map(
+            (g) =>
+              html`<optgroup label=${UNIT_KIND_LABELS[g.kind][lang]}>
+                ${g.units.map((u) => html`<option value=${u.id} ?selected=${u.id === value}>${u.name}</option>`)}
+              </optgroup>`,
+          )}
+        </select>
+      </div>
+      <span id="${id}-count" class="hint" aria-live="polite">${query ? fill(ADMIN.unitsFound[lang], { n: filterUnits(units, query).length }) : nothing}</span>`;
+  return { id, label: o.label, render: (error) => field({ id, label, hint: o.hint, error, control: control(error) }) };
 }
 
-/** Layout shared by the admin pages, on top of the portal's `base` and `dataTable`. */
+/** Layout shared by the admin pages: the list-and-editor pages' styles, the breadcrumb and the unit picker. */
 export const adminStyles = [
-  pageStyles,
-  editorStyles,
-  listStyles,
+  ...listEditorStyles,
   css`
     .breadcrumb {
       display: flex;
@@ -134,6 +133,19 @@ export const adminStyles = [
       margin-bottom: 0;
       flex: 1 1 18rem;
       max-width: 28rem;
+    }
+    /* A list of cards: the landing page's links, the sites. */
+    .cards {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_space);
+    }
+    .cards > li {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.75rem var(--_space);
     }
     .picker-row {
       display: flex;
@@ -147,11 +159,6 @@ export const adminStyles = [
     .picker-row select {
       flex: 2 1 16rem;
       width: auto;
-    }
-    code {
-      font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
-      font-size: 0.9rem;
-      overflow-wrap: anywhere;
     }
   `,
 ];

@@ -1,7 +1,6 @@
 import { css, html } from 'lit';
 import { navigateOnClick } from '#shared/events.ts';
 import { PAGE_LIST, pagePath } from '#shared/pages.ts';
-import { base, tokens } from '#shared/styles.ts';
 import { adminStyles } from './admin-ui.ts';
 import { LANDING } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
@@ -22,7 +21,7 @@ export class PaknAdmin extends PaknElement {
     return html`<div class="root" lang=${lang}>
       <h1>${LANDING.heading[lang]}</h1>
       <p class="intro">${LANDING.intro[lang]}</p>
-      <ul class="pages">
+      <ul class="pages cards">
         ${MENU.map(
           (p) =>
             html`<li>
@@ -37,22 +36,10 @@ export class PaknAdmin extends PaknElement {
   }
 
   static override styles = [
-    tokens,
-    base,
     adminStyles,
     css`
       .pages {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
         grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
-        gap: var(--_space);
-      }
-      .pages li {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.75rem var(--_space);
       }
       .pages a {
         font-weight: 600;

@@ -2,18 +2,6 @@ import { css } from 'lit';
 
 /** `<pakn-sites>`'s own look: a card per site, its details as a definition list, the embed code. */
 export const sitesStyles = css`
-  .sites {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space);
-  }
-  .site {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.75rem var(--_space);
-  }
   .site-head {
     display: flex;
     flex-wrap: wrap;

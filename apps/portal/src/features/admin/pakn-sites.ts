@@ -1,26 +1,23 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { SiteInputSchema, errorMessage, type Lang, type Site } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { UnitsController } from '#shared/context.ts';
 import { fill } from '#shared/i18n.ts';
-import { base, tokens } from '#shared/styles.ts';
 import { unitName, type UnitView } from '#shared/units.ts';
-import { describedBy, textField } from '#shared/form-fields.ts';
-import { editButton, keyField, ListEditorPage } from '#shared/list-editor.ts';
-import { adminStyles, renderBreadcrumb, renderUnitPicker } from './admin-ui.ts';
+import { describedBy } from '#shared/form-fields.ts';
+import { ListEditorPage, type FieldRows } from '#shared/list-editor.ts';
+import { adminStyles, renderBreadcrumb, unitPickerField, type PickerDraft } from './admin-ui.ts';
 import { embedSnippet, hostedPageUrl } from './embed-snippet.ts';
 import { MAX_ORIGINS, parseOriginList, type OriginLineError } from './origin-list.ts';
 import { ADMIN, SITES } from './strings.ts';
 import { sitesStyles } from './pakn-sites.styles.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
-interface Draft {
-  /** Null for a new site; the key of the site being edited otherwise. */
-  editing: string | null;
+interface Draft extends PickerDraft {
   key: string;
   name: string;
   /** The allowed origins as typed, one a line. */
-  origins: string;
+  allowedOrigins: string;
   defaultUnitId: string;
 }
 
@@ -47,27 +44,40 @@ function originMessage(error: OriginLineError, lang: Lang): string {
  */
 export class PaknSites extends PaknElement {
   static override properties = {
-    unitQuery: { state: true },
     originErrors: { state: true },
   };
 
-  declare protected unitQuery: string;
   /** One message per bad line of the origins box. */
   declare protected originErrors: readonly string[];
 
   readonly #units = new UnitsController(this);
   readonly #page = new ListEditorPage<readonly Site[], Draft>(this, {
     lang: this.language,
+    texts: SITES,
+    top: () => renderBreadcrumb(this.language.value, this),
     load: (signal) => paknClient().admin.sites.query(undefined, { signal }),
+    draft: (site) =>
+      site
+        ? {
+            editing: site.key,
+            key: site.key,
+            name: site.name,
+            allowedOrigins: site.allowedOrigins.join('\n'),
+            defaultUnitId: site.defaultUnitId ?? '',
+            query: '',
+          }
+        : { editing: null, key: '', name: '', allowedOrigins: '', defaultUnitId: '', query: '' },
+    focus: { add: '#key', edit: '#allowedOrigins' },
+    fields: (d) => this.#fields(d, this.language.value),
+    list: (sites) => this.#renderSites(sites, this.language.value),
     save: (draft) => this.#save(draft),
-    fields: FORM_FIELDS,
+    addWaits: true,
+    formFields: FORM_FIELDS,
   });
-  readonly #sites = this.#page.list;
   readonly #editor = this.#page.editor;
 
   constructor() {
     super();
-    this.unitQuery = '';
     this.originErrors = [];
   }
 
@@ -80,35 +90,16 @@ export class PaknSites extends PaknElement {
     return this.#units.value ?? [];
   }
 
-  async #open(site: Site | null): Promise<void> {
-    this.originErrors = [];
-    this.unitQuery = '';
-    await this.#editor.open(
-      site
-        ? { editing: site.key, key: site.key, name: site.name, origins: site.allowedOrigins.join('\n'), defaultUnitId: site.defaultUnitId ?? '' }
-        : { editing: null, key: '', name: '', origins: '', defaultUnitId: '' },
-      site ? '#allowedOrigins' : '#key',
-    );
-  }
-
-  #set(key: Exclude<keyof Draft, 'editing'>, value: string): void {
-    this.#editor.set(key, value);
-    if (key !== 'origins') return;
-    this.originErrors = [];
-    this.#editor.clearFieldErrors('allowedOrigins');
-  }
-
   async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
-    const origins = parseOriginList(d.origins);
+    const origins = parseOriginList(d.allowedOrigins);
     const input = { key: d.key.trim(), name: d.name, allowedOrigins: origins.origins, defaultUnitId: d.defaultUnitId || undefined, isNew: d.editing === null };
     await this.#editor.submit({
       schema: SiteInputSchema,
       input,
       check: () => {
         const errors: Record<string, string> = {};
-        // The server saves over a site with the same key: a new site must not silently replace another.
-        if (!d.editing && this.#sites.value?.some((s) => s.key === input.key)) errors.key = ADMIN.idTaken[lang];
+        if (this.#page.taken(d, (s) => s.key === input.key)) errors.key = ADMIN.idTaken[lang];
         this.originErrors = origins.errors.map((e) => originMessage(e, lang));
         if (this.originErrors.length > 0) errors.allowedOrigins = this.originErrors.join(' ');
         return errors;
@@ -122,11 +113,7 @@ export class PaknSites extends PaknElement {
         return mapped;
       },
       send: (data) => paknClient().admin.saveSite.mutate(data),
-      done: async (_, data) => {
-        await this.#sites.run();
-        this.#editor.notice = fill(SITES.saved[lang], { name: data.name });
-        await this.#editor.close(data.key);
-      },
+      done: (_, data) => this.#page.saved(fill(SITES.saved[lang], { name: data.name }), data.key),
     });
   }
 
@@ -151,26 +138,18 @@ export class PaknSites extends PaknElement {
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      top: renderBreadcrumb(lang, this),
-      texts: SITES,
-      addWaits: true,
-      onAdd: () => void this.#open(null),
-      form: (d) => this.#renderForm(d, lang),
-      list: (sites) => this.#renderSites(sites, lang),
-    });
+    return this.#page.render();
   }
 
-  #renderSites(sites: readonly Site[], lang: Lang) {
-    return html`<ul class="sites">
+  #renderSites(sites: readonly Site[], lang: Lang): TemplateResult {
+    return html`<ul class="cards">
       ${sites.map((s) => {
         const hosted = hostedPageUrl(this.#paknOrigin, s.key);
-        return html`<li class="site" data-key=${s.key}>
+        return html`<li data-key=${s.key}>
           <section aria-labelledby="site-${s.key}">
             <div class="site-head">
               <h2 id="site-${s.key}">${s.name}</h2>
-              ${editButton(lang, s.key, s.name, () => void this.#open(s))}
+              ${this.#page.editButton(s, s.key, s.name)}
             </div>
             <dl>
               <dt>${SITES.key[lang]}</dt>
@@ -206,71 +185,56 @@ export class PaknSites extends PaknElement {
     </ul>`;
   }
 
-  #renderForm(d: Draft, lang: Lang) {
-    const e = this.#editor.errorsOf();
-    const originsError = e.allowedOrigins;
-    return this.#page.renderEditor(
-      d,
-      d.editing ? fill(SITES.editHeading[lang], { name: d.name }) : SITES.newHeading[lang],
-      html`
-        <div class="grid">
-          ${keyField({
-            id: 'key',
-            label: SITES.key[lang],
-            hint: ADMIN.slugHint[lang],
-            error: e.key,
-            value: d.key,
-            editing: d.editing !== null,
-            onInput: (v) => this.#set('key', v),
-          })}
-          ${textField({ id: 'name', label: SITES.name[lang], error: e.name, value: d.name, onInput: (v) => this.#set('name', v) })}
-        </div>
-        <div class="field">
-          <label for="allowedOrigins">${SITES.origins[lang]}</label>
-          <span id="allowedOrigins-hint" class="hint">${fill(SITES.originsHint[lang], { max: MAX_ORIGINS })}</span>
-          <textarea
-            id="allowedOrigins"
-            rows="4"
-            spellcheck="false"
-            autocapitalize="none"
-            placeholder="https://phuong.hanoi.gov.vn"
-            .value=${d.origins}
-            aria-invalid=${originsError ? 'true' : 'false'}
-            aria-describedby=${describedBy('allowedOrigins', true, originsError)}
-            @input=${(ev: Event) => this.#set('origins', (ev.target as HTMLTextAreaElement).value)}
-          ></textarea>
-          ${
-            originsError
-              ? html`<div id="allowedOrigins-error" class="field-error">
-                  ${
-                    this.originErrors.length > 0
-                      ? html`<ul class="origin-errors">
-                          ${this.originErrors.map((m) => html`<li>${m}</li>`)}
-                        </ul>`
-                      : originsError
-                  }
-                </div>`
-              : nothing
-          }
-        </div>
-        ${renderUnitPicker({
-          id: 'defaultUnitId',
-          label: SITES.defaultUnit[lang],
-          hint: SITES.defaultUnitHint[lang],
-          error: e.defaultUnitId,
-          units: this.#unitList,
-          value: d.defaultUnitId,
-          query: this.unitQuery,
-          emptyLabel: ADMIN.noUnit[lang],
-          lang,
-          onQuery: (q) => (this.unitQuery = q),
-          onChange: (id) => this.#set('defaultUnitId', id),
-        })}
-      `,
-    );
+  #fields(d: Draft, lang: Lang): FieldRows<Draft> {
+    return [
+      [
+        { id: 'key', type: 'key', label: SITES.key, hint: ADMIN.slugHint },
+        { id: 'name', label: SITES.name },
+      ],
+      { id: 'allowedOrigins', label: SITES.origins, render: (error) => this.#renderOrigins(d, error, lang) },
+      unitPickerField(this.#editor, lang, {
+        id: 'defaultUnitId',
+        label: SITES.defaultUnit,
+        hint: SITES.defaultUnitHint[lang],
+        units: this.#unitList,
+        emptyLabel: ADMIN.noUnit[lang],
+      }),
+    ];
   }
 
-  static override styles = [tokens, base, adminStyles, sitesStyles];
+  /** The origins box: one origin a line, and under it one message per bad line. */
+  #renderOrigins(d: Draft, error: string | undefined, lang: Lang) {
+    return html`<div class="field">
+      <label for="allowedOrigins">${SITES.origins[lang]}</label>
+      <span id="allowedOrigins-hint" class="hint">${fill(SITES.originsHint[lang], { max: MAX_ORIGINS })}</span>
+      <textarea
+        id="allowedOrigins"
+        rows="4"
+        spellcheck="false"
+        autocapitalize="none"
+        placeholder="https://phuong.hanoi.gov.vn"
+        .value=${d.allowedOrigins}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy('allowedOrigins', true, error)}
+        @input=${(ev: Event) => this.#editor.set('allowedOrigins', (ev.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${
+        error
+          ? html`<div id="allowedOrigins-error" class="field-error">
+              ${
+                this.originErrors.length > 0
+                  ? html`<ul class="origin-errors">
+                      ${this.originErrors.map((m) => html`<li>${m}</li>`)}
+                    </ul>`
+                  : error
+              }
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  static override styles = [adminStyles, sitesStyles];
 }
 
 defineElement('pakn-sites', PaknSites);

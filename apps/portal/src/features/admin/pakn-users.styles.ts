@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 /** `<pakn-users>`'s own look, on top of the admin pages' styles. */
 export const usersStyles = css`
-  tr.inactive td,
-  tr.inactive th {
-    color: var(--_muted);
-  }
   .label-like {
     font-weight: 600;
   }

@@ -8,8 +8,6 @@ export const ADMIN = {
   filterHint: { vi: 'Gõ có dấu hoặc không dấu.', en: 'With or without Vietnamese marks.' },
   shown: { vi: 'Đang hiện {shown}/{total}.', en: 'Showing {shown} of {total}.' },
   noMatch: { vi: 'Không có mục nào khớp với từ khóa.', en: 'Nothing matches the filter.' },
-  actions: { vi: 'Thao tác', en: 'Actions' },
-  chooseOne: { vi: '— Chọn —', en: '— Choose —' },
   noUnit: { vi: '— Không thuộc đơn vị nào —', en: '— No unit —' },
   unitSearch: { vi: 'Tìm đơn vị', en: 'Find a unit' },
   unitSearchHint: {
@@ -28,7 +26,6 @@ export const ADMIN = {
   idTaken: { vi: 'Mã này đã được dùng. Hãy chọn mã khác, hoặc sửa mục đã có.', en: 'This identifier is in use. Choose another, or edit the existing entry.' },
   unknownUnit: { vi: 'Đơn vị này không có trong danh sách.', en: 'This unit is not in the list.' },
   yes: { vi: 'Có', en: 'Yes' },
-  no: { vi: 'Không', en: 'No' },
 } as const satisfies Record<string, Text>;
 
 export const LANDING = {

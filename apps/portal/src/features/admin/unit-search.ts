@@ -8,12 +8,17 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Whether every word of the query appears in the text, tone marks ignored (an empty query matches all). */
+export function matchesQuery(text: string, query: string): boolean {
+  const haystack = foldForSearch(text);
+  return foldForSearch(query)
+    .split(' ')
+    .every((word) => haystack.includes(word));
+}
+
 /** Whether every word of the query appears in the unit's name or id, tone marks ignored. */
 export function unitMatches(unit: Pick<Unit, 'id' | 'name'>, query: string): boolean {
-  const words = foldForSearch(query).split(' ').filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = `${foldForSearch(unit.name)} ${unit.id.toLowerCase()}`;
-  return words.every((word) => haystack.includes(word));
+  return matchesQuery(`${unit.name} ${unit.id}`, query);
 }
 
 /**

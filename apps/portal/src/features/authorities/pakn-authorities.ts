@@ -1,18 +1,15 @@
-import { css, html } from 'lit';
-import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type OutOfScopeClass, type Text } from '@pakn/domain';
+import { css, html, type TemplateResult } from 'lit';
+import { AuthorityInputSchema, OUT_OF_SCOPE_CLASSES, OUT_OF_SCOPE_LABELS, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
-import { selectField, textField, textareaField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, editButton, keyField, listEditorStyles, ListEditorPage, mapFieldIds } from '#shared/list-editor.ts';
+import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type EntryDraft, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
 type Authority = Awaited<ReturnType<PaknClient['authority']['list']['query']>>[number];
 
-interface Draft {
-  /** Null for a new entry (its id is typed); the id of the entry being edited otherwise. */
-  editing: string | null;
+interface Draft extends EntryDraft {
   id: string;
   outOfScopeClass: string;
   nameVi: string;
@@ -30,7 +27,6 @@ const STRINGS = {
   caption: { vi: 'Các cơ quan có thẩm quyền, theo loại nội dung', en: 'Authorities, by class' },
   class: { vi: 'Loại nội dung ngoài phạm vi', en: 'Out-of-scope class' },
   name: { vi: 'Tên cơ quan', en: 'Name' },
-  actions: { vi: 'Thao tác', en: 'Actions' },
   remove: { vi: 'Xóa', en: 'Delete' },
   confirmRemove: { vi: 'Xóa cơ quan “{name}” khỏi danh mục?', en: 'Delete “{name}” from the directory?' },
   removed: { vi: 'Đã xóa cơ quan khỏi danh mục.', en: 'The authority was deleted.' },
@@ -48,7 +44,6 @@ const STRINGS = {
   referralVi: { vi: 'Hướng dẫn cho người dân (tiếng Việt)', en: 'Guidance for citizens (Vietnamese)' },
   referralEn: { vi: 'Hướng dẫn cho người dân (tiếng Anh)', en: 'Guidance for citizens (English)' },
   referralHint: { vi: 'Ít nhất 10 ký tự. Người dân đọc nội dung này.', en: 'At least 10 characters. Citizens read it.' },
-  chooseOne: { vi: '— Chọn —', en: '— Choose —' },
   saved: { vi: 'Đã lưu cơ quan “{name}”.', en: 'Saved “{name}”.' },
   idTaken: { vi: 'Mã này đã có trong danh mục.', en: 'This identifier is already in use.' },
 } as const satisfies Record<string, Text>;
@@ -58,6 +53,26 @@ const fieldIds = mapFieldIds(
   { id: 'id', outOfScopeClass: 'outOfScopeClass', 'name.vi': 'nameVi', 'name.en': 'nameEn', 'referral.vi': 'referralVi', 'referral.en': 'referralEn' },
   () => 'id',
 );
+
+/** The editor's fields: the id and class, then the name and the guidance in both languages. */
+function fields(lang: Lang): FieldRows<Draft> {
+  const classes = OUT_OF_SCOPE_CLASSES.map((c) => ({ value: c, label: OUT_OF_SCOPE_LABELS[c][lang] }));
+  const hint = STRINGS.referralHint;
+  return [
+    [
+      { id: 'id', type: 'key', label: STRINGS.id, hint: STRINGS.idHint },
+      { id: 'outOfScopeClass', type: 'select', label: STRINGS.class, options: classes },
+    ],
+    [
+      { id: 'nameVi', label: STRINGS.nameVi, textLang: 'vi', autocomplete: null },
+      { id: 'nameEn', label: STRINGS.nameEn, textLang: 'en', autocomplete: null },
+    ],
+    [
+      { id: 'referralVi', type: 'area', label: STRINGS.referralVi, hint, textLang: 'vi' },
+      { id: 'referralEn', type: 'area', label: STRINGS.referralEn, hint, textLang: 'en' },
+    ],
+  ];
+}
 
 function draftOf(a: Authority | null): Draft {
   if (!a) return { editing: null, id: '', outOfScopeClass: '', nameVi: '', nameEn: '', referralVi: '', referralEn: '' };
@@ -82,15 +97,15 @@ function draftOf(a: Authority | null): Draft {
 export class PaknAuthorities extends PaknElement {
   readonly #page = new ListEditorPage<readonly Authority[], Draft>(this, {
     lang: this.language,
+    texts: STRINGS,
     load: (signal) => paknClient().authority.list.query(undefined, { signal }),
+    draft: draftOf,
+    focus: { add: '#id', edit: '#outOfScopeClass' },
+    fields: () => fields(this.language.value),
+    list: (authorities) => this.#renderTable(authorities, this.language.value),
     save: (draft) => this.#save(draft),
   });
-  readonly #authorities = this.#page.list;
   readonly #editor = this.#page.editor;
-
-  async #open(authority: Authority | null): Promise<void> {
-    await this.#editor.open(draftOf(authority), authority ? '#outOfScopeClass' : '#id');
-  }
 
   async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
@@ -103,47 +118,34 @@ export class PaknAuthorities extends PaknElement {
     await this.#editor.submit({
       schema: AuthorityInputSchema,
       input,
-      check: () => (d.editing === null && this.#authorities.value?.some((a) => a.id === input.id) ? { id: STRINGS.idTaken[lang] } : null),
+      check: () => (this.#page.taken(d, (a) => a.id === input.id) ? { id: STRINGS.idTaken[lang] } : null),
       fieldIds,
       send: (data) => paknClient().authority.save.mutate(data),
-      done: async (_, data) => {
-        await this.#authorities.run();
-        this.#editor.notice = fill(STRINGS.saved[lang], { name: data.name[lang] });
-        await this.#editor.close(data.id);
-      },
+      done: (_, data) => this.#page.saved(fill(STRINGS.saved[lang], { name: data.name[lang] }), data.id),
     });
   }
 
   async #remove(authority: Authority): Promise<void> {
     const lang = this.language.value;
     if (!window.confirm(fill(STRINGS.confirmRemove[lang], { name: authority.name[lang] }))) return;
-    await this.#editor.submit({
-      form: 'row',
-      input: null,
-      send: () => paknClient().authority.remove.mutate({ id: authority.id }),
-      done: async () => {
-        await this.#authorities.run();
-        this.#editor.notice = STRINGS.removed[lang];
+    await this.#page.rowAction(
+      () => paknClient().authority.remove.mutate({ id: authority.id }),
+      async () => {
+        await this.#page.reload(STRINGS.removed[lang]);
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('#add')?.focus();
       },
-    });
+    );
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      texts: STRINGS,
-      onAdd: () => void this.#open(null),
-      form: (d) => this.#renderForm(d, lang),
-      list: (authorities) => this.#renderTable(authorities, lang),
-    });
+    return this.#page.render();
   }
 
-  #renderTable(authorities: readonly Authority[], lang: Lang) {
-    return html`${renderTable({
+  #renderTable(authorities: readonly Authority[], lang: Lang): TemplateResult {
+    return renderTable({
       caption: STRINGS.caption[lang],
-      columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: STRINGS.actions[lang], hidden: true }],
+      columns: [STRINGS.class[lang], STRINGS.name[lang], STRINGS.referralVi[lang], { label: LIST_EDITOR.actions[lang], hidden: true }],
       rows: authorities.map(
         (a) =>
           html`<tr data-id=${a.id}>
@@ -151,70 +153,14 @@ export class PaknAuthorities extends PaknElement {
             <th scope="row">${bilingual(a.name)}</th>
             <td class="referral" lang="vi">${a.referral.vi}</td>
             <td class="actions">
-              ${editButton(lang, a.id, a.name[lang], () => void this.#open(a))}
+              ${this.#page.editButton(a, a.id, a.name[lang])}
               <button type="button" class="secondary small danger" @click=${() => void this.#remove(a)}>
                 ${STRINGS.remove[lang]}<span class="visually-hidden"> ${a.name[lang]}</span>
               </button>
             </td>
           </tr>`,
       ),
-    })}`;
-  }
-
-  #text(d: Draft, id: 'nameVi' | 'nameEn', label: Text, lang: Lang, textLang: Lang) {
-    return textField({
-      id,
-      label: label[lang],
-      error: this.#editor.errorsOf()[id],
-      autocomplete: null,
-      textLang,
-      value: d[id],
-      onInput: (v) => this.#editor.set(id, v),
     });
-  }
-
-  #area(d: Draft, id: 'referralVi' | 'referralEn', label: Text, lang: Lang, textLang: Lang) {
-    return textareaField({
-      id,
-      label: label[lang],
-      hint: STRINGS.referralHint[lang],
-      error: this.#editor.errorsOf()[id],
-      rows: 4,
-      textLang,
-      value: d[id],
-      onInput: (v) => this.#editor.set(id, v),
-    });
-  }
-
-  #renderForm(d: Draft, lang: Lang) {
-    return this.#page.renderEditor(
-      d,
-      d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      html`
-        <div class="grid">
-          ${keyField({
-            id: 'id',
-            label: STRINGS.id[lang],
-            hint: STRINGS.idHint[lang],
-            error: this.#editor.errorsOf().id,
-            value: d.id,
-            editing: d.editing !== null,
-            onInput: (v) => this.#editor.set('id', v),
-          })}
-          ${selectField({
-            id: 'outOfScopeClass',
-            label: STRINGS.class[lang],
-            error: this.#editor.errorsOf().outOfScopeClass,
-            value: d.outOfScopeClass,
-            emptyLabel: STRINGS.chooseOne[lang],
-            options: OUT_OF_SCOPE_CLASSES.map((c: OutOfScopeClass) => ({ value: c, label: OUT_OF_SCOPE_LABELS[c][lang] })),
-            onChange: (v) => this.#editor.set('outOfScopeClass', v),
-          })}
-        </div>
-        <div class="grid">${this.#text(d, 'nameVi', STRINGS.nameVi, lang, 'vi')} ${this.#text(d, 'nameEn', STRINGS.nameEn, lang, 'en')}</div>
-        <div class="grid">${this.#area(d, 'referralVi', STRINGS.referralVi, lang, 'vi')} ${this.#area(d, 'referralEn', STRINGS.referralEn, lang, 'en')}</div>
-      `,
-    );
   }
 
   static override styles = [

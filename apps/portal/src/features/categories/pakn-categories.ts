@@ -1,17 +1,14 @@
-import { css, html } from 'lit';
-import { CategoryInputSchema, type CategoryDefinition, type Lang, type Text } from '@pakn/domain';
+import { css, html, type TemplateResult } from 'lit';
+import { CategoryInputSchema, type CategoryDefinition, type Lang } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { forgetCategories } from '#shared/categories.ts';
-import { textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
-import { bilingual, editButton, listEditorStyles, ListEditorPage, mapFieldIds } from '#shared/list-editor.ts';
+import { bilingual, LIST_EDITOR, listEditorStyles, ListEditorPage, mapFieldIds, type EntryDraft, type FieldRows } from '#shared/list-editor.ts';
 import { renderTable } from '#shared/table.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
-interface Draft {
-  /** Null for a new category (its key is typed); the key of the category being edited otherwise. */
-  editing: string | null;
+interface Draft extends EntryDraft {
   key: string;
   labelVi: string;
   labelEn: string;
@@ -20,10 +17,21 @@ interface Draft {
   active: boolean;
 }
 
-type TextField = Exclude<keyof Draft, 'editing' | 'active'>;
-
 /** Schema paths → field ids of the form; anything else is about the key. */
 const fieldIds = mapFieldIds({ key: 'key', 'label.vi': 'labelVi', 'label.en': 'labelEn', 'hint.vi': 'hintVi', 'hint.en': 'hintEn' }, () => 'key');
+
+/** The editor's fields: the key, then the name and the citizens' hint in both languages. */
+const FIELDS: FieldRows<Draft> = [
+  { id: 'key', type: 'key', label: STRINGS.key, hint: STRINGS.keyHint },
+  [
+    { id: 'labelVi', label: STRINGS.labelVi, textLang: 'vi' },
+    { id: 'labelEn', label: STRINGS.labelEn, textLang: 'en' },
+  ],
+  [
+    { id: 'hintVi', label: STRINGS.hintVi, hint: STRINGS.hintHelp, textLang: 'vi' },
+    { id: 'hintEn', label: STRINGS.hintEn, hint: STRINGS.hintHelp, textLang: 'en' },
+  ],
+];
 
 function draftOf(category: CategoryDefinition | null): Draft {
   if (!category) return { editing: null, key: '', labelVi: '', labelEn: '', hintVi: '', hintEn: '', active: true };
@@ -41,21 +49,17 @@ function draftOf(category: CategoryDefinition | null): Draft {
 export class PaknCategories extends PaknElement {
   readonly #page = new ListEditorPage<readonly CategoryDefinition[], Draft>(this, {
     lang: this.language,
+    texts: STRINGS,
     load: (signal) => paknClient().admin.categories.query(undefined, { signal }),
+    draft: draftOf,
+    focus: { add: '#key', edit: '#labelVi' },
+    fields: () => FIELDS,
+    list: (categories) => this.#renderTable(categories, this.language.value),
     save: (draft) => this.#save(draft),
+    // Other features of this page read the new labels on their next load.
+    changed: forgetCategories,
   });
-  readonly #categories = this.#page.list;
   readonly #editor = this.#page.editor;
-
-  /** The list changed: read it again; other features of this page read the new labels on their next load. */
-  async #changed(): Promise<void> {
-    forgetCategories();
-    await this.#categories.run();
-  }
-
-  async #open(category: CategoryDefinition | null): Promise<void> {
-    await this.#editor.open(draftOf(category), category ? '#labelVi' : '#key');
-  }
 
   async #save(d: Draft): Promise<void> {
     const lang = this.language.value;
@@ -69,27 +73,20 @@ export class PaknCategories extends PaknElement {
     await this.#editor.submit({
       schema: CategoryInputSchema,
       input,
-      check: () => (d.editing === null && this.#categories.value?.some((c) => c.key === input.key) ? { key: STRINGS.keyTaken[lang] } : null),
+      check: () => (this.#page.taken(d, (c) => c.key === input.key) ? { key: STRINGS.keyTaken[lang] } : null),
       fieldIds,
       send: (data) => paknClient().admin.saveCategory.mutate(data),
-      done: async (_, data) => {
-        await this.#changed();
-        this.#editor.notice = fill(STRINGS.saved[lang], { name: data.label[lang] });
-        await this.#editor.close(data.key);
-      },
+      done: (_, data) => this.#page.saved(fill(STRINGS.saved[lang], { name: data.label[lang] }), data.key),
     });
   }
 
   async #move(category: CategoryDefinition, direction: 'up' | 'down'): Promise<void> {
     const lang = this.language.value;
-    await this.#editor.submit({
-      form: 'row',
-      input: null,
-      send: () => paknClient().admin.moveCategory.mutate({ key: category.key, direction }),
-      done: async (list) => {
-        await this.#changed();
+    await this.#page.rowAction(
+      () => paknClient().admin.moveCategory.mutate({ key: category.key, direction }),
+      async (list) => {
         const position = list.findIndex((c) => c.key === category.key) + 1;
-        this.#editor.notice = fill(STRINGS.moved[lang], { name: category.label[lang], n: position });
+        await this.#page.reload(fill(STRINGS.moved[lang], { name: category.label[lang], n: position }));
         await this.updateComplete;
         // Keep the focus on the same button of the moved row, or on its other button at the ends.
         const row = this.renderRoot.querySelector(`tr[data-key="${CSS.escape(category.key)}"]`);
@@ -98,37 +95,26 @@ export class PaknCategories extends PaknElement {
           row?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])')
         )?.focus();
       },
-    });
+    );
   }
 
   async #toggle(category: CategoryDefinition): Promise<void> {
     const lang = this.language.value;
     const active = !category.active;
-    await this.#editor.submit({
-      form: 'row',
-      input: null,
-      send: () =>
-        paknClient().admin.saveCategory.mutate({ isNew: false, key: category.key, label: category.label, hint: category.hint ?? { vi: '', en: '' }, active }),
-      done: async () => {
-        await this.#changed();
-        this.#editor.notice = fill(active ? STRINGS.activated[lang] : STRINGS.deactivated[lang], { name: category.label[lang] });
-      },
-    });
+    const hint = category.hint ?? { vi: '', en: '' };
+    await this.#page.rowAction(
+      () => paknClient().admin.saveCategory.mutate({ isNew: false, key: category.key, label: category.label, hint, active }),
+      () => this.#page.reload(fill(active ? STRINGS.activated[lang] : STRINGS.deactivated[lang], { name: category.label[lang] })),
+    );
   }
 
   protected override render() {
-    const lang = this.language.value;
-    return this.#page.renderPage({
-      texts: STRINGS,
-      onAdd: () => void this.#open(null),
-      form: (d) => this.#renderForm(d, lang),
-      list: (categories) => this.#renderTable(categories, lang),
-    });
+    return this.#page.render();
   }
 
-  #renderTable(categories: readonly CategoryDefinition[], lang: Lang) {
+  #renderTable(categories: readonly CategoryDefinition[], lang: Lang): TemplateResult {
     const last = categories.length - 1;
-    return html`${renderTable({
+    return renderTable({
       caption: STRINGS.caption[lang],
       columns: [
         STRINGS.order[lang],
@@ -136,10 +122,9 @@ export class PaknCategories extends PaknElement {
         STRINGS.key[lang],
         STRINGS.hint[lang],
         STRINGS.status[lang],
-        { label: STRINGS.actions[lang], hidden: true },
+        { label: LIST_EDITOR.actions[lang], hidden: true },
       ],
       rows: categories.map((c, i) => {
-        const name = html`<span class="visually-hidden"> ${c.label[lang]}</span>`;
         return html`<tr data-key=${c.key} class=${c.active ? '' : 'inactive'}>
           <td>${i + 1}</td>
           <th scope="row">${bilingual(c.label)}</th>
@@ -147,63 +132,28 @@ export class PaknCategories extends PaknElement {
           <td class="hint-cell" lang="vi">${c.hint?.vi ?? ''}</td>
           <td>${c.active ? STRINGS.active[lang] : html`<strong>${STRINGS.inactive[lang]}</strong>`}</td>
           <td class="actions">
-            ${editButton(lang, c.key, c.label[lang], () => void this.#open(c))}
-            <button
-              type="button"
-              class="secondary small"
-              data-move="up"
-              title=${STRINGS.moveUp[lang]}
-              ?disabled=${i === 0}
-              @click=${() => void this.#move(c, 'up')}
-            >
-              ${STRINGS.up[lang]}${name}
-            </button>
-            <button
-              type="button"
-              class="secondary small"
-              data-move="down"
-              title=${STRINGS.moveDown[lang]}
-              ?disabled=${i === last}
-              @click=${() => void this.#move(c, 'down')}
-            >
-              ${STRINGS.down[lang]}${name}
-            </button>
+            ${this.#page.editButton(c, c.key, c.label[lang])} ${this.#moveButton(c, 'up', i === 0, lang)} ${this.#moveButton(c, 'down', i === last, lang)}
             <button type="button" class="secondary small ${c.active ? 'danger' : ''}" data-toggle=${c.key} @click=${() => void this.#toggle(c)}>
-              ${c.active ? STRINGS.deactivate[lang] : STRINGS.activate[lang]}${name}
+              ${c.active ? STRINGS.deactivate[lang] : STRINGS.activate[lang]}<span class="visually-hidden"> ${c.label[lang]}</span>
             </button>
           </td>
         </tr>`;
       }),
-    })}`;
-  }
-
-  #input(d: Draft, id: TextField, label: Text, lang: Lang, textLang: Lang | null, hint: Text | null = null) {
-    const isKey = id === 'key';
-    return textField({
-      id,
-      label: label[lang],
-      hint: hint?.[lang],
-      error: this.#editor.errorsOf()[id],
-      textLang: textLang ?? undefined,
-      spellcheck: isKey ? false : undefined,
-      value: d[id],
-      readonly: isKey && d.editing !== null,
-      onInput: (v) => this.#editor.set(id, v),
     });
   }
 
-  #renderForm(d: Draft, lang: Lang) {
-    return this.#page.renderEditor(
-      d,
-      d.editing ? STRINGS.editHeading[lang] : STRINGS.newHeading[lang],
-      html`
-        ${this.#input(d, 'key', STRINGS.key, lang, null, STRINGS.keyHint)}
-        <div class="grid">${this.#input(d, 'labelVi', STRINGS.labelVi, lang, 'vi')} ${this.#input(d, 'labelEn', STRINGS.labelEn, lang, 'en')}</div>
-        <div class="grid">
-          ${this.#input(d, 'hintVi', STRINGS.hintVi, lang, 'vi', STRINGS.hintHelp)} ${this.#input(d, 'hintEn', STRINGS.hintEn, lang, 'en', STRINGS.hintHelp)}
-        </div>
-      `,
-    );
+  #moveButton(c: CategoryDefinition, direction: 'up' | 'down', disabled: boolean, lang: Lang): TemplateResult {
+    const title = direction === 'up' ? STRINGS.moveUp : STRINGS.moveDown;
+    return html`<button
+      type="button"
+      class="secondary small"
+      data-move=${direction}
+      title=${title[lang]}
+      ?disabled=${disabled}
+      @click=${() => void this.#move(c, direction)}
+    >
+      ${STRINGS[direction][lang]}<span class="visually-hidden"> ${c.label[lang]}</span>
+    </button>`;
   }
 
   static override styles = [
@@ -211,10 +161,6 @@ export class PaknCategories extends PaknElement {
     css`
       .editor {
         max-width: 60rem;
-      }
-      tr.inactive th,
-      tr.inactive td:not(.actions) {
-        color: var(--_muted);
       }
       .hint-cell {
         min-width: 12rem;

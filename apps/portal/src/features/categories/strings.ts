@@ -14,7 +14,6 @@ export const STRINGS = {
   status: { vi: 'Trạng thái', en: 'Status' },
   active: { vi: 'Đang sử dụng', en: 'In use' },
   inactive: { vi: 'Ngừng sử dụng', en: 'Not in use' },
-  actions: { vi: 'Thao tác', en: 'Actions' },
   up: { vi: 'Lên', en: 'Up' },
   down: { vi: 'Xuống', en: 'Down' },
   moveUp: { vi: 'Chuyển lên trên', en: 'Move up' },

@@ -37,22 +37,20 @@ export class PaknLetterTemplate extends PaknElement {
     template: { state: true },
     previewed: { state: true },
     saved: { state: true },
-    updatedAt: { state: true },
   };
 
   declare protected template: string;
   /** The text the preview is of: the template once typing pauses. */
   declare protected previewed: string | null;
-  declare protected saved: string;
-  declare protected updatedAt: string | null;
+  /** The template as last saved, and when. */
+  declare protected saved: { readonly template: string; readonly updatedAt: string | null };
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #stored = loadTask(this, {
     args: () => [] as const,
     run: async (_, signal): Promise<Loaded> => {
       const stored = await paknClient().admin.letterTemplate.query(undefined, { signal });
-      this.saved = stored.template;
-      this.updatedAt = stored.updatedAt;
+      this.saved = stored;
       this.template = stored.template;
       this.previewed = stored.template;
       return { defaultTemplate: stored.defaultTemplate, placeholders: stored.placeholders };
@@ -74,8 +72,7 @@ export class PaknLetterTemplate extends PaknElement {
     super();
     this.template = '';
     this.previewed = null;
-    this.saved = '';
-    this.updatedAt = null;
+    this.saved = { template: '', updatedAt: null };
   }
 
   override disconnectedCallback(): void {
@@ -117,8 +114,7 @@ export class PaknLetterTemplate extends PaknElement {
       },
       send: () => paknClient().admin.saveLetterTemplate.mutate({ template }),
       done: (saved) => {
-        this.saved = saved.template;
-        this.updatedAt = saved.updatedAt;
+        this.saved = saved;
         this.template = saved.template;
         this.#editor.notice = STRINGS.saved[lang];
       },
@@ -153,7 +149,7 @@ export class PaknLetterTemplate extends PaknElement {
 
   #renderEditor(loaded: Loaded, lang: Lang) {
     const error = this.#fieldError(lang);
-    const dirty = this.template !== this.saved;
+    const dirty = this.template !== this.saved.template;
     const preview = this.#preview.status === TaskStatus.ERROR ? null : (this.#preview.value ?? null);
     const busy = this.#editor.busy;
     return html`<div class="layout">
@@ -171,10 +167,12 @@ export class PaknLetterTemplate extends PaknElement {
           value: this.template,
           onInput: (v) => this.#edit(v),
         })}
-        <p class="muted">${dirty ? STRINGS.unsaved[lang] : this.updatedAt ? fill(STRINGS.updatedAt[lang], { at: formatDateTime(this.updatedAt) }) : ''}</p>
+        <p class="muted">
+          ${dirty ? STRINGS.unsaved[lang] : this.saved.updatedAt ? fill(STRINGS.updatedAt[lang], { at: formatDateTime(this.saved.updatedAt) }) : ''}
+        </p>
         <div class="buttons">
           <button type="submit" ?disabled=${busy}>${busy ? STRINGS.saving[lang] : STRINGS.save[lang]}</button>
-          ${dirty ? html`<button type="button" class="secondary" @click=${() => this.#edit(this.saved)}>${STRINGS.undo[lang]}</button>` : nothing}
+          ${dirty ? html`<button type="button" class="secondary" @click=${() => this.#edit(this.saved.template)}>${STRINGS.undo[lang]}</button>` : nothing}
           ${
             this.template !== loaded.defaultTemplate
               ? html`<button type="button" class="secondary" @click=${() => this.#edit(loaded.defaultTemplate)}>${STRINGS.restore[lang]}</button>`

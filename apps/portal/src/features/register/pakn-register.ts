@@ -6,7 +6,8 @@ import { followCaseChanges } from '#shared/controllers/case-changes.ts';
 import { NavigateEvent, navigateOnClick } from '#shared/events.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { LiveList } from '#shared/live-list.ts';
-import { base, dataTable, tokens } from '#shared/styles.ts';
+import { pageStyles } from '#shared/form-fields.ts';
+import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { registerStyles } from './pakn-register.styles.ts';
 import { listStyles, renderTable } from '#shared/table.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
@@ -144,7 +145,7 @@ export class PaknRegister extends PaknElement {
     })}`;
   }
 
-  static override styles = [tokens, base, dataTable, listStyles, registerStyles];
+  static override styles = [tokens, base, dataTable, caseTable, pageStyles, listStyles, registerStyles];
 }
 
 defineElement('pakn-register', PaknRegister);
