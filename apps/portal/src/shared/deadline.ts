@@ -24,9 +24,7 @@ export const DEADLINE_STRINGS = {
   deadline: { vi: 'Hạn xử lý', en: 'Deadline' },
   stage: { vi: 'Bước', en: 'Stage' },
   due: { vi: 'Hạn', en: 'Due' },
-  timeLeft: { vi: 'Thời gian còn lại', en: 'Time left' },
   noDeadline: { vi: 'Không có hạn', en: 'Nothing due' },
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
   atRisk: { vi: 'Sắp đến hạn', en: 'At risk' },
   paused: { vi: 'Tạm dừng tính hạn (chờ người dân bổ sung)', en: 'Clock stopped (waiting for the citizen)' },
   unavailable: {
@@ -155,13 +153,13 @@ export const deadlineStyles = css`
     color: var(--_danger);
     background: var(--_danger-bg);
   }
-  .deadline-badge[data-tone='at-risk'] {
-    color: var(--_warning);
-    background: var(--_warning-bg);
-  }
+  .deadline-badge[data-tone='at-risk'],
   .deadline-badge[data-tone='warning'] {
     color: var(--_warning);
     background: var(--_warning-bg);
+  }
+  /* The warning is a sentence: it wraps, even in a cell that does not. */
+  .deadline-badge[data-tone='warning'] {
     white-space: normal;
   }
   .deadline-badge[data-tone='paused'] {

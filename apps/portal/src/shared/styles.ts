@@ -101,6 +101,7 @@ export const base = css`
   input[type='email'],
   input[type='search'],
   input[type='datetime-local'],
+  input[type='date'],
   select,
   textarea {
     font: inherit;
@@ -116,7 +117,10 @@ export const base = css`
     min-height: 7rem;
     resize: vertical;
   }
-  [aria-invalid='true'] {
+  /* As specific as the controls' own rules above, so that it wins. */
+  input[aria-invalid='true'],
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
   }
@@ -175,17 +179,19 @@ export const base = css`
   }
 
   /* Messages */
-  /* The three message boxes share one frame; each has its colours. */
+  /* The message boxes share one frame; each has its colours (a notice informs: the preview shown, a follow-up chosen). */
   .alert,
   .success,
-  .warning {
+  .warning,
+  .notice {
     border-left: 4px solid;
     padding: 0.75rem var(--_space);
     margin: 0 0 var(--_space);
     border-radius: var(--_radius);
   }
   .alert p:last-child,
-  .warning p:last-child {
+  .warning p:last-child,
+  .notice p:last-child {
     margin-bottom: 0;
   }
   .alert {
@@ -197,6 +203,10 @@ export const base = css`
     border-left-color: var(--_success);
     background: var(--_success-bg);
     color: var(--_success);
+  }
+  .notice {
+    border-left-color: var(--_primary);
+    background: #eaf1f8;
   }
   .muted {
     color: var(--_muted);
@@ -214,10 +224,7 @@ export const base = css`
     background: #fff8e5;
   }
   .badge[data-status='accepted'],
-  .badge[data-status='forwarded'] {
-    border-color: var(--_primary);
-    background: #eaf1f8;
-  }
+  .badge[data-status='forwarded'],
   .badge[data-status='answered'],
   .badge[data-status='referred'] {
     border-color: var(--_success);
@@ -228,10 +235,6 @@ export const base = css`
   .badge[data-status='reopened'] {
     border-color: #6b4fa0;
     background: #f3effa;
-  }
-  .badge[data-status='in_progress'] {
-    border-color: var(--_primary);
-    background: #eaf1f8;
   }
   .badge[data-status='info_requested'] {
     border-color: var(--_warning);

@@ -104,12 +104,6 @@ class PaknLogin extends PaknElement {
       .login input {
         max-width: none;
       }
-      .notice {
-        border-left: 4px solid var(--_primary);
-        background: #eaf1f8;
-        padding: 0.75rem var(--_space);
-        border-radius: var(--_radius);
-      }
     `,
   ];
 }

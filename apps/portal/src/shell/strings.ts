@@ -11,7 +11,6 @@ export const STRINGS = {
   shortcuts: { vi: 'Phím tắt', en: 'Shortcuts' },
   signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  language: { vi: 'Ngôn ngữ', en: 'Language' },
 
   signInHeading: { vi: 'Đăng nhập', en: 'Sign in' },
   signInIntro: {

@@ -22,19 +22,6 @@ export const editorStyles = css`
   .editor .field {
     margin-bottom: 0.5rem;
   }
-  .editor input[type='date'] {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_bg);
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius);
-    padding: 0.45rem 0.5rem;
-    width: 100%;
-  }
-  .editor input[aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
   .day-row {
     display: grid;
     grid-template-columns: minmax(9.5rem, 11rem) minmax(0, 1fr) auto;
