@@ -303,7 +303,7 @@ class PaknPortal extends LitElement {
     const staff = session.kind === 'signed-in' ? session.staff : null;
     return html`
       <header class="header" part="header">
-        <button type="button" class="skip" @click=${this.#skipToMain}>${STRINGS.skipToContent[lang]}</button>
+        <button type="button" class="secondary skip" @click=${this.#skipToMain}>${STRINGS.skipToContent[lang]}</button>
         <div class="container header-top">
           <a class="brand" href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>
             <span class="brand-name">${STRINGS.product[lang]}</span>
