@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '@pakn/domain';
 import { COMMON } from './i18n.ts';
 
@@ -180,20 +180,6 @@ export function editorForm(o: EditorFormOptions, fields: TemplateResult): Templa
       <button type="button" class="secondary" @click=${o.onCancel}>${o.labels.cancel}</button>
     </div>
   </form>`;
-}
-
-/** Moves the focus to the first field a failed check marked invalid, once the marks are rendered. */
-export async function focusFirstInvalid(host: ReactiveElement): Promise<void> {
-  await host.updateComplete;
-  host.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
-}
-
-/** The field errors without the one of `key`: typing in a field clears its error. */
-export function withoutError(errors: Readonly<Record<string, string>>, key: string): Readonly<Record<string, string>> {
-  if (!(key in errors)) return errors;
-  const rest = { ...errors };
-  delete rest[key];
-  return rest;
 }
 
 /** What a failed call means for the page: see failure.ts (kept here for the pages that import it with the fields). */

@@ -274,7 +274,7 @@ class PaknPortal extends LitElement {
   #applyTitle(): void {
     const lang = this.language;
     const name = this.route.name;
-    const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : name === 'not-found' ? STRINGS.notFoundHeading[lang] : PAGES[name].title[lang];
+    const page = this.session.kind !== 'signed-in' ? STRINGS.signIn[lang] : name === 'not-found' ? STRINGS.notFoundHeading[lang] : PAGES[name].title[lang];
     document.title = `${page} – ${STRINGS.product[lang]}`;
   }
 

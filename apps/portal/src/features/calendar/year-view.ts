@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import type { DayKind, Lang } from '@pakn/domain';
 import { fill, formatDate } from '#shared/i18n.ts';
+import { hanoiToday } from '#shared/intake-stats.ts';
 import { renderTable } from '#shared/table.ts';
-import { hanoiToday, type CalendarYear, type SpecialDay } from './calendar-year.ts';
+import { type CalendarYear, type SpecialDay } from './calendar-year.ts';
 import { isoWeekday, monthWeeks } from './month-grid.ts';
 import { HOLIDAY_NAMES_EN, KIND_IN_SENTENCE, KIND_LABELS, LEGEND_KINDS, STRINGS, WEEKDAYS, monthName } from './strings.ts';
 
