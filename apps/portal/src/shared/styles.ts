@@ -189,9 +189,7 @@ export const base = css`
     margin: 0 0 var(--_space);
     border-radius: var(--_radius);
   }
-  .alert p:last-child,
-  .warning p:last-child,
-  .notice p:last-child {
+  :is(.alert, .warning, .notice) p:last-child {
     margin-bottom: 0;
   }
   .alert {

@@ -162,6 +162,7 @@ class PaknPortal extends LitElement {
 
   // ---- Session ---------------------------------------------------------------------------------
 
+  /** Asks the server who is signed in (on start, and again after a failed check). */
   async #checkSession(): Promise<void> {
     this.session = { kind: 'checking' };
     try {

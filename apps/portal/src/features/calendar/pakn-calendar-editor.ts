@@ -117,13 +117,21 @@ export class PaknCalendarEditor extends PaknElement {
     this.savedYear = null;
   }
 
+  /** A change the admin made to a field: its error goes. */
+  #change(change: Partial<ScheduleDraft>, errorKey: string): void {
+    this.#update(change);
+    this.#clearFieldError(errorKey);
+  }
+
   /** Changes a row's date or name; its error (`extraDaysOff.0.date`, `tet.0`) goes. */
   #setRow(list: RowList, index: number, field: 'date' | 'name', value: string): void {
     const draft = this.#editor.draft;
     if (!draft) return;
     const rows: readonly object[] = draft[list];
-    this.#update({ [list]: rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)) });
-    this.#clearFieldError(list === 'tet' ? `tet.${index}` : `${list}.${index}.${field}`);
+    this.#change(
+      { [list]: rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)) },
+      list === 'tet' ? `tet.${index}` : `${list}.${index}.${field}`,
+    );
   }
 
   /** Adds a row (a day, or a Tết day) and focuses its date. */
@@ -264,10 +272,7 @@ export class PaknCalendarEditor extends PaknElement {
             type: 'text',
             maxlength: 500,
             value: draft.source,
-            onInput: (value) => {
-              this.#update({ source: value });
-              this.#clearFieldError('source');
-            },
+            onInput: (value) => this.#change({ source: value }, 'source'),
           })}
           ${
             draft.removedDays.length > 0
@@ -348,10 +353,7 @@ export class PaknCalendarEditor extends PaknElement {
             type="checkbox"
             .checked=${draft.setTet}
             aria-describedby=${defaults.length > 0 ? 'tet-hint' : nothing}
-            @change=${(e: Event) => {
-              this.#update({ setTet: (e.target as HTMLInputElement).checked });
-              this.#clearFieldError('tet');
-            }}
+            @change=${(e: Event) => this.#change({ setTet: (e.target as HTMLInputElement).checked }, 'tet')}
           />${STRINGS.setTet[lang]}
         </label>
         ${
@@ -404,10 +406,7 @@ export class PaknCalendarEditor extends PaknElement {
           name="companion"
           value=${day}
           .checked=${draft.companion === day}
-          @change=${() => {
-            this.#update({ companion: day });
-            this.#clearFieldError('nationalDayCompanion');
-          }}
+          @change=${() => this.#change({ companion: day }, 'nationalDayCompanion')}
         />${text}
       </label>`;
     };

@@ -41,20 +41,12 @@ interface Form {
   existing: { caseId: string; reference: string } | null;
 }
 
+/** Fields whose schema path is their id. */
+const SAME_PATH = new Set(['channel', 'at', 'category', 'concernedUnitId', 'summary']);
+
 /** Errors keyed by the schema's paths, shown beside these fields; the contact's other paths go to the phone. */
-const fieldIds = mapFieldIds(
-  {
-    channel: 'channel',
-    at: 'at',
-    'contact.phone': 'phone',
-    'contact.name': 'name',
-    'contact.email': 'email',
-    category: 'category',
-    concernedUnitId: 'concernedUnitId',
-    summary: 'summary',
-    existingCaseId: 'summary',
-  },
-  (path) => (path.startsWith('contact') ? 'phone' : undefined),
+const fieldIds = mapFieldIds({ 'contact.name': 'name', 'contact.email': 'email', existingCaseId: 'summary' }, (path) =>
+  SAME_PATH.has(path) ? path : path.startsWith('contact') ? 'phone' : undefined,
 );
 
 function emptyForm(): Form {
