@@ -295,6 +295,12 @@ export class PaknIntake extends PaknElement {
     </div>`;
   }
 
+  /** A select of what the case is about, starting with "not known yet"; its value and error from the form. */
+  #select(id: 'category' | 'concernedUnitId', label: string, lang: Lang) {
+    const onChange = (value: string) => this.#set(id, value);
+    return { id, label, emptyLabel: STRINGS.notKnownYet[lang], error: this.#editor.errors[id], value: this.#form[id], onChange };
+  }
+
   /** Who called and what about: only for a new case (a follow-up belongs to its case). */
   #renderNewCaseFields(f: Form, lang: Lang) {
     const e = this.#editor.errors;
@@ -304,24 +310,8 @@ export class PaknIntake extends PaknElement {
         ${textField({ id: 'email', type: 'email', label: optional(STRINGS.email[lang]), error: e.email, value: f.email, onInput: (v) => this.#set('email', v) })}
       </div>
       <div class="grid">
-        ${selectField({
-          id: 'category',
-          label: STRINGS.category[lang],
-          error: e.category,
-          value: f.category,
-          emptyLabel: STRINGS.chooseCategory[lang],
-          options: this.#categories.options().map((c) => ({ value: c.key, label: c.label[lang] })),
-          onChange: (v) => this.#set('category', v),
-        })}
-        ${selectField({
-          id: 'concernedUnitId',
-          label: STRINGS.unit[lang],
-          error: e.concernedUnitId,
-          value: f.concernedUnitId,
-          emptyLabel: STRINGS.chooseUnit[lang],
-          rendered: renderUnitOptions(this.#units.value ?? [], f.concernedUnitId, lang),
-          onChange: (v) => this.#set('concernedUnitId', v),
-        })}
+        ${selectField({ ...this.#select('category', STRINGS.category[lang], lang), options: this.#categories.options().map((c) => ({ value: c.key, label: c.label[lang] })) })}
+        ${selectField({ ...this.#select('concernedUnitId', STRINGS.unit[lang], lang), rendered: renderUnitOptions(this.#units.value ?? [], f.concernedUnitId, lang) })}
       </div>`;
   }
 
