@@ -206,6 +206,13 @@ export const base = css`
     border-left-color: var(--_primary);
     background: #eaf1f8;
   }
+  /* A message the page moves the focus to shows it, as a field would; an empty live region does not. */
+  :is(.alert, .success, .warning, .notice)[tabindex='-1']:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .live:focus {
+    outline: none;
+  }
   .muted {
     color: var(--_muted);
   }

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import type { Text } from '@pakn/domain';
-import { base, tokens } from '#shared/styles.ts';
+import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
@@ -81,6 +81,7 @@ class PaknShortcuts extends PaknElement {
   static override styles = [
     tokens,
     base,
+    dataTable,
     css`
       .help-dialog {
         max-width: min(36rem, calc(100vw - 2rem));
@@ -93,17 +94,13 @@ class PaknShortcuts extends PaknElement {
       .help-dialog::backdrop {
         background: rgb(0 0 0 / 0.4);
       }
+      /* A compact shared data table. */
       table {
-        border-collapse: collapse;
-        width: 100%;
         margin-bottom: 1rem;
       }
       th,
       td {
-        text-align: left;
         padding: 0.35rem 0.5rem;
-        border-bottom: 1px solid var(--_border);
-        vertical-align: top;
       }
       th {
         white-space: nowrap;

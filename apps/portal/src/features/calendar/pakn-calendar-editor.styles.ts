@@ -8,13 +8,6 @@ export const editorStyles = css`
     padding: var(--_space);
     background: var(--_bg);
   }
-  .live:focus {
-    outline: none;
-  }
-  #saved-notice:focus,
-  #editor-error:focus {
-    outline: 3px solid var(--_focus);
-  }
   /* Editor */
   .editor h2 {
     margin-bottom: 0.5rem;

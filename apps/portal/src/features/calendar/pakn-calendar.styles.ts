@@ -28,14 +28,8 @@ export const calendarStyles = css`
   .view {
     min-width: 0;
   }
-  .live:focus {
-    outline: none;
-  }
   .preview-notice p {
     font-weight: 600;
-  }
-  #preview-notice:focus {
-    outline: 3px solid var(--_focus);
   }
   .source {
     max-width: 60rem;
