@@ -229,11 +229,6 @@ export const editorStyles = css`
   .actions {
     white-space: nowrap;
   }
-  .empty {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
-  }
 `;
 
 /** A text field's value from a submitted form ('' for a missing field or a file). */

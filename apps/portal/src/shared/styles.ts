@@ -216,6 +216,12 @@ export const base = css`
   .muted {
     color: var(--_muted);
   }
+  /* The box that says a list is empty. */
+  .empty {
+    padding: var(--_space);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
   .badge {
     display: inline-block;
     padding: 0.1rem 0.5rem;

@@ -368,20 +368,18 @@ class PaknPortal extends LitElement {
     }
   }
 
+  /** A page the shell cannot show: a heading, why, and the way home. */
+  #renderRefusal(heading: string, body: string, lang: Lang) {
+    return html`<h1>${heading}</h1>
+      <p>${body}</p>
+      <p><a href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${PAGES.inbox.nav[lang]}</a></p>`;
+  }
+
   #renderPage(staff: StaffMember, lang: Lang) {
     const route = this.route;
-    const home = html`<p><a href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${PAGES.inbox.nav[lang]}</a></p>`;
-    if (route.name === 'not-found') {
-      return html`<h1>${STRINGS.notFoundHeading[lang]}</h1>
-        <p>${STRINGS.notFoundBody[lang]}</p>
-        ${home}`;
-    }
+    if (route.name === 'not-found') return this.#renderRefusal(STRINGS.notFoundHeading[lang], STRINGS.notFoundBody[lang], lang);
     const page: Page = PAGES[route.name];
-    if (page.permission && !can(staff.role, page.permission)) {
-      return html`<h1>${STRINGS.forbiddenHeading[lang]}</h1>
-        <p>${STRINGS.forbiddenBody[lang]}</p>
-        ${home}`;
-    }
+    if (page.permission && !can(staff.role, page.permission)) return this.#renderRefusal(STRINGS.forbiddenHeading[lang], STRINGS.forbiddenBody[lang], lang);
     const status = this.#featureStatus(route.name);
     if (status === 'loading') return html`<p role="status">${STRINGS.loadingFeature[lang]}</p>`;
     if (status === 'failed') return loadErrorAlert(STRINGS.featureFailed[lang], lang, () => location.reload(), STRINGS.reloadPage[lang]);

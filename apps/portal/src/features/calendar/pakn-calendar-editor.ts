@@ -313,7 +313,7 @@ export class PaknCalendarEditor extends PaknElement {
               ${this.#input({
                 id: `${list}-${i}-date`,
                 className: 'date-field',
-                label: STRINGS.rowDate[lang],
+                label: STRINGS.date[lang],
                 type: 'date',
                 min: `${draft.year - 1}-12-01`,
                 max: `${draft.year + 1}-01-31`,
