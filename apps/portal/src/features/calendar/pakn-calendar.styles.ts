@@ -28,15 +28,6 @@ export const calendarStyles = css`
   .view {
     min-width: 0;
   }
-  .preview-notice p {
-    font-weight: 600;
-  }
-  .source {
-    max-width: 60rem;
-  }
-  .source-label {
-    font-weight: 600;
-  }
 
   /* Month view */
   .months-section {

@@ -143,7 +143,7 @@ export class PaknCalendar extends PaknElement {
           <div id="preview-notice" class=${preview ? 'warning preview-notice' : 'live'} role="status" tabindex="-1" data-testid="calendar-preview-notice">
             ${
               preview
-                ? html`<p>${fill(STRINGS.previewNotice[lang], { year: preview.year })}</p>
+                ? html`<p><strong>${fill(STRINGS.previewNotice[lang], { year: preview.year })}</strong></p>
                     <button type="button" class="secondary" @click=${() => void this.#leavePreview()}>${STRINGS.leavePreview[lang]}</button>`
                 : nothing
             }

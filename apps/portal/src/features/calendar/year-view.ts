@@ -11,11 +11,9 @@ import { HOLIDAY_NAMES_EN, KIND_IN_SENTENCE, KIND_LABELS, LEGEND_KINDS, STRINGS,
 
 export function renderSource(year: CalendarYear, lang: Lang) {
   const schedule = year.schedule;
-  if (!schedule) return html`<p class="source" data-testid="calendar-source">${STRINGS.noSchedule[lang]}</p>`;
+  if (!schedule) return html`<p class="intro" data-testid="calendar-source">${STRINGS.noSchedule[lang]}</p>`;
   if (!schedule.source) return nothing;
-  return html`<p class="source" data-testid="calendar-source">
-    <span class="source-label">${STRINGS.sourceLabel[lang]}:</span> <span lang="vi">${schedule.source}</span>
-  </p>`;
+  return html`<p class="intro" data-testid="calendar-source"><strong>${STRINGS.sourceLabel[lang]}:</strong> <span lang="vi">${schedule.source}</span></p>`;
 }
 
 function kindOf(date: string, special: SpecialDay | undefined): DayKind {
