@@ -24,17 +24,6 @@ export function forgetCategories(): void {
   cached = null;
 }
 
-/** What pick lists offer: active categories, in the admin's order. */
-function activeCategories(categories: readonly CategoryDefinition[]): CategoryDefinition[] {
-  return categories.filter((c) => c.active);
-}
-
-/** The stored label of a category key; the key itself while the list is loading or for an unknown key. */
-function categoryText(categories: readonly CategoryDefinition[] | null, key: string | null | undefined, lang: Lang): string {
-  if (!key) return '';
-  return categories?.find((c) => c.key === key)?.label[lang] ?? key;
-}
-
 /**
  * Gives an element the categories: loads them when it connects and renders it again when they arrive. Labels
  * read as the key until then (or if the load fails: the page stays usable).
@@ -58,13 +47,15 @@ export class CategoriesController implements ReactiveController {
     );
   }
 
+  /** The stored label of a category key; the key itself while the list is loading or for an unknown key. */
   label(key: string | null | undefined, lang: Lang): string {
-    return categoryText(this.list, key, lang);
+    if (!key) return '';
+    return this.list?.find((c) => c.key === key)?.label[lang] ?? key;
   }
 
   /** What a pick list offers: the active categories, in the admin's order. */
   options(): CategoryDefinition[] {
-    return activeCategories(this.list ?? []);
+    return (this.list ?? []).filter((c) => c.active);
   }
 
   isOffered(key: string | null | undefined): boolean {

@@ -24,9 +24,7 @@ export const DEADLINE_STRINGS = {
   deadline: { vi: 'Hạn xử lý', en: 'Deadline' },
   stage: { vi: 'Bước', en: 'Stage' },
   due: { vi: 'Hạn', en: 'Due' },
-  timeLeft: { vi: 'Thời gian còn lại', en: 'Time left' },
   noDeadline: { vi: 'Không có hạn', en: 'Nothing due' },
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
   atRisk: { vi: 'Sắp đến hạn', en: 'At risk' },
   paused: { vi: 'Tạm dừng tính hạn (chờ người dân bổ sung)', en: 'Clock stopped (waiting for the citizen)' },
   unavailable: {
@@ -68,14 +66,11 @@ function wholeDays(value: number): number {
  * "quá hạn 2 ngày làm việc" / "3 working days left", "less than 1 working day left", "2 working days overdue".
  */
 export function timeLeftText(deadline: DeadlineView, lang: Lang): string {
-  if (deadline.overdue) {
-    const days = wholeDays(deadline.overdueWorkingDays);
-    if (days < 1) return lang === 'vi' ? 'quá hạn dưới 1 ngày làm việc' : 'less than 1 working day overdue';
-    return lang === 'vi' ? `quá hạn ${days} ngày làm việc` : `${days} working ${days === 1 ? 'day' : 'days'} overdue`;
-  }
-  const days = wholeDays(deadline.workingDaysLeft);
-  if (days < 1) return lang === 'vi' ? 'còn dưới 1 ngày làm việc' : 'less than 1 working day left';
-  return lang === 'vi' ? `còn ${days} ngày làm việc` : `${days} working ${days === 1 ? 'day' : 'days'} left`;
+  const overdue = deadline.overdue;
+  const days = wholeDays(overdue ? deadline.overdueWorkingDays : deadline.workingDaysLeft);
+  if (lang === 'vi') return `${overdue ? 'quá hạn' : 'còn'} ${days < 1 ? 'dưới 1' : days} ngày làm việc`;
+  const amount = days < 1 ? 'less than 1 working day' : `${days} working ${days === 1 ? 'day' : 'days'}`;
+  return `${amount} ${overdue ? 'overdue' : 'left'}`;
 }
 
 /** A warning triangle (overdue) and a clock (at risk): the badge's shape says what its colour says. */
@@ -155,13 +150,13 @@ export const deadlineStyles = css`
     color: var(--_danger);
     background: var(--_danger-bg);
   }
-  .deadline-badge[data-tone='at-risk'] {
-    color: var(--_warning);
-    background: var(--_warning-bg);
-  }
+  .deadline-badge[data-tone='at-risk'],
   .deadline-badge[data-tone='warning'] {
     color: var(--_warning);
     background: var(--_warning-bg);
+  }
+  /* The warning is a sentence: it wraps, even in a cell that does not. */
+  .deadline-badge[data-tone='warning'] {
     white-space: normal;
   }
   .deadline-badge[data-tone='paused'] {

@@ -1,7 +1,8 @@
-import type { PropertyDeclarations } from 'lit';
+import { css, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { saveDownload, type DownloadRequest } from './download.ts';
 import { SessionExpiredEvent } from './events.ts';
 import { PaknElement } from './pakn-element.ts';
+import { base, tokens } from './styles.ts';
 
 /**
  * The base of the elements that save a file the server writes to the audit log (`<pakn-download-link>`,
@@ -19,6 +20,18 @@ export class DownloadElement extends PaknElement {
   declare label: string;
   declare protected busy: boolean;
   declare protected error: string | null;
+
+  /** The refusal shows on a line of its own under the button or link. */
+  static override styles: CSSResultGroup = [
+    tokens,
+    base,
+    css`
+      .alert {
+        display: block;
+        margin: 0.25rem 0 0;
+      }
+    `,
+  ];
 
   constructor() {
     super();

@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '@pakn/domain';
 import { COMMON } from './i18n.ts';
 
@@ -9,9 +9,9 @@ import { COMMON } from './i18n.ts';
  * own state and layout.
  */
 
-/** `aria-describedby` for a control with an optional hint and an optional error. */
-export function describedBy(id: string, hasHint: boolean, error: string | undefined | null): string | typeof nothing {
-  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+/** `aria-describedby` for a control with an optional hint, an optional error, and other descriptions (`also`: ids). */
+export function describedBy(id: string, hasHint: boolean, error: string | undefined | null, ...also: (string | false | undefined)[]): string | typeof nothing {
+  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : '', ...also].filter(Boolean).join(' ');
   return ids || nothing;
 }
 
@@ -23,12 +23,16 @@ export interface FieldOptions {
   readonly error?: string | undefined | null;
   /** A `data-testid` for the error message, where a test reads it. */
   readonly errorTestId?: string;
+  /** Another element that describes the control (by id), after its hint and error. */
+  readonly describedBy?: string | undefined;
+  /** A class of the field's box besides `field`, where the page lays it out. */
+  readonly className?: string;
 }
 
 /** A form field: label, hint, the control, and its error, wired for screen readers by id. */
 export function field(options: FieldOptions & { readonly control: TemplateResult }): TemplateResult {
-  const { id, label, hint, error, errorTestId, control } = options;
-  return html`<div class="field">
+  const { id, label, hint, error, errorTestId, className, control } = options;
+  return html`<div class="field ${className ?? ''}">
     <label for=${id}>${label}</label>
     ${hint ? html`<span id="${id}-hint" class="hint">${hint}</span>` : nothing} ${control}
     ${error ? html`<span id="${id}-error" class="field-error" data-testid=${errorTestId ?? nothing}>${error}</span>` : nothing}
@@ -46,11 +50,14 @@ interface TextControlOptions extends FieldOptions {
 }
 
 export interface TextFieldOptions extends TextControlOptions {
-  readonly type?: 'text' | 'email' | 'password';
+  readonly type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local';
   /** Default `off`: staff type other people's data here, which the browser should not offer again. Null leaves it to the browser. */
   readonly autocomplete?: string | null;
   readonly readonly?: boolean;
   readonly minlength?: number;
+  readonly maxlength?: number;
+  readonly min?: string;
+  readonly max?: string;
 }
 
 /** A one-line text field. */
@@ -66,10 +73,13 @@ export function textField(o: TextFieldOptions): TemplateResult {
       spellcheck=${o.spellcheck === false ? 'false' : nothing}
       lang=${o.textLang ?? nothing}
       minlength=${o.minlength ?? nothing}
+      maxlength=${o.maxlength ?? nothing}
+      min=${o.min ?? nothing}
+      max=${o.max ?? nothing}
       .value=${o.value}
       ?readonly=${o.readonly ?? false}
       aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby=${describedBy(o.id, Boolean(o.hint), o.error)}
+      aria-describedby=${describedBy(o.id, Boolean(o.hint), o.error, o.describedBy)}
       @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
     />`,
   });
@@ -93,7 +103,7 @@ export function textareaField(o: TextareaFieldOptions): TemplateResult {
       placeholder=${o.placeholder ?? nothing}
       .value=${o.value}
       aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby=${describedBy(o.id, Boolean(o.hint), o.error)}
+      aria-describedby=${describedBy(o.id, Boolean(o.hint), o.error, o.describedBy)}
       @input=${(e: Event) => o.onInput((e.target as HTMLTextAreaElement).value)}
     ></textarea>`,
   });
@@ -103,7 +113,9 @@ export interface SelectFieldOptions extends FieldOptions {
   readonly value: string;
   /** The first option, with no value: what the select says while nothing is chosen. */
   readonly emptyLabel: string;
-  readonly options: readonly { readonly value: string; readonly label: string }[];
+  /** The options; or `rendered`, the options already rendered (`renderUnitOptions`: in groups). */
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+  readonly rendered?: unknown;
   readonly onChange: (value: string) => void;
 }
 
@@ -114,11 +126,11 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
     control: html`<select
       id=${o.id}
       aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby=${describedBy(o.id, Boolean(o.hint), o.error)}
+      aria-describedby=${describedBy(o.id, Boolean(o.hint), o.error, o.describedBy)}
       @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
     >
       <option value="" ?selected=${!o.value}>${o.emptyLabel}</option>
-      ${o.options.map((option) => html`<option value=${option.value} ?selected=${option.value === o.value}>${option.label}</option>`)}
+      ${o.rendered ?? (o.options ?? []).map((option) => html`<option value=${option.value} ?selected=${option.value === o.value}>${option.label}</option>`)}
     </select>`,
   });
 }
@@ -134,12 +146,17 @@ export function statusLine(notice: string | null): TemplateResult {
   return html`<p role="status" class="status-line">${notice ? html`<span class="success">${notice}</span>` : nothing}</p>`;
 }
 
-/** Loading failed: the reason, and a way to try again. */
-export function loadErrorAlert(message: string | null, lang: Lang, retry: () => void): TemplateResult | typeof nothing {
+/** Loading failed: the reason, and a way to try again (`retryLabel`: other words than "Try again"). */
+export function loadErrorAlert(
+  message: string | null,
+  lang: Lang,
+  retry: () => void,
+  retryLabel: string = COMMON.retry[lang],
+): TemplateResult | typeof nothing {
   if (!message) return nothing;
   return html`<div class="alert" role="alert">
     <p>${message}</p>
-    <button type="button" class="secondary" @click=${retry}>${COMMON.retry[lang]}</button>
+    <button type="button" class="secondary" @click=${retry}>${retryLabel}</button>
   </div>`;
 }
 
@@ -163,20 +180,6 @@ export function editorForm(o: EditorFormOptions, fields: TemplateResult): Templa
       <button type="button" class="secondary" @click=${o.onCancel}>${o.labels.cancel}</button>
     </div>
   </form>`;
-}
-
-/** Moves the focus to the first field a failed check marked invalid, once the marks are rendered. */
-export async function focusFirstInvalid(host: ReactiveElement): Promise<void> {
-  await host.updateComplete;
-  host.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
-}
-
-/** The field errors without the one of `key`: typing in a field clears its error. */
-export function withoutError(errors: Readonly<Record<string, string>>, key: string): Readonly<Record<string, string>> {
-  if (!(key in errors)) return errors;
-  const rest = { ...errors };
-  delete rest[key];
-  return rest;
 }
 
 /** What a failed call means for the page: see failure.ts (kept here for the pages that import it with the fields). */
@@ -225,11 +228,6 @@ export const editorStyles = css`
   }
   .actions {
     white-space: nowrap;
-  }
-  .empty {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
   }
 `;
 

@@ -1,4 +1,4 @@
-import { pickLang, type Lang, type Text } from '@pakn/domain';
+import { CASE_STATUS_LABELS, CASE_STATUSES, pickLang, type CaseStatus, type Lang, type Text } from '@pakn/domain';
 
 export type { Lang, Text };
 
@@ -23,11 +23,15 @@ export function fill(text: string, values: Readonly<Record<string, string | numb
   });
 }
 
+/** A case status in words (a status this portal does not know yet, from a newer server, is shown as it is). */
+export function caseStatusLabel(status: string, lang: Lang): string {
+  return (CASE_STATUSES as readonly string[]).includes(status) ? CASE_STATUS_LABELS[status as CaseStatus][lang] : status;
+}
+
 /** Strings a feature may need that are not about its own subject. */
 export const COMMON = {
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   retry: { vi: 'Thử lại', en: 'Try again' },
-  none: { vi: 'Không có', en: 'None' },
   notSet: { vi: 'Chưa xác định', en: 'Not set' },
 } as const satisfies Record<string, Text>;
 

@@ -41,61 +41,39 @@ export interface Page {
   readonly menuLabel?: Text;
 }
 
+/** A page of its own feature: its address `name` unless told, its element `pakn-<name>` in features/<name>/. */
+function page<N extends string, R extends Omit<Page, 'tag' | 'module' | 'path'> & { readonly path?: string }>(name: N, rest: R) {
+  return { path: name, tag: `pakn-${name}`, module: `${name}/pakn-${name}.ts`, ...rest } as const;
+}
+
 /** A page of the administration: its address under admin/, its element `pakn-<name>`, admins only by default, and "Administration" standing for it in the navigation. */
 function adminPage<N extends string, F extends string, R extends Omit<Page, 'path' | 'tag' | 'module' | 'navUnder'>>(name: N, feature: F, rest: R) {
   return { path: `admin/${name}`, tag: `pakn-${name}`, module: `${feature}/pakn-${name}.ts`, permission: 'administer', navUnder: 'admin', ...rest } as const;
 }
 
 export const PAGES = {
-  inbox: {
+  inbox: page('inbox', {
     path: '',
     query: { status: 'open', q: null },
-    tag: 'pakn-inbox',
-    module: 'inbox/pakn-inbox.ts',
     title: { vi: 'Hộp thư phản ánh', en: 'Case inbox' },
     nav: { vi: 'Hộp thư', en: 'Inbox' },
-  },
-  case: {
-    path: 'cases/:caseId',
-    tag: 'pakn-case',
-    module: 'case/pakn-case.ts',
-    title: { vi: 'Phản ánh', en: 'Case' },
-  },
-  letter: {
-    path: 'letters/:letterId',
-    tag: 'pakn-letter',
-    module: 'letter/pakn-letter.ts',
-    title: { vi: 'Văn bản chuyển xử lý', en: 'Forwarding letter' },
-  },
-  intake: {
-    path: 'intake',
-    tag: 'pakn-intake',
-    module: 'intake/pakn-intake.ts',
+  }),
+  case: page('case', { path: 'cases/:caseId', title: { vi: 'Phản ánh', en: 'Case' } }),
+  letter: page('letter', { path: 'letters/:letterId', title: { vi: 'Văn bản chuyển xử lý', en: 'Forwarding letter' } }),
+  intake: page('intake', {
     permission: 'logContact',
     title: { vi: 'Tiếp nhận qua điện thoại, Zalo, Viber', en: 'Log a contact' },
     nav: { vi: 'Tiếp nhận qua điện thoại, Zalo', en: 'Log a contact' },
-  },
-  'follow-up': {
-    path: 'follow-up',
-    tag: 'pakn-follow-up',
-    module: 'follow-up/pakn-follow-up.ts',
-    title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' },
-    nav: true,
-  },
+  }),
+  'follow-up': page('follow-up', { title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' }, nav: true }),
   // The year is the feature's business (it picks the current year when it is missing or not a year).
-  register: {
-    path: 'register',
+  register: page('register', {
     query: { year: '' },
-    tag: 'pakn-register',
-    module: 'register/pakn-register.ts',
     title: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
     nav: { vi: 'Sổ văn bản chuyển', en: 'Forwarding register' },
-  },
-  calendar: {
-    path: 'calendar',
+  }),
+  calendar: page('calendar', {
     query: { year: '' },
-    tag: 'pakn-calendar',
-    module: 'calendar/pakn-calendar.ts',
     title: { vi: 'Lịch làm việc', en: 'Working calendar' },
     nav: true,
     adminMenu: 6,
@@ -103,15 +81,12 @@ export const PAGES = {
       vi: 'Ngày nghỉ lễ, Tết, ngày làm bù và giờ làm việc dùng để tính thời hạn.',
       en: 'Holidays, Tết, make-up working days and office hours that deadlines count.',
     },
-  },
-  admin: {
-    path: 'admin',
-    tag: 'pakn-admin',
-    module: 'admin/pakn-admin.ts',
+  }),
+  admin: page('admin', {
     permission: 'administer',
     title: { vi: 'Quản trị hệ thống', en: 'Administration' },
     nav: { vi: 'Quản trị', en: 'Administration' },
-  },
+  }),
   users: adminPage('users', 'admin', {
     title: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
     adminMenu: 1,

@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { DownloadElement } from './download-element.ts';
 import { defineElement } from './pakn-element.ts';
-import { base, tokens } from './styles.ts';
 
 /**
  * `<pakn-download-link url name label lang>`: a stored file (a citizen's, an answer's) the staff member may
@@ -39,8 +38,7 @@ class PaknDownloadLink extends DownloadElement {
   }
 
   static override styles = [
-    tokens,
-    base,
+    DownloadElement.styles,
     css`
       :host {
         display: inline;
@@ -64,10 +62,6 @@ class PaknDownloadLink extends DownloadElement {
       }
       button.link[aria-busy='true'] {
         cursor: progress;
-      }
-      .alert {
-        display: block;
-        margin: 0.25rem 0 0;
       }
     `,
   ];

@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import type { Text } from '@pakn/domain';
 import { DownloadElement } from './download-element.ts';
 import { defineElement } from './pakn-element.ts';
-import { base, tokens } from './styles.ts';
 
 const STRINGS = {
   preparing: { vi: 'Đang tạo tệp…', en: 'Preparing the file…' },
@@ -58,8 +57,7 @@ class PaknExportButton extends DownloadElement {
   }
 
   static override styles = [
-    tokens,
-    base,
+    DownloadElement.styles,
     css`
       :host {
         display: inline-block;
@@ -68,10 +66,6 @@ class PaknExportButton extends DownloadElement {
         display: inline-flex;
         flex-direction: column;
         gap: 0.25rem;
-      }
-      .alert {
-        display: block;
-        margin: 0;
       }
     `,
   ];

@@ -101,6 +101,7 @@ export const base = css`
   input[type='email'],
   input[type='search'],
   input[type='datetime-local'],
+  input[type='date'],
   select,
   textarea {
     font: inherit;
@@ -116,7 +117,10 @@ export const base = css`
     min-height: 7rem;
     resize: vertical;
   }
-  [aria-invalid='true'] {
+  /* As specific as the controls' own rules above, so that it wins. */
+  input[aria-invalid='true'],
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
   }
@@ -175,17 +179,17 @@ export const base = css`
   }
 
   /* Messages */
-  /* The three message boxes share one frame; each has its colours. */
+  /* The message boxes share one frame; each has its colours (a notice informs: the preview shown, a follow-up chosen). */
   .alert,
   .success,
-  .warning {
+  .warning,
+  .notice {
     border-left: 4px solid;
     padding: 0.75rem var(--_space);
     margin: 0 0 var(--_space);
     border-radius: var(--_radius);
   }
-  .alert p:last-child,
-  .warning p:last-child {
+  :is(.alert, .warning, .notice) p:last-child {
     margin-bottom: 0;
   }
   .alert {
@@ -198,8 +202,25 @@ export const base = css`
     background: var(--_success-bg);
     color: var(--_success);
   }
+  .notice {
+    border-left-color: var(--_primary);
+    background: #eaf1f8;
+  }
+  /* A message the page moves the focus to shows it, as a field would; an empty live region does not. */
+  :is(.alert, .success, .warning, .notice)[tabindex='-1']:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .live:focus {
+    outline: none;
+  }
   .muted {
     color: var(--_muted);
+  }
+  /* The box that says a list is empty. */
+  .empty {
+    padding: var(--_space);
+    background: var(--_surface);
+    border-radius: var(--_radius);
   }
   .badge {
     display: inline-block;
@@ -214,10 +235,7 @@ export const base = css`
     background: #fff8e5;
   }
   .badge[data-status='accepted'],
-  .badge[data-status='forwarded'] {
-    border-color: var(--_primary);
-    background: #eaf1f8;
-  }
+  .badge[data-status='forwarded'],
   .badge[data-status='answered'],
   .badge[data-status='referred'] {
     border-color: var(--_success);
@@ -228,10 +246,6 @@ export const base = css`
   .badge[data-status='reopened'] {
     border-color: #6b4fa0;
     background: #f3effa;
-  }
-  .badge[data-status='in_progress'] {
-    border-color: var(--_primary);
-    background: #eaf1f8;
   }
   .badge[data-status='info_requested'] {
     border-color: var(--_warning);

@@ -40,7 +40,7 @@ export function renderTable(o: TableOptions): TemplateResult {
   </div>`;
 }
 
-/** A list page's frame: the toolbar of filters above the list, its live summary line, the box saying it is empty. */
+/** A list page's frame: the toolbar of filters above the list and its live summary line (the empty box is in `base`). */
 export const listStyles = css`
   .toolbar {
     display: flex;
@@ -52,10 +52,5 @@ export const listStyles = css`
   .summary {
     margin: 0 0 0.5rem;
     min-height: 1.5em;
-  }
-  .empty {
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
   }
 `;

@@ -79,7 +79,7 @@ class PaknLogin extends PaknElement {
       });
     };
     return html`<div class="login">
-      <h1>${STRINGS.signInHeading[lang]}</h1>
+      <h1>${STRINGS.signIn[lang]}</h1>
       <p class="muted">${STRINGS.signInIntro[lang]}</p>
       ${this.expired && !formError ? html`<p class="notice" role="status">${STRINGS.sessionExpired[lang]}</p>` : nothing}
       ${formError ? html`<p class="alert" role="alert">${formError}</p>` : nothing}
@@ -103,12 +103,6 @@ class PaknLogin extends PaknElement {
       }
       .login input {
         max-width: none;
-      }
-      .notice {
-        border-left: 4px solid var(--_primary);
-        background: #eaf1f8;
-        padding: 0.75rem var(--_space);
-        border-radius: var(--_radius);
       }
     `,
   ];

@@ -14,19 +14,15 @@ export const portalStyles = css`
     margin: 0 auto;
     padding: 0 1.5rem;
   }
+  /* A secondary button, off screen until focused. */
   .skip {
     position: absolute;
     left: 0.5rem;
     top: -4rem;
     z-index: 10;
-    background: var(--_bg);
-    color: var(--_primary);
   }
   .skip:focus {
     top: 0.5rem;
-  }
-  .skip:hover:not(:disabled) {
-    background: var(--_surface);
   }
   .header {
     background: var(--_primary);
@@ -40,7 +36,9 @@ export const portalStyles = css`
   .header :focus-visible {
     outline-color: var(--_focus);
   }
-  .header-top {
+  /* The brand and the language switch; the navigation and who is signed in: each row's two ends. */
+  .header-top,
+  .header-bar-inner {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -90,11 +88,6 @@ export const portalStyles = css`
     background: rgb(0 0 0 / 0.18);
   }
   .header-bar-inner {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem 1rem;
     min-height: 3rem;
     padding-top: 0.25rem;
     padding-bottom: 0.25rem;

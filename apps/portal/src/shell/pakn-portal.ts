@@ -1,12 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
-import { CASE_STATUS_LABELS, CASE_STATUSES, ROLE_LABELS, can, pickLang, type Lang, type StaffMember } from '@pakn/domain';
+import { ROLE_LABELS, can, pickLang, type Lang, type StaffMember } from '@pakn/domain';
 import { errorInfo, isSignedOut, paknClient } from '#shared/client.ts';
 import { UnitsChangedEvent, staffContext, unitsContext } from '#shared/context.ts';
 import { NavigateEvent, navigateOnClick, type SessionExpiredEvent } from '#shared/events.ts';
 import { callFailed } from '#shared/failure.ts';
-import { COMMON } from '#shared/i18n.ts';
+import { caseStatusLabel } from '#shared/i18n.ts';
+import { loadErrorAlert } from '#shared/form-fields.ts';
 import { PAGES, PAGE_LIST, navLabel, type Page, type PageName } from '#shared/pages.ts';
 import { KeySequence, shortcutKey } from '#shared/shortcuts.ts';
 import { base, tokens } from '#shared/styles.ts';
@@ -21,9 +22,6 @@ import { BASE_PATH, isPortalPath, parseRoute, routeAttributes, type Route } from
 import { STRINGS } from './strings.ts';
 import { defineElement } from '#shared/pakn-element.ts';
 
-function isCaseStatus(value: string): value is (typeof CASE_STATUSES)[number] {
-  return (CASE_STATUSES as readonly string[]).includes(value);
-}
 type FeatureStatus = 'loading' | 'ready' | 'failed';
 
 type Session =
@@ -164,6 +162,7 @@ class PaknPortal extends LitElement {
 
   // ---- Session ---------------------------------------------------------------------------------
 
+  /** Asks the server who is signed in (on start, and again after a failed check). */
   async #checkSession(): Promise<void> {
     this.session = { kind: 'checking' };
     try {
@@ -276,7 +275,7 @@ class PaknPortal extends LitElement {
   #applyTitle(): void {
     const lang = this.language;
     const name = this.route.name;
-    const page = this.session.kind !== 'signed-in' ? STRINGS.titleSignIn[lang] : name === 'not-found' ? STRINGS.notFoundHeading[lang] : PAGES[name].title[lang];
+    const page = this.session.kind !== 'signed-in' ? STRINGS.signIn[lang] : name === 'not-found' ? STRINGS.notFoundHeading[lang] : PAGES[name].title[lang];
     document.title = `${page} – ${STRINGS.product[lang]}`;
   }
 
@@ -305,7 +304,7 @@ class PaknPortal extends LitElement {
     const staff = session.kind === 'signed-in' ? session.staff : null;
     return html`
       <header class="header" part="header">
-        <button type="button" class="skip" @click=${this.#skipToMain}>${STRINGS.skipToContent[lang]}</button>
+        <button type="button" class="secondary skip" @click=${this.#skipToMain}>${STRINGS.skipToContent[lang]}</button>
         <div class="container header-top">
           <a class="brand" href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>
             <span class="brand-name">${STRINGS.product[lang]}</span>
@@ -361,10 +360,7 @@ class PaknPortal extends LitElement {
       case 'checking':
         return html`<p role="status">${STRINGS.checking[lang]}</p>`;
       case 'check-failed':
-        return html`<div class="alert" role="alert">
-          <p>${session.message}</p>
-          <button type="button" class="secondary" @click=${() => void this.#checkSession()}>${COMMON.retry[lang]}</button>
-        </div>`;
+        return loadErrorAlert(session.message, lang, () => void this.#checkSession());
       case 'signed-out':
         return html`<pakn-login lang=${lang} ?expired=${session.expired}></pakn-login>`;
       case 'signed-in':
@@ -372,35 +368,27 @@ class PaknPortal extends LitElement {
     }
   }
 
+  /** A page the shell cannot show: a heading, why, and the way home. */
+  #renderRefusal(heading: string, body: string, lang: Lang) {
+    return html`<h1>${heading}</h1>
+      <p>${body}</p>
+      <p><a href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${PAGES.inbox.nav[lang]}</a></p>`;
+  }
+
   #renderPage(staff: StaffMember, lang: Lang) {
     const route = this.route;
-    const home = html`<p><a href=${BASE_PATH} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${PAGES.inbox.nav[lang]}</a></p>`;
-    if (route.name === 'not-found') {
-      return html`<h1>${STRINGS.notFoundHeading[lang]}</h1>
-        <p>${STRINGS.notFoundBody[lang]}</p>
-        ${home}`;
-    }
+    if (route.name === 'not-found') return this.#renderRefusal(STRINGS.notFoundHeading[lang], STRINGS.notFoundBody[lang], lang);
     const page: Page = PAGES[route.name];
-    if (page.permission && !can(staff.role, page.permission)) {
-      return html`<h1>${STRINGS.forbiddenHeading[lang]}</h1>
-        <p>${STRINGS.forbiddenBody[lang]}</p>
-        ${home}`;
-    }
+    if (page.permission && !can(staff.role, page.permission)) return this.#renderRefusal(STRINGS.forbiddenHeading[lang], STRINGS.forbiddenBody[lang], lang);
     const status = this.#featureStatus(route.name);
     if (status === 'loading') return html`<p role="status">${STRINGS.loadingFeature[lang]}</p>`;
-    if (status === 'failed') {
-      return html`<div class="alert" role="alert">
-        <p>${STRINGS.featureFailed[lang]}</p>
-        <button type="button" class="secondary" @click=${() => location.reload()}>${STRINGS.reloadPage[lang]}</button>
-      </div>`;
-    }
+    if (status === 'failed') return loadErrorAlert(STRINGS.featureFailed[lang], lang, () => location.reload(), STRINGS.reloadPage[lang]);
     return pageElement(page.tag, { lang, ...routeAttributes(route) });
   }
 
   /** Always in the page (empty when there is nothing), so that screen readers hear what arrives. */
   #renderLiveNotice(lang: Lang) {
     const change = this.#live.notice;
-    const status = change && isCaseStatus(change.status) ? CASE_STATUS_LABELS[change.status][lang] : null;
     return html`<div class="live container" role="status" aria-live="polite" data-testid="live-notice">
       ${
         change
@@ -408,7 +396,7 @@ class PaknPortal extends LitElement {
               <span class="live-dot" aria-hidden="true"></span>
               <span>${STRINGS.liveUpdate[lang]}:</span>
               <a href="${BASE_PATH}cases/${encodeURIComponent(change.caseId)}" @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${change.reference}</a
-              >${status ? html`<span class="muted"> – ${status}</span>` : nothing}
+              ><span class="muted"> – ${caseStatusLabel(change.status, lang)}</span>
               <button type="button" class="secondary dismiss" @click=${() => this.#live.dismiss()}>${STRINGS.dismiss[lang]}</button>
             </p>`
           : nothing

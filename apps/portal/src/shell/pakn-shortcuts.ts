@@ -1,32 +1,32 @@
 import { css, html, nothing } from 'lit';
 import type { Text } from '@pakn/domain';
-import { base, tokens } from '#shared/styles.ts';
+import { base, dataTable, tokens } from '#shared/styles.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
-/** The help's table: groups of shortcuts, each with its keys and what they do. */
+/** The help's table: groups of shortcuts, each with its keys and what they do (the words live here only). */
 const GROUPS: readonly { readonly heading: Text; readonly rows: readonly (readonly [readonly string[], Text])[] }[] = [
   {
-    heading: STRINGS.everywhere,
+    heading: { vi: 'Mọi trang', en: 'Everywhere' },
     rows: [
-      [['?'], STRINGS.keyHelp],
-      [['g', 'i'], STRINGS.keyInbox],
+      [['?'], { vi: 'Mở bảng phím tắt này', en: 'Open this list of shortcuts' }],
+      [['g', 'i'], { vi: 'Về hộp thư phản ánh', en: 'Go to the inbox' }],
     ],
   },
   {
-    heading: STRINGS.inInbox,
+    heading: { vi: 'Hộp thư', en: 'Inbox' },
     rows: [
-      [['j'], STRINGS.keyNext],
-      [['k'], STRINGS.keyPrevious],
-      [['Enter'], STRINGS.keyOpen],
-      [['/'], STRINGS.keyFilter],
+      [['j'], { vi: 'Chọn phản ánh tiếp theo', en: 'Select the next case' }],
+      [['k'], { vi: 'Chọn phản ánh trước', en: 'Select the previous case' }],
+      [['Enter'], { vi: 'Mở phản ánh đang chọn', en: 'Open the selected case' }],
+      [['/'], { vi: 'Đến ô tìm kiếm phản ánh', en: 'Go to the case search box' }],
     ],
   },
   {
-    heading: STRINGS.onCase,
+    heading: { vi: 'Trang phản ánh', en: 'Case page' },
     rows: [
-      [['c'], STRINGS.keyClassify],
-      [['f'], STRINGS.keyForward],
+      [['c'], { vi: 'Đến phần phân loại', en: 'Go to classification' }],
+      [['f'], { vi: 'Đến phần dự thảo văn bản chuyển xử lý', en: 'Go to the forwarding form' }],
     ],
   },
 ];
@@ -81,6 +81,7 @@ class PaknShortcuts extends PaknElement {
   static override styles = [
     tokens,
     base,
+    dataTable,
     css`
       .help-dialog {
         max-width: min(36rem, calc(100vw - 2rem));
@@ -93,17 +94,13 @@ class PaknShortcuts extends PaknElement {
       .help-dialog::backdrop {
         background: rgb(0 0 0 / 0.4);
       }
+      /* A compact shared data table. */
       table {
-        border-collapse: collapse;
-        width: 100%;
         margin-bottom: 1rem;
       }
       th,
       td {
-        text-align: left;
         padding: 0.35rem 0.5rem;
-        border-bottom: 1px solid var(--_border);
-        vertical-align: top;
       }
       th {
         white-space: nowrap;

@@ -11,9 +11,7 @@ export const STRINGS = {
   shortcuts: { vi: 'Phím tắt', en: 'Shortcuts' },
   signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  language: { vi: 'Ngôn ngữ', en: 'Language' },
 
-  signInHeading: { vi: 'Đăng nhập', en: 'Sign in' },
   signInIntro: {
     vi: 'Dành cho cán bộ Trung tâm Phục vụ hành chính công và các đơn vị xử lý.',
     en: 'For staff of the Public Administration Service Centre and the handling units.',
@@ -37,8 +35,6 @@ export const STRINGS = {
   notFoundHeading: { vi: 'Không tìm thấy trang', en: 'Page not found' },
   notFoundBody: { vi: 'Địa chỉ này không có trong cổng cán bộ.', en: 'There is no such page in the staff portal.' },
 
-  titleSignIn: { vi: 'Đăng nhập', en: 'Sign in' },
-
   forbiddenHeading: { vi: 'Không có quyền truy cập', en: 'Not allowed' },
   forbiddenBody: {
     vi: 'Trang này dành cho cán bộ có nhiệm vụ khác. Nếu cần, hãy liên hệ quản trị hệ thống.',
@@ -54,16 +50,5 @@ export const STRINGS = {
     en: 'Shortcuts do nothing while you type in a field.',
   },
   then: { vi: 'rồi', en: 'then' },
-  everywhere: { vi: 'Mọi trang', en: 'Everywhere' },
-  inInbox: { vi: 'Hộp thư', en: 'Inbox' },
-  onCase: { vi: 'Trang phản ánh', en: 'Case page' },
-  keyHelp: { vi: 'Mở bảng phím tắt này', en: 'Open this list of shortcuts' },
-  keyInbox: { vi: 'Về hộp thư phản ánh', en: 'Go to the inbox' },
-  keyNext: { vi: 'Chọn phản ánh tiếp theo', en: 'Select the next case' },
-  keyPrevious: { vi: 'Chọn phản ánh trước', en: 'Select the previous case' },
-  keyOpen: { vi: 'Mở phản ánh đang chọn', en: 'Open the selected case' },
-  keyFilter: { vi: 'Đến ô tìm kiếm phản ánh', en: 'Go to the case search box' },
-  keyClassify: { vi: 'Đến phần phân loại', en: 'Go to classification' },
-  keyForward: { vi: 'Đến phần dự thảo văn bản chuyển xử lý', en: 'Go to the forwarding form' },
   close: { vi: 'Đóng', en: 'Close' },
 } as const satisfies Record<string, Text>;

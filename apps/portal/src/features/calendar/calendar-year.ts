@@ -1,4 +1,3 @@
-import { vietnamDateOf } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 
 /** A year as the API describes it: the schedule in force and the special days it produces. */
@@ -8,10 +7,6 @@ export type SpecialDay = CalendarYear['days'][number];
 /** Years the API accepts (calendar.year). */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-
-export function hanoiToday(): string {
-  return vietnamDateOf(new Date());
-}
 
 export function parseYear(value: string | null | undefined): number | null {
   if (!value || !/^\d{4}$/.test(value)) return null;

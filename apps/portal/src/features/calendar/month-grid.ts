@@ -3,8 +3,6 @@
  * no zone): UTC arithmetic on them can never shift a day, whatever the browser's zone.
  */
 
-const MS_PER_DAY = 86_400_000;
-
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
@@ -21,10 +19,6 @@ function toUtc(date: string): Date {
 export function isoWeekday(date: string): number {
   const day = toUtc(date).getUTCDay();
   return day === 0 ? 7 : day;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(toUtc(date).getTime() + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 export function daysInMonth(year: number, month: number): number {

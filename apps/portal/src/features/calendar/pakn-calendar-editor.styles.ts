@@ -8,32 +8,12 @@ export const editorStyles = css`
     padding: var(--_space);
     background: var(--_bg);
   }
-  .live:focus {
-    outline: none;
-  }
-  #saved-notice:focus,
-  #editor-error:focus {
-    outline: 3px solid var(--_focus);
-  }
   /* Editor */
   .editor h2 {
     margin-bottom: 0.5rem;
   }
   .editor .field {
     margin-bottom: 0.5rem;
-  }
-  .editor input[type='date'] {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_bg);
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius);
-    padding: 0.45rem 0.5rem;
-    width: 100%;
-  }
-  .editor input[aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
   }
   .day-row {
     display: grid;

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { YearScheduleSchema, fieldErrors, type IssueLike, type Lang } from '@pakn/domain';
 import { paknClient } from '#shared/client.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
-import { pageStyles } from '#shared/form-fields.ts';
+import { pageStyles, textField, type TextFieldOptions } from '#shared/form-fields.ts';
 import { fill, formatDate } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
 import { CalendarEditedEvent, tetDaysOf, type CalendarYear } from './calendar-year.ts';
@@ -14,31 +14,15 @@ import { compactDraft, draftFromSchedule, newKey, scheduleInput, type DraftDay, 
 import { STRINGS, WEEKDAYS } from './strings.ts';
 
 type DayListName = 'extraDaysOff' | 'workingDays';
-
-interface InputOptions {
-  readonly id: string;
-  readonly also?: string;
-  readonly cls?: string;
-  readonly label: string;
-  readonly hint?: string;
-  readonly type: 'date' | 'text';
-  readonly min?: string;
-  readonly max?: string;
-  readonly maxlength?: number;
-  readonly value: string;
-  readonly onInput: (value: string) => void;
-}
+/** The lists of rows: days with a name, and the Tết days (a date each). */
+type RowList = DayListName | 'tet';
 
 /** Error keys shown beside a field; anything else goes to the form's alert. */
 const FIELD_KEY = /^(?:(?:extraDaysOff|workingDays)(?:\.\d+\.(?:date|name))?|tet(?:\.\d+)?|nationalDayCompanion|source)$/;
 
-function errorId(key: string): string {
-  return `${key.replace(/\./g, '-')}-error`;
-}
-
-function describedBy(...ids: (string | false | null | undefined)[]): string | typeof nothing {
-  const list = ids.filter((id): id is string => Boolean(id));
-  return list.length > 0 ? list.join(' ') : nothing;
+/** `aria-describedby` of a fieldset: its error, when it has one. */
+function listDescribedBy(key: string, error: string | undefined): string | typeof nothing {
+  return error ? `${key}-error` : nothing;
 }
 
 /**
@@ -133,40 +117,43 @@ export class PaknCalendarEditor extends PaknElement {
     this.savedYear = null;
   }
 
-  #setDay(list: DayListName, index: number, field: 'date' | 'name', value: string): void {
+  /** A change the admin made to a field: its error goes. */
+  #change(change: Partial<ScheduleDraft>, errorKey: string): void {
+    this.#update(change);
+    this.#clearFieldError(errorKey);
+  }
+
+  /** Changes a row's date or name; its error (`extraDaysOff.0.date`, `tet.0`) goes. */
+  #setRow(list: RowList, index: number, field: 'date' | 'name', value: string): void {
     const draft = this.#editor.draft;
     if (!draft) return;
-    this.#update({ [list]: draft[list].map((row, i) => (i === index ? { ...row, [field]: value } : row)) });
-    this.#clearFieldError(`${list}.${index}.${field}`);
+    const rows: readonly object[] = draft[list];
+    this.#change(
+      { [list]: rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)) },
+      list === 'tet' ? `tet.${index}` : `${list}.${index}.${field}`,
+    );
   }
 
   /** Adds a row (a day, or a Tết day) and focuses its date. */
-  async #addRow(list: DayListName | 'tet'): Promise<void> {
+  async #addRow(list: RowList): Promise<void> {
     const draft = this.#editor.draft;
     if (!draft) return;
-    if (list === 'tet') this.#update({ tet: [...draft.tet, { key: newKey(), date: '' }] });
-    else this.#update({ [list]: [...draft[list], { key: newKey(), date: '', name: '' }] });
+    const row = list === 'tet' ? { key: newKey(), date: '' } : { key: newKey(), date: '', name: '' };
+    this.#update({ [list]: [...draft[list], row] });
     await this.updateComplete;
     const id = list === 'tet' ? `tet-${draft.tet.length}` : `${list}-${draft[list].length}-date`;
     this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.focus();
   }
 
-  async #removeRow(list: DayListName | 'tet', index: number): Promise<void> {
+  async #removeRow(list: RowList, index: number): Promise<void> {
     const draft = this.#editor.draft;
     if (!draft) return;
-    if (list === 'tet') this.#update({ tet: draft.tet.filter((_, i) => i !== index) });
-    else this.#update({ [list]: draft[list].filter((_, i) => i !== index) });
+    const rows: readonly object[] = draft[list];
+    this.#update({ [list]: rows.filter((_, i) => i !== index) });
     // Positions moved: the errors no longer point at the right rows.
     this.#editor.clearFieldErrors(...Object.keys(this.#editor.errors));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>(`#${list}-add`)?.focus();
-  }
-
-  #setTetDay(index: number, value: string): void {
-    const draft = this.#editor.draft;
-    if (!draft) return;
-    this.#update({ tet: draft.tet.map((row, i) => (i === index ? { ...row, date: value } : row)) });
-    this.#clearFieldError(`tet.${index}`);
   }
 
   #discard = (): void => {
@@ -222,33 +209,21 @@ export class PaknCalendarEditor extends PaknElement {
   }
 
   /**
-   * A labelled input wired by id to its hint, its error (the schema names it as the id with dots:
-   * `extraDaysOff-0-date` → `extraDaysOff.0.date`) and the error of its whole list (`also`).
+   * A labelled input; its id names its error as the schema does with dots (`extraDaysOff-0-date` →
+   * `extraDaysOff.0.date`), and `also` the error of its whole list.
    */
-  #input(o: InputOptions) {
+  #input(o: Omit<TextFieldOptions, 'error'> & { readonly also?: string }) {
     const errors = this.#editor.errors;
-    const key = o.id.replace(/-/g, '.');
     const listError = o.also ? errors[o.also] : undefined;
-    return html`<div class="field ${o.cls ?? ''}">
-      <label for=${o.id}>${o.label}</label>
-      ${o.hint ? html`<span id="${o.id}-hint" class="hint">${o.hint}</span>` : nothing}
-      <input
-        id=${o.id}
-        type=${o.type}
-        lang=${o.type === 'text' ? 'vi' : nothing}
-        min=${o.min ?? nothing}
-        max=${o.max ?? nothing}
-        maxlength=${o.maxlength ?? nothing}
-        .value=${o.value}
-        aria-invalid=${errors[key] || listError ? 'true' : 'false'}
-        aria-describedby=${describedBy(o.hint && `${o.id}-hint`, errors[key] && errorId(key), listError && errorId(o.also ?? ''))}
-        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
-      />
-      ${this.#fieldError(key)}
-    </div>`;
+    return textField({
+      ...o,
+      textLang: o.type === 'text' ? 'vi' : undefined,
+      error: errors[o.id.replace(/-/g, '.')],
+      describedBy: listError && `${o.also ?? ''}-error`,
+    });
   }
 
-  #removeButton(list: DayListName | 'tet', index: number, label: string, lang: Lang) {
+  #removeButton(list: RowList, index: number, label: string, lang: Lang) {
     return html`<button type="button" class="secondary remove" @click=${() => void this.#removeRow(list, index)}>
       ${STRINGS.remove[lang]}<span class="visually-hidden"> ${label.toLocaleLowerCase(lang)}</span>
     </button>`;
@@ -256,7 +231,7 @@ export class PaknCalendarEditor extends PaknElement {
 
   #fieldError(key: string) {
     const message = this.#editor.errors[key];
-    return message ? html`<span id=${errorId(key)} class="field-error">${message}</span>` : nothing;
+    return message ? html`<span id="${key}-error" class="field-error">${message}</span>` : nothing;
   }
 
   #renderEditor(draft: ScheduleDraft, lang: Lang) {
@@ -297,10 +272,7 @@ export class PaknCalendarEditor extends PaknElement {
             type: 'text',
             maxlength: 500,
             value: draft.source,
-            onInput: (value) => {
-              this.#update({ source: value });
-              this.#clearFieldError('source');
-            },
+            onInput: (value) => this.#change({ source: value }, 'source'),
           })}
           ${
             draft.removedDays.length > 0
@@ -329,7 +301,7 @@ export class PaknCalendarEditor extends PaknElement {
     const rowLabel = isOff ? STRINGS.extraDayRow[lang] : STRINGS.workingDayRow[lang];
     const listError = this.#editor.errors[list];
     return html`
-      <fieldset data-list=${list} aria-describedby=${describedBy(listError && errorId(list))}>
+      <fieldset data-list=${list} aria-describedby=${listDescribedBy(list, listError)}>
         <legend>${legend}</legend>
         ${this.#fieldError(list)} ${rows.length === 0 ? html`<p class="hint">${isOff ? STRINGS.noExtraDays[lang] : STRINGS.noWorkingDays[lang]}</p>` : nothing}
         ${repeat(
@@ -340,22 +312,22 @@ export class PaknCalendarEditor extends PaknElement {
             return html`<div class="day-row" role="group" aria-label=${label}>
               ${this.#input({
                 id: `${list}-${i}-date`,
-                cls: 'date-field',
-                label: STRINGS.rowDate[lang],
+                className: 'date-field',
+                label: STRINGS.date[lang],
                 type: 'date',
                 min: `${draft.year - 1}-12-01`,
                 max: `${draft.year + 1}-01-31`,
                 value: row.date,
-                onInput: (value) => this.#setDay(list, i, 'date', value),
+                onInput: (value) => this.#setRow(list, i, 'date', value),
               })}
               ${this.#input({
                 id: `${list}-${i}-name`,
-                cls: 'name-field',
+                className: 'name-field',
                 label: STRINGS.rowName[lang],
                 type: 'text',
                 maxlength: 200,
                 value: row.name,
-                onInput: (value) => this.#setDay(list, i, 'name', value),
+                onInput: (value) => this.#setRow(list, i, 'name', value),
               })}
               ${this.#removeButton(list, i, label, lang)}
             </div>`;
@@ -374,17 +346,14 @@ export class PaknCalendarEditor extends PaknElement {
     const tetError = this.#editor.errors.tet;
     const last = `${draft.year}-02-${String(daysInMonth(draft.year, 2)).padStart(2, '0')}`;
     return html`
-      <fieldset data-list="tet" aria-describedby=${describedBy(tetError && errorId('tet'))}>
+      <fieldset data-list="tet" aria-describedby=${listDescribedBy('tet', tetError)}>
         <legend>${STRINGS.tet[lang]}</legend>
         <label class="choice">
           <input
             type="checkbox"
             .checked=${draft.setTet}
             aria-describedby=${defaults.length > 0 ? 'tet-hint' : nothing}
-            @change=${(e: Event) => {
-              this.#update({ setTet: (e.target as HTMLInputElement).checked });
-              this.#clearFieldError('tet');
-            }}
+            @change=${(e: Event) => this.#change({ setTet: (e.target as HTMLInputElement).checked }, 'tet')}
           />${STRINGS.setTet[lang]}
         </label>
         ${
@@ -406,13 +375,13 @@ export class PaknCalendarEditor extends PaknElement {
                       ${this.#input({
                         id: `tet-${i}`,
                         also: 'tet',
-                        cls: 'date-field',
+                        className: 'date-field',
                         label,
                         type: 'date',
                         min: `${draft.year}-01-01`,
                         max: last,
                         value: row.date,
-                        onInput: (value) => this.#setTetDay(i, value),
+                        onInput: (value) => this.#setRow('tet', i, 'date', value),
                       })}
                       ${this.#removeButton('tet', i, label, lang)}
                     </div>`;
@@ -437,15 +406,12 @@ export class PaknCalendarEditor extends PaknElement {
           name="companion"
           value=${day}
           .checked=${draft.companion === day}
-          @change=${() => {
-            this.#update({ companion: day });
-            this.#clearFieldError('nationalDayCompanion');
-          }}
+          @change=${() => this.#change({ companion: day }, 'nationalDayCompanion')}
         />${text}
       </label>`;
     };
     return html`
-      <fieldset aria-describedby=${describedBy(this.#editor.errors.nationalDayCompanion && errorId('nationalDayCompanion'))}>
+      <fieldset aria-describedby=${listDescribedBy('nationalDayCompanion', this.#editor.errors.nationalDayCompanion)}>
         <legend>${STRINGS.companion[lang]}</legend>
         ${option('01')} ${option('03')} ${this.#fieldError('nationalDayCompanion')}
       </fieldset>

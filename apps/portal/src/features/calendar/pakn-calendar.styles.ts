@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The calendar page (after the shared `listStyles` toolbar, summary and empty box): the layout beside the editor, the month grids and the list of special days. */
+/** The calendar page (after the shared `listStyles` toolbar, summary and empty box, and `dataTable`): the layout beside the editor, the month grids and the list of special days. */
 export const calendarStyles = css`
   .year-field {
     flex: 0 1 10rem;
@@ -27,32 +27,6 @@ export const calendarStyles = css`
   }
   .view {
     min-width: 0;
-  }
-  .live:focus {
-    outline: none;
-  }
-  .notice {
-    border-left: 4px solid var(--_primary);
-    background: #eaf1f8;
-    padding: 0.75rem var(--_space);
-    margin: 0 0 var(--_space);
-    border-radius: var(--_radius);
-  }
-  .preview-notice {
-    border-left-color: var(--_warning);
-    background: var(--_warning-bg);
-  }
-  .preview-notice p {
-    font-weight: 600;
-  }
-  #preview-notice:focus {
-    outline: 3px solid var(--_focus);
-  }
-  .source {
-    max-width: 60rem;
-  }
-  .source-label {
-    font-weight: 600;
   }
 
   /* Month view */
@@ -92,9 +66,6 @@ export const calendarStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(13.5rem, 1fr));
     gap: 1rem 1.25rem;
   }
-  table {
-    border-collapse: collapse;
-  }
   .month {
     width: 100%;
     table-layout: fixed;
@@ -104,6 +75,13 @@ export const calendarStyles = css`
     text-align: left;
     font-weight: 600;
     padding-bottom: 0.25rem;
+  }
+  /* The month grids are tables too: without the data tables' rules. */
+  .month th,
+  .month td {
+    border: 0;
+    background: none;
+    vertical-align: middle;
   }
   .month th {
     font-weight: 600;
@@ -185,26 +163,7 @@ export const calendarStyles = css`
     text-decoration: underline;
   }
 
-  /* Special days list */
-  .table-wrap {
-    overflow-x: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .special-days {
-    width: 100%;
-    font-size: 0.95rem;
-  }
-  .special-days th,
-  .special-days td {
-    text-align: left;
-    vertical-align: top;
-    padding: 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  .special-days thead th {
-    background: var(--_surface);
-  }
+  /* Special days list (a shared data table) */
   .special-days tbody th {
     font-weight: 600;
   }

@@ -7,9 +7,10 @@ import { TaskStatus, loadTask, taskFailure } from '#shared/controllers/load.ts';
 import { NavigateEvent } from '#shared/events.ts';
 import { loadErrorAlert, pageStyles } from '#shared/form-fields.ts';
 import { COMMON, fill } from '#shared/i18n.ts';
-import { base, tokens } from '#shared/styles.ts';
+import { hanoiToday } from '#shared/intake-stats.ts';
+import { base, dataTable, tokens } from '#shared/styles.ts';
 import { listStyles } from '#shared/table.ts';
-import { MAX_YEAR, MIN_YEAR, hanoiToday, parseYear, type CalendarEditedEvent, type CalendarYear } from './calendar-year.ts';
+import { MAX_YEAR, MIN_YEAR, parseYear, type CalendarEditedEvent, type CalendarYear } from './calendar-year.ts';
 import './pakn-calendar-editor.ts';
 import { calendarStyles } from './pakn-calendar.styles.ts';
 import { STRINGS } from './strings.ts';
@@ -139,10 +140,10 @@ export class PaknCalendar extends PaknElement {
         }
         <div class="view">
           ${editing ? nothing : html`<p class="muted">${STRINGS.readOnlyNote[lang]}</p>`}
-          <div id="preview-notice" class=${preview ? 'notice preview-notice' : 'live'} role="status" tabindex="-1" data-testid="calendar-preview-notice">
+          <div id="preview-notice" class=${preview ? 'warning preview-notice' : 'live'} role="status" tabindex="-1" data-testid="calendar-preview-notice">
             ${
               preview
-                ? html`<p>${fill(STRINGS.previewNotice[lang], { year: preview.year })}</p>
+                ? html`<p><strong>${fill(STRINGS.previewNotice[lang], { year: preview.year })}</strong></p>
                     <button type="button" class="secondary" @click=${() => void this.#leavePreview()}>${STRINGS.leavePreview[lang]}</button>`
                 : nothing
             }
@@ -153,7 +154,7 @@ export class PaknCalendar extends PaknElement {
     `;
   }
 
-  static override styles = [tokens, base, pageStyles, listStyles, calendarStyles];
+  static override styles = [tokens, base, dataTable, pageStyles, listStyles, calendarStyles];
 }
 
 defineElement('pakn-calendar', PaknCalendar);

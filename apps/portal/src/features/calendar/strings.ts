@@ -46,7 +46,6 @@ export const STRINGS = {
   workingDayRow: { vi: 'Ngày làm bù {n}', en: 'Make-up working day {n}' },
   addWorkingDay: { vi: 'Thêm ngày làm bù', en: 'Add a make-up day' },
   noWorkingDays: { vi: 'Chưa có ngày làm bù.', en: 'No make-up working days.' },
-  rowDate: { vi: 'Ngày', en: 'Date' },
   rowName: { vi: 'Tên, lý do', en: 'Name or reason' },
   remove: { vi: 'Xóa', en: 'Remove' },
   tet: { vi: 'Nghỉ Tết Âm lịch', en: 'Tết holiday' },

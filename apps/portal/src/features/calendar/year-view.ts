@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import type { DayKind, Lang } from '@pakn/domain';
 import { fill, formatDate } from '#shared/i18n.ts';
+import { hanoiToday } from '#shared/intake-stats.ts';
 import { renderTable } from '#shared/table.ts';
-import { hanoiToday, type CalendarYear, type SpecialDay } from './calendar-year.ts';
+import { type CalendarYear, type SpecialDay } from './calendar-year.ts';
 import { isoWeekday, monthWeeks } from './month-grid.ts';
 import { HOLIDAY_NAMES_EN, KIND_IN_SENTENCE, KIND_LABELS, LEGEND_KINDS, STRINGS, WEEKDAYS, monthName } from './strings.ts';
 
@@ -10,11 +11,9 @@ import { HOLIDAY_NAMES_EN, KIND_IN_SENTENCE, KIND_LABELS, LEGEND_KINDS, STRINGS,
 
 export function renderSource(year: CalendarYear, lang: Lang) {
   const schedule = year.schedule;
-  if (!schedule) return html`<p class="source" data-testid="calendar-source">${STRINGS.noSchedule[lang]}</p>`;
+  if (!schedule) return html`<p class="intro" data-testid="calendar-source">${STRINGS.noSchedule[lang]}</p>`;
   if (!schedule.source) return nothing;
-  return html`<p class="source" data-testid="calendar-source">
-    <span class="source-label">${STRINGS.sourceLabel[lang]}:</span> <span lang="vi">${schedule.source}</span>
-  </p>`;
+  return html`<p class="intro" data-testid="calendar-source"><strong>${STRINGS.sourceLabel[lang]}:</strong> <span lang="vi">${schedule.source}</span></p>`;
 }
 
 function kindOf(date: string, special: SpecialDay | undefined): DayKind {

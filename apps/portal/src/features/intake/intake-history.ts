@@ -1,21 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
-import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus, type Lang } from '@pakn/domain';
+import type { Lang } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { TaskStatus, taskFailure } from '#shared/controllers/load.ts';
-import { fill, formatDateTime } from '#shared/i18n.ts';
+import { caseStatusLabel, fill, formatDateTime } from '#shared/i18n.ts';
 import { STRINGS } from './strings.ts';
 
 type CallerHistory = Awaited<ReturnType<PaknClient['intake']['callerHistory']['query']>>;
-
-function isCaseStatus(value: string): value is CaseStatus {
-  return (CASE_STATUSES as readonly string[]).includes(value);
-}
-
-/** A case status in words (a status this portal does not know yet is shown as it is). */
-export function statusLabel(status: string, lang: Lang): string {
-  return isCaseStatus(status) ? CASE_STATUS_LABELS[status][lang] : status;
-}
 
 /** A caller's earlier contacts, one row per case, the most recent first. */
 function casesOf(history: CallerHistory) {
@@ -54,7 +45,7 @@ export function renderCallerHistory(o: CallerHistoryOptions): TemplateResult | t
   const history = lookup.value;
   if (!history) return nothing;
   if (history.contacts.length === 0) return html`<p class="muted">${STRINGS.newCaller[lang]}</p>`;
-  return html`<div class="repeat" data-testid="repeat-caller">
+  return html`<div class="warning repeat" data-testid="repeat-caller">
     <p class="repeat-title">
       <strong>${fill(STRINGS.repeatCaller[lang], { n: history.contacts.length })}</strong>
       <span class="muted">(${fill(STRINGS.repeatCallerNumber[lang], { phone: history.phoneMasked })})</span>
@@ -67,7 +58,7 @@ export function renderCallerHistory(o: CallerHistoryOptions): TemplateResult | t
             <a href="/portal/cases/${encodeURIComponent(c.caseId)}" target="_blank" rel="noopener"
               >${c.reference}<span class="visually-hidden"> ${STRINGS.opensInNewTab[lang]}</span></a
             >
-            <span class="badge" data-status=${c.status}>${statusLabel(c.status, lang)}</span>
+            <span class="badge" data-status=${c.status}>${caseStatusLabel(c.status, lang)}</span>
             <span class="muted"> ${fill(STRINGS.contactsOfCase[lang], { n: c.count, at: formatDateTime(c.lastAt) })}</span>
             ${
               o.chosenCaseId === c.caseId

@@ -2,8 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { navigateOnClick } from '#shared/events.ts';
-import { fill } from '#shared/i18n.ts';
-import { statusLabel } from './intake-history.ts';
+import { caseStatusLabel, fill } from '#shared/i18n.ts';
 import { STRINGS } from './strings.ts';
 
 export type LogResult = Awaited<ReturnType<PaknClient['intake']['logContact']['mutate']>>;
@@ -45,7 +44,7 @@ export function renderIntakeResult(result: LogResult, lang: Lang, from: EventTar
                 (c) =>
                   html`<li>
                     <a href="/portal/cases/${encodeURIComponent(c.caseId)}" @click=${navigate}>${c.reference}</a>
-                    – ${statusLabel(c.status, lang)}
+                    – ${caseStatusLabel(c.status, lang)}
                   </li>`,
               )}
             </ul>

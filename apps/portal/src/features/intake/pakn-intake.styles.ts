@@ -1,10 +1,7 @@
 import { css } from 'lit';
 
-/** `<pakn-intake>`'s look: the contact form, the caller's history beside the number, and the result to read to the caller. */
+/** `<pakn-intake>`'s look (after the shared `pageStyles`): the contact form, the caller's history beside the number, and the result to read to the caller. */
 export const intakeStyles = css`
-  .intro {
-    max-width: 60rem;
-  }
   form,
   .result {
     max-width: 52rem;
@@ -33,12 +30,6 @@ export const intakeStyles = css`
   .caller-history p {
     margin: 0 0 0.25rem;
   }
-  .repeat {
-    border: 1px solid var(--_warning);
-    background: var(--_warning-bg);
-    border-radius: var(--_radius);
-    padding: 0.6rem 0.9rem;
-  }
   .repeat ul,
   .result ul {
     margin: 0.25rem 0 0;
@@ -50,18 +41,6 @@ export const intakeStyles = css`
     align-items: center;
     gap: 0.25rem 0.6rem;
     margin-bottom: 0.35rem;
-  }
-  button.small {
-    min-height: 2rem;
-    padding: 0.15rem 0.6rem;
-    font-size: 0.9rem;
-  }
-  .follow-up {
-    border-left: 4px solid var(--_primary);
-    background: #eaf1f8;
-    padding: 0.75rem var(--_space);
-    margin-bottom: var(--_space);
-    border-radius: var(--_radius);
   }
   .result {
     border: 2px solid var(--_success);
@@ -89,8 +68,6 @@ export const intakeStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .buttons {
-    display: flex;
-    flex-wrap: wrap;
     gap: 0.5rem 1rem;
     align-items: center;
   }

@@ -5,7 +5,7 @@ import { UnitsController } from '#shared/context.ts';
 import { EditorController } from '#shared/controllers/editor.ts';
 import { loadTask } from '#shared/controllers/load.ts';
 import { CaseUpdatedEvent } from '#shared/events.ts';
-import { describedBy, selectField, textareaField, textField } from '#shared/form-fields.ts';
+import { pageStyles, selectField, textareaField, textField } from '#shared/form-fields.ts';
 import { fill } from '#shared/i18n.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
 import { intakeTodayStyles, renderIntakeToday } from '#shared/intake-today.ts';
@@ -41,20 +41,12 @@ interface Form {
   existing: { caseId: string; reference: string } | null;
 }
 
+/** Fields whose schema path is their id. */
+const SAME_PATH = new Set(['channel', 'at', 'category', 'concernedUnitId', 'summary']);
+
 /** Errors keyed by the schema's paths, shown beside these fields; the contact's other paths go to the phone. */
-const fieldIds = mapFieldIds(
-  {
-    channel: 'channel',
-    at: 'at',
-    'contact.phone': 'phone',
-    'contact.name': 'name',
-    'contact.email': 'email',
-    category: 'category',
-    concernedUnitId: 'concernedUnitId',
-    summary: 'summary',
-    existingCaseId: 'summary',
-  },
-  (path) => (path.startsWith('contact') ? 'phone' : undefined),
+const fieldIds = mapFieldIds({ 'contact.name': 'name', 'contact.email': 'email', existingCaseId: 'summary' }, (path) =>
+  SAME_PATH.has(path) ? path : path.startsWith('contact') ? 'phone' : undefined,
 );
 
 function emptyForm(): Form {
@@ -210,18 +202,8 @@ export class PaknIntake extends PaknElement {
     </div>`;
   }
 
-  #error(field: string) {
-    const message = this.#editor.errors[field];
-    return message ? html`<span id="${field}-error" class="field-error">${message}</span>` : nothing;
-  }
-
-  #described(field: string, hint: boolean): string {
-    const ids = describedBy(field, hint, this.#editor.errors[field]);
-    return typeof ids === 'string' ? ids : '';
-  }
-
-  #invalid(field: string): 'true' | 'false' {
-    return this.#editor.errors[field] ? 'true' : 'false';
+  #optional(label: string, lang: Lang) {
+    return html`${label} <span class="optional">${STRINGS.optional[lang]}</span>`;
   }
 
   #renderForm(lang: Lang) {
@@ -230,21 +212,16 @@ export class PaknIntake extends PaknElement {
     return html`<form @submit=${(e: SubmitEvent) => void this.#submit(e)} novalidate>
       ${this.#editor.formError ? html`<p id="form-error" class="alert" role="alert" tabindex="-1">${this.#editor.formError}</p>` : nothing}
       ${this.#renderWhen(this.#form, lang)}
-      <div class="field">
-        <label for="phone">${STRINGS.phone[lang]} <span class="optional">${STRINGS.optional[lang]}</span></label>
-        <span id="phone-hint" class="hint">${STRINGS.phoneHint[lang]}</span>
-        <input
-          id="phone"
-          type="tel"
-          inputmode="tel"
-          autocomplete="off"
-          .value=${f.phone}
-          aria-invalid=${this.#invalid('phone')}
-          aria-describedby=${[this.#described('phone', true), 'caller-history'].join(' ')}
-          @input=${(e: Event) => this.#onPhoneInput((e.target as HTMLInputElement).value)}
-        />
-        ${this.#error('phone')}
-      </div>
+      ${textField({
+        id: 'phone',
+        type: 'tel',
+        label: this.#optional(STRINGS.phone[lang], lang),
+        hint: STRINGS.phoneHint[lang],
+        error: this.#editor.errors.phone,
+        describedBy: 'caller-history',
+        value: f.phone,
+        onInput: (v) => this.#onPhoneInput(v),
+      })}
       <div id="caller-history" class="caller-history" role="status" aria-live="polite" data-testid="caller-history">
         ${renderCallerHistory({
           phone: this.lookupPhone,
@@ -256,7 +233,7 @@ export class PaknIntake extends PaknElement {
       </div>
       ${
         f.existing
-          ? html`<div class="follow-up" data-testid="intake-follow-up">
+          ? html`<div class="notice" data-testid="intake-follow-up">
               <p><strong>${fill(STRINGS.followUpOf[lang], { reference: f.existing.reference })}</strong></p>
               <p class="hint">${STRINGS.followUpHint[lang]}</p>
               <button type="button" class="secondary" @click=${() => this.#set('existing', null)}>${STRINGS.clearFollowUp[lang]}</button>
@@ -306,57 +283,39 @@ export class PaknIntake extends PaknElement {
             </label>`,
         )}
       </fieldset>
-      <div class="field">
-        <label for="at">${STRINGS.at[lang]}</label>
-        <span id="at-hint" class="hint">${STRINGS.atHint[lang]}</span>
-        <input
-          id="at"
-          type="datetime-local"
-          .value=${f.at}
-          aria-invalid=${this.#invalid('at')}
-          aria-describedby=${this.#described('at', true)}
-          @input=${(e: Event) => this.#set('at', (e.target as HTMLInputElement).value)}
-        />
-        ${this.#error('at')}
-      </div>
+      ${textField({
+        id: 'at',
+        type: 'datetime-local',
+        label: STRINGS.at[lang],
+        hint: STRINGS.atHint[lang],
+        error: this.#editor.errors.at,
+        value: f.at,
+        onInput: (v) => this.#set('at', v),
+      })}
     </div>`;
+  }
+
+  /** A select of what the case is about, starting with "not known yet"; its value and error from the form. */
+  #select(id: 'category' | 'concernedUnitId', label: string, lang: Lang) {
+    const onChange = (value: string) => this.#set(id, value);
+    return { id, label, emptyLabel: STRINGS.notKnownYet[lang], error: this.#editor.errors[id], value: this.#form[id], onChange };
   }
 
   /** Who called and what about: only for a new case (a follow-up belongs to its case). */
   #renderNewCaseFields(f: Form, lang: Lang) {
     const e = this.#editor.errors;
-    const optional = (label: string) => html`${label} <span class="optional">${STRINGS.optional[lang]}</span>`;
+    const optional = (label: string) => this.#optional(label, lang);
     return html`<div class="grid">
         ${textField({ id: 'name', label: optional(STRINGS.name[lang]), error: e.name, value: f.name, onInput: (v) => this.#set('name', v) })}
         ${textField({ id: 'email', type: 'email', label: optional(STRINGS.email[lang]), error: e.email, value: f.email, onInput: (v) => this.#set('email', v) })}
       </div>
       <div class="grid">
-        ${selectField({
-          id: 'category',
-          label: STRINGS.category[lang],
-          error: e.category,
-          value: f.category,
-          emptyLabel: STRINGS.chooseCategory[lang],
-          options: this.#categories.options().map((c) => ({ value: c.key, label: c.label[lang] })),
-          onChange: (v) => this.#set('category', v),
-        })}
-        <div class="field">
-          <label for="concernedUnitId">${STRINGS.unit[lang]}</label>
-          <select
-            id="concernedUnitId"
-            aria-invalid=${this.#invalid('concernedUnitId')}
-            aria-describedby=${this.#described('concernedUnitId', false)}
-            @change=${(e: Event) => this.#set('concernedUnitId', (e.target as HTMLSelectElement).value)}
-          >
-            <option value="" ?selected=${!f.concernedUnitId}>${STRINGS.chooseUnit[lang]}</option>
-            ${renderUnitOptions(this.#units.value ?? [], f.concernedUnitId, lang)}
-          </select>
-          ${this.#error('concernedUnitId')}
-        </div>
+        ${selectField({ ...this.#select('category', STRINGS.category[lang], lang), options: this.#categories.options().map((c) => ({ value: c.key, label: c.label[lang] })) })}
+        ${selectField({ ...this.#select('concernedUnitId', STRINGS.unit[lang], lang), rendered: renderUnitOptions(this.#units.value ?? [], f.concernedUnitId, lang) })}
       </div>`;
   }
 
-  static override styles = [tokens, base, intakeTodayStyles, intakeStyles];
+  static override styles = [tokens, base, pageStyles, intakeTodayStyles, intakeStyles];
 }
 
 defineElement('pakn-intake', PaknIntake);

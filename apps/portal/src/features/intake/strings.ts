@@ -18,9 +18,9 @@ export const STRINGS = {
   email: { vi: 'Thư điện tử', en: 'Email' },
   optional: { vi: '(không bắt buộc)', en: '(optional)' },
   category: { vi: 'Loại phản ánh', en: 'Category' },
-  chooseCategory: { vi: '— Chưa xác định —', en: '— Not known yet —' },
   unit: { vi: 'Đơn vị bị phản ánh', en: 'Unit concerned' },
-  chooseUnit: { vi: '— Chưa xác định —', en: '— Not known yet —' },
+  /** The empty choice of the category and the unit. */
+  notKnownYet: { vi: '— Chưa xác định —', en: '— Not known yet —' },
   summary: { vi: 'Tóm tắt nội dung phản ánh', en: 'Summary of what was reported' },
   summaryHint: {
     vi: 'Ít nhất 20 ký tự: sự việc, thời gian, địa điểm, thủ tục hành chính liên quan.',

@@ -83,10 +83,6 @@ export class EditorController<D extends object> implements ReactiveController {
   get formError(): string | null {
     return this.#formError;
   }
-  /** The form whose errors are shown (`''` for a page with one form). */
-  get errorForm(): string | null {
-    return this.#errorForm;
-  }
   /** What the last success did, for the page's status line. */
   get notice(): string | null {
     return this.#notice;
@@ -163,11 +159,6 @@ export class EditorController<D extends object> implements ReactiveController {
     this.#errors = errors;
     this.#formError = formError;
     this.#host.requestUpdate();
-    await this.focusFirstInvalid();
-  }
-
-  /** Moves the focus to the first field marked invalid, once the marks are rendered. */
-  async focusFirstInvalid(): Promise<void> {
     await this.#host.updateComplete;
     this.#host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }

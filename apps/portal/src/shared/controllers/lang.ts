@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Lang, Text } from '@pakn/domain';
-import { elementLang, fill } from '../i18n.ts';
+import type { Lang } from '@pakn/domain';
+import { elementLang } from '../i18n.ts';
 
 /** What the language controller needs of its element: Lit's host, plus the `lang` attribute as a property. */
 export type LangHost = ReactiveControllerHost & Element & { lang: string };
@@ -28,7 +28,6 @@ function unfollow(host: LangHost): void {
 /**
  * The language an element renders in: its own `lang` attribute first, then the page's `<html lang>`, which
  * it watches, so that a feature mounted alone on another page follows that page's language switch too.
- * Also fills message templates (`{name}` placeholders) in that language.
  *
  *     readonly #lang = new LangController(this);
  *     render() { const lang = this.#lang.value; return html`<h1>${STRINGS.heading[lang]}</h1>`; }
@@ -44,16 +43,6 @@ export class LangController implements ReactiveController {
   /** `vi` or `en`. */
   get value(): Lang {
     return elementLang(this.#host.lang);
-  }
-
-  /** A text in the element's language. */
-  t(text: Text): string {
-    return text[this.value];
-  }
-
-  /** A text in the element's language with its `{placeholders}` filled. */
-  fill(text: Text, values: Readonly<Record<string, string | number>>): string {
-    return fill(text[this.value], values);
   }
 
   hostConnected(): void {
