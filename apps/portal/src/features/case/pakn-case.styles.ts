@@ -44,11 +44,6 @@ export const panelStyles = css`
     margin: 0 0 var(--_space);
     padding: 0;
   }
-  /* Moved to by a script after a click, where :focus-visible would not show it. */
-  #form-error:focus,
-  #notice:focus {
-    outline: 3px solid var(--_focus);
-  }
   /* A line that confirms what was just saved (the summary, the assignment). */
   .done {
     margin: 0.25rem 0 0;
