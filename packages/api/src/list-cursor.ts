@@ -15,7 +15,7 @@ function encode(cursor: Cursor): string {
 }
 
 function invalid(): DomainError {
-  return new DomainError('invalid', 'Invalid list cursor', { fields: { cursor: 'cursor_invalid' } });
+  return new DomainError('invalid', 'Invalid list cursor', { reason: 'cursor_invalid', fields: { cursor: 'cursor_invalid' } });
 }
 
 function decode(text: string): Record<string, unknown> {

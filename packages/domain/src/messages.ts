@@ -50,10 +50,6 @@ const CODED = {
     vi: 'Một ngày không thể vừa là ngày nghỉ vừa là ngày làm bù.',
     en: 'A day cannot be both a day off and a make-up working day.',
   },
-  cursor_invalid: {
-    vi: 'Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.',
-    en: 'This link to a page of the list is invalid or out of date. Please open the first page again.',
-  },
   date_order: { vi: 'Ngày kết thúc không thể trước ngày bắt đầu.', en: 'The end date cannot be before the start date.' },
   period_too_long: { vi: 'Khoảng thời gian tối đa là 366 ngày.', en: 'The period can be at most 366 days.' },
   category_key_format: {
@@ -143,6 +139,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     en: 'This action is not possible in the case’s current status.',
   },
   not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  cursor_invalid: {
+    vi: 'Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.',
+    en: 'This link to a page of the list is invalid or out of date. Please open the first page again.',
+  },
   case_not_found: {
     vi: 'Không tìm thấy phản ánh với mã số và mã tra cứu này. Vui lòng kiểm tra lại.',
     en: 'No case matches this reference and access key. Please check them.',

@@ -49,7 +49,7 @@ function adminPage<N extends string, F extends string, R extends Omit<Page, 'pat
 export const PAGES = {
   inbox: {
     path: '',
-    query: { status: 'open', q: null },
+    query: { status: 'open', q: null, page: null },
     tag: 'pakn-inbox',
     module: 'inbox/pakn-inbox.ts',
     title: { vi: 'Hộp thư phản ánh', en: 'Case inbox' },
@@ -77,6 +77,7 @@ export const PAGES = {
   },
   'follow-up': {
     path: 'follow-up',
+    query: { overdue: null, 'at-risk': null },
     tag: 'pakn-follow-up',
     module: 'follow-up/pakn-follow-up.ts',
     title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' },

@@ -159,7 +159,13 @@ describe('issue 11: the lists page through every case, the most urgent first', (
     const { schedule } = await f.as('admin').calendar.year({ year: 2026 });
     expect(schedule).not.toBeNull();
     if (!schedule) return;
-    await f.as('admin').calendar.save({ ...schedule, extraDaysOff: [...schedule.extraDaysOff, { date: '2026-03-03', name: 'Nghỉ (giả định để kiểm thử)' }] });
+    await f.as('admin').calendar.save({
+      year: 2026,
+      extraDaysOff: [...schedule.extraDaysOff, { date: '2026-03-03', name: 'Nghỉ (giả định để kiểm thử)' }],
+      workingDays: [...schedule.workingDays],
+      ...(schedule.tet ? { tet: [...schedule.tet] } : {}),
+      ...(schedule.nationalDayCompanion ? { nationalDayCompanion: schedule.nationalDayCompanion } : {}),
+    });
     const after = await f.as('intake').case.get({ caseId });
     expect(after.deadline?.dueAt).not.toBe(before.deadline?.dueAt);
     const stored = await f.db.execute({ sql: 'SELECT queue_at FROM cases WHERE id = ?', args: [caseId] });
@@ -178,9 +184,9 @@ describe('issue 11: the lists page through every case, the most urgent first', (
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(TRPCError);
-      expect(formatError(error as TRPCError, 'vi').data.fieldErrors).toEqual({
-        cursor: 'Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.',
-      });
+      const words = 'Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.';
+      expect(formatError(error as TRPCError, 'vi').data).toMatchObject({ reason: 'cursor_invalid', fieldErrors: { cursor: words } });
+      expect(formatError(error as TRPCError, 'vi').message).toBe(words);
     }
   });
 });
