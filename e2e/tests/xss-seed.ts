@@ -212,7 +212,7 @@ async function submitCase({ citizen, intake, cover }: Seeding, { k, piece, conta
   const id = (await intake.query<{ id: string }>('case.findByReference', { reference: receipt.reference })).id;
   expect(id, receipt.reference).toBeTruthy();
   // The widget takes five files a report; the rest come with the citizen's information reply.
-  return { receipt, caseId: id!, laterFiles: attachmentIds.slice(5) };
+  return { receipt, caseId: id, laterFiles: attachmentIds.slice(5) };
 }
 
 /**
