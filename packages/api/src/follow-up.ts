@@ -1,6 +1,6 @@
 import { countCaseQueue, listCaseQueue, type QueuePosition } from '@pakn/db';
 import { DEFAULT_AT_RISK_WORKING_DAYS, LIST_PAGE_SIZE, QueueRank, addWorkingDays, type StaffMember } from '@pakn/domain';
-import { listScope, viewsOf, type CasePage } from './case-list.ts';
+import { listScope, queuePage, viewsOf, type CasePage } from './case-list.ts';
 import type { Context } from './context.ts';
 import { decodeQueueCursor, encodeQueueCursor } from './list-cursor.ts';
 import type { StaffCaseView } from './presenters.ts';
@@ -33,18 +33,8 @@ export async function followUpPages(ctx: Context, staff: StaffMember, input: Fol
   const db = ctx.services.db;
 
   const overdueBand = { unitId, until: lowest(QueueRank.running, nowAt) };
-  const overdueRows = await listCaseQueue(db, overdueBand, decodeQueueCursor(input.overdueCursor), limit + 1);
-  const overduePage = overdueRows.slice(0, limit);
-  const lastOverdue = overduePage[overduePage.length - 1];
-  const overdue = {
-    items: await viewsOf(
-      ctx,
-      staff,
-      overduePage.map((r) => r.record),
-    ),
-    next: overdueRows.length > limit && lastOverdue ? encodeQueueCursor(lastOverdue.position) : null,
-    total: await countCaseQueue(db, overdueBand),
-  };
+  const overduePage = queuePage(await listCaseQueue(db, overdueBand, decodeQueueCursor(input.overdueCursor), limit + 1), limit);
+  const overdue = { items: await viewsOf(ctx, staff, overduePage.items), next: overduePage.next, total: await countCaseQueue(db, overdueBand) };
 
   const calendars = await ctx.services.calendars.all();
   const bound = Math.max(...[calendars.centre, ...calendars.units.values()].map((c) => addWorkingDays(c, now, DEFAULT_AT_RISK_WORKING_DAYS + 1).getTime()));

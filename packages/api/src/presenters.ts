@@ -185,5 +185,3 @@ export function presentCaseRow(view: StaffCaseView) {
     summary: flat.length > ROW_SUMMARY_CHARS ? `${flat.slice(0, ROW_SUMMARY_CHARS - 1).trimEnd()}…` : flat,
   };
 }
-
-export type CaseRowView = ReturnType<typeof presentCaseRow>;
