@@ -172,6 +172,23 @@ describe('issue 11: the lists page through every case, the most urgent first', (
     expect(stored.rows[0]?.queue_at).toBe(after.deadline?.dueAt);
   });
 
+  it('lists a case waiting for the citizen as at risk when little was left, after the running ones in the inbox', async () => {
+    f.now = new Date('2026-03-02T02:00:00Z');
+    const receipt = await f.submit();
+    const { id } = await f.as('intake').case.findByReference({ reference: receipt.reference });
+    await f.as('intake').case.classify({ caseId: id, scope: 'in', category: 'late_result' });
+    await f.forward(id, 'ward-a'); // the answer is due Monday 23 March
+    await f.as('handlerA').case.acknowledge({ caseId: id });
+    f.now = new Date('2026-03-20T02:00:00Z'); // Friday: one working day left, then the clock stops
+    await f.as('handlerA').case.requestInfo({ caseId: id, question: 'Đề nghị cung cấp số biên nhận hồ sơ.' });
+    const running = (await logCall()).caseId; // due Monday 23 March, running
+    f.now = new Date('2026-03-27T02:00:00Z'); // a week later, still waiting: the deadline moved with the wait
+    const followUp = await f.as('director').case.followUp();
+    expect(followUp.atRisk.items.map((c) => c.id)).toEqual([id]);
+    expect(followUp.overdue.items.map((c) => c.id)).toEqual([running]);
+    expect((await f.as('intake').case.inbox({})).items.map((c) => c.id)).toEqual([running, id]);
+  });
+
   it('refuses a malformed cursor with a message in the user’s language', async () => {
     for (const call of [
       f.as('intake').case.inbox({ cursor: 'not a cursor' }),
