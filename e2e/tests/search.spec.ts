@@ -70,9 +70,9 @@ test("the ward handler cannot find a confidential case by the citizen's name, on
   const intake = await staffApi('tiepnhan');
   expect((await intake.query<{ confidential: boolean }>('case.get', { caseId })).confidential).toBe(true);
   // The Centre finds it by the name.
-  expect((await intake.query<{ reference: string }[]>('case.inbox', { status: 'all', q: 'khong thi dieu linh' })).map((c) => c.reference)).toEqual([
-    receipt.reference,
-  ]);
+  expect(
+    (await intake.query<{ items: { reference: string }[] }>('case.inbox', { status: 'all', q: 'khong thi dieu linh' })).items.map((c) => c.reference),
+  ).toEqual([receipt.reference]);
   await intake.dispose();
 
   await signIn(page, 'xuly.hoankiem');

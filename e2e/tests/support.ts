@@ -255,11 +255,18 @@ export async function signInStaffApi(username = 'tiepnhan'): Promise<StaffApi> {
   expect(login.status(), await login.text()).toBe(200);
   return {
     async casesWithDescription(description) {
-      const input = encodeURIComponent(JSON.stringify({ status: 'all' }));
-      const response = await api.get(`/trpc/case.inbox?input=${input}`);
-      expect(response.status(), await response.text()).toBe(200);
-      const body = (await response.json()) as { result: { data: { description: string }[] } };
-      return body.result.data.filter((c) => c.description === description).length;
+      // Every page of the list (issue 11): a row carries a summary, which a short description is whole in.
+      let found = 0;
+      let cursor: string | null = null;
+      do {
+        const input = encodeURIComponent(JSON.stringify({ status: 'all', limit: 200, ...(cursor ? { cursor } : {}) }));
+        const response = await api.get(`/trpc/case.inbox?input=${input}`);
+        expect(response.status(), await response.text()).toBe(200);
+        const page = ((await response.json()) as { result: { data: { items: { summary: string }[]; next: string | null } } }).result.data;
+        found += page.items.filter((c) => c.summary === description).length;
+        cursor = page.next;
+      } while (cursor);
+      return found;
     },
     dispose: () => api.dispose(),
   };
@@ -373,11 +380,10 @@ export async function staffApi(username: string) {
 /** The id of the case with this reference, as the Centre sees it. */
 export async function caseIdOf(reference: string): Promise<string> {
   const api = await staffApi('tiepnhan');
-  const cases = await api.query<{ id: string; reference: string }[]>('case.inbox', { status: 'all' });
+  // By its reference, among every case (the inbox is a page of them).
+  const found = await api.query<{ id: string }>('case.findByReference', { reference });
   await api.dispose();
-  const found = cases.find((c) => c.reference === reference);
-  expect(found, reference).toBeTruthy();
-  return found!.id;
+  return found.id;
 }
 
 /** Takes a case through the Centre to the ward's inbox, acknowledged, through the API. */

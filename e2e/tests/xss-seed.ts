@@ -209,10 +209,10 @@ async function submitCase({ citizen, intake, cover }: Seeding, { k, piece, conta
   cover('description', piece);
   cover('contact name', contactName);
   if (dossierCode) cover('dossier code', dossierCode);
-  const id = (await intake.query<{ id: string; reference: string }[]>('case.inbox', { status: 'all' })).find((c) => c.reference === receipt.reference)?.id;
+  const id = (await intake.query<{ id: string }>('case.findByReference', { reference: receipt.reference })).id;
   expect(id, receipt.reference).toBeTruthy();
   // The widget takes five files a report; the rest come with the citizen's information reply.
-  return { receipt, caseId: id!, laterFiles: attachmentIds.slice(5) };
+  return { receipt, caseId: id, laterFiles: attachmentIds.slice(5) };
 }
 
 /**

@@ -227,11 +227,15 @@ test.describe('issue 9: stored XSS through every text field into every view', ()
     const g = await guard(page);
     await signIn(page, 'giamdoc');
 
-    await page.goto(`${PAKN}/portal/?status=all`);
-    await expect(page.getByRole('link', { name: seeded.cases[0]!.reference })).toBeVisible();
-    await expectSafeView(page, g, 'inbox', all(seeded.categoryLabels.slice(0, seeded.cases.length)));
+    // The inbox is a page of 50 (issue 11) and the seeded cases, answered, come last: each is found by its reference.
+    let inboxText = '';
+    for (const [k, c] of seeded.cases.entries()) {
+      await page.goto(`${PAKN}/portal/?status=all&q=${encodeURIComponent(c.reference)}`);
+      await expect(page.getByRole('link', { name: c.reference })).toBeVisible();
+      await expectSafeView(page, g, 'inbox', all(seeded.categoryLabels.slice(k, k + 1)));
+      inboxText += await pageText(page);
+    }
     // A row shows the start of the Centre's summary (rows carry a shortened summary).
-    const inboxText = await pageText(page);
     expect(
       seeded.cases.map((c) => shown(c.summary.payloads[0]!).slice(0, 30)).filter((start) => !inboxText.includes(start)),
       'inbox: summaries not shown',

@@ -8,6 +8,8 @@ import {
   insertLetter,
   type CasePatch,
   insertCase,
+  loadWorkingCalendars,
+  recountCaseQueues,
   insertEvent,
   insertSite,
   insertStaff,
@@ -297,5 +299,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       }
     }
   });
+  // The sample cases were written without the calendars: their list keys are computed now (issue 11).
+  await recountCaseQueues(db, await loadWorkingCalendars(db), 'all');
   return true;
 }

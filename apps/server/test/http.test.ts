@@ -368,9 +368,9 @@ describe('answer files over HTTP', () => {
     const inbox = (await (
       await app.request(`/trpc/case.inbox?input=${encodeURIComponent(JSON.stringify({ status: 'all' }))}`, { headers: { cookie: officer } })
     ).json()) as {
-      result: { data: { id: string; reference: string }[] };
+      result: { data: { items: { id: string; reference: string }[] } };
     };
-    const caseId = inbox.result.data.find((c) => c.reference === receipt.reference)!.id;
+    const caseId = inbox.result.data.items.find((c) => c.reference === receipt.reference)!.id;
     expect((await staffPost('/trpc/case.classify', { caseId, scope: 'in', category: 'late_result' }, officer)).status).toBe(200);
     expect((await staffPost('/trpc/case.draftForwarding', { caseId, unitId: 'ward-hoan-kiem', confirmSelfReview: true }, officer)).status).toBe(200);
     expect((await staffPost('/trpc/case.approveForwarding', { caseId }, await login('giamdoc'))).status).toBe(200);

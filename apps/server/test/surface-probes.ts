@@ -237,7 +237,7 @@ async function answerFileProbes(send: Send, own: string, receipt: { reference: s
   };
   const officer = await as('tiepnhan');
   const inbox = await send(`/trpc/case.inbox?input=${encodeURIComponent(JSON.stringify({ status: 'all' }))}`, { headers: { cookie: officer.cookie } });
-  const cases = ((await inbox.json()) as { result: { data: { id: string; reference: string }[] } }).result.data;
+  const cases = ((await inbox.json()) as { result: { data: { items: { id: string; reference: string }[] } } }).result.data.items;
   const caseId = cases.find((c) => c.reference === receipt.reference)?.id ?? '';
   await step('case.classify', { caseId, scope: 'in', category: 'late_result' }, officer);
   await step('case.draftForwarding', { caseId, unitId: 'ward-hoan-kiem', confirmSelfReview: true }, officer);

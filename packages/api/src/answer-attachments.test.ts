@@ -46,7 +46,7 @@ async function upload(key: StaffKey, caseId: string, name = 'ket-qua.pdf', bytes
 /** A case forwarded to ward A and acknowledged there: the handler can answer it. */
 async function caseInProgress() {
   const receipt = await f.submit({ contact: { name: 'Nguyễn Văn An', phone: '0912345678' }, consent: true });
-  const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
+  const summary = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!;
   await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
   await f.forward(summary.id, 'ward-a');
   await f.as('handlerA').case.acknowledge({ caseId: summary.id });

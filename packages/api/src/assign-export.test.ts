@@ -27,7 +27,7 @@ describe.each<DbMode>(['embedded', 'remote'])('assignment, audit names and expor
 
   async function forwardedCase(unitId = 'ward-a', overrides: Record<string, unknown> = {}) {
     const receipt = await f.submit(overrides);
-    const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
+    const summary = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!;
     await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
     await f.forward(summary.id, unitId);
     return { ...receipt, caseId: summary.id };
@@ -66,9 +66,9 @@ describe.each<DbMode>(['embedded', 'remote'])('assignment, audit names and expor
       const { caseId } = await forwardedCase();
       const assigned = await f.as('headA').case.assign({ caseId, staffId: 's-handler-a' });
       expect(assigned.assignee).toEqual({ id: 's-handler-a', displayName: 'Handler A', role: 'unit_handler' });
-      expect((await f.as('handlerA').case.inbox({ assignedToMe: true })).map((c) => c.id)).toEqual([caseId]);
-      expect(await f.as('headA').case.inbox({ assignedToMe: true })).toEqual([]);
-      expect((await f.as('intake').case.inbox({})).find((c) => c.id === caseId)?.assignee?.displayName).toBe('Handler A');
+      expect((await f.as('handlerA').case.inbox({ assignedToMe: true })).items.map((c) => c.id)).toEqual([caseId]);
+      expect((await f.as('headA').case.inbox({ assignedToMe: true })).items).toEqual([]);
+      expect((await f.as('intake').case.inbox({})).items.find((c) => c.id === caseId)?.assignee?.displayName).toBe('Handler A');
     });
 
     it('refuses someone outside the unit, and anyone but the unit head', async () => {

@@ -155,7 +155,7 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
   /** A new case, taken to the stage through the real procedures, at ward A. */
   async function caseAt(stage: Stage, extra: Record<string, unknown> = {}): Promise<string> {
     const receipt = await f.submit(extra);
-    const found = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference);
+    const found = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference);
     const caseId = found!.id;
     const steps: [Stage, () => Promise<unknown>][] = [
       ['accepted', () => f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' })],

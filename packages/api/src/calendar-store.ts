@@ -1,5 +1,5 @@
-import { listUnitOfficeHours, listYearSchedules, type Db } from '@pakn/db';
-import { buildCalendar, PUBLISHED_YEAR_SCHEDULES, type OfficeHours, type WorkingCalendar, type YearSchedule } from '@pakn/domain';
+import { loadWorkingCalendars, type Db, type WorkingCalendars } from '@pakn/db';
+import { buildCalendar, type OfficeHours, type WorkingCalendar, type YearSchedule } from '@pakn/domain';
 
 /**
  * The working-day calendars in force: the Centre's (standard office hours) and each unit's (its own office
@@ -10,7 +10,7 @@ import { buildCalendar, PUBLISHED_YEAR_SCHEDULES, type OfficeHours, type Working
 export class CalendarStore {
   readonly #db: Db;
   readonly #ttlMs: number;
-  #loaded: Promise<{ centre: WorkingCalendar; units: Map<string, WorkingCalendar>; schedules: YearSchedule[]; at: number }> | null = null;
+  #loaded: Promise<WorkingCalendars & { at: number }> | null = null;
   readonly #clock: () => number;
 
   constructor(db: Db, options: { ttlMs?: number; clock?: () => number } = {}) {
@@ -27,13 +27,12 @@ export class CalendarStore {
   }
 
   async #load() {
-    const saved = await listYearSchedules(this.#db);
-    const savedYears = new Set(saved.map((s) => s.year));
-    const schedules = [...PUBLISHED_YEAR_SCHEDULES.filter((s) => !savedYears.has(s.year)), ...saved];
-    const hours = await listUnitOfficeHours(this.#db);
-    const units = new Map<string, WorkingCalendar>();
-    for (const [unitId, officeHours] of hours) units.set(unitId, buildCalendar({ officeHours, schedules }));
-    return { centre: buildCalendar({ schedules }), units, schedules, at: this.#clock() };
+    return { ...(await loadWorkingCalendars(this.#db)), at: this.#clock() };
+  }
+
+  /** Every calendar in force: what the cases' list keys are computed with (refreshCaseQueue). */
+  async all(): Promise<WorkingCalendars> {
+    return this.#state();
   }
 
   /** The Centre's calendar: classification and forwarding are counted on it. */

@@ -69,7 +69,7 @@ describe('the calendar admins keep', () => {
 describe('deadlines on the staff side', () => {
   async function forwardedCase(unitId = 'ward-a') {
     const receipt = await f.submit();
-    const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
+    const summary = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!;
     await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
     await f.forward(summary.id, unitId);
     return summary.id;
@@ -98,14 +98,14 @@ describe('deadlines on the staff side', () => {
     const second = await forwardedCase();
     f.now = new Date('2026-03-20T02:00:00Z'); // Friday: the first is due Monday 23, the second on 30 March
     let followUp = await f.as('director').case.followUp();
-    expect(followUp.atRisk.map((c) => c.id)).toEqual([first]);
-    expect(followUp.overdue).toEqual([]);
+    expect(followUp.atRisk.items.map((c) => c.id)).toEqual([first]);
+    expect(followUp.overdue.items).toEqual([]);
     f.now = new Date('2026-03-24T02:00:00Z');
     followUp = await f.as('director').case.followUp();
-    expect(followUp.overdue.map((c) => c.id)).toEqual([first]);
-    expect(followUp.overdue[0]?.deadline?.overdueWorkingDays).toBe(1);
-    const inbox = await f.as('handlerA').case.inbox({});
+    expect(followUp.overdue.items.map((c) => c.id)).toEqual([first]);
+    expect(followUp.overdue.items[0]?.deadline?.overdueWorkingDays).toBe(1);
+    const inbox = (await f.as('handlerA').case.inbox({})).items;
     expect(inbox.map((c) => c.id)).toEqual([first, second]);
-    expect((await f.as('handlerB').case.followUp()).overdue).toEqual([]);
+    expect((await f.as('handlerB').case.followUp()).overdue.items).toEqual([]);
   });
 });

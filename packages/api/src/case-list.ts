@@ -1,6 +1,17 @@
-import { identitySearchTokens, listCases, searchCases, searchCasesByIdentity, staffDirectory, type Executor } from '@pakn/db';
+import {
+  countCaseQueue,
+  identitySearchTokens,
+  listCaseQueue,
+  searchCases,
+  searchCasesByIdentity,
+  staffDirectory,
+  type CaseQueueFilter,
+  type Executor,
+  type QueuedCase,
+} from '@pakn/db';
 import {
   DomainError,
+  LIST_PAGE_SIZE,
   OPEN_STATUSES,
   can,
   identitySearchScope,
@@ -15,8 +26,9 @@ import {
 } from '@pakn/domain';
 import { auditStaff } from './audit.ts';
 import type { Context } from './context.ts';
-import { byDeadline } from './deadlines.ts';
 import { staffView } from './case-support.ts';
+import { decodeQueueCursor, decodeSearchCursor, encodeQueueCursor, encodeSearchCursor } from './list-cursor.ts';
+import type { StaffCaseView } from './presenters.ts';
 
 export interface CaseListInput {
   /** open (default), all, or one status. */
@@ -24,47 +36,107 @@ export interface CaseListInput {
   readonly assignedToMe?: boolean | undefined;
   /** Full-text search, with or without diacritics; blank means none. */
   readonly q?: string | undefined;
+  /** The previous page's `next`; none for the first page. */
+  readonly cursor?: string | undefined;
+  readonly limit?: number | undefined;
 }
 
-/**
- * The cases a staff member's inbox shows, as staff see them, nearest deadline first: everything for the
- * Centre and inspectors, the unit's own cases for a unit member. The inbox and the CSV export both read
- * this, so an export never shows more than the screen. With a search, only the matching cases, best match
- * first; a unit's search never matches the Centre's notes nor a confidential citizen's identity, and
- * identities match by whole value only (see searchByIdentity).
- */
-export async function visibleCaseList(ctx: Context, staff: StaffMember, input: CaseListInput, limit: number) {
-  const filter = input.status ?? 'open';
-  const statuses: readonly CaseStatus[] | undefined = filter === 'open' ? OPEN_STATUSES : filter === 'all' ? undefined : [filter];
-  let unitId: string | undefined;
-  if (!can(staff.role, 'viewAllCases')) {
-    if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
-    unitId = staff.unitId;
-  }
+export interface CasePage<T> {
+  readonly items: T[];
+  /** The cursor of the next page; null on the last one. */
+  readonly next: string | null;
+}
+
+/** The unit a staff member's lists are limited to (undefined: every case), or a refusal for other roles. */
+export function listScope(staff: StaffMember): string | undefined {
+  if (can(staff.role, 'viewAllCases')) return undefined;
+  if (!isUnitRole(staff.role) || staff.unitId === null) throw new DomainError('forbidden', 'No case list for this role');
+  return staff.unitId;
+}
+
+/** Staff views of a page of cases (assignees' names looked up once for the page). */
+export async function viewsOf(ctx: Context, staff: StaffMember, cases: readonly CaseRecord[]): Promise<StaffCaseView[]> {
   const db = ctx.services.db;
-  const assignedTo = input.assignedToMe ? staff.id : undefined;
-  const q = input.q ?? '';
-  const terms = searchTerms(q);
-  const where = { unitId, statuses, assignedTo, limit };
-  // Punctuation only is no search: the usual inbox. (Every identity term is among the words too.)
-  const searching = terms.length > 0;
-  let cases: CaseRecord[];
-  if (!searching) {
-    cases = await listCases(db, where);
-  } else {
-    // Whole identity values first (the caller named someone), then the case's words by prefix.
-    const byIdentity = await searchByIdentity(ctx, staff, q, where);
-    const byText = await searchCases(db, { terms, scope: unitId === undefined ? 'all' : 'unit', ...where });
-    const seen = new Set(byIdentity.map((c) => c.id));
-    cases = [...byIdentity, ...byText.filter((c) => !seen.has(c.id))].slice(0, limit);
-  }
   const names = await staffDirectory(
     db,
     cases.flatMap((c) => (c.assignedTo ? [c.assignedTo] : [])),
   );
-  const views = await Promise.all(cases.map((c) => staffView(ctx, c, staff, db, false, names)));
-  // Search results keep their relevance order.
-  return searching ? views : views.sort(byDeadline);
+  return Promise.all(cases.map((c) => staffView(ctx, c, staff, db, false, names)));
+}
+
+/** The page of `limit` rows out of `limit + 1` read, and the cursor after its last row. */
+export function queuePage(rows: readonly QueuedCase[], limit: number): CasePage<CaseRecord> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map((r) => r.record), next: rows.length > limit && last ? encodeQueueCursor(last.position) : null };
+}
+
+/**
+ * A page of the cases a staff member's inbox shows, as staff see them, the most urgent first (see caseQueueKey:
+ * cases that need a look, then the nearest running deadline, then those waiting for the citizen, then the rest
+ * oldest first): everything for the Centre and inspectors, the unit's own cases for a unit member. The inbox
+ * and the CSV export both read this, so an export never shows more than the screen. With a search, only the
+ * matching cases, best match first; a unit's search never matches the Centre's notes nor a confidential
+ * citizen's identity, and identities match by whole value only (see searchByIdentity). `columns: 'row'` reads
+ * a summary of the description (the inbox), `full` whole cases (the export).
+ */
+export async function visibleCasePage(
+  ctx: Context,
+  staff: StaffMember,
+  input: CaseListInput,
+  columns: 'row' | 'full' = 'row',
+): Promise<CasePage<StaffCaseView>> {
+  const status = input.status ?? 'open';
+  const unitId = listScope(staff);
+  const assignedTo = input.assignedToMe ? staff.id : undefined;
+  const limit = input.limit ?? LIST_PAGE_SIZE;
+  const q = input.q ?? '';
+  // Punctuation only is no search: the usual inbox. (Every identity term is among the words too.)
+  if (searchTerms(q).length > 0) {
+    const found = await searchPage(ctx, staff, { q, unitId, assignedTo, status, limit, cursor: input.cursor });
+    return { items: await viewsOf(ctx, staff, found.items), next: found.next };
+  }
+  const filter: CaseQueueFilter = { unitId, assignedTo, status: status === 'all' ? undefined : status };
+  const rows = await listCaseQueue(ctx.services.db, filter, decodeQueueCursor(input.cursor), limit + 1, columns);
+  const page = queuePage(rows, limit);
+  return { items: await viewsOf(ctx, staff, page.items), next: page.next };
+}
+
+/** How many cases the list holds (from counters and indexes); null for a search, which pages by relevance. */
+export async function visibleCaseCount(ctx: Context, staff: StaffMember, input: CaseListInput): Promise<number | null> {
+  if (searchTerms(input.q ?? '').length > 0) return null;
+  const status = input.status ?? 'open';
+  return countCaseQueue(ctx.services.db, {
+    unitId: listScope(staff),
+    assignedTo: input.assignedToMe ? staff.id : undefined,
+    status: status === 'all' ? undefined : status,
+  });
+}
+
+interface SearchRequest {
+  readonly q: string;
+  readonly unitId: string | undefined;
+  readonly assignedTo: string | undefined;
+  readonly status: 'open' | 'all' | CaseStatus;
+  readonly limit: number;
+  readonly cursor: string | undefined;
+}
+
+/**
+ * A page of search results: whole identity values first (the caller named someone), then the case's words by
+ * prefix, best match first. Relevance has no stored key, so a page reads the results before it again (a search
+ * is read a few pages deep, not thousands).
+ */
+async function searchPage(ctx: Context, staff: StaffMember, r: SearchRequest): Promise<CasePage<CaseRecord>> {
+  const shown = decodeSearchCursor(r.cursor);
+  const statuses: readonly CaseStatus[] | undefined = r.status === 'open' ? OPEN_STATUSES : r.status === 'all' ? undefined : [r.status];
+  const where = { unitId: r.unitId, statuses, assignedTo: r.assignedTo, limit: shown + r.limit + 1 };
+  const byIdentity = await searchByIdentity(ctx, staff, r.q, where);
+  const byText = await searchCases(ctx.services.db, { terms: searchTerms(r.q), scope: r.unitId === undefined ? 'all' : 'unit', ...where });
+  const seen = new Set(byIdentity.map((c) => c.id));
+  const all = [...byIdentity, ...byText.filter((c) => !seen.has(c.id))];
+  const end = shown + r.limit;
+  return { items: all.slice(shown, end), next: all.length > end ? encodeSearchCursor(end) : null };
 }
 
 /**

@@ -12,7 +12,7 @@ describe.each<DbMode>(['embedded', 'remote'])('who may correct a summary (%s dat
 
   it('lets the Centre correct a summary until the forwarding draft, and nobody after', async () => {
     const receipt = await f.submit({ description: 'Hồ sơ đăng ký hộ kinh doanh bị trả chậm năm ngày.' });
-    const caseId = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!.id;
+    const caseId = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!.id;
     const flag = async (who: Parameters<Fixture['as']>[0]) => (await f.as(who).case.get({ caseId })).canEditSummary;
 
     expect(await flag('intake')).toBe(true);

@@ -1,5 +1,5 @@
 import type { Executor } from '@pakn/db';
-import { getCase, insertEvent, listEvents, staffDirectory, updateCase, type CasePatch } from '@pakn/db';
+import { getCase, insertEvent, listEvents, refreshCaseQueue, staffDirectory, updateCase, type CasePatch } from '@pakn/db';
 import { DomainError, can, move, type CaseMove, type CaseRecord, type StaffMember } from '@pakn/domain';
 import { auditStaff } from './audit.ts';
 import type { Context } from './context.ts';
@@ -91,6 +91,8 @@ export async function applyMove(
   const { db, now } = ctx.services;
   const at = now();
   const staff = ctx.staff;
+  // Loaded before the write: the list key of the case is recomputed in it (refreshCaseQueue).
+  const calendars = await ctx.services.calendars.all();
   const after = await db.write(async (tx) => {
     const current = await loadVisibleCase(tx, staff, caseId);
     const { patch = {}, note = null, afterwards } = await plan(current, tx);
@@ -103,6 +105,7 @@ export async function applyMove(
       { caseId: current.id, kind, fromStatus: moved.from, toStatus: moved.to, actorStaffId: staff.id, note, visibleToCitizen: moved.visibleToCitizen },
       at,
     );
+    await refreshCaseQueue(tx, calendars, [current.id]);
     const after = await reloadCase(tx, current.id);
     if (moved.visibleToCitizen && (after.status === 'answered' || after.status === 'referred' || after.status === 'info_requested')) {
       await notifyCitizenOfStatus(tx, after, at);
@@ -136,6 +139,8 @@ export async function applyUpdate(
   const { db, now } = ctx.services;
   const at = now();
   const staff = ctx.staff;
+  // Loaded before the write: the list key of the case is recomputed in it (refreshCaseQueue).
+  const calendars = await ctx.services.calendars.all();
   const after = await db.write(async (tx) => {
     const current = await loadVisibleCase(tx, staff, caseId);
     const { patch = {}, note = null, afterwards } = await plan(current, tx);
@@ -147,6 +152,7 @@ export async function applyUpdate(
       { caseId: current.id, kind, fromStatus: current.status, toStatus: current.status, actorStaffId: staff.id, note, visibleToCitizen: false },
       at,
     );
+    await refreshCaseQueue(tx, calendars, [current.id]);
     const after = await reloadCase(tx, current.id);
     await afterwards?.(tx, current, after);
     await auditStaff(tx, ctx, {

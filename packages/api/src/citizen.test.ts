@@ -145,7 +145,7 @@ describe('attachments', () => {
 describe('after the answer', () => {
   async function answeredCase() {
     const receipt = await f.submit();
-    const [summary] = await f.as('intake').case.inbox({});
+    const [summary] = (await f.as('intake').case.inbox({})).items;
     await f.as('intake').case.classify({ caseId: summary!.id, scope: 'in', category: 'late_result' });
     await f.forward(summary!.id, 'ward-a');
     await f.answer(summary!.id, 'Phường đã trả kết quả và xin lỗi Ông/Bà.');
@@ -226,7 +226,7 @@ describe('attachments seen by staff, and sent with a reply', () => {
     const request = f.request({ origin: SITE_ORIGIN, hasCsrfHeader: false });
     const a = await uploadAttachment(f.services, request, { siteKey: 'site-a', name: 'giay-hen.png', bytes: PNG });
     const receipt = await f.submit({ attachments: [a.id] });
-    const summary = (await f.as('intake').case.inbox({})).find((c) => c.reference === receipt.reference)!;
+    const summary = (await f.as('intake').case.inbox({})).items.find((c) => c.reference === receipt.reference)!;
     const listed = await f.as('intake').case.attachments({ caseId: summary.id });
     expect(listed).toEqual([{ id: a.id, name: 'giay-hen.png', mime: 'image/png', size: PNG.length, url: `/api/v1/attachments/${a.id}` }]);
     const file = await downloadAttachment(f.services, f.request({ sessionToken: null }), a.id).catch((e: { code: string }) => e.code);
@@ -240,7 +240,7 @@ describe('attachments seen by staff, and sent with a reply', () => {
   it('links files sent with a reply to the question of the unit', async () => {
     f = await createFixture();
     const receipt = await f.submit({ confidential: false });
-    const summary = (await f.as('intake').case.inbox({})).find((c) => c.reference === receipt.reference)!;
+    const summary = (await f.as('intake').case.inbox({})).items.find((c) => c.reference === receipt.reference)!;
     await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
     await f.forward(summary.id, 'ward-a');
     await f.as('handlerA').case.acknowledge({ caseId: summary.id });

@@ -239,7 +239,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
     afterEach(() => f.close());
 
     async function idOf(reference: string): Promise<string> {
-      return (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === reference)!.id;
+      return (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === reference)!.id;
     }
 
     async function toWardA(caseId: string): Promise<void> {
@@ -418,7 +418,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
       for (const who of ['handlerA', 'headA'] as const) {
         const found: string[] = [];
         for (const q of queries) {
-          const refs = (await f.as(who).case.inbox({ status: 'all', q })).map((c) => c.reference);
+          const refs = (await f.as(who).case.inbox({ status: 'all', q })).items.map((c) => c.reference);
           if (refs.length > 0) found.push(`${q} → ${refs.join(', ')}`);
         }
         expect(found, who).toEqual([]);
@@ -429,7 +429,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
       const world = await build();
       for (const q of [SECRET.phone, '+84 976 318 452', SECRET.email.toUpperCase()]) {
         expect(
-          (await f.as('intake').case.inbox({ status: 'all', q })).map((c) => c.id),
+          (await f.as('intake').case.inbox({ status: 'all', q })).items.map((c) => c.id),
           q,
         ).toContain(world.caseId);
       }
@@ -450,7 +450,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
       };
       const found: string[] = [];
       for (const q of secretPrefixes(false).filter(cutsAWord)) {
-        const refs = (await f.as('intake').case.inbox({ status: 'all', q })).map((c) => c.reference);
+        const refs = (await f.as('intake').case.inbox({ status: 'all', q })).items.map((c) => c.reference);
         if (refs.length > 0) found.push(`${q} → ${refs.join(', ')}`);
       }
       expect(found).toEqual([]);

@@ -47,11 +47,3 @@ export async function deadlineOrWarning(
     return { deadline: null, warning: 'deadline_unavailable' };
   }
 }
-
-/** Sooner deadlines first; cases with nothing due after them, oldest first. */
-export function byDeadline<T extends { deadline: CaseDeadline | null; createdAt: string }>(a: T, b: T): number {
-  if (a.deadline && b.deadline) return a.deadline.dueAt.localeCompare(b.deadline.dueAt);
-  if (a.deadline) return -1;
-  if (b.deadline) return 1;
-  return a.createdAt.localeCompare(b.createdAt);
-}

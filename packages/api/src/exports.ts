@@ -11,10 +11,12 @@ import {
   maskSearchText,
   vietnamDateOf,
   type Lang,
+  type StaffMember,
   type Text,
 } from '@pakn/domain';
 import { auditStaff } from './audit.ts';
-import { visibleCaseList } from './case-list.ts';
+import { visibleCasePage, type CaseListInput } from './case-list.ts';
+import type { StaffCaseView } from './presenters.ts';
 import { createContext, type ApiServices, type Context, type RequestInfo } from './context.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 import { unitEvaluation } from './evaluation.ts';
@@ -27,7 +29,7 @@ export interface CsvExport {
   readonly rows: number;
 }
 
-/** The most cases one export holds; the inbox shows 500. */
+/** The most cases one export holds (the inbox pages through all of them). */
 const CASE_EXPORT_LIMIT = 10_000;
 
 const CASE_COLUMNS: readonly Text[] = [
@@ -108,6 +110,19 @@ function parseQuery<T>(
 }
 const CODES: Readonly<Record<string, true>> = { date_format: true, date_too_early: true, date_too_late: true, date_order: true, period_too_long: true };
 
+/** The inbox's list, whole cases, read page by page in the inbox's order up to the export's limit. */
+async function exportedCases(ctx: Context & { staff: StaffMember }, filter: CaseListInput): Promise<StaffCaseView[]> {
+  const cases: StaffCaseView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await visibleCasePage(ctx, ctx.staff, { ...filter, cursor, limit: Math.min(EXPORT_PAGE, CASE_EXPORT_LIMIT - cases.length) }, 'full');
+    cases.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor && cases.length < CASE_EXPORT_LIMIT);
+  return cases;
+}
+const EXPORT_PAGE = 200;
+
 /**
  * The cases of the signed-in staff member's inbox, with the inbox's filters (`status`, `assignedToMe`, `q`) and
  * its visibility: a unit exports only its own cases, the citizen's identity is masked as on screen and left
@@ -122,11 +137,7 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
     q: query.q || undefined,
   });
   const lang: Lang = request.lang;
-  const [cases, units, categories] = await Promise.all([
-    visibleCaseList(ctx, ctx.staff, filter, CASE_EXPORT_LIMIT),
-    listUnits(services.db),
-    listCategories(services.db),
-  ]);
+  const [cases, units, categories] = await Promise.all([exportedCases(ctx, filter), listUnits(services.db), listCategories(services.db)]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const rows: CsvCell[][] = cases.map((c) => {
     const categoryKey = c.category ?? c.reportedCategory;

@@ -22,7 +22,7 @@ async function code(promise: Promise<unknown>): Promise<string> {
 
 async function forwardedCase() {
   const receipt = await f.submit();
-  const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
+  const summary = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!;
   await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
   await f.forward(summary.id, 'ward-a');
   return { ...receipt, caseId: summary.id };
@@ -58,7 +58,7 @@ describe('merging duplicates', () => {
   it('closes the duplicate, keeps its contacts on the primary case, and points its citizen there', async () => {
     const primary = await forwardedCase();
     const dupReceipt = await f.submit();
-    const dup = (await f.as('intake').case.inbox({})).find((c) => c.reference === dupReceipt.reference)!;
+    const dup = (await f.as('intake').case.inbox({})).items.find((c) => c.reference === dupReceipt.reference)!;
     const merged = await f.as('intake').case.merge({ primaryId: primary.caseId, duplicateId: dup.id });
     expect(merged.events.at(-1)?.note).toContain(dupReceipt.reference);
     const tracked = await f.citizen().case.track(dupReceipt);

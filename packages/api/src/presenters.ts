@@ -157,3 +157,31 @@ export function presentCaseForCitizen(record: CaseRecord, events: readonly CaseE
 
 export type StaffCaseView = ReturnType<typeof presentCaseForStaff>;
 export type CitizenCaseView = ReturnType<typeof presentCaseForCitizen>;
+
+/** How much of the description a list row shows (the case page shows it whole). */
+const ROW_SUMMARY_CHARS = 160;
+
+/**
+ * What a row of a case list shows (issue 11): who, where, how urgent, and a summary of the description,
+ * never the citizen's identity, the answer or the notes. A page of 50 stays a few kilobytes.
+ */
+export function presentCaseRow(view: StaffCaseView) {
+  const flat = view.description.replace(/\s+/g, ' ').trim();
+  return {
+    id: view.id,
+    reference: view.reference,
+    channel: view.channel,
+    status: view.status,
+    reportedCategory: view.reportedCategory,
+    category: view.category,
+    outOfScopeClass: view.outOfScopeClass,
+    concernedUnitId: view.concernedUnitId,
+    unitId: view.unitId,
+    confidential: view.confidential,
+    assignee: view.assignee,
+    deadline: view.deadline,
+    presentationWarning: view.presentationWarning,
+    createdAt: view.createdAt,
+    summary: flat.length > ROW_SUMMARY_CHARS ? `${flat.slice(0, ROW_SUMMARY_CHARS - 1).trimEnd()}…` : flat,
+  };
+}

@@ -11,7 +11,7 @@ afterEach(() => f.close());
 
 async function forwarded() {
   const receipt = await f.submit({ contact: { name: 'Nguyễn Văn An', phone: '0912345678' }, consent: true });
-  const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
+  const summary = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!;
   await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
   await f.forward(summary.id, 'ward-a');
   return summary.id;
@@ -87,7 +87,7 @@ describe('notifications', () => {
 
   it('writes to a citizen who asked for updates when the answer is out, never with the access key', async () => {
     const receipt = await f.submit({ contact: { email: 'dan@example.vn' }, consent: true, wantsUpdates: true });
-    const summary = (await f.as('intake').case.inbox({})).find((c) => c.reference === receipt.reference)!;
+    const summary = (await f.as('intake').case.inbox({})).items.find((c) => c.reference === receipt.reference)!;
     await f.as('intake').case.classify({ caseId: summary.id, scope: 'out', outOfScopeClass: 'crime_report', referral: 'Đề nghị liên hệ Công an phường.' });
     const sent: { to: string; subject: string; text: string }[] = [];
     await deliverOutbox(f.db, { send: async (m) => void sent.push(m) }, f.now);
@@ -97,7 +97,7 @@ describe('notifications', () => {
 
   it('writes nothing to a citizen who did not ask', async () => {
     const receipt = await f.submit({ contact: { email: 'dan@example.vn' }, consent: true });
-    const summary = (await f.as('intake').case.inbox({})).find((c) => c.reference === receipt.reference)!;
+    const summary = (await f.as('intake').case.inbox({})).items.find((c) => c.reference === receipt.reference)!;
     await f.as('intake').case.classify({ caseId: summary.id, scope: 'out', outOfScopeClass: 'crime_report', referral: 'Đề nghị liên hệ Công an phường.' });
     expect(await deliverOutbox(f.db, { send: async () => undefined }, f.now)).toEqual({ sent: 0, failed: 0 });
   });

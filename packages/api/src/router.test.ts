@@ -30,7 +30,7 @@ describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
   /** Takes a new case to the given stage through the real procedures. */
   async function caseAt(stage: Stage, unitId = 'ward-a', extra: Record<string, unknown> = {}) {
     const receipt = await submit(extra);
-    const [summary] = (await f.as('intake').case.inbox({ status: 'all' })).filter((c) => c.reference === receipt.reference);
+    const [summary] = (await f.as('intake').case.inbox({ status: 'all' })).items.filter((c) => c.reference === receipt.reference);
     const caseId = summary!.id;
     const upTo = stage === 'extension_requested' ? ORDER.indexOf('in_progress') : ORDER.indexOf(stage);
     const handler = unitId === 'ward-a' ? 'handlerA' : 'handlerB';
@@ -236,7 +236,7 @@ describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
     it('shows a unit member only the cases of their own unit in the inbox', async () => {
       const a = await caseAt('forwarded', 'ward-a');
       const b = await caseAt('forwarded', 'ward-b');
-      const seenByA = (await f.as('handlerA').case.inbox({ status: 'all' })).map((c) => c.id);
+      const seenByA = (await f.as('handlerA').case.inbox({ status: 'all' })).items.map((c) => c.id);
       expect(seenByA).toContain(a.caseId);
       expect(seenByA).not.toContain(b.caseId);
     });
@@ -280,7 +280,7 @@ describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
         [second.reference, 2, 'approved'],
         [first.reference, 1, 'approved'],
       ]);
-      expect((await f.as('handlerA').case.inbox({})).map((c) => c.id)).toContain(first.caseId);
+      expect((await f.as('handlerA').case.inbox({})).items.map((c) => c.id)).toContain(first.caseId);
     });
 
     it("sends a returned draft back to the officer with the Director's comment", async () => {

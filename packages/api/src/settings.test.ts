@@ -23,7 +23,7 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
   }
 
   async function caseIdOf(reference: string): Promise<string> {
-    return (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === reference)!.id;
+    return (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === reference)!.id;
   }
 
   const NEW_CATEGORY = {

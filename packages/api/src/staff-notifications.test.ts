@@ -16,7 +16,7 @@ async function withEmails(emails: Partial<Record<string, string>> = EMAILS) {
 
 async function accepted(): Promise<string> {
   const receipt = await f.submit({ contact: CITIZEN, consent: true, wantsUpdates: false });
-  const summary = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!;
+  const summary = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!;
   await f.as('intake').case.classify({ caseId: summary.id, scope: 'in', category: 'late_result' });
   return summary.id;
 }

@@ -66,8 +66,8 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
   await tx.execute({
     sql: `INSERT INTO cases (id, reference, access_key_hash, channel, site_key, status, reported_category,
             concerned_unit_id, description, contact_name, contact_phone, contact_email, confidential, consent_at,
-            lang, created_at, updated_at, dossier_code, appointment_date, returned_date, wants_updates)
-          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            lang, created_at, updated_at, dossier_code, appointment_date, returned_date, wants_updates, queue_rank, queue_at)
+          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     args: [
       c.id,
       c.reference,
@@ -89,6 +89,8 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
       c.appointmentDate ?? null,
       c.returnedDate ?? null,
       c.wantsUpdates && c.contact?.email ? 1 : 0,
+      // Provisional list key until refreshCaseQueue computes the deadline: due at once, the top of the inbox.
+      at,
     ],
   });
   await indexCase(tx, c.id);

@@ -11,8 +11,10 @@ import { caseSearch } from './migrations/0009-case-search.ts';
 import { contactConfidentiality } from './migrations/0010-contact-confidentiality.ts';
 import { loginThrottleAndIdleSessions } from './migrations/0011-login-throttle-and-idle-sessions.ts';
 import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
+import { caseQueue } from './migrations/0014-case-queue.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
+import { loadWorkingCalendars, recountCaseQueues } from './case-queue.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -27,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   contactConfidentiality,
   loginThrottleAndIdleSessions,
   auditChainKeys,
+  caseQueue,
 ];
 
 /**
@@ -62,6 +65,11 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
   // The search index holds folded text, which SQL cannot compute: cases written before it existed (or by a
   // migration) are indexed here, at every start, and nothing is done once they all are.
   if (migrations.some((m) => m.version === caseSearch.version)) await indexMissingCases(db);
+  // Likewise the list keys of open cases (migration 0014): their deadlines need the working calendar.
+  if (migrations.some((m) => m.version === caseQueue.version)) {
+    const missing = await db.execute('SELECT 1 FROM cases WHERE queue_rank IS NULL LIMIT 1');
+    if (missing.rows.length > 0) await recountCaseQueues(db, await loadWorkingCalendars(db), 'missing');
+  }
   return applied;
 }
 

@@ -139,6 +139,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Record<Lang, string>>> = {
     en: 'This action is not possible in the case’s current status.',
   },
   not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  cursor_invalid: {
+    vi: 'Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.',
+    en: 'This link to a page of the list is invalid or out of date. Please open the first page again.',
+  },
   case_not_found: {
     vi: 'Không tìm thấy phản ánh với mã số và mã tra cứu này. Vui lòng kiểm tra lại.',
     en: 'No case matches this reference and access key. Please check them.',

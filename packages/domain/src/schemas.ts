@@ -113,12 +113,31 @@ export const CaseIdInputSchema = z.object({ caseId: trimmed(1, 64) });
 /** A case named by its reference as staff type it (any case, spaces or dashes: see normalizeReference). */
 export const CaseReferenceInputSchema = z.object({ reference: trimmed(1, 40) });
 
+/** A list's page (issue 11): the opaque cursor of the previous page's `next`, and the page size. */
+export const LIST_PAGE_SIZE = 50;
+export const LIST_PAGE_MAX = 200;
+const listCursor = z.string().check(z.maxLength(400));
+const pageFields = {
+  cursor: z.optional(listCursor),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIST_PAGE_MAX))),
+};
+
+/** The follow-up lists, each paged on its own (the cursors of their `next`). */
+export const FollowUpInputSchema = z.optional(
+  z.object({
+    overdueCursor: z.optional(listCursor),
+    atRiskCursor: z.optional(listCursor),
+    limit: pageFields.limit,
+  }),
+);
+
 export const InboxInputSchema = z.object({
   status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
   /** Only the cases the unit head handed to the signed-in member. */
   assignedToMe: z.optional(z.boolean()),
   /** Full-text search, with or without diacritics; blank means no search. Any text is safe (see search.ts). */
   q: z.optional(z.string().check(z.maxLength(SEARCH_QUERY_MAX))),
+  ...pageFields,
 });
 
 /** The Centre corrects the summary of a case before it is forwarded (a call noted in haste, a typo). */

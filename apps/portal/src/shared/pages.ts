@@ -54,7 +54,7 @@ function adminPage<N extends string, F extends string, R extends Omit<Page, 'pat
 export const PAGES = {
   inbox: page('inbox', {
     path: '',
-    query: { status: 'open', q: null },
+    query: { status: 'open', q: null, page: null },
     title: { vi: 'Hộp thư phản ánh', en: 'Case inbox' },
     nav: { vi: 'Hộp thư', en: 'Inbox' },
   }),
@@ -65,7 +65,7 @@ export const PAGES = {
     title: { vi: 'Tiếp nhận qua điện thoại, Zalo, Viber', en: 'Log a contact' },
     nav: { vi: 'Tiếp nhận qua điện thoại, Zalo', en: 'Log a contact' },
   }),
-  'follow-up': page('follow-up', { title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' }, nav: true }),
+  'follow-up': page('follow-up', { query: { overdue: null, 'at-risk': null }, title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' }, nav: true }),
   // The year is the feature's business (it picks the current year when it is missing or not a year).
   register: page('register', {
     query: { year: '' },

@@ -84,8 +84,8 @@ describe('the page table', () => {
   it('gives each parameter to the element as a kebab-case attribute, empty when left out', () => {
     expect(routeAttributes(parseRoute('/portal/cases/a%20b', ''))).toEqual({ 'case-id': 'a b' });
     expect(routeAttributes(parseRoute('/portal/letters/7f', ''))).toEqual({ 'letter-id': '7f' });
-    expect(routeAttributes(parseRoute('/portal/', ''))).toEqual({ status: 'open', q: '' });
-    expect(routeAttributes(parseRoute('/portal/', '?q=abc&status=all'))).toEqual({ status: 'all', q: 'abc' });
+    expect(routeAttributes(parseRoute('/portal/', ''))).toEqual({ status: 'open', q: '', page: '' });
+    expect(routeAttributes(parseRoute('/portal/', '?q=abc&status=all'))).toEqual({ status: 'all', q: 'abc', page: '' });
     expect(routeAttributes(parseRoute('/portal/calendar', '?year=2027'))).toEqual({ year: '2027' });
     expect(routeAttributes(parseRoute('/portal/admin', ''))).toEqual({});
     expect(routeAttributes({ name: 'not-found' })).toEqual({});

@@ -37,6 +37,20 @@ const accessKey = fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{
 const reference = fc.stringMatching(/^PAKN-20[1-2]\d-\d{6}$/);
 
 /** Removes keys whose value is undefined: JSON drops them anyway, this keeps inputs readable in reports. */
+/** A list cursor (issue 11): well-formed ones pointing anywhere, and arbitrary text. */
+const listCursor = fc.oneof(
+  fc.string({ maxLength: 400 }),
+  fc
+    .record({
+      k: fc.constantFrom('q', 's', 'x'),
+      r: fc.integer({ min: -1, max: 9 }),
+      a: fc.string({ maxLength: 40 }),
+      i: fc.string({ maxLength: 40 }),
+      n: fc.integer(),
+    })
+    .map((c) => Buffer.from(JSON.stringify(c)).toString('base64url')),
+);
+
 function record<T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) {
   return fc.record(shape).map((value) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)));
 }
@@ -217,9 +231,13 @@ function staffCaseInputs(world: FuzzWorld, { caseId, unitId, tracked, category, 
       status: optional(fc.constantFrom('open', 'all', ...CASE_STATUSES)),
       assignedToMe: optional(fc.boolean()),
       q: optional(fc.oneof(text(0, SEARCH_QUERY_MAX), fc.string({ maxLength: SEARCH_QUERY_MAX }), phone)),
+      cursor: optional(listCursor),
+      limit: optional(fc.integer({ min: 1, max: 200 })),
     }),
     'case.merge': record({ primaryId: caseId, duplicateId: caseId }),
-    'case.followUp': undefined,
+    'case.followUp': optional(
+      record({ overdueCursor: optional(listCursor), atRiskCursor: optional(listCursor), limit: optional(fc.integer({ min: 1, max: 200 })) }),
+    ),
     'case.attachments': withCase,
     'case.answerAttachments': withCase,
     'case.letters': withCase,

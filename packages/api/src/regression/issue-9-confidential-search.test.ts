@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const refs = async (who: StaffKey, q: string) => (await f.as(who).case.inbox({ status: 'all', q })).map((c) => c.reference);
+const refs = async (who: StaffKey, q: string) => (await f.as(who).case.inbox({ status: 'all', q })).items.map((c) => c.reference);
 
 /** Every prefix of a number from 3 digits to the whole, in the forms people type: 09…, 84…, +84 …, bare. */
 function phonePrefixes(phone: string): string[] {
@@ -24,7 +24,7 @@ function phonePrefixes(phone: string): string[] {
 
 async function atUnit(description: string, extra: Record<string, unknown> = {}) {
   const receipt = await f.submit({ description, ...extra });
-  const caseId = (await f.as('intake').case.inbox({ status: 'all' })).find((c) => c.reference === receipt.reference)!.id;
+  const caseId = (await f.as('intake').case.inbox({ status: 'all' })).items.find((c) => c.reference === receipt.reference)!.id;
   await f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' });
   await f.forward(caseId, 'ward-a');
   return { caseId, reference: receipt.reference };

@@ -16,7 +16,7 @@ describe('issue 9: a unit called constructor', () => {
 
   it('is evaluated like any other unit', async () => {
     const receipt = await f.submit();
-    const caseId = (await f.as('intake').case.inbox({})).find((c) => c.reference === receipt.reference)!.id;
+    const caseId = (await f.as('intake').case.inbox({})).items.find((c) => c.reference === receipt.reference)!.id;
     await f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' });
     await f.forward(caseId, 'constructor');
     await f.as('intake').unit.record({ unitId: 'constructor', kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' });

@@ -1,4 +1,4 @@
-import { saveYearSchedule } from '@pakn/db';
+import { recountCaseQueues, saveYearSchedule } from '@pakn/db';
 import { CENTRE_FOUNDED_ON, listSpecialDays, YearScheduleSchema, type CalendarDay } from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
@@ -49,6 +49,8 @@ export const calendarRouter = router({
       await auditStaff(tx, ctx, { action: 'calendar.save', entityType: 'year_schedule', entityId: String(input.year), before, after: input });
     });
     calendars.invalidate();
+    // The deadlines of open cases move with the calendar: their list keys are counted again (issue 11).
+    await recountCaseQueues(db, await calendars.all(), 'all');
     return {
       year: input.year,
       schedule: await calendars.schedule(input.year),

@@ -1,4 +1,4 @@
-import { getCaseByReference, insertEvent, lettersOfCase, listAttachments, moveContacts, setMergedInto, updateCase } from '@pakn/db';
+import { getCaseByReference, insertEvent, lettersOfCase, listAttachments, moveContacts, refreshCaseQueue, setMergedInto, updateCase } from '@pakn/db';
 import {
   CaseIdInputSchema,
   CaseReferenceInputSchema,
@@ -6,6 +6,7 @@ import {
   ClassifyInputSchema,
   SUMMARY_EDITABLE_STATUSES,
   DomainError,
+  FollowUpInputSchema,
   InboxInputSchema,
   MergeInputSchema,
   move,
@@ -16,7 +17,9 @@ import {
 import { answerFilesForStaff } from '../answer-attachments.ts';
 import { listedFile } from '../attachment-download.ts';
 import { auditStaff } from '../audit.ts';
-import { visibleCaseList } from '../case-list.ts';
+import { visibleCaseCount, visibleCasePage } from '../case-list.ts';
+import { followUpPages } from '../follow-up.ts';
+import { presentCaseRow } from '../presenters.ts';
 import { applyMove, applyUpdate, auditedFields, loadVisibleCase, publishChange, reloadCase, staffView, visibleOrNotFound } from '../case-support.ts';
 import { assertActiveCategory } from '../categories.ts';
 import { requirePermission, staffMutation, staffQuery } from '../trpc.ts';
@@ -26,11 +29,15 @@ import { watchSession } from '../live-session.ts';
 /** The staff's procedures on a case (reading, merging, classifying); the moves are in case-handling.ts. */
 export const caseProcedures = {
   /**
-   * The staff inbox: the nearest deadline first. Unit members see only their unit's cases. With `q`, only
-   * the cases matching it (with or without diacritics), best match first; a unit's query never matches the
-   * Centre's notes nor the identity of a citizen who asked for confidentiality.
+   * The staff inbox, a page at a time (50 rows by default; `next` is the cursor of the following page, null on
+   * the last): the most urgent first. Unit members see only their unit's cases. With `q`, only the cases
+   * matching it (with or without diacritics), best match first, and no total; a unit's query never matches the
+   * Centre's notes nor the identity of a citizen who asked for confidentiality. Rows carry a summary only.
    */
-  inbox: staffQuery.input(InboxInputSchema).query(({ ctx, input }) => visibleCaseList(ctx, ctx.staff, input, 500)),
+  inbox: staffQuery.input(InboxInputSchema).query(async ({ ctx, input }) => {
+    const page = await visibleCasePage(ctx, ctx.staff, input);
+    return { items: page.items.map(presentCaseRow), next: page.next, total: input.cursor ? null : await visibleCaseCount(ctx, ctx.staff, input) };
+  }),
 
   /**
    * Merges a duplicate into the case it repeats: the duplicate closes as `merged`, its contacts move over,
@@ -41,12 +48,14 @@ export const caseProcedures = {
     if (input.primaryId === input.duplicateId) throw new DomainError('invalid', 'A case cannot be merged into itself', { fields: { duplicateId: 'invalid' } });
     const { db, now } = ctx.services;
     const at = now();
+    const calendars = await ctx.services.calendars.all();
     const result = await db.write(async (tx) => {
       const primary = await loadVisibleCase(tx, ctx.staff, input.primaryId);
       const duplicate = await loadVisibleCase(tx, ctx.staff, input.duplicateId);
       if (primary.status === 'merged') throw new DomainError('illegal_transition', 'The primary case was itself merged');
       const moved = move({ status: duplicate.status, unitId: duplicate.unitId }, 'merged', { role: ctx.staff.role, unitId: ctx.staff.unitId });
       if (!(await updateCase(tx, duplicate.id, duplicate.version, { status: moved.to }, at))) throw new DomainError('conflict', 'The case changed meanwhile');
+      await refreshCaseQueue(tx, calendars, [duplicate.id]);
       await setMergedInto(tx, duplicate.id, primary.id);
       await moveContacts(tx, duplicate.id, primary.id);
       await insertEvent(
@@ -89,15 +98,16 @@ export const caseProcedures = {
   }),
 
   /**
-   * Follow-up: open cases whose current stage is at risk (two working days or less left) or overdue. An open
-   * case whose deadline cannot be computed (its dates lie outside the working calendar) is listed with the
-   * overdue ones, with its warning: nobody can tell it is on time, and its data needs a look.
+   * Follow-up: open cases whose current stage is at risk (two working days or less left) or overdue, each list a
+   * page at a time (`overdueCursor`, `atRiskCursor`: the `next` of each). An open case whose deadline cannot be
+   * computed (its dates lie outside the working calendar) is listed with the overdue ones, with its warning:
+   * nobody can tell it is on time, and its data needs a look.
    */
-  followUp: staffQuery.query(async ({ ctx }) => {
-    const views = await visibleCaseList(ctx, ctx.staff, { status: 'open' }, 5000);
+  followUp: staffQuery.input(FollowUpInputSchema).query(async ({ ctx, input }) => {
+    const { overdue, atRisk } = await followUpPages(ctx, ctx.staff, input ?? {});
     return {
-      overdue: views.filter((v) => v.deadline?.overdue || v.presentationWarning !== null),
-      atRisk: views.filter((v) => v.deadline && !v.deadline.overdue && v.deadline.atRisk),
+      overdue: { items: overdue.items.map(presentCaseRow), next: overdue.next, total: overdue.total },
+      atRisk: { items: atRisk.items.map(presentCaseRow), next: atRisk.next },
     };
   }),
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Executor } from '@pakn/db';
+import type { Executor, WorkingCalendars } from '@pakn/db';
 import {
   getCase,
   getCategory,
@@ -7,6 +7,7 @@ import {
   getUnit,
   findSubmission,
   insertCase,
+  refreshCaseQueue,
   insertSubmission,
   linkAttachments,
   insertEvent,
@@ -90,6 +91,8 @@ interface AcceptedReport {
   readonly siteKey: string;
   readonly concernedUnitId: string | null;
   readonly at: Date;
+  /** Loaded before the write: the new case's list key is computed in it. */
+  readonly calendars: WorkingCalendars;
 }
 
 /**
@@ -97,7 +100,7 @@ interface AcceptedReport {
  * sealed receipt for retries and the audit entry. Returns the receipt with the new case's id.
  */
 async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, idempotencyKeyHash: string) {
-  const { input, siteKey, concernedUnitId, at } = report;
+  const { input, siteKey, concernedUnitId, at, calendars } = report;
   const withContact = hasContact(input.contact);
   const attachmentIds = [...new Set(input.attachments ?? [])];
   const key = newAccessKey();
@@ -125,6 +128,7 @@ async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, i
     },
     at,
   );
+  await refreshCaseQueue(tx, calendars, [id]);
   await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true }, at);
   const linked = await linkAttachments(tx, id, siteKey, attachmentIds, at, ctx.services.citizen.attachmentMaxAgeMs);
   if (linked !== attachmentIds.length) {
@@ -152,10 +156,12 @@ export const citizenCaseProcedures = {
     const moved = move({ status: record.status, unitId: record.unitId }, 'info_provided', { role: 'citizen', unitId: null }, input.message);
     const pauses = record.pauses.map((p) => (p.to === null ? { ...p, to: at.toISOString() } : p));
     const attachmentIds = [...new Set(input.attachments ?? [])];
+    const calendars = await ctx.services.calendars.all();
     await db.write(async (tx) => {
       if (!(await updateCase(tx, record.id, record.version, { status: moved.to, pauses: JSON.stringify(pauses) }, at))) {
         throw new DomainError('conflict', 'The case changed meanwhile');
       }
+      await refreshCaseQueue(tx, calendars, [record.id]);
       const linked = record.siteKey ? await linkAttachments(tx, record.id, record.siteKey, attachmentIds, at, ctx.services.citizen.attachmentMaxAgeMs) : 0;
       if (linked !== attachmentIds.length) {
         throw new DomainError('invalid', 'Unknown, foreign or expired attachment', {
@@ -229,7 +235,7 @@ export const citizenCaseProcedures = {
     if (concernedUnitId && !(await getUnit(db, concernedUnitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
     }
-    const report: AcceptedReport = { input, siteKey: site.key, concernedUnitId: concernedUnitId ?? null, at };
+    const report: AcceptedReport = { input, siteKey: site.key, concernedUnitId: concernedUnitId ?? null, at, calendars: await ctx.services.calendars.all() };
 
     return db
       .write(async (tx) => {
@@ -286,10 +292,12 @@ export const citizenCaseProcedures = {
       throw new DomainError('conflict', 'Review not allowed', { reason: 'review_not_allowed' });
     }
     const transition = move({ status: record.status, unitId: record.unitId }, 'review_requested', { role: 'citizen', unitId: null }, input.reason);
+    const calendars = await ctx.services.calendars.all();
     await db.write(async (tx) => {
       if (!(await updateCase(tx, record.id, record.version, { status: transition.to }, at))) {
         throw new DomainError('conflict', 'The case changed meanwhile');
       }
+      await refreshCaseQueue(tx, calendars, [record.id]);
       await insertEvent(
         tx,
         {

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '@pakn/db';
-import { contactsByPhone, dailyIntake, getCase, getUnit, insertCase, insertContact, insertEvent, nextReference } from '@pakn/db';
+import {
+  contactsByPhone,
+  dailyIntake,
+  getCase,
+  getUnit,
+  insertCase,
+  insertContact,
+  insertEvent,
+  nextReference,
+  refreshCaseQueue,
+  type WorkingCalendars,
+} from '@pakn/db';
 import {
   CallerHistoryInputSchema,
   DayInputSchema,
@@ -96,7 +107,14 @@ async function logFollowUp(
 }
 
 /** A first contact: a new case, received, with the caller's contact on it (consent given orally) and the contact row. */
-async function logNewCase(tx: Executor, ctx: StaffContext, input: LogContactInput, at: Date, phone: string | null): Promise<LoggedContact> {
+async function logNewCase(
+  tx: Executor,
+  ctx: StaffContext,
+  input: LogContactInput,
+  at: Date,
+  phone: string | null,
+  calendars: WorkingCalendars,
+): Promise<LoggedContact> {
   const id = randomUUID();
   const key = newAccessKey();
   const reference = await nextReference(tx, Number(at.toISOString().slice(0, 4)));
@@ -120,6 +138,7 @@ async function logNewCase(tx: Executor, ctx: StaffContext, input: LogContactInpu
     },
     at,
   );
+  await refreshCaseQueue(tx, calendars, [id]);
   await insertEvent(
     tx,
     { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true },
@@ -154,7 +173,10 @@ export const intakeRouter = router({
     const { at, phone } = await checkContact(ctx, input);
     const earlier = phone ? await contactsByPhone(db, phone) : [];
     const existingCaseId = input.existingCaseId;
-    const result = await db.write((tx) => (existingCaseId ? logFollowUp(tx, ctx, input, existingCaseId, at, phone) : logNewCase(tx, ctx, input, at, phone)));
+    const calendars = await ctx.services.calendars.all();
+    const result = await db.write((tx) =>
+      existingCaseId ? logFollowUp(tx, ctx, input, existingCaseId, at, phone) : logNewCase(tx, ctx, input, at, phone, calendars),
+    );
     const record = await reloadCase(db, result.caseId);
     ctx.services.feed.publish({
       caseId: record.id,

@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import { CASE_STATUS_LABELS, can, type Lang, type StaffMember } from '@pakn/domain';
-import type { StaffCaseView } from '@pakn/api-client';
-import type { PaknClient } from '@pakn/api-client';
+import type { PaknClient, RouterOutputs } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { StaffController, UnitsController } from '#shared/context.ts';
 import { TaskStatus, loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { followCaseChanges } from '#shared/controllers/case-changes.ts';
-import { navigateOnClick } from '#shared/events.ts';
+import { NavigateEvent, navigateOnClick } from '#shared/events.ts';
+import { PageTrail, pagerStyles, renderPager } from '#shared/pager.ts';
 import { STAGE_LABELS, deadlineStyles, renderDue, renderPresentationWarning, renderTimeLeft } from '#shared/deadline.ts';
 import { COMMON, fill, formatDateTime } from '#shared/i18n.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
@@ -29,6 +29,8 @@ const RECENT_RECORDS = 15;
 const OPEN_CASES = { status: 'open' } as const;
 
 type ListName = 'overdue' | 'at-risk';
+type FollowUpList = RouterOutputs['case']['followUp']['overdue' | 'atRisk'];
+type CaseRow = FollowUpList['items'][number];
 
 /**
  * `<pakn-follow-up>`: the open cases to chase (đôn đốc): those whose current stage is overdue, and those at
@@ -36,14 +38,21 @@ type ListName = 'overdue' | 'at-risk';
  * Centre records reminders and escalations (the Director also reprimands, corrections and commendations)
  * from each row, sees what was recorded lately, and the Director flags units for inspection.
  *
- * Attributes: `lang` (vi | en; default the page's).
+ * Attributes: `overdue`, `at-risk` (the cursor of each list's page shown; none for the first; 50 cases a page),
+ * `lang` (vi | en; default the page's).
  * Events out: `pakn-navigate` (opening a case), `pakn-unit-recorded` (bubbling from the record form),
  * `pakn-session-expired`. Follows the live feed (`pakn-case-changed` on window).
  */
 export class PaknFollowUp extends PaknElement {
   static override properties = {
+    overduePage: { type: String, attribute: 'overdue' },
+    atRiskPage: { type: String, attribute: 'at-risk' },
     openRecord: { state: true },
   };
+
+  declare overduePage: string;
+  declare atRiskPage: string;
+  readonly #trails: Record<ListName, PageTrail> = { overdue: new PageTrail(), 'at-risk': new PageTrail() };
 
   /** The row (list and case id) whose record form is open. */
   declare protected openRecord: string | null;
@@ -52,10 +61,11 @@ export class PaknFollowUp extends PaknElement {
   readonly #units = new UnitsController(this);
   /** Both lists and the recent records (one batched request). */
   readonly #data = loadTask(this, {
-    args: () => [] as const,
-    run: async (_, signal) => {
+    args: () => [this.overduePage, this.atRiskPage] as const,
+    run: async ([overdueCursor, atRiskCursor], signal) => {
       const client = paknClient();
-      const [lists, records] = await Promise.all([client.case.followUp.query(undefined, { signal }), client.unit.records.query({}, { signal })]);
+      const pages = { ...(overdueCursor ? { overdueCursor } : {}), ...(atRiskCursor ? { atRiskCursor } : {}) };
+      const [lists, records] = await Promise.all([client.case.followUp.query(pages, { signal }), client.unit.records.query({}, { signal })]);
       return { ...lists, records };
     },
     lang: () => this.language.value,
@@ -68,6 +78,19 @@ export class PaknFollowUp extends PaknElement {
       if (this.openRecord === null) void this.#data.run();
     });
     this.openRecord = null;
+    this.overduePage = '';
+    this.atRiskPage = '';
+  }
+
+  /** Another page of one list: both cursors go in the address (a link to it opens it), Back returns. */
+  #goTo(name: ListName, to: { cursor: string } | 'previous'): void {
+    if (name === 'overdue') this.overduePage = this.#trails.overdue.move(this.overduePage, to);
+    else this.atRiskPage = this.#trails['at-risk'].move(this.atRiskPage, to);
+    const params = new URLSearchParams();
+    if (this.overduePage) params.set('overdue', this.overduePage);
+    if (this.atRiskPage) params.set('at-risk', this.atRiskPage);
+    this.dispatchEvent(new NavigateEvent({ path: `${location.pathname}${params.size ? `?${params}` : ''}` }));
+    this.renderRoot.querySelector<HTMLElement>(`#${name}-heading`)?.scrollIntoView({ block: 'start' });
   }
 
   async #toggleRecord(key: string): Promise<void> {
@@ -88,7 +111,7 @@ export class PaknFollowUp extends PaknElement {
         <p class="intro">${STRINGS.intro[lang]}</p>
         <div class="toolbar">
           <p class="muted summary" role="status">
-            ${data ? fill(STRINGS.summary[lang], { overdue: data.overdue.length, atRisk: data.atRisk.length }) : loading ? COMMON.loading[lang] : nothing}
+            ${data ? fill(STRINGS.summary[lang], { overdue: data.overdue.total, atRisk: countOf(data.atRisk) }) : loading ? COMMON.loading[lang] : nothing}
           </p>
           <button type="button" class="secondary" ?disabled=${loading} @click=${() => void this.#data.run()}>${STRINGS.refresh[lang]}</button>
           ${
@@ -124,25 +147,28 @@ export class PaknFollowUp extends PaknElement {
     `;
   }
 
-  #renderList(name: ListName, cases: readonly StaffCaseView[], units: readonly UnitView[], lang: Lang) {
+  #renderList(name: ListName, list: FollowUpList, units: readonly UnitView[], lang: Lang) {
     const headingId = `${name}-heading`;
+    const cases = list.items;
+    const paged = (name === 'overdue' ? this.overduePage : this.atRiskPage) !== '';
     const title = name === 'overdue' ? STRINGS.overdue[lang] : STRINGS.atRisk[lang];
     return html`
       <section class="list" aria-labelledby=${headingId} data-testid="follow-up-${name}" data-list=${name}>
         <h2 id=${headingId}>
           <span class="heading-mark" data-list=${name} aria-hidden="true"></span>${title}
-          <span class="count">(${cases.length})</span>
+          <span class="count">(${countOf(list)})</span>
         </h2>
         ${
           cases.length === 0
             ? html`<p class="empty">${name === 'overdue' ? STRINGS.overdueEmpty[lang] : STRINGS.atRiskEmpty[lang]}</p>`
             : this.#renderTable(name, cases, units, lang)
         }
+        ${renderPager({ lang, name, paged, hasPrevious: this.#trails[name].hasPrevious, next: list.next, go: (to) => this.#goTo(name, to) })}
       </section>
     `;
   }
 
-  #unitCell(item: StaffCaseView, units: readonly UnitView[], lang: Lang) {
+  #unitCell(item: CaseRow, units: readonly UnitView[], lang: Lang) {
     const unitId = item.unitId ?? item.concernedUnitId;
     if (!unitId) return html`<span class="muted">${COMMON.notSet[lang]}</span>`;
     const unit = units.find((u) => u.id === unitId);
@@ -152,7 +178,7 @@ export class PaknFollowUp extends PaknElement {
       }`;
   }
 
-  #renderTable(name: ListName, cases: readonly StaffCaseView[], units: readonly UnitView[], lang: Lang) {
+  #renderTable(name: ListName, cases: readonly CaseRow[], units: readonly UnitView[], lang: Lang) {
     const viewer = this.#staff.value ?? null;
     const mayRecord = viewer !== null && recordKindsFor(viewer.role).length > 0;
     return renderTable({
@@ -171,7 +197,7 @@ export class PaknFollowUp extends PaknElement {
   }
 
   /** A case's row, and under it the record form when it is open. */
-  #renderRow(name: ListName, item: StaffCaseView, units: readonly UnitView[], lang: Lang, viewer: StaffMember | null, mayRecord: boolean) {
+  #renderRow(name: ListName, item: CaseRow, units: readonly UnitView[], lang: Lang, viewer: StaffMember | null, mayRecord: boolean) {
     const deadline = item.deadline;
     const key = `${name}:${item.id}`;
     // Reminders go to the unit handling the case; before forwarding, the delay is the Centre's own.
@@ -265,7 +291,12 @@ export class PaknFollowUp extends PaknElement {
     </section>`;
   }
 
-  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, followUpStyles];
+  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, followUpStyles, pagerStyles];
+}
+
+/** How many cases a list holds: its total, or (at risk, checked case by case) the page's count and "+" when more follow. */
+function countOf(list: FollowUpList): string {
+  return 'total' in list ? String(list.total) : `${list.items.length}${list.next ? '+' : ''}`;
 }
 
 defineElement('pakn-follow-up', PaknFollowUp);

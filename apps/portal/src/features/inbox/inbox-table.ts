@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { CASE_STATUS_LABELS, CHANNEL_LABELS, OUT_OF_SCOPE_LABELS, type Lang } from '@pakn/domain';
-import type { StaffCaseView } from '@pakn/api-client';
+import type { RouterOutputs } from '@pakn/api-client';
 import { DEADLINE_STRINGS, deadlineTone, renderDeadline } from '#shared/deadline.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { COMMON, fill, formatDateTime, shorten } from '#shared/i18n.ts';
@@ -8,8 +8,11 @@ import type { CategoriesController } from '#shared/categories.ts';
 import { STRINGS } from './strings.ts';
 import { renderTable } from '#shared/table.ts';
 
+/** A row of the inbox: what the server sends for a list (a summary of the description, no identity). */
+type CaseRow = RouterOutputs['case']['inbox']['items'][number];
+
 export interface InboxTableOptions {
-  readonly cases: readonly StaffCaseView[];
+  readonly cases: readonly CaseRow[];
   /** The search, trimmed ('' for none). */
   readonly q: string;
   /** The row chosen with j/k (-1: none). */
@@ -21,7 +24,7 @@ export interface InboxTableOptions {
   readonly onFocusRow: (index: number) => void;
 }
 
-function categoryLabel(item: StaffCaseView, categories: CategoriesController, lang: Lang): string {
+function categoryLabel(item: CaseRow, categories: CategoriesController, lang: Lang): string {
   if (item.outOfScopeClass) return `${STRINGS.outOfScope[lang]}: ${OUT_OF_SCOPE_LABELS[item.outOfScopeClass][lang]}`;
   const category = item.category ?? item.reportedCategory;
   return category ? categories.label(category, lang) : COMMON.notSet[lang];
@@ -53,7 +56,7 @@ export function renderInboxTable(o: InboxTableOptions): TemplateResult {
   `;
 }
 
-function renderRow(o: InboxTableOptions, item: StaffCaseView, index: number): TemplateResult {
+function renderRow(o: InboxTableOptions, item: CaseRow, index: number): TemplateResult {
   const lang = o.lang;
   return html`
     <tr
@@ -72,7 +75,7 @@ function renderRow(o: InboxTableOptions, item: StaffCaseView, index: number): Te
       <td class="col-channel">${CHANNEL_LABELS[item.channel][lang]}</td>
       <td>${categoryLabel(item, o.categories, lang)}</td>
       <td><span class="badge" data-status=${item.status}>${CASE_STATUS_LABELS[item.status][lang]}</span></td>
-      <td class="col-description">${shorten(item.description)}</td>
+      <td class="col-description">${shorten(item.summary)}</td>
     </tr>
   `;
 }

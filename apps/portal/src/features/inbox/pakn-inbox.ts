@@ -20,6 +20,7 @@ import { renderInboxTable } from './inbox-table.ts';
 import { STRINGS } from './strings.ts';
 import { inboxStyles } from './pakn-inbox.styles.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import { PageTrail, pagerStyles, renderPager } from '#shared/pager.ts';
 
 /** What the inbox can be filtered by: the open cases (default), all of them, or one status. */
 export type InboxFilter = NonNullable<Parameters<PaknClient['case']['inbox']['query']>[0]['status']>;
@@ -45,11 +46,12 @@ const LIVE_REFRESH_DELAY_MS = 300;
 /** Searching as one types, without a request per key. */
 const SEARCH_DELAY_MS = 300;
 
-/** The inbox's address: the filter and the search, so that Back and reload come back to them. */
-function inboxPath(filter: InboxFilter, q: string): string {
+/** The inbox's address: the filter, the search and the page, so that Back, reload and a shared link come back to them. */
+function inboxPath(filter: InboxFilter, q: string, page = ''): string {
   const params = new URLSearchParams();
   if (filter !== 'open') params.set('status', filter);
   if (q.trim()) params.set('q', q.trim());
+  if (page) params.set('page', page);
   const search = params.toString();
   return search ? `${location.pathname}?${search}` : location.pathname;
 }
@@ -60,7 +62,8 @@ function inboxPath(filter: InboxFilter, q: string): string {
  * also see today's intake figures. The list follows the live feed (`pakn-case-changed` on window).
  *
  * Attributes: `status` (open | all | a case status; default open), `q` (a search, with or without
- * diacritics; results best match first), `lang` (vi | en; default the page's).
+ * diacritics; results best match first), `page` (the cursor of the page shown; none for the first), `lang`
+ * (vi | en; default the page's). A page holds 50 cases; "next page" follows the server's cursor.
  * Events out: `pakn-navigate` (opening a case, changing the filter or the search; the shell keeps them in
  * the URL), `pakn-session-expired` (the server says nobody is signed in).
  * Keys: `j`/`k` select the next/previous case, `Enter` opens it, `/` goes to the search box.
@@ -69,12 +72,14 @@ export class PaknInbox extends PaknElement {
   static override properties = {
     status: { type: String },
     q: { type: String },
+    page: { type: String },
     selected: { state: true },
     mine: { state: true },
   };
 
   declare status: string;
   declare q: string;
+  declare page: string;
   /** The row chosen with j/k (-1: none). */
   declare protected selected: number;
   /** "Assigned to me": a unit member's own cases only. */
@@ -82,9 +87,11 @@ export class PaknInbox extends PaknElement {
 
   readonly #categories = new CategoriesController(this);
   readonly #staff = new StaffController(this);
+  readonly #trail = new PageTrail();
   readonly #cases = new LiveList(this, {
-    args: () => [this.filter, this.q.trim(), this.mine] as const,
-    run: ([status, q, mine], signal) => paknClient().case.inbox.query({ status, ...(mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}) }, { signal }),
+    args: () => [this.filter, this.q.trim(), this.mine, this.page] as const,
+    run: ([status, q, mine, cursor], signal) =>
+      paknClient().case.inbox.query({ status, ...(mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) }, { signal }),
     lang: () => this.language.value,
   });
   /** Today's intake figures, for those who see all cases: a convenience, the inbox works without them. */
@@ -106,6 +113,7 @@ export class PaknInbox extends PaknElement {
     });
     this.status = 'open';
     this.q = '';
+    this.page = '';
     this.selected = -1;
     this.mine = false;
   }
@@ -127,16 +135,17 @@ export class PaknInbox extends PaknElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // A new list: the selection starts again.
-    if (changed.has('status') || changed.has('q') || changed.has('mine')) this.selected = -1;
+    // A new list: the selection starts again, and so do the pages it came through.
+    if (changed.has('status') || changed.has('q') || changed.has('mine') || changed.has('page')) this.selected = -1;
+    if (changed.has('status') || changed.has('q') || changed.has('mine')) this.#trail.reset();
   }
 
   /** A live update: the list is read again quietly, and the selection stays on the same case. */
   async #refresh(): Promise<void> {
-    const previous = this.#cases.value?.[this.selected]?.id;
+    const previous = this.#cases.value?.items[this.selected]?.id;
     void this.#stats.run();
     await this.#cases.reloadQuietly();
-    const cases = this.#cases.value ?? [];
+    const cases = this.#cases.value?.items ?? [];
     this.selected = previous ? cases.findIndex((c) => c.id === previous) : -1;
   }
 
@@ -147,7 +156,7 @@ export class PaknInbox extends PaknElement {
       this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
       return;
     }
-    const cases = this.#cases.value ?? [];
+    const cases = this.#cases.value?.items ?? [];
     if (cases.length === 0) return;
     if (key === 'j' || key === 'k') {
       event.preventDefault();
@@ -174,6 +183,7 @@ export class PaknInbox extends PaknElement {
   #onFilterChange(event: Event): void {
     const value = toFilter((event.target as HTMLSelectElement).value);
     this.status = value;
+    this.page = '';
     // Keep the filter in the address so that Back and reload come back to it; harmless when unhandled.
     this.dispatchEvent(new NavigateEvent({ path: inboxPath(value, this.q), replace: true }));
   }
@@ -182,6 +192,7 @@ export class PaknInbox extends PaknElement {
     clearTimeout(this.#searchTimer);
     if (q.trim() === this.q.trim()) return;
     this.q = q;
+    this.page = '';
     this.dispatchEvent(new NavigateEvent({ path: inboxPath(this.filter, q), replace: true }));
   }
 
@@ -212,6 +223,13 @@ export class PaknInbox extends PaknElement {
     this.#search('');
   }
 
+  /** Another page of the same list: its cursor goes in the address (a link to it opens it), Back returns. */
+  #goTo(to: { cursor: string } | 'previous'): void {
+    this.page = this.#trail.move(this.page, to);
+    this.dispatchEvent(new NavigateEvent({ path: inboxPath(this.filter, this.q, this.page) }));
+    this.renderRoot.querySelector<HTMLElement>('h1')?.scrollIntoView({ block: 'start' });
+  }
+
   /** The same list as on screen, as CSV. */
   #csvFilter(): Record<string, string> {
     const filter: Record<string, string> = { status: this.filter };
@@ -226,16 +244,18 @@ export class PaknInbox extends PaknElement {
       <div class="root" lang=${lang}>
         <h1>${STRINGS.heading[lang]}</h1>
         ${renderIntakeToday(this.#stats.value, lang)} ${this.#renderToolbar(lang)}
-        ${this.#cases.render((cases) =>
-          renderInboxTable({
-            cases,
-            q: this.q.trim(),
-            selected: this.selected,
-            lang,
-            categories: this.#categories,
-            from: this,
-            onFocusRow: (index) => (this.selected = index),
-          }),
+        ${this.#cases.render(
+          (list) =>
+            html`${renderInboxTable({
+              cases: list.items,
+              q: this.q.trim(),
+              selected: this.selected,
+              lang,
+              categories: this.#categories,
+              from: this,
+              onFocusRow: (index) => (this.selected = index),
+            })}
+            ${renderPager({ lang, name: 'inbox', paged: this.page !== '', hasPrevious: this.#trail.hasPrevious, next: list.next, go: (to) => this.#goTo(to) })}`,
         )}
       </div>
     `;
@@ -300,11 +320,11 @@ export class PaknInbox extends PaknElement {
           : nothing
       }
       <p class="muted shortcut-hint" aria-hidden="true">${STRINGS.shortcutHint[lang]}</p>
-      ${this.#cases.renderSummary((cases) => fill(STRINGS.count[lang], { n: cases.length }))}
+      ${this.#cases.renderSummary((list) => (list.total === null ? fill(STRINGS.countShown[lang], { n: list.items.length }) : fill(STRINGS.count[lang], { n: list.total })))}
     </div>`;
   }
 
-  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, listStyles, intakeTodayStyles, inboxStyles];
+  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, listStyles, intakeTodayStyles, inboxStyles, pagerStyles];
 }
 
 defineElement('pakn-inbox', PaknInbox);

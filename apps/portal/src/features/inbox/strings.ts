@@ -21,6 +21,7 @@ export const STRINGS = {
     en: 'There are no cases with this status.',
   },
   count: { vi: '{n} phản ánh', en: '{n} case(s)' },
+  countShown: { vi: '{n} kết quả trên trang này', en: '{n} result(s) on this page' },
   assignedToMe: { vi: 'Được giao cho tôi', en: 'Assigned to me' },
   csv: { vi: 'Xuất CSV', en: 'Export CSV' },
   csvTitle: { vi: 'Tải danh sách đang hiển thị (tệp CSV, mở được bằng Excel)', en: 'Download the list shown (CSV file, opens in Excel)' },

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { moveServerClock, PAKN, signIn, staffApi, watchConsole } from './support.ts';
+
+/**
+ * Issue 11: the inbox, its search and the follow-up lists page through every case, 50 to a page: "next page",
+ * a link to a page (the cursor is in the address), back to the first page. The journeys log more calls than a
+ * page holds, and close them at the end so that the other journeys' inbox is as before.
+ */
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+const CALLS = 55;
+/** A word nobody else logs: the first group of a UUID. */
+const code = randomUUID().split('-')[0] ?? 'paging';
+const caseIds: string[] = [];
+
+test.beforeAll(async () => {
+  const intake = await staffApi('tiepnhan');
+  for (let i = 0; i < CALLS; i++) {
+    const logged = await intake.call<{ caseId: string }>('intake.logContact', {
+      channel: 'hotline',
+      summary: `Công dân gọi hỏi về hồ sơ cấp đổi giấy phép lái xe chậm trả (đợt ${code}, cuộc gọi ${i + 1}).`,
+      confidential: false,
+    });
+    caseIds.push(logged.caseId);
+  }
+  await intake.dispose();
+});
+
+test.afterAll(async () => {
+  await moveServerClock(0);
+  const intake = await staffApi('tiepnhan');
+  for (const caseId of caseIds) {
+    await intake.call('case.classify', { caseId, scope: 'out', outOfScopeClass: 'other', referral: 'Đề nghị liên hệ Sở Xây dựng (dữ liệu kiểm thử).' });
+  }
+  await intake.dispose();
+});
+
+const rows = (page: Page) => page.locator('pakn-inbox tbody tr[data-reference]');
+const references = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference') ?? ''));
+
+test('the inbox shows 50 cases a page, the next page, a link to it, and the first page again', async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, 'tiepnhan');
+  await expect(rows(page)).toHaveCount(50);
+  const first = await references(page);
+  await expect(page.locator('pakn-inbox .summary')).toHaveText(/^\d+ phản ánh$/);
+
+  await page.getByRole('button', { name: 'Trang sau ›' }).click();
+  await expect(page).toHaveURL(/[?&]page=[A-Za-z0-9_-]+/);
+  await expect(rows(page).first()).not.toHaveAttribute('data-reference', first[0] ?? '');
+  const second = await references(page);
+  expect(second.filter((r) => first.includes(r))).toEqual([]);
+
+  // Previous page: the one it came from.
+  await page.getByRole('button', { name: '‹ Trang trước' }).click();
+  await expect(page).not.toHaveURL(/[?&]page=/);
+  await expect(rows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
+
+  // Browser Back and Forward walk the pages too; the address is a link to the page.
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]page=/);
+  await expect(rows(page).first()).toHaveAttribute('data-reference', second[0] ?? '');
+  const link = page.url();
+  await page.goto(`${PAKN}/portal/`);
+  await page.goto(link);
+  await expect(rows(page).first()).toHaveAttribute('data-reference', second[0] ?? '');
+  // Opened by its link, the page knows no page before it: it offers the first page.
+  await page.getByRole('button', { name: '« Trang đầu' }).click();
+  await expect(page).not.toHaveURL(/[?&]page=/);
+  await expect(rows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
+  expect(errors).toEqual([]);
+});
+
+test('a link to a page that is not one says so, in Vietnamese', async ({ page }) => {
+  await signIn(page, 'tiepnhan');
+  await page.goto(`${PAKN}/portal/?page=not-a-page`);
+  await expect(page.getByText('Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.')).toBeVisible();
+});
+
+test('search results come a page at a time', async ({ page }) => {
+  await signIn(page, 'tiepnhan');
+  const search = page.getByRole('searchbox', { name: 'Tìm kiếm phản ánh' });
+  await search.fill(code);
+  await search.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${code}`));
+  await expect(rows(page)).toHaveCount(50);
+  await expect(page.locator('pakn-inbox .summary')).toHaveText('50 kết quả trên trang này');
+  await page.getByRole('button', { name: 'Trang sau ›' }).click();
+  await expect(rows(page)).toHaveCount(CALLS - 50);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${code}.*[?&]page=|[?&]page=.*[?&]q=${code}`));
+  await expect(page.getByRole('button', { name: 'Trang sau ›' })).toHaveCount(0);
+  // Reloaded, the same page of the same search.
+  await page.reload();
+  await expect(search).toHaveValue(code);
+  await expect(rows(page)).toHaveCount(CALLS - 50);
+});
+
+test('the follow-up page pages its overdue list, with the page in the address', async ({ page }) => {
+  // A week later: every call logged above is overdue for classification (one working day).
+  await moveServerClock(7 * 86_400_000);
+  await signIn(page, 'giamdoc');
+  await page.getByRole('link', { name: 'Theo dõi, đôn đốc' }).click();
+  const overdue = page.getByTestId('follow-up-overdue');
+  await expect(overdue.getByTestId('follow-up-row')).toHaveCount(50);
+  const first = await overdue.getByTestId('follow-up-row').first().getAttribute('data-reference');
+  await overdue.getByRole('button', { name: 'Trang sau ›' }).click();
+  await expect(page).toHaveURL(/[?&]overdue=[A-Za-z0-9_-]+/);
+  await expect(overdue.getByTestId('follow-up-row').first()).not.toHaveAttribute('data-reference', first ?? '');
+  await page.reload();
+  await expect(overdue.getByRole('button', { name: '« Trang đầu' })).toBeVisible();
+  await overdue.getByRole('button', { name: '« Trang đầu' }).click();
+  await expect(overdue.getByTestId('follow-up-row').first()).toHaveAttribute('data-reference', first ?? '');
+  await moveServerClock(0);
+});

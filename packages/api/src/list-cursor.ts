@@ -1,0 +1,54 @@
+import type { QueuePosition } from '@pakn/db';
+import { DomainError } from '@pakn/domain';
+
+/**
+ * The opaque cursors of paged lists (issue 11): base64url JSON, either the last row's place in the list's
+ * order (`q`) or, for search results, how many results the previous pages showed (`s`). Nothing in one is a
+ * secret or a permission: the server re-applies the caller's filters and scope to every page, so a forged
+ * cursor can only skip ahead in what the caller may see anyway. Anything that does not decode is a clear
+ * error in the user's language (`cursor_invalid`), never a silent first page.
+ */
+type Cursor = { readonly k: 'q'; readonly r: number; readonly a: string; readonly i: string } | { readonly k: 's'; readonly n: number };
+
+function encode(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function invalid(): DomainError {
+  return new DomainError('invalid', 'Invalid list cursor', { reason: 'cursor_invalid', fields: { cursor: 'cursor_invalid' } });
+}
+
+function decode(text: string): Record<string, unknown> {
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw invalid();
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Not JSON: the same refusal as any other malformed cursor.
+  }
+  throw invalid();
+}
+
+export function encodeQueueCursor(position: QueuePosition): string {
+  return encode({ k: 'q', r: position.rank, a: position.at, i: position.id });
+}
+
+/** The place after which a list page starts; null for the first page. */
+export function decodeQueueCursor(text: string | undefined): QueuePosition | null {
+  if (text === undefined || text === '') return null;
+  const c = decode(text);
+  if (c.k !== 'q' || !Number.isInteger(c.r) || typeof c.a !== 'string' || typeof c.i !== 'string') throw invalid();
+  return { rank: Number(c.r), at: c.a, id: c.i };
+}
+
+export function encodeSearchCursor(shown: number): string {
+  return encode({ k: 's', n: shown });
+}
+
+/** How many search results the previous pages showed; 0 for the first page. */
+export function decodeSearchCursor(text: string | undefined): number {
+  if (text === undefined || text === '') return 0;
+  const c = decode(text);
+  if (c.k !== 's' || !Number.isSafeInteger(c.n) || Number(c.n) < 0) throw invalid();
+  return Number(c.n);
+}
