@@ -11,6 +11,7 @@ import { caseSearch } from './migrations/0009-case-search.ts';
 import { contactConfidentiality } from './migrations/0010-contact-confidentiality.ts';
 import { loginThrottleAndIdleSessions } from './migrations/0011-login-throttle-and-idle-sessions.ts';
 import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
+import { usedProofsExpiry } from './migrations/0016-used-proofs-expiry.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   contactConfidentiality,
   loginThrottleAndIdleSessions,
   auditChainKeys,
+  usedProofsExpiry,
 ];
 
 /**
