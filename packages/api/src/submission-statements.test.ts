@@ -85,3 +85,14 @@ describe('the statements of a citizen submission', () => {
     expect(seen).not.toContain('BEGIN');
   });
 });
+
+describe('the statements of a tracking lookup', () => {
+  it('reads the case, its public events and its category label (the calendars are cached)', async () => {
+    f = await createFixture();
+    const receipt = await f.submit();
+    await f.citizen().case.track(receipt);
+    const seen = countStatements(f);
+    await f.citizen().case.track(receipt);
+    expect(seen, seen.join('\n')).toHaveLength(3);
+  });
+});
