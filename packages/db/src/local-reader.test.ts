@@ -44,6 +44,13 @@ describe('reads on a local file', () => {
     expect((await db.execute(count)).rows[0]?.c).toBe(2);
   });
 
+  it('follow a schema change made by the writer after a statement was prepared', async () => {
+    const star = { sql: 'SELECT * FROM t WHERE id = ?', args: [2] };
+    expect(Object.keys((await db.execute(star)).rows[0] ?? {})).toEqual(['id', 'name', 'n', 'x', 'b']);
+    await db.write((tx) => tx.execute("ALTER TABLE t ADD COLUMN z TEXT NOT NULL DEFAULT 'mới'"));
+    expect((await db.execute(star)).rows[0]?.z).toBe('mới');
+  });
+
   it('take only SELECTs, and cannot write even if one did', async () => {
     expect(LocalReader.reads(' select 1')).toBe(true);
     expect(LocalReader.reads('WITH x AS (SELECT 1) INSERT INTO t (id) SELECT * FROM x')).toBe(false);

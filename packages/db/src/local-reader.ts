@@ -53,8 +53,14 @@ export class LocalReader {
   }
 
   execute(sql: string, args: readonly Value[]): ResultSet {
-    const { stmt, columns, columnTypes } = this.#prepared(sql);
-    const raw = stmt.all(args.map(toSql)) as unknown[][];
+    let { stmt, columns, columnTypes } = this.#prepared(sql);
+    let raw = stmt.all(args.map(toSql)) as unknown[][];
+    // SQLite re-prepares a statement after a schema change; a `*` may then name other columns than cached.
+    if (raw[0] && raw[0].length !== columns.length) {
+      this.#statements.delete(sql);
+      ({ stmt, columns, columnTypes } = this.#prepared(sql));
+      raw = stmt.all(args.map(toSql)) as unknown[][];
+    }
     const rows = raw.map((values) => toRow(values, columns));
     return {
       columns,
