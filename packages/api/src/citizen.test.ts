@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadAttachment } from './attachment-download.ts';
 import { uploadAttachment } from './attachments.ts';
+import { NO_CITIZEN_LIMITS } from './citizen-policy.ts';
 import { createFixture, DESCRIPTION, newIdempotencyKey, SITE_ORIGIN, type DbMode, type Fixture } from './test-fixture.ts';
 
 let f: Fixture;
@@ -20,6 +21,10 @@ async function reasonOf(promise: Promise<unknown>): Promise<string> {
 
 async function countCases(): Promise<number> {
   return Number((await f.db.execute('SELECT COUNT(*) AS n FROM cases')).rows[0]?.n);
+}
+
+async function countUsedProofs(): Promise<number> {
+  return Number((await f.db.execute('SELECT COUNT(*) AS n FROM used_proofs')).rows[0]?.n);
 }
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -45,6 +50,17 @@ describe.each<DbMode>(['embedded', 'remote'])('submitting exactly once (%s datab
     expect(a).toEqual(b);
     expect(await countCases()).toBe(1);
   });
+
+  it('creates one case when two copies of a report race with different proofs', async () => {
+    f = await createFixture(mode);
+    const idempotencyKey = newIdempotencyKey();
+    const proofs = [await f.proof(), await f.proof()];
+    const [a, b] = await Promise.all(proofs.map((proof) => f.submit({ idempotencyKey, proof })));
+    expect(a).toEqual(b);
+    expect(await countCases()).toBe(1);
+    // The copy that lost rolled back whole: its proof stays unspent, like everything else it wrote.
+    expect(await countUsedProofs()).toBe(1);
+  });
 });
 
 describe('proof of work', () => {
@@ -64,6 +80,23 @@ describe('proof of work', () => {
     await f.submit({ proof });
     expect(await reasonOf(f.submit({ proof }))).toBe('proof_invalid');
     expect(await countCases()).toBe(1);
+  });
+
+  it('never accepts a proof twice while expired proofs are purged around it', async () => {
+    f = await createFixture('embedded', { powTtlSeconds: 600, limits: NO_CITIZEN_LIMITS });
+    const start = f.now.getTime();
+    const first = await f.proof();
+    await f.submit({ proof: first });
+    f.now = new Date(start + 300_000);
+    const second = await f.proof();
+    await f.submit({ proof: second });
+    // The first proof's challenge has expired: the next submission purges its row, not the second's.
+    f.now = new Date(start + 601_000);
+    await f.submit();
+    expect(await countUsedProofs()).toBe(2);
+    expect(await reasonOf(f.submit({ proof: second }))).toBe('proof_invalid');
+    expect(await reasonOf(f.submit({ proof: first }))).toBe('proof_invalid');
+    expect(await countCases()).toBe(3);
   });
 
   it('refuses a proof whose challenge expired', async () => {

@@ -4,6 +4,7 @@ import type { Lang, StaffMember } from '@pakn/domain';
 import { CalendarStore } from './calendar-store.ts';
 import { CaseFeed } from './case-feed.ts';
 import { CitizenLimiter } from './citizen-limits.ts';
+import { ExpiredProofSweeper } from './proof-of-work.ts';
 import { defaultCitizenPolicy, type CitizenPolicy, type CitizenPolicyOptions } from './citizen-policy.ts';
 import { loginThrottlePolicy, type LoginThrottlePolicy } from './login-throttle.ts';
 import { SessionEvents } from './session-events.ts';
@@ -44,6 +45,8 @@ export interface ApiServices {
   readonly citizen: CitizenPolicy;
   /** Counts citizens' calls per address, prefix and network (see citizen-limits.ts). */
   readonly limiter: CitizenLimiter;
+  /** Purges spent proofs of work once expired, in batches (see proof-of-work.ts). */
+  readonly proofSweeper: ExpiredProofSweeper;
   /** Live case changes for open portals. */
   readonly feed: CaseFeed;
   /** The file of signed audit checkpoints that anchors the audit chain outside the database, if any. */
@@ -74,6 +77,7 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     calendars: options.calendars ?? new CalendarStore(options.db),
     citizen: defaultCitizenPolicy(options.citizen),
     limiter: new CitizenLimiter(),
+    proofSweeper: new ExpiredProofSweeper(),
     feed: new CaseFeed(),
     auditCheckpointFile: options.auditCheckpointFile ?? null,
   };

@@ -61,13 +61,15 @@ export interface NewCase {
   readonly lang: Lang;
 }
 
-export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<void> {
+/** Inserts a case and indexes it; returns the stored row, so that no caller has to read it back (issue 11). */
+export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<CaseRecord> {
   const at = now.toISOString();
-  await tx.execute({
+  const inserted = await tx.execute({
     sql: `INSERT INTO cases (id, reference, access_key_hash, channel, site_key, status, reported_category,
             concerned_unit_id, description, contact_name, contact_phone, contact_email, confidential, consent_at,
             lang, created_at, updated_at, dossier_code, appointment_date, returned_date, wants_updates, queue_rank, queue_at)
-          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+          RETURNING ${CASE_COLUMNS}`,
     args: [
       c.id,
       c.reference,
@@ -94,6 +96,7 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<v
     ],
   });
   await indexCase(tx, c.id);
+  return toCase(onlyRow(inserted));
 }
 
 export async function getCase(db: Executor, id: string): Promise<CaseRecord | null> {

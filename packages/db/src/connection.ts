@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createClient, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
 import { AuditKeyring } from './audit-keys.ts';
+import { LocalReader } from './local-reader.ts';
 
 export interface DbConfig {
   /** `file:./data/pakn.db` (default), `:memory:`, or `libsql://…` / `http(s)://…` for a remote server. */
@@ -33,6 +34,8 @@ export interface Executor {
  * per-connection setting that silently vanishes is how durability is lost (libsql-client-ts #288). With one
  * connection and an in-process queue, the settings hold and a busy wait can never block the event loop while
  * the transaction it waits for needs that same loop to finish. See docs/decisions/0004-database-and-durability.md.
+ * Reads outside a transaction on a local file go to a second, read-only connection with prepared statements
+ * (LocalReader): it writes nothing, so no durability setting matters on it.
  */
 /** Marks the async context of a write transaction, to catch calls that would wait on it forever. */
 const insideWrite = new AsyncLocalStorage<Db>();
@@ -51,6 +54,8 @@ export class Db implements Executor {
   /** Tail of the queue of exclusive sections (transactions) on a local database. */
   #tail: Promise<void> = Promise.resolve();
   #pragmasApplied = false;
+  /** On a local file: the read-only connection that serves reads outside transactions (see LocalReader). */
+  #reader: LocalReader | null = null;
 
   private constructor(client: Client, isLocal: boolean, busyTimeoutMs: number, auditKeys: AuditKeyring) {
     this.client = client;
@@ -72,6 +77,10 @@ export class Db implements Executor {
     });
     const db = new Db(client, isLocal, config.busyTimeoutMs ?? 5000, config.auditKeys ?? AuditKeyring.ephemeral());
     await db.#applyPragmas();
+    // After the writer has put the file in WAL mode, which lets the reader read beside it. Not for an
+    // embedded replica, whose file the client syncs, nor for memory, which a second connection cannot see.
+    const path = localFilePath(config);
+    if (path) db.#reader = new LocalReader(path, db.#busyTimeoutMs);
     return db;
   }
 
@@ -105,6 +114,19 @@ export class Db implements Executor {
   }
 
   execute(stmt: InStatement): Promise<ResultSet> {
+    const reader = this.#reader;
+    // Inside a transaction the caller must use the transaction: #exclusive says so.
+    if (reader && insideWrite.getStore() !== this) {
+      const sql = typeof stmt === 'string' ? stmt : stmt.sql;
+      const args = typeof stmt === 'string' ? [] : (stmt.args ?? []);
+      if (Array.isArray(args) && LocalReader.reads(sql)) {
+        try {
+          return Promise.resolve(reader.execute(sql, args));
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    }
     return this.#exclusive(() => this.client.execute(stmt));
   }
 
@@ -138,6 +160,14 @@ export class Db implements Executor {
   }
 
   close(): void {
+    this.#reader?.close();
     this.client.close();
   }
+}
+
+/** The path of a local database file a second connection can open, or null (memory, remote, embedded replica). */
+function localFilePath(config: DbConfig): string | null {
+  if (!config.url.startsWith('file:') || config.syncUrl) return null;
+  const path = config.url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  return path === ':memory:' || path === '' || path.includes('?') || path.includes('mode=memory') ? null : path;
 }

@@ -12,6 +12,7 @@ import { contactConfidentiality } from './migrations/0010-contact-confidentialit
 import { loginThrottleAndIdleSessions } from './migrations/0011-login-throttle-and-idle-sessions.ts';
 import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
 import { caseQueue } from './migrations/0014-case-queue.ts';
+import { usedProofsExpiry } from './migrations/0016-used-proofs-expiry.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 import { loadWorkingCalendars, recountCaseQueues } from './case-queue.ts';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   loginThrottleAndIdleSessions,
   auditChainKeys,
   caseQueue,
+  usedProofsExpiry,
 ];
 
 /**

@@ -10,25 +10,47 @@ export async function findSubmission(db: Executor, idempotencyKeyHash: string): 
   return row ? { caseId: str(row, 'case_id'), sealedReceipt: str(row, 'sealed_receipt') } : null;
 }
 
+/**
+ * Stores the sealed receipt of a new submission. Returns false, writing nothing, when a submission with the
+ * same idempotency key is already stored (a copy of the same request that committed first).
+ */
 export async function insertSubmission(
   tx: Executor,
   submission: { idempotencyKeyHash: string; caseId: string; sealedReceipt: string },
   now: Date,
-): Promise<void> {
-  await tx.execute({
-    sql: 'INSERT INTO submissions (idempotency_key_hash, case_id, sealed_receipt, created_at) VALUES (?, ?, ?, ?)',
+): Promise<boolean> {
+  const result = await tx.execute({
+    sql: `INSERT INTO submissions (idempotency_key_hash, case_id, sealed_receipt, created_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (idempotency_key_hash) DO NOTHING`,
     args: [submission.idempotencyKeyHash, submission.caseId, submission.sealedReceipt, now.toISOString()],
   });
+  return result.rowsAffected === 1;
 }
 
-/** Records a spent proof of work. Returns false if it was spent before (a replay). */
-export async function spendProof(tx: Executor, signature: string, expiresAt: Date, now: Date): Promise<boolean> {
-  await tx.execute({ sql: 'DELETE FROM used_proofs WHERE expires_at < ?', args: [now.toISOString()] });
+/**
+ * Records a spent proof of work. Returns false if it was spent before (a replay). Expired proofs are not
+ * purged here: the proof's own check refuses an expired one, so a purge only has to keep the table small
+ * (see purgeExpiredProofs), not run before every spend.
+ */
+export async function spendProof(tx: Executor, signature: string, expiresAt: Date): Promise<boolean> {
   const result = await tx.execute({
     sql: 'INSERT INTO used_proofs (signature, expires_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING',
     args: [signature, expiresAt.toISOString()],
   });
   return result.rowsAffected === 1;
+}
+
+/** The purge of expired proofs, exported for its query-plan test: one bounded batch through the expiry index. */
+export const PURGE_EXPIRED_PROOFS_SQL =
+  'DELETE FROM used_proofs WHERE rowid IN (SELECT rowid FROM used_proofs WHERE expires_at < ? ORDER BY expires_at LIMIT ?)';
+
+/**
+ * Deletes at most `limit` proofs whose challenge expired before `now`, oldest first, reading only those rows
+ * (index used_proofs_expires_at). Returns how many it deleted; `limit` of them means more may remain.
+ */
+export async function purgeExpiredProofs(tx: Executor, now: Date, limit: number): Promise<number> {
+  const result = await tx.execute({ sql: PURGE_EXPIRED_PROOFS_SQL, args: [now.toISOString(), limit] });
+  return result.rowsAffected;
 }
 
 export interface NewAttachment {

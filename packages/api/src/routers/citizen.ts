@@ -42,7 +42,7 @@ import type { Context } from '../context.ts';
 import { answerFilesForCitizen } from '../answer-attachments.ts';
 import { presentCaseForCitizen } from '../presenters.ts';
 import { enforceRateLimit, recordStoredSubmission } from '../citizen-policy.ts';
-import { checkProof, issueChallenge, spendCheckedProof } from '../proof-of-work.ts';
+import { checkProof, issueChallenge, proofAlreadyUsed, spendCheckedProof } from '../proof-of-work.ts';
 import { newAccessKey, openReceipt, sealReceipt, sha256Hex } from '../secrets.ts';
 import { auditCitizen } from '../audit.ts';
 import { deadlineOf } from '../deadlines.ts';
@@ -96,8 +96,14 @@ interface AcceptedReport {
 }
 
 /**
+ * Thrown inside the write transaction when a copy of the same request (same idempotency key, another proof)
+ * committed first: everything this copy wrote rolls back, and it answers with the first copy's receipt.
+ */
+class SubmittedMeanwhile extends Error {}
+
+/**
  * Stores a checked report inside the write transaction: the case, its first event, its attachments, the
- * sealed receipt for retries and the audit entry. Returns the receipt with the new case's id.
+ * sealed receipt for retries and the audit entry. Returns the receipt with the new case as stored.
  */
 async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, idempotencyKeyHash: string) {
   const { input, siteKey, concernedUnitId, at, calendars } = report;
@@ -106,7 +112,7 @@ async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, i
   const key = newAccessKey();
   const id = randomUUID();
   const reference = await nextReference(tx, Number(at.toISOString().slice(0, 4)));
-  await insertCase(
+  const record = await insertCase(
     tx,
     {
       id,
@@ -134,7 +140,8 @@ async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, i
   if (linked !== attachmentIds.length) {
     throw new DomainError('invalid', 'Unknown, foreign or expired attachment', { reason: 'attachment_invalid', fields: { attachments: 'attachment_invalid' } });
   }
-  await insertSubmission(tx, { idempotencyKeyHash, caseId: id, sealedReceipt: sealReceipt(input.idempotencyKey, siteKey, { accessKey: key.display }) }, at);
+  const sealedReceipt = sealReceipt(input.idempotencyKey, siteKey, { accessKey: key.display });
+  if (!(await insertSubmission(tx, { idempotencyKeyHash, caseId: id, sealedReceipt }, at))) throw new SubmittedMeanwhile();
   await auditCitizen(tx, ctx, {
     action: 'case.submitted',
     entityType: 'case',
@@ -142,7 +149,7 @@ async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, i
     after: { reference, channel: 'web_widget', siteKey, category: input.category, attachments: attachmentIds.length },
   });
   // The access key is shown once and never stored in clear.
-  return { caseId: id, receipt: { reference, accessKey: key.display, createdAt: at.toISOString() } };
+  return { record, receipt: { reference, accessKey: key.display, createdAt: at.toISOString() } };
 }
 
 /** The citizen's procedures on a case, mounted under `case.` beside the staff's. */
@@ -232,27 +239,33 @@ export const citizenCaseProcedures = {
     if (Object.keys(dateErrors).length > 0) throw new DomainError('invalid', 'A report date lies after today', { fields: dateErrors });
     const proof = await checkProof(citizen, input.proof, at, ctx.request.clientAddress);
     const concernedUnitId = input.unitId ?? site.defaultUnitId;
-    if (concernedUnitId && !(await getUnit(db, concernedUnitId))) {
+    // A site's default unit exists (a foreign key): only a unit the citizen chose needs looking up.
+    if (input.unitId && !(await getUnit(db, input.unitId))) {
       throw new DomainError('invalid', 'Unknown unit', { reason: 'unknown_unit', fields: { unitId: 'invalid' } });
     }
     const report: AcceptedReport = { input, siteKey: site.key, concernedUnitId: concernedUnitId ?? null, at, calendars: await ctx.services.calendars.all() };
 
-    return db
+    // No second idempotency lookup inside the lock on the common path (issue 11): a copy of this request that
+    // committed meanwhile shows up as a proof already spent (the same proof) or as a conflict on the key.
+    const stored = await db
       .write(async (tx) => {
-        // Two copies of the same request racing: the second finds the first's row here, inside the write lock.
-        const raced = await findSubmission(tx, idempotencyKeyHash);
-        if (raced) return receiptOf(tx, raced, input.idempotencyKey, site.key);
-        await spendCheckedProof(tx, proof, at);
+        await ctx.services.proofSweeper.sweepIfDue(tx, at);
+        if (!(await spendCheckedProof(tx, proof))) {
+          const raced = await findSubmission(tx, idempotencyKeyHash);
+          if (raced) return receiptOf(tx, raced, input.idempotencyKey, site.key);
+          throw proofAlreadyUsed();
+        }
         return storeReport(tx, ctx, report, idempotencyKeyHash);
       })
-      .then(async (result) => {
-        if ('caseId' in result) {
-          recordStoredSubmission(ctx);
-          publishChange(ctx, await reloadCase(db, result.caseId), 'submitted');
-          return result.receipt;
-        }
-        return result;
+      .catch(async (error: unknown) => {
+        const raced = error instanceof SubmittedMeanwhile ? await findSubmission(db, idempotencyKeyHash) : null;
+        if (!raced) throw error;
+        return receiptOf(db, raced, input.idempotencyKey, site.key);
       });
+    if (!('record' in stored)) return stored;
+    recordStoredSubmission(ctx);
+    publishChange(ctx, stored.record, 'submitted');
+    return stored.receipt;
   }),
 
   /**

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Db } from './connection.ts';
+import { LocalReader } from './local-reader.ts';
+
+let dir: string;
+let db: Db;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pakn-reader-'));
+  db = await Db.open({ url: `file:${join(dir, 'test.db')}` });
+  await db.write(async (tx) => {
+    await tx.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER, x REAL, b BLOB)');
+    await tx.execute({ sql: 'INSERT INTO t (id, name, n, x, b) VALUES (?, ?, ?, ?, ?)', args: [1, 'một', 9007199254740991, 1.5, new Uint8Array([1, 2, 3])] });
+    await tx.execute({ sql: 'INSERT INTO t (id, name, n, x, b) VALUES (?, ?, ?, ?, ?)', args: [2, null, -4, null, null] });
+  });
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const SELECT = { sql: 'SELECT id, name, n, x, b, name AS name FROM t WHERE id >= ? ORDER BY id', args: [1] };
+
+describe('reads on a local file', () => {
+  it('answer with the rows @libsql/client gives: by position and by name, integers as numbers, blobs as bytes', async () => {
+    const mine = await db.execute(SELECT);
+    const theirs = await db.client.execute(SELECT);
+    expect(mine.columns).toEqual(theirs.columns);
+    expect(mine.rows).toEqual(theirs.rows);
+    expect(mine.rows.map((r) => Array.from(r))).toEqual(theirs.rows.map((r) => Array.from(r)));
+    expect(new Uint8Array(mine.rows[0]?.b as ArrayBuffer)).toEqual(new Uint8Array([1, 2, 3]));
+    expect(mine.rows[0]?.[2]).toBe(9007199254740991);
+  });
+
+  it('see every committed write, also with a statement prepared before it', async () => {
+    const count = { sql: 'SELECT COUNT(*) AS c FROM t WHERE id > ?', args: [0] };
+    expect((await db.execute(count)).rows[0]?.c).toBe(2);
+    await db.write((tx) => tx.execute({ sql: 'INSERT INTO t (id, name) VALUES (?, ?)', args: [3, 'ba'] }));
+    expect((await db.execute(count)).rows[0]?.c).toBe(3);
+    await db.execute({ sql: 'DELETE FROM t WHERE id = ?', args: [1] });
+    expect((await db.execute(count)).rows[0]?.c).toBe(2);
+  });
+
+  it('follow a schema change made by the writer after a statement was prepared', async () => {
+    const star = { sql: 'SELECT * FROM t WHERE id = ?', args: [2] };
+    expect(Object.keys((await db.execute(star)).rows[0] ?? {})).toEqual(['id', 'name', 'n', 'x', 'b']);
+    await db.write((tx) => tx.execute("ALTER TABLE t ADD COLUMN z TEXT NOT NULL DEFAULT 'mới'"));
+    expect((await db.execute(star)).rows[0]?.z).toBe('mới');
+  });
+
+  it('take only SELECTs, and cannot write even if one did', async () => {
+    expect(LocalReader.reads(' select 1')).toBe(true);
+    expect(LocalReader.reads('WITH x AS (SELECT 1) INSERT INTO t (id) SELECT * FROM x')).toBe(false);
+    expect(LocalReader.reads('INSERT INTO t (id) VALUES (9) RETURNING id')).toBe(false);
+    const reader = new LocalReader(join(dir, 'test.db'), 1000);
+    try {
+      expect(() => reader.execute('DELETE FROM t', [])).toThrow();
+    } finally {
+      reader.close();
+    }
+    expect((await db.execute('SELECT COUNT(*) AS c FROM t')).rows[0]?.c).toBe(2);
+  });
+
+  it('refuse the database itself inside its own write transaction, as before', async () => {
+    await expect(db.write(() => db.execute('SELECT 1'))).rejects.toThrow(/inside Db.write/);
+  });
+});
