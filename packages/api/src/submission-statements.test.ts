@@ -51,17 +51,19 @@ function countStatements(fixture: Fixture): string[] {
 describe('the statements of a citizen submission', () => {
   // Outside the write lock: the site, the idempotency key (a retry answers at once), the category. Inside:
   // BEGIN, the proof, the reference, the case (returned by its INSERT), its search index (7, case-search.ts),
-  // its first event, the receipt, the audit entry (2), COMMIT. Issue 11 started from 23.
-  const STEADY = 19;
+  // its list key (read and stored, case-queue.ts), its first event, the receipt, the audit entry (2), COMMIT.
+  // Issue 11 started from 23 (without the list key).
+  const STEADY = 21;
 
-  it(`runs ${STEADY} statements, and one more when a purge of expired proofs is due`, async () => {
+  it(`runs ${STEADY} statements, and three more for the first (a purge of expired proofs, the calendars loaded)`, async () => {
     f = await createFixture();
     const proofs = [await f.proof(), await f.proof()];
     const seen = countStatements(f);
-    // The first submission of a process purges (nothing is known of the table yet); the next within the purge
-    // interval does not.
+    // The first submission of a process purges (nothing is known of the table yet) and loads the working
+    // calendars (2 reads, then cached); the next within the purge interval does neither.
     await f.submit({ proof: proofs[0] });
-    expect(seen, seen.join('\n')).toHaveLength(STEADY + 1);
+    expect(seen, seen.join('\n')).toHaveLength(STEADY + 3);
+    expect(seen.filter((sql) => sql.includes('FROM year_schedules'))).toHaveLength(1);
     expect(seen.filter((sql) => sql.startsWith('DELETE FROM used_proofs'))).toHaveLength(1);
     seen.length = 0;
     await f.submit({ proof: proofs[1] });
