@@ -12,9 +12,11 @@ import { contactConfidentiality } from './migrations/0010-contact-confidentialit
 import { loginThrottleAndIdleSessions } from './migrations/0011-login-throttle-and-idle-sessions.ts';
 import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
 import { caseQueue } from './migrations/0014-case-queue.ts';
+import { evaluationFacts } from './migrations/0017-evaluation-facts.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 import { loadWorkingCalendars, recountCaseQueues } from './case-queue.ts';
+import { recountAnswerFacts } from './answer-facts.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -30,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   loginThrottleAndIdleSessions,
   auditChainKeys,
   caseQueue,
+  evaluationFacts,
 ];
 
 /**
@@ -69,6 +72,11 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
   if (migrations.some((m) => m.version === caseQueue.version)) {
     const missing = await db.execute('SELECT 1 FROM cases WHERE queue_rank IS NULL LIMIT 1');
     if (missing.rows.length > 0) await recountCaseQueues(db, await loadWorkingCalendars(db), 'missing');
+  }
+  // And the evaluation's answer timings (migration 0017): they need the units' working calendars.
+  if (migrations.some((m) => m.version === evaluationFacts.version)) {
+    const missing = await db.execute(`SELECT 1 FROM case_events WHERE kind = 'answered' AND answer_state IS NULL LIMIT 1`);
+    if (missing.rows.length > 0) await recountAnswerFacts(db, await loadWorkingCalendars(db), 'missing');
   }
   return applied;
 }
