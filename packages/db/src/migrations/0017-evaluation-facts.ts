@@ -8,7 +8,8 @@ import type { Migration } from './migration.ts';
  * means "not computed yet", and migrate.ts computes those at start (the backfill of existing rows).
  * `answer_state`: 0 not counted (no unit or no forwarding), 1 counted without timing (dates off the calendar),
  * 2 counted and timed. `answer_nanodays` is the working days in billionths (the clock's own precision), so a sum
- * is exact. Every other evaluation query gets an index that makes it a range scan.
+ * is exact. Every other evaluation query gets an index that makes it a range scan;
+ * "overdue now" counts the list keys of migration 0014 (cases_status_queue).
  */
 export const evaluationFacts: Migration = {
   version: 17,
@@ -18,15 +19,14 @@ export const evaluationFacts: Migration = {
     `ALTER TABLE case_events ADD COLUMN answer_unit_id TEXT`,
     `ALTER TABLE case_events ADD COLUMN answer_on_time INTEGER`,
     `ALTER TABLE case_events ADD COLUMN answer_nanodays INTEGER`,
-    `CREATE INDEX case_events_answered ON case_events(at, answer_state, answer_unit_id, answer_on_time, answer_nanodays)
+    // `kind` is repeated as a column so that the index covers the query (SQLite reads the row to check it otherwise).
+    `CREATE INDEX case_events_answered ON case_events(at, answer_state, answer_unit_id, answer_on_time, answer_nanodays, kind)
       WHERE kind = 'answered'`,
     `CREATE INDEX case_events_answer_missing ON case_events(case_id) WHERE kind = 'answered' AND answer_state IS NULL`,
-    `CREATE INDEX case_events_kind_at ON case_events(kind, at)`,
+    // Partial, like the one above: a plain (kind, at) index would tempt the planner away from the covering one.
+    `CREATE INDEX case_events_reviews ON case_events(at, case_id, kind) WHERE kind = 'review_requested'`,
     `CREATE INDEX letters_decided ON letters(status, decided_at, unit_id, case_id)`,
     `CREATE INDEX cases_rated ON cases(rated_at, unit_id, rating_score) WHERE rated_at IS NOT NULL`,
     `CREATE INDEX unit_records_at ON unit_records(at, unit_id, kind)`,
-    // Overdue now: the answer stage's running deadlines already past (the list key of migration 0014), per unit.
-    `CREATE INDEX cases_answer_due ON cases(queue_rank, queue_at, unit_id)
-      WHERE status IN ('forwarded', 'in_progress', 'info_requested')`,
   ],
 };
