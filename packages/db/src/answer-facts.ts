@@ -57,6 +57,9 @@ const sameFact = (row: Row, fact: AnswerFact) =>
   (row.answer_on_time === null ? null : Number(row.answer_on_time)) === fact.onTime &&
   (row.answer_nanodays === null ? null : Number(row.answer_nanodays)) === fact.nanodays;
 
+/** Rows per UPDATE: five parameters each, well under SQLite's limit of bound parameters. */
+const UPDATE_CHUNK = 1000;
+
 /** Recomputes the answer facts of these cases' `answered` events and stores the ones that changed. */
 export async function refreshAnswerFacts(tx: Executor, calendars: AnswerCalendars, caseIds: readonly string[]): Promise<number> {
   if (caseIds.length === 0) return 0;
@@ -64,17 +67,21 @@ export async function refreshAnswerFacts(tx: Executor, calendars: AnswerCalendar
     sql: `${FACT_SOURCE} WHERE e.case_id IN (${caseIds.map(() => '?').join(', ')}) AND e.kind = 'answered'`,
     args: [...caseIds],
   });
-  let changed = 0;
+  const changed: (string | number | null)[][] = [];
   for (const row of rows.rows) {
     const fact = factOf(row, calendars);
-    if (sameFact(row, fact)) continue;
-    await tx.execute({
-      sql: 'UPDATE case_events SET answer_state = ?, answer_unit_id = ?, answer_on_time = ?, answer_nanodays = ? WHERE id = ?',
-      args: [fact.state, fact.unitId, fact.onTime, fact.nanodays, num(row, 'id')],
-    });
-    changed += 1;
+    if (!sameFact(row, fact)) changed.push([num(row, 'id'), fact.state, fact.unitId, fact.onTime, fact.nanodays]);
   }
-  return changed;
+  // One statement per chunk, not one per event: a backfill writes tens of thousands of rows.
+  for (let i = 0; i < changed.length; i += UPDATE_CHUNK) {
+    const chunk = changed.slice(i, i + UPDATE_CHUNK);
+    await tx.execute({
+      sql: `UPDATE case_events SET answer_state = v.column2, answer_unit_id = v.column3, answer_on_time = v.column4, answer_nanodays = v.column5
+            FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS v WHERE case_events.id = v.column1`,
+      args: chunk.flat(),
+    });
+  }
+  return changed.length;
 }
 
 /**
