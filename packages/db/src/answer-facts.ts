@@ -92,7 +92,7 @@ export async function refreshAnswerFacts(tx: Executor, calendars: AnswerCalendar
 export async function recountAnswerFacts(db: Db, calendars: AnswerCalendars, which: 'missing' | { readonly since: string }, batchSize = 500): Promise<number> {
   const found =
     which === 'missing'
-      ? await db.execute(`SELECT DISTINCT case_id FROM case_events WHERE kind = 'answered' AND answer_state IS NULL`)
+      ? await db.execute(`SELECT DISTINCT case_id FROM case_events INDEXED BY case_events_answer_missing WHERE kind = 'answered' AND answer_state IS NULL`)
       : await db.execute({ sql: `SELECT DISTINCT case_id FROM case_events WHERE kind = 'answered' AND at >= ?`, args: [which.since] });
   const ids = found.rows.map((r) => str(r, 'case_id'));
   let changed = 0;
