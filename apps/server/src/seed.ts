@@ -9,6 +9,7 @@ import {
   type CasePatch,
   insertCase,
   loadWorkingCalendars,
+  recountAnswerFacts,
   recountCaseQueues,
   insertEvent,
   insertSite,
@@ -300,6 +301,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     }
   });
   // The sample cases were written without the calendars: their list keys are computed now (issue 11).
-  await recountCaseQueues(db, await loadWorkingCalendars(db), 'all');
+  const calendars = await loadWorkingCalendars(db);
+  await recountCaseQueues(db, calendars, 'all');
+  // And the evaluation's timings of their answers (migration 0017).
+  await recountAnswerFacts(db, calendars, 'missing');
   return true;
 }

@@ -13,6 +13,7 @@ import {
   type WorkingCalendar,
   type YearSchedule,
 } from '@pakn/domain';
+import { refreshAnswerFacts } from './answer-facts.ts';
 import type { Db, Executor } from './connection.ts';
 import { listUnitOfficeHours, listYearSchedules } from './calendar.ts';
 import { CASE_COLUMNS, toCase } from './case-rows.ts';
@@ -77,6 +78,8 @@ export async function refreshCaseQueue(tx: Executor, calendars: WorkingCalendars
     await tx.execute({ sql: 'UPDATE cases SET queue_rank = ?, queue_at = ? WHERE id = ?', args: [key.rank, key.at, str(row, 'id')] });
     changed += 1;
   }
+  // The evaluation's stored answer timings depend on the same fields (issue 11, migration 0017).
+  await refreshAnswerFacts(tx, calendars, ids);
   return changed;
 }
 

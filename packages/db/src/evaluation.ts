@@ -1,6 +1,7 @@
-import type { AnsweredCaseFacts, Extension, Pause } from '@pakn/domain';
+import { QueueRank, type AnswerTotals } from '@pakn/domain';
+import { AnswerState, NANODAYS_PER_DAY } from './answer-facts.ts';
 import type { Executor } from './connection.ts';
-import { num, str, strOrNull } from './rows.ts';
+import { num, str } from './rows.ts';
 
 type Counts = Record<string, number>;
 
@@ -9,12 +10,16 @@ function keyedByUnit<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
+/** The statuses whose clock is the unit's answer (currentStage in the domain). */
+const ANSWERING = `('forwarded', 'in_progress', 'info_requested')`;
+
 /**
- * What the per-unit evaluation counts between two instants (from included, to excluded), read straight
- * from the history: letters approved, answers verified, records against units, ratings, review requests.
- * Overdue-now is not here: it needs each case's live deadline, which the API computes.
+ * What the per-unit evaluation counts between two instants (from included, to excluded), each from an index
+ * range (issue 11): letters approved, answers verified (their timings stored on write, answer-facts.ts), records
+ * against units, ratings, review requests; and the cases of each unit overdue at `nowAt`, from their list keys
+ * (a running answer deadline already past; a clock stopped for the citizen is never overdue).
  */
-export async function evaluationFacts(db: Executor, fromAt: string, toAt: string) {
+export async function evaluationFacts(db: Executor, fromAt: string, toAt: string, nowAt: string) {
   const range = [fromAt, toAt];
   const received = keyedByUnit<number>();
   const letters = await db.execute({
@@ -24,24 +29,30 @@ export async function evaluationFacts(db: Executor, fromAt: string, toAt: string
   });
   for (const row of letters.rows) received[str(row, 'unit_id')] = num(row, 'n');
 
-  // The unit's answer is the last one it sent before the Centre verified it (a returned answer is redone).
-  const answeredRows = await db.execute({
-    sql: `SELECT c.unit_id, c.forwarded_at, c.pauses, c.extension_status, c.extension_days, c.extension_reason,
-            (SELECT MAX(s.at) FROM case_events AS s WHERE s.case_id = c.id AND s.kind = 'answer_submitted' AND s.at <= e.at) AS submitted_at
-          FROM case_events AS e JOIN cases AS c ON c.id = e.case_id
-          WHERE e.kind = 'answered' AND e.at >= ? AND e.at < ? AND c.unit_id IS NOT NULL AND c.forwarded_at IS NOT NULL`,
+  const answers = keyedByUnit<AnswerTotals>();
+  const answerRows = await db.execute({
+    sql: `SELECT answer_unit_id AS unit_id, COUNT(*) AS n, IFNULL(SUM(answer_on_time), 0) AS on_time,
+            IFNULL(SUM(answer_nanodays), 0) AS nanodays, SUM(answer_state = ${AnswerState.timed}) AS timed
+          FROM case_events WHERE kind = 'answered' AND at >= ? AND at < ? AND answer_state > ${AnswerState.notCounted}
+          GROUP BY answer_unit_id`,
     args: range,
   });
-  const answered: AnsweredCaseFacts[] = answeredRows.rows.map((row) => ({
-    unitId: str(row, 'unit_id'),
-    forwardedAt: str(row, 'forwarded_at'),
-    submittedAt: strOrNull(row, 'submitted_at') ?? str(row, 'forwarded_at'),
-    pauses: JSON.parse(str(row, 'pauses')) as Pause[],
-    extension: row.extension_status
-      ? { status: str(row, 'extension_status') as Extension['status'], days: num(row, 'extension_days'), reason: str(row, 'extension_reason') }
-      : null,
-  }));
+  for (const row of answerRows.rows) {
+    answers[str(row, 'unit_id')] = {
+      count: num(row, 'n'),
+      onTime: num(row, 'on_time'),
+      days: num(row, 'nanodays') / NANODAYS_PER_DAY,
+      timed: num(row, 'timed'),
+    };
+  }
 
+  const overdueNow = keyedByUnit<number>();
+  const overdueRows = await db.execute({
+    sql: `SELECT unit_id, COUNT(*) AS n FROM cases
+          WHERE status IN ${ANSWERING} AND queue_rank = ${QueueRank.running} AND queue_at < ? AND unit_id IS NOT NULL GROUP BY unit_id`,
+    args: [nowAt],
+  });
+  for (const row of overdueRows.rows) overdueNow[str(row, 'unit_id')] = num(row, 'n');
   const records = keyedByUnit<Counts>();
   const recordRows = await db.execute({
     sql: 'SELECT unit_id, kind, COUNT(*) AS n FROM unit_records WHERE at >= ? AND at < ? GROUP BY unit_id, kind',
@@ -65,5 +76,5 @@ export async function evaluationFacts(db: Executor, fromAt: string, toAt: string
   });
   for (const row of reviewRows.rows) reviewsRequested[str(row, 'unit_id')] = num(row, 'n');
 
-  return { received, answered, records, ratings, reviewsRequested };
+  return { received, answers, overdueNow, records, ratings, reviewsRequested };
 }

@@ -17,6 +17,7 @@ export * from './evaluation.ts';
 export * from './answer-attachments.ts';
 export * from './case-search.ts';
 export * from './case-queue.ts';
+export * from './answer-facts.ts';
 export * from './categories.ts';
 export * from './templates.ts';
 export * from './login-throttle.ts';

@@ -13,9 +13,11 @@ import { loginThrottleAndIdleSessions } from './migrations/0011-login-throttle-a
 import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
 import { caseQueue } from './migrations/0014-case-queue.ts';
 import { usedProofsExpiry } from './migrations/0016-used-proofs-expiry.ts';
+import { evaluationFacts } from './migrations/0017-evaluation-facts.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 import { loadWorkingCalendars, recountCaseQueues } from './case-queue.ts';
+import { recountAnswerFacts } from './answer-facts.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -32,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   auditChainKeys,
   caseQueue,
   usedProofsExpiry,
+  evaluationFacts,
 ];
 
 /**
@@ -71,6 +74,14 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
   if (migrations.some((m) => m.version === caseQueue.version)) {
     const missing = await db.execute('SELECT 1 FROM cases WHERE queue_rank IS NULL LIMIT 1');
     if (missing.rows.length > 0) await recountCaseQueues(db, await loadWorkingCalendars(db), 'missing');
+  }
+  // And the evaluation's answer timings (migration 0017): they need the units' working calendars. The partial
+  // index holds only the rows not computed yet (empty once done): the planner would rather walk the whole other one.
+  if (migrations.some((m) => m.version === evaluationFacts.version)) {
+    const missing = await db.execute(
+      `SELECT 1 FROM case_events INDEXED BY case_events_answer_missing WHERE kind = 'answered' AND answer_state IS NULL LIMIT 1`,
+    );
+    if (missing.rows.length > 0) await recountAnswerFacts(db, await loadWorkingCalendars(db), 'missing');
   }
   return applied;
 }

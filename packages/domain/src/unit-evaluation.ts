@@ -58,11 +58,63 @@ export interface AnsweredCaseFacts {
   readonly extension: Extension | null;
 }
 
+/** How an answer stood against its deadline: computed once, when it is verified, and stored (issue 11). */
+export interface AnswerTiming {
+  readonly onTime: boolean;
+  /** Working days from forwarding to the unit's answer, pauses left out. */
+  readonly workingDays: number;
+}
+
+/**
+ * An answer is on time when the unit sent it before its deadline on the unit's own working calendar, counting
+ * the pauses and an approved extension exactly as the follow-up page does. Null when its dates cannot be placed
+ * on the calendar (a bad row from an old import): the answer counts, its timing cannot (issue 9).
+ */
+export function answerTiming(calendar: WorkingCalendar, a: Omit<AnsweredCaseFacts, 'unitId'>): AnswerTiming | null {
+  const rule = CASE_STAGE_RULES.answer;
+  try {
+    const clock = caseClock(calendar, {
+      start: Date.parse(a.forwardedAt),
+      allowanceWorkingDays: rule.allowanceWorkingDays,
+      pauses: a.pauses.map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })),
+      extensionWorkingDays: a.extension?.status === 'approved' ? a.extension.days : 0,
+      now: Date.parse(a.submittedAt),
+    });
+    return { onTime: !clock.overdue, workingDays: clock.workingDaysUsed };
+  } catch {
+    return null;
+  }
+}
+
+/** What a unit's verified answers add up to in a period; `days` sums the working days of the `timed` ones. */
+export interface AnswerTotals {
+  readonly count: number;
+  readonly onTime: number;
+  readonly days: number;
+  readonly timed: number;
+}
+
+/** The totals of each unit over a list of answers: the evaluation's own algorithm, kept for full recounts. */
+export function totalAnswers(answered: readonly AnsweredCaseFacts[], calendarOf: (unitId: string) => WorkingCalendar): Record<string, AnswerTotals> {
+  const totals = Object.create(null) as Record<string, { count: number; onTime: number; days: number; timed: number }>;
+  for (const a of answered) {
+    const entry = (totals[a.unitId] ??= { count: 0, onTime: 0, days: 0, timed: 0 });
+    entry.count++;
+    const timing = answerTiming(calendarOf(a.unitId), a);
+    if (!timing) continue;
+    entry.timed++;
+    if (timing.onTime) entry.onTime++;
+    entry.days += timing.workingDays;
+  }
+  return totals;
+}
+
 export interface EvaluationFacts {
   readonly units: readonly { readonly id: string; readonly name: string }[];
   /** Cases forwarded to each unit in the period (approved forwarding letters). */
   readonly received: Readonly<Record<string, number>>;
-  readonly answered: readonly AnsweredCaseFacts[];
+  /** Answers verified in the period, per unit (see `answerTiming`). */
+  readonly answers: Readonly<Record<string, AnswerTotals>>;
   /** Open cases of each unit past their answer deadline now. */
   readonly overdueNow: Readonly<Record<string, number>>;
   /** Reminders, escalations, reprimands, corrections, commendations recorded in the period. */
@@ -94,37 +146,12 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * The evaluation of each unit that had anything to show in the period (or has overdue cases now), by name.
- * An answer is on time when the unit sent it before its deadline on the unit's own working calendar,
- * counting the pauses and an approved extension exactly as the follow-up page does.
+ * The answers come totalled per unit (stored timings summed by the database, or `totalAnswers`).
  */
-export function evaluateUnits(facts: EvaluationFacts, calendarOf: (unitId: string) => WorkingCalendar): UnitEvaluationRow[] {
-  const rule = CASE_STAGE_RULES.answer;
-  const answers = new Map<string, { count: number; onTime: number; days: number; timed: number }>();
-  for (const a of facts.answered) {
-    const entry = answers.get(a.unitId) ?? { count: 0, onTime: 0, days: 0, timed: 0 };
-    entry.count++;
-    answers.set(a.unitId, entry);
-    let clock: ReturnType<typeof caseClock>;
-    try {
-      clock = caseClock(calendarOf(a.unitId), {
-        start: Date.parse(a.forwardedAt),
-        allowanceWorkingDays: rule.allowanceWorkingDays,
-        pauses: a.pauses.map((p) => ({ from: Date.parse(p.from), to: p.to ? Date.parse(p.to) : null })),
-        extensionWorkingDays: a.extension?.status === 'approved' ? a.extension.days : 0,
-        now: Date.parse(a.submittedAt),
-      });
-    } catch {
-      // Dates outside the working calendar (a bad row from an old import): the answer counts, its timing cannot
-      // (issue 9: one bad row never takes the evaluation down).
-      continue;
-    }
-    entry.timed++;
-    if (!clock.overdue) entry.onTime++;
-    entry.days += clock.workingDaysUsed;
-  }
+export function evaluateUnits(facts: EvaluationFacts): UnitEvaluationRow[] {
   const rows: UnitEvaluationRow[] = [];
   for (const unit of facts.units) {
-    const answer = answers.get(unit.id);
+    const answer = own(facts.answers, unit.id);
     // Own keys only: a unit may be called `constructor` (issue 9).
     const records = own(facts.records, unit.id) ?? {};
     const rating = own(facts.ratings, unit.id);

@@ -1,4 +1,4 @@
-import { recountCaseQueues, saveYearSchedule } from '@pakn/db';
+import { recountAnswerFacts, recountCaseQueues, saveYearSchedule } from '@pakn/db';
 import { CENTRE_FOUNDED_ON, listSpecialDays, YearScheduleSchema, type CalendarDay } from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
@@ -51,6 +51,9 @@ export const calendarRouter = router({
     calendars.invalidate();
     // The deadlines of open cases move with the calendar: their list keys are counted again (issue 11).
     await recountCaseQueues(db, await calendars.all(), 'all');
+    // So do the stored timings of the answers sent in that year or later (the evaluation's, migration 0017); the
+    // day before 1 January in UTC is a margin for Vietnam's offset.
+    await recountAnswerFacts(db, await calendars.all(), { since: `${input.year - 1}-12-31T00:00:00.000Z` });
     return {
       year: input.year,
       schedule: await calendars.schedule(input.year),
