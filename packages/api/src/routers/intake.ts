@@ -138,7 +138,7 @@ async function logNewCase(
     },
     at,
   );
-  await refreshCaseQueue(tx, calendars, [id]);
+  await refreshCaseQueue(tx, calendars, [id], { newCases: true });
   await insertEvent(
     tx,
     { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true },
