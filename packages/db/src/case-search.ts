@@ -10,6 +10,7 @@ import {
   type IdentitySearch,
   type OutOfScopeClass,
 } from '@pakn/domain';
+import type { Row } from '@libsql/client';
 import type { Db, Executor } from './connection.ts';
 import { CASE_COLUMNS, toCase } from './case-rows.ts';
 import { onlyRow, str, strOrNull } from './rows.ts';
@@ -102,6 +103,67 @@ export async function reindexCategory(tx: Executor, key: string): Promise<number
   return ids.rows.length;
 }
 
+/** One citizen's identity as stored on a case or a contact, under its own confidentiality flag. */
+export interface IndexedIdentity extends Identity {
+  readonly confidential: boolean;
+}
+
+/** What a case's index row is made of: the case, its contacts and the duplicates merged into it. */
+export interface SearchSource {
+  readonly reference: string;
+  readonly dossierCode: string | null;
+  /** The stored Vietnamese labels of its categories and of its out-of-scope class. */
+  readonly labels: readonly string[];
+  readonly description: string;
+  /** The case's own citizen; `confidential` is the case's flag, which hides every identity. */
+  readonly citizen: IndexedIdentity;
+  readonly contacts: readonly (IndexedIdentity & { readonly summary: string | null })[];
+  readonly merged: readonly (IndexedIdentity & { readonly reference: string; readonly description: string })[];
+}
+
+/** The FTS row of a case: folded text columns and the identity tokens each column may hold. */
+export interface SearchDocument {
+  readonly body: string;
+  readonly notes: string;
+  readonly identity: string;
+  readonly hiddenIdentity: string;
+}
+
+/**
+ * Builds the index row of one case, without I/O: `indexCase` and the data generator (bench/generate) both
+ * use it, so generated data is found exactly as real data is.
+ */
+export function searchDocument(source: SearchSource): SearchDocument {
+  // Numbers and addresses typed into a description or a call note leave the prefix-searchable text.
+  const written: string[] = [];
+  const body = joined([source.reference, source.dossierCode, ...source.labels, withoutContactValues(source.description, written)]);
+  const notes = joined([
+    ...source.contacts.map((c) => withoutContactValues(c.summary ?? '', written)),
+    ...source.merged.flatMap((m) => [m.reference, withoutContactValues(m.description, written)]),
+  ]);
+
+  // Each identity goes to the column its own confidentiality allows; a confidential case hides every one.
+  const caseConfidential = source.citizen.confidential;
+  const open = new Set<string>();
+  const hidden = new Set<string>();
+  const file = (tokens: readonly string[], confidential: boolean) => {
+    for (const t of tokens) (confidential || caseConfidential ? hidden : open).add(t);
+  };
+  file(identityTokens(source.citizen), caseConfidential);
+  for (const c of source.contacts) file(identityTokens(c), c.confidential);
+  // The citizens of merged duplicates, each under their own case's flag: the Centre finds the primary by them.
+  for (const m of source.merged) file(identityTokens(m), m.confidential);
+  // Whose number a text holds is unknown: the Centre's revealing roles find it, by whole value.
+  file(written, true);
+  // A token both open and hidden (the same number, once open, once confidential) is searchable in the open one.
+  for (const t of open) hidden.delete(t);
+  return { body, notes, identity: [...open].join(' '), hiddenIdentity: [...hidden].join(' ') };
+}
+
+function storedIdentity(row: Row, confidential: boolean): IndexedIdentity {
+  return { name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email'), confidential };
+}
+
 /** (Re)writes the index row of one case from the case, its contacts and the duplicates merged into it. */
 export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   const found = await tx.execute({
@@ -127,50 +189,36 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   }
   const outOfScope = strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null;
   if (outOfScope && OUT_OF_SCOPE_LABELS[outOfScope]) labels.push(OUT_OF_SCOPE_LABELS[outOfScope].vi);
-  // Numbers and addresses typed into a description or a call note leave the prefix-searchable text.
-  const written: string[] = [];
-  const body = joined([str(row, 'reference'), strOrNull(row, 'dossier_code'), ...labels, withoutContactValues(str(row, 'description'), written)]);
-  const notes = joined([
-    ...contacts.rows.map((c) => withoutContactValues(strOrNull(c, 'summary') ?? '', written)),
-    ...merged.rows.flatMap((m) => [str(m, 'reference'), withoutContactValues(str(m, 'description'), written)]),
-  ]);
+  const doc = searchDocument({
+    reference: str(row, 'reference'),
+    dossierCode: strOrNull(row, 'dossier_code'),
+    labels,
+    description: str(row, 'description'),
+    citizen: storedIdentity(row, Number(row.confidential) === 1),
+    contacts: contacts.rows.map((c) => ({
+      name: strOrNull(c, 'name'),
+      phone: strOrNull(c, 'phone'),
+      email: strOrNull(c, 'email'),
+      summary: strOrNull(c, 'summary'),
+      confidential: Number(c.confidential) !== 0,
+    })),
+    merged: merged.rows.map((m) => ({
+      ...storedIdentity(m, Number(m.confidential) !== 0),
+      reference: str(m, 'reference'),
+      description: str(m, 'description'),
+    })),
+  });
 
-  // Each identity goes to the column its own confidentiality allows; a confidential case hides every one.
-  const caseConfidential = Number(row.confidential) === 1;
-  const open = new Set<string>();
-  const hidden = new Set<string>();
-  const file = (tokens: readonly string[], confidential: boolean) => {
-    for (const t of tokens) (confidential || caseConfidential ? hidden : open).add(t);
-  };
-  file(
-    identityTokens({ name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email') }),
-    caseConfidential,
-  );
-  for (const c of contacts.rows) {
-    file(identityTokens({ name: strOrNull(c, 'name'), phone: strOrNull(c, 'phone'), email: strOrNull(c, 'email') }), Number(c.confidential) !== 0);
-  }
-  // The citizens of merged duplicates, each under their own case's flag: the Centre finds the primary by them.
-  for (const m of merged.rows) {
-    file(
-      identityTokens({ name: strOrNull(m, 'contact_name'), phone: strOrNull(m, 'contact_phone'), email: strOrNull(m, 'contact_email') }),
-      Number(m.confidential) !== 0,
-    );
-  }
-  // Whose number a text holds is unknown: the Centre's revealing roles find it, by whole value.
-  file(written, true);
-  // A token both open and hidden (the same number, once open, once confidential) is searchable in the open one.
-  for (const t of open) hidden.delete(t);
-
-  const doc = await tx.execute({
+  const written = await tx.execute({
     sql: `INSERT INTO case_search_docs (case_id) VALUES (?)
           ON CONFLICT (case_id) DO UPDATE SET case_id = excluded.case_id RETURNING doc_id`,
     args: [caseId],
   });
-  const docId = Number(onlyRow(doc).doc_id);
+  const docId = Number(onlyRow(written).doc_id);
   await tx.execute({ sql: 'DELETE FROM case_search WHERE rowid = ?', args: [docId] });
   await tx.execute({
     sql: 'INSERT INTO case_search (rowid, body, notes, identity, hidden_identity) VALUES (?, ?, ?, ?, ?)',
-    args: [docId, body, notes, [...open].join(' '), [...hidden].join(' ')],
+    args: [docId, doc.body, doc.notes, doc.identity, doc.hiddenIdentity],
   });
 }
 
