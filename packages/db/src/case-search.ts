@@ -268,6 +268,8 @@ interface CaseFilter {
   /** Only cases assigned to this staff member. */
   readonly assignedTo?: string | undefined;
   readonly limit?: number | undefined;
+  /** Matches to skip, best first: the page of results (0, 50, 100 …). */
+  readonly offset?: number | undefined;
 }
 
 export interface CaseSearch extends CaseFilter {
@@ -284,9 +286,23 @@ export interface IdentityCaseSearch extends CaseFilter {
 /** Weights of body, notes, identity, hidden identity in bm25: the case's own words count most. */
 const BM25 = 'bm25(case_search, 10.0, 2.0, 5.0, 5.0)';
 
-async function matching(db: Executor, expression: string, filter: CaseFilter): Promise<CaseRecord[]> {
-  const where = ['case_search MATCH ?'];
-  const args: (string | number)[] = [expression];
+/** The first batch of ranked matches a filtered search reads; each further batch is four times larger. */
+const FIRST_BATCH = 1000;
+
+/** Ranked matches `offset` to `offset + count - 1`, best first, ties oldest first, ranked inside FTS5. */
+async function rankedMatches(db: Executor, expression: string, count: number, offset: number): Promise<{ docId: number; rank: number }[]> {
+  const result = await db.execute({
+    sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? ORDER BY search_rank, rowid LIMIT ? OFFSET ?`,
+    args: [expression, count, offset],
+  });
+  return result.rows.map((r) => ({ docId: Number(r.doc_id), rank: Number(r.search_rank) }));
+}
+
+/** The cases of these index rows that pass the filter, in the order of `ranked`. */
+async function casesOfMatches(db: Executor, ranked: readonly { docId: number; rank: number }[], filter: CaseFilter): Promise<CaseRecord[]> {
+  if (ranked.length === 0) return [];
+  const where = [`d.doc_id IN (${ranked.map(() => '?').join(', ')})`];
+  const args: (string | number)[] = ranked.map((r) => r.docId);
   if (filter.unitId !== undefined) {
     where.push('cases.unit_id = ?');
     args.push(filter.unitId);
@@ -299,14 +315,34 @@ async function matching(db: Executor, expression: string, filter: CaseFilter): P
     where.push('cases.assigned_to = ?');
     args.push(filter.assignedTo);
   }
-  args.push(filter.limit ?? 200);
   const result = await db.execute({
-    sql: `SELECT ${CASE_COLUMNS}, ${BM25} AS search_rank
-          FROM case_search JOIN case_search_docs AS d ON d.doc_id = case_search.rowid JOIN cases ON cases.id = d.case_id
-          WHERE ${where.join(' AND ')} ORDER BY search_rank, cases.created_at LIMIT ?`,
+    sql: `SELECT ${CASE_COLUMNS}, d.doc_id FROM case_search_docs AS d JOIN cases ON cases.id = d.case_id WHERE ${where.join(' AND ')}`,
     args,
   });
-  return result.rows.map(toCase);
+  const byDoc = new Map(result.rows.map((row) => [Number(row.doc_id), toCase(row)]));
+  return ranked.flatMap((r) => byDoc.get(r.docId) ?? []);
+}
+
+/**
+ * Ranks inside FTS5 with a LIMIT, then reads only that page of cases (issue 11: ranking and joining every
+ * match first took seconds for a broad term at a million cases). With a filter (a unit, statuses, an
+ * assignee) the ranked matches are read in growing batches until the page is full or the matches end.
+ */
+async function matching(db: Executor, expression: string, filter: CaseFilter): Promise<CaseRecord[]> {
+  const limit = filter.limit ?? 200;
+  const offset = filter.offset ?? 0;
+  const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
+  if (!filtered) return casesOfMatches(db, await rankedMatches(db, expression, limit, offset), filter);
+  const wanted = offset + limit;
+  const found: CaseRecord[] = [];
+  let read = 0;
+  for (let batch = Math.max(FIRST_BATCH, wanted); found.length < wanted; batch *= 4) {
+    const ranked = await rankedMatches(db, expression, batch, read);
+    found.push(...(await casesOfMatches(db, ranked, filter)));
+    read += ranked.length;
+    if (ranked.length < batch) break;
+  }
+  return found.slice(offset, wanted);
 }
 
 /** Cases matching the words, best match first (bm25), then oldest first. No terms: no results. */
