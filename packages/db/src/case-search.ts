@@ -286,11 +286,15 @@ export interface IdentityCaseSearch extends CaseFilter {
 /** Weights of body, notes, identity, hidden identity in bm25: the case's own words count most. */
 const BM25 = 'bm25(case_search, 10.0, 2.0, 5.0, 5.0)';
 
-/** The first batch of ranked matches a filtered search reads; each further batch is four times larger. */
+/** The ranked matches a filtered search reads first; when they hold too few, it reads them all. */
 const FIRST_BATCH = 1000;
+interface RankedMatch {
+  readonly docId: number;
+  readonly rank: number;
+}
 
 /** Ranked matches `offset` to `offset + count - 1`, best first, ties oldest first, ranked inside FTS5. */
-async function rankedMatches(db: Executor, expression: string, count: number, offset: number): Promise<{ docId: number; rank: number }[]> {
+async function rankedMatches(db: Executor, expression: string, count: number, offset: number): Promise<RankedMatch[]> {
   const result = await db.execute({
     sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? ORDER BY search_rank, rowid LIMIT ? OFFSET ?`,
     args: [expression, count, offset],
@@ -298,11 +302,16 @@ async function rankedMatches(db: Executor, expression: string, count: number, of
   return result.rows.map((r) => ({ docId: Number(r.doc_id), rank: Number(r.search_rank) }));
 }
 
-/** The cases of these index rows that pass the filter, in the order of `ranked`. */
-async function casesOfMatches(db: Executor, ranked: readonly { docId: number; rank: number }[], filter: CaseFilter): Promise<CaseRecord[]> {
-  if (ranked.length === 0) return [];
-  const where = [`d.doc_id IN (${ranked.map(() => '?').join(', ')})`];
-  const args: (string | number)[] = ranked.map((r) => r.docId);
+/**
+ * The index rows of `docIds` (a JSON array) joined to their cases, in that order of tables: CROSS JOIN keeps
+ * SQLite from starting at every open case, or every case of a unit, instead of at the page's rows.
+ */
+const PAGE_JOIN = `FROM (SELECT value AS page_doc FROM json_each(?)) AS page
+  CROSS JOIN case_search_docs AS d ON d.doc_id = page.page_doc CROSS JOIN cases ON cases.id = d.case_id`;
+
+function filterClause(filter: CaseFilter): { where: string; args: string[] } {
+  const where: string[] = [];
+  const args: string[] = [];
   if (filter.unitId !== undefined) {
     where.push('cases.unit_id = ?');
     args.push(filter.unitId);
@@ -315,34 +324,56 @@ async function casesOfMatches(db: Executor, ranked: readonly { docId: number; ra
     where.push('cases.assigned_to = ?');
     args.push(filter.assignedTo);
   }
-  const result = await db.execute({
-    sql: `SELECT ${CASE_COLUMNS}, d.doc_id FROM case_search_docs AS d JOIN cases ON cases.id = d.case_id WHERE ${where.join(' AND ')}`,
-    args,
-  });
+  return { where: where.length > 0 ? where.join(' AND ') : '1', args };
+}
+
+/** The cases of these index rows, in the order of `ranked`. */
+async function casesOfMatches(db: Executor, ranked: readonly RankedMatch[]): Promise<CaseRecord[]> {
+  if (ranked.length === 0) return [];
+  const result = await db.execute({ sql: `SELECT ${CASE_COLUMNS}, d.doc_id ${PAGE_JOIN}`, args: [JSON.stringify(ranked.map((r) => r.docId))] });
   const byDoc = new Map(result.rows.map((row) => [Number(row.doc_id), toCase(row)]));
   return ranked.flatMap((r) => byDoc.get(r.docId) ?? []);
+}
+
+/** Of these ranked matches, the first `wanted` whose case passes the filter. */
+async function passing(db: Executor, ranked: readonly RankedMatch[], filter: CaseFilter, wanted: number): Promise<RankedMatch[]> {
+  const { where, args } = filterClause(filter);
+  const result = await db.execute({ sql: `SELECT d.doc_id ${PAGE_JOIN} WHERE ${where}`, args: [JSON.stringify(ranked.map((r) => r.docId)), ...args] });
+  const ok = new Set(result.rows.map((row) => Number(row.doc_id)));
+  return ranked.filter((r) => ok.has(r.docId)).slice(0, wanted);
+}
+
+/**
+ * The first `wanted` matches whose case passes the filter, in one statement: every match ranked inside FTS5,
+ * joined by narrow rows (the index row, then the case's filter columns), sorted without the cases' text.
+ */
+async function rankedPassing(db: Executor, expression: string, filter: CaseFilter, wanted: number): Promise<RankedMatch[]> {
+  const { where, args } = filterClause(filter);
+  const result = await db.execute({
+    sql: `SELECT m.doc AS doc_id, m.search_rank FROM (SELECT rowid AS doc, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ?) AS m
+          CROSS JOIN case_search_docs AS d ON d.doc_id = m.doc CROSS JOIN cases ON cases.id = d.case_id
+          WHERE ${where} ORDER BY m.search_rank, m.doc LIMIT ?`,
+    args: [expression, ...args, wanted],
+  });
+  return result.rows.map((r) => ({ docId: Number(r.doc_id), rank: Number(r.search_rank) }));
 }
 
 /**
  * Ranks inside FTS5 with a LIMIT, then reads only that page of cases (issue 11: ranking and joining every
  * match first took seconds for a broad term at a million cases). With a filter (a unit, statuses, an
- * assignee) the ranked matches are read in growing batches until the page is full or the matches end.
+ * assignee) it checks the best thousand matches first and, when they hold too few, ranks and filters all
+ * matches by narrow rows in one statement; whole cases are read for the page only.
  */
 async function matching(db: Executor, expression: string, filter: CaseFilter): Promise<CaseRecord[]> {
   const limit = filter.limit ?? 200;
   const offset = filter.offset ?? 0;
   const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
-  if (!filtered) return casesOfMatches(db, await rankedMatches(db, expression, limit, offset), filter);
+  if (!filtered) return casesOfMatches(db, await rankedMatches(db, expression, limit, offset));
   const wanted = offset + limit;
-  const found: CaseRecord[] = [];
-  let read = 0;
-  for (let batch = Math.max(FIRST_BATCH, wanted); found.length < wanted; batch *= 4) {
-    const ranked = await rankedMatches(db, expression, batch, read);
-    found.push(...(await casesOfMatches(db, ranked, filter)));
-    read += ranked.length;
-    if (ranked.length < batch) break;
-  }
-  return found.slice(offset, wanted);
+  const first = await rankedMatches(db, expression, Math.max(FIRST_BATCH, wanted), 0);
+  let kept = await passing(db, first, filter, wanted);
+  if (kept.length < wanted && first.length === Math.max(FIRST_BATCH, wanted)) kept = await rankedPassing(db, expression, filter, wanted);
+  return casesOfMatches(db, kept.slice(offset, wanted));
 }
 
 /** Cases matching the words, best match first (bm25), then oldest first. No terms: no results. */
