@@ -294,4 +294,21 @@ describe('ranked search at volume (issue 11)', () => {
     expect([...(await search(0, 10)), ...(await search(10, 10)), ...(await search(20, 10))]).toEqual(whole);
     expect([...(await search(0, 10, ['received'])), ...(await search(10, 20, ['received']))]).toEqual(whole);
   });
+
+  it('ranks a broad term window by window, newest matches first, and fills a filtered page from older windows', async () => {
+    await db.write(async (tx) => {
+      for (let i = 0; i < 3; i++) await insertCase(tx, newCase(`open${i}`, { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i)}` }), now);
+      for (let i = 0; i < 25; i++) {
+        await insertCase(tx, newCase(`a${i}`, { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i % 4)}` }), now);
+        await updateCase(tx, `a${i}`, 1, { status: 'answered' }, now);
+      }
+    });
+    const search = (statuses?: ['received']) =>
+      searchCases(db, { terms: searchTerms('ho so'), scope: 'all', limit: 50, rankWindow: 10, statuses }).then((cases) => cases.map((c) => c.id));
+    expect(await search(['received'])).toEqual(['open0', 'open1', 'open2']);
+    const all = await search();
+    expect(all).toHaveLength(28);
+    expect(new Set(all.slice(0, 10))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `a${15 + i}`)));
+    expect(new Set(all.slice(-8))).toEqual(new Set(['open0', 'open1', 'open2', 'a0', 'a1', 'a2', 'a3', 'a4']));
+  });
 });

@@ -275,6 +275,8 @@ interface CaseFilter {
 export interface CaseSearch extends CaseFilter {
   readonly terms: readonly string[];
   readonly scope: SearchScope;
+  /** Matches ranked together (RANK_WINDOW unless set): tests set a small one. */
+  readonly rankWindow?: number | undefined;
 }
 
 export interface IdentityCaseSearch extends CaseFilter {
@@ -286,18 +288,36 @@ export interface IdentityCaseSearch extends CaseFilter {
 /** Weights of body, notes, identity, hidden identity in bm25: the case's own words count most. */
 const BM25 = 'bm25(case_search, 10.0, 2.0, 5.0, 5.0)';
 
-/** The ranked matches a filtered search reads first; when they hold too few, it reads them all. */
-const FIRST_BATCH = 1000;
+/**
+ * The most matches ranked together. bm25 costs a little per match, so a broad term ("hồ sơ" matches nearly
+ * every case) ranked over a million matches takes seconds; ranked over the newest RANK_WINDOW matches it takes
+ * milliseconds. A search reads windows newest first and ranks within each: with fewer matches than a window
+ * (any selective search) that is the whole ranking; with more, recent cases come first, best match first.
+ */
+const RANK_WINDOW = 5000;
+
 interface RankedMatch {
   readonly docId: number;
   readonly rank: number;
 }
 
-/** Ranked matches `offset` to `offset + count - 1`, best first, ties oldest first, ranked inside FTS5. */
-async function rankedMatches(db: Executor, expression: string, count: number, offset: number): Promise<RankedMatch[]> {
+/** The lowest index row of the next window of matches below `below` (all rows when null); null when fewer remain. */
+async function windowStart(db: Executor, expression: string, below: number | null, size: number): Promise<number | null> {
   const result = await db.execute({
-    sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? ORDER BY search_rank, rowid LIMIT ? OFFSET ?`,
-    args: [expression, count, offset],
+    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ? ${below === null ? '' : 'AND rowid < ?'} ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+    args: below === null ? [expression, size - 1] : [expression, below, size - 1],
+  });
+  const row = result.rows[0];
+  return row ? Number(row.rowid) : null;
+}
+
+/** The matches with from <= rowid < below, ranked inside FTS5: best first, ties oldest first. */
+async function rankedWindow(db: Executor, expression: string, from: number | null, below: number | null): Promise<RankedMatch[]> {
+  const bounds = [from === null ? '' : 'AND rowid >= ?', below === null ? '' : 'AND rowid < ?'].join(' ');
+  const args = [expression, ...(from === null ? [] : [from]), ...(below === null ? [] : [below])];
+  const result = await db.execute({
+    sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? ${bounds} ORDER BY search_rank, rowid`,
+    args,
   });
   return result.rows.map((r) => ({ docId: Number(r.doc_id), rank: Number(r.search_rank) }));
 }
@@ -337,6 +357,7 @@ async function casesOfMatches(db: Executor, ranked: readonly RankedMatch[]): Pro
 
 /** Of these ranked matches, the first `wanted` whose case passes the filter. */
 async function passing(db: Executor, ranked: readonly RankedMatch[], filter: CaseFilter, wanted: number): Promise<RankedMatch[]> {
+  if (ranked.length === 0) return [];
   const { where, args } = filterClause(filter);
   const result = await db.execute({ sql: `SELECT d.doc_id ${PAGE_JOIN} WHERE ${where}`, args: [JSON.stringify(ranked.map((r) => r.docId)), ...args] });
   const ok = new Set(result.rows.map((row) => Number(row.doc_id)));
@@ -344,35 +365,24 @@ async function passing(db: Executor, ranked: readonly RankedMatch[], filter: Cas
 }
 
 /**
- * The first `wanted` matches whose case passes the filter, in one statement: every match ranked inside FTS5,
- * joined by narrow rows (the index row, then the case's filter columns), sorted without the cases' text.
+ * Ranks inside FTS5, a window of matches at a time (see RANK_WINDOW), and reads whole cases for the page only
+ * (issue 11: ranking and joining every match first took 6-9 s for a broad term at a million cases). A filter
+ * (a unit, statuses, an assignee) is checked on each window's matches by narrow rows until the page is full.
  */
-async function rankedPassing(db: Executor, expression: string, filter: CaseFilter, wanted: number): Promise<RankedMatch[]> {
-  const { where, args } = filterClause(filter);
-  const result = await db.execute({
-    sql: `SELECT m.doc AS doc_id, m.search_rank FROM (SELECT rowid AS doc, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ?) AS m
-          CROSS JOIN case_search_docs AS d ON d.doc_id = m.doc CROSS JOIN cases ON cases.id = d.case_id
-          WHERE ${where} ORDER BY m.search_rank, m.doc LIMIT ?`,
-    args: [expression, ...args, wanted],
-  });
-  return result.rows.map((r) => ({ docId: Number(r.doc_id), rank: Number(r.search_rank) }));
-}
-
-/**
- * Ranks inside FTS5 with a LIMIT, then reads only that page of cases (issue 11: ranking and joining every
- * match first took seconds for a broad term at a million cases). With a filter (a unit, statuses, an
- * assignee) it checks the best thousand matches first and, when they hold too few, ranks and filters all
- * matches by narrow rows in one statement; whole cases are read for the page only.
- */
-async function matching(db: Executor, expression: string, filter: CaseFilter): Promise<CaseRecord[]> {
+async function matching(db: Executor, expression: string, filter: CaseFilter & { readonly rankWindow?: number }): Promise<CaseRecord[]> {
   const limit = filter.limit ?? 200;
   const offset = filter.offset ?? 0;
-  const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
-  if (!filtered) return casesOfMatches(db, await rankedMatches(db, expression, limit, offset));
   const wanted = offset + limit;
-  const first = await rankedMatches(db, expression, Math.max(FIRST_BATCH, wanted), 0);
-  let kept = await passing(db, first, filter, wanted);
-  if (kept.length < wanted && first.length === Math.max(FIRST_BATCH, wanted)) kept = await rankedPassing(db, expression, filter, wanted);
+  const size = filter.rankWindow ?? Math.max(RANK_WINDOW, wanted);
+  const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
+  const kept: RankedMatch[] = [];
+  for (let below: number | null = null; kept.length < wanted;) {
+    const from = await windowStart(db, expression, below, size);
+    const ranked = await rankedWindow(db, expression, from, below);
+    kept.push(...(filtered ? await passing(db, ranked, filter, wanted - kept.length) : ranked.slice(0, wanted - kept.length)));
+    if (from === null) break;
+    below = from;
+  }
   return casesOfMatches(db, kept.slice(offset, wanted));
 }
 
