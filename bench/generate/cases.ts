@@ -22,7 +22,7 @@ export function generatedIdentity(seed: number, index: number): { id: string; ac
 }
 
 /** Person number `n`: the same name and phone every time it is drawn (repeat callers). */
-export function person(n: number): Citizen {
+function person(n: number): Citizen {
   const family = words.FAMILY_NAMES[n % words.FAMILY_NAMES.length] ?? 'Nguyễn';
   const middle = words.MIDDLE_NAMES[Math.floor(n / 16) % words.MIDDLE_NAMES.length] ?? 'Văn';
   const given = words.GIVEN_NAMES[Math.floor(n / 224) % words.GIVEN_NAMES.length] ?? 'An';

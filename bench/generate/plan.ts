@@ -4,7 +4,7 @@
  */
 import type { CaseEventKind, CaseStatus, Channel, OutOfScopeClass, Pause } from '@pakn/domain';
 
-export interface PlannedEvent {
+interface PlannedEvent {
   readonly at: number;
   readonly kind: CaseEventKind;
   readonly from: CaseStatus | null;
@@ -14,7 +14,7 @@ export interface PlannedEvent {
   readonly visible: boolean;
 }
 
-export interface PlannedLetter {
+interface PlannedLetter {
   readonly id: string;
   readonly unitId: string;
   status: 'draft' | 'approved' | 'returned';
@@ -27,14 +27,14 @@ export interface PlannedLetter {
   number: number | null;
 }
 
-export interface PlannedContact {
+interface PlannedContact {
   readonly id: string;
   readonly at: number;
   readonly summary: string;
   readonly recordedBy: string;
 }
 
-export interface PlannedRecord {
+interface PlannedRecord {
   readonly id: string;
   readonly unitId: string;
   readonly kind: 'reminder' | 'reprimand' | 'commendation';
