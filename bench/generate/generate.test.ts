@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServices, createCaller, sha256Hex, type Context } from '@pakn/api';
 import { Db, getCase, getCaseForTracking, listEvents, listStaffOfUnit, searchCases } from '@pakn/db';
-import { CLOSED_STATUSES, searchTerms } from '@pakn/domain';
+import { CLOSED_STATUSES, EXTENSION_MAX_DAYS, searchTerms } from '@pakn/domain';
 import { generatedIdentity } from './cases.ts';
 import { generateDatabase } from './generate.ts';
 
@@ -93,6 +93,9 @@ describe('the data generator', () => {
     expect(await count("SELECT COUNT(*) AS n FROM unit_records WHERE kind IN ('reprimand', 'commendation')")).toBeGreaterThan(0);
     expect(await count("SELECT COUNT(*) AS n FROM letters WHERE status = 'approved' AND number IS NOT NULL")).toBeGreaterThan(0);
     expect(await count('SELECT COUNT(DISTINCT channel) AS n FROM cases')).toBe(6);
+    // What the application accepts: an extension of at most EXTENSION_MAX_DAYS working days.
+    expect(await count('SELECT COUNT(*) AS n FROM cases WHERE extension_days IS NOT NULL')).toBeGreaterThan(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM cases WHERE extension_days > ${EXTENSION_MAX_DAYS}`)).toBe(0);
   });
 
   it('indexes cases as the application does: search finds them with or without diacritics', async () => {

@@ -4,7 +4,7 @@
  * reached. Every status change goes through the domain's `move()`, so the history obeys the same rules as
  * the application's; events that do not change the status take the status the case has at their time.
  */
-import { DEFAULT_REFERRALS, OUT_OF_SCOPE_CLASSES, move, type CaseEventKind, type CaseMove, type Mover } from '@pakn/domain';
+import { DEFAULT_REFERRALS, EXTENSION_MAX_DAYS, OUT_OF_SCOPE_CLASSES, move, type CaseEventKind, type CaseMove, type Mover } from '@pakn/domain';
 import type { PlannedCase } from './plan.ts';
 import type { Random } from './random.ts';
 import * as words from './vocabulary.ts';
@@ -165,7 +165,7 @@ function handle(life: Life): void {
 function extend(life: Life, handler: string): boolean {
   const { c, ctx } = life;
   if (!life.wait(24, 24 * 8)) return false;
-  c.extension = { status: 'requested', days: ctx.rng.int(5, 15), reason: ctx.rng.pick(words.EXTENSION_REASONS) };
+  c.extension = { status: 'requested', days: ctx.rng.int(3, EXTENSION_MAX_DAYS), reason: ctx.rng.pick(words.EXTENSION_REASONS) };
   life.note('extension_requested', handler, c.extension.reason);
   if (!life.wait(2, 48)) return false;
   const approved = ctx.rng.chance(0.75);
