@@ -12,15 +12,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { NO_CITIZEN_LIMITS, createApiServices, createCaller, type Context } from '@pakn/api';
 import { Db, indexMissingCases, insertCase, insertContact, listStaffOfUnit, migrate } from '@pakn/db';
 import { seedDemo, DEMO_SITE_KEY } from '@pakn/server';
-
-interface Result {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  /** The budget: value must be at most this (sizes, latencies) or at least it (throughput), see `better`. */
-  readonly goal: number | null;
-  readonly better: 'lower' | 'higher';
-}
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { describe, withinGoal, type Result } from './http/figures.ts';
+import { demoBaselines, printPlans, runDataSet, type DataSet } from './http/http.ts';
+import { generateDatabase } from './generate/generate.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const results: Result[] = [];
@@ -327,20 +325,56 @@ async function search(): Promise<void> {
   }
 }
 
-// `pnpm bench search` runs only the named parts.
-const parts = process.argv.slice(2);
+/**
+ * The generated database of `--cases N` (made now, seed 1, if missing), else the million-case one if it was
+ * generated, else none.
+ */
+async function generatedDataSet(cases: string | undefined): Promise<DataSet | null> {
+  const n = Number(cases ?? process.env.BENCH_CASES ?? 1_000_000);
+  const path = join(root, `data/generated-${n}.db`);
+  if (existsSync(path)) return { label: String(n), path };
+  if (cases === undefined && process.env.BENCH_CASES === undefined) {
+    console.log(`bench: ${path} does not exist, only the demo data is measured (pnpm db:generate --cases ${n}, or pnpm bench --cases N)`);
+    return null;
+  }
+  mkdirSync(join(root, 'data'), { recursive: true });
+  const now = new Date(new Date().toISOString().slice(0, 10));
+  const summary = await generateDatabase({ path, cases: n, seed: 1, now });
+  console.log(`bench: generated ${n} cases in ${summary.seconds.toFixed(1)} s`);
+  return { label: String(n), path };
+}
+
+async function http(cases: string | undefined): Promise<void> {
+  const demo = await runDataSet({ label: 'demo', path: null }, new Map());
+  results.push(...demo.results);
+  printPlans('demo', demo.plans);
+  const set = await generatedDataSet(cases);
+  if (!set) return;
+  const generated = await runDataSet(set, demoBaselines(demo.results));
+  results.push(...generated.results);
+  printPlans(`${set.label} cases`, generated.plans);
+}
+
+// `pnpm bench search` runs only the named parts; `--cases N` picks the generated database of the HTTP part.
+const { values, positionals: parts } = parseArgs({ options: { cases: { type: 'string' } }, allowPositionals: true });
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 if (wanted('sizes')) sizes();
 if (wanted('speed')) await speed();
 if (wanted('search')) await search();
 if (wanted('browser')) await browser();
+if (wanted('http')) await http(values.cases);
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-let failed = 0;
-for (const r of results) {
-  const ok = r.goal === null || (r.better === 'lower' ? r.value <= r.goal : r.value >= r.goal);
-  if (!ok) failed++;
-  const goal = r.goal === null ? '(no goal)' : `goal ${r.better === 'lower' ? '≤' : '≥'} ${r.goal} ${r.unit}`;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(30)} ${String(r.value).padStart(8)} ${r.unit.padEnd(10)} ${goal}`);
-}
+const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root }).toString().trim();
+const latest = {
+  date: new Date().toISOString(),
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? null,
+  commit,
+  parts: parts.length > 0 ? parts : 'all',
+  results,
+};
+writeFileSync(join(root, 'docs/benchmarks.json'), `${JSON.stringify(latest, null, 2)}\n`);
+const failed = results.filter((r) => !withinGoal(r)).length;
+for (const r of results) console.log(describe(r));
 console.log(`bench: ${results.length - failed} within goal, ${failed} over goal`);
 process.exit(failed > 0 ? 1 : 0);

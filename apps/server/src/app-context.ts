@@ -35,6 +35,8 @@ export function createServices(db: Db, config: Config, now: () => Date, auditChe
       ...(config.secret ? { powHmacKey: config.secret } : {}),
       powMaxNumber: config.powMaxNumber,
       powMaxMultiplier: config.powMaxMultiplier,
+      powFreeChallengesPerAddress: config.powFreeChallenges.perAddress,
+      powFreeChallengesPerPrefix: config.powFreeChallenges.perPrefix,
       limits: { ...DEFAULT_CITIZEN_LIMITS, ...config.limits },
     },
   });

@@ -55,6 +55,9 @@ const EnvSchema = z.object({
   POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(5_000),
   /** How far the difficulty rises for a source that takes many challenges (doubling per step); 1 keeps it fixed. */
   POW_MAX_MULTIPLIER: z.coerce.number().int().min(1).max(1024).default(16),
+  /** Challenges an address (a /24 or /64) gets per hour at the base difficulty; every further as many double it. */
+  POW_FREE_CHALLENGES_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  POW_FREE_CHALLENGES_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** Per connection address, per hour (0 = no limit). */
   RATE_LIMIT_SUBMITS_PER_HOUR: z.coerce.number().int().min(0).default(20),
   /** Per IPv4 /24 or IPv6 /64, per hour (an IPv6 /48: four times as many). */
@@ -146,6 +149,7 @@ export interface Config {
   readonly secret: string | undefined;
   readonly powMaxNumber: number;
   readonly powMaxMultiplier: number;
+  readonly powFreeChallenges: { perAddress: number; perPrefix: number };
   readonly limits: {
     submitsPerAddress: number;
     submitsPerPrefix: number;
@@ -254,6 +258,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
     secret: e.PAKN_SECRET,
     powMaxNumber: e.POW_MAX_NUMBER,
     powMaxMultiplier: e.POW_MAX_MULTIPLIER,
+    powFreeChallenges: { perAddress: e.POW_FREE_CHALLENGES_PER_HOUR, perPrefix: e.POW_FREE_CHALLENGES_PER_PREFIX_PER_HOUR },
     limits: limitsOf(e),
     clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase(),
     connections: { max: e.MAX_CONNECTIONS, perAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (e.CLIENT_ADDRESS_HEADER ? 0 : 256) },

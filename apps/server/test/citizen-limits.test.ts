@@ -79,6 +79,7 @@ describe('issue 9: citizen limits from the environment', () => {
       uploadsPerPrefix: 300,
     });
     expect(config.powMaxMultiplier).toBe(16);
+    expect(config.powFreeChallenges).toEqual({ perAddress: 5, perPrefix: 20 });
     expect(() => parseEnv({ RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: '5000', RATE_LIMIT_SUBMITS_GLOBAL_HARD_PER_HOUR: '4000' })).toThrow(ConfigError);
     expect(() => parseEnv({ POW_MAX_MULTIPLIER: '0' })).toThrow(/POW_MAX_MULTIPLIER/);
     expect(parseEnv({ RATE_LIMIT_SUBMITS_GLOBAL_PER_HOUR: '0' }).limits.submitsGlobalHard).toBe(10_000);
@@ -110,6 +111,14 @@ describe('issue 9: citizen limits from the environment', () => {
     db?.close();
     const fixed = await build({ POW_MAX_MULTIPLIER: '1' });
     for (let i = 0; i < 12; i++) expect(((await (await challenge(fixed, '127.0.0.1')).json()) as Answer).result?.data.maxnumber).toBe(100);
+  });
+
+  it('raises the difficulty after POW_FREE_CHALLENGES_PER_HOUR challenges from an address (issue 11)', async () => {
+    const app = await build({ POW_FREE_CHALLENGES_PER_HOUR: '2', POW_FREE_CHALLENGES_PER_PREFIX_PER_HOUR: '100' });
+    const seen: number[] = [];
+    for (let i = 0; i < 5; i++) seen.push(((await (await challenge(app, '198.51.100.7')).json()) as Answer).result?.data.maxnumber ?? 0);
+    expect(seen).toEqual([100, 100, 200, 200, 400]);
+    expect(() => parseEnv({ POW_FREE_CHALLENGES_PER_HOUR: '0' })).toThrow(/POW_FREE_CHALLENGES_PER_HOUR/);
   });
 
   it('sheds the network that filled the soft ceiling with a 429 that says the system is busy, and accepts a fresh one', async () => {

@@ -257,3 +257,58 @@ describe('indexing cases from before the index', () => {
     expect((await idsByIdentity('0901000002', 'all')).sort()).toEqual(['1', '2']);
   });
 });
+
+describe('ranked search at volume (issue 11)', () => {
+  beforeEach(async () => {
+    db = await Db.open({ url: ':memory:' });
+    await migrate(db);
+  });
+
+  it('fills a filtered page from matches ranked past the first batch, best first', async () => {
+    // 1,100 answered cases that match better (a short text) than the three open ones (a long text).
+    await db.write(async (tx) => {
+      for (let i = 0; i < 1100; i++) {
+        await insertCase(tx, newCase(`a${i}`, { description: 'Hồ sơ trả chậm.' }), now);
+        await updateCase(tx, `a${i}`, 1, { status: 'answered' }, now);
+      }
+      for (const [i, extra] of ['một', 'hai hai', 'ba ba ba'].entries()) {
+        const text = `Hồ sơ đăng ký khai sinh của tôi ở phường bên cạnh trả chậm nhiều ngày so với giấy hẹn ${extra}.`;
+        await insertCase(tx, newCase(`open${i}`, { description: text }), now);
+      }
+    });
+    const open = await searchCases(db, { terms: searchTerms('ho so'), scope: 'all', statuses: ['received'], limit: 50 });
+    expect(open.map((c) => c.id)).toEqual(['open0', 'open1', 'open2']);
+    const all = await searchCases(db, { terms: searchTerms('ho so'), scope: 'all', limit: 2000 });
+    expect(all).toHaveLength(1103);
+    expect(all.slice(-3).map((c) => c.id)).toEqual(['open0', 'open1', 'open2']);
+  });
+
+  it('pages through the ranked matches: consecutive pages are the whole list in order', async () => {
+    await db.write(async (tx) => {
+      for (let i = 0; i < 30; i++) await insertCase(tx, newCase(String(i), { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i % 7)}` }), now);
+    });
+    const search = (offset: number, limit: number, statuses?: ['received']) =>
+      searchCases(db, { terms: searchTerms('ho so'), scope: 'all', offset, limit, statuses }).then((cases) => cases.map((c) => c.id));
+    const whole = await search(0, 30);
+    expect(whole).toHaveLength(30);
+    expect([...(await search(0, 10)), ...(await search(10, 10)), ...(await search(20, 10))]).toEqual(whole);
+    expect([...(await search(0, 10, ['received'])), ...(await search(10, 20, ['received']))]).toEqual(whole);
+  });
+
+  it('ranks a broad term window by window, newest matches first, and fills a filtered page from older windows', async () => {
+    await db.write(async (tx) => {
+      for (let i = 0; i < 3; i++) await insertCase(tx, newCase(`open${i}`, { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i)}` }), now);
+      for (let i = 0; i < 25; i++) {
+        await insertCase(tx, newCase(`a${i}`, { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i % 4)}` }), now);
+        await updateCase(tx, `a${i}`, 1, { status: 'answered' }, now);
+      }
+    });
+    const search = (statuses?: ['received']) =>
+      searchCases(db, { terms: searchTerms('ho so'), scope: 'all', limit: 50, rankWindow: 10, statuses }).then((cases) => cases.map((c) => c.id));
+    expect(await search(['received'])).toEqual(['open0', 'open1', 'open2']);
+    const all = await search();
+    expect(all).toHaveLength(28);
+    expect(new Set(all.slice(0, 10))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `a${15 + i}`)));
+    expect(new Set(all.slice(-8))).toEqual(new Set(['open0', 'open1', 'open2', 'a0', 'a1', 'a2', 'a3', 'a4']));
+  });
+});

@@ -10,6 +10,7 @@ import {
   type IdentitySearch,
   type OutOfScopeClass,
 } from '@pakn/domain';
+import type { Row } from '@libsql/client';
 import type { Db, Executor } from './connection.ts';
 import { CASE_COLUMNS, toCase } from './case-rows.ts';
 import { onlyRow, str, strOrNull } from './rows.ts';
@@ -102,6 +103,67 @@ export async function reindexCategory(tx: Executor, key: string): Promise<number
   return ids.rows.length;
 }
 
+/** One citizen's identity as stored on a case or a contact, under its own confidentiality flag. */
+export interface IndexedIdentity extends Identity {
+  readonly confidential: boolean;
+}
+
+/** What a case's index row is made of: the case, its contacts and the duplicates merged into it. */
+export interface SearchSource {
+  readonly reference: string;
+  readonly dossierCode: string | null;
+  /** The stored Vietnamese labels of its categories and of its out-of-scope class. */
+  readonly labels: readonly string[];
+  readonly description: string;
+  /** The case's own citizen; `confidential` is the case's flag, which hides every identity. */
+  readonly citizen: IndexedIdentity;
+  readonly contacts: readonly (IndexedIdentity & { readonly summary: string | null })[];
+  readonly merged: readonly (IndexedIdentity & { readonly reference: string; readonly description: string })[];
+}
+
+/** The FTS row of a case: folded text columns and the identity tokens each column may hold. */
+export interface SearchDocument {
+  readonly body: string;
+  readonly notes: string;
+  readonly identity: string;
+  readonly hiddenIdentity: string;
+}
+
+/**
+ * Builds the index row of one case, without I/O: `indexCase` and the data generator (bench/generate) both
+ * use it, so generated data is found exactly as real data is.
+ */
+export function searchDocument(source: SearchSource): SearchDocument {
+  // Numbers and addresses typed into a description or a call note leave the prefix-searchable text.
+  const written: string[] = [];
+  const body = joined([source.reference, source.dossierCode, ...source.labels, withoutContactValues(source.description, written)]);
+  const notes = joined([
+    ...source.contacts.map((c) => withoutContactValues(c.summary ?? '', written)),
+    ...source.merged.flatMap((m) => [m.reference, withoutContactValues(m.description, written)]),
+  ]);
+
+  // Each identity goes to the column its own confidentiality allows; a confidential case hides every one.
+  const caseConfidential = source.citizen.confidential;
+  const open = new Set<string>();
+  const hidden = new Set<string>();
+  const file = (tokens: readonly string[], confidential: boolean) => {
+    for (const t of tokens) (confidential || caseConfidential ? hidden : open).add(t);
+  };
+  file(identityTokens(source.citizen), caseConfidential);
+  for (const c of source.contacts) file(identityTokens(c), c.confidential);
+  // The citizens of merged duplicates, each under their own case's flag: the Centre finds the primary by them.
+  for (const m of source.merged) file(identityTokens(m), m.confidential);
+  // Whose number a text holds is unknown: the Centre's revealing roles find it, by whole value.
+  file(written, true);
+  // A token both open and hidden (the same number, once open, once confidential) is searchable in the open one.
+  for (const t of open) hidden.delete(t);
+  return { body, notes, identity: [...open].join(' '), hiddenIdentity: [...hidden].join(' ') };
+}
+
+function storedIdentity(row: Row, confidential: boolean): IndexedIdentity {
+  return { name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email'), confidential };
+}
+
 /** (Re)writes the index row of one case from the case, its contacts and the duplicates merged into it. */
 export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   const found = await tx.execute({
@@ -127,50 +189,36 @@ export async function indexCase(tx: Executor, caseId: string): Promise<void> {
   }
   const outOfScope = strOrNull(row, 'out_of_scope_class') as OutOfScopeClass | null;
   if (outOfScope && OUT_OF_SCOPE_LABELS[outOfScope]) labels.push(OUT_OF_SCOPE_LABELS[outOfScope].vi);
-  // Numbers and addresses typed into a description or a call note leave the prefix-searchable text.
-  const written: string[] = [];
-  const body = joined([str(row, 'reference'), strOrNull(row, 'dossier_code'), ...labels, withoutContactValues(str(row, 'description'), written)]);
-  const notes = joined([
-    ...contacts.rows.map((c) => withoutContactValues(strOrNull(c, 'summary') ?? '', written)),
-    ...merged.rows.flatMap((m) => [str(m, 'reference'), withoutContactValues(str(m, 'description'), written)]),
-  ]);
+  const doc = searchDocument({
+    reference: str(row, 'reference'),
+    dossierCode: strOrNull(row, 'dossier_code'),
+    labels,
+    description: str(row, 'description'),
+    citizen: storedIdentity(row, Number(row.confidential) === 1),
+    contacts: contacts.rows.map((c) => ({
+      name: strOrNull(c, 'name'),
+      phone: strOrNull(c, 'phone'),
+      email: strOrNull(c, 'email'),
+      summary: strOrNull(c, 'summary'),
+      confidential: Number(c.confidential) !== 0,
+    })),
+    merged: merged.rows.map((m) => ({
+      ...storedIdentity(m, Number(m.confidential) !== 0),
+      reference: str(m, 'reference'),
+      description: str(m, 'description'),
+    })),
+  });
 
-  // Each identity goes to the column its own confidentiality allows; a confidential case hides every one.
-  const caseConfidential = Number(row.confidential) === 1;
-  const open = new Set<string>();
-  const hidden = new Set<string>();
-  const file = (tokens: readonly string[], confidential: boolean) => {
-    for (const t of tokens) (confidential || caseConfidential ? hidden : open).add(t);
-  };
-  file(
-    identityTokens({ name: strOrNull(row, 'contact_name'), phone: strOrNull(row, 'contact_phone'), email: strOrNull(row, 'contact_email') }),
-    caseConfidential,
-  );
-  for (const c of contacts.rows) {
-    file(identityTokens({ name: strOrNull(c, 'name'), phone: strOrNull(c, 'phone'), email: strOrNull(c, 'email') }), Number(c.confidential) !== 0);
-  }
-  // The citizens of merged duplicates, each under their own case's flag: the Centre finds the primary by them.
-  for (const m of merged.rows) {
-    file(
-      identityTokens({ name: strOrNull(m, 'contact_name'), phone: strOrNull(m, 'contact_phone'), email: strOrNull(m, 'contact_email') }),
-      Number(m.confidential) !== 0,
-    );
-  }
-  // Whose number a text holds is unknown: the Centre's revealing roles find it, by whole value.
-  file(written, true);
-  // A token both open and hidden (the same number, once open, once confidential) is searchable in the open one.
-  for (const t of open) hidden.delete(t);
-
-  const doc = await tx.execute({
+  const written = await tx.execute({
     sql: `INSERT INTO case_search_docs (case_id) VALUES (?)
           ON CONFLICT (case_id) DO UPDATE SET case_id = excluded.case_id RETURNING doc_id`,
     args: [caseId],
   });
-  const docId = Number(onlyRow(doc).doc_id);
+  const docId = Number(onlyRow(written).doc_id);
   await tx.execute({ sql: 'DELETE FROM case_search WHERE rowid = ?', args: [docId] });
   await tx.execute({
     sql: 'INSERT INTO case_search (rowid, body, notes, identity, hidden_identity) VALUES (?, ?, ?, ?, ?)',
-    args: [docId, body, notes, [...open].join(' '), [...hidden].join(' ')],
+    args: [docId, doc.body, doc.notes, doc.identity, doc.hiddenIdentity],
   });
 }
 
@@ -220,11 +268,15 @@ interface CaseFilter {
   /** Only cases assigned to this staff member. */
   readonly assignedTo?: string | undefined;
   readonly limit?: number | undefined;
+  /** Matches to skip, best first: the page of results (0, 50, 100 …). */
+  readonly offset?: number | undefined;
 }
 
 export interface CaseSearch extends CaseFilter {
   readonly terms: readonly string[];
   readonly scope: SearchScope;
+  /** Matches ranked together (RANK_WINDOW unless set): tests set a small one. */
+  readonly rankWindow?: number | undefined;
 }
 
 export interface IdentityCaseSearch extends CaseFilter {
@@ -236,9 +288,50 @@ export interface IdentityCaseSearch extends CaseFilter {
 /** Weights of body, notes, identity, hidden identity in bm25: the case's own words count most. */
 const BM25 = 'bm25(case_search, 10.0, 2.0, 5.0, 5.0)';
 
-async function matching(db: Executor, expression: string, filter: CaseFilter): Promise<CaseRecord[]> {
-  const where = ['case_search MATCH ?'];
-  const args: (string | number)[] = [expression];
+/**
+ * The most matches ranked together. bm25 costs a little per match, so a broad term ("hồ sơ" matches nearly
+ * every case) ranked over a million matches takes seconds; ranked over the newest RANK_WINDOW matches it takes
+ * milliseconds. A search reads windows newest first and ranks within each: with fewer matches than a window
+ * (any selective search) that is the whole ranking; with more, recent cases come first, best match first.
+ */
+const RANK_WINDOW = 5000;
+
+interface RankedMatch {
+  readonly docId: number;
+  readonly rank: number;
+}
+
+/** The lowest index row of the next window of matches below `below` (all rows when null); null when fewer remain. */
+async function windowStart(db: Executor, expression: string, below: number | null, size: number): Promise<number | null> {
+  const result = await db.execute({
+    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ? ${below === null ? '' : 'AND rowid < ?'} ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+    args: below === null ? [expression, size - 1] : [expression, below, size - 1],
+  });
+  const row = result.rows[0];
+  return row ? Number(row.rowid) : null;
+}
+
+/** The matches with from <= rowid < below, ranked inside FTS5: best first, ties oldest first. */
+async function rankedWindow(db: Executor, expression: string, from: number | null, below: number | null): Promise<RankedMatch[]> {
+  const bounds = [from === null ? '' : 'AND rowid >= ?', below === null ? '' : 'AND rowid < ?'].join(' ');
+  const args = [expression, ...(from === null ? [] : [from]), ...(below === null ? [] : [below])];
+  const result = await db.execute({
+    sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? ${bounds} ORDER BY search_rank, rowid`,
+    args,
+  });
+  return result.rows.map((r) => ({ docId: Number(r.doc_id), rank: Number(r.search_rank) }));
+}
+
+/**
+ * The index rows of `docIds` (a JSON array) joined to their cases, in that order of tables: CROSS JOIN keeps
+ * SQLite from starting at every open case, or every case of a unit, instead of at the page's rows.
+ */
+const PAGE_JOIN = `FROM (SELECT value AS page_doc FROM json_each(?)) AS page
+  CROSS JOIN case_search_docs AS d ON d.doc_id = page.page_doc CROSS JOIN cases ON cases.id = d.case_id`;
+
+function filterClause(filter: CaseFilter): { where: string; args: string[] } {
+  const where: string[] = [];
+  const args: string[] = [];
   if (filter.unitId !== undefined) {
     where.push('cases.unit_id = ?');
     args.push(filter.unitId);
@@ -251,14 +344,46 @@ async function matching(db: Executor, expression: string, filter: CaseFilter): P
     where.push('cases.assigned_to = ?');
     args.push(filter.assignedTo);
   }
-  args.push(filter.limit ?? 200);
-  const result = await db.execute({
-    sql: `SELECT ${CASE_COLUMNS}, ${BM25} AS search_rank
-          FROM case_search JOIN case_search_docs AS d ON d.doc_id = case_search.rowid JOIN cases ON cases.id = d.case_id
-          WHERE ${where.join(' AND ')} ORDER BY search_rank, cases.created_at LIMIT ?`,
-    args,
-  });
-  return result.rows.map(toCase);
+  return { where: where.length > 0 ? where.join(' AND ') : '1', args };
+}
+
+/** The cases of these index rows, in the order of `ranked`. */
+async function casesOfMatches(db: Executor, ranked: readonly RankedMatch[]): Promise<CaseRecord[]> {
+  if (ranked.length === 0) return [];
+  const result = await db.execute({ sql: `SELECT ${CASE_COLUMNS}, d.doc_id ${PAGE_JOIN}`, args: [JSON.stringify(ranked.map((r) => r.docId))] });
+  const byDoc = new Map(result.rows.map((row) => [Number(row.doc_id), toCase(row)]));
+  return ranked.flatMap((r) => byDoc.get(r.docId) ?? []);
+}
+
+/** Of these ranked matches, the first `wanted` whose case passes the filter. */
+async function passing(db: Executor, ranked: readonly RankedMatch[], filter: CaseFilter, wanted: number): Promise<RankedMatch[]> {
+  if (ranked.length === 0) return [];
+  const { where, args } = filterClause(filter);
+  const result = await db.execute({ sql: `SELECT d.doc_id ${PAGE_JOIN} WHERE ${where}`, args: [JSON.stringify(ranked.map((r) => r.docId)), ...args] });
+  const ok = new Set(result.rows.map((row) => Number(row.doc_id)));
+  return ranked.filter((r) => ok.has(r.docId)).slice(0, wanted);
+}
+
+/**
+ * Ranks inside FTS5, a window of matches at a time (see RANK_WINDOW), and reads whole cases for the page only
+ * (issue 11: ranking and joining every match first took 6-9 s for a broad term at a million cases). A filter
+ * (a unit, statuses, an assignee) is checked on each window's matches by narrow rows until the page is full.
+ */
+async function matching(db: Executor, expression: string, filter: CaseFilter & { readonly rankWindow?: number }): Promise<CaseRecord[]> {
+  const limit = filter.limit ?? 200;
+  const offset = filter.offset ?? 0;
+  const wanted = offset + limit;
+  const size = filter.rankWindow ?? Math.max(RANK_WINDOW, wanted);
+  const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
+  const kept: RankedMatch[] = [];
+  for (let below: number | null = null; kept.length < wanted;) {
+    const from = await windowStart(db, expression, below, size);
+    const ranked = await rankedWindow(db, expression, from, below);
+    kept.push(...(filtered ? await passing(db, ranked, filter, wanted - kept.length) : ranked.slice(0, wanted - kept.length)));
+    if (from === null) break;
+    below = from;
+  }
+  return casesOfMatches(db, kept.slice(offset, wanted));
 }
 
 /** Cases matching the words, best match first (bm25), then oldest first. No terms: no results. */

@@ -1,0 +1,107 @@
+/**
+ * Every API call the HTTP bench makes, in one place: the staff lists, searches and reports as tRPC GET
+ * requests, and the citizen calls as POST bodies. When a procedure's input changes (keyset pagination: a
+ * cursor and a page size), only this file changes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A staff query measured by the bench: its figure's name, the procedure and its input. */
+export interface StaffCall {
+  readonly name: string;
+  readonly procedure: string;
+  readonly input: unknown;
+  /** The demo account that makes the call. */
+  readonly user: 'tiepnhan' | 'giamdoc';
+}
+
+/** The year before `today` (both dates included), as the evaluation takes it. */
+function lastYear(today: Date): { from: string; to: string } {
+  const to = new Date(today.getTime() - 86400_000);
+  const from = new Date(to.getTime() - 364 * 86400_000);
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
+
+/** The lists, searches and reports of issue 11's table, single client. */
+export function staffCalls(today: Date): StaffCall[] {
+  return [
+    { name: 'inbox.open', procedure: 'case.inbox', input: { status: 'open' }, user: 'tiepnhan' },
+    { name: 'inbox.all', procedure: 'case.inbox', input: { status: 'all' }, user: 'tiepnhan' },
+    { name: 'search.broad-ho-so', procedure: 'case.inbox', input: { status: 'all', q: 'hồ sơ' }, user: 'tiepnhan' },
+    { name: 'search.no-diacritics-duong', procedure: 'case.inbox', input: { status: 'all', q: 'duong' }, user: 'tiepnhan' },
+    { name: 'search.name-and-street', procedure: 'case.inbox', input: { status: 'all', q: 'Nguyễn Văn An Láng' }, user: 'tiepnhan' },
+    { name: 'follow-up', procedure: 'case.followUp', input: undefined, user: 'tiepnhan' },
+    { name: 'evaluation.one-year', procedure: 'unit.evaluation', input: lastYear(today), user: 'giamdoc' },
+  ];
+}
+
+/** The path of a tRPC query with its input in the URL. */
+export function queryPath(call: Pick<StaffCall, 'procedure' | 'input'>): string {
+  return call.input === undefined ? `/trpc/${call.procedure}` : `/trpc/${call.procedure}?input=${encodeURIComponent(JSON.stringify(call.input))}`;
+}
+
+export const CSRF_HEADERS = { 'x-pakn-csrf': '1' } as const;
+
+/** Signs in as a demo account; returns the Cookie header value. */
+export async function signIn(server: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${server}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server, ...CSRF_HEADERS },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
+  return cookie;
+}
+
+/** A citizen's POST to a procedure, from the registered site. */
+export function citizenRequest(procedure: string, body: unknown, siteOrigin: string): { path: string; headers: Record<string, string>; body: string } {
+  return { path: `/trpc/${procedure}`, headers: { 'content-type': 'application/json', origin: siteOrigin }, body: JSON.stringify(body) };
+}
+
+interface Challenge {
+  readonly challenge: string;
+  readonly salt: string;
+  readonly maxnumber: number;
+}
+
+/** Fetches a proof-of-work challenge and solves it (the bench's server asks for an easy one). */
+export async function solvedProof(server: string, siteKey: string, siteOrigin: string): Promise<string> {
+  const { path, headers, body } = citizenRequest('case.challenge', { siteKey }, siteOrigin);
+  const response = await fetch(server + path, { method: 'POST', headers, body });
+  const c = ((await response.json()) as { result: { data: Challenge } }).result.data;
+  for (let n = 0; n <= c.maxnumber; n++) {
+    if (
+      createHash('sha256')
+        .update(c.salt + n)
+        .digest('hex') === c.challenge
+    ) {
+      return Buffer.from(JSON.stringify({ ...c, number: n })).toString('base64');
+    }
+  }
+  throw new Error('unsolvable challenge');
+}
+
+/** The body of a submission with a fresh idempotency key. */
+export function submissionBody(siteKey: string, proof: string): unknown {
+  return {
+    siteKey,
+    category: 'late_result',
+    description: 'Hồ sơ chứng thực của tôi bị trả muộn 10 ngày so với giấy hẹn, đề nghị Trung tâm xem xét.',
+    idempotencyKey: randomBytes(16).toString('base64url'),
+    proof,
+  };
+}
+
+/** Submits one case; returns what the citizen needs to track it. */
+export async function submitOne(server: string, siteKey: string, siteOrigin: string): Promise<{ reference: string; accessKey: string }> {
+  const proof = await solvedProof(server, siteKey, siteOrigin);
+  const { path, headers, body } = citizenRequest('case.submit', submissionBody(siteKey, proof), siteOrigin);
+  const response = await fetch(server + path, { method: 'POST', headers, body });
+  const data = ((await response.json()) as { result?: { data: { reference: string; accessKey: string } } }).result?.data;
+  if (!data) throw new Error(`submission failed: ${response.status}`);
+  return data;
+}
+
+export function trackBody(tracked: { reference: string; accessKey: string }): unknown {
+  return { reference: tracked.reference, accessKey: tracked.accessKey };
+}

@@ -1,0 +1,242 @@
+/**
+ * `pnpm bench http`: issue 11's table over HTTP. For each data set (the demo data, then a generated
+ * database) it starts PAKN and a bare Hono hello-world, each in its own process, and measures the staff's
+ * lists, searches and reports (single client and 10 clients), the citizen path at 50 connections against
+ * bare Hono, durable submissions against raw durable single-row inserts, and the server's memory. Then it
+ * prints the EXPLAIN QUERY PLAN of every query those lists and reports ran, flagging full scans.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'libsql';
+import { DEMO_PASSWORD, DEMO_SITE_KEY } from '@pakn/server';
+import { CSRF_HEADERS, citizenRequest, queryPath, signIn, solvedProof, staffCalls, submissionBody, submitOne, trackBody } from './api-calls.ts';
+import { ratio, type Result } from './figures.ts';
+import { latencies, throughput } from './load.ts';
+import { queryPlans, type QueryPlan } from './query-plans.ts';
+import { startBareHono, startPakn, type ServerProcess } from './servers.ts';
+
+const PAKN_PORT = Number(process.env.BENCH_PORT ?? 25001);
+const HONO_PORT = PAKN_PORT + 2;
+const SITE_ORIGIN = 'http://127.0.0.1:8081';
+
+/** Goals of issue 11 (at one million cases), per figure of the staff's table. */
+const STAFF_GOALS: Readonly<Record<string, number>> = {
+  'inbox.open': 50,
+  'inbox.all': 50,
+  'search.broad-ho-so': 100,
+  'search.no-diacritics-duong': 100,
+  'search.name-and-street': 100,
+  'follow-up': 100,
+  'evaluation.one-year': 300,
+};
+
+export interface DataSet {
+  /** `demo` or the number of generated cases, e.g. `1000000`. */
+  readonly label: string;
+  /** A generated database, or null for a fresh demo database. */
+  readonly path: string | null;
+}
+
+interface Run {
+  readonly set: DataSet;
+  readonly results: Result[];
+  /** The demo run's figures, the baseline of a generated run's staff figures. */
+  readonly demo: ReadonlyMap<string, number>;
+}
+
+function push(run: Run, r: Omit<Result, 'name'> & { name: string }): void {
+  run.results.push({ ...r, name: `http.${run.set.label}.${r.name}` });
+}
+
+/** Each list, search and report, one client; the demo figure is the baseline of the generated one. */
+async function staffFigures(run: Run, pakn: ServerProcess, cookies: Record<string, string>, today: Date): Promise<void> {
+  for (const call of staffCalls(today)) {
+    const init = { headers: { cookie: cookies[call.user] ?? '', ...CSRF_HEADERS } };
+    const url = pakn.url + queryPath(call);
+    // As many rounds as fit in about 15 s (5 at least): a slow report still gets a p95.
+    const t = performance.now();
+    await latencies(url, init, 1, 1);
+    const rounds = Math.max(5, Math.min(40, Math.floor(15_000 / (performance.now() - t))));
+    const measured = await latencies(url, init, 1, rounds);
+    const baseline = run.demo.get(call.name) ?? null;
+    const goal = STAFF_GOALS[call.name] ?? null;
+    push(run, {
+      name: `${call.name}.p95`,
+      value: measured.p95,
+      unit: 'ms',
+      goal,
+      better: 'lower',
+      baseline,
+      ratio: baseline ? ratio(measured.p95, baseline) : null,
+    });
+    push(run, { name: `${call.name}.bytes`, value: measured.bytes, unit: 'B', goal: null, better: 'lower' });
+    if (call.name === 'inbox.open') {
+      const ten = await latencies(url, init, 10, Math.max(3, Math.floor(rounds / 2)));
+      const base10 = run.demo.get('inbox.open.10-clients') ?? null;
+      push(run, {
+        name: 'inbox.open.10-clients.p95',
+        value: ten.p95,
+        unit: 'ms',
+        goal: 100,
+        better: 'lower',
+        baseline: base10,
+        ratio: base10 ? ratio(ten.p95, base10) : null,
+      });
+    }
+  }
+}
+
+/** Tracking and /healthz at 50 connections, each against bare Hono in the same run; memory at 200 connections. */
+async function citizenFigures(run: Run, pakn: ServerProcess, hono: ServerProcess): Promise<void> {
+  const bare = await throughput({ url: hono.url, connections: 50, seconds: 5 });
+  push(run, { name: 'bare-hono.rps', value: bare.rps, unit: 'req/s', goal: null, better: 'higher' });
+  const tracked = await submitOne(pakn.url, DEMO_SITE_KEY, SITE_ORIGIN);
+  const { path, headers, body } = citizenRequest('case.track', trackBody(tracked), SITE_ORIGIN);
+  const track = await throughput({ url: pakn.url + path, method: 'POST', headers, body, connections: 50, seconds: 5 });
+  push(run, {
+    name: 'track.50c.rps',
+    value: track.rps,
+    unit: 'req/s',
+    goal: 0.25,
+    goalOn: 'ratio',
+    better: 'higher',
+    baseline: bare.rps,
+    ratio: ratio(track.rps, bare.rps),
+  });
+  push(run, { name: 'track.50c.p99', value: track.p99, unit: 'ms', goal: 20, better: 'lower' });
+  push(run, { name: 'track.50c.errors', value: track.errors, unit: 'responses', goal: 0, better: 'lower' });
+  const health = await throughput({ url: `${pakn.url}/healthz`, connections: 50, seconds: 5 });
+  push(run, {
+    name: 'healthz.50c.rps',
+    value: health.rps,
+    unit: 'req/s',
+    goal: 0.5,
+    goalOn: 'ratio',
+    better: 'higher',
+    baseline: bare.rps,
+    ratio: ratio(health.rps, bare.rps),
+  });
+  let peak = pakn.rssMb();
+  await throughput({
+    url: pakn.url + path,
+    method: 'POST',
+    headers,
+    body,
+    connections: 200,
+    seconds: 5,
+    onTick: () => (peak = Math.max(peak, pakn.rssMb())),
+  });
+  push(run, { name: 'memory.200c', value: peak, unit: 'MB', goal: 200, better: 'lower' });
+}
+
+/** Durable single-row inserts, one transaction each, into a WAL file with synchronous=FULL, for `seconds`. */
+function rawDurableInserts(dir: string, seconds: number): number {
+  const db = new Database(join(dir, 'raw.db'));
+  try {
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, reference TEXT, body TEXT, at TEXT)');
+    const insert = db.prepare<unknown[]>('INSERT INTO t (reference, body, at) VALUES (?, ?, ?)');
+    const end = performance.now() + seconds * 1000;
+    let n = 0;
+    while (performance.now() < end) {
+      insert.run(`PAKN-2026-${n}`, 'Hồ sơ của tôi bị trả muộn so với giấy hẹn.', new Date().toISOString());
+      n++;
+    }
+    return Math.round(n / seconds);
+  } finally {
+    db.close();
+  }
+}
+
+/** Submissions at 50 connections, each with its own solved proof, against raw durable inserts in the same run. */
+async function submissionFigures(run: Run, pakn: ServerProcess, dir: string): Promise<void> {
+  const proofs: string[] = [];
+  const wanted = 1500;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (proofs.length < wanted) proofs.push(await solvedProof(pakn.url, DEMO_SITE_KEY, SITE_ORIGIN));
+    }),
+  );
+  const { path, headers } = citizenRequest('case.submit', {}, SITE_ORIGIN);
+  const submitted = await throughput({
+    url: pakn.url + path,
+    method: 'POST',
+    headers,
+    body: () => JSON.stringify(submissionBody(DEMO_SITE_KEY, proofs.pop() ?? 'exhausted')),
+    connections: 50,
+    seconds: 5,
+  });
+  const raw = rawDurableInserts(dir, 3);
+  push(run, { name: 'raw-durable-inserts.rps', value: raw, unit: 'rows/s', goal: null, better: 'higher' });
+  push(run, {
+    name: 'submit.50c.rps',
+    value: submitted.rps,
+    unit: 'cases/s',
+    goal: 0.5,
+    goalOn: 'ratio',
+    better: 'higher',
+    baseline: raw,
+    ratio: ratio(submitted.rps, raw),
+  });
+  push(run, { name: 'submit.50c.errors', value: submitted.errors, unit: 'responses', goal: null, better: 'lower' });
+}
+
+/** The site's registered origins must include the bench's: a generated database has the demo's. */
+function checkSiteOrigin(path: string): void {
+  const db = new Database(path, { readonly: true });
+  try {
+    const row = db.prepare<unknown[]>('SELECT allowed_origins FROM sites WHERE key = ?').get(DEMO_SITE_KEY) as { allowed_origins: string } | undefined;
+    if (!row || !(JSON.parse(row.allowed_origins) as string[]).includes(SITE_ORIGIN)) throw new Error(`${path}: the demo site does not allow ${SITE_ORIGIN}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** One data set: servers up, figures, servers down, then the query plans. */
+export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>): Promise<{ results: Result[]; plans: QueryPlan[] }> {
+  const dir = mkdtempSync(join(tmpdir(), `pakn-bench-http-${set.label}-`));
+  const path = set.path ?? join(dir, 'demo.db');
+  if (set.path) checkSiteOrigin(set.path);
+  const run: Run = { set, results: [], demo };
+  const today = new Date();
+  const hono = await startBareHono(HONO_PORT);
+  const pakn = await startPakn({ port: PAKN_PORT, databasePath: path, dir, siteOrigin: SITE_ORIGIN });
+  try {
+    await new Promise((r) => setTimeout(r, 2000));
+    push(run, { name: 'memory.idle', value: pakn.rssMb(), unit: 'MB', goal: 120, better: 'lower' });
+    const cookies = { tiepnhan: await signIn(pakn.url, 'tiepnhan', DEMO_PASSWORD), giamdoc: await signIn(pakn.url, 'giamdoc', DEMO_PASSWORD) };
+    await staffFigures(run, pakn, cookies, today);
+    await citizenFigures(run, pakn, hono);
+    // Submissions only into the demo's fresh file: a generated database stays as generated.
+    if (set.path === null) await submissionFigures(run, pakn, dir);
+  } finally {
+    await pakn.stop();
+    await hono.stop();
+  }
+  const plans = await queryPlans(path, staffCalls(today), today);
+  for (const name of new Set(plans.map((p) => p.call))) {
+    const scans = plans.filter((p) => p.call === name).reduce((n, p) => n + p.fullScans.length, 0);
+    push(run, { name: `${name}.plan.full-scans`, value: scans, unit: 'steps', goal: 0, better: 'lower' });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { results: run.results, plans };
+}
+
+/** The staff figures of a demo run by call name: the baselines of a generated run. */
+export function demoBaselines(results: readonly Result[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const r of results) {
+    const m = /^http\.demo\.(.+)\.p95$/.exec(r.name);
+    if (m?.[1]) map.set(m[1], r.value);
+  }
+  return map;
+}
+
+export function printPlans(label: string, plans: readonly QueryPlan[]): void {
+  console.log(`\nEXPLAIN QUERY PLAN (${label})`);
+  for (const p of plans) {
+    console.log(`${p.fullScans.length > 0 ? 'FULL SCAN' : 'ok'} [${p.call}] ${p.sql.slice(0, 220)}`);
+    for (const step of p.plan) console.log(`    ${p.fullScans.includes(step) ? '!! ' : ''}${step}`);
+  }
+}
