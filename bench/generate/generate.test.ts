@@ -113,7 +113,7 @@ describe('the data generator', () => {
     if (!director) throw new Error('The demo seed has a director');
     const caller = createCaller({ services, request: STAFF_REQUEST, staff: director });
     const found = await caller.case.inbox({ status: 'all', q: 'hồ sơ' });
-    expect(found.length).toBeGreaterThan(0);
+    expect(found.items.length).toBeGreaterThan(0);
     const evaluation = await caller.unit.evaluation({ from: '2025-11-01', to: '2026-10-31' });
     expect(evaluation.some((row) => row.received > 0)).toBe(true);
   });
