@@ -22,7 +22,7 @@ function lastYear(today: Date): { from: string; to: string } {
 }
 
 /** The page size the portal asks for (and the server's default). */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 /** The lists, searches and reports of issue 11's table, single client, each on its first page. */
 export function staffCalls(today: Date): StaffCall[] {
