@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServices, createCaller, sha256Hex, type Context } from '@pakn/api';
-import { Db, getCase, getCaseForTracking, listEvents, listStaffOfUnit, searchCases } from '@pakn/db';
+import {
+  Db,
+  getCase,
+  getCaseForTracking,
+  listEvents,
+  listStaffOfUnit,
+  loadWorkingCalendars,
+  recountAnswerFacts,
+  recountCaseQueues,
+  searchCases,
+} from '@pakn/db';
 import { CLOSED_STATUSES, EXTENSION_MAX_DAYS, searchTerms } from '@pakn/domain';
 import { generatedIdentity } from './cases.ts';
 import { generateDatabase } from './generate.ts';
@@ -116,6 +126,20 @@ describe('the data generator', () => {
     expect(found.items.length).toBeGreaterThan(0);
     const evaluation = await caller.unit.evaluation({ from: '2025-11-01', to: '2026-10-31' });
     expect(evaluation.some((row) => row.received > 0)).toBe(true);
+  });
+
+  it('stores every list key and answer timing a full recount computes: a server starting on it has nothing to backfill', async () => {
+    const count = async (sql: string) => Number((await db.execute(sql)).rows[0]?.n);
+    expect(await count('SELECT COUNT(*) AS n FROM cases WHERE queue_rank IS NULL OR queue_at IS NULL')).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM case_events WHERE kind = 'answered' AND answer_state IS NULL")).toBe(0);
+    // Open and closed keys, and timed answers both on time and late: the recount below compares real values.
+    expect(await count('SELECT COUNT(DISTINCT queue_rank < 4) AS n FROM cases')).toBe(2);
+    expect(await count("SELECT COUNT(DISTINCT answer_on_time) AS n FROM case_events WHERE kind = 'answered' AND answer_state = 2")).toBe(2);
+    const before = await generatedRows(first);
+    const calendars = await loadWorkingCalendars(db);
+    expect(await recountCaseQueues(db, calendars, 'all')).toBe(0);
+    expect(await recountAnswerFacts(db, calendars, { since: '1970-01-01T00:00:00.000Z' })).toBe(0);
+    expect(await generatedRows(first)).toBe(before);
   });
 
   it('gives every case the access key derived from the seed', async () => {

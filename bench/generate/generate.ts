@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Db, migrate } from '@pakn/db';
+import { Db, loadWorkingCalendars, migrate, type WorkingCalendars } from '@pakn/db';
 import { BUILT_IN_CATEGORIES } from '@pakn/domain';
 import { DEMO_SITE_KEY, seedDemo } from '@pakn/server';
 import { batchOfCases, type BatchContext } from './cases.ts';
@@ -75,12 +75,16 @@ function unitDrawer(rng: Random, units: readonly UnitRow[]): () => string {
   };
 }
 
-/** Migrates and seeds the demo's organisation (no sample cases) with the application's own code. */
-async function prepare(path: string, now: Date): Promise<void> {
+/**
+ * Migrates and seeds the demo's organisation (no sample cases) with the application's own code; returns the
+ * working calendars the application will count with.
+ */
+async function prepare(path: string, now: Date): Promise<WorkingCalendars> {
   const db = await Db.open({ url: `file:${path}` });
   try {
     await migrate(db);
     await seedDemo(db, { demoSiteOrigins: ['http://localhost:8081', 'http://127.0.0.1:8081'], now, withSampleCases: false });
+    return await loadWorkingCalendars(db);
   } finally {
     db.close();
   }
@@ -89,8 +93,8 @@ async function prepare(path: string, now: Date): Promise<void> {
 export async function generateDatabase(options: GenerateOptions): Promise<GenerateSummary> {
   if (existsSync(options.path)) throw new Error(`${options.path} exists: the generator writes a new file only`);
   const start = performance.now();
-  await prepare(options.path, options.now);
-  const writer = new CaseWriter(options.path);
+  const calendars = await prepare(options.path, options.now);
+  const writer = new CaseWriter(options.path, calendars);
   try {
     const units = writer.all("SELECT id, kind, name FROM units WHERE kind != 'centre' ORDER BY id") as UnitRow[];
     // The generated staff sign in with the demo password: the same hash as the demo's intake officer.

@@ -4,8 +4,8 @@
  * `searchDocument`, so generated cases are found exactly as real ones.
  */
 import Database from 'libsql';
-import { OUT_OF_SCOPE_LABELS } from '@pakn/domain';
-import { searchDocument, type SearchSource } from '@pakn/db';
+import { OUT_OF_SCOPE_LABELS, caseQueueKey } from '@pakn/domain';
+import { answerFact, searchDocument, stageCalendar, type SearchSource, type WorkingCalendars } from '@pakn/db';
 import type { PlannedCase } from './plan.ts';
 
 interface Statement {
@@ -19,16 +19,21 @@ const CASE_SQL = `INSERT INTO cases (id, reference, access_key_hash, channel, si
   out_of_scope_class, referral, concerned_unit_id, unit_id, description, contact_name, contact_phone, contact_email,
   confidential, consent_at, lang, answer, answered_at, created_at, updated_at, version, dossier_code, appointment_date,
   returned_date, rating_score, rating_comment, rated_at, forwarded_at, merged_into, wants_updates, acknowledged_at,
-  assigned_to, pauses, info_question, extension_status, extension_days, extension_reason, answer_outcome)
-  VALUES (${Array.from({ length: 41 }, () => '?').join(', ')})`;
+  assigned_to, pauses, info_question, extension_status, extension_days, extension_reason, answer_outcome, queue_rank, queue_at)
+  VALUES (${Array.from({ length: 43 }, () => '?').join(', ')})`;
 
 export class CaseWriter {
   readonly #db: Database.Database;
   readonly #statements: Record<'case' | 'event' | 'letter' | 'contact' | 'record' | 'doc' | 'search', Statement>;
   readonly #labels: Map<string, string>;
+  readonly #calendars: WorkingCalendars;
+  readonly #calendarOf: ReturnType<typeof stageCalendar>;
   events = 0;
 
-  constructor(path: string) {
+  /** `calendars`: the working calendars the application loads (loadWorkingCalendars), for the stored keys and facts. */
+  constructor(path: string, calendars: WorkingCalendars) {
+    this.#calendars = calendars;
+    this.#calendarOf = stageCalendar(calendars);
     this.#db = new Database(path);
     // Generation is one bulk load into a file nobody else uses yet: durability per batch is not needed.
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144;');
@@ -37,7 +42,8 @@ export class CaseWriter {
     this.#statements = {
       case: this.#prepare(CASE_SQL),
       event: this.#prepare(
-        'INSERT INTO case_events (case_id, at, kind, from_status, to_status, actor_staff_id, note, visible_to_citizen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO case_events (case_id, at, kind, from_status, to_status, actor_staff_id, note, visible_to_citizen,
+           answer_state, answer_unit_id, answer_on_time, answer_nanodays) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       letter: this.#prepare(
         `INSERT INTO letters (id, case_id, unit_id, status, year, number, body, drafted_by, drafted_at, decided_by, decided_at, decision_comment)
@@ -67,8 +73,43 @@ export class CaseWriter {
     return labels;
   }
 
+  /**
+   * The list key (migration 0014) with the domain's caseQueueKey and the calendars refreshCaseQueue uses: a
+   * server started on the file has no key to compute and a recount changes none.
+   */
+  #queueKey(c: PlannedCase): { rank: number; at: string } {
+    return caseQueueKey(
+      {
+        status: c.status,
+        createdAt: new Date(c.createdAt).toISOString(),
+        forwardedAt: iso(c.forwardedAt),
+        pauses: c.pauses,
+        extension: c.extension,
+        unitId: c.unitId,
+      },
+      this.#calendarOf,
+    );
+  }
+
+  /** The stored timing of a verified answer (migration 0017), computed by the same answerFact as refreshAnswerFacts. */
+  #answerFact(c: PlannedCase, answeredAt: number): (string | number | null)[] {
+    const submitted = c.events.filter((e) => e.kind === 'answer_submitted' && e.at <= answeredAt).map((e) => e.at);
+    const fact = answerFact(
+      {
+        unitId: c.unitId,
+        forwardedAt: iso(c.forwardedAt),
+        submittedAt: submitted.length > 0 ? iso(Math.max(...submitted)) : null,
+        pauses: c.pauses,
+        extension: c.extension,
+      },
+      this.#calendars,
+    );
+    return [fact.state, fact.unitId, fact.onTime, fact.nanodays];
+  }
+
   #insertCase(c: PlannedCase): void {
     const { citizen } = c;
+    const key = this.#queueKey(c);
     this.#statements.case.run(
       c.id,
       c.reference,
@@ -111,12 +152,15 @@ export class CaseWriter {
       c.extension?.days ?? null,
       c.extension?.reason ?? null,
       c.answerOutcome,
+      key.rank,
+      key.at,
     );
   }
 
   #insertHistory(c: PlannedCase, reference: (caseId: string) => string): void {
     for (const e of c.events) {
-      this.#statements.event.run(c.id, iso(e.at), e.kind, e.from, e.to, e.actor, e.note, e.visible ? 1 : 0);
+      const fact = e.kind === 'answered' ? this.#answerFact(c, e.at) : [null, null, null, null];
+      this.#statements.event.run(c.id, iso(e.at), e.kind, e.from, e.to, e.actor, e.note, e.visible ? 1 : 0, ...fact);
     }
     this.events += c.events.length;
     for (const l of c.letters) {

@@ -21,16 +21,71 @@ function lastYear(today: Date): { from: string; to: string } {
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 
-/** The lists, searches and reports of issue 11's table, single client. */
+/** The page size the portal asks for (and the server's default). */
+const PAGE_SIZE = 50;
+
+/** The lists, searches and reports of issue 11's table, single client, each on its first page. */
 export function staffCalls(today: Date): StaffCall[] {
+  const page = { limit: PAGE_SIZE };
   return [
-    { name: 'inbox.open', procedure: 'case.inbox', input: { status: 'open' }, user: 'tiepnhan' },
-    { name: 'inbox.all', procedure: 'case.inbox', input: { status: 'all' }, user: 'tiepnhan' },
-    { name: 'search.broad-ho-so', procedure: 'case.inbox', input: { status: 'all', q: 'hồ sơ' }, user: 'tiepnhan' },
-    { name: 'search.no-diacritics-duong', procedure: 'case.inbox', input: { status: 'all', q: 'duong' }, user: 'tiepnhan' },
-    { name: 'search.name-and-street', procedure: 'case.inbox', input: { status: 'all', q: 'Nguyễn Văn An Láng' }, user: 'tiepnhan' },
-    { name: 'follow-up', procedure: 'case.followUp', input: undefined, user: 'tiepnhan' },
+    { name: 'inbox.open', procedure: 'case.inbox', input: { status: 'open', ...page }, user: 'tiepnhan' },
+    { name: 'inbox.all', procedure: 'case.inbox', input: { status: 'all', ...page }, user: 'tiepnhan' },
+    { name: 'search.broad-ho-so', procedure: 'case.inbox', input: { status: 'all', q: 'hồ sơ', ...page }, user: 'tiepnhan' },
+    { name: 'search.no-diacritics-duong', procedure: 'case.inbox', input: { status: 'all', q: 'duong', ...page }, user: 'tiepnhan' },
+    { name: 'search.name-and-street', procedure: 'case.inbox', input: { status: 'all', q: 'Nguyễn Văn An Láng', ...page }, user: 'tiepnhan' },
+    { name: 'follow-up', procedure: 'case.followUp', input: page, user: 'tiepnhan' },
     { name: 'evaluation.one-year', procedure: 'unit.evaluation', input: lastYear(today), user: 'giamdoc' },
+  ];
+}
+
+/** A list paged as the portal pages it: `pages` pages deep, following each response's `next`. */
+export interface PagedCall {
+  /** The first page's call (one of staffCalls). */
+  readonly first: StaffCall;
+  /** Which page to measure (1 is the first). */
+  readonly pages: number;
+  /** The input of the page after `input`, given its response's data; null on the last page. */
+  readonly after: (data: unknown, input: unknown) => unknown;
+}
+
+interface Page {
+  readonly next?: string | null;
+}
+
+const inboxAfter = (data: unknown, input: unknown): unknown => {
+  const next = (data as Page).next;
+  return next ? { ...(input as object), cursor: next } : null;
+};
+
+/**
+ * The follow-up's two lists page on their own cursors; the deep request carries both. A list that ended keeps
+ * the cursor of its last page, so the request stays as deep as it can.
+ */
+const followUpAfter = (data: unknown, input: unknown): unknown => {
+  const { overdue, atRisk } = data as { overdue: Page; atRisk: Page };
+  if (!overdue.next && !atRisk.next) return null;
+  const before = input as { overdueCursor?: string; atRiskCursor?: string };
+  return { ...before, overdueCursor: overdue.next ?? before.overdueCursor, atRiskCursor: atRisk.next ?? before.atRiskCursor };
+};
+
+/**
+ * The deep pages measured besides the first: the lists `listPages` deep (the follow-up's too), the searches
+ * `searchPages` deep. The figure of a deep page is named after its first page's, with `.deep`.
+ */
+export function pagedCalls(calls: readonly StaffCall[], listPages: number, searchPages: number): PagedCall[] {
+  const named = (name: string) => {
+    const call = calls.find((c) => c.name === name);
+    if (!call) throw new Error(`no staff call ${name}`);
+    return call;
+  };
+  return [
+    ...['inbox.open', 'inbox.all'].map((name) => ({ first: named(name), pages: listPages, after: inboxAfter })),
+    { first: named('follow-up'), pages: listPages, after: followUpAfter },
+    ...['search.broad-ho-so', 'search.no-diacritics-duong', 'search.name-and-street'].map((name) => ({
+      first: named(name),
+      pages: searchPages,
+      after: inboxAfter,
+    })),
   ];
 }
 

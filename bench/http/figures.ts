@@ -28,7 +28,7 @@ export function describe(r: Result): string {
     r.goal === null
       ? '(no goal)'
       : `goal ${r.goalOn === 'ratio' ? 'ratio ' : ''}${r.better === 'lower' ? '≤' : '≥'} ${r.goal}${r.goalOn === 'ratio' ? '' : ` ${r.unit}`}`;
-  return `${ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(44)} ${String(r.value).padStart(9)} ${r.unit.padEnd(9)}${baseline}${ratio} ${goal}`;
+  return `${ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(52)} ${String(r.value).padStart(9)} ${r.unit.padEnd(9)}${baseline}${ratio} ${goal}`;
 }
 
 export function ratio(value: number, baseline: number): number {

@@ -11,7 +11,20 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'libsql';
 import { DEMO_PASSWORD, DEMO_SITE_KEY } from '@pakn/server';
-import { CSRF_HEADERS, citizenRequest, queryPath, signIn, solvedProof, staffCalls, submissionBody, submitOne, trackBody } from './api-calls.ts';
+import {
+  CSRF_HEADERS,
+  citizenRequest,
+  pagedCalls,
+  queryPath,
+  signIn,
+  solvedProof,
+  staffCalls,
+  submissionBody,
+  submitOne,
+  trackBody,
+  type PagedCall,
+  type StaffCall,
+} from './api-calls.ts';
 import { ratio, type Result } from './figures.ts';
 import { latencies, throughput } from './load.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
@@ -21,7 +34,7 @@ const PAKN_PORT = Number(process.env.BENCH_PORT ?? 25001);
 const HONO_PORT = PAKN_PORT + 2;
 const SITE_ORIGIN = 'http://127.0.0.1:8081';
 
-/** Goals of issue 11 (at one million cases), per figure of the staff's table. */
+/** Goals of issue 11 (at one million cases), per figure of the staff's table; a deep page has its first page's. */
 const STAFF_GOALS: Readonly<Record<string, number>> = {
   'inbox.open': 50,
   'inbox.all': 50,
@@ -50,10 +63,35 @@ function push(run: Run, r: Omit<Result, 'name'> & { name: string }): void {
   run.results.push({ ...r, name: `http.${run.set.label}.${r.name}` });
 }
 
+/** How deep the lists are paged: 200 pages of 50 on a generated database (BENCH_DEEP_PAGES), 5 on the demo's. */
+function depths(set: DataSet): { lists: number; searches: number } {
+  return { lists: set.path === null ? 5 : Number(process.env.BENCH_DEEP_PAGES ?? 200), searches: 5 };
+}
+
+const authorised = (cookies: Record<string, string>, call: StaffCall): RequestInit => ({ headers: { cookie: cookies[call.user] ?? '', ...CSRF_HEADERS } });
+
+/**
+ * Follows `next` from the first page as the portal's "next page" does, up to the page asked for (or the last
+ * one, when the list is shorter): the call of that page, named `<first>.deep`, and which page it is.
+ */
+async function deepPage(pakn: ServerProcess, cookies: Record<string, string>, paged: PagedCall): Promise<{ call: StaffCall; page: number }> {
+  let input = paged.first.input;
+  let page = 1;
+  while (page < paged.pages) {
+    const response = await fetch(pakn.url + queryPath({ procedure: paged.first.procedure, input }), authorised(cookies, paged.first));
+    if (!response.ok) throw new Error(`${paged.first.name} page ${page}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+    const next = paged.after(((await response.json()) as { result: { data: unknown } }).result.data, input);
+    if (next === null) break;
+    input = next;
+    page += 1;
+  }
+  return { call: { ...paged.first, name: `${paged.first.name}.deep`, input }, page };
+}
+
 /** Each list, search and report, one client; the demo figure is the baseline of the generated one. */
-async function staffFigures(run: Run, pakn: ServerProcess, cookies: Record<string, string>, today: Date): Promise<void> {
-  for (const call of staffCalls(today)) {
-    const init = { headers: { cookie: cookies[call.user] ?? '', ...CSRF_HEADERS } };
+async function staffFigures(run: Run, pakn: ServerProcess, cookies: Record<string, string>, calls: readonly StaffCall[]): Promise<void> {
+  for (const call of calls) {
+    const init = authorised(cookies, call);
     const url = pakn.url + queryPath(call);
     // As many rounds as fit in about 15 s (5 at least): a slow report still gets a p95.
     const t = performance.now();
@@ -61,7 +99,7 @@ async function staffFigures(run: Run, pakn: ServerProcess, cookies: Record<strin
     const rounds = Math.max(5, Math.min(40, Math.floor(15_000 / (performance.now() - t))));
     const measured = await latencies(url, init, 1, rounds);
     const baseline = run.demo.get(call.name) ?? null;
-    const goal = STAFF_GOALS[call.name] ?? null;
+    const goal = STAFF_GOALS[call.name.replace(/\.deep$/, '')] ?? null;
     push(run, {
       name: `${call.name}.p95`,
       value: measured.p95,
@@ -72,11 +110,11 @@ async function staffFigures(run: Run, pakn: ServerProcess, cookies: Record<strin
       ratio: baseline ? ratio(measured.p95, baseline) : null,
     });
     push(run, { name: `${call.name}.bytes`, value: measured.bytes, unit: 'B', goal: null, better: 'lower' });
-    if (call.name === 'inbox.open') {
+    if (call.name === 'inbox.open' || call.name === 'inbox.open.deep') {
       const ten = await latencies(url, init, 10, Math.max(3, Math.floor(rounds / 2)));
-      const base10 = run.demo.get('inbox.open.10-clients') ?? null;
+      const base10 = run.demo.get(`${call.name}.10-clients`) ?? null;
       push(run, {
-        name: 'inbox.open.10-clients.p95',
+        name: `${call.name}.10-clients.p95`,
         value: ten.p95,
         unit: 'ms',
         goal: 100,
@@ -200,13 +238,23 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
   if (set.path) checkSiteOrigin(set.path);
   const run: Run = { set, results: [], demo };
   const today = new Date();
+  // The deep pages' calls, with the cursors the server gave: the query plans below explain them too.
+  const calls: StaffCall[] = [];
   const hono = await startBareHono(HONO_PORT);
   const pakn = await startPakn({ port: PAKN_PORT, databasePath: path, dir, siteOrigin: SITE_ORIGIN });
   try {
     await new Promise((r) => setTimeout(r, 2000));
     push(run, { name: 'memory.idle', value: pakn.rssMb(), unit: 'MB', goal: 120, better: 'lower' });
     const cookies = { tiepnhan: await signIn(pakn.url, 'tiepnhan', DEMO_PASSWORD), giamdoc: await signIn(pakn.url, 'giamdoc', DEMO_PASSWORD) };
-    await staffFigures(run, pakn, cookies, today);
+    const firsts = staffCalls(today);
+    const deep = depths(set);
+    for (const paged of pagedCalls(firsts, deep.lists, deep.searches)) {
+      const found = await deepPage(pakn, cookies, paged);
+      // The page reached: fewer than asked when the list is shorter (the demo's lists fit on one page).
+      push(run, { name: `${found.call.name}.page`, value: found.page, unit: 'page', goal: null, better: 'higher' });
+      calls.push(found.call);
+    }
+    await staffFigures(run, pakn, cookies, [...firsts, ...calls]);
     await citizenFigures(run, pakn, hono);
     // Submissions only into the demo's fresh file: a generated database stays as generated.
     if (set.path === null) await submissionFigures(run, pakn, dir);
@@ -214,7 +262,7 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
     await pakn.stop();
     await hono.stop();
   }
-  const plans = await queryPlans(path, staffCalls(today), today);
+  const plans = await queryPlans(path, [...staffCalls(today), ...calls], today);
   for (const name of new Set(plans.map((p) => p.call))) {
     const scans = plans.filter((p) => p.call === name).reduce((n, p) => n + p.fullScans.length, 0);
     push(run, { name: `${name}.plan.full-scans`, value: scans, unit: 'steps', goal: 0, better: 'lower' });

@@ -1,9 +1,9 @@
 /**
- * The processes the HTTP bench measures: PAKN (`pakn start`, from apps/server/dist when a build of the server
- * exists, else through tsx) and the bare Hono baseline. Each runs alone in its process, so its memory is its
+ * The processes the HTTP bench measures: PAKN (`pakn start` from the esbuild bundle apps/server/dist/cli.js,
+ * built afresh by the bench, as production runs it: no TypeScript loader in its memory) and the bare Hono baseline. Each runs alone in its process, so its memory is its
  * own; both are stopped by their process id when the bench ends.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -64,6 +64,18 @@ export function startBareHono(port: number): Promise<ServerProcess> {
   return start(join(root, 'bench'), ['--import', 'tsx', join(root, 'bench/http/bare-hono.ts'), String(port)], {}, `http://127.0.0.1:${port}`, '/');
 }
 
+let bundled: string | null = null;
+
+/** Builds apps/server/dist/cli.js once per bench run (`pnpm --filter @pakn/server build`), so it bundles this checkout's sources. */
+function serverBundle(): string {
+  if (bundled) return bundled;
+  execFileSync(process.execPath, ['build.mjs'], { cwd: join(root, 'apps/server'), stdio: 'inherit' });
+  const path = join(root, 'apps/server/dist/cli.js');
+  if (!existsSync(path)) throw new Error(`${path}: the server build wrote no bundle`);
+  bundled = path;
+  return path;
+}
+
 export interface PaknOptions {
   readonly port: number;
   readonly databasePath: string;
@@ -101,7 +113,6 @@ export function startPakn(options: PaknOptions): Promise<ServerProcess> {
   ]) {
     env[`RATE_LIMIT_${name}_PER_HOUR`] = '0';
   }
-  const built = join(root, 'apps/server/dist/cli.js');
-  const args = existsSync(built) ? [built, 'start'] : ['--import', 'tsx', join(root, 'apps/server/src/cli.ts'), 'start'];
-  return start(join(root, 'apps/server'), args, env, url, '/healthz');
+  // The `start` script of apps/server: node on the bundle, with its source maps.
+  return start(join(root, 'apps/server'), ['--enable-source-maps', serverBundle(), 'start'], env, url, '/healthz');
 }

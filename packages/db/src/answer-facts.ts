@@ -20,11 +20,21 @@ export const AnswerState = { notCounted: 0, untimed: 1, timed: 2 } as const;
 /** Working days are stored in billionths, the clock's own precision (caseClock rounds to 1e-9). */
 export const NANODAYS_PER_DAY = 1_000_000_000;
 
-interface AnswerFact {
+export interface AnswerFact {
   readonly state: number;
   readonly unitId: string | null;
   readonly onTime: number | null;
   readonly nanodays: number | null;
+}
+
+/** What an answer's fact depends on: the case's unit, forwarding, pauses and extension, and when the unit answered. */
+export interface AnswerFactInput {
+  readonly unitId: string | null;
+  readonly forwardedAt: string | null;
+  /** The last answer the unit sent before the verification; the forwarding when none is recorded. */
+  readonly submittedAt: string | null;
+  readonly pauses: readonly Pause[];
+  readonly extension: Extension | null;
 }
 
 /** The unit's answer is the last one it sent before the Centre verified it (a returned answer is redone). */
@@ -33,21 +43,34 @@ const FACT_SOURCE = `SELECT e.id, c.unit_id, c.forwarded_at, c.pauses, c.extensi
     (SELECT MAX(s.at) FROM case_events AS s WHERE s.case_id = e.case_id AND s.kind = 'answer_submitted' AND s.at <= e.at) AS submitted_at
   FROM case_events AS e JOIN cases AS c ON c.id = e.case_id`;
 
-function factOf(row: Row, calendars: AnswerCalendars): AnswerFact {
-  const unitId = strOrNull(row, 'unit_id');
-  const forwardedAt = strOrNull(row, 'forwarded_at');
+/** The stored fact of one verified answer; pure, so bulk writers (the generator) store exactly what a recount would. */
+export function answerFact(input: AnswerFactInput, calendars: AnswerCalendars): AnswerFact {
+  const { unitId, forwardedAt } = input;
   if (unitId === null || forwardedAt === null) return { state: AnswerState.notCounted, unitId: null, onTime: null, nanodays: null };
-  const extension: Extension | null = row.extension_status
-    ? { status: str(row, 'extension_status') as Extension['status'], days: num(row, 'extension_days'), reason: '' }
-    : null;
   const timing = answerTiming(calendars.units.get(unitId) ?? calendars.centre, {
     forwardedAt,
-    submittedAt: strOrNull(row, 'submitted_at') ?? forwardedAt,
-    pauses: JSON.parse(str(row, 'pauses')) as Pause[],
-    extension,
+    submittedAt: input.submittedAt ?? forwardedAt,
+    pauses: input.pauses,
+    extension: input.extension,
   });
   if (!timing) return { state: AnswerState.untimed, unitId, onTime: null, nanodays: null };
   return { state: AnswerState.timed, unitId, onTime: timing.onTime ? 1 : 0, nanodays: Math.round(timing.workingDays * NANODAYS_PER_DAY) };
+}
+
+function factOf(row: Row, calendars: AnswerCalendars): AnswerFact {
+  const extension: Extension | null = row.extension_status
+    ? { status: str(row, 'extension_status') as Extension['status'], days: num(row, 'extension_days'), reason: '' }
+    : null;
+  return answerFact(
+    {
+      unitId: strOrNull(row, 'unit_id'),
+      forwardedAt: strOrNull(row, 'forwarded_at'),
+      submittedAt: strOrNull(row, 'submitted_at'),
+      pauses: JSON.parse(str(row, 'pauses')) as Pause[],
+      extension,
+    },
+    calendars,
+  );
 }
 
 const sameFact = (row: Row, fact: AnswerFact) =>
