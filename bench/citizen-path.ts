@@ -11,11 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { NO_CITIZEN_LIMITS, createApiServices, createCaller, type Context } from '@pakn/api';
+import { createCaller } from '@pakn/api';
 import { Db, migrate } from '@pakn/db';
 import { seedDemo, DEMO_SITE_KEY } from '@pakn/server';
+import { benchCitizenContext, solveChallenge } from './citizen-support.ts';
 
 const { values } = parseArgs({
   options: { proofs: { type: 'string', default: '60000' }, submissions: { type: 'string', default: '300' }, tracks: { type: 'string', default: '3000' } },
@@ -43,33 +44,8 @@ try {
       args: [Math.min(5000, usedProofs - done), done, later],
     });
   }
-  const ctx: Context = {
-    services: createApiServices({ db, citizen: { powMaxNumber: 10, powMaxMultiplier: 1, limits: NO_CITIZEN_LIMITS } }),
-    request: {
-      origin: 'http://ward.bench',
-      ownOrigin: 'http://pakn.bench',
-      hasCsrfHeader: false,
-      clientAddress: '127.0.0.1',
-      lang: 'vi',
-      sessionToken: null,
-      setSessionCookie: () => undefined,
-    },
-    staff: null,
-  };
-  const caller = createCaller(ctx);
-  const solve = async () => {
-    const c = await caller.case.challenge({ siteKey: DEMO_SITE_KEY });
-    for (let n = 0; n <= c.maxnumber; n++) {
-      if (
-        createHash('sha256')
-          .update(c.salt + n)
-          .digest('hex') === c.challenge
-      ) {
-        return Buffer.from(JSON.stringify({ ...c, number: n })).toString('base64');
-      }
-    }
-    throw new Error('unsolvable');
-  };
+  const caller = createCaller(benchCitizenContext(db));
+  const solve = async () => solveChallenge(await caller.case.challenge({ siteKey: DEMO_SITE_KEY }));
   const proofs: string[] = [];
   for (let i = 0; i < submissions; i++) proofs.push(await solve());
   const input = {

@@ -3,10 +3,11 @@
  * plain node:http calls to it, and a proof-of-work solver. Everything targets 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request, type Agent } from 'node:http';
 import { resolve } from 'node:path';
+import { solveChallenge, type ChallengeData } from '../citizen-support.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const SITE_ORIGIN = 'http://battery.test';
@@ -228,31 +229,11 @@ export function reason(reply: Reply): string {
   }
 }
 
-interface ChallengeData {
-  readonly challenge: string;
-  readonly salt: string;
-  readonly maxnumber: number;
-}
-
-/** Solves an ALTCHA challenge as the widget does: find n with SHA-256(salt + n) = challenge. */
-function solve(c: ChallengeData): string {
-  for (let n = 0; n <= c.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(c.salt + n)
-        .digest('hex') === c.challenge
-    ) {
-      return Buffer.from(JSON.stringify({ ...c, number: n })).toString('base64');
-    }
-  }
-  throw new Error('unsolvable challenge');
-}
-
 export const citizenHeaders = { origin: SITE_ORIGIN };
 
 export async function newProof(agent: Agent | null, server: string): Promise<{ reply: Reply; proof: string | null }> {
   const reply = await call(agent, 'POST', `${server}/trpc/case.challenge`, { siteKey: SITE_KEY }, citizenHeaders);
-  return { reply, proof: reply.status === 200 ? solve(data<ChallengeData>(reply)) : null };
+  return { reply, proof: reply.status === 200 ? solveChallenge(data<ChallengeData>(reply)) : null };
 }
 
 export function newIdempotencyKey(): string {

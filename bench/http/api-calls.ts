@@ -3,7 +3,8 @@
  * requests, and the citizen calls as POST bodies. When a procedure's input changes (keyset pagination: a
  * cursor and a page size), only this file changes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { solveChallenge, type ChallengeData } from '../citizen-support.ts';
 
 /** A staff query measured by the bench: its figure's name, the procedure and its input. */
 export interface StaffCall {
@@ -113,27 +114,11 @@ export function citizenRequest(procedure: string, body: unknown, siteOrigin: str
   return { path: `/trpc/${procedure}`, headers: { 'content-type': 'application/json', origin: siteOrigin }, body: JSON.stringify(body) };
 }
 
-interface Challenge {
-  readonly challenge: string;
-  readonly salt: string;
-  readonly maxnumber: number;
-}
-
 /** Fetches a proof-of-work challenge and solves it (the bench's server asks for an easy one). */
 export async function solvedProof(server: string, siteKey: string, siteOrigin: string): Promise<string> {
   const { path, headers, body } = citizenRequest('case.challenge', { siteKey }, siteOrigin);
   const response = await fetch(server + path, { method: 'POST', headers, body });
-  const c = ((await response.json()) as { result: { data: Challenge } }).result.data;
-  for (let n = 0; n <= c.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(c.salt + n)
-        .digest('hex') === c.challenge
-    ) {
-      return Buffer.from(JSON.stringify({ ...c, number: n })).toString('base64');
-    }
-  }
-  throw new Error('unsolvable challenge');
+  return solveChallenge(((await response.json()) as { result: { data: ChallengeData } }).result.data);
 }
 
 /** The body of a submission with a fresh idempotency key. */
