@@ -72,10 +72,19 @@ test('the inbox shows 50 cases a page, the next page, a link to it, and the firs
   expect(errors).toEqual([]);
 });
 
-test('a link to a page that is not one says so, in Vietnamese', async ({ page }) => {
+test('a link to a page that is not one says so, in Vietnamese, and offers the first page', async ({ page }) => {
   await signIn(page, 'tiepnhan');
   await page.goto(`${PAKN}/portal/?page=not-a-page`);
   await expect(page.getByText('Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.')).toBeVisible();
+  // Trying the same link again would fail again: the button opens the first page instead.
+  await page.getByRole('button', { name: 'Mở trang đầu' }).click();
+  await expect(page).not.toHaveURL(/[?&]page=/);
+  await expect(rows(page)).toHaveCount(50);
+
+  await page.goto(`${PAKN}/portal/follow-up?overdue=not-a-page`);
+  await page.getByRole('button', { name: 'Mở trang đầu' }).click();
+  await expect(page).not.toHaveURL(/[?&]overdue=/);
+  await expect(page.locator('pakn-follow-up #overdue-heading')).toBeVisible();
 });
 
 test('search results come a page at a time', async ({ page }) => {

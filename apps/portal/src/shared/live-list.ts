@@ -56,8 +56,8 @@ export class LiveList<A extends readonly unknown[], R> {
   }
 
   /** The list, or the reason it failed with a "try again" button (nothing while loading: the summary says so). */
-  render(complete: (value: R) => TemplateResult): TemplateResult | typeof nothing {
+  render(complete: (value: R) => TemplateResult, firstPage?: () => void): TemplateResult | typeof nothing {
     if (this.task.status === TaskStatus.INITIAL || (this.task.status === TaskStatus.PENDING && !this.#quiet)) return nothing;
-    return renderLoad(this.task, this.#lang(), { complete, keepStale: this.#quiet });
+    return renderLoad(this.task, this.#lang(), { complete, keepStale: this.#quiet, ...(firstPage ? { firstPage } : {}) });
   }
 }

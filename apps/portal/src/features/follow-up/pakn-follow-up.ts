@@ -83,14 +83,15 @@ export class PaknFollowUp extends PaknElement {
   }
 
   /** Another page of one list: both cursors go in the address (a link to it opens it), Back returns. */
-  #goTo(name: ListName, to: { cursor: string } | 'previous'): void {
-    if (name === 'overdue') this.overduePage = this.#trails.overdue.move(this.overduePage, to);
-    else this.atRiskPage = this.#trails['at-risk'].move(this.atRiskPage, to);
+  /** Moves one list to another page, or both lists (`all`) to their first pages. */
+  #goTo(name: ListName | 'all', to: { cursor: string } | 'previous'): void {
+    if (name !== 'at-risk') this.overduePage = this.#trails.overdue.move(this.overduePage, to);
+    if (name !== 'overdue') this.atRiskPage = this.#trails['at-risk'].move(this.atRiskPage, to);
     const params = new URLSearchParams();
     if (this.overduePage) params.set('overdue', this.overduePage);
     if (this.atRiskPage) params.set('at-risk', this.atRiskPage);
     this.dispatchEvent(new NavigateEvent({ path: `${location.pathname}${params.size ? `?${params}` : ''}` }));
-    this.renderRoot.querySelector<HTMLElement>(`#${name}-heading`)?.scrollIntoView({ block: 'start' });
+    this.renderRoot.querySelector<HTMLElement>(name === 'all' ? 'h1' : `#${name}-heading`)?.scrollIntoView({ block: 'start' });
   }
 
   async #toggleRecord(key: string): Promise<void> {
@@ -129,6 +130,7 @@ export class PaknFollowUp extends PaknElement {
         </div>
         ${renderLoad(this.#data, lang, {
           loading: nothing,
+          firstPage: () => this.#goTo('all', { cursor: '' }),
           complete: (d) =>
             html`${this.#renderList('overdue', d.overdue, units, lang)} ${this.#renderList('at-risk', d.atRisk, units, lang)}
               ${this.#renderRecords(d.records, units, lang)}

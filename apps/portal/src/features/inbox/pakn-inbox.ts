@@ -256,6 +256,7 @@ export class PaknInbox extends PaknElement {
               onFocusRow: (index) => (this.selected = index),
             })}
             ${renderPager({ lang, name: 'inbox', paged: this.page !== '', hasPrevious: this.#trail.hasPrevious, next: list.next, go: (to) => this.#goTo(to) })}`,
+          () => this.#goTo({ cursor: '' }),
         )}
       </div>
     `;

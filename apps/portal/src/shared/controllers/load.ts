@@ -59,7 +59,14 @@ export interface RenderLoadOptions<R> {
   readonly keepStale?: boolean;
   /** What shows while the first load runs, where the page says "loading" elsewhere (default: the loading line). */
   readonly loading?: TemplateResult | typeof nothing;
+  /**
+   * Opens the list's first page, for a paged list: a page link that no longer works (`cursor_invalid`) offers
+   * the first page instead of trying the same link again.
+   */
+  readonly firstPage?: () => void;
 }
+
+const FIRST_PAGE = { vi: 'Mở trang đầu', en: 'Open the first page' } as const;
 
 type Shown = TemplateResult | typeof nothing;
 
@@ -84,6 +91,8 @@ export function renderLoad<A extends readonly unknown[], R>(task: Task<A, R>, la
       error: (error) => {
         const failure = error instanceof LoadFailure ? error.failure : null;
         if (failure?.kind === 'not-found' && options.notFound) return options.notFound();
+        const firstPage = options.firstPage;
+        if (failure?.reason === 'cursor_invalid' && firstPage) return loadErrorAlert(failure.message, lang, firstPage, FIRST_PAGE[lang]);
         return loadErrorAlert(failure?.message ?? String(error), lang, () => void task.run());
       },
     }) ?? nothing
