@@ -66,7 +66,8 @@ describe('<pakn-export-button>', () => {
 
     await userEvent.click(inShadow(button, 'button'));
 
-    await expect.element(inShadow(button, '[role="alert"]')).toHaveTextContent('Vui lòng đăng nhập lại.');
+    // Polled: the alert exists only once the answer has arrived (looking it up at once raced the response).
+    await expect.poll(() => button.shadowRoot?.querySelector('[role="alert"]')?.textContent).toContain('Vui lòng đăng nhập lại.');
     expect(expired).toHaveLength(1);
   });
 
