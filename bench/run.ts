@@ -18,6 +18,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describe, withinGoal, type Result } from './http/figures.ts';
 import { demoBaselines, printPlans, runDataSet, type DataSet } from './http/http.ts';
+import { STAFF_REQUEST } from './http/query-plans.ts';
 import { generateDatabase } from './generate/generate.ts';
 import { benchCitizenContext, solveChallenge } from './citizen-support.ts';
 
@@ -225,17 +226,6 @@ async function insertSearchCases(db: Db, n: number, batch: number): Promise<void
     });
   }
 }
-
-/** The request of a staff member in the portal: same origin, with the CSRF header. */
-const STAFF_REQUEST: Context['request'] = {
-  origin: 'http://pakn.bench',
-  ownOrigin: 'http://pakn.bench',
-  hasCsrfHeader: true,
-  clientAddress: '127.0.0.1',
-  lang: 'vi',
-  sessionToken: null,
-  setSessionCookie: () => undefined,
-};
 
 /** `case.inbox` with each of `queries` five times as `staff`; pushes `${name}.p50` and `${name}.p99`. */
 async function measureInbox(services: Context['services'], name: string, staff: NonNullable<Context['staff']>, queries: readonly string[]): Promise<void> {

@@ -16,7 +16,8 @@ export interface QueryPlan {
   readonly fullScans: readonly string[];
 }
 
-const REQUEST: Context['request'] = {
+/** The request of a staff member in the portal: same origin, with the CSRF header. */
+export const STAFF_REQUEST: Context['request'] = {
   origin: 'http://pakn.bench',
   ownOrigin: 'http://pakn.bench',
   hasCsrfHeader: true,
@@ -78,7 +79,7 @@ export async function queryPlans(path: string, calls: readonly StaffCall[], now:
     for (const call of calls) {
       const staff = centre.find((s) => s.username === call.user);
       if (!staff) throw new Error(`no demo account ${call.user}`);
-      const caller = createCaller({ services, request: REQUEST, staff }) as unknown as Record<string, Record<string, Procedure>>;
+      const caller = createCaller({ services, request: STAFF_REQUEST, staff }) as unknown as Record<string, Record<string, Procedure>>;
       const [router = '', name = ''] = call.procedure.split('.');
       const procedure = caller[router]?.[name];
       if (!procedure) throw new Error(`unknown procedure ${call.procedure}`);
