@@ -41,6 +41,8 @@ test('issue 10: the admin edits a year: errors beside the row, a preview, back t
 
   await editor.getByRole('button', { name: 'Lưu lịch năm' }).click();
   await expect(page.getByTestId('calendar-saved-notice')).toContainText('Đã lưu lịch năm 2031');
+  // The open cases' stored deadlines are counted again in the background, and the notice says so.
+  await expect(page.getByTestId('calendar-recounting')).toContainText('đang được tính lại theo lịch mới');
   await expect(page.getByTestId('calendar-saved-notice')).toBeFocused();
   const row = page.getByTestId('calendar-special-days').locator('tr[data-date="2031-05-05"]');
   await expect(row).toHaveAttribute('data-kind', 'extra_day_off');

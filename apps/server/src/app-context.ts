@@ -23,10 +23,11 @@ export interface SurfaceContext {
   readonly logger: Logger;
 }
 
-export function createServices(db: Db, config: Config, now: () => Date, auditCheckpointFile: string | null): ApiServices {
+export function createServices(db: Db, config: Config, now: () => Date, auditCheckpointFile: string | null, logger: Logger): ApiServices {
   return createApiServices({
     db,
     now,
+    onBackgroundError: (err, work) => logger.error({ err }, `${work} failed`),
     sessionTtlSeconds: config.sessionTtlSeconds,
     auditCheckpointFile,
     sessionIdleSeconds: config.sessionIdleSeconds,

@@ -34,6 +34,8 @@ export interface AppDeps {
   readonly auditCheckpointFile?: string | null;
   /** The structured log; by default one at the config's LOG_LEVEL on stdout. */
   readonly logger?: Logger;
+  /** Set by the running server (startSystem), not by tests of one request: start the background work left pending. */
+  readonly resumeBackgroundWork?: boolean;
 }
 
 function clockOf({ now, clock }: AppDeps): () => Date {
@@ -50,7 +52,9 @@ export function createApp(deps: AppDeps): PaknApp {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = clockOf(deps);
   if (!config.secret) logger.warn('PAKN_SECRET is not set: proof-of-work challenges are signed with a key made at start');
-  const services = createServices(db, config, now, deps.auditCheckpointFile ?? null);
+  const services = createServices(db, config, now, deps.auditCheckpointFile ?? null, logger);
+  // A running server resumes what a restart cut short: deadlines still to count after a calendar save.
+  if (deps.resumeBackgroundWork) services.calendarRecount.start();
   const surface = createSurfaceContext(db, config, services, logger);
 
   const app = new Hono<AppEnv>();

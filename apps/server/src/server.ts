@@ -110,7 +110,16 @@ export async function startSystem(config: Config, logger: Logger = createLogger(
     mailTo: config.audit.checkpointMail,
     logger,
   });
-  const app = createApp({ db, config, logger, widgetAssets, portalAssets, clock: { offsetMs: 0 }, auditCheckpointFile: config.audit.checkpointFile });
+  const app = createApp({
+    db,
+    config,
+    logger,
+    widgetAssets,
+    portalAssets,
+    clock: { offsetMs: 0 },
+    auditCheckpointFile: config.audit.checkpointFile,
+    resumeBackgroundWork: true,
+  });
   const stopMail = config.mail.smtpUrl ? startOutboxWorker(db, smtpTransport(config.mail.smtpUrl, config.mail.from), config.mail.intervalMs, logger) : null;
   if (!stopMail) logger.warn('SMTP_URL is not set: notifications wait in the outbox until it is');
   const server = await listen(app, config.host, config.port, config.connections);

@@ -1,6 +1,7 @@
 import type { Db } from '@pakn/db';
 import { findSession, touchSession } from '@pakn/db';
 import type { Lang, StaffMember } from '@pakn/domain';
+import { CalendarRecounter } from './calendar-recount.ts';
 import { CalendarStore } from './calendar-store.ts';
 import { CaseFeed } from './case-feed.ts';
 import { CitizenLimiter } from './citizen-limits.ts';
@@ -42,6 +43,8 @@ export interface ApiServices {
   readonly loginThrottle: LoginThrottlePolicy;
   /** The working-day calendars: office hours, holidays, the government's yearly schedules. */
   readonly calendars: CalendarStore;
+  /** Counts deadlines and answer timings again after a schedule is saved, in the background. */
+  readonly calendarRecount: CalendarRecounter;
   readonly citizen: CitizenPolicy;
   /** Counts citizens' calls per address, prefix and network (see citizen-limits.ts). */
   readonly limiter: CitizenLimiter;
@@ -63,9 +66,13 @@ export interface ServiceOptions {
   readonly calendars?: CalendarStore;
   readonly citizen?: CitizenPolicyOptions;
   readonly auditCheckpointFile?: string | null;
+  /** Where a failure of background work goes (the server's log); by default the console. */
+  readonly onBackgroundError?: (error: unknown, work: string) => void;
 }
 
 export function createApiServices(options: ServiceOptions): ApiServices {
+  const calendars = options.calendars ?? new CalendarStore(options.db);
+  const onBackgroundError = options.onBackgroundError ?? ((error: unknown, work: string) => console.error(`[api] ${work} failed:`, error));
   return {
     db: options.db,
     now: options.now ?? (() => new Date()),
@@ -74,7 +81,8 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     sessionRecheckMs: options.sessionRecheckMs ?? 5_000,
     sessionEvents: new SessionEvents(),
     loginThrottle: loginThrottlePolicy(options.loginThrottle),
-    calendars: options.calendars ?? new CalendarStore(options.db),
+    calendars,
+    calendarRecount: new CalendarRecounter(options.db, calendars, (error) => onBackgroundError(error, 'calendar recount')),
     citizen: defaultCitizenPolicy(options.citizen),
     limiter: new CitizenLimiter(),
     proofSweeper: new ExpiredProofSweeper(),

@@ -1,4 +1,4 @@
-import { recountAnswerFacts, recountCaseQueues, saveYearSchedule } from '@pakn/db';
+import { saveYearSchedule } from '@pakn/db';
 import { CENTRE_FOUNDED_ON, listSpecialDays, YearScheduleSchema, type CalendarDay } from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
@@ -28,6 +28,8 @@ export const calendarRouter = router({
       year: input.year,
       schedule: await calendars.schedule(input.year),
       days: specialDays(listSpecialDays(await calendars.centre(), input.year)),
+      /** Deadlines are still being counted again after a save. */
+      recounting: await ctx.services.calendarRecount.pending(),
     };
   }),
 
@@ -35,7 +37,12 @@ export const calendarRouter = router({
   preview: staffMutation.input(ScheduleInputSchema).mutation(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'manageCalendar');
     const calendar = await ctx.services.calendars.preview(input);
-    return { year: input.year, schedule: input, days: specialDays(listSpecialDays(calendar, input.year)) };
+    return {
+      year: input.year,
+      schedule: input,
+      days: specialDays(listSpecialDays(calendar, input.year)),
+      recounting: await ctx.services.calendarRecount.pending(),
+    };
   }),
 
   save: staffMutation.input(ScheduleInputSchema).mutation(async ({ ctx, input }) => {
@@ -49,15 +56,14 @@ export const calendarRouter = router({
       await auditStaff(tx, ctx, { action: 'calendar.save', entityType: 'year_schedule', entityId: String(input.year), before, after: input });
     });
     calendars.invalidate();
-    // The deadlines of open cases move with the calendar: their list keys are counted again (issue 11).
-    await recountCaseQueues(db, await calendars.all(), 'all');
-    // So do the stored timings of the answers sent in that year or later (the evaluation's, migration 0017); the
-    // day before 1 January in UTC is a margin for Vietnam's offset.
-    await recountAnswerFacts(db, await calendars.all(), { since: `${input.year - 1}-12-31T00:00:00.000Z` });
+    // The deadlines of open cases and the timings of answers move with the calendar: they are counted again in
+    // the background (calendar-recount.ts), which the page says while it runs.
+    ctx.services.calendarRecount.start();
     return {
       year: input.year,
       schedule: await calendars.schedule(input.year),
       days: specialDays(listSpecialDays(await calendars.centre(), input.year)),
+      recounting: await ctx.services.calendarRecount.pending(),
     };
   }),
 });

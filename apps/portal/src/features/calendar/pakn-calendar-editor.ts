@@ -246,7 +246,12 @@ export class PaknCalendarEditor extends PaknElement {
         <h2 id="editor-heading">${fill(STRINGS.editorHeading[lang], { year: draft.year })}</h2>
         <p class="hint">${STRINGS.editorIntro[lang]}</p>
         <div id="saved-notice" class=${this.savedYear !== null ? 'success' : 'live'} role="status" tabindex="-1" data-testid="calendar-saved-notice">
-          ${this.savedYear !== null ? html`<p>${fill(STRINGS.saved[lang], { year: this.savedYear })}</p>` : nothing}
+          ${
+            this.savedYear !== null
+              ? html`<p>${fill(STRINGS.saved[lang], { year: this.savedYear })}</p>
+                  ${this.#resetFrom?.recounting ? html`<p data-testid="calendar-recounting">${STRINGS.recounting[lang]}</p>` : nothing}`
+              : nothing
+          }
         </div>
         ${
           formError

@@ -77,6 +77,10 @@ export const STRINGS = {
     vi: 'Đã lưu lịch năm {year}. Từ nay mọi thời hạn xử lý được tính theo lịch này.',
     en: 'The {year} schedule was saved. Every deadline now uses it.',
   },
+  recounting: {
+    vi: 'Hạn xử lý của các phản ánh đang mở đang được tính lại theo lịch mới; danh sách phản ánh cập nhật trong ít phút.',
+    en: 'The deadlines of open cases are being counted again on the new calendar; the case lists catch up within minutes.',
+  },
   fixErrors: { vi: 'Vui lòng sửa các ô được đánh dấu.', en: 'Please correct the marked fields.' },
 } as const satisfies Record<string, Text>;
 
