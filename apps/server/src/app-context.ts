@@ -14,10 +14,13 @@ import type { AppEnv } from './middleware.ts';
 
 const ORIGIN_CACHE_MS = 5_000;
 
+/** Where a procedure's response headers go: tRPC's adapter gives a Headers, the citizen calls a cheaper list. */
+export type ResponseHeaders = Pick<Headers, 'append' | 'set'>;
+
 export interface SurfaceContext {
   readonly services: ApiServices;
   /** `resHeaders`: where tRPC's response headers go (the session cookie); REST handlers set none. */
-  readonly requestInfo: (c: HonoContext<AppEnv>, resHeaders?: Headers) => RequestInfo;
+  readonly requestInfo: (c: HonoContext<AppEnv>, resHeaders?: ResponseHeaders) => RequestInfo;
   /** Registered sites may call the citizen API and routes from their pages, without credentials. */
   readonly citizenCors: MiddlewareHandler;
   readonly logger: Logger;

@@ -34,6 +34,8 @@ export interface AppDeps {
   readonly auditCheckpointFile?: string | null;
   /** The structured log; by default one at the config's LOG_LEVEL on stdout. */
   readonly logger?: Logger;
+  /** false: the widget's calls go through tRPC's fetch adapter too (routes/citizen-calls.ts; its test compares). */
+  readonly citizenFastPath?: boolean;
 }
 
 function clockOf({ now, clock }: AppDeps): () => Date {
@@ -64,7 +66,7 @@ export function createApp(deps: AppDeps): PaknApp {
     app.route('/__test__', testClockRoutes(deps.clock, now));
   }
   app.route('/healthz', healthRoutes(db));
-  app.route('/trpc', trpcRoutes(surface));
+  app.route('/trpc', trpcRoutes(surface, { citizenFastPath: deps.citizenFastPath ?? true }));
   app.route('/api/v1/attachments', attachmentRoutes(surface));
   app.route('/api/v1/answer-attachments', answerFileRoutes(surface));
   app.route('/api/v1/exports', exportRoutes(surface));
