@@ -45,6 +45,8 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     await next();
     const id = c.get('requestId');
     c.res.headers.set('X-Request-Id', id);
+    // Production logs at warn or above: the line is not built at all.
+    if (!logger.isLevelEnabled('info')) return;
     const procedure = c.get('procedure');
     logger.info(
       {
