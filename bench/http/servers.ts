@@ -113,6 +113,6 @@ export function startPakn(options: PaknOptions): Promise<ServerProcess> {
   ]) {
     env[`RATE_LIMIT_${name}_PER_HOUR`] = '0';
   }
-  // The `start` script of apps/server: node on the bundle, with its source maps.
-  return start(join(root, 'apps/server'), ['--enable-source-maps', serverBundle(), 'start'], env, url, '/healthz');
+  // The `start` script of apps/server: node on the bundle, with its source maps and its young generation's size.
+  return start(join(root, 'apps/server'), ['--enable-source-maps', '--max-semi-space-size=4', serverBundle(), 'start'], env, url, '/healthz');
 }
