@@ -92,7 +92,7 @@ async function readInput(c: HonoContext<AppEnv>, query: URLSearchParams | null):
   }
 }
 
-/** Headers collected while the procedure ran (the rate limit's Retry-After), in order, as the adapter keeps them. */
+/** Headers a procedure sets on its answer (RequestInfo's setResponseHeader), in order, as the adapter keeps them. */
 class CollectedHeaders implements ResponseHeaders {
   readonly entries: [string, string][] = [];
   append(name: string, value: string): void {
@@ -121,6 +121,7 @@ export function citizenCalls(hooks: ProcedureHooks): MiddlewareHandler<AppEnv> {
     try {
       ctx = await hooks.createContext(c, resHeaders);
       const getRawInput = async () => (input = await readInput(c, query));
+      // No citizen procedure streams or returns promises inside its data (tRPC's adapter would refuse those here).
       const data: unknown = await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
       body = JSON.stringify(transformTRPCResponse(config, { result: { data } }));
     } catch (cause) {
@@ -130,9 +131,10 @@ export function citizenCalls(hooks: ProcedureHooks): MiddlewareHandler<AppEnv> {
       status = getHTTPStatusCode([response], [error]);
       body = JSON.stringify(transformTRPCResponse(config, response));
     }
+    // In tRPC's order: its own two headers, then the procedure's appended.
     const headers = new Headers([['vary', 'trpc-accept, accept']]);
-    for (const [name, value] of resHeaders.entries) headers.append(name, value);
     headers.set('content-type', 'application/json');
+    for (const [name, value] of resHeaders.entries) headers.append(name, value);
     return new Response(body, { status, headers });
   };
 }
