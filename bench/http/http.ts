@@ -26,7 +26,7 @@ import {
   type StaffCall,
 } from './api-calls.ts';
 import { ratio, type Result } from './figures.ts';
-import { latencies, throughput } from './load.ts';
+import { latencies, throughput, type Throughput } from './load.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
 import { startBareHono, startPakn, type ServerProcess } from './servers.ts';
 
@@ -126,13 +126,31 @@ async function staffFigures(run: Run, pakn: ServerProcess, cookies: Record<strin
   }
 }
 
+/**
+ * The server's CPU per answered request during a load (its process's user and system time): unlike a rate, it
+ * hardly moves when other work shares the machine, so runs on a busy machine still compare.
+ */
+async function cpuPerRequest(run: Run, name: string, server: ServerProcess, load: () => Promise<Throughput>, seconds: number): Promise<Throughput> {
+  const before = server.cpuMs();
+  const result = await load();
+  const ms = (server.cpuMs() - before) / Math.max(1, result.rps * seconds);
+  push(run, { name: `${name}.cpu-per-request`, value: Number(ms.toFixed(3)), unit: 'ms', goal: null, better: 'lower' });
+  return result;
+}
+
 /** Tracking and /healthz at 50 connections, each against bare Hono in the same run; memory at 200 connections. */
 async function citizenFigures(run: Run, pakn: ServerProcess, hono: ServerProcess): Promise<void> {
-  const bare = await throughput({ url: hono.url, connections: 50, seconds: 5 });
+  const bare = await cpuPerRequest(run, 'bare-hono', hono, () => throughput({ url: hono.url, connections: 50, seconds: 5 }), 5);
   push(run, { name: 'bare-hono.rps', value: bare.rps, unit: 'req/s', goal: null, better: 'higher' });
   const tracked = await submitOne(pakn.url, DEMO_SITE_KEY, SITE_ORIGIN);
   const { path, headers, body } = citizenRequest('case.track', trackBody(tracked), SITE_ORIGIN);
-  const track = await throughput({ url: pakn.url + path, method: 'POST', headers, body, connections: 50, seconds: 5 });
+  const track = await cpuPerRequest(
+    run,
+    'track.50c',
+    pakn,
+    () => throughput({ url: pakn.url + path, method: 'POST', headers, body, connections: 50, seconds: 5 }),
+    5,
+  );
   push(run, {
     name: 'track.50c.rps',
     value: track.rps,
@@ -145,7 +163,7 @@ async function citizenFigures(run: Run, pakn: ServerProcess, hono: ServerProcess
   });
   push(run, { name: 'track.50c.p99', value: track.p99, unit: 'ms', goal: 20, better: 'lower' });
   push(run, { name: 'track.50c.errors', value: track.errors, unit: 'responses', goal: 0, better: 'lower' });
-  const health = await throughput({ url: `${pakn.url}/healthz`, connections: 50, seconds: 5 });
+  const health = await cpuPerRequest(run, 'healthz.50c', pakn, () => throughput({ url: `${pakn.url}/healthz`, connections: 50, seconds: 5 }), 5);
   push(run, {
     name: 'healthz.50c.rps',
     value: health.rps,

@@ -14,7 +14,15 @@ export interface ServerProcess {
   readonly pid: number;
   /** Resident memory now, in MB (Linux /proc). */
   rssMb(): number;
+  /** CPU time the process has used so far, user and system, in ms (Linux /proc). */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** utime + stime of /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssOf(pid: number): number {
@@ -51,6 +59,7 @@ async function start(cwd: string, args: readonly string[], env: Record<string, s
     url,
     pid,
     rssMb: () => rssOf(pid),
+    cpuMs: () => cpuOf(pid),
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
@@ -113,6 +122,6 @@ export function startPakn(options: PaknOptions): Promise<ServerProcess> {
   ]) {
     env[`RATE_LIMIT_${name}_PER_HOUR`] = '0';
   }
-  // The `start` script of apps/server: node on the bundle, with its source maps.
-  return start(join(root, 'apps/server'), ['--enable-source-maps', serverBundle(), 'start'], env, url, '/healthz');
+  // The `start` script of apps/server: node on the bundle, with its source maps and its young generation's size.
+  return start(join(root, 'apps/server'), ['--enable-source-maps', '--max-semi-space-size=4', serverBundle(), 'start'], env, url, '/healthz');
 }

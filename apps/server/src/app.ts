@@ -36,6 +36,8 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** Set by the running server (startSystem), not by tests of one request: start the background work left pending. */
   readonly resumeBackgroundWork?: boolean;
+  /** false: the widget's calls go through tRPC's fetch adapter too (routes/citizen-calls.ts; its test compares). */
+  readonly citizenFastPath?: boolean;
 }
 
 function clockOf({ now, clock }: AppDeps): () => Date {
@@ -68,7 +70,7 @@ export function createApp(deps: AppDeps): PaknApp {
     app.route('/__test__', testClockRoutes(deps.clock, now));
   }
   app.route('/healthz', healthRoutes(db));
-  app.route('/trpc', trpcRoutes(surface));
+  app.route('/trpc', trpcRoutes(surface, { citizenFastPath: deps.citizenFastPath ?? true }));
   app.route('/api/v1/attachments', attachmentRoutes(surface));
   app.route('/api/v1/answer-attachments', answerFileRoutes(surface));
   app.route('/api/v1/exports', exportRoutes(surface));

@@ -64,15 +64,18 @@ function keyOfRow(row: Record<string, unknown>, calendarOf: ReturnType<typeof st
 }
 
 /**
+ * The list key of a case just received (insertCase): computed before its INSERT, so that storing a new case
+ * costs no read-back and no UPDATE (issue 11). The same computation `refreshCaseQueue` makes of the stored row.
+ */
+export function newCaseQueueKey(calendars: WorkingCalendars, createdAt: string): CaseQueueKey {
+  return caseQueueKey({ status: 'received', createdAt, forwardedAt: null, pauses: [], extension: null, unitId: null }, stageCalendar(calendars));
+}
+
+/**
  * Recomputes the list key of these cases and stores the ones that changed. Every write that changes what the
  * deadline depends on (status, receipt, forwarding, pauses, extension, handling unit) calls it in its transaction.
  */
-export async function refreshCaseQueue(
-  tx: Executor,
-  calendars: WorkingCalendars,
-  ids: readonly string[],
-  options: { readonly newCases?: boolean } = {},
-): Promise<number> {
+export async function refreshCaseQueue(tx: Executor, calendars: WorkingCalendars, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const calendarOf = stageCalendar(calendars);
   const rows = await tx.execute({ sql: `SELECT ${KEY_COLUMNS} FROM cases WHERE id IN (${ids.map(() => '?').join(', ')})`, args: [...ids] });
@@ -83,9 +86,8 @@ export async function refreshCaseQueue(
     await tx.execute({ sql: 'UPDATE cases SET queue_rank = ?, queue_at = ? WHERE id = ?', args: [key.rank, key.at, str(row, 'id')] });
     changed += 1;
   }
-  // The evaluation's stored answer timings depend on the same fields (issue 11, migration 0017). A case just
-  // written has no answer yet: nothing to look up.
-  if (!options.newCases) await refreshAnswerFacts(tx, calendars, ids);
+  // The evaluation's stored answer timings depend on the same fields (issue 11, migration 0017).
+  await refreshAnswerFacts(tx, calendars, ids);
   return changed;
 }
 

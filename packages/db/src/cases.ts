@@ -16,6 +16,7 @@ import type { Executor } from './connection.ts';
 import { num, onlyRow, str, strOrNull } from './rows.ts';
 import { indexCase } from './case-search.ts';
 import { CASE_COLUMNS, toCase } from './case-rows.ts';
+import { newCaseQueueKey, type WorkingCalendars } from './case-queue.ts';
 
 function toEvent(row: Row): CaseEvent {
   return {
@@ -62,13 +63,16 @@ export interface NewCase {
 }
 
 /** Inserts a case and indexes it; returns the stored row, so that no caller has to read it back (issue 11). */
-export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<CaseRecord> {
+export async function insertCase(tx: Executor, c: NewCase, now: Date, calendars?: WorkingCalendars): Promise<CaseRecord> {
   const at = now.toISOString();
+  // Its list key goes in with the row (a new case has no answer yet: no answer facts to store either). Without
+  // the calendars (seeding, bulk tools), a provisional key: due at once, the top of the inbox, until a recount.
+  const key = calendars ? newCaseQueueKey(calendars, at) : { rank: 1, at };
   const inserted = await tx.execute({
     sql: `INSERT INTO cases (id, reference, access_key_hash, channel, site_key, status, reported_category,
             concerned_unit_id, description, contact_name, contact_phone, contact_email, confidential, consent_at,
             lang, created_at, updated_at, dossier_code, appointment_date, returned_date, wants_updates, queue_rank, queue_at)
-          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+          VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           RETURNING ${CASE_COLUMNS}`,
     args: [
       c.id,
@@ -91,8 +95,8 @@ export async function insertCase(tx: Executor, c: NewCase, now: Date): Promise<C
       c.appointmentDate ?? null,
       c.returnedDate ?? null,
       c.wantsUpdates && c.contact?.email ? 1 : 0,
-      // Provisional list key until refreshCaseQueue computes the deadline: due at once, the top of the inbox.
-      at,
+      key.rank,
+      key.at,
     ],
   });
   await indexCase(tx, c.id);

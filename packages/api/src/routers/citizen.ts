@@ -133,8 +133,8 @@ async function storeReport(tx: Executor, ctx: Context, report: AcceptedReport, i
       lang: input.lang,
     },
     at,
+    calendars,
   );
-  await refreshCaseQueue(tx, calendars, [id], { newCases: true });
   await insertEvent(tx, { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: null, note: null, visibleToCitizen: true }, at);
   const linked = await linkAttachments(tx, id, siteKey, attachmentIds, at, ctx.services.citizen.attachmentMaxAgeMs);
   if (linked !== attachmentIds.length) {

@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '@pakn/db';
-import {
-  contactsByPhone,
-  dailyIntake,
-  getCase,
-  getUnit,
-  insertCase,
-  insertContact,
-  insertEvent,
-  nextReference,
-  refreshCaseQueue,
-  type WorkingCalendars,
-} from '@pakn/db';
+import { contactsByPhone, dailyIntake, getCase, getUnit, insertCase, insertContact, insertEvent, nextReference, type WorkingCalendars } from '@pakn/db';
 import {
   CallerHistoryInputSchema,
   DayInputSchema,
@@ -137,8 +126,8 @@ async function logNewCase(
       lang: 'vi',
     },
     at,
+    calendars,
   );
-  await refreshCaseQueue(tx, calendars, [id], { newCases: true });
   await insertEvent(
     tx,
     { caseId: id, kind: 'submitted', fromStatus: null, toStatus: 'received', actorStaffId: ctx.staff.id, note: null, visibleToCitizen: true },
