@@ -285,8 +285,8 @@ interface CaseFilter {
 interface Ranking {
   /** Matches ranked together (RANK_WINDOW unless set). */
   readonly rankWindow?: number | undefined;
-  /** A term is broad past this many estimated documents (BROAD_TERM_DOCS unless set), when also in most of them. */
-  readonly broadTermDocs?: number | undefined;
+  /** A term ranks up to this many estimated documents (RANK_TERM_DOCS unless set). */
+  readonly rankTermDocs?: number | undefined;
 }
 
 export interface CaseSearch extends CaseFilter, Ranking {
@@ -313,14 +313,16 @@ const RANK_WINDOW = 5000;
 
 /**
  * bm25 counts, for every term of a query, the documents holding it: a pass over the term's whole list of
- * documents at every query, whatever the LIMIT (0.1-0.5 s for a term in half of a million cases). A term in
- * more than BROAD_SHARE of the documents weighs little in bm25 (idf at most log 3, against log 99 for a term in
- * one document of a hundred, and nothing from one half on), so such a term, when it is also in more than
- * BROAD_TERM_DOCS documents, selects the matches without ranking them. A query of such terms only ("hồ sơ")
- * lists its matches newest first.
+ * documents at every query, whatever the LIMIT (0.1-0.5 s for a common term at a million cases). A term in more
+ * than RANK_TERM_DOCS documents (estimated) therefore selects the matches without ranking them: the rarer terms
+ * rank, and they are the ones bm25 weighs most (its idf falls with the share of documents holding a term, to
+ * nothing from one half on). A query of common terms only ("hồ sơ") lists its matches newest first. Under
+ * RANK_TERM_DOCS documents in all (the demo, a small city) every term ranks, as before issue 11.
  */
-const BROAD_SHARE = 0.25;
-const BROAD_TERM_DOCS = 20_000;
+const RANK_TERM_DOCS = 50_000;
+
+/** The most rows a window's ranking phrases may be scored over when some phrases do not rank (see rankedWindow). */
+const SPARSE_RANK_ROWS = 20_000;
 
 /** Unranked matches read at a time under a filter, which may drop most of them. */
 const UNRANKED_CHUNK = 1000;
@@ -341,31 +343,35 @@ interface Query {
   readonly newest: readonly number[] | null;
   /** The probe found fewer matches than it read: `newest` holds them all. */
   readonly allNewest: boolean;
+  /** The estimated documents of the rarest ranking phrase, and of the whole index (see sparse windows). */
+  readonly rankingDocs: number;
+  readonly top: number;
 }
 
 const and = (phrases: readonly string[]) => phrases.join(' AND ');
 
 /**
- * The phrases bm25 may weigh: all of them, but those in more than BROAD_SHARE of the newest documents (estimated
- * from the span of their newest matches, so that it costs a few rows, not the term's whole list) and in more
- * than `broadTermDocs` documents.
+ * The phrases bm25 may weigh: those in at most `rankTermDocs` documents, estimated from the span of their newest
+ * matches (so that it costs a few rows, not the term's whole list).
  */
-async function planQuery(db: Executor, phrases: readonly string[], broadTermDocs: number): Promise<Query> {
+async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs: number): Promise<Query> {
   const latest = await db.execute('SELECT MAX(doc_id) AS top FROM case_search_docs');
   const top = Number(latest.rows[0]?.top ?? 0);
-  if (top < broadTermDocs) return { phrases, ranking: phrases, newest: null, allNewest: false };
-  const probe = Math.min(PROBE, broadTermDocs);
+  if (top <= rankTermDocs) return { phrases, ranking: phrases, newest: null, allNewest: false, rankingDocs: 0, top };
+  const probe = Math.min(PROBE, rankTermDocs);
   const ranking: string[] = [];
   let newest: number[] | null = null;
+  let rankingDocs = top;
   for (const phrase of phrases) {
     const found = await db.execute({ sql: 'SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ?', args: [phrase, probe] });
     const rows = found.rows.map((r) => Number(r.rowid));
     const oldest = rows[probe - 1];
-    const share = oldest === undefined ? 0 : probe / (top - oldest + 1);
-    if (share <= BROAD_SHARE || share * top <= broadTermDocs) ranking.push(phrase);
+    const estimated = oldest === undefined ? rows.length : (probe / (top - oldest + 1)) * top;
+    if (estimated <= rankTermDocs) ranking.push(phrase);
+    if (estimated <= rankTermDocs) rankingDocs = Math.min(rankingDocs, estimated);
     if (phrases.length === 1) newest = rows;
   }
-  return { phrases, ranking, newest, allNewest: newest !== null && newest.length < probe };
+  return { phrases, ranking, newest, allNewest: newest !== null && newest.length < probe, rankingDocs, top };
 }
 
 /**
@@ -393,6 +399,12 @@ async function rankedWindow(db: Executor, query: Query, window: readonly number[
   const newest = window[0];
   const oldest = window[window.length - 1];
   if (query.ranking.length === 0 || newest === undefined || oldest === undefined) return window.map((docId, i) => ({ docId, rank: i }));
+  // Scoring reads every row of the window's span that holds the ranking phrases: when a few matches are spread over
+  // the whole index, that is tens of thousands of rows for a page (0.5 s at a million cases), and they come newest first.
+  const partial = query.ranking.length < query.phrases.length;
+  if (partial && (query.rankingDocs * (newest - oldest + 1)) / Math.max(query.top, 1) > SPARSE_RANK_ROWS) {
+    return window.map((docId, i) => ({ docId, rank: i }));
+  }
   // Every match holds the ranking phrases: their bm25 over the window's rows (exactly them when all phrases rank).
   const scored = await db.execute({
     sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? AND rowid >= ? AND rowid <= ?`,
@@ -454,7 +466,7 @@ async function matching(db: Executor, phrases: readonly string[], filter: CaseFi
   const offset = filter.offset ?? 0;
   const wanted = offset + limit;
   const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
-  const query = await planQuery(db, phrases, filter.broadTermDocs ?? BROAD_TERM_DOCS);
+  const query = await planQuery(db, phrases, filter.rankTermDocs ?? RANK_TERM_DOCS);
   // Unranked matches come newest first: a page needs no more than its own rows (more when a filter drops some).
   const unranked = query.ranking.length === 0 ? (filtered ? Math.max(wanted, UNRANKED_CHUNK) : wanted) : null;
   const size = filter.rankWindow ?? unranked ?? Math.max(RANK_WINDOW, wanted);
