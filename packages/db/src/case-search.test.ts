@@ -324,6 +324,21 @@ describe('ranked search at volume (issue 11)', () => {
     expect(ranked[0]).toBe('18');
   });
 
+  it('issue 11: ranks a few matches spread over the whole index by their rarer terms, unless that reads too many rows', async () => {
+    await db.write(async (tx) => {
+      for (let i = 0; i < 40; i++) {
+        const street = i === 0 ? ' Láng Láng Láng' : i === 39 ? ' Láng' : '';
+        await insertCase(tx, newCase(String(i), { description: `Hồ sơ trả chậm${street}.` }), now);
+      }
+    });
+    const search = (sparseRankRows: number | undefined) =>
+      searchCases(db, { terms: searchTerms('ho so lang'), scope: 'all', rankTermDocs: 5, sparseRankRows }).then((cases) => cases.map((c) => c.id));
+    // "hồ sơ" is in every case and does not rank; "Láng" ranks: the case that says it three times first.
+    expect(await search(undefined)).toEqual(['0', '39']);
+    // Scoring "Láng" over the 40 rows the two matches span is more than allowed: newest first.
+    expect(await search(1)).toEqual(['39', '0']);
+  });
+
   it('ranks a broad term window by window, newest matches first, and fills a filtered page from older windows', async () => {
     await db.write(async (tx) => {
       for (let i = 0; i < 3; i++) await insertCase(tx, newCase(`open${i}`, { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i)}` }), now);

@@ -287,6 +287,8 @@ interface Ranking {
   readonly rankWindow?: number | undefined;
   /** A term ranks up to this many estimated documents (RANK_TERM_DOCS unless set). */
   readonly rankTermDocs?: number | undefined;
+  /** The most rows a window with unranked terms is scored over (SPARSE_RANK_ROWS unless set). */
+  readonly sparseRankRows?: number | undefined;
 }
 
 export interface CaseSearch extends CaseFilter, Ranking {
@@ -346,6 +348,7 @@ interface Query {
   /** The estimated documents of the rarest ranking phrase, and of the whole index (see sparse windows). */
   readonly rankingDocs: number;
   readonly top: number;
+  readonly sparseRankRows: number;
 }
 
 const and = (phrases: readonly string[]) => phrases.join(' AND ');
@@ -354,10 +357,10 @@ const and = (phrases: readonly string[]) => phrases.join(' AND ');
  * The phrases bm25 may weigh: those in at most `rankTermDocs` documents, estimated from the span of their newest
  * matches (so that it costs a few rows, not the term's whole list).
  */
-async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs: number): Promise<Query> {
+async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs: number, sparseRankRows: number): Promise<Query> {
   const latest = await db.execute('SELECT MAX(doc_id) AS top FROM case_search_docs');
   const top = Number(latest.rows[0]?.top ?? 0);
-  if (top <= rankTermDocs) return { phrases, ranking: phrases, newest: null, allNewest: false, rankingDocs: 0, top };
+  if (top <= rankTermDocs) return { phrases, ranking: phrases, newest: null, allNewest: false, rankingDocs: 0, top, sparseRankRows };
   const probe = Math.min(PROBE, rankTermDocs);
   const ranking: string[] = [];
   let newest: number[] | null = null;
@@ -371,7 +374,7 @@ async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs:
     if (estimated <= rankTermDocs) rankingDocs = Math.min(rankingDocs, estimated);
     if (phrases.length === 1) newest = rows;
   }
-  return { phrases, ranking, newest, allNewest: newest !== null && newest.length < probe, rankingDocs, top };
+  return { phrases, ranking, newest, allNewest: newest !== null && newest.length < probe, rankingDocs, top, sparseRankRows };
 }
 
 /**
@@ -402,7 +405,7 @@ async function rankedWindow(db: Executor, query: Query, window: readonly number[
   // Scoring reads every row of the window's span that holds the ranking phrases: when a few matches are spread over
   // the whole index, that is tens of thousands of rows for a page (0.5 s at a million cases), and they come newest first.
   const partial = query.ranking.length < query.phrases.length;
-  if (partial && (query.rankingDocs * (newest - oldest + 1)) / Math.max(query.top, 1) > SPARSE_RANK_ROWS) {
+  if (partial && (query.rankingDocs * (newest - oldest + 1)) / Math.max(query.top, 1) > query.sparseRankRows) {
     return window.map((docId, i) => ({ docId, rank: i }));
   }
   // Every match holds the ranking phrases: their bm25 over the window's rows (exactly them when all phrases rank).
@@ -466,7 +469,7 @@ async function matching(db: Executor, phrases: readonly string[], filter: CaseFi
   const offset = filter.offset ?? 0;
   const wanted = offset + limit;
   const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
-  const query = await planQuery(db, phrases, filter.rankTermDocs ?? RANK_TERM_DOCS);
+  const query = await planQuery(db, phrases, filter.rankTermDocs ?? RANK_TERM_DOCS, filter.sparseRankRows ?? SPARSE_RANK_ROWS);
   // Unranked matches come newest first: a page needs no more than its own rows (more when a filter drops some).
   const unranked = query.ranking.length === 0 ? (filtered ? Math.max(wanted, UNRANKED_CHUNK) : wanted) : null;
   const size = filter.rankWindow ?? unranked ?? Math.max(RANK_WINDOW, wanted);
