@@ -352,11 +352,7 @@ interface Query {
 }
 
 const and = (phrases: readonly string[]) => phrases.join(' AND ');
-
-/**
- * The phrases bm25 may weigh: those in at most `rankTermDocs` documents, estimated from the span of their newest
- * matches (so that it costs a few rows, not the term's whole list).
- */
+/** The phrases bm25 may weigh: those in at most `rankTermDocs` documents, estimated from their newest matches' span. */
 async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs: number, sparseRankRows: number): Promise<Query> {
   const latest = await db.execute('SELECT MAX(doc_id) AS top FROM case_search_docs');
   const top = Number(latest.rows[0]?.top ?? 0);
@@ -370,8 +366,10 @@ async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs:
     const rows = found.rows.map((r) => Number(r.rowid));
     const oldest = rows[probe - 1];
     const estimated = oldest === undefined ? rows.length : (probe / (top - oldest + 1)) * top;
-    if (estimated <= rankTermDocs) ranking.push(phrase);
-    if (estimated <= rankTermDocs) rankingDocs = Math.min(rankingDocs, estimated);
+    if (estimated <= rankTermDocs) {
+      ranking.push(phrase);
+      rankingDocs = Math.min(rankingDocs, estimated);
+    }
     if (phrases.length === 1) newest = rows;
   }
   return { phrases, ranking, newest, allNewest: newest !== null && newest.length < probe, rankingDocs, top, sparseRankRows };
@@ -402,8 +400,7 @@ async function rankedWindow(db: Executor, query: Query, window: readonly number[
   const newest = window[0];
   const oldest = window[window.length - 1];
   if (query.ranking.length === 0 || newest === undefined || oldest === undefined) return window.map((docId, i) => ({ docId, rank: i }));
-  // Scoring reads every row of the window's span that holds the ranking phrases: when a few matches are spread over
-  // the whole index, that is tens of thousands of rows for a page (0.5 s at a million cases), and they come newest first.
+  // Scoring reads the ranking phrases over the window's span: few matches spread widely (0.5 s at 1M) come newest first.
   const partial = query.ranking.length < query.phrases.length;
   if (partial && (query.rankingDocs * (newest - oldest + 1)) / Math.max(query.top, 1) > query.sparseRankRows) {
     return window.map((docId, i) => ({ docId, rank: i }));

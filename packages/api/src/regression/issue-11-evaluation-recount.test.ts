@@ -137,6 +137,12 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
     return recounted.answeredCount;
   }
 
+  /** A rating; a review needs a low one, within days of the answer: most citizens here ask for it at once. */
+  async function rateAndReview(tracked: { reference: string; accessKey: string }, score: number): Promise<void> {
+    await f.citizen().case.rate({ ...tracked, score });
+    if (score === 1) await f.citizen().case.requestReview({ ...tracked, reason: 'Phường chưa giải thích lý do chậm trễ.' });
+  }
+
   /** Tries one random move; a move the case's state does not allow is refused by the API, and skipped. */
   async function step(r: () => number, cases: Tracked[]): Promise<void> {
     const open = cases.filter((c) => !c.settled);
@@ -202,12 +208,7 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
         () => f.as('intake').case.returnAnswer({ caseId, comment: 'Đề nghị phường trả lời rõ thời hạn.' }),
       ],
       answered: [
-        // A rating; a review needs a low one, within days of the answer: most citizens here ask for it at once.
-        async () => {
-          const score = r() < 0.7 ? 1 : 5;
-          await f.citizen().case.rate({ ...tracked, score });
-          if (score === 1) await f.citizen().case.requestReview({ ...tracked, reason: 'Phường chưa giải thích lý do chậm trễ.' });
-        },
+        () => rateAndReview(tracked, r() < 0.7 ? 1 : 5),
         async () => {
           pick.settled = true;
         },

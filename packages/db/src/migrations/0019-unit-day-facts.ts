@@ -166,8 +166,8 @@ export const APPROVAL_REPEATS_RECOUNT = `SELECT l.id AS letter_id, l.unit_id, l.
   ) AS pair ON pair.case_id = l.case_id AND pair.unit_id = l.unit_id
   WHERE ${APPROVED('l')}`;
 
-/** The triggers, by name: the generator drops them while it loads and recounts instead. */
-export const UNIT_DAY_FACTS_TRIGGERS: readonly string[] = [
+/** The triggers (named unit_day_facts_*): the generator drops them while it loads and fills the tables instead. */
+const UNIT_DAY_FACTS_TRIGGERS: readonly string[] = [
   `CREATE TRIGGER unit_day_facts_event_insert AFTER INSERT ON case_events WHEN NEW.kind IN ${COUNTED_KINDS} BEGIN
     ${eventFacts('NEW', 1)}
   END`,
