@@ -295,6 +295,50 @@ describe('ranked search at volume (issue 11)', () => {
     expect([...(await search(0, 10, ['received'])), ...(await search(10, 20, ['received']))]).toEqual(whole);
   });
 
+  it('issue 11: a term in many documents selects without ranking; the rarer terms rank as bm25 ranks them all', async () => {
+    // 30 cases with "hồ sơ" (every one: bm25 floors its weight), every sixth one about a birth certificate, more
+    // or less often; a third of them open. A term ranks up to 5 documents here (50,000 in the application).
+    await db.write(async (tx) => {
+      for (let i = 0; i < 30; i++) {
+        const birth = i % 6 === 0 ? ' khai sinh'.repeat(1 + ((i / 6) % 4)) : ' xây dựng';
+        await insertCase(tx, newCase(String(i), { description: `Hồ sơ trả chậm${birth}.` }), now);
+        if (i % 3 !== 1) await updateCase(tx, String(i), 1, { status: 'answered' }, now);
+      }
+    });
+    const search = (q: string, rankTermDocs: number | undefined, offset = 0, limit = 50, statuses?: ['received']) =>
+      searchCases(db, { terms: searchTerms(q), scope: 'all', offset, limit, statuses, rankWindow: 10, rankTermDocs }).then((cases) => cases.map((c) => c.id));
+    // Broad terms only: the newest matches first, window after window, every match reached by paging.
+    const broad = await search('ho so', 5);
+    expect(broad).toEqual(Array.from({ length: 30 }, (_, i) => String(29 - i)));
+    expect([...(await search('ho so', 5, 0, 7)), ...(await search('ho so', 5, 7, 7)), ...(await search('ho so', 5, 14, 20))]).toEqual(broad);
+    // One term: the first window is the newest matches its estimate read.
+    expect([...(await search('ho', 5, 0, 3)), ...(await search('ho', 5, 3, 30))]).toEqual(broad);
+    const open = await search('ho so', 5, 0, 50, ['received']);
+    expect(open).toEqual(broad.filter((id) => Number(id) % 3 === 1));
+    expect([...(await search('ho so', 5, 0, 4, ['received'])), ...(await search('ho so', 5, 4, 50, ['received']))]).toEqual(open);
+    // With a selective term, the order is bm25's over all the terms (the broad ones weigh 1e-6 in it).
+    const ranked = await search('ho so khai sinh', 5);
+    expect(ranked).toEqual(await search('ho so khai sinh', undefined));
+    expect(ranked).toHaveLength(5);
+    // The one that says "khai sinh" four times comes first.
+    expect(ranked[0]).toBe('18');
+  });
+
+  it('issue 11: ranks a few matches spread over the whole index by their rarer terms, unless that reads too many rows', async () => {
+    await db.write(async (tx) => {
+      for (let i = 0; i < 40; i++) {
+        const street = i === 0 ? ' Láng Láng Láng' : i === 39 ? ' Láng' : '';
+        await insertCase(tx, newCase(String(i), { description: `Hồ sơ trả chậm${street}.` }), now);
+      }
+    });
+    const search = (sparseRankRows: number | undefined) =>
+      searchCases(db, { terms: searchTerms('ho so lang'), scope: 'all', rankTermDocs: 5, sparseRankRows }).then((cases) => cases.map((c) => c.id));
+    // "hồ sơ" is in every case and does not rank; "Láng" ranks: the case that says it three times first.
+    expect(await search(undefined)).toEqual(['0', '39']);
+    // Scoring "Láng" over the 40 rows the two matches span is more than allowed: newest first.
+    expect(await search(1)).toEqual(['39', '0']);
+  });
+
   it('ranks a broad term window by window, newest matches first, and fills a filtered page from older windows', async () => {
     await db.write(async (tx) => {
       for (let i = 0; i < 3; i++) await insertCase(tx, newCase(`open${i}`, { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i)}` }), now);

@@ -242,23 +242,32 @@ export async function indexMissingCases(db: Db, batchSize = 500): Promise<number
   }
 }
 
+/** One quoted prefix term per folded term (see searchTerms), restricted to the scope's text columns. */
+function termPhrases(terms: readonly string[], scope: SearchScope): string[] {
+  const filter = COLUMNS_BY_SCOPE[scope];
+  return terms.map((t) => `${filter} : "${t.replaceAll('"', '""')}"*`);
+}
+
 /**
  * The FTS5 expression for a list of folded terms (see searchTerms): each a quoted prefix term, all
  * required, restricted to the scope's text columns (never an identity column). Terms are quoted with their
  * quotes doubled, so no input can be read as query syntax.
  */
 export function searchExpression(terms: readonly string[], scope: SearchScope): string {
-  const filter = COLUMNS_BY_SCOPE[scope];
-  return terms.map((t) => `${filter} : "${t.replaceAll('"', '""')}"*`).join(' AND ');
+  return termPhrases(terms, scope).join(' AND ');
 }
 
 /** Which identity columns an identity search may match: the open ones, or the confidential ones too. */
 export type IdentityColumns = 'open' | 'all';
 
+function identityPhrases(tokens: readonly string[], columns: IdentityColumns): string[] {
+  const filter = columns === 'all' ? '{identity hidden_identity}' : '{identity}';
+  return tokens.map((t) => `${filter} : "${t.replaceAll('"', '""')}"`);
+}
+
 /** The FTS5 expression for identity tokens: whole tokens (no `*`), all required, in the allowed columns. */
 export function identityExpression(tokens: readonly string[], columns: IdentityColumns): string {
-  const filter = columns === 'all' ? '{identity hidden_identity}' : '{identity}';
-  return tokens.map((t) => `${filter} : "${t.replaceAll('"', '""')}"`).join(' AND ');
+  return identityPhrases(tokens, columns).join(' AND ');
 }
 
 interface CaseFilter {
@@ -272,14 +281,22 @@ interface CaseFilter {
   readonly offset?: number | undefined;
 }
 
-export interface CaseSearch extends CaseFilter {
-  readonly terms: readonly string[];
-  readonly scope: SearchScope;
-  /** Matches ranked together (RANK_WINDOW unless set): tests set a small one. */
+/** How the matches are read and ranked; tests set small values to see at a few dozen cases what happens at a million. */
+interface Ranking {
+  /** Matches ranked together (RANK_WINDOW unless set). */
   readonly rankWindow?: number | undefined;
+  /** A term ranks up to this many estimated documents (RANK_TERM_DOCS unless set). */
+  readonly rankTermDocs?: number | undefined;
+  /** The most rows a window with unranked terms is scored over (SPARSE_RANK_ROWS unless set). */
+  readonly sparseRankRows?: number | undefined;
 }
 
-export interface IdentityCaseSearch extends CaseFilter {
+export interface CaseSearch extends CaseFilter, Ranking {
+  readonly terms: readonly string[];
+  readonly scope: SearchScope;
+}
+
+export interface IdentityCaseSearch extends CaseFilter, Ranking {
   /** See identitySearchTokens. */
   readonly tokens: readonly string[];
   readonly columns: IdentityColumns;
@@ -296,30 +313,105 @@ const BM25 = 'bm25(case_search, 10.0, 2.0, 5.0, 5.0)';
  */
 const RANK_WINDOW = 5000;
 
+/**
+ * bm25 counts, for every term of a query, the documents holding it: a pass over the term's whole list of
+ * documents at every query, whatever the LIMIT (0.1-0.5 s for a common term at a million cases). A term in more
+ * than RANK_TERM_DOCS documents (estimated) therefore selects the matches without ranking them: the rarer terms
+ * rank, and they are the ones bm25 weighs most (its idf falls with the share of documents holding a term, to
+ * nothing from one half on). A query of common terms only ("hồ sơ") lists its matches newest first. Under
+ * RANK_TERM_DOCS documents in all (the demo, a small city) every term ranks, as before issue 11.
+ */
+const RANK_TERM_DOCS = 50_000;
+
+/** The most rows a window's ranking phrases may be scored over when some phrases do not rank (see rankedWindow). */
+const SPARSE_RANK_ROWS = 20_000;
+
+/** Unranked matches read at a time under a filter, which may drop most of them. */
+const UNRANKED_CHUNK = 1000;
+
+/** Matches of a term read to estimate how many documents hold it: the newest ones, lazily with prefix indexes. */
+const PROBE = 1000;
+
 interface RankedMatch {
   readonly docId: number;
   readonly rank: number;
 }
 
-/** The lowest index row of the next window of matches below `below` (all rows when null); null when fewer remain. */
-async function windowStart(db: Executor, expression: string, below: number | null, size: number): Promise<number | null> {
-  const result = await db.execute({
-    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ? ${below === null ? '' : 'AND rowid < ?'} ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
-    args: below === null ? [expression, size - 1] : [expression, below, size - 1],
-  });
-  const row = result.rows[0];
-  return row ? Number(row.rowid) : null;
+/** A query: the phrases every match holds, and those of them that rank the matches (all, some or none). */
+interface Query {
+  readonly phrases: readonly string[];
+  readonly ranking: readonly string[];
+  /** With a single phrase, its newest matches the probe read: the first window, when it holds it. */
+  readonly newest: readonly number[] | null;
+  /** The probe found fewer matches than it read: `newest` holds them all. */
+  readonly allNewest: boolean;
+  /** The estimated documents of the rarest ranking phrase, and of the whole index (see sparse windows). */
+  readonly rankingDocs: number;
+  readonly top: number;
+  readonly sparseRankRows: number;
 }
 
-/** The matches with from <= rowid < below, ranked inside FTS5: best first, ties oldest first. */
-async function rankedWindow(db: Executor, expression: string, from: number | null, below: number | null): Promise<RankedMatch[]> {
-  const bounds = [from === null ? '' : 'AND rowid >= ?', below === null ? '' : 'AND rowid < ?'].join(' ');
-  const args = [expression, ...(from === null ? [] : [from]), ...(below === null ? [] : [below])];
+const and = (phrases: readonly string[]) => phrases.join(' AND ');
+/** The phrases bm25 may weigh: those in at most `rankTermDocs` documents, estimated from their newest matches' span. */
+async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs: number, sparseRankRows: number): Promise<Query> {
+  const latest = await db.execute('SELECT MAX(doc_id) AS top FROM case_search_docs');
+  const top = Number(latest.rows[0]?.top ?? 0);
+  if (top <= rankTermDocs) return { phrases, ranking: phrases, newest: null, allNewest: false, rankingDocs: 0, top, sparseRankRows };
+  const probe = Math.min(PROBE, rankTermDocs);
+  const ranking: string[] = [];
+  let newest: number[] | null = null;
+  let rankingDocs = top;
+  for (const phrase of phrases) {
+    const found = await db.execute({ sql: 'SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT ?', args: [phrase, probe] });
+    const rows = found.rows.map((r) => Number(r.rowid));
+    const oldest = rows[probe - 1];
+    const estimated = oldest === undefined ? rows.length : (probe / (top - oldest + 1)) * top;
+    if (estimated <= rankTermDocs) {
+      ranking.push(phrase);
+      rankingDocs = Math.min(rankingDocs, estimated);
+    }
+    if (phrases.length === 1) newest = rows;
+  }
+  return { phrases, ranking, newest, allNewest: newest !== null && newest.length < probe, rankingDocs, top, sparseRankRows };
+}
+
+/**
+ * The next window of matches, newest first: up to `size` index rows below `below` (all rows when null). A LIMIT
+ * read lazily from the top of the lists; a range with a lower bound made FTS5 read several times more.
+ */
+async function nextWindow(db: Executor, query: Query, below: number | null, size: number): Promise<number[]> {
+  // The probe read the newest matches of a single phrase already: all of them when it found fewer than it read.
+  if (below === null && query.newest !== null && (size <= query.newest.length || query.allNewest)) {
+    return query.newest.slice(0, size);
+  }
+  const expression = and(query.phrases);
   const result = await db.execute({
-    sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? ${bounds} ORDER BY search_rank, rowid`,
-    args,
+    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ? ${below === null ? '' : 'AND rowid < ?'} ORDER BY rowid DESC LIMIT ?`,
+    args: below === null ? [expression, size] : [expression, below, size],
   });
-  return result.rows.map((r) => ({ docId: Number(r.doc_id), rank: Number(r.search_rank) }));
+  return result.rows.map((r) => Number(r.rowid));
+}
+
+/**
+ * A window's matches (newest first) best first: by bm25 over the ranking phrases, inside FTS5, ties oldest
+ * first; newest first when no phrase ranks (every term broad).
+ */
+async function rankedWindow(db: Executor, query: Query, window: readonly number[]): Promise<RankedMatch[]> {
+  const newest = window[0];
+  const oldest = window[window.length - 1];
+  if (query.ranking.length === 0 || newest === undefined || oldest === undefined) return window.map((docId, i) => ({ docId, rank: i }));
+  // Scoring reads the ranking phrases over the window's span: few matches spread widely (0.5 s at 1M) come newest first.
+  const partial = query.ranking.length < query.phrases.length;
+  if (partial && (query.rankingDocs * (newest - oldest + 1)) / Math.max(query.top, 1) > query.sparseRankRows) {
+    return window.map((docId, i) => ({ docId, rank: i }));
+  }
+  // Every match holds the ranking phrases: their bm25 over the window's rows (exactly them when all phrases rank).
+  const scored = await db.execute({
+    sql: `SELECT rowid AS doc_id, ${BM25} AS search_rank FROM case_search WHERE case_search MATCH ? AND rowid >= ? AND rowid <= ?`,
+    args: [and(query.ranking), oldest, newest],
+  });
+  const score = new Map(scored.rows.map((r) => [Number(r.doc_id), Number(r.search_rank)]));
+  return window.map((docId) => ({ docId, rank: score.get(docId) ?? 0 })).sort((a, b) => a.rank - b.rank || a.docId - b.docId);
 }
 
 /**
@@ -369,19 +461,23 @@ async function passing(db: Executor, ranked: readonly RankedMatch[], filter: Cas
  * (issue 11: ranking and joining every match first took 6-9 s for a broad term at a million cases). A filter
  * (a unit, statuses, an assignee) is checked on each window's matches by narrow rows until the page is full.
  */
-async function matching(db: Executor, expression: string, filter: CaseFilter & { readonly rankWindow?: number }): Promise<CaseRecord[]> {
+async function matching(db: Executor, phrases: readonly string[], filter: CaseFilter & Ranking): Promise<CaseRecord[]> {
   const limit = filter.limit ?? 200;
   const offset = filter.offset ?? 0;
   const wanted = offset + limit;
-  const size = filter.rankWindow ?? Math.max(RANK_WINDOW, wanted);
   const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
+  const query = await planQuery(db, phrases, filter.rankTermDocs ?? RANK_TERM_DOCS, filter.sparseRankRows ?? SPARSE_RANK_ROWS);
+  // Unranked matches come newest first: a page needs no more than its own rows (more when a filter drops some).
+  const unranked = query.ranking.length === 0 ? (filtered ? Math.max(wanted, UNRANKED_CHUNK) : wanted) : null;
+  const size = filter.rankWindow ?? unranked ?? Math.max(RANK_WINDOW, wanted);
   const kept: RankedMatch[] = [];
   for (let below: number | null = null; kept.length < wanted;) {
-    const from = await windowStart(db, expression, below, size);
-    const ranked = await rankedWindow(db, expression, from, below);
+    const window = await nextWindow(db, query, below, size);
+    const ranked = await rankedWindow(db, query, window);
     kept.push(...(filtered ? await passing(db, ranked, filter, wanted - kept.length) : ranked.slice(0, wanted - kept.length)));
-    if (from === null) break;
-    below = from;
+    const oldest = window[window.length - 1];
+    if (window.length < size || oldest === undefined) break;
+    below = oldest;
   }
   return casesOfMatches(db, kept.slice(offset, wanted));
 }
@@ -389,7 +485,7 @@ async function matching(db: Executor, expression: string, filter: CaseFilter & {
 /** Cases matching the words, best match first (bm25), then oldest first. No terms: no results. */
 export async function searchCases(db: Executor, search: CaseSearch): Promise<CaseRecord[]> {
   if (search.terms.length === 0) return [];
-  return matching(db, searchExpression(search.terms, search.scope), search);
+  return matching(db, termPhrases(search.terms, search.scope), search);
 }
 
 /**
@@ -398,5 +494,5 @@ export async function searchCases(db: Executor, search: CaseSearch): Promise<Cas
  */
 export async function searchCasesByIdentity(db: Executor, search: IdentityCaseSearch): Promise<CaseRecord[]> {
   if (search.tokens.length === 0) return [];
-  return matching(db, identityExpression(search.tokens, search.columns), search);
+  return matching(db, identityPhrases(search.tokens, search.columns), search);
 }

@@ -18,6 +18,7 @@ export * from './answer-attachments.ts';
 export * from './case-search.ts';
 export * from './case-queue.ts';
 export * from './answer-facts.ts';
+export * from './unit-day-facts.ts';
 export * from './categories.ts';
 export * from './templates.ts';
 export * from './login-throttle.ts';

@@ -14,6 +14,7 @@ import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
 import { caseQueue } from './migrations/0014-case-queue.ts';
 import { usedProofsExpiry } from './migrations/0016-used-proofs-expiry.ts';
 import { evaluationFacts } from './migrations/0017-evaluation-facts.ts';
+import { unitDayFacts } from './migrations/0019-unit-day-facts.ts';
 import { calendarRecount } from './migrations/0020-calendar-recount.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   caseQueue,
   usedProofsExpiry,
   evaluationFacts,
+  unitDayFacts,
   calendarRecount,
 ];
 

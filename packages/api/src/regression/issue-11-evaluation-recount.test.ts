@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { evaluationFacts, listCases, listUnits } from '@pakn/db';
+import { compareUnitDayFacts, evaluationFacts, listCases, listUnits } from '@pakn/db';
 import {
   evaluateUnits,
   periodInstants,
@@ -20,7 +20,9 @@ import { createFixture, type Fixture } from '../test-fixture.ts';
  * case's deadline in JavaScript. It now reads timings stored on write (migration 0017) and the cases' stored list
  * keys. This test replays random histories through the API (forwarding, pauses for the citizen, extensions,
  * returned answers, reviews and new forwardings, calendar changes) and checks that a full recount with the old
- * algorithm gives the same figures as the stored ones.
+ * algorithm gives the same figures as the stored ones. The letters, ratings and reviews are summed per unit and
+ * day by triggers (migration 0019): the same histories (with ratings, and cases forwarded again, to the same unit
+ * or another) check them against the old queries and the stored rows against a recount from their sources.
  */
 
 /** A small deterministic generator (mulberry32): each seed is one reproducible history. */
@@ -81,15 +83,49 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
       if (!record.unitId) continue;
       if ((await deadlineOf(f.services, record, f.now))?.overdue) overdueNow[record.unitId] = (overdueNow[record.unitId] ?? 0) + 1;
     }
-    return { answers, overdueNow, answeredCount: answered.length };
+    const byUnit = async (sql: string, args: string[]) => {
+      const counted = Object.create(null) as Record<string, number>;
+      for (const row of (await f.db.execute({ sql, args })).rows) counted[String(row.unit_id)] = Number(row.n);
+      return counted;
+    };
+    const range = [start.toISOString(), end.toISOString()];
+    // The queries of the evaluation before migration 0019.
+    const received = await byUnit(
+      `SELECT unit_id, COUNT(DISTINCT case_id) AS n FROM letters WHERE status = 'approved' AND decided_at >= ? AND decided_at < ? GROUP BY unit_id`,
+      range,
+    );
+    const reviewsRequested = await byUnit(
+      `SELECT c.unit_id, COUNT(*) AS n FROM case_events AS e JOIN cases AS c ON c.id = e.case_id
+       WHERE e.kind = 'review_requested' AND e.at >= ? AND e.at < ? AND c.unit_id IS NOT NULL GROUP BY c.unit_id`,
+      range,
+    );
+    const ratingRows = await f.db.execute({
+      sql: `SELECT unit_id, SUM(rating_score) AS total, COUNT(*) AS n FROM cases
+            WHERE rated_at >= ? AND rated_at < ? AND unit_id IS NOT NULL AND rating_score IS NOT NULL GROUP BY unit_id`,
+      args: range,
+    });
+    const ratings = Object.create(null) as Record<string, { sum: number; count: number }>;
+    for (const row of ratingRows.rows) ratings[String(row.unit_id)] = { sum: Number(row.total), count: Number(row.n) };
+    const records = Object.create(null) as Record<string, Record<string, number>>;
+    const recordRows = await f.db.execute({
+      sql: 'SELECT unit_id, kind, COUNT(*) AS n FROM unit_records WHERE at >= ? AND at < ? GROUP BY unit_id, kind',
+      args: range,
+    });
+    for (const row of recordRows.rows) (records[String(row.unit_id)] ??= {})[String(row.kind)] = Number(row.n);
+    return { answers, overdueNow, received, reviewsRequested, ratings, records, answeredCount: answered.length };
   }
 
   async function expectStoredEqualsRecount(period: EvaluationPeriod): Promise<number> {
     await f.services.calendarRecount.idle(); // a calendar change is counted again in the background
-    const { start, end } = periodInstants(period);
-    const stored = await evaluationFacts(f.db, start.toISOString(), end.toISOString(), f.now.toISOString());
+    const stored = await evaluationFacts(f.db, period, f.now.toISOString());
     const recounted = await recount(period);
     expect(stored.overdueNow).toEqual(recounted.overdueNow);
+    expect(stored.received).toEqual(recounted.received);
+    expect(stored.reviewsRequested).toEqual(recounted.reviewsRequested);
+    expect(stored.ratings).toEqual(recounted.ratings);
+    expect(stored.records).toEqual(recounted.records);
+    const sums = await compareUnitDayFacts(f.db);
+    expect(sums.stored).toEqual(sums.recounted);
     expect(Object.keys(stored.answers).sort()).toEqual(Object.keys(recounted.answers).sort());
     for (const [unitId, totals] of Object.entries(recounted.answers)) {
       const mine: AnswerTotals | undefined = stored.answers[unitId];
@@ -98,10 +134,14 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
     }
     // The whole evaluation, as the API serves it, equals the one built on the recount.
     const units = await listUnits(f.db);
-    expect(await f.as('director').unit.evaluation(period)).toEqual(
-      evaluateUnits({ units, ...stored, answers: recounted.answers, overdueNow: recounted.overdueNow }),
-    );
+    expect(await f.as('director').unit.evaluation(period)).toEqual(evaluateUnits({ units, ...recounted }));
     return recounted.answeredCount;
+  }
+
+  /** A rating; a review needs a low one, within days of the answer: most citizens here ask for it at once. */
+  async function rateAndReview(tracked: { reference: string; accessKey: string }, score: number): Promise<void> {
+    await f.citizen().case.rate({ ...tracked, score });
+    if (score === 1) await f.citizen().case.requestReview({ ...tracked, reason: 'Phường chưa giải thích lý do chậm trễ.' });
   }
 
   /** Tries one random move; a move the case's state does not allow is refused by the API, and skipped. */
@@ -169,7 +209,7 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
         () => f.as('intake').case.returnAnswer({ caseId, comment: 'Đề nghị phường trả lời rõ thời hạn.' }),
       ],
       answered: [
-        () => f.citizen().case.requestReview({ ...tracked, reason: 'Phường chưa giải thích lý do chậm trễ.' }),
+        () => rateAndReview(tracked, r() < 0.7 ? 1 : 5),
         async () => {
           pick.settled = true;
         },
@@ -189,7 +229,15 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
   it.each([1, 2, 3, 4])('over a random history of forwardings, pauses, extensions, returned answers and calendar changes (seed %i)', async (seed) => {
     const r = random(seed);
     const cases: Tracked[] = [];
+    // Records against units (the Director's reminders, reprimands, commendations), from their own sequence.
+    const other = random(seed + 100);
+    const recordKinds = ['reminder', 'escalation', 'reprimand', 'correction', 'commendation'] as const;
     for (let i = 0; i < 140; i++) {
+      const recorded = cases[Math.floor(other() * cases.length)];
+      if (recorded && i % 10 === 5) {
+        const kind = recordKinds[Math.floor(other() * recordKinds.length)] ?? 'reminder';
+        await f.as('director').unit.record({ unitId: recorded.unitId, caseId: recorded.caseId, kind, note: 'Ghi nhận để kiểm thử.' });
+      }
       // Between moves: up to a day and a half, so that answers come early, on the day and late.
       f.now = new Date(f.now.getTime() + Math.floor(r() * 1.5 * 86_400_000));
       await step(r, cases);
@@ -199,7 +247,13 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
     const kinds = await f.db.execute(`SELECT kind, COUNT(*) AS n FROM case_events GROUP BY kind`);
     const count = (kind: string) => Number(kinds.rows.find((row) => row.kind === kind)?.n ?? 0);
     // The history holds what the stored figures must follow, or the comparison proves nothing.
-    for (const kind of ['answered', 'answer_returned', 'info_requested', 'extension_approved']) expect(count(kind), kind).toBeGreaterThan(0);
+    for (const kind of ['answered', 'answer_returned', 'info_requested', 'extension_approved', 'review_requested'])
+      expect(count(kind), kind).toBeGreaterThan(0);
+    const some = async (sql: string) => (await f.db.execute(sql)).rows.length > 0;
+    expect(await some('SELECT 1 FROM cases WHERE rated_at IS NOT NULL'), 'a rating').toBe(true);
+    expect(await some('SELECT 1 FROM unit_records'), 'a record against a unit').toBe(true);
+    // A case forwarded again to the same unit: it counts once among the cases the unit received.
+    expect(await some(`SELECT 1 FROM approval_repeats`), 'a unit forwarded the same case twice').toBe(true);
     expect(await f.db.execute(`SELECT 1 FROM audit_log WHERE action = 'calendar.save'`).then((x) => x.rows.length)).toBeGreaterThan(0);
 
     const whole = await expectStoredEqualsRecount({ from: '2026-03-01', to: '2026-12-31' });
