@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createClient, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
 import { AuditKeyring } from './audit-keys.ts';
 import { LocalReader } from './local-reader.ts';
+import { ReadPool } from './read-pool.ts';
 
 export interface DbConfig {
   /** `file:./data/pakn.db` (default), `:memory:`, or `libsql://…` / `http(s)://…` for a remote server. */
@@ -16,7 +17,18 @@ export interface DbConfig {
    * process only: fine for tests, never for a database that outlives the process (apps/server always sets them).
    */
   readonly auditKeys?: AuditKeyring | undefined;
+  /**
+   * On a local file: how many worker threads serve reads outside transactions (DEFAULT_READERS when unset).
+   * 0 reads on the event loop instead, through one read-only connection (how it was before issue 11's pool).
+   */
+  readonly readers?: number | undefined;
 }
+
+/**
+ * Two read workers: on a 2-core machine a slow report or broad search holds one while the other serves the
+ * citizens' lookups, and each costs some megabytes (a V8 isolate and a connection with its page cache).
+ */
+const DEFAULT_READERS = 2;
 
 /** What repositories see of a connection or of an open transaction. */
 export interface Executor {
@@ -34,8 +46,9 @@ export interface Executor {
  * per-connection setting that silently vanishes is how durability is lost (libsql-client-ts #288). With one
  * connection and an in-process queue, the settings hold and a busy wait can never block the event loop while
  * the transaction it waits for needs that same loop to finish. See docs/decisions/0004-database-and-durability.md.
- * Reads outside a transaction on a local file go to a second, read-only connection with prepared statements
- * (LocalReader): it writes nothing, so no durability setting matters on it.
+ * Reads outside a transaction on a local file go to read-only connections with prepared statements in worker
+ * threads (ReadPool, or LocalReader on the loop when `readers` is 0): they write nothing, so no durability
+ * setting matters on them, and a slow one never stalls the event loop.
  */
 /** Marks the async context of a write transaction, to catch calls that would wait on it forever. */
 const insideWrite = new AsyncLocalStorage<Db>();
@@ -54,8 +67,8 @@ export class Db implements Executor {
   /** Tail of the queue of exclusive sections (transactions) on a local database. */
   #tail: Promise<void> = Promise.resolve();
   #pragmasApplied = false;
-  /** On a local file: the read-only connection that serves reads outside transactions (see LocalReader). */
-  #reader: LocalReader | null = null;
+  /** On a local file: what serves reads outside transactions (see ReadPool and DbConfig.readers). */
+  #reader: ReadPool | LocalReader | null = null;
 
   private constructor(client: Client, isLocal: boolean, busyTimeoutMs: number, auditKeys: AuditKeyring) {
     this.client = client;
@@ -80,7 +93,8 @@ export class Db implements Executor {
     // After the writer has put the file in WAL mode, which lets the reader read beside it. Not for an
     // embedded replica, whose file the client syncs, nor for memory, which a second connection cannot see.
     const path = localFilePath(config);
-    if (path) db.#reader = new LocalReader(path, db.#busyTimeoutMs);
+    const readers = config.readers ?? DEFAULT_READERS;
+    if (path) db.#reader = readers > 0 ? new ReadPool(path, db.#busyTimeoutMs, readers) : new LocalReader(path, db.#busyTimeoutMs);
     return db;
   }
 
@@ -120,6 +134,7 @@ export class Db implements Executor {
       const sql = typeof stmt === 'string' ? stmt : stmt.sql;
       const args = typeof stmt === 'string' ? [] : (stmt.args ?? []);
       if (Array.isArray(args) && LocalReader.reads(sql)) {
+        if (reader instanceof ReadPool) return reader.execute(sql, args);
         try {
           return Promise.resolve(reader.execute(sql, args));
         } catch (error) {
