@@ -84,8 +84,10 @@ export class ReadPool {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`A read pool needs at least one worker (got ${size})`);
     this.#data = { path, busyTimeoutMs };
     this.#slots = Array.from({ length: size }, () => ({ worker: null, job: null }));
-    // Started now rather than at the first read: a worker takes some milliseconds to load.
-    for (const slot of this.#slots) slot.worker = this.#start(slot);
+    // The first worker now rather than at the first read (a worker takes some milliseconds to load); the others
+    // when a statement finds every running one busy, so an idle server holds one (each costs memory).
+    const first = this.#slots[0];
+    if (first) first.worker = this.#start(first);
   }
 
   get size(): number {
