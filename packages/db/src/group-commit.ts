@@ -18,7 +18,7 @@ export interface GroupCommitLimits {
  * 64 members or 20 ms: at the submission rate of a busy day a group rarely reaches either, and under a burst
  * the first member's acknowledgement waits at most about 20 ms (plus its group's last member) for the commit.
  */
-export const DEFAULT_GROUP_COMMIT: GroupCommitLimits = { maxMembers: 64, maxMs: 20 };
+const DEFAULT_GROUP_COMMIT: GroupCommitLimits = { maxMembers: 64, maxMs: 20 };
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
