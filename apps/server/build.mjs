@@ -4,6 +4,9 @@
  * idle server's memory, issue 11). The server's own npm dependencies stay outside the bundle and load from
  * node_modules as usual: the native database driver cannot be bundled, and pino's worker transports load by
  * path. Everything else the workspace packages import is bundled.
+ *
+ * The database's read workers (packages/db/src/read-worker.ts, issue 11) are a second entry point:
+ * dist/read-worker.js, which the bundle starts from beside itself (see workerEntry in read-pool.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -12,10 +15,14 @@ const here = new URL('.', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('package.json', here), 'utf8'));
 const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@pakn/'));
 
+const outdir = new URL('dist/', here).pathname;
 const outfile = new URL('dist/cli.js', here).pathname;
 await build({
-  entryPoints: [new URL('src/cli.ts', here).pathname],
-  outfile,
+  entryPoints: {
+    cli: new URL('src/cli.ts', here).pathname,
+    'read-worker': new URL('../../packages/db/src/read-worker.ts', here).pathname,
+  },
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',

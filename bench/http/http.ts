@@ -28,7 +28,8 @@ import {
 import { ratio, type Result } from './figures.ts';
 import { latencies, throughput, type Throughput } from './load.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
-import { startBareHono, startPakn, type ServerProcess } from './servers.ts';
+import { trackingBesideSearch, type Load } from './stall.ts';
+import { startBareHono, startPakn, type PaknOptions, type ServerProcess } from './servers.ts';
 
 const PAKN_PORT = Number(process.env.BENCH_PORT ?? 25001);
 const HONO_PORT = PAKN_PORT + 2;
@@ -138,8 +139,48 @@ async function cpuPerRequest(run: Run, name: string, server: ServerProcess, load
   return result;
 }
 
+/** The broad search's first page as one officer asks for it: the load beside which tracking is measured. */
+function broadSearch(pakn: ServerProcess, cookies: Record<string, string>, today: Date): { url: string; init: RequestInit } {
+  const call = staffCalls(today).find((c) => c.name === 'search.broad-ho-so');
+  if (!call) throw new Error('api-calls.ts has no search.broad-ho-so');
+  return { url: pakn.url + queryPath(call), init: authorised(cookies, call) };
+}
+
+/** Tracking beside a broad search (issue 11: a search never stalls citizens), against tracking alone in the same run. */
+async function besideSearchFigures(run: Run, prefix: string, track: Load, search: { url: string; init: RequestInit }): Promise<void> {
+  const { alone, beside, searches } = await trackingBesideSearch(track, search);
+  const goal = prefix === '' ? 0.5 : null;
+  push(run, { name: `${prefix}track.50c.alone.rps`, value: alone.rps, unit: 'req/s', goal: null, better: 'higher' });
+  push(run, {
+    name: `${prefix}track.50c.beside-search.rps`,
+    value: beside.rps,
+    unit: 'req/s',
+    goal,
+    goalOn: 'ratio',
+    better: 'higher',
+    baseline: alone.rps,
+    ratio: ratio(beside.rps, alone.rps),
+  });
+  push(run, { name: `${prefix}track.50c.beside-search.p99`, value: beside.p99, unit: 'ms', goal: prefix === '' ? 20 : null, better: 'lower' });
+  push(run, { name: `${prefix}track.50c.beside-search.searches`, value: searches, unit: 'searches', goal: null, better: 'higher' });
+}
+
+/**
+ * The same figures on a server that reads on its event loop (DATABASE_READERS=0, as before the read workers),
+ * on the same file in the same run: the effect of the workers as a ratio against this run's own baseline.
+ */
+async function readersOnLoopFigures(run: Run, options: PaknOptions, track: Load, today: Date): Promise<void> {
+  const pakn = await startPakn({ ...options, env: { DATABASE_READERS: '0' } });
+  try {
+    const cookies = { tiepnhan: await signIn(pakn.url, 'tiepnhan', DEMO_PASSWORD) };
+    await besideSearchFigures(run, 'readers-0.', { ...track, url: pakn.url + new URL(track.url).pathname }, broadSearch(pakn, cookies, today));
+  } finally {
+    await pakn.stop();
+  }
+}
+
 /** Tracking and /healthz at 50 connections, each against bare Hono in the same run; memory at 200 connections. */
-async function citizenFigures(run: Run, pakn: ServerProcess, hono: ServerProcess): Promise<void> {
+async function citizenFigures(run: Run, pakn: ServerProcess, hono: ServerProcess, search: { url: string; init: RequestInit }): Promise<Load> {
   const bare = await cpuPerRequest(run, 'bare-hono', hono, () => throughput({ url: hono.url, connections: 50, seconds: 5 }), 5);
   push(run, { name: 'bare-hono.rps', value: bare.rps, unit: 'req/s', goal: null, better: 'higher' });
   const tracked = await submitOne(pakn.url, DEMO_SITE_KEY, SITE_ORIGIN);
@@ -185,10 +226,13 @@ async function citizenFigures(run: Run, pakn: ServerProcess, hono: ServerProcess
     onTick: () => (peak = Math.max(peak, pakn.rssMb())),
   });
   push(run, { name: 'memory.200c', value: peak, unit: 'MB', goal: 200, better: 'lower' });
+  const load: Load = { url: pakn.url + path, method: 'POST', headers, body };
+  await besideSearchFigures(run, '', load, search);
+  return load;
 }
 
 /** Durable single-row inserts, one transaction each, into a WAL file with synchronous=FULL, for `seconds`. */
-function rawDurableInserts(dir: string, seconds: number): number {
+export function rawDurableInserts(dir: string, seconds: number): number {
   const db = new Database(join(dir, 'raw.db'));
   try {
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, reference TEXT, body TEXT, at TEXT)');
@@ -259,7 +303,9 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
   // The deep pages' calls, with the cursors the server gave: the query plans below explain them too.
   const calls: StaffCall[] = [];
   const hono = await startBareHono(HONO_PORT);
-  const pakn = await startPakn({ port: PAKN_PORT, databasePath: path, dir, siteOrigin: SITE_ORIGIN });
+  const options: PaknOptions = { port: PAKN_PORT, databasePath: path, dir, siteOrigin: SITE_ORIGIN };
+  const pakn = await startPakn(options);
+  let track: Load;
   try {
     await new Promise((r) => setTimeout(r, 2000));
     push(run, { name: 'memory.idle', value: pakn.rssMb(), unit: 'MB', goal: 120, better: 'lower' });
@@ -273,13 +319,14 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
       calls.push(found.call);
     }
     await staffFigures(run, pakn, cookies, [...firsts, ...calls]);
-    await citizenFigures(run, pakn, hono);
+    track = await citizenFigures(run, pakn, hono, broadSearch(pakn, cookies, today));
     // Submissions only into the demo's fresh file: a generated database stays as generated.
     if (set.path === null) await submissionFigures(run, pakn, dir);
   } finally {
     await pakn.stop();
     await hono.stop();
   }
+  await readersOnLoopFigures(run, options, track, today);
   const plans = await queryPlans(path, [...staffCalls(today), ...calls], today);
   for (const name of new Set(plans.map((p) => p.call))) {
     const scans = plans.filter((p) => p.call === name).reduce((n, p) => n + p.fullScans.length, 0);

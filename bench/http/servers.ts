@@ -90,6 +90,8 @@ export interface PaknOptions {
   readonly databasePath: string;
   readonly dir: string;
   readonly siteOrigin: string;
+  /** More environment, e.g. DATABASE_READERS for a before/after in the same run. */
+  readonly env?: Record<string, string>;
 }
 
 /** PAKN as deployed, with the citizen limits off and an easy proof of work: the bench measures the server's work. */
@@ -109,6 +111,7 @@ export function startPakn(options: PaknOptions): Promise<ServerProcess> {
     POW_MAX_NUMBER: '10',
     POW_MAX_MULTIPLIER: '1',
     MAX_CONNECTIONS_PER_ADDRESS: '0',
+    ...options.env,
   };
   for (const name of [
     'SUBMITS',

@@ -16,6 +16,12 @@ const EnvSchema = z.object({
   /** For an embedded replica: DATABASE_URL is the local file, this is the remote primary. */
   DATABASE_SYNC_URL: z.string().optional(),
   DATABASE_SYNC_INTERVAL: z.coerce.number().int().positive().optional(),
+  /**
+   * On a local file: worker threads that serve reads, so a slow report never stalls the event loop (issue 11);
+   * 0 reads on the event loop. Each costs some megabytes of memory; the second starts only when a read finds the
+   * first busy. Defaults to 2 (DEFAULT_READERS in packages/db/src/connection.ts).
+   */
+  DATABASE_READERS: z.coerce.number().int().min(0).max(16).optional(),
   /** The demo ward website, on a second origin so the widget is always used cross-origin. 0 turns it off. */
   DEMO_SITE_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Seed demo data into an empty database at start. */
@@ -138,7 +144,13 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly publicUrl: string;
-  readonly database: { url: string; authToken?: string | undefined; syncUrl?: string | undefined; syncIntervalSeconds?: number | undefined };
+  readonly database: {
+    url: string;
+    authToken?: string | undefined;
+    syncUrl?: string | undefined;
+    syncIntervalSeconds?: number | undefined;
+    readers?: number | undefined;
+  };
   readonly demoSitePort: number;
   readonly seedDemo: boolean;
   /** The absolute lifetime of a staff session. */
@@ -248,6 +260,7 @@ export function parseEnv(env: Record<string, string | undefined> = process.env, 
       authToken: e.DATABASE_AUTH_TOKEN,
       syncUrl: e.DATABASE_SYNC_URL,
       syncIntervalSeconds: e.DATABASE_SYNC_INTERVAL,
+      readers: e.DATABASE_READERS,
     },
     demoSitePort: e.DEMO_SITE_PORT,
     seedDemo: e.SEED_DEMO,

@@ -3,7 +3,7 @@ import type { ResultSet, Row } from '@libsql/client';
 
 type Connection = Database.Database;
 type Statement = ReturnType<Connection['prepare']>;
-type Value = string | number | bigint | null | ArrayBuffer | Uint8Array | boolean | Date;
+export type Value = string | number | bigint | null | ArrayBuffer | Uint8Array | boolean | Date;
 
 /** Only plain SELECTs are read here: anything that may write goes through the writer and its queue. */
 const READ_ONLY = /^\s*SELECT\b/i;
@@ -53,6 +53,14 @@ export class LocalReader {
   }
 
   execute(sql: string, args: readonly Value[]): ResultSet {
+    return toResultSet(this.query(sql, args));
+  }
+
+  /**
+   * The statement's columns and rows as plain arrays, integers already numbers and blobs ArrayBuffers: what a
+   * worker thread sends back (rows are built on the receiving side, see toResultSet).
+   */
+  query(sql: string, args: readonly Value[]): RawResult {
     let { stmt, columns, columnTypes } = this.#prepared(sql);
     let raw = stmt.all(args.map(toSql)) as unknown[][];
     // SQLite re-prepares a statement after a schema change; a `*` may then name other columns than cached.
@@ -61,15 +69,8 @@ export class LocalReader {
       ({ stmt, columns, columnTypes } = this.#prepared(sql));
       raw = stmt.all(args.map(toSql)) as unknown[][];
     }
-    const rows = raw.map((values) => toRow(values, columns));
-    return {
-      columns,
-      columnTypes,
-      rows,
-      rowsAffected: 0,
-      lastInsertRowid: undefined,
-      toJSON: () => ({ columns, columnTypes, rows: rows.map((r) => Array.from(r)), rowsAffected: 0, lastInsertRowid: null }),
-    };
+    for (const values of raw) for (let i = 0; i < values.length; i++) values[i] = fromSql(values[i]);
+    return { columns, columnTypes, rows: raw };
   }
 
   close(): void {
@@ -97,12 +98,33 @@ function fromSql(value: unknown): unknown {
   return value;
 }
 
+/** A statement's answer as plain data, which a worker can post: see LocalReader.query. */
+export interface RawResult {
+  readonly columns: string[];
+  readonly columnTypes: string[];
+  readonly rows: unknown[][];
+}
+
+/** @libsql/client's ResultSet (intMode number) from a raw answer. */
+export function toResultSet(raw: RawResult): ResultSet {
+  const { columns, columnTypes } = raw;
+  const rows = raw.rows.map((values) => toRow(values, columns));
+  return {
+    columns,
+    columnTypes,
+    rows,
+    rowsAffected: 0,
+    lastInsertRowid: undefined,
+    toJSON: () => ({ columns, columnTypes, rows: rows.map((r) => Array.from(r)), rowsAffected: 0, lastInsertRowid: null }),
+  };
+}
+
 /** A row as @libsql/client builds it: values by position (not enumerable) and by column name (enumerable). */
 function toRow(values: readonly unknown[], columns: readonly string[]): Row {
   const row: Record<string | number, unknown> = {};
   Object.defineProperty(row, 'length', { value: values.length });
   for (let i = 0; i < values.length; i++) {
-    const value = fromSql(values[i]);
+    const value = values[i];
     Object.defineProperty(row, i, { value });
     const column = columns[i] ?? String(i);
     if (!Object.hasOwn(row, column)) Object.defineProperty(row, column, { value, enumerable: true, configurable: true, writable: true });
