@@ -165,11 +165,14 @@ export async function letterRegisterPage(db: Executor, filter: RegisterFilter, a
   return found;
 }
 
-/** How many letters the register of a year holds, and how many of them are drafts: counted in the indexes alone. */
+/**
+ * How many letters the register of a year holds, and how many of them are drafts: the approved ones from the
+ * counters (migration 0018), the drafts (a few awaiting the Director) in their index.
+ */
 export async function countLetterRegister(db: Executor, filter: RegisterFilter): Promise<{ total: number; drafts: number }> {
   const approved = await db.execute({
-    sql: `SELECT COUNT(*) AS n FROM letters WHERE status = 'approved' AND ${filter.unitId === undefined ? 'year = ?' : 'unit_id = ? AND year = ?'}`,
-    args: filter.unitId === undefined ? [filter.year] : [filter.unitId, filter.year],
+    sql: `SELECT IFNULL(SUM(n), 0) AS n FROM letter_counts WHERE year = ? ${filter.unitId === undefined ? '' : 'AND unit_id = ?'}`,
+    args: filter.unitId === undefined ? [filter.year] : [filter.year, filter.unitId],
   });
   const approvedCount = Number(approved.rows[0]?.n ?? 0);
   if (filter.unitId !== undefined) return { total: approvedCount, drafts: 0 };

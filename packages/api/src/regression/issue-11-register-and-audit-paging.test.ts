@@ -69,6 +69,20 @@ describe('issue 11: the register and the audit list page through everything', ()
     for (const l of before.items) expect(walked).toContain(l.id);
     const after = (await f.as('intake').letter.register({ year: 2026, limit: 200 })).items.map((l) => l.id);
     expect(after.filter((id) => walked.includes(id))).toEqual(walked);
+
+    // The counters (migration 0018) follow approvals and letters written approved (as the generator writes them).
+    const id = await letter('ward-b', minute(59), true);
+    await f.db.execute({ sql: `UPDATE letters SET status = 'approved', year = 2026, number = 1000 WHERE id = ?`, args: [id] });
+    await f.db.execute(`INSERT INTO letters (id, case_id, unit_id, status, year, number, body, drafted_by, drafted_at)
+      SELECT 'bulk', case_id, 'ward-a', 'approved', 2026, 1001, body, drafted_by, drafted_at FROM letters WHERE id = '${id}'`);
+    const counted = await f.db.execute(
+      `SELECT status = 'draft' AS draft, COUNT(*) AS n FROM letters WHERE year = 2026 OR status = 'draft' GROUP BY 1 ORDER BY 1`,
+    );
+    const [approved, drafts] = counted.rows.map((r) => Number(r.n));
+    expect(await f.as('intake').letter.register({ year: 2026 })).toMatchObject({ total: (approved ?? 0) + (drafts ?? 0), drafts });
+    expect((await f.as('handlerA').letter.register({ year: 2026 })).total).toBe(
+      Number((await f.db.execute(`SELECT COUNT(*) AS n FROM letters WHERE status = 'approved' AND unit_id = 'ward-a'`)).rows[0]?.n),
+    );
   });
 
   it('shows a unit only the approved letters sent to it, on every page and with any cursor', async () => {
