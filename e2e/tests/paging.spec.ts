@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { moveServerClock, PAKN, signIn, staffApi, watchConsole } from './support.ts';
 
 /**
@@ -62,20 +62,26 @@ test('the inbox shows 50 cases a page, the next page, a link to it, and the firs
   await expect(page).not.toHaveURL(/[?&]page=/);
   await expect(rows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
 
-  // Browser Back and Forward walk the pages too; the address is a link to the page.
+  await secondPageByLink(page, rows(page), first[0] ?? '', second[0] ?? '');
+  expect(errors).toEqual([]);
+});
+
+/**
+ * After "previous page": browser Back walks to the second page again, and its address is a link to it. Opened by
+ * its link, the page knows no page before it: it offers the first page.
+ */
+async function secondPageByLink(page: Page, list: Locator, first: string, second: string): Promise<void> {
   await page.goBack();
   await expect(page).toHaveURL(/[?&]page=/);
-  await expect(rows(page).first()).toHaveAttribute('data-reference', second[0] ?? '');
+  await expect(list.first()).toHaveAttribute('data-reference', second);
   const link = page.url();
   await page.goto(`${PAKN}/portal/`);
   await page.goto(link);
-  await expect(rows(page).first()).toHaveAttribute('data-reference', second[0] ?? '');
-  // Opened by its link, the page knows no page before it: it offers the first page.
+  await expect(list.first()).toHaveAttribute('data-reference', second);
   await page.getByRole('button', { name: '« Trang đầu' }).click();
   await expect(page).not.toHaveURL(/[?&]page=/);
-  await expect(rows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
-  expect(errors).toEqual([]);
-});
+  await expect(list.first()).toHaveAttribute('data-reference', first);
+}
 
 test('a link to a page that is not one says so, in Vietnamese, and offers the first page', async ({ page }) => {
   await signIn(page, 'tiepnhan');
@@ -163,17 +169,7 @@ test('the forwarding register shows 50 letters a page, the next page, a link to 
   await page.getByRole('button', { name: '‹ Trang trước' }).click();
   await expect(letterRows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
 
-  // The second page by its link: the same letters; it offers the first page.
-  await page.goBack();
-  await expect(page).toHaveURL(/[?&]page=/);
-  const link = page.url();
-  await page.goto(`${PAKN}/portal/`);
-  await page.goto(link);
-  await expect(letterRows(page).first()).toHaveAttribute('data-reference', second[0] ?? '');
-  await page.getByRole('button', { name: '« Trang đầu' }).click();
-  await expect(page).not.toHaveURL(/[?&]page=/);
-  await expect(letterRows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
-
+  await secondPageByLink(page, letterRows(page), first[0] ?? '', second[0] ?? '');
   expect(errors).toEqual([]);
 
   // A link to a page that is not one (the browser logs the refused request): said in Vietnamese, with the first page offered.

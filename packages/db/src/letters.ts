@@ -27,19 +27,10 @@ const SELECT = `SELECT l.id, l.case_id, c.reference, l.unit_id, u.name AS unit_n
 
 function toLetter(row: Parameters<typeof str>[0]): Letter {
   return {
-    id: str(row, 'id'),
-    caseId: str(row, 'case_id'),
-    reference: str(row, 'reference'),
-    unitId: str(row, 'unit_id'),
-    unitName: str(row, 'unit_name'),
-    status: str(row, 'status') as LetterStatus,
-    year: row.year === null ? null : num(row, 'year'),
-    number: row.number === null ? null : num(row, 'number'),
+    ...toRegisterLetter(row),
     body: str(row, 'body'),
     draftedBy: str(row, 'drafted_by'),
-    draftedAt: str(row, 'drafted_at'),
     decidedBy: strOrNull(row, 'decided_by'),
-    decidedAt: strOrNull(row, 'decided_at'),
     decisionComment: strOrNull(row, 'decision_comment'),
   };
 }
@@ -110,18 +101,19 @@ export interface RegisterFilter {
 const REGISTER_SELECT = `SELECT l.id, l.case_id, c.reference, l.unit_id, u.name AS unit_name, l.status, l.year, l.number, l.drafted_at, l.decided_at
   FROM letters AS l JOIN cases AS c ON c.id = l.case_id JOIN units AS u ON u.id = l.unit_id`;
 
+/** A register row, in the order the register shows it: number, dates, case, unit, status. */
 function toRegisterLetter(row: Parameters<typeof str>[0]): RegisterLetter {
   return {
-    id: str(row, 'id'),
+    year: row.year === null ? null : num(row, 'year'),
+    number: row.number === null ? null : num(row, 'number'),
+    draftedAt: str(row, 'drafted_at'),
+    decidedAt: strOrNull(row, 'decided_at'),
     caseId: str(row, 'case_id'),
     reference: str(row, 'reference'),
     unitId: str(row, 'unit_id'),
     unitName: str(row, 'unit_name'),
     status: str(row, 'status') as LetterStatus,
-    year: row.year === null ? null : num(row, 'year'),
-    number: row.number === null ? null : num(row, 'number'),
-    draftedAt: str(row, 'drafted_at'),
-    decidedAt: strOrNull(row, 'decided_at'),
+    id: str(row, 'id'),
   };
 }
 

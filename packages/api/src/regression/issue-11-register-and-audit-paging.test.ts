@@ -104,6 +104,20 @@ describe('issue 11: the register and the audit list page through everything', ()
     }
   });
 
+  /** Every page of the audit list with these filters, `limit` a page, as `action:entityId`. */
+  async function walkAudit(filters: { action?: string; entityType?: string }, limit: number): Promise<string[]> {
+    const seen: string[] = [];
+    let next: string | null = null;
+    do {
+      const p: Awaited<ReturnType<ReturnType<Fixture['as']>['audit']['list']>> = await f
+        .as('inspector')
+        .audit.list({ ...filters, limit, ...(next ? { cursor: next } : {}) });
+      seen.push(...p.items.map((e) => `${e.action}:${e.entityId ?? ''}`));
+      next = p.next;
+    } while (next);
+    return seen;
+  }
+
   /** Audit entries written straight into the chain, a minute apart. */
   async function entries(count: number, from: number, action = 'case.classify'): Promise<void> {
     await f.db.write(async (tx) => {
@@ -136,16 +150,7 @@ describe('issue 11: the register and the audit list page through everything', ()
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
 
     // A filter pages the same way: every `case.forward…` entry once, in order, and nothing else.
-    const filtered: string[] = [];
-    let next: string | null = null;
-    do {
-      const p: Awaited<ReturnType<ReturnType<Fixture['as']>['audit']['list']>> = await f
-        .as('inspector')
-        .audit.list({ action: 'case.forward', limit: 2, ...(next ? { cursor: next } : {}) });
-      filtered.push(...p.items.map((e) => `${e.action}:${e.entityId}`));
-      next = p.next;
-    } while (next);
-    expect(filtered).toEqual(['c30', 'c31', 'c32', 'c33', 'c34'].map((c) => `case.forwarded:${c}`));
+    expect(await walkAudit({ action: 'case.forward' }, 2)).toEqual(['c30', 'c31', 'c32', 'c33', 'c34'].map((c) => `case.forwarded:${c}`));
   });
 
   it('pages through entries written in the same instant (the chain order breaks the tie)', async () => {
@@ -153,36 +158,29 @@ describe('issue 11: the register and the audit list page through everything', ()
       for (let i = 0; i < 7; i++)
         await appendAudit(tx, { actorKind: 'system', actorId: null, action: 'test.same', entityType: 'test', entityId: `t${i}` }, minute(5));
     });
-    const seen: string[] = [];
-    let next: string | null = null;
-    do {
-      const p: Awaited<ReturnType<ReturnType<Fixture['as']>['audit']['list']>> = await f
-        .as('inspector')
-        .audit.list({ entityType: 'test', limit: 2, ...(next ? { cursor: next } : {}) });
-      seen.push(...p.items.map((e) => e.entityId ?? ''));
-      next = p.next;
-    } while (next);
-    expect(seen).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6']);
+    expect(await walkAudit({ entityType: 'test' }, 2)).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6'].map((t) => `test.same:${t}`));
   });
 
   it('refuses a tampered cursor with the message in the user’s language', async () => {
     await entries(3, 0);
     await letter('ward-a', minute(1));
     const queueCursor = Buffer.from('{"k":"q","r":1,"a":"x","i":"y"}').toString('base64url');
-    for (const call of [
+    const calls: Promise<unknown>[] = [
       f.as('intake').letter.register({ year: 2026, cursor: 'not a cursor' }),
       f.as('intake').letter.register({ year: 2026, cursor: queueCursor }),
       f.as('intake').letter.register({ year: 2026, cursor: Buffer.from('{"k":"r","b":"a","n":"1","i":"x"}').toString('base64url') }),
       f.as('inspector').audit.list({ cursor: queueCursor }),
       f.as('inspector').audit.list({ cursor: Buffer.from('{"k":"a","a":"2026","n":1.5}').toString('base64url') }),
-    ]) {
-      const error = await call.then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(TRPCError);
-      const words = 'Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.';
-      expect(formatError(error as TRPCError, 'vi').data).toMatchObject({ reason: 'cursor_invalid', fieldErrors: { cursor: words } });
-    }
+    ];
+    const words = 'Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.';
+    const refusals = await Promise.all(
+      calls.map((call) =>
+        call.then(
+          () => null,
+          (e: unknown) => (e instanceof TRPCError ? formatError(e, 'vi').data : e),
+        ),
+      ),
+    );
+    expect(refusals).toEqual(calls.map(() => expect.objectContaining({ reason: 'cursor_invalid', fieldErrors: { cursor: words } })));
   });
 });
