@@ -181,6 +181,6 @@ describe('issue 11: the register and the audit list page through everything', ()
         ),
       ),
     );
-    expect(refusals).toEqual(calls.map(() => expect.objectContaining({ reason: 'cursor_invalid', fieldErrors: { cursor: words } })));
+    expect(refusals).toEqual(calls.map((): unknown => expect.objectContaining({ reason: 'cursor_invalid', fieldErrors: { cursor: words } })));
   });
 });
