@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendAudit, countAudit, listAudit, sealAuditChain, verifyAuditChain } from './audit.ts';
+import { appendAudit, sealAuditChain, verifyAuditChain } from './audit.ts';
+import { countAudit, listAudit } from './audit-list.ts';
 import { AuditKeyring } from './audit-keys.ts';
 import { Db } from './connection.ts';
 import { MIGRATIONS, migrate } from './migrate.ts';
