@@ -149,14 +149,16 @@ export interface AuditListed {
  */
 export async function listAuditPage(db: Executor, filter: AuditFilter, after: AuditPosition | null, limit: number): Promise<AuditListed[]> {
   const query = await auditQuery(db, filter);
+  // The first page starts after a place before every entry: each page is then the same range read of its index.
+  const from = after ?? { at: '', seq: 0 };
   const pages: Row[][] = [];
   for (const driver of query.drivers) {
-    const where = [...(driver ? [`a.${driver.column} = ?`] : []), ...query.where, ...(after ? ['(a.at, a.seq) > (?, ?)'] : [])];
+    const where = [...(driver ? [`a.${driver.column} = ?`] : []), ...query.where, '(a.at, a.seq) > (?, ?)'];
     const result = await db.execute({
       sql: `SELECT ${LIST_COLUMNS}, s.display_name AS actor_name, s.role AS actor_role
             FROM audit_log AS a LEFT JOIN staff AS s ON a.actor_kind = 'staff' AND s.id = a.actor_id
-            ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.at, a.seq LIMIT ?`,
-      args: [...(driver ? [driver.value] : []), ...query.args, ...(after ? [after.at, after.seq] : []), limit],
+            WHERE ${where.join(' AND ')} ORDER BY a.at, a.seq LIMIT ?`,
+      args: [...(driver ? [driver.value] : []), ...query.args, from.at, from.seq, limit],
     });
     pages.push(result.rows);
   }
