@@ -34,17 +34,12 @@ export interface AuditListEntry extends AuditRecord {
   readonly actorRole: string | null;
 }
 
-export interface AuditFilter {
-  readonly entityType?: string | undefined;
-  readonly entityId?: string | undefined;
-  /** An action, or the start of one (`case.` for every move of a case). */
-  readonly action?: string | undefined;
-  /** A staff username, id, or part of a display name. */
-  readonly actor?: string | undefined;
-  /** Instants, ISO: from included, to excluded. */
-  readonly fromAt?: string | undefined;
-  readonly toAt?: string | undefined;
-}
+/**
+ * The list's filters, each optional: `entityType` and `entityId`; `action`, an action or the start of one (`case.`
+ * for every move of a case); `actor`, a staff username, id, or part of a display name; `fromAt` and `toAt`,
+ * instants (ISO), from included, to excluded.
+ */
+export type AuditFilter = Readonly<Partial<Record<'entityType' | 'entityId' | 'action' | 'actor' | 'fromAt' | 'toAt', string | undefined>>>;
 
 /** A place in the audit list: the last entry shown, by time and then by its place in the chain. */
 export interface AuditPosition {
@@ -122,13 +117,14 @@ async function auditQuery(db: Executor, filter: AuditFilter): Promise<AuditQuery
   const [driver, ...rest] = conditions;
   const where = rest.map((c) => c.sql);
   const args = rest.flatMap((c) => c.args);
-  if (filter.fromAt) {
-    where.push('a.at >= ?');
-    args.push(filter.fromAt);
-  }
-  if (filter.toAt) {
-    where.push('a.at < ?');
-    args.push(filter.toAt);
+  const dates = [
+    ['a.at >= ?', filter.fromAt],
+    ['a.at < ?', filter.toAt],
+  ] as const;
+  for (const [sql, value] of dates) {
+    if (!value) continue;
+    where.push(sql);
+    args.push(value);
   }
   const drivers = driver ? (await driver.values()).map((value) => ({ column: driver.column, value })) : [null];
   return { drivers, where, args };
