@@ -25,7 +25,7 @@ function lastYear(today: Date): { from: string; to: string } {
 /** The page size the portal asks for (and the server's default). */
 const PAGE_SIZE = 50;
 
-/** The lists, searches and reports of issue 11's table, single client, each on its first page. */
+/** The lists, searches and reports of issue 11's table, and the register and audit lists, single client, each on its first page. */
 export function staffCalls(today: Date): StaffCall[] {
   const page = { limit: PAGE_SIZE };
   return [
@@ -36,6 +36,9 @@ export function staffCalls(today: Date): StaffCall[] {
     { name: 'search.name-and-street', procedure: 'case.inbox', input: { status: 'all', q: 'Nguyễn Văn An Láng', ...page }, user: 'tiepnhan' },
     { name: 'follow-up', procedure: 'case.followUp', input: page, user: 'tiepnhan' },
     { name: 'evaluation.one-year', procedure: 'unit.evaluation', input: lastYear(today), user: 'giamdoc' },
+    // The forwarding register of this year and the audit log (the generator writes letters, not audit entries).
+    { name: 'register', procedure: 'letter.register', input: { year: today.getUTCFullYear(), ...page }, user: 'tiepnhan' },
+    { name: 'audit.list', procedure: 'audit.list', input: page, user: 'giamdoc' },
   ];
 }
 
@@ -80,7 +83,7 @@ export function pagedCalls(calls: readonly StaffCall[], listPages: number, searc
     return call;
   };
   return [
-    ...['inbox.open', 'inbox.all'].map((name) => ({ first: named(name), pages: listPages, after: inboxAfter })),
+    ...['inbox.open', 'inbox.all', 'register', 'audit.list'].map((name) => ({ first: named(name), pages: listPages, after: inboxAfter })),
     { first: named('follow-up'), pages: listPages, after: followUpAfter },
     ...['search.broad-ho-so', 'search.no-diacritics-duong', 'search.name-and-street'].map((name) => ({
       first: named(name),

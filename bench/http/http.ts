@@ -44,6 +44,8 @@ const STAFF_GOALS: Readonly<Record<string, number>> = {
   'search.name-and-street': 100,
   'follow-up': 100,
   'evaluation.one-year': 300,
+  register: 50,
+  'audit.list': 50,
 };
 
 export interface DataSet {

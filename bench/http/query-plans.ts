@@ -1,7 +1,7 @@
 /**
  * The query plans behind each list, search and report: the bench runs the same procedures in-process on
  * the same database with a recording connection, then asks SQLite for the EXPLAIN QUERY PLAN of every SELECT
- * they ran. A plan step that scans cases or case_events whole is flagged.
+ * they ran. A plan step that scans cases, case_events, letters or audit_log whole is flagged.
  */
 import { createApiServices, createCaller, type Context } from '@pakn/api';
 import { Db, listStaffOfUnit, type Executor } from '@pakn/db';
@@ -12,7 +12,7 @@ export interface QueryPlan {
   readonly call: string;
   readonly sql: string;
   readonly plan: readonly string[];
-  /** Plan steps that read every row of cases or case_events. */
+  /** Plan steps that read every row of cases, case_events, letters or audit_log. */
   readonly fullScans: readonly string[];
 }
 
@@ -31,10 +31,13 @@ function statementOf(stmt: InStatement): { sql: string; args: unknown } {
   return typeof stmt === 'string' ? { sql: stmt, args: [] } : { sql: stmt.sql, args: stmt.args ?? [] };
 }
 
-/** Names that stand for cases or case_events in a statement: the tables and their aliases. */
+/** The tables whose whole-table reads are flagged: the big ones, which grow with the cases. */
+const WATCHED = ['cases', 'case_events', 'letters', 'audit_log'];
+
+/** Names that stand for a watched table in a statement: the tables and their aliases. */
 function watchedNames(sql: string): Set<string> {
-  const names = new Set(['cases', 'case_events']);
-  for (const m of sql.matchAll(/\b(cases|case_events)\s+(?:AS\s+)?([a-z_]\w*)/gi)) {
+  const names = new Set(WATCHED);
+  for (const m of sql.matchAll(new RegExp(String.raw`\b(${WATCHED.join('|')})\s+(?:AS\s+)?([a-z_]\w*)`, 'gi'))) {
     const alias = m[2]?.toLowerCase();
     if (alias && !['where', 'join', 'on', 'left', 'inner', 'group', 'order', 'limit', 'set'].includes(alias)) names.add(alias);
   }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { moveServerClock, PAKN, signIn, staffApi, watchConsole } from './support.ts';
 
 /**
- * Issue 11: the inbox, its search and the follow-up lists page through every case, 50 to a page: "next page",
- * a link to a page (the cursor is in the address), back to the first page. The journeys log more calls than a
- * page holds, and close them at the end so that the other journeys' inbox is as before.
+ * Issue 11: the inbox, its search, the follow-up lists, the forwarding register and the audit log page through
+ * everything, 50 to a page: "next page", a link to a page (the cursor is in the address), back to the first page.
+ * The journeys log more calls than a page holds (and forward more letters than a page holds), and close them at
+ * the end so that the other journeys' inbox is as before (the forwarded ones by merging them into a logged call).
  */
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -13,6 +14,8 @@ const CALLS = 55;
 /** A word nobody else logs: the first group of a UUID. */
 const code = randomUUID().split('-')[0] ?? 'paging';
 const caseIds: string[] = [];
+/** The cases forwarded for the register's pages. */
+const forwardedIds: string[] = [];
 
 test.beforeAll(async () => {
   const intake = await staffApi('tiepnhan');
@@ -30,6 +33,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await moveServerClock(0);
   const intake = await staffApi('tiepnhan');
+  // Closed as duplicates of a call that is closed below.
+  for (const duplicateId of forwardedIds) await intake.call('case.merge', { primaryId: caseIds[0], duplicateId });
   for (const caseId of caseIds) {
     await intake.call('case.classify', { caseId, scope: 'out', outOfScopeClass: 'other', referral: 'Đề nghị liên hệ Sở Xây dựng (dữ liệu kiểm thử).' });
   }
@@ -57,20 +62,26 @@ test('the inbox shows 50 cases a page, the next page, a link to it, and the firs
   await expect(page).not.toHaveURL(/[?&]page=/);
   await expect(rows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
 
-  // Browser Back and Forward walk the pages too; the address is a link to the page.
+  await secondPageByLink(page, rows(page), first[0] ?? '', second[0] ?? '');
+  expect(errors).toEqual([]);
+});
+
+/**
+ * After "previous page": browser Back walks to the second page again, and its address is a link to it. Opened by
+ * its link, the page knows no page before it: it offers the first page.
+ */
+async function secondPageByLink(page: Page, list: Locator, first: string, second: string): Promise<void> {
   await page.goBack();
   await expect(page).toHaveURL(/[?&]page=/);
-  await expect(rows(page).first()).toHaveAttribute('data-reference', second[0] ?? '');
+  await expect(list.first()).toHaveAttribute('data-reference', second);
   const link = page.url();
   await page.goto(`${PAKN}/portal/`);
   await page.goto(link);
-  await expect(rows(page).first()).toHaveAttribute('data-reference', second[0] ?? '');
-  // Opened by its link, the page knows no page before it: it offers the first page.
+  await expect(list.first()).toHaveAttribute('data-reference', second);
   await page.getByRole('button', { name: '« Trang đầu' }).click();
   await expect(page).not.toHaveURL(/[?&]page=/);
-  await expect(rows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
-  expect(errors).toEqual([]);
-});
+  await expect(list.first()).toHaveAttribute('data-reference', first);
+}
 
 test('a link to a page that is not one says so, in Vietnamese, and offers the first page', async ({ page }) => {
   await signIn(page, 'tiepnhan');
@@ -121,4 +132,75 @@ test('the follow-up page pages its overdue list, with the page in the address', 
   await overdue.getByRole('button', { name: '« Trang đầu' }).click();
   await expect(overdue.getByTestId('follow-up-row').first()).toHaveAttribute('data-reference', first ?? '');
   await moveServerClock(0);
+});
+
+const letterRows = (page: Page) => page.locator('pakn-register tbody tr[data-reference]');
+
+test('the forwarding register shows 50 letters a page, the next page, a link to it, and the first page again', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchConsole(page);
+  // More letters than a page holds, each numbered when the Director approves it.
+  const intake = await staffApi('tiepnhan');
+  const director = await staffApi('giamdoc');
+  for (let i = 0; i < 51; i++) {
+    const logged = await intake.call<{ caseId: string }>('intake.logContact', {
+      channel: 'hotline',
+      summary: `Công dân gọi về hồ sơ đất đai chậm trả (đợt ${code}, văn bản ${i + 1}).`,
+      confidential: false,
+    });
+    forwardedIds.push(logged.caseId);
+    await intake.call('case.classify', { caseId: logged.caseId, scope: 'in', category: 'late_result' });
+    await intake.call('case.draftForwarding', { caseId: logged.caseId, unitId: 'dept-health', confirmSelfReview: true });
+    await director.call('case.approveForwarding', { caseId: logged.caseId });
+  }
+  await intake.dispose();
+  await director.dispose();
+
+  await signIn(page, 'tiepnhan');
+  await page.getByRole('link', { name: 'Sổ văn bản chuyển' }).click();
+  await expect(letterRows(page)).toHaveCount(50);
+  await expect(page.locator('pakn-register .summary')).toHaveText(/^\d+ văn bản đã duyệt, \d+ dự thảo$/);
+  const first = await letterRows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference') ?? ''));
+  await page.getByRole('button', { name: 'Trang sau ›' }).click();
+  await expect(page).toHaveURL(/[?&]page=[A-Za-z0-9_-]+/);
+  await expect(letterRows(page).first()).not.toHaveAttribute('data-reference', first[0] ?? '');
+  const second = await letterRows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference') ?? ''));
+  expect(second.filter((r) => first.includes(r))).toEqual([]);
+  await page.getByRole('button', { name: '‹ Trang trước' }).click();
+  await expect(letterRows(page).first()).toHaveAttribute('data-reference', first[0] ?? '');
+
+  await secondPageByLink(page, letterRows(page), first[0] ?? '', second[0] ?? '');
+  expect(errors).toEqual([]);
+
+  // A link to a page that is not one (the browser logs the refused request): said in Vietnamese, with the first page offered.
+  await page.goto(`${PAKN}/portal/register?page=not-a-page`);
+  await expect(page.getByText('Liên kết tới trang danh sách này không hợp lệ hoặc đã cũ. Vui lòng mở lại trang đầu.')).toBeVisible();
+  await page.getByRole('button', { name: 'Mở trang đầu' }).click();
+  await expect(page).not.toHaveURL(/[?&]page=/);
+  await expect(letterRows(page)).toHaveCount(50);
+});
+
+test('the audit log pages 50 entries at a time, with its total, and a filter starts at its first page', async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, 'thanhtra');
+  await page.getByRole('link', { name: 'Nhật ký kiểm tra' }).click();
+  const log = page.getByTestId('audit-log');
+  const entries = log.locator('tbody tr');
+  await expect(entries).toHaveCount(50);
+  await expect(log.getByTestId('audit-total')).toHaveText(/^\d+ mục, 50 mục mỗi trang$/);
+  const seqs = async () => (await entries.locator('td:first-child').allTextContents()).map(Number);
+  const first = await seqs();
+  await log.getByRole('button', { name: 'Trang sau ›' }).click();
+  await expect(entries.first().locator('td').first()).not.toHaveText(String(first[0]));
+  const second = await seqs();
+  expect(second.filter((seq) => first.includes(seq))).toEqual([]);
+  await log.getByRole('button', { name: '‹ Trang trước' }).click();
+  await expect(entries.first().locator('td').first()).toHaveText(String(first[0]));
+  // A filter starts again at its first page.
+  await log.getByRole('button', { name: 'Trang sau ›' }).click();
+  await log.getByLabel('Thao tác (hoặc phần đầu, ví dụ case. hay export.)').fill('case.');
+  await log.getByRole('button', { name: 'Lọc', exact: true }).click();
+  await expect(log.getByRole('button', { name: '‹ Trang trước' })).toHaveCount(0);
+  await expect(entries.first()).toHaveAttribute('data-action', /^case\./);
+  expect(errors).toEqual([]);
 });

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Db, listAudit, migrate } from '@pakn/db';
 import type { PaknApp } from '../src/app.ts';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
@@ -99,5 +101,37 @@ describe('CSV exports over HTTP', () => {
     expect((await res.text()).split('\r\n')[0]).toBe(
       'Unit,Received,Answered,Answered on time,Overdue now,Average working days to answer,Reminders,Escalations,Reprimands,Corrections,Commendations,Average rating,Reviews requested',
     );
+  });
+
+  it('fails the download when the export fails halfway, over a real connection too, instead of a file that looks complete', async () => {
+    const cookie = await login('tiepnhan');
+    // The cases' pages are read after the response has started (the head is sent first): break them.
+    const execute = db.execute.bind(db);
+    db.execute = (stmt) => (typeof stmt !== 'string' && /ORDER BY queue_rank/.test(stmt.sql) ? Promise.reject(new Error('disk I/O error')) : execute(stmt));
+    const res = await exportFile('cases.csv', { status: 'all' }, { cookie });
+    expect(res.status).toBe(200);
+    await expect(res.arrayBuffer()).rejects.toThrow();
+
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    });
+    // @hono/node-server prints the stream's error as it destroys the connection (our logger logs it too).
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}`;
+      const real = await fetch(`${url}/api/v1/exports/cases.csv`, {
+        method: 'POST',
+        headers: { origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ status: 'all' }),
+      });
+      expect(real.status).toBe(200);
+      // The connection is cut before the chunked body's end: the client knows the file is not whole.
+      await expect(real.text()).rejects.toThrow();
+    } finally {
+      printed.mockRestore();
+      db.execute = execute;
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

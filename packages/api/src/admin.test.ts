@@ -33,7 +33,7 @@ describe('administration', () => {
       .as('admin')
       .admin.saveUser({ id: account.id, username: 'xuly.moi', displayName: 'Cán bộ mới', role: 'unit_handler', unitId: 'ward-a', active: false });
     expect((await createContext(f.services, f.request({ sessionToken: request.cookies[0]! }))).staff).toBeNull();
-    const entries = await f.as('admin').audit.list({ entityType: 'staff', entityId: account.id });
+    const entries = (await f.as('admin').audit.list({ entityType: 'staff', entityId: account.id })).items;
     expect(JSON.stringify(entries)).not.toContain('mat-khau');
   });
 

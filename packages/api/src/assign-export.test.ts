@@ -3,7 +3,7 @@ import { DomainError } from '@pakn/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportCases, exportUnitEvaluation } from './exports.ts';
 import { createCaller } from './router.ts';
-import { createFixture, PASSWORD, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
+import { createFixture, exportText, PASSWORD, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
 
 async function code(promise: Promise<unknown>): Promise<string> {
   try {
@@ -91,20 +91,26 @@ describe.each<DbMode>(['embedded', 'remote'])('assignment, audit names and expor
   describe('audit.list', () => {
     it('names the staff actor and their role, keeps the id, and filters by action, actor, day and entity', async () => {
       const { caseId } = await forwardedCase();
-      const entries = await f.as('inspector').audit.list({ entityType: 'case', entityId: caseId });
+      const entries = (await f.as('inspector').audit.list({ entityType: 'case', entityId: caseId })).items;
       const approval = entries.find((e) => e.action === 'case.forwarded')!;
       expect(approval).toMatchObject({ actorId: 's-director', actorName: 'Director', actorRole: 'director' });
       expect(entries.find((e) => e.action === 'case.submitted')).toMatchObject({ actorKind: 'citizen', actorName: null });
-      expect((await f.as('inspector').audit.list({ action: 'case.forward' })).map((e) => e.action)).toEqual(['case.forwarding_drafted', 'case.forwarded']);
-      expect((await f.as('inspector').audit.list({ actor: 'director' })).every((e) => e.actorId === 's-director')).toBe(true);
-      expect((await f.as('inspector').audit.list({ actor: 'Intak' })).map((e) => e.action)).toEqual(['case.classified_in_scope', 'case.forwarding_drafted']);
+      expect((await f.as('inspector').audit.list({ action: 'case.forward' })).items.map((e) => e.action)).toEqual([
+        'case.forwarding_drafted',
+        'case.forwarded',
+      ]);
+      expect((await f.as('inspector').audit.list({ actor: 'director' })).items.every((e) => e.actorId === 's-director')).toBe(true);
+      expect((await f.as('inspector').audit.list({ actor: 'Intak' })).items.map((e) => e.action)).toEqual([
+        'case.classified_in_scope',
+        'case.forwarding_drafted',
+      ]);
       // The fixture's clock is 2 March 2026, 09:00 in Hanoi.
-      expect(await f.as('inspector').audit.list({ from: '2026-03-03' })).toEqual([]);
-      expect((await f.as('inspector').audit.list({ from: '2026-03-02', to: '2026-03-02' })).length).toBe(entries.length);
-      expect(await f.as('inspector').audit.list({ to: '2026-03-01' })).toEqual([]);
+      expect((await f.as('inspector').audit.list({ from: '2026-03-03' })).items).toEqual([]);
+      expect((await f.as('inspector').audit.list({ from: '2026-03-02', to: '2026-03-02' })).items.length).toBe(entries.length);
+      expect((await f.as('inspector').audit.list({ to: '2026-03-01' })).items).toEqual([]);
       const firstTwo = await f.as('inspector').audit.list({ limit: 2 });
-      const next = await f.as('inspector').audit.list({ limit: 2, afterSeq: firstTwo[1]!.seq });
-      expect(next[0]!.seq).toBeGreaterThan(firstTwo[1]!.seq);
+      const next = await f.as('inspector').audit.list({ limit: 2, cursor: firstTwo.next! });
+      expect(next.items[0]!.seq).toBeGreaterThan(firstTwo.items[1]!.seq);
       expect(await code(f.as('inspector').audit.list({ from: '2026-02-30' }))).toBe('BAD_REQUEST');
     });
   });
@@ -114,7 +120,7 @@ describe.each<DbMode>(['embedded', 'remote'])('assignment, audit names and expor
       const secret = await forwardedCase('ward-a', { contact: CITIZEN, consent: true, confidential: true });
       const open = await forwardedCase('ward-a', { contact: { name: 'Trần Thị Bình', phone: '0987654321' }, consent: true, confidential: false });
       const other = await forwardedCase('ward-b');
-      const csv = await exportCases(f.services, await session('handlerA'), { status: 'all' });
+      const csv = await exportText(await exportCases(f.services, await session('handlerA'), { status: 'all' }));
       expect(csv.rows).toBe(2);
       expect(csv.content).toContain(secret.reference);
       expect(csv.content).toContain(open.reference);
@@ -123,7 +129,7 @@ describe.each<DbMode>(['embedded', 'remote'])('assignment, audit names and expor
       // The other citizen's identity appears as on screen: masked.
       expect(csv.content).not.toContain('0987654321');
       expect(csv.content).toContain('0987 *** 321');
-      const centre = await exportCases(f.services, await session('intake'), { status: 'all' });
+      const centre = await exportText(await exportCases(f.services, await session('intake'), { status: 'all' }));
       expect(centre.rows).toBe(3);
       expect(centre.content).toContain('0912 *** 678');
       expect(centre.content).not.toContain('0912345678');
@@ -134,14 +140,14 @@ describe.each<DbMode>(['embedded', 'remote'])('assignment, audit names and expor
       const { caseId, reference } = await forwardedCase();
       await forwardedCase();
       await f.as('headA').case.assign({ caseId, staffId: 's-handler-a' });
-      const mine = await exportCases(f.services, await session('handlerA'), { assignedToMe: '1' });
+      const mine = await exportText(await exportCases(f.services, await session('handlerA'), { assignedToMe: '1' }));
       expect(mine.rows).toBe(1);
       expect(mine.content).toContain(reference);
       expect(mine.content).toContain('Handler A');
       expect(await code(exportCases(f.services, await session('admin'), {}))).toBe('forbidden');
       expect(await code(exportCases(f.services, f.request(), {}))).toBe('unauthenticated');
       expect(await code(exportCases(f.services, await session('handlerA'), { status: 'nonsense' }))).toBe('invalid');
-      const audit = await f.as('inspector').audit.list({ action: 'export.' });
+      const audit = (await f.as('inspector').audit.list({ action: 'export.' })).items;
       expect(audit).toMatchObject([{ actorId: 's-handler-a', actorName: 'Handler A', after: { filter: { assignedToMe: true }, rows: 1 } }]);
     });
   });
@@ -188,7 +194,7 @@ describe.each<DbMode>(['embedded', 'remote'])('assignment, audit names and expor
       expect(await f.as('director').unit.evaluation({ from: '2026-04-01', to: '2026-04-30' })).toEqual([
         expect.objectContaining({ unitId: 'ward-a', received: 0, answered: 0, overdueNow: 1, averageWorkingDaysToAnswer: null, averageRating: null }),
       ]);
-      const csv = await exportUnitEvaluation(f.services, await session('inspector'), { from: '2026-03-01', to: '2026-03-31' });
+      const csv = await exportText(await exportUnitEvaluation(f.services, await session('inspector'), { from: '2026-03-01', to: '2026-03-31' }));
       expect(csv.content.split('\r\n')[1]).toBe('UBND phường A,3,2,1,1,11.5,1,1,1,0,0,3.5,1');
     });
 

@@ -290,7 +290,7 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
     await caseAt('forwarded');
     await caseAt('awaiting_approval');
     await f.forward(await caseAt('accepted'), 'ward-b');
-    const seen = async (who: StaffKey) => (await f.as(who).letter.register({ year })).map((l) => `${l.unitId}:${l.status}`).sort();
+    const seen = async (who: StaffKey) => (await f.as(who).letter.register({ year })).items.map((l) => `${l.unitId}:${l.status}`).sort();
     expect(await seen('intake')).toEqual(['ward-a:approved', 'ward-a:draft', 'ward-b:approved']);
     expect(await seen('handlerA')).toEqual(['ward-a:approved']);
     expect(await seen('headA')).toEqual(['ward-a:approved']);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CITIZEN_LIMITS } from './citizen-policy.ts';
 import { exportCases, exportUnitEvaluation } from './exports.ts';
 import { appRouter, createCaller } from './router.ts';
-import { createFixture, PASSWORD, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
+import { createFixture, exportText, PASSWORD, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
 
 /**
  * Issue 9, the confidentiality matrix. A citizen who asked to stay confidential reaches a case at ward A by
@@ -387,11 +387,11 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
         }
         for (const who of ['handlerA', 'headA'] as const) {
           const request = await session(who);
-          record(`exportCases (${who})`, (await exportCases(f.services, request, { status: 'all' })).content);
-          record(`exportCases q (${who})`, (await exportCases(f.services, request, { status: 'all', q: SECRET.phone })).content);
+          record(`exportCases (${who})`, (await exportText(await exportCases(f.services, request, { status: 'all' }))).content);
+          record(`exportCases q (${who})`, (await exportText(await exportCases(f.services, request, { status: 'all', q: SECRET.phone }))).content);
           await outcome(`exportUnitEvaluation (${who})`, async () => {
             try {
-              return await exportUnitEvaluation(f.services, request, { from: '2026-01-01', to: '2026-03-02' });
+              return (await exportText(await exportUnitEvaluation(f.services, request, { from: '2026-01-01', to: '2026-03-02' }))).content;
             } catch (error) {
               return String(error);
             }
@@ -433,7 +433,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
           q,
         ).toContain(world.caseId);
       }
-      const audit = await f.as('director').audit.list({ action: 'identity.search' });
+      const audit = (await f.as('director').audit.list({ action: 'identity.search' })).items;
       expect(audit.length).toBeGreaterThanOrEqual(3);
       expect(audit.every((e) => JSON.stringify(e.after).includes(world.caseId))).toBe(true);
       // The audit keeps the terms masked as on screen, never in clear.

@@ -45,7 +45,16 @@ export function csvCell(value: CsvCell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Records as CSV text, each ending with CRLF: a piece of a file that is written a page at a time. */
+export function csvRecords(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
+
+/** The start of a file: the byte order mark and the header record. */
+export function csvHead(header: readonly string[]): string {
+  return `${CSV_BOM}${csvRecords([header])}`;
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
+  return `${csvHead(header)}${csvRecords(rows)}`;
 }

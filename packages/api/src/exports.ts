@@ -15,22 +15,30 @@ import {
   type Text,
 } from '@pakn/domain';
 import { auditStaff } from './audit.ts';
-import { visibleCasePage, type CaseListInput } from './case-list.ts';
+import { visibleCaseCount, visibleCasePage, type CaseListInput } from './case-list.ts';
 import type { StaffCaseView } from './presenters.ts';
 import { createContext, type ApiServices, type Context, type RequestInfo } from './context.ts';
-import { toCsv, type CsvCell } from './csv.ts';
+import { csvHead, csvRecords, type CsvCell } from './csv.ts';
 import { unitEvaluation } from './evaluation.ts';
 import { assertSameOriginWrite, requirePermission } from './trpc.ts';
 
-/** An export ready to send: the file's name, its text (BOM included) and how many records it holds. */
+/**
+ * An export ready to send: the file's name and its text in pieces, BOM and header first, each piece produced
+ * when the reader asks for it (a page of records at a time), so that an export of any size holds one page in
+ * memory. A failure after the first piece ends the text with INTERRUPTED's record and then throws from the
+ * iterator: the server aborts the response (see apps/server/src/routes/exports.ts), so the download fails, and a
+ * file saved anyway says on its last line that it is incomplete. Nothing is capped.
+ */
 export interface CsvExport {
   readonly filename: string;
-  readonly content: string;
-  readonly rows: number;
+  readonly chunks: AsyncIterable<string>;
 }
 
-/** The most cases one export holds (the inbox pages through all of them). */
-const CASE_EXPORT_LIMIT = 10_000;
+/** The last record of a file whose export failed halfway (no formula character: csvCell leaves it as it is). */
+const INTERRUPTED: Text = {
+  vi: 'LỖI: việc xuất dữ liệu bị gián đoạn, tệp này KHÔNG đầy đủ. Vui lòng xuất lại.',
+  en: 'ERROR: the export was interrupted; this file is NOT complete. Please export again.',
+};
 
 const CASE_COLUMNS: readonly Text[] = [
   { vi: 'Mã phản ánh', en: 'Reference' },
@@ -110,23 +118,72 @@ function parseQuery<T>(
 }
 const CODES: Readonly<Record<string, true>> = { date_format: true, date_too_early: true, date_too_late: true, date_order: true, period_too_long: true };
 
-/** The inbox's list, whole cases, read page by page in the inbox's order up to the export's limit. */
-async function exportedCases(ctx: Context & { staff: StaffMember }, filter: CaseListInput): Promise<StaffCaseView[]> {
-  const cases: StaffCaseView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await visibleCasePage(ctx, ctx.staff, { ...filter, cursor, limit: Math.min(EXPORT_PAGE, CASE_EXPORT_LIMIT - cases.length) }, 'full');
-    cases.push(...page.items);
-    cursor = page.next ?? undefined;
-  } while (cursor && cases.length < CASE_EXPORT_LIMIT);
-  return cases;
-}
+/** Rows read per page of an export: one page is all an export holds in memory. */
 const EXPORT_PAGE = 200;
 
 /**
+ * The file's text: the head, then each page of records as it is read, and on a failure after the head a last
+ * record that says the file is incomplete before the error is thrown on (see CsvExport).
+ */
+async function* csvText(
+  lang: Lang,
+  header: readonly Text[],
+  pages: AsyncIterable<readonly (readonly CsvCell[])[]> | Iterable<readonly (readonly CsvCell[])[]>,
+): AsyncGenerator<string> {
+  yield csvHead(header.map((c) => c[lang]));
+  try {
+    for await (const rows of pages) if (rows.length > 0) yield csvRecords(rows);
+  } catch (error) {
+    yield csvRecords([[INTERRUPTED[lang]]]);
+    throw error;
+  }
+}
+
+/** One case as a record of the export: exactly what the screen shows of it. */
+function caseRecord(c: StaffCaseView, lang: Lang, unitName: ReadonlyMap<string, string>, categories: Awaited<ReturnType<typeof listCategories>>): CsvCell[] {
+  const categoryKey = c.category ?? c.reportedCategory;
+  const category = c.outOfScopeClass ? OUT_OF_SCOPE_LABELS[c.outOfScopeClass][lang] : categoryKey ? categoryLabel(categories, categoryKey, lang) : '';
+  return [
+    c.reference,
+    localTime(c.createdAt),
+    CHANNEL_LABELS[c.channel][lang],
+    category,
+    CASE_STATUS_LABELS[c.status][lang],
+    c.unitId ? (unitName.get(c.unitId) ?? c.unitId) : '',
+    c.concernedUnitId ? (unitName.get(c.concernedUnitId) ?? c.concernedUnitId) : '',
+    c.assignee?.displayName ?? '',
+    localTime(c.deadline?.dueAt ?? null),
+    c.deadline && !c.deadline.overdue ? c.deadline.workingDaysLeft : '',
+    c.deadline ? (c.deadline.overdue ? YES[lang] : NO[lang]) : '',
+    // Exactly what the screen shows: masked for everyone, nothing at all when hidden from this viewer.
+    c.contact?.name ?? '',
+    c.contact?.phone ?? '',
+    c.contact?.email ?? '',
+    c.confidential ? YES[lang] : NO[lang],
+    c.description,
+    localTime(c.answeredAt),
+    c.rating?.score ?? '',
+  ];
+}
+
+/** The inbox's list, whole cases, a page at a time in the inbox's order (keyset pages: the same cost at any depth). */
+async function* casePages(ctx: Context & { staff: StaffMember }, filter: CaseListInput, lang: Lang): AsyncGenerator<CsvCell[][]> {
+  const [units, categories] = await Promise.all([listUnits(ctx.services.db), listCategories(ctx.services.db)]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  let cursor: string | undefined;
+  do {
+    const page = await visibleCasePage(ctx, ctx.staff, { ...filter, cursor, limit: EXPORT_PAGE }, 'full');
+    yield page.items.map((c) => caseRecord(c, lang, unitName, categories));
+    cursor = page.next ?? undefined;
+  } while (cursor);
+}
+
+/**
  * The cases of the signed-in staff member's inbox, with the inbox's filters (`status`, `assignedToMe`, `q`) and
- * its visibility: a unit exports only its own cases, the citizen's identity is masked as on screen and left
- * out entirely for a unit when the citizen asked for confidentiality. Audited with the filter and the count.
+ * its visibility, all of them, streamed: a unit exports only its own cases, the citizen's identity is masked as
+ * on screen and left out entirely for a unit when the citizen asked for confidentiality.
+ * Audited before the first record leaves, so that no export, however it ends, goes unrecorded: the entry holds
+ * the filter and the number of cases the list held then (`rows`; null for a search, which has no count).
  */
 export async function exportCases(services: ApiServices, request: RequestInfo, query: Readonly<Record<string, string | undefined>>): Promise<CsvExport> {
   const ctx = await signedIn(services, request);
@@ -137,47 +194,12 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
     q: query.q || undefined,
   });
   const lang: Lang = request.lang;
-  const [cases, units, categories] = await Promise.all([exportedCases(ctx, filter), listUnits(services.db), listCategories(services.db)]);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const rows: CsvCell[][] = cases.map((c) => {
-    const categoryKey = c.category ?? c.reportedCategory;
-    const category = c.outOfScopeClass ? OUT_OF_SCOPE_LABELS[c.outOfScopeClass][lang] : categoryKey ? categoryLabel(categories, categoryKey, lang) : '';
-    return [
-      c.reference,
-      localTime(c.createdAt),
-      CHANNEL_LABELS[c.channel][lang],
-      category,
-      CASE_STATUS_LABELS[c.status][lang],
-      c.unitId ? (unitName.get(c.unitId) ?? c.unitId) : '',
-      c.concernedUnitId ? (unitName.get(c.concernedUnitId) ?? c.concernedUnitId) : '',
-      c.assignee?.displayName ?? '',
-      localTime(c.deadline?.dueAt ?? null),
-      c.deadline && !c.deadline.overdue ? c.deadline.workingDaysLeft : '',
-      c.deadline ? (c.deadline.overdue ? YES[lang] : NO[lang]) : '',
-      // Exactly what the screen shows: masked for everyone, nothing at all when hidden from this viewer.
-      c.contact?.name ?? '',
-      c.contact?.phone ?? '',
-      c.contact?.email ?? '',
-      c.confidential ? YES[lang] : NO[lang],
-      c.description,
-      localTime(c.answeredAt),
-      c.rating?.score ?? '',
-    ];
-  });
+  const rows = await visibleCaseCount(ctx, ctx.staff, filter);
   // The search text may be a citizen's name or number (issue 9): the audit keeps it masked.
   const audited = { ...filter, q: filter.q === undefined ? undefined : maskSearchText(filter.q) };
-  await services.db.write((tx) =>
-    auditStaff(tx, ctx, { action: 'export.cases', entityType: 'export', entityId: null, after: { filter: audited, rows: rows.length } }),
-  );
+  await services.db.write((tx) => auditStaff(tx, ctx, { action: 'export.cases', entityType: 'export', entityId: null, after: { filter: audited, rows } }));
   const today = vietnamDateOf(services.now().getTime());
-  return {
-    filename: `pakn-phan-anh-${today}.csv`,
-    content: toCsv(
-      CASE_COLUMNS.map((c) => c[lang]),
-      rows,
-    ),
-    rows: rows.length,
-  };
+  return { filename: `pakn-phan-anh-${today}.csv`, chunks: csvText(lang, CASE_COLUMNS, casePages(ctx, filter, lang)) };
 }
 
 /** The per-unit evaluation for `from`–`to` (Vietnamese calendar days, both included), audited. */
@@ -209,12 +231,6 @@ export async function exportUnitEvaluation(
   await services.db.write((tx) =>
     auditStaff(tx, ctx, { action: 'export.unit_evaluation', entityType: 'export', entityId: null, after: { period, rows: rows.length } }),
   );
-  return {
-    filename: `pakn-danh-gia-don-vi-${period.from}_${period.to}.csv`,
-    content: toCsv(
-      EVALUATION_COLUMNS.map((c) => c[lang]),
-      rows,
-    ),
-    rows: rows.length,
-  };
+  // One record per unit: a single page, written the same way as the case list.
+  return { filename: `pakn-danh-gia-don-vi-${period.from}_${period.to}.csv`, chunks: csvText(lang, EVALUATION_COLUMNS, [rows]) };
 }

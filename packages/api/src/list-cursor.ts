@@ -1,14 +1,20 @@
-import type { QueuePosition } from '@pakn/db';
+import type { AuditPosition, QueuePosition, RegisterPosition } from '@pakn/db';
 import { DomainError } from '@pakn/domain';
 
 /**
- * The opaque cursors of paged lists (issue 11): base64url JSON, either the last row's place in the list's
- * order (`q`) or, for search results, how many results the previous pages showed (`s`). Nothing in one is a
+ * The opaque cursors of paged lists (issue 11): base64url JSON, the last row's place in the list's order (`q`
+ * the case lists, `r` the forwarding register, `a` the audit log) or, for search results, how many results the
+ * previous pages showed (`s`). Nothing in one is a
  * secret or a permission: the server re-applies the caller's filters and scope to every page, so a forged
  * cursor can only skip ahead in what the caller may see anyway. Anything that does not decode is a clear
  * error in the user's language (`cursor_invalid`), never a silent first page.
  */
-type Cursor = { readonly k: 'q'; readonly r: number; readonly a: string; readonly i: string } | { readonly k: 's'; readonly n: number };
+type Cursor =
+  | { readonly k: 'q'; readonly r: number; readonly a: string; readonly i: string }
+  | { readonly k: 's'; readonly n: number }
+  | { readonly k: 'r'; readonly b: 'a'; readonly n: number; readonly i: string }
+  | { readonly k: 'r'; readonly b: 'd'; readonly a: string; readonly i: string }
+  | { readonly k: 'a'; readonly a: string; readonly n: number };
 
 function encode(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
@@ -51,4 +57,32 @@ export function decodeSearchCursor(text: string | undefined): number {
   const c = decode(text);
   if (c.k !== 's' || !Number.isSafeInteger(c.n) || Number(c.n) < 0) throw invalid();
   return Number(c.n);
+}
+
+export function encodeRegisterCursor(position: RegisterPosition): string {
+  return encode(
+    position.band === 'approved' ? { k: 'r', b: 'a', n: position.number, i: position.id } : { k: 'r', b: 'd', a: position.draftedAt, i: position.id },
+  );
+}
+
+/** The register's place after which a page starts; null for the first page. */
+export function decodeRegisterCursor(text: string | undefined): RegisterPosition | null {
+  if (text === undefined || text === '') return null;
+  const c = decode(text);
+  if (c.k !== 'r' || typeof c.i !== 'string') throw invalid();
+  if (c.b === 'a' && Number.isSafeInteger(c.n)) return { band: 'approved', number: Number(c.n), id: c.i };
+  if (c.b === 'd' && typeof c.a === 'string') return { band: 'drafts', draftedAt: c.a, id: c.i };
+  throw invalid();
+}
+
+export function encodeAuditCursor(position: AuditPosition): string {
+  return encode({ k: 'a', a: position.at, n: position.seq });
+}
+
+/** The audit log's place after which a page starts; null for the first page. */
+export function decodeAuditCursor(text: string | undefined): AuditPosition | null {
+  if (text === undefined || text === '') return null;
+  const c = decode(text);
+  if (c.k !== 'a' || typeof c.a !== 'string' || !Number.isSafeInteger(c.n)) throw invalid();
+  return { at: c.a, seq: Number(c.n) };
 }

@@ -91,7 +91,7 @@ describe('the audit trail for inspectors', () => {
     await forwardedCase();
     expect(await code(f.as('handlerA').audit.list({}))).toBe('FORBIDDEN');
     expect(await code(f.as('intake').audit.verify())).toBe('FORBIDDEN');
-    expect((await f.as('inspector').audit.list({ entityType: 'case' })).length).toBeGreaterThanOrEqual(3);
+    expect((await f.as('inspector').audit.list({ entityType: 'case' })).items.length).toBeGreaterThanOrEqual(3);
     expect(await f.as('inspector').audit.verify()).toMatchObject({ ok: true });
   });
 });

@@ -249,7 +249,7 @@ describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
       expect(seenByCentre.contact).toEqual({ name: 'N*** V*** A***', phone: '0912 *** 678', email: null });
       const opened = await f.as('intake').case.revealIdentity({ caseId, reason: 'Gọi lại để xác minh nội dung phản ánh.' });
       expect(opened.contact).toMatchObject({ name: 'Nguyễn Văn An', phone: '0912345678' });
-      const [entry] = (await f.as('inspector').audit.list({ entityId: caseId })).filter((e) => e.action === 'identity.reveal');
+      const [entry] = (await f.as('inspector').audit.list({ entityId: caseId })).items.filter((e) => e.action === 'identity.reveal');
       expect(entry).toMatchObject({ actorId: 's-intake', reason: 'Gọi lại để xác minh nội dung phản ánh.' });
 
       await f.as('intake').case.classify({ caseId, scope: 'in', category: 'late_result' });
@@ -275,7 +275,7 @@ describe.each<DbMode>(['embedded', 'remote'])('on the %s database', (mode) => {
     it("numbers approved letters in the year's register and lands the case in the unit's inbox", async () => {
       const first = await caseAt('forwarded');
       const second = await caseAt('forwarded');
-      const register = await f.as('director').letter.register({ year: 2026 });
+      const register = (await f.as('director').letter.register({ year: 2026 })).items;
       expect(register.map((l) => [l.reference, l.number, l.status])).toEqual([
         [second.reference, 2, 'approved'],
         [first.reference, 1, 'approved'],

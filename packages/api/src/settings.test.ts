@@ -177,7 +177,7 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
       ].join('\n'),
     );
 
-    const [entry] = (await f.as('inspector').audit.list({ entityType: 'template', entityId: 'forwarding_letter' })).filter(
+    const [entry] = (await f.as('inspector').audit.list({ entityType: 'template', entityId: 'forwarding_letter' })).items.filter(
       (e) => e.action === 'template.update',
     );
     expect(entry).toMatchObject({ actorId: 's-admin', before: { body: DEFAULT_LETTER_TEMPLATE }, after: { body: template } });
@@ -197,7 +197,7 @@ describe.each<DbMode>(['embedded', 'remote'])('categories and templates (%s data
   it('audits category changes with their before and after', async () => {
     await f.as('admin').admin.saveCategory(NEW_CATEGORY);
     await f.as('admin').admin.saveCategory({ ...NEW_CATEGORY, isNew: false, label: { vi: 'Đất đai', en: 'Land' }, active: false });
-    const entries = await f.as('inspector').audit.list({ entityType: 'category', entityId: 'thu_tuc_dat_dai' });
+    const entries = (await f.as('inspector').audit.list({ entityType: 'category', entityId: 'thu_tuc_dat_dai' })).items;
     expect(entries.map((e) => e.action)).toEqual(['category.create', 'category.update']);
     expect(entries[1]).toMatchObject({
       before: { label: NEW_CATEGORY.label, active: true },

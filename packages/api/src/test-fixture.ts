@@ -178,3 +178,10 @@ export async function createFixture(mode: DbMode = 'embedded', policy: CitizenPo
 }
 
 export const DESCRIPTION = 'Hồ sơ đăng ký khai sinh của tôi bị trả muộn 10 ngày so với giấy hẹn.';
+
+/** A streamed export read to its end (exports.ts): its whole text, and how many records follow the header. */
+export async function exportText(file: { readonly chunks: AsyncIterable<string> }): Promise<{ content: string; rows: number }> {
+  let content = '';
+  for await (const chunk of file.chunks) content += chunk;
+  return { content, rows: content.split('\r\n').length - 2 };
+}

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendAudit, listAudit, sealAuditChain, verifyAuditChain } from './audit.ts';
+import { appendAudit, sealAuditChain, verifyAuditChain } from './audit.ts';
+import { countAudit, listAudit } from './audit-list.ts';
 import { AuditKeyring } from './audit-keys.ts';
 import { Db } from './connection.ts';
 import { MIGRATIONS, migrate } from './migrate.ts';
@@ -91,6 +92,9 @@ describe('the keyed audit chain', () => {
     expect(entries.map((e) => e.action)).toEqual(['case.classify', 'case.classify', 'audit.key_changed', 'case.classify']);
     expect(entries[2]).toMatchObject({ actorKind: 'system', before: { alg: 'sha256', keyId: null }, after: { alg: 'hmac-sha256', keyId: 'k1' } });
     expect(await verifyAuditChain(old)).toMatchObject({ ok: true, checked: 4, keyedFromSeq: 3, problems: [] });
+    // The whole log's counter (migration 0018) started from the rows already there and follows every new one.
+    expect(await countAudit(old, {})).toBe(4);
+    expect(await countAudit(old, { action: 'case.' })).toBe(3);
   });
 
   it('refuses an unkeyed row after the first keyed one', async () => {

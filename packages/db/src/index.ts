@@ -8,6 +8,7 @@ export * from './cases.ts';
 export * from './submissions.ts';
 export * from './calendar.ts';
 export * from './audit.ts';
+export * from './audit-list.ts';
 export * from './audit-keys.ts';
 export * from './audit-checkpoints.ts';
 export * from './outbox.ts';

@@ -14,6 +14,7 @@ import { auditChainKeys } from './migrations/0013-audit-chain-keys.ts';
 import { caseQueue } from './migrations/0014-case-queue.ts';
 import { usedProofsExpiry } from './migrations/0016-used-proofs-expiry.ts';
 import { evaluationFacts } from './migrations/0017-evaluation-facts.ts';
+import { registerAndAuditPages } from './migrations/0018-register-and-audit-pages.ts';
 import { unitDayFacts } from './migrations/0019-unit-day-facts.ts';
 import { calendarRecount } from './migrations/0020-calendar-recount.ts';
 import type { Migration } from './migrations/migration.ts';
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   caseQueue,
   usedProofsExpiry,
   evaluationFacts,
+  registerAndAuditPages,
   unitDayFacts,
   calendarRecount,
 ];

@@ -117,17 +117,20 @@ export const CaseReferenceInputSchema = z.object({ reference: trimmed(1, 40) });
 export const LIST_PAGE_SIZE = 50;
 export const LIST_PAGE_MAX = 200;
 const listCursor = z.string().check(z.maxLength(400));
-const pageFields = {
+export const LIST_PAGE_FIELDS = {
   cursor: z.optional(listCursor),
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(LIST_PAGE_MAX))),
 };
+
+/** The forwarding register of a year, a page at a time. */
+export const RegisterInputSchema = z.object({ year: z.int().check(z.gte(2000), z.lte(2100)), ...LIST_PAGE_FIELDS });
 
 /** The follow-up lists, each paged on its own (the cursors of their `next`). */
 export const FollowUpInputSchema = z.optional(
   z.object({
     overdueCursor: z.optional(listCursor),
     atRiskCursor: z.optional(listCursor),
-    limit: pageFields.limit,
+    limit: LIST_PAGE_FIELDS.limit,
   }),
 );
 
@@ -137,7 +140,7 @@ export const InboxInputSchema = z.object({
   assignedToMe: z.optional(z.boolean()),
   /** Full-text search, with or without diacritics; blank means no search. Any text is safe (see search.ts). */
   q: z.optional(z.string().check(z.maxLength(SEARCH_QUERY_MAX))),
-  ...pageFields,
+  ...LIST_PAGE_FIELDS,
 });
 
 /** The Centre corrects the summary of a case before it is forwarded (a call noted in haste, a typo). */

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { CASE_STAGE_RULES, caseClock, VIETNAM_UTC_OFFSET_MS, type WorkingCalendar } from './calendar/index.ts';
 import type { Extension, Pause } from './model.ts';
 import { InputDateSchema } from './input-dates.ts';
+import { LIST_PAGE_FIELDS } from './schemas.ts';
 
 const MS_PER_DAY = 86_400_000;
 const MAX_PERIOD_DAYS = 366;
@@ -34,7 +35,7 @@ export function periodInstants(period: EvaluationPeriod): { readonly start: Date
 
 export const UnitStaffInputSchema = z.object({ unitId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)) });
 
-/** The whole audit log, filtered, a page at a time (oldest first; `afterSeq` is the last entry already seen). */
+/** The audit log, filtered, a page at a time (oldest first; `cursor` is the previous page's `next`). */
 export const AuditListInputSchema = z.object({
   entityType: z.optional(z.string().check(z.maxLength(40))),
   entityId: z.optional(z.string().check(z.maxLength(64))),
@@ -44,8 +45,7 @@ export const AuditListInputSchema = z.object({
   actor: z.optional(z.string().check(z.trim(), z.maxLength(120))),
   from: z.optional(isoDate),
   to: z.optional(isoDate),
-  afterSeq: z.optional(z.number().check(z.int(), z.gte(0))),
-  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
+  ...LIST_PAGE_FIELDS,
 });
 
 /** One answer the Centre verified in the period, with what its unit's clock needs. */

@@ -68,7 +68,7 @@ export const PAGES = {
   'follow-up': page('follow-up', { query: { overdue: null, 'at-risk': null }, title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' }, nav: true }),
   // The year is the feature's business (it picks the current year when it is missing or not a year).
   register: page('register', {
-    query: { year: '' },
+    query: { year: '', page: null },
     title: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
     nav: { vi: 'Sổ văn bản chuyển', en: 'Forwarding register' },
   }),

@@ -6,9 +6,37 @@
 import { Hono } from 'hono';
 import { exportCases, exportUnitEvaluation } from '@pakn/api';
 import type { SurfaceContext } from '../app-context.ts';
+import type { Logger } from '../logger.ts';
 import { downloadResponse, linkRefused, refusedFile, smallBodyLimit } from './file-responses.ts';
 import { jsonBodiesOnly, noStore, type AppEnv } from '../middleware.ts';
 import { ownPageHeaders } from '../security-headers.ts';
+
+/**
+ * A streamed export as the response body: each piece is produced when the connection has taken the one before
+ * (pull), so memory stays at one page whatever the export's size, and a client that goes away stops the reading.
+ * A failure after the headers are sent cannot become an error status any more: the stream is errored, which makes
+ * the server destroy the connection before the last chunk of the chunked body, so the download FAILS instead of
+ * leaving a file that looks complete (the text's last record says so too: see CsvExport). The failure is logged once.
+ */
+function csvBody(chunks: AsyncIterable<string>, logger: Logger, requestId: string | undefined): ReadableStream<Uint8Array> {
+  const pieces = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await pieces.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        logger.error({ reqId: requestId, err: error }, 'export: failed while streaming; the response was aborted');
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await pieces.return?.();
+    },
+  });
+}
 
 const CSV_EXPORTS: ReadonlyMap<string, typeof exportCases> = new Map([
   ['cases.csv', exportCases],
@@ -25,7 +53,7 @@ function exportFilter(body: unknown): Record<string, string | undefined> {
   return filter;
 }
 
-export function exportRoutes({ services, requestInfo }: SurfaceContext): Hono<AppEnv> {
+export function exportRoutes({ services, requestInfo, logger }: SurfaceContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', ownPageHeaders, noStore);
   app.on(['GET', 'HEAD'], '/:file', linkRefused('csrf'));
@@ -34,7 +62,7 @@ export function exportRoutes({ services, requestInfo }: SurfaceContext): Hono<Ap
     if (!build) return c.notFound();
     try {
       const file = await build(services, requestInfo(c), exportFilter(await c.req.json().catch(() => null)));
-      return downloadResponse(file.content, 'text/csv; charset=utf-8', file.filename, file.filename);
+      return downloadResponse(csvBody(file.chunks, logger, c.get('requestId')), 'text/csv; charset=utf-8', file.filename, file.filename);
     } catch (error) {
       return refusedFile(c, error);
     }

@@ -12,8 +12,8 @@ const SMALL_BODY_LIMIT_BYTES = 4096;
  * surface's own come from security-headers.ts). `asciiName` adds the plain `filename=` that older spreadsheet
  * tools read; `filename*` carries the real name.
  */
-export function downloadResponse(content: Uint8Array | string, contentType: string, name: string, asciiName?: string): Response {
-  return new Response(typeof content === 'string' ? content : (content as Uint8Array<ArrayBuffer>), {
+export function downloadResponse(content: Uint8Array | string | ReadableStream<Uint8Array>, contentType: string, name: string, asciiName?: string): Response {
+  return new Response(typeof content === 'string' || content instanceof ReadableStream ? content : (content as Uint8Array<ArrayBuffer>), {
     headers: {
       'Content-Type': contentType,
       'Content-Disposition': `attachment; ${asciiName ? `filename="${asciiName}"; ` : ''}filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -42,8 +42,9 @@ const listCursor = fc.oneof(
   fc.string({ maxLength: 400 }),
   fc
     .record({
-      k: fc.constantFrom('q', 's', 'x'),
+      k: fc.constantFrom('q', 's', 'r', 'a', 'x'),
       r: fc.integer({ min: -1, max: 9 }),
+      b: fc.constantFrom('a', 'd', 'x'),
       a: fc.string({ maxLength: 40 }),
       i: fc.string({ maxLength: 40 }),
       n: fc.integer(),
@@ -174,7 +175,7 @@ function intakeLetterInputs(world: FuzzWorld, { caseId, unitId, category, contac
     }),
     'intake.callerHistory': record({ phone: fc.oneof(phone, text(6, 20)) }),
     'intake.dailyStats': record({ date: pastDay }),
-    'letter.register': record({ year }),
+    'letter.register': record({ year, cursor: optional(listCursor), limit: optional(fc.integer({ min: 1, max: 200 })) }),
     'letter.get': record({ id: idLike }),
   };
 }
@@ -304,8 +305,8 @@ function directoryAuditInputs(world: FuzzWorld, { caseId, unitId, pastDay }: Sha
       actor: optional(text(0, 60)),
       from: optional(pastDay),
       to: optional(pastDay),
-      afterSeq: optional(fc.nat()),
-      limit: optional(fc.integer({ min: 1, max: 500 })),
+      cursor: optional(listCursor),
+      limit: optional(fc.integer({ min: 1, max: 200 })),
     }),
     'audit.verify': undefined,
   };

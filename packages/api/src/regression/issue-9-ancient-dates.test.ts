@@ -4,7 +4,7 @@ import { loadWorkingCalendars, recountCaseQueues } from '@pakn/db';
 import { formatError } from '../errors.ts';
 import { exportCases } from '../exports.ts';
 import { createCaller } from '../router.ts';
-import { createFixture, PASSWORD, STAFF, type Fixture } from '../test-fixture.ts';
+import { createFixture, exportText, PASSWORD, STAFF, type Fixture } from '../test-fixture.ts';
 
 /**
  * Issue 9, defect 5: a contact dated in the year 1200 broke the Centre's inbox, the follow-up page and the CSV
@@ -69,7 +69,7 @@ describe('issue 9: a case dated in the year 1200', () => {
     // Signed in through the session cookie, as the portal's download is.
     const request = f.request();
     await createCaller({ services: f.services, request, staff: null }).auth.login({ username: STAFF.intake.username, password: PASSWORD });
-    const csv = await exportCases(f.services, f.request({ sessionToken: request.cookies[0] ?? null }), {});
+    const csv = await exportText(await exportCases(f.services, f.request({ sessionToken: request.cookies[0] ?? null }), {}));
     expect(csv.rows).toBe(2);
     expect(csv.content).toContain(ancientReference);
     expect(csv.content).toContain(healthyReference);

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The audit log: the table of entries, the whole log's filters and pager. */
+/** The audit log: the table of entries, the whole log's filters. */
 export const auditStyles = css`
   pakn-audit-verify {
     display: block;
@@ -35,11 +35,5 @@ export const auditStyles = css`
     display: flex;
     gap: 0.5rem;
     margin-bottom: 1rem;
-  }
-  .pager {
-    display: flex;
-    align-items: center;
-    gap: 1rem;
-    margin-top: var(--_space);
   }
 `;

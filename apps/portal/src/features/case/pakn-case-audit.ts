@@ -6,6 +6,7 @@ import { paknClient } from '#shared/client.ts';
 import { loadTask, renderLoad } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { formText } from '#shared/form-fields.ts';
+import { PageTrail, pagerStyles, renderPager } from '#shared/pager.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { renderTable } from '#shared/table.ts';
@@ -14,11 +15,9 @@ import { auditStyles } from './pakn-case-audit.styles.ts';
 import { panelStyles } from './pakn-case.styles.ts';
 import './pakn-audit-verify.ts';
 
-type AuditEntry = Awaited<ReturnType<PaknClient['audit']['list']['query']>>[number];
+type AuditPage = Awaited<ReturnType<PaknClient['audit']['list']['query']>>;
+type AuditEntry = AuditPage['items'][number];
 type AuditQuery = Parameters<PaknClient['audit']['list']['query']>[0];
-
-/** Entries per page of the whole log. */
-const PAGE_SIZE = 50;
 
 /** The whole log's filters, as typed in the form. */
 interface Filters {
@@ -32,20 +31,14 @@ interface Filters {
 const NO_FILTERS: Filters = { action: '', actor: '', from: '', to: '', entityType: '', entityId: '' };
 const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
 
-/** A page of entries, and whether there is a next one. */
-interface AuditPage {
-  readonly entries: readonly AuditEntry[];
-  readonly hasMore: boolean;
-}
-
 /**
  * `<pakn-case-audit case-id>`: the audit entries of one case and a check of the whole chain. For the roles
  * that read the audit log (inspector, director, admin); part of the case feature. Set `revision` to a new
  * value to re-read the entries (after an action, or a live change).
  *
  * Without `case-id` it is the portal's audit page (/portal/audit): the whole log, filtered by action, actor,
- * dates and entity, a page at a time. One element for both, so that both read the same way; the shell loads
- * this module as the page's feature.
+ * dates and entity. Both page by the server's cursor, 50 entries a page (issue 11). One element for both, so
+ * that both read the same way; the shell loads this module as the page's feature.
  */
 export class PaknCaseAudit extends PaknElement {
   static override properties = {
@@ -53,22 +46,25 @@ export class PaknCaseAudit extends PaknElement {
     revision: { type: Number },
     filters: { state: true },
     filterErrors: { state: true },
-    pages: { state: true },
+    cursor: { state: true },
   };
 
   declare caseId: string;
   declare revision: number;
   declare protected filters: Filters;
   declare protected filterErrors: Readonly<Record<string, string>>;
-  /** The `afterSeq` of each page seen so far: the last one is the page shown. */
-  declare protected pages: readonly number[];
+  /** The cursor of the page shown ('' for the first). */
+  declare protected cursor: string;
+  readonly #trail = new PageTrail();
+  /** What the filters select, as the first page counted it (later pages carry no count). */
+  #total: number | null = null;
 
   readonly #entries = loadTask(this, {
-    args: () => [this.caseId, this.revision, this.filters, this.pages] as const,
-    run: async ([caseId, , filters, pages], signal) => {
-      const entries = await paknClient().audit.list.query(this.#query(caseId, filters, pages), { signal });
-      // One more than a page is asked for: its presence says there is a next page.
-      return caseId ? { entries, hasMore: false } : { entries: entries.slice(0, PAGE_SIZE), hasMore: entries.length > PAGE_SIZE };
+    args: () => [this.caseId, this.revision, this.filters, this.cursor] as const,
+    run: async ([caseId, , filters, cursor], signal) => {
+      const page = await paknClient().audit.list.query(this.#query(caseId, filters, cursor), { signal });
+      if (page.total !== null) this.#total = page.total;
+      return page;
     },
     lang: () => this.language.value,
   });
@@ -79,15 +75,28 @@ export class PaknCaseAudit extends PaknElement {
     this.revision = 0;
     this.filters = NO_FILTERS;
     this.filterErrors = {};
-    this.pages = [0];
+    this.cursor = '';
   }
 
-  /** The query of the page shown: the case's entries, or a page of the filtered whole log. */
-  #query(caseId: string, f: Filters, pages: readonly number[]): AuditQuery {
-    if (caseId) return { entityType: 'case', entityId: caseId };
-    const query: AuditQuery = { afterSeq: pages.at(-1) ?? 0, limit: PAGE_SIZE + 1 };
-    for (const key of FILTER_KEYS) if (f[key].trim()) query[key] = f[key].trim();
+  /** The query of the page shown: the case's entries, or the filtered whole log. */
+  #query(caseId: string, f: Filters, cursor: string): AuditQuery {
+    const query: AuditQuery = caseId ? { entityType: 'case', entityId: caseId } : {};
+    if (!caseId) for (const key of FILTER_KEYS) if (f[key].trim()) query[key] = f[key].trim();
+    if (cursor) query.cursor = cursor;
     return query;
+  }
+
+  /** Another page of the same list, or (`{ cursor: '' }`) the first one. */
+  #goTo(to: { cursor: string } | 'previous'): void {
+    this.cursor = this.#trail.move(this.cursor, to);
+  }
+
+  /** New filters, or none: the list starts again at its first page. */
+  #restart(filters: Filters): void {
+    this.filterErrors = {};
+    this.filters = filters;
+    this.cursor = '';
+    this.#trail.reset();
   }
 
   #applyFilters(event: SubmitEvent): void {
@@ -106,15 +115,11 @@ export class PaknCaseAudit extends PaknElement {
       this.filterErrors = { to: lang === 'vi' ? 'Ngày kết thúc không thể trước ngày bắt đầu.' : 'The end date cannot be before the start date.' };
       return;
     }
-    this.filterErrors = {};
-    this.filters = filters;
-    this.pages = [0];
+    this.#restart(filters);
   }
 
   #clearFilters(): void {
-    this.filterErrors = {};
-    this.filters = NO_FILTERS;
-    this.pages = [0];
+    this.#restart(NO_FILTERS);
     this.renderRoot.querySelector<HTMLFormElement>('form.filters')?.reset();
   }
 
@@ -152,20 +157,6 @@ export class PaknCaseAudit extends PaknElement {
     </form>`;
   }
 
-  #renderPager(lang: Lang) {
-    const page = this.pages.length;
-    const shown = this.#entries.value;
-    const last = shown?.entries.at(-1);
-    const label = fill(STRINGS.page[lang], { n: page });
-    return html`<nav class="pager" aria-label=${label}>
-      <button type="button" class="secondary" ?disabled=${page <= 1} @click=${() => (this.pages = this.pages.slice(0, -1))}>${STRINGS.previous[lang]}</button>
-      <span>${label}</span>
-      <button type="button" class="secondary" ?disabled=${!shown?.hasMore || !last} @click=${() => last && (this.pages = [...this.pages, last.seq])}>
-        ${STRINGS.next[lang]}
-      </button>
-    </nav>`;
-  }
-
   protected override render(): TemplateResult {
     const lang = this.language.value;
     const whole = !this.caseId;
@@ -175,9 +166,14 @@ export class PaknCaseAudit extends PaknElement {
       ${whole ? this.#renderFilters(lang) : nothing}
       <pakn-audit-verify lang=${lang}></pakn-audit-verify>
       ${renderLoad(this.#entries, lang, {
-        complete: (page: AuditPage) => (page.entries.length === 0 ? html`<p class="muted">${STRINGS.empty[lang]}</p>` : this.#renderTable(page.entries, lang)),
+        complete: (page) =>
+          page.items.length === 0
+            ? html`<p class="muted">${STRINGS.empty[lang]}</p>`
+            : html`${this.#total === null ? nothing : html`<p class="muted" data-testid="audit-total">${fill(STRINGS.total[lang], { n: this.#total })}</p>`}
+              ${this.#renderTable(page.items, lang)}
+              ${renderPager({ lang, name: 'audit', paged: this.cursor !== '', hasPrevious: this.#trail.hasPrevious, next: page.next, go: (to) => this.#goTo(to) })}`,
+        firstPage: () => this.#goTo({ cursor: '' }),
       })}
-      ${whole ? this.#renderPager(lang) : nothing}
     </section>`;
   }
 
@@ -222,7 +218,7 @@ export class PaknCaseAudit extends PaknElement {
     });
   }
 
-  static override styles = [tokens, base, panelStyles, dataTable, caseTable, auditStyles];
+  static override styles = [tokens, base, panelStyles, dataTable, caseTable, auditStyles, pagerStyles];
 }
 
 defineElement('pakn-case-audit', PaknCaseAudit);

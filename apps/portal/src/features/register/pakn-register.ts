@@ -7,18 +7,19 @@ import { NavigateEvent, navigateOnClick } from '#shared/events.ts';
 import { fill, formatDateTime } from '#shared/i18n.ts';
 import { LiveList } from '#shared/live-list.ts';
 import { pageStyles } from '#shared/form-fields.ts';
+import { PageTrail, pagerStyles, renderPager } from '#shared/pager.ts';
 import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { registerStyles } from './pakn-register.styles.ts';
 import { listStyles, renderTable } from '#shared/table.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 
-type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>[number];
+type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>['items'][number];
 
 const STRINGS = {
   heading: { vi: 'Sổ văn bản chuyển xử lý', en: 'Forwarding register' },
   intro: {
-    vi: 'Văn bản chuyển phản ánh, kiến nghị đến đơn vị có thẩm quyền, đánh số theo năm khi Giám đốc duyệt; các dự thảo đang chờ duyệt ở cuối sổ.',
-    en: 'Letters forwarding cases to the competent units, numbered per year when the Director approves them; drafts awaiting approval come last.',
+    vi: 'Văn bản chuyển phản ánh, kiến nghị đến đơn vị có thẩm quyền, đánh số theo năm khi Giám đốc duyệt, số mới nhất trước; các dự thảo đang chờ duyệt ở cuối sổ. Mỗi trang 50 văn bản.',
+    en: 'Letters forwarding cases to the competent units, numbered per year when the Director approves them, newest number first; drafts awaiting approval come last. 50 letters a page.',
   },
   year: { vi: 'Năm', en: 'Year' },
   caption: { vi: 'Sổ văn bản chuyển xử lý năm {year}', en: 'Forwarding register, {year}' },
@@ -48,23 +49,35 @@ function parseYear(value: string | null | undefined): number | null {
   return year >= 2000 && year <= 2100 ? year : null;
 }
 
+/** The register's address: the year and the page, so that Back, reload and a shared link come back to them. */
+function registerPath(year: string, page: string): string {
+  const params = new URLSearchParams();
+  if (year) params.set('year', year);
+  if (page) params.set('page', page);
+  return params.size ? `${location.pathname}?${params}` : location.pathname;
+}
+
 /**
- * `<pakn-register year="2026">`: the forwarding register of a year (`letter.register`): number, date, case,
- * unit, status and a link to the printable letter. Units see the letters sent to them.
+ * `<pakn-register year="2026">`: the forwarding register of a year (`letter.register`), 50 letters a page:
+ * number, date, case, unit, status and a link to the printable letter. Units see the letters sent to them.
  *
- * Attributes: `year` (default the current year in Hanoi), `lang`.
- * Events out: `pakn-navigate` (links; a year change, replacing the entry), `pakn-session-expired`.
+ * Attributes: `year` (default the current year in Hanoi), `page` (the cursor of the page shown; none for the
+ * first), `lang`.
+ * Events out: `pakn-navigate` (links; a year change, replacing the entry; another page), `pakn-session-expired`.
  */
 export class PaknRegister extends PaknElement {
   static override properties = {
     year: { type: String },
+    page: { type: String },
   };
 
   declare year: string;
+  declare page: string;
+  readonly #trail = new PageTrail();
 
   readonly #letters = new LiveList(this, {
-    args: () => [this.shownYear] as const,
-    run: ([year], signal) => paknClient().letter.register.query({ year }, { signal }),
+    args: () => [this.shownYear, this.page] as const,
+    run: ([year, cursor], signal) => paknClient().letter.register.query({ year, ...(cursor ? { cursor } : {}) }, { signal }),
     lang: () => this.language.value,
   });
 
@@ -75,6 +88,7 @@ export class PaknRegister extends PaknElement {
       if (kind === 'forwarding_drafted' || kind === 'forwarded' || kind === 'forwarding_returned') void this.#letters.reloadQuietly();
     });
     this.year = '';
+    this.page = '';
   }
 
   get shownYear(): number {
@@ -84,7 +98,16 @@ export class PaknRegister extends PaknElement {
   #onYearChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.year = value;
-    this.dispatchEvent(new NavigateEvent({ path: `${location.pathname}?year=${value}`, replace: true }));
+    this.page = '';
+    this.#trail.reset();
+    this.dispatchEvent(new NavigateEvent({ path: registerPath(value, ''), replace: true }));
+  }
+
+  /** Another page of the same year: its cursor goes in the address (a link to it opens it), Back returns. */
+  #goTo(to: { cursor: string } | 'previous'): void {
+    this.page = this.#trail.move(this.page, to);
+    this.dispatchEvent(new NavigateEvent({ path: registerPath(this.year, this.page) }));
+    this.renderRoot.querySelector<HTMLElement>('h1')?.scrollIntoView({ block: 'start' });
   }
 
   protected override render() {
@@ -102,12 +125,14 @@ export class PaknRegister extends PaknElement {
             ${years.map((y) => html`<option value=${y} ?selected=${y === shown}>${y}</option>`)}
           </select>
         </div>
-        ${this.#letters.renderSummary((letters) => {
-          const approved = letters.filter((l) => l.status === 'approved').length;
-          return fill(STRINGS.count[lang], { approved, drafts: letters.length - approved });
-        })}
+        ${this.#letters.renderSummary((register) => fill(STRINGS.count[lang], { approved: register.total - register.drafts, drafts: register.drafts }))}
       </div>
-      ${this.#letters.render((letters) => this.#renderTable(letters, shown, lang))}
+      ${this.#letters.render(
+        (register) =>
+          html`${this.#renderTable(register.items, shown, lang)}
+          ${renderPager({ lang, name: 'register', paged: this.page !== '', hasPrevious: this.#trail.hasPrevious, next: register.next, go: (to) => this.#goTo(to) })}`,
+        () => this.#goTo({ cursor: '' }),
+      )}
     </div>`;
   }
 
@@ -145,7 +170,7 @@ export class PaknRegister extends PaknElement {
     })}`;
   }
 
-  static override styles = [tokens, base, dataTable, caseTable, pageStyles, listStyles, registerStyles];
+  static override styles = [tokens, base, dataTable, caseTable, pageStyles, listStyles, registerStyles, pagerStyles];
 }
 
 defineElement('pakn-register', PaknRegister);
