@@ -17,9 +17,10 @@ const EnvSchema = z.object({
   DATABASE_SYNC_URL: z.string().optional(),
   DATABASE_SYNC_INTERVAL: z.coerce.number().int().positive().optional(),
   /**
-   * On a local file: worker threads that serve reads, so a slow report never stalls the event loop (issue 11);
-   * 0 reads on the event loop. Each costs some megabytes of memory; the second starts only when a read finds the
-   * first busy. Defaults to 2 (DEFAULT_READERS in packages/db/src/connection.ts).
+   * On a local file: worker threads that serve reads, so a slow report never stalls the event loop (issue 11).
+   * Defaults to 0, reads on the event loop, which measured cheaper on two cores once every query was fast (ADR
+   * 0016, DEFAULT_READERS in packages/db/src/connection.ts). Each worker costs memory; the second starts only when
+   * a read finds the first busy.
    */
   DATABASE_READERS: z.coerce.number().int().min(0).max(16).optional(),
   /** The demo ward website, on a second origin so the widget is always used cross-origin. 0 turns it off. */
