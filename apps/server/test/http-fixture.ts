@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
 import type { PaknApp } from '../src/app.ts';
 import { expect } from 'vitest';
@@ -10,6 +10,7 @@ import { parseEnv } from '../src/env.ts';
 import type { Logger } from '../src/logger.ts';
 import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
+import { solveChallenge } from './proof-of-work.ts';
 
 /** The portal's own origin (PORT 8080) and the demo ward's site, as in http.test.ts. */
 export const OWN = 'http://127.0.0.1:8080';
@@ -79,16 +80,7 @@ export class HttpFixture {
   async proof(): Promise<string> {
     const res = await this.post('/trpc/case.challenge', { siteKey: DEMO_SITE_KEY }, { origin: WARD });
     const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
-    for (let n = 0; n <= challenge.maxnumber; n++) {
-      if (
-        createHash('sha256')
-          .update(challenge.salt + n)
-          .digest('hex') === challenge.challenge
-      ) {
-        return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
-      }
-    }
-    throw new Error('unsolvable');
+    return solveChallenge(challenge);
   }
 
   async report(extra: Record<string, unknown> = {}) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Db, MIGRATIONS, migrate } from '@pakn/db';
 import type { PaknApp } from '../src/app.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
+import { solveChallenge } from './proof-of-work.ts';
 
 const OWN = 'http://127.0.0.1:8080';
 const WARD = 'http://127.0.0.1:8081';
@@ -59,16 +60,7 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
 async function proof(): Promise<string> {
   const res = await post('/trpc/case.challenge', { siteKey: DEMO_SITE_KEY }, { origin: WARD });
   const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
-  for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(challenge.salt + n)
-        .digest('hex') === challenge.challenge
-    ) {
-      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
-    }
-  }
-  throw new Error('unsolvable');
+  return solveChallenge(challenge);
 }
 
 async function report(extra: Record<string, unknown> = {}) {

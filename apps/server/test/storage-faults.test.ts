@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
 import type { PaknApp } from '../src/app.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
+import { solveChallenge } from './proof-of-work.ts';
 
 const WARD = 'http://127.0.0.1:8081';
 /** Over one page, for the same reason as the long description below. */
@@ -58,16 +59,7 @@ async function proof(): Promise<string> {
   const res = await post('/trpc/case.challenge', { siteKey: DEMO_SITE_KEY });
   expect(res.status).toBe(200);
   const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
-  for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(challenge.salt + n)
-        .digest('hex') === challenge.challenge
-    ) {
-      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
-    }
-  }
-  throw new Error('unsolvable');
+  return solveChallenge(challenge);
 }
 
 async function report(idempotencyKey = randomBytes(16).toString('base64url')) {

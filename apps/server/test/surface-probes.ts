@@ -7,13 +7,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Db, migrate } from '@pakn/db';
 import type { PaknApp } from '../src/app.ts';
 import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
+import { solveChallenge } from './proof-of-work.ts';
 
 export const OWN = 'http://127.0.0.1:8080';
 const WARD = 'http://127.0.0.1:8081';
@@ -189,16 +190,7 @@ function statelessProbes(send: Send, cookie: string, own: string): Probes {
 async function proof(send: Send): Promise<string> {
   const res = await send('/trpc/case.challenge', json({ siteKey: DEMO_SITE_KEY }, { origin: WARD }));
   const challenge = ((await res.json()) as { result: { data: { challenge: string; salt: string; maxnumber: number } } }).result.data;
-  for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(challenge.salt + n)
-        .digest('hex') === challenge.challenge
-    ) {
-      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
-    }
-  }
-  throw new Error('unsolvable');
+  return solveChallenge(challenge);
 }
 
 /** A report with a photo, and the photo downloaded by an officer who may see it. */

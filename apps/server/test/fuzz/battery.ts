@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { appRouter } from '@pakn/api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { OWN, WARD, startHarness, type Harness } from '../harness.ts';
 import { corrupt, headerSafe, hugeString, junkString, junkValue, leakIn, rawJunkText } from './arbitraries.ts';
 import { procedureInputs, type FuzzWorld } from './procedure-inputs.ts';
 import { encode, routeRequests, type FuzzRequest } from './route-requests.ts';
+import { solveChallenge } from '../proof-of-work.ts';
 
 /**
  * Issue 9, the battery's fuzz part (this module defines it; fuzz-*.test.ts run its halves in two processes): every tRPC procedure (read from appRouter's definition) and every HTTP route
@@ -116,15 +117,7 @@ async function solvedProof(from: string): Promise<string> {
   );
   const challenge = ((await response.json()) as { result?: { data?: { challenge: string; salt: string; maxnumber: number } } }).result?.data;
   if (!challenge) return 'no-challenge';
-  for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(challenge.salt + n)
-        .digest('hex') === challenge.challenge
-    )
-      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
-  }
-  throw new Error('unsolvable challenge');
+  return solveChallenge(challenge);
 }
 
 let proofAddresses = 0;
