@@ -2,6 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, type DbMode, type Fixture } from './test-fixture.ts';
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
 // Issue 5, search: the inbox's `q`, on the embedded database and on a remote libsql server.
 describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)', (mode) => {
   let f: Fixture;
@@ -78,7 +80,9 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
     expect(await refs('handlerA', 'boi duong chung thuc')).toEqual([secret.reference]);
     expect(await refs('handlerA', 'vu minh duc')).toEqual([open.reference]);
     expect(await refs('intake', 'pham quoc dat')).toEqual([secret.reference]);
-    const results = JSON.stringify(await f.as('handlerA').case.inbox({ q: 'boi duong' }));
+    // Ids are random UUIDs, which may hold "0903" by chance (CI failed once on one): they are left out.
+    const results = JSON.stringify(await f.as('handlerA').case.inbox({ q: 'boi duong' })).replace(UUID, '<id>');
+    expect(results).toContain('<id>');
     expect(results).not.toMatch(/Phạm|0903/);
   });
 
