@@ -15,7 +15,7 @@ import type { AppEnv } from '../src/middleware.ts';
 import { CITIZEN_PROCEDURES, citizenCalls } from '../src/routes/citizen-calls.ts';
 import { DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
-import { solveChallenge } from './proof-of-work.ts';
+import { solveChallenge } from '@pakn/api';
 
 const WARD = 'http://127.0.0.1:8081';
 const FOREIGN = 'https://evil.example';

@@ -10,7 +10,7 @@ import { parseEnv } from '../src/env.ts';
 import type { Logger } from '../src/logger.ts';
 import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
-import { solveChallenge } from './proof-of-work.ts';
+import { solveChallenge } from '@pakn/api';
 
 /** The portal's own origin (PORT 8080) and the demo ward's site, as in http.test.ts. */
 export const OWN = 'http://127.0.0.1:8080';

@@ -10,7 +10,7 @@ import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_PASSWORD, DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
-import { solveChallenge } from './proof-of-work.ts';
+import { solveChallenge } from '@pakn/api';
 
 const OWN = 'http://127.0.0.1:8080';
 const WARD = 'http://127.0.0.1:8081';

@@ -15,7 +15,7 @@ import { createApp } from '../src/app.ts';
 import { parseEnv } from '../src/env.ts';
 import { DEMO_SITE_KEY, seedDemo } from '../src/seed.ts';
 import { AssetDirectory } from '../src/static-assets.ts';
-import { solveChallenge } from './proof-of-work.ts';
+import { solveChallenge } from '@pakn/api';
 
 const WARD = 'http://127.0.0.1:8081';
 /** Over one page, for the same reason as the long description below. */

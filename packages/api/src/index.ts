@@ -12,6 +12,7 @@ export {
 export { DEFAULT_CITIZEN_LIMITS, NO_CITIZEN_LIMITS, type CitizenLimits, type CitizenPolicy, type CitizenPolicyOptions } from './citizen-policy.ts';
 export { uploadAttachment, type UploadedAttachment } from './attachments.ts';
 export { formatError } from './errors.ts';
+export { solveChallenge, type ChallengeData } from './proof-of-work.ts';
 export { toTRPCError, domainErrorResponse, refusalResponse, methodNotAllowedResponse, type RefusalReason } from './http-errors.ts';
 export { hashPassword, verifyPassword, newAccessKey, sha256Hex } from './secrets.ts';
 export type { StaffCaseView, CitizenCaseView } from './presenters.ts';

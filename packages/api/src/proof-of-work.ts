@@ -6,7 +6,7 @@
  * under the signature, the challenge's `maxnumber` and a tag of the caller's prefix (`src`): the client cannot
  * lower the one, and cannot spend a cheap challenge fetched from a fresh address on another network.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import { purgeExpiredProofs, spendProof, type Executor } from '@pakn/db';
 import { DomainError } from '@pakn/domain';
@@ -116,4 +116,28 @@ export class ExpiredProofSweeper {
     this.#dueAt = purged < this.#batchSize ? now.getTime() + this.#intervalMs : 0;
     return purged;
   }
+}
+
+/** A challenge's fields that a solver needs (what `case.challenge` answers carries more). */
+export interface ChallengeData {
+  readonly challenge: string;
+  readonly salt: string;
+  readonly maxnumber: number;
+}
+
+/**
+ * Solves a challenge as the widget does with WebCrypto: the n for which SHA-256(salt + n) is the challenge, as the
+ * payload the widget sends. For tests, benches and tools that play a citizen; the server never solves.
+ */
+export function solveChallenge(challenge: ChallengeData): string {
+  for (let n = 0; n <= challenge.maxnumber; n++) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + n)
+        .digest('hex') === challenge.challenge
+    ) {
+      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
+    }
+  }
+  throw new Error('unsolvable challenge');
 }

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { Db, insertSite, insertStaff, insertUnit, migrate } from '@pakn/db';
 import { startFakeLibsqlServer, type FakeLibsqlServer } from '@pakn/db/testing';
 import type { Role, StaffMember } from '@pakn/domain';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createCaller } from './router.ts';
 import { createApiServices, type ApiServices, type Context, type RequestInfo } from './context.ts';
 import type { CitizenPolicyOptions } from './citizen-policy.ts';
 import { hashPassword } from './secrets.ts';
+import { solveChallenge } from './proof-of-work.ts';
 
 export const OWN_ORIGIN = 'http://pakn.test';
 export const SITE_ORIGIN = 'http://ward.test';
@@ -59,19 +60,8 @@ export interface Fixture {
  */
 export type DbMode = 'embedded' | 'remote';
 
-/** Finds n with SHA-256(salt + n) = challenge, as the widget does with WebCrypto. */
-export function solveChallenge(challenge: { challenge: string; salt: string; maxnumber: number; algorithm: string; signature: string }): string {
-  for (let n = 0; n <= challenge.maxnumber; n++) {
-    if (
-      createHash('sha256')
-        .update(challenge.salt + n)
-        .digest('hex') === challenge.challenge
-    ) {
-      return Buffer.from(JSON.stringify({ ...challenge, number: n })).toString('base64');
-    }
-  }
-  throw new Error('unsolvable challenge');
-}
+/** The widget's solver, for the tests that fetch a challenge themselves. */
+export { solveChallenge };
 
 export function newIdempotencyKey(): string {
   return randomBytes(16).toString('base64url');

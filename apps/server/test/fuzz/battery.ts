@@ -7,7 +7,7 @@ import { OWN, WARD, startHarness, type Harness } from '../harness.ts';
 import { corrupt, headerSafe, hugeString, junkString, junkValue, leakIn, rawJunkText } from './arbitraries.ts';
 import { procedureInputs, type FuzzWorld } from './procedure-inputs.ts';
 import { encode, routeRequests, type FuzzRequest } from './route-requests.ts';
-import { solveChallenge } from '../proof-of-work.ts';
+import { solveChallenge } from '@pakn/api';
 
 /**
  * Issue 9, the battery's fuzz part (this module defines it; fuzz-*.test.ts run its halves in two processes): every tRPC procedure (read from appRouter's definition) and every HTTP route
