@@ -21,3 +21,4 @@ export * from './letter-template.ts';
 export * from './limits.ts';
 export * from './unit-evaluation.ts';
 export * from './search.ts';
+export * from './periods.ts';

@@ -52,6 +52,10 @@ const CODED = {
   },
   date_order: { vi: 'Ngày kết thúc không thể trước ngày bắt đầu.', en: 'The end date cannot be before the start date.' },
   period_too_long: { vi: 'Khoảng thời gian tối đa là 366 ngày.', en: 'The period can be at most 366 days.' },
+  period_index: {
+    vi: 'Kỳ báo cáo không có trong năm (tháng 1–12, quý 1–4, 6 tháng 1–2).',
+    en: 'No such reporting period in a year (month 1–12, quarter 1–4, half 1–2).',
+  },
   category_key_format: {
     vi: 'Mã loại phản ánh gồm chữ thường không dấu, số, dấu gạch dưới hoặc gạch ngang, bắt đầu bằng chữ cái (2–48 ký tự), ví dụ thu_tuc_dat_dai.',
     en: 'A category key is lower-case letters, digits, underscores or hyphens, starting with a letter (2–48 characters), e.g. land_procedures.',
