@@ -114,9 +114,9 @@ describe('the data generator', () => {
   it('indexes cases as the application does: search finds them with or without diacritics', async () => {
     const sample = (await db.execute("SELECT id, reference FROM cases WHERE description LIKE '%đường%' LIMIT 1")).rows[0];
     expect(sample).toBeDefined();
-    const found = await searchCases(db, { terms: searchTerms('duong'), scope: 'all', limit: 1000 });
+    const found = (await searchCases(db, { terms: searchTerms('duong'), scope: 'all', limit: 1000 })).cases;
     expect(found.map((c) => c.id)).toContain(sample?.id);
-    const byReference = await searchCases(db, { terms: searchTerms(String(sample?.reference)), scope: 'unit' });
+    const byReference = (await searchCases(db, { terms: searchTerms(String(sample?.reference)), scope: 'unit' })).cases;
     expect(byReference.map((c) => c.id)).toEqual([sample?.id]);
   });
 

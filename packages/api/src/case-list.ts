@@ -7,6 +7,8 @@ import {
   staffDirectory,
   type CaseQueueFilter,
   type Executor,
+  type IdentityCaseSearch,
+  type SearchPage,
   type QueuedCase,
 } from '@pakn/db';
 import {
@@ -124,19 +126,39 @@ interface SearchRequest {
 
 /**
  * A page of search results: whole identity values first (the caller named someone), then the case's words by
- * prefix, best match first. Relevance has no stored key, so a page reads the results before it again (a search
- * is read a few pages deep, not thousands).
+ * prefix, best match first, without the cases the identity part showed. The cursor says which part the next
+ * page continues and where (a SearchPosition): each page reads its own results only, at any depth.
  */
 async function searchPage(ctx: Context, staff: StaffMember, r: SearchRequest): Promise<CasePage<CaseRecord>> {
-  const shown = decodeSearchCursor(r.cursor);
+  const at = decodeSearchCursor(r.cursor);
   const statuses: readonly CaseStatus[] | undefined = r.status === 'open' ? OPEN_STATUSES : r.status === 'all' ? undefined : [r.status];
-  const where = { unitId: r.unitId, statuses, assignedTo: r.assignedTo, limit: shown + r.limit + 1 };
-  const byIdentity = await searchByIdentity(ctx, staff, r.q, where);
-  const byText = await searchCases(ctx.services.db, { terms: searchTerms(r.q), scope: r.unitId === undefined ? 'all' : 'unit', ...where });
-  const seen = new Set(byIdentity.map((c) => c.id));
-  const all = [...byIdentity, ...byText.filter((c) => !seen.has(c.id))];
-  const end = shown + r.limit;
-  return { items: all.slice(shown, end), next: all.length > end ? encodeSearchCursor(end) : null };
+  const where = { unitId: r.unitId, statuses, assignedTo: r.assignedTo };
+  const identity = identitySearchFor(staff, r.q);
+  const items: CaseRecord[] = [];
+  if (at.part === 'identity' && identity) {
+    const found = await searchByIdentity(ctx, r.q, identity, { ...where, limit: r.limit, from: at.from });
+    items.push(...found.cases);
+    if (found.next) return { items, next: encodeSearchCursor({ part: 'identity', from: found.next }) };
+  }
+  const byText = await searchCases(ctx.services.db, {
+    terms: searchTerms(r.q),
+    scope: r.unitId === undefined ? 'all' : 'unit',
+    ...where,
+    // What is left of the page; 0 still tells whether a page of words follows.
+    limit: r.limit - items.length,
+    from: at.part === 'text' ? at.from : null,
+    excludeIdentity: identity ?? undefined,
+  });
+  items.push(...byText.cases);
+  return { items, next: byText.next ? encodeSearchCursor({ part: 'text', from: byText.next }) : null };
+}
+
+/** The whole identity values a staff member's search names, and the columns the role may match; null for none. */
+function identitySearchFor(staff: StaffMember, q: string): { tokens: string[]; columns: 'open' | 'all' } | null {
+  const scope = identitySearchScope(staff.role);
+  if (scope === 'none') return null;
+  const tokens = identitySearchTokens(identitySearchTerms(q));
+  return tokens.length > 0 ? { tokens, columns: scope } : null;
 }
 
 /**
@@ -147,24 +169,20 @@ async function searchPage(ctx: Context, staff: StaffMember, r: SearchRequest): P
  */
 async function searchByIdentity(
   ctx: Context,
-  staff: StaffMember,
   q: string,
-  filter: { unitId: string | undefined; statuses: readonly CaseStatus[] | undefined; assignedTo: string | undefined; limit: number },
-): Promise<CaseRecord[]> {
-  const scope = identitySearchScope(staff.role);
-  if (scope === 'none') return [];
+  identity: { tokens: string[]; columns: 'open' | 'all' },
+  filter: Omit<IdentityCaseSearch, 'tokens' | 'columns'>,
+): Promise<SearchPage> {
   const search = identitySearchTerms(q);
-  const tokens = identitySearchTokens(search);
-  if (tokens.length === 0) return [];
   const db = ctx.services.db;
-  const found = await searchCasesByIdentity(db, { tokens, columns: scope, ...filter });
-  if (found.length > 0 || isContactShaped(search)) {
+  const found = await searchCasesByIdentity(db, { ...identity, ...filter });
+  if (found.cases.length > 0 || isContactShaped(search)) {
     await db.write((tx: Executor) =>
       auditStaff(tx, ctx, {
         action: 'identity.search',
         entityType: 'search',
         entityId: null,
-        after: { terms: maskIdentitySearch(search), cases: found.map((c) => c.id) },
+        after: { terms: maskIdentitySearch(search), cases: found.cases.map((c) => c.id) },
       }),
     );
   }

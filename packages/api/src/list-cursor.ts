@@ -1,4 +1,4 @@
-import type { AuditPosition, QueuePosition, RegisterPosition } from '@pakn/db';
+import type { AuditPosition, QueuePosition, RegisterPosition, SearchPosition } from '@pakn/db';
 import { DomainError } from '@pakn/domain';
 
 /**
@@ -11,7 +11,7 @@ import { DomainError } from '@pakn/domain';
  */
 type Cursor =
   | { readonly k: 'q'; readonly r: number; readonly a: string; readonly i: string }
-  | { readonly k: 's'; readonly n: number }
+  | { readonly k: 's'; readonly p: 'i' | 't'; readonly a: number; readonly n: number }
   | { readonly k: 'r'; readonly b: 'a'; readonly n: number; readonly i: string }
   | { readonly k: 'r'; readonly b: 'd'; readonly a: string; readonly i: string }
   | { readonly k: 'a'; readonly a: string; readonly n: number };
@@ -47,16 +47,23 @@ export function decodeQueueCursor(text: string | undefined): QueuePosition | nul
   return { rank: Number(c.r), at: c.a, id: c.i };
 }
 
-export function encodeSearchCursor(shown: number): string {
-  return encode({ k: 's', n: shown });
+/** Where a search's next page starts: in its identity matches or in its words (case-list.ts), and where there. */
+export interface SearchCursor {
+  readonly part: 'identity' | 'text';
+  readonly from: SearchPosition | null;
 }
 
-/** How many search results the previous pages showed; 0 for the first page. */
-export function decodeSearchCursor(text: string | undefined): number {
-  if (text === undefined || text === '') return 0;
+export function encodeSearchCursor(cursor: { part: 'identity' | 'text'; from: SearchPosition }): string {
+  return encode({ k: 's', p: cursor.part === 'identity' ? 'i' : 't', a: cursor.from.atMost, n: cursor.from.skip });
+}
+
+/** Where a search page starts; the first page (identity matches first, from the top) without a cursor. */
+export function decodeSearchCursor(text: string | undefined): SearchCursor {
+  if (text === undefined || text === '') return { part: 'identity', from: null };
   const c = decode(text);
-  if (c.k !== 's' || !Number.isSafeInteger(c.n) || Number(c.n) < 0) throw invalid();
-  return Number(c.n);
+  const count = (v: unknown) => Number.isSafeInteger(v) && Number(v) >= 0;
+  if (c.k !== 's' || (c.p !== 'i' && c.p !== 't') || !count(c.a) || !count(c.n)) throw invalid();
+  return { part: c.p === 'i' ? 'identity' : 'text', from: { atMost: Number(c.a), skip: Number(c.n) } };
 }
 
 export function encodeRegisterCursor(position: RegisterPosition): string {

@@ -41,6 +41,32 @@ describe.each<DbMode>(['embedded', 'remote'])('searching the inbox (%s database)
     expect((await refs('intake', '  ')).sort()).toEqual([land.reference, other.reference].sort());
   });
 
+  it('issue 11: pages whole identity matches first, then the words, each case once, from where the last page ended', async () => {
+    const named = [];
+    for (const words of ['Hồ sơ đổi giấy phép lái xe trả chậm.', 'Hồ sơ khai sinh trả chậm, không ai giải thích.']) {
+      named.push(await submitted(words, { contact: { name: 'Ngô Thị Hằng', phone: '0912000111' }, consent: true }));
+    }
+    // Her name among another case's words: found by them, after the identity matches.
+    const mentioned = await submitted('Chị Ngô Thị Hằng ở cùng tổ dân phố cũng bị trả hồ sơ chậm.', { contact: { name: 'Lý Văn Cường' }, consent: true });
+    const whole = await refs('director', 'ngo thi hang');
+    expect(whole).toHaveLength(3);
+    expect(new Set(whole.slice(0, 2))).toEqual(new Set(named.map((c) => c.reference)));
+    expect(whole[2]).toBe(mentioned.reference);
+    for (const limit of [1, 2]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await f.as('director').case.inbox({ status: 'all', q: 'ngo thi hang', limit, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((c) => c.reference));
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      expect(seen, `pages of ${limit}`).toEqual(whole);
+    }
+    // A cursor from before search positions (an offset) is refused clearly, not read as another page.
+    const offset = Buffer.from(JSON.stringify({ k: 's', n: 2 })).toString('base64url');
+    await expect(f.as('director').case.inbox({ status: 'all', q: 'ngo thi hang', cursor: offset })).rejects.toThrow(TRPCError);
+  });
+
   it('ranks the better match first', async () => {
     const once = await submitted('Phường chậm trả kết quả chứng thực bản sao giấy khai sinh của gia đình tôi.');
     const often = await submitted('Chứng thực, chứng thực, chứng thực: ba lần đến chứng thực đều bị hẹn lại.');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { identitySearchTerms, searchTerms } from '@pakn/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Db } from './connection.ts';
+import { Db, type Executor } from './connection.ts';
 import { MIGRATIONS, migrate } from './migrate.ts';
 import { insertCase, updateCase, type NewCase } from './cases.ts';
 import {
@@ -11,7 +11,10 @@ import {
   searchCases,
   searchCasesByIdentity,
   searchExpression,
+  type CaseSearch,
   type IdentityColumns,
+  type SearchPage,
+  type SearchPosition,
   type SearchScope,
 } from './case-search.ts';
 import { insertContact } from './intake.ts';
@@ -38,11 +41,26 @@ function newCase(id: string, overrides: Partial<NewCase> = {}): NewCase {
 }
 
 async function ids(query: string, scope: SearchScope = 'all'): Promise<string[]> {
-  return (await searchCases(db, { terms: searchTerms(query), scope })).map((c) => c.id);
+  return (await searchCases(db, { terms: searchTerms(query), scope })).cases.map((c) => c.id);
+}
+
+/**
+ * The ids of consecutive pages of a search, each page of the next size, starting where the previous one said
+ * (`next`); the last size is repeated until no page follows.
+ */
+async function paged(search: Omit<CaseSearch, 'from' | 'limit'>, sizes: readonly number[]): Promise<string[]> {
+  const found: string[] = [];
+  let from: SearchPosition | null = null;
+  for (let i = 0; i === 0 || from !== null; i++) {
+    const page: SearchPage = await searchCases(db, { ...search, from, limit: sizes[Math.min(i, sizes.length - 1)] });
+    found.push(...page.cases.map((c) => c.id));
+    from = page.next;
+  }
+  return found;
 }
 
 async function idsByIdentity(query: string, columns: IdentityColumns = 'all'): Promise<string[]> {
-  return (await searchCasesByIdentity(db, { tokens: identitySearchTokens(identitySearchTerms(query)), columns })).map((c) => c.id);
+  return (await searchCasesByIdentity(db, { tokens: identitySearchTokens(identitySearchTerms(query)), columns })).cases.map((c) => c.id);
 }
 
 afterEach(() => db.close());
@@ -276,9 +294,9 @@ describe('ranked search at volume (issue 11)', () => {
         await insertCase(tx, newCase(`open${i}`, { description: text }), now);
       }
     });
-    const open = await searchCases(db, { terms: searchTerms('ho so'), scope: 'all', statuses: ['received'], limit: 50 });
+    const open = (await searchCases(db, { terms: searchTerms('ho so'), scope: 'all', statuses: ['received'], limit: 50 })).cases;
     expect(open.map((c) => c.id)).toEqual(['open0', 'open1', 'open2']);
-    const all = await searchCases(db, { terms: searchTerms('ho so'), scope: 'all', limit: 2000 });
+    const all = (await searchCases(db, { terms: searchTerms('ho so'), scope: 'all', limit: 2000 })).cases;
     expect(all).toHaveLength(1103);
     expect(all.slice(-3).map((c) => c.id)).toEqual(['open0', 'open1', 'open2']);
   });
@@ -287,12 +305,14 @@ describe('ranked search at volume (issue 11)', () => {
     await db.write(async (tx) => {
       for (let i = 0; i < 30; i++) await insertCase(tx, newCase(String(i), { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i % 7)}` }), now);
     });
-    const search = (offset: number, limit: number, statuses?: ['received']) =>
-      searchCases(db, { terms: searchTerms('ho so'), scope: 'all', offset, limit, statuses }).then((cases) => cases.map((c) => c.id));
-    const whole = await search(0, 30);
+    const search = { terms: searchTerms('ho so'), scope: 'all' } as const;
+    const whole = await paged(search, [30]);
     expect(whole).toHaveLength(30);
-    expect([...(await search(0, 10)), ...(await search(10, 10)), ...(await search(20, 10))]).toEqual(whole);
-    expect([...(await search(0, 10, ['received'])), ...(await search(10, 20, ['received']))]).toEqual(whole);
+    expect(await paged(search, [10])).toEqual(whole);
+    expect(await paged({ ...search, statuses: ['received'] }, [10, 20])).toEqual(whole);
+    // The last page says so: no position after it.
+    expect((await searchCases(db, { ...search, limit: 30 })).next).toBeNull();
+    expect((await searchCases(db, { ...search, limit: 29 })).next).not.toBeNull();
   });
 
   it('issue 11: a term in many documents selects without ranking; the rarer terms rank as bm25 ranks them all', async () => {
@@ -305,17 +325,19 @@ describe('ranked search at volume (issue 11)', () => {
         if (i % 3 !== 1) await updateCase(tx, String(i), 1, { status: 'answered' }, now);
       }
     });
-    const search = (q: string, rankTermDocs: number | undefined, offset = 0, limit = 50, statuses?: ['received']) =>
-      searchCases(db, { terms: searchTerms(q), scope: 'all', offset, limit, statuses, rankWindow: 10, rankTermDocs }).then((cases) => cases.map((c) => c.id));
+    const options = (q: string, rankTermDocs: number | undefined, statuses?: ['received']) =>
+      ({ terms: searchTerms(q), scope: 'all', statuses, rankWindow: 10, rankTermDocs }) as const;
+    const search = (q: string, rankTermDocs: number | undefined, statuses?: ['received']) => paged(options(q, rankTermDocs, statuses), [50]);
     // Broad terms only: the newest matches first, window after window, every match reached by paging.
     const broad = await search('ho so', 5);
     expect(broad).toEqual(Array.from({ length: 30 }, (_, i) => String(29 - i)));
-    expect([...(await search('ho so', 5, 0, 7)), ...(await search('ho so', 5, 7, 7)), ...(await search('ho so', 5, 14, 20))]).toEqual(broad);
+    expect(await paged(options('ho so', 5), [7, 7, 20])).toEqual(broad);
     // One term: the first window is the newest matches its estimate read.
-    expect([...(await search('ho', 5, 0, 3)), ...(await search('ho', 5, 3, 30))]).toEqual(broad);
-    const open = await search('ho so', 5, 0, 50, ['received']);
+    expect(await paged(options('ho', 5), [3, 30])).toEqual(broad);
+    const open = await search('ho so', 5, ['received']);
     expect(open).toEqual(broad.filter((id) => Number(id) % 3 === 1));
-    expect([...(await search('ho so', 5, 0, 4, ['received'])), ...(await search('ho so', 5, 4, 50, ['received']))]).toEqual(open);
+    expect(await paged(options('ho so', 5, ['received']), [4, 50])).toEqual(open);
+    expect(await paged(options('ho so', 5, ['received']), [1])).toEqual(open);
     // With a selective term, the order is bm25's over all the terms (the broad ones weigh 1e-6 in it).
     const ranked = await search('ho so khai sinh', 5);
     expect(ranked).toEqual(await search('ho so khai sinh', undefined));
@@ -332,7 +354,7 @@ describe('ranked search at volume (issue 11)', () => {
       }
     });
     const search = (sparseRankRows: number | undefined) =>
-      searchCases(db, { terms: searchTerms('ho so lang'), scope: 'all', rankTermDocs: 5, sparseRankRows }).then((cases) => cases.map((c) => c.id));
+      searchCases(db, { terms: searchTerms('ho so lang'), scope: 'all', rankTermDocs: 5, sparseRankRows }).then((page) => page.cases.map((c) => c.id));
     // "hồ sơ" is in every case and does not rank; "Láng" ranks: the case that says it three times first.
     expect(await search(undefined)).toEqual(['0', '39']);
     // Scoring "Láng" over the 40 rows the two matches span is more than allowed: newest first.
@@ -348,11 +370,68 @@ describe('ranked search at volume (issue 11)', () => {
       }
     });
     const search = (statuses?: ['received']) =>
-      searchCases(db, { terms: searchTerms('ho so'), scope: 'all', limit: 50, rankWindow: 10, statuses }).then((cases) => cases.map((c) => c.id));
+      searchCases(db, { terms: searchTerms('ho so'), scope: 'all', limit: 50, rankWindow: 10, statuses }).then((page) => page.cases.map((c) => c.id));
     expect(await search(['received'])).toEqual(['open0', 'open1', 'open2']);
     const all = await search();
     expect(all).toHaveLength(28);
     expect(new Set(all.slice(0, 10))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `a${15 + i}`)));
     expect(new Set(all.slice(-8))).toEqual(new Set(['open0', 'open1', 'open2', 'a0', 'a1', 'a2', 'a3', 'a4']));
+  });
+
+  it('issue 11: pages through ranked windows from where the last page ended, and later cases do not shift them', async () => {
+    await db.write(async (tx) => {
+      for (let i = 0; i < 28; i++) await insertCase(tx, newCase(String(i), { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i % 5)}` }), now);
+    });
+    const search = { terms: searchTerms('ho so'), scope: 'all', rankWindow: 10 } as const;
+    const whole = (await searchCases(db, { ...search, limit: 100 })).cases.map((c) => c.id);
+    expect(whole).toHaveLength(28);
+    // Pages that end inside a window, at its end, and span windows: the same list in the same order.
+    for (const sizes of [[3], [10], [7, 13], [1]]) expect(await paged(search, sizes)).toEqual(whole);
+    // A case indexed between two pages lies above the first window: the next pages go on as they stood.
+    const first = await searchCases(db, { ...search, limit: 12 });
+    await db.write((tx) => insertCase(tx, newCase('late', { description: 'Hồ sơ trả chậm lần nữa lần nữa.' }), now));
+    const rest: string[] = [];
+    for (let from = first.next; from !== null;) {
+      const page = await searchCases(db, { ...search, from, limit: 5 });
+      rest.push(...page.cases.map((c) => c.id));
+      from = page.next;
+    }
+    expect([...first.cases.map((c) => c.id), ...rest]).toEqual(whole);
+    // A new search sees it.
+    expect(await paged(search, [50])).toContain('late');
+  });
+
+  it('issue 11: a deep page reads its own windows only, at most one window more than the first page', async () => {
+    await db.write(async (tx) => {
+      for (let i = 0; i < 60; i++) await insertCase(tx, newCase(String(i), { description: `Hồ sơ trả chậm ${'lần nữa '.repeat(i % 5)}` }), now);
+    });
+    let statements = 0;
+    const counting: Executor = { execute: (stmt) => (statements++, db.execute(stmt)) };
+    const search = { terms: searchTerms('ho so'), scope: 'all', rankWindow: 10, limit: 5 } as const;
+    const cost = async (from: SearchPosition | null) => {
+      statements = 0;
+      const page = await searchCases(counting, { ...search, from });
+      return { statements, next: page.next };
+    };
+    const first = await cost(null);
+    let from = first.next;
+    for (let i = 0; i < 8 && from; i++) from = (await searchCases(db, { ...search, from })).next;
+    expect(from).not.toBeNull();
+    // Page ten: its window and, for its last result and the one after, the next (a window read and ranked: two
+    // statements). Reading the nine pages before it again would be five windows more.
+    expect((await cost(from)).statements).toBeLessThanOrEqual(first.statements + 2);
+  });
+
+  it('leaves out of a text search the cases an identity search with the given tokens finds', async () => {
+    await db.write(async (tx) => {
+      await insertCase(tx, newCase('named', { description: 'Hồ sơ Lan trả chậm.', contact: { name: 'Lê Thị Lan', phone: '0911111111' } }), now);
+      await insertCase(tx, newCase('words', { description: 'Hồ sơ Lan trả chậm.', contact: { name: 'Trần Văn Bình', phone: '0922222222' } }), now);
+    });
+    const tokens = identitySearchTokens(identitySearchTerms('le thi lan'));
+    expect(await idsByIdentity('le thi lan')).toEqual(['named']);
+    const search = { terms: searchTerms('Lan'), scope: 'all' } as const;
+    expect(new Set(await paged(search, [10]))).toEqual(new Set(['named', 'words']));
+    expect(await paged({ ...search, excludeIdentity: { tokens, columns: 'all' } }, [10])).toEqual(['words']);
+    expect(await paged({ ...search, excludeIdentity: { tokens: [], columns: 'all' } }, [10])).toHaveLength(2);
   });
 });

@@ -276,9 +276,28 @@ interface CaseFilter {
   readonly statuses?: readonly CaseStatus[] | undefined;
   /** Only cases assigned to this staff member. */
   readonly assignedTo?: string | undefined;
+  /** The page's size (200 unless set). */
   readonly limit?: number | undefined;
-  /** Matches to skip, best first: the page of results (0, 50, 100 …). */
-  readonly offset?: number | undefined;
+  /** Where the page starts: the previous page's `next` (the first page when unset). */
+  readonly from?: SearchPosition | null | undefined;
+}
+
+/**
+ * Where a page of results starts: the window of matches at or below `atMost` (see nextWindow), and how many of
+ * its matches, best first and after the filter, earlier pages showed. A window is pinned by its newest index row,
+ * so cases indexed after the first page (above it) neither shift the pages nor appear in them: a search's pages
+ * are the list as it stood at its first page. Each page reads its own windows only, whatever its depth (issue
+ * 11: paging by an offset re-read every earlier result, which made exporting a broad search quadratic).
+ */
+export interface SearchPosition {
+  readonly atMost: number;
+  readonly skip: number;
+}
+
+/** A page of results and where the next one starts (null: none). */
+export interface SearchPage {
+  readonly cases: CaseRecord[];
+  readonly next: SearchPosition | null;
 }
 
 /** How the matches are read and ranked; tests set small values to see at a few dozen cases what happens at a million. */
@@ -294,6 +313,8 @@ interface Ranking {
 export interface CaseSearch extends CaseFilter, Ranking {
   readonly terms: readonly string[];
   readonly scope: SearchScope;
+  /** Cases an identity search with these tokens finds are left out: a list that showed them first (case-list.ts). */
+  readonly excludeIdentity?: { readonly tokens: readonly string[]; readonly columns: IdentityColumns } | undefined;
 }
 
 export interface IdentityCaseSearch extends CaseFilter, Ranking {
@@ -376,18 +397,18 @@ async function planQuery(db: Executor, phrases: readonly string[], rankTermDocs:
 }
 
 /**
- * The next window of matches, newest first: up to `size` index rows below `below` (all rows when null). A LIMIT
- * read lazily from the top of the lists; a range with a lower bound made FTS5 read several times more.
+ * The next window of matches, newest first: up to `size` index rows at or below `atMost` (from the newest when
+ * null). A LIMIT read lazily from the top of the lists; a range with a lower bound made FTS5 read several times more.
  */
-async function nextWindow(db: Executor, query: Query, below: number | null, size: number): Promise<number[]> {
+async function nextWindow(db: Executor, query: Query, atMost: number | null, size: number): Promise<number[]> {
   // The probe read the newest matches of a single phrase already: all of them when it found fewer than it read.
-  if (below === null && query.newest !== null && (size <= query.newest.length || query.allNewest)) {
+  if (atMost === null && query.newest !== null && (size <= query.newest.length || query.allNewest)) {
     return query.newest.slice(0, size);
   }
   const expression = and(query.phrases);
   const result = await db.execute({
-    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ? ${below === null ? '' : 'AND rowid < ?'} ORDER BY rowid DESC LIMIT ?`,
-    args: below === null ? [expression, size] : [expression, below, size],
+    sql: `SELECT rowid FROM case_search WHERE case_search MATCH ? ${atMost === null ? '' : 'AND rowid <= ?'} ORDER BY rowid DESC LIMIT ?`,
+    args: atMost === null ? [expression, size] : [expression, atMost, size],
   });
   return result.rows.map((r) => Number(r.rowid));
 }
@@ -447,52 +468,91 @@ async function casesOfMatches(db: Executor, ranked: readonly RankedMatch[]): Pro
   return ranked.flatMap((r) => byDoc.get(r.docId) ?? []);
 }
 
-/** Of these ranked matches, the first `wanted` whose case passes the filter. */
-async function passing(db: Executor, ranked: readonly RankedMatch[], filter: CaseFilter, wanted: number): Promise<RankedMatch[]> {
+/** Those of these ranked matches whose case passes the filter, in their order. */
+async function passing(db: Executor, ranked: readonly RankedMatch[], filter: CaseFilter): Promise<RankedMatch[]> {
   if (ranked.length === 0) return [];
   const { where, args } = filterClause(filter);
   const result = await db.execute({ sql: `SELECT d.doc_id ${PAGE_JOIN} WHERE ${where}`, args: [JSON.stringify(ranked.map((r) => r.docId)), ...args] });
   const ok = new Set(result.rows.map((row) => Number(row.doc_id)));
-  return ranked.filter((r) => ok.has(r.docId)).slice(0, wanted);
+  return ranked.filter((r) => ok.has(r.docId));
+}
+
+/** Those of these matches (newest first) that the `exclude` expression does not also match, in their order. */
+async function notExcluded(db: Executor, ranked: readonly RankedMatch[], window: readonly number[], exclude: string | undefined): Promise<RankedMatch[]> {
+  const newest = window[0];
+  const oldest = window[window.length - 1];
+  if (exclude === undefined || newest === undefined || oldest === undefined) return [...ranked];
+  const found = await db.execute({
+    sql: 'SELECT rowid FROM case_search WHERE case_search MATCH ? AND rowid >= ? AND rowid <= ?',
+    args: [exclude, oldest, newest],
+  });
+  const left = new Set(found.rows.map((r) => Number(r.rowid)));
+  return ranked.filter((r) => !left.has(r.docId));
+}
+
+interface Paging extends CaseFilter, Ranking {
+  /** Matches of this FTS5 expression are left out (the results an earlier list already showed). */
+  readonly exclude?: string | undefined;
 }
 
 /**
  * Ranks inside FTS5, a window of matches at a time (see RANK_WINDOW), and reads whole cases for the page only
  * (issue 11: ranking and joining every match first took 6-9 s for a broad term at a million cases). A filter
  * (a unit, statuses, an assignee) is checked on each window's matches by narrow rows until the page is full.
+ * A page starts where the previous one ended (SearchPosition) and reads one result more than it shows, to know
+ * whether another page follows.
  */
-async function matching(db: Executor, phrases: readonly string[], filter: CaseFilter & Ranking): Promise<CaseRecord[]> {
+async function matching(db: Executor, phrases: readonly string[], filter: Paging): Promise<SearchPage> {
   const limit = filter.limit ?? 200;
-  const offset = filter.offset ?? 0;
-  const wanted = offset + limit;
   const filtered = filter.unitId !== undefined || (filter.statuses?.length ?? 0) > 0 || filter.assignedTo !== undefined;
   const query = await planQuery(db, phrases, filter.rankTermDocs ?? RANK_TERM_DOCS, filter.sparseRankRows ?? SPARSE_RANK_ROWS);
   // Unranked matches come newest first: a page needs no more than its own rows (more when a filter drops some).
-  const unranked = query.ranking.length === 0 ? (filtered ? Math.max(wanted, UNRANKED_CHUNK) : wanted) : null;
-  const size = filter.rankWindow ?? unranked ?? Math.max(RANK_WINDOW, wanted);
-  const kept: RankedMatch[] = [];
-  for (let below: number | null = null; kept.length < wanted;) {
-    const window = await nextWindow(db, query, below, size);
-    const ranked = await rankedWindow(db, query, window);
-    kept.push(...(filtered ? await passing(db, ranked, filter, wanted - kept.length) : ranked.slice(0, wanted - kept.length)));
+  const unranked = query.ranking.length === 0;
+  const size = filter.rankWindow ?? (unranked ? (filtered ? Math.max(limit + 1, UNRANKED_CHUNK) : limit + 1) : RANK_WINDOW);
+  // Each result kept, with where it stands: its window's top and its place among the window's shown matches.
+  const kept: { match: RankedMatch; at: SearchPosition }[] = [];
+  let atMost = filter.from?.atMost ?? null;
+  let skip = filter.from?.skip ?? 0;
+  while (kept.length <= limit) {
+    const window = await nextWindow(db, query, atMost, size);
+    const top = atMost ?? window[0];
+    if (top === undefined) break;
+    let shown = await rankedWindow(db, query, window);
+    if (filtered) shown = await passing(db, shown, filter);
+    shown = await notExcluded(db, shown, window, filter.exclude);
+    for (let i = skip; i < shown.length && kept.length <= limit; i++) {
+      const match = shown[i];
+      // Unranked matches are in index order: the next page starts at the match itself, whatever the window size.
+      if (match) kept.push({ match, at: unranked ? { atMost: match.docId, skip: 0 } : { atMost: top, skip: i } });
+    }
     const oldest = window[window.length - 1];
     if (window.length < size || oldest === undefined) break;
-    below = oldest;
+    atMost = oldest - 1;
+    skip = 0;
   }
-  return casesOfMatches(db, kept.slice(offset, wanted));
+  const page = kept.slice(0, limit);
+  return {
+    cases: await casesOfMatches(
+      db,
+      page.map((k) => k.match),
+    ),
+    next: kept[limit]?.at ?? null,
+  };
 }
 
 /** Cases matching the words, best match first (bm25), then oldest first. No terms: no results. */
-export async function searchCases(db: Executor, search: CaseSearch): Promise<CaseRecord[]> {
-  if (search.terms.length === 0) return [];
-  return matching(db, termPhrases(search.terms, search.scope), search);
+export async function searchCases(db: Executor, search: CaseSearch): Promise<SearchPage> {
+  if (search.terms.length === 0) return { cases: [], next: null };
+  const excluded = search.excludeIdentity;
+  const exclude = excluded && excluded.tokens.length > 0 ? identityExpression(excluded.tokens, excluded.columns) : undefined;
+  return matching(db, termPhrases(search.terms, search.scope), { ...search, exclude });
 }
 
 /**
  * Cases whose citizen (or a caller about them) has all these whole identity values. The caller decides who
  * may search which columns, and audits the search (packages/api case-list.ts).
  */
-export async function searchCasesByIdentity(db: Executor, search: IdentityCaseSearch): Promise<CaseRecord[]> {
-  if (search.tokens.length === 0) return [];
+export async function searchCasesByIdentity(db: Executor, search: IdentityCaseSearch): Promise<SearchPage> {
+  if (search.tokens.length === 0) return { cases: [], next: null };
   return matching(db, identityPhrases(search.tokens, search.columns), search);
 }
