@@ -106,8 +106,13 @@ test("the officer saves the citizen's file from the case page, and a plain link 
   const dialog = await openWidget(page);
   await dialog.getByLabel('Loại phản ánh').selectOption({ label: 'Trả kết quả muộn so với ngày hẹn' });
   await dialog.getByLabel('Nội dung phản ánh').fill('Giấy hẹn trả kết quả hồ sơ đã quá 5 ngày, tôi gửi kèm ảnh chụp giấy hẹn để cán bộ kiểm tra.');
-  await dialog.getByLabel('Tệp đính kèm (không bắt buộc)').setInputFiles({ name: 'giấy hẹn.png', mimeType: 'image/png', buffer: png });
+  const input = dialog.getByLabel('Tệp đính kèm (không bắt buộc)');
+  await expect(dialog.getByTestId('chosen-files')).toHaveText('Chưa chọn tệp nào.');
+  await input.setInputFiles({ name: 'giấy hẹn.png', mimeType: 'image/png', buffer: png });
   await expect(dialog.getByText('Đã tải lên')).toBeVisible();
+  // Issue 13: the widget says what is chosen; the browser's own "no file chosen" (the input is emptied) is hidden.
+  await expect(dialog.getByTestId('chosen-files')).toHaveText('Đã chọn 1 tệp:');
+  expect(await input.evaluate((el) => getComputedStyle(el).color)).toBe('rgba(0, 0, 0, 0)');
   await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
   const withFile = await readReceipt(dialog);
 

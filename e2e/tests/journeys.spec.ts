@@ -108,10 +108,15 @@ test.describe('a complaint travels from a ward website to the staff portal and b
     expect(errors).toEqual([]);
   });
 
-  test('a wrong access key reveals nothing', async ({ page }) => {
-    const dialog = await track(page, { reference: receipt.reference, accessKey: 'AAAA-BBBB-CCCC-DDDD-EEEE' });
+  test('a wrong access key reveals nothing, not even the case a right one showed before (issue 13)', async ({ page }) => {
+    const dialog = await track(page, receipt);
+    await expect(dialog.getByTestId('track-answer')).toContainText(answerText);
+    // On a shared computer the next person types their own codes, mistyped: the earlier case leaves the screen.
+    await dialog.getByLabel('Mã tra cứu').fill('AAAA-BBBB-CCCC-DDDD-EEEE');
+    await dialog.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText('Không tìm thấy phản ánh');
     await expect(dialog.getByTestId('track-answer')).toHaveCount(0);
+    await expect(dialog.getByTestId('track-status')).toHaveCount(0);
   });
 });
 

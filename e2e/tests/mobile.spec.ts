@@ -129,3 +129,33 @@ test('at 320 px wide every view reflows without sideways scrolling', async ({ pa
   await expect(dialog.getByTestId('track-status')).toHaveText('Đã tiếp nhận');
   expect(await offenders(dialog, 'reflow'), 'the tracking result').toEqual([]);
 });
+
+test('issue 13: on a phone the first invalid field comes into view below the sticky header, and the English header keeps its toggle on one line', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const dialog = await openByTap(page);
+  const first = dialog.getByLabel('Loại phản ánh');
+  const header = dialog.locator('.head');
+  // The dialog scrolled so that the first field lies half under the sticky header: "in view" to a browser that
+  // does not count the header, so focusing it alone would not scroll. The form is sent without scrolling to "Gửi".
+  await dialog.evaluate((root, top) => root.scrollBy(0, top), (await first.boundingBox())!.y - 20);
+  expect((await first.boundingBox())!.y).toBeLessThan((await header.boundingBox())!.height);
+  await dialog.getByRole('button', { name: 'Gửi', exact: true }).dispatchEvent('click');
+  await expect(first).toBeFocused();
+  const head = (await header.boundingBox())!;
+  const label = (await dialog.getByText('Loại phản ánh', { exact: true }).first().boundingBox())!;
+  // Not under the header: the field and its label above it can be read.
+  expect(label.y).toBeGreaterThanOrEqual(head.y + head.height);
+
+  await dialog.getByRole('button', { name: 'English' }).tap();
+  const toggle = page.getByRole('button', { name: 'Tiếng Việt' });
+  await expect(toggle).toBeVisible();
+  // One line box for its text: "Tiếng Việt" does not break beside the English title at 320 px.
+  const lines = await toggle.evaluate((button) => {
+    const range = document.createRange();
+    range.selectNodeContents(button);
+    return new Set(Array.from(range.getClientRects(), (r: DOMRect) => Math.round(r.top))).size;
+  });
+  expect(lines).toBe(1);
+});

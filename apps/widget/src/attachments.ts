@@ -25,8 +25,18 @@ export const DEFAULT_LIMITS: Limits = {
   attachmentTypes: ATTACHMENT_TYPES,
 };
 
-/** The list of chosen files. */
+/**
+ * The list of chosen files. The file input's own text is hidden: the browser's says "no file chosen" once the
+ * files are taken into the list (the input is emptied so the same file can be chosen again), and in the
+ * operating system's language, not the widget's; the line under it says how many files are chosen.
+ */
 export const attachmentStyles = css`
+  input[type='file'] {
+    color: transparent; /* its button keeps its own colour (form-styles.ts) */
+  }
+  .chosen {
+    margin: 0.25em 0;
+  }
   li {
     display: flex;
     flex-wrap: wrap;
@@ -181,6 +191,7 @@ export class Attachments {
           onChange?.();
         }}
       />
+      <p class="chosen" data-testid="chosen-files">${t.chosenFiles(this.files.length)}</p>
       ${
         this.files.length
           ? html`<ul>

@@ -46,6 +46,13 @@ export const formStyles = css`
   legend {
     font-weight: 600;
   }
+  /* A field focused by a script (the first invalid one) comes to rest below the widget's sticky header, with its
+     label above it in view, not under the header. */
+  input,
+  select,
+  textarea {
+    scroll-margin-top: 9em;
+  }
   input:not([type='checkbox'], [type='radio'], [type='file']),
   select,
   textarea {

@@ -166,6 +166,8 @@ export class PaknTrackForm extends LitElement {
     if (!this._reference.trim()) errors.reference = required;
     if (!this._accessKey.trim()) errors.accessKey = required;
     this._done = '';
+    // The case shown belongs to the codes it was tracked with: new codes, right or wrong, never show it again.
+    this._result = null;
     if (await this.#call((api, codes) => api.track(codes), errors)) {
       this._score = 0;
       await this.updateComplete;

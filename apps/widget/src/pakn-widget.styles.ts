@@ -113,6 +113,9 @@ export const widgetStyles = css`
   .head .lang {
     font-size: 0.875em;
     text-decoration: underline;
+    /* "Tiếng Việt" on one line beside the English title on a phone: the title wraps instead. */
+    white-space: nowrap;
+    flex: none;
   }
   .close {
     font-size: 1.5em;

@@ -35,6 +35,7 @@ export const en: WidgetText = {
   attachHint: (count, mb) => `JPEG, PNG, WebP or PDF; up to ${count} files of ${mb} MB.`,
   uploading: (percent) => `Uploading ${percent}%`,
   uploaded: 'Uploaded',
+  chosenFiles: (n) => (n ? `${n} file${n > 1 ? 's' : ''} chosen:` : 'No file chosen.'),
   uploadPending: 'Offline: will upload when you submit.',
   remove: 'Remove',
   removeFile: (name) => `Remove file ${name}`,

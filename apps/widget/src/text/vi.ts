@@ -40,6 +40,7 @@ export const vi = {
   attachHint: (count: number, mb: number) => `Ảnh (JPEG, PNG, WebP) hoặc PDF; tối đa ${count} tệp, mỗi tệp không quá ${mb} MB.`,
   uploading: (percent: number) => `Đang tải lên ${percent}%`,
   uploaded: 'Đã tải lên',
+  chosenFiles: (n: number) => (n ? `Đã chọn ${n} tệp:` : 'Chưa chọn tệp nào.'),
   uploadPending: 'Chưa tải lên được do mất mạng; sẽ tải lên khi gửi.',
   remove: 'Xóa',
   removeFile: (name: string) => `Xóa tệp ${name}`,
