@@ -2,7 +2,9 @@ import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareUnitDayFacts, evaluationFacts, listCases, listUnits } from '@pakn/db';
 import {
+  DEFAULT_SCORING,
   evaluateUnits,
+  scoreUnits,
   periodInstants,
   totalAnswers,
   type AnsweredCaseFacts,
@@ -134,7 +136,9 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
     }
     // The whole evaluation, as the API serves it, equals the one built on the recount.
     const units = await listUnits(f.db);
-    expect(await f.as('director').unit.evaluation(period)).toEqual(evaluateUnits({ units, ...recounted }));
+    // The score columns and working-day histograms are checked against their recount by compareUnitDayFacts above.
+    const expected = evaluateUnits({ units, ...recounted, scores: stored.scores, answerDays: stored.answerDays });
+    expect((await f.as('director').unit.evaluation(period)).rows).toEqual(scoreUnits(expected, DEFAULT_SCORING));
     return recounted.answeredCount;
   }
 
@@ -197,7 +201,8 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
       ],
       in_progress: [
         () => handler.case.submitAnswer({ caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả cho ông/bà.' }),
-        () => handler.case.submitAnswer({ caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả cho ông/bà.' }),
+        // Another outcome on a redone answer moves the outcome of the case's earlier verified answers (migration 0021).
+        () => handler.case.submitAnswer({ caseId, outcome: r() < 0.5 ? 'partly_substantiated' : 'not_substantiated', answer: 'Phường đã trả lời lại.' }),
         () => handler.case.requestInfo({ caseId, question: 'Đề nghị ông/bà gửi ảnh giấy hẹn trả kết quả.' }),
         extension,
         extension,
