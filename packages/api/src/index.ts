@@ -21,4 +21,5 @@ export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
 export { exportCases, type CsvExport } from './exports.ts';
 export { exportUnitEvaluation, exportUnitEvaluationXlsx, evaluationWorkbook, type BinaryExport } from './evaluation-exports.ts';
+export { scoredEvaluation, type ScoredEvaluation } from './evaluation.ts';
 export { uploadAnswerAttachment, removeAnswerAttachment, downloadAnswerAttachmentForStaff, downloadAnswerAttachmentForCitizen } from './answer-attachments.ts';

@@ -90,9 +90,10 @@ export class PaknEvaluationScoring extends PaknElement {
               label,
               value: draft[key],
               error: errors[key === 'minimumCases' ? key : `weights.${key}`] ?? errors.weights,
-              onInput: (value: string) => (this.draft = { ...draft, [key]: value }),
+              // The draft as it is now: two fields typed before the next render both count.
+              onInput: (value: string) => (this.draft = { ...(this.draft ?? draft), [key]: value }),
             });
-          return html`<form class="editor" novalidate @submit=${(e: SubmitEvent) => void this.#save(e, draft)}>
+          return html`<form class="editor" novalidate @submit=${(e: SubmitEvent) => void this.#save(e, this.draft ?? draft)}>
             ${SCORING_CRITERIA.map((c) => input(c, SCORING_CRITERION_LABELS[c][lang]))} ${input('minimumCases', STRINGS.minimum[lang])}
             ${formErrorAlert(this.#editor.formError)}
             <div class="actions"><button type="submit" ?disabled=${this.#editor.busy}>${STRINGS.save[lang]}</button></div>
