@@ -54,7 +54,7 @@ async function generatedRows(path: string): Promise<string> {
       'SELECT * FROM unit_day_facts ORDER BY day, unit_id',
       'SELECT * FROM approval_repeats ORDER BY letter_id',
       'SELECT * FROM unit_day_scores ORDER BY day, unit_id',
-      'SELECT * FROM unit_day_answer_days ORDER BY day, unit_id, days',
+      'SELECT * FROM unit_day_answer_days ORDER BY day, unit_id',
     ]) {
       parts.push((await file.execute(sql)).rows);
     }

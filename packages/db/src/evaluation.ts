@@ -1,7 +1,7 @@
 import { QueueRank, type AnswerTotals, type EvaluationPeriod } from '@pakn/domain';
 import { NANODAYS_PER_DAY } from './answer-facts.ts';
 import { RECORD_KINDS } from './migrations/0019-unit-day-facts.ts';
-import { SCORE_COLUMNS } from './migrations/0021-unit-evaluation.ts';
+import { ANSWER_DAY_COLUMNS, SCORE_COLUMNS } from './migrations/0021-unit-evaluation.ts';
 import type { Executor } from './connection.ts';
 import { num, str } from './rows.ts';
 
@@ -109,7 +109,7 @@ function periodReads(parts: Parts, table: 'facts' | 'scores' | 'answer_days', se
 }
 
 /** The columns of a per-unit table summed over a period, per unit. */
-async function sumPerUnit(db: Executor, parts: Parts, table: 'facts' | 'scores', sums: string, columns: readonly string[]) {
+async function sumPerUnit(db: Executor, parts: Parts, table: 'facts' | 'scores' | 'answer_days', sums: string, columns: readonly string[]) {
   const totals = new Map<string, Record<string, number>>();
   for (const read of periodReads(parts, table, `unit_id, ${sums}`, 'unit_id')) {
     for (const row of (await db.execute(read)).rows) {
@@ -123,15 +123,11 @@ async function sumPerUnit(db: Executor, parts: Parts, table: 'facts' | 'scores',
 
 /** Each unit's timed answers of the period by whole working days taken: `[days, answers]` pairs, fewest days first. */
 async function answerDays(db: Executor, parts: Parts): Promise<Record<string, [number, number][]>> {
-  const histogram = new Map<string, Map<number, number>>();
-  for (const read of periodReads(parts, 'answer_days', 'unit_id, days, SUM(answers) AS answers', 'unit_id, days')) {
-    for (const row of (await db.execute(read)).rows) {
-      const unit = histogram.get(str(row, 'unit_id')) ?? new Map<number, number>();
-      unit.set(num(row, 'days'), (unit.get(num(row, 'days')) ?? 0) + num(row, 'answers'));
-      histogram.set(str(row, 'unit_id'), unit);
-    }
-  }
+  const sums = ANSWER_DAY_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
+  const totals = await sumPerUnit(db, parts, 'answer_days', sums, ANSWER_DAY_COLUMNS);
   const result = keyedByUnit<[number, number][]>();
-  for (const [unitId, days] of histogram) result[unitId] = [...days].filter(([, n]) => n !== 0).sort((a, b) => a[0] - b[0]);
+  for (const [unitId, days] of totals) {
+    result[unitId] = ANSWER_DAY_COLUMNS.map((c, i): [number, number] => [i, days[c] ?? 0]).filter(([, n]) => n !== 0);
+  }
   return result;
 }

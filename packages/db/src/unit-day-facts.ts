@@ -1,6 +1,7 @@
 import type { Executor } from './connection.ts';
 import { APPROVAL_REPEATS_RECOUNT, COLUMNS, UNIT_DAY_FACTS_FILL, UNIT_DAY_FACTS_RECOUNT, unitMonthFacts } from './migrations/0019-unit-day-facts.ts';
 import {
+  ANSWER_DAY_COLUMNS,
   SCORE_COLUMNS,
   UNIT_DAY_ANSWER_DAYS_RECOUNT,
   UNIT_DAY_SCORES_RECOUNT,
@@ -31,11 +32,12 @@ async function rowsAsJson(db: Executor, sql: string): Promise<string[]> {
 export async function compareUnitDayFacts(db: Executor): Promise<UnitDayFactsComparison> {
   const nonZero = COLUMNS.map((c) => `${c} != 0`).join(' OR ');
   const scored = SCORE_COLUMNS.map((c) => `${c} != 0`).join(' OR ');
+  const timed = ANSWER_DAY_COLUMNS.map((c) => `${c} != 0`).join(' OR ');
   const stored = [
     ...(await rowsAsJson(db, `SELECT * FROM unit_day_scores WHERE ${scored} ORDER BY day, unit_id`)),
     ...(await rowsAsJson(db, `SELECT * FROM unit_month_scores WHERE ${scored} ORDER BY month, unit_id`)),
-    ...(await rowsAsJson(db, 'SELECT * FROM unit_day_answer_days WHERE answers != 0 ORDER BY day, unit_id, days')),
-    ...(await rowsAsJson(db, 'SELECT * FROM unit_month_answer_days WHERE answers != 0 ORDER BY month, unit_id, days')),
+    ...(await rowsAsJson(db, `SELECT * FROM unit_day_answer_days WHERE ${timed} ORDER BY day, unit_id`)),
+    ...(await rowsAsJson(db, `SELECT * FROM unit_month_answer_days WHERE ${timed} ORDER BY month, unit_id`)),
     ...(await rowsAsJson(db, `SELECT * FROM unit_day_facts WHERE ${nonZero} ORDER BY day, unit_id`)),
     ...(await rowsAsJson(db, `SELECT * FROM unit_month_facts WHERE ${nonZero} ORDER BY month, unit_id`)),
     ...(await rowsAsJson(db, 'SELECT letter_id, unit_id, case_id, day FROM approval_repeats ORDER BY letter_id')),
@@ -43,8 +45,8 @@ export async function compareUnitDayFacts(db: Executor): Promise<UnitDayFactsCom
   const recounted = [
     ...(await rowsAsJson(db, `SELECT * FROM (${UNIT_DAY_SCORES_RECOUNT}) ORDER BY day, unit_id`)),
     ...(await rowsAsJson(db, `SELECT * FROM (${unitMonthScores(UNIT_DAY_SCORES_RECOUNT)}) ORDER BY month, unit_id`)),
-    ...(await rowsAsJson(db, `SELECT * FROM (${UNIT_DAY_ANSWER_DAYS_RECOUNT}) ORDER BY day, unit_id, days`)),
-    ...(await rowsAsJson(db, `SELECT * FROM (${unitMonthAnswerDays(UNIT_DAY_ANSWER_DAYS_RECOUNT)}) ORDER BY month, unit_id, days`)),
+    ...(await rowsAsJson(db, `SELECT * FROM (${UNIT_DAY_ANSWER_DAYS_RECOUNT}) ORDER BY day, unit_id`)),
+    ...(await rowsAsJson(db, `SELECT * FROM (${unitMonthAnswerDays(UNIT_DAY_ANSWER_DAYS_RECOUNT)}) ORDER BY month, unit_id`)),
     ...(await rowsAsJson(db, `SELECT * FROM (${UNIT_DAY_FACTS_RECOUNT}) ORDER BY day, unit_id`)),
     ...(await rowsAsJson(db, `SELECT * FROM (${unitMonthFacts(UNIT_DAY_FACTS_RECOUNT)}) ORDER BY month, unit_id`)),
     ...(await rowsAsJson(db, `SELECT * FROM (${APPROVAL_REPEATS_RECOUNT}) ORDER BY letter_id`)),
