@@ -34,13 +34,13 @@ interface Column {
   readonly width?: number;
 }
 
-export const NOT_ENOUGH_DATA: Text = { vi: 'chưa đủ số liệu', en: 'not enough data' };
+const NOT_ENOUGH_DATA: Text = { vi: 'chưa đủ số liệu', en: 'not enough data' };
 
 const count = (vi: string, en: string, value: (r: ScoredUnitRow) => number): Column => ({ label: { vi, en }, format: 'integer', value });
 const rated = (score: 1 | 2 | 3 | 4 | 5) => count(`Số lượt đánh giá ${score} điểm`, `Ratings of ${score}`, (r) => r.ratingDistribution[score - 1] ?? 0);
 
 /** The columns of the units' table, as on the page. */
-export const EVALUATION_COLUMNS: readonly Column[] = [
+const EVALUATION_COLUMNS: readonly Column[] = [
   { label: { vi: 'Hạng', en: 'Rank' }, format: 'integer', value: (r, lang) => r.rank ?? (r.enoughData ? null : NOT_ENOUGH_DATA[lang]), width: 16 },
   { label: { vi: 'Đơn vị', en: 'Unit' }, format: 'integer', value: (r) => r.unitName, width: 36 },
   { label: { vi: 'Điểm', en: 'Score' }, format: 'decimal', value: (r) => r.score },

@@ -25,6 +25,8 @@ import { createFixture, type Fixture } from '../test-fixture.ts';
  * algorithm gives the same figures as the stored ones. The letters, ratings and reviews are summed per unit and
  * day by triggers (migration 0019): the same histories (with ratings, and cases forwarded again, to the same unit
  * or another) check them against the old queries and the stored rows against a recount from their sources.
+ * Issue 12 (migration 0021): declines, and a redone answer with another outcome, which moves the outcome of the
+ * case's earlier verified answers, are in the same histories.
  */
 
 /** A small deterministic generator (mulberry32): each seed is one reproducible history. */
@@ -201,7 +203,6 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
       ],
       in_progress: [
         () => handler.case.submitAnswer({ caseId, outcome: 'substantiated', answer: 'Phường đã trả kết quả cho ông/bà.' }),
-        // Another outcome on a redone answer moves the outcome of the case's earlier verified answers (migration 0021).
         () => handler.case.submitAnswer({ caseId, outcome: r() < 0.5 ? 'partly_substantiated' : 'not_substantiated', answer: 'Phường đã trả lời lại.' }),
         () => handler.case.requestInfo({ caseId, question: 'Đề nghị ông/bà gửi ảnh giấy hẹn trả kết quả.' }),
         extension,

@@ -20,13 +20,13 @@ import type { Migration } from './migration.ts';
 
 const day = (instant: string) => `date(${instant}, '+7 hours')`;
 
-export const OUTCOME_COLUMNS = ['substantiated', 'partly_substantiated', 'not_substantiated'] as const;
-export const RATING_COLUMNS = ['rated_1', 'rated_2', 'rated_3', 'rated_4', 'rated_5'] as const;
+const OUTCOME_COLUMNS = ['substantiated', 'partly_substantiated', 'not_substantiated'] as const;
+const RATING_COLUMNS = ['rated_1', 'rated_2', 'rated_3', 'rated_4', 'rated_5'] as const;
 export const SCORE_COLUMNS = ['declines', ...OUTCOME_COLUMNS, ...RATING_COLUMNS] as const;
 type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 
 /** The largest histogram bucket: an answer of 60 working days or more (four times the allowance) counts there. */
-export const MAX_ANSWER_DAYS = 60;
+const MAX_ANSWER_DAYS = 60;
 export const ANSWER_DAY_COLUMNS = Array.from({ length: MAX_ANSWER_DAYS + 1 }, (_, i) => `d${i}`);
 const NANODAYS = 1_000_000_000;
 const bucketOf = (nanodays: string) => `MIN(${MAX_ANSWER_DAYS}, (${nanodays} + ${NANODAYS - 1}) / ${NANODAYS})`;

@@ -5,7 +5,7 @@ import type { PaknClient } from '@pakn/api-client';
 /** One unit's row, scored (unit.evaluation, and the rows of a saved evaluation: the same shape). */
 export type EvaluationRow = Awaited<ReturnType<PaknClient['unit']['evaluation']['query']>>['rows'][number];
 
-export const NOT_ENOUGH_DATA: Text = { vi: 'chưa đủ số liệu', en: 'not enough data' };
+const NOT_ENOUGH_DATA: Text = { vi: 'chưa đủ số liệu', en: 'not enough data' };
 
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
@@ -35,7 +35,7 @@ const stars = (score: 1 | 2 | 3 | 4 | 5): Column => ({
 });
 
 /** Every figure of the evaluation, in the order of the exports (the unit's name is the row's header). */
-export const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly Column[] = [
   { label: { vi: 'Hạng', en: 'Rank' }, cell: (r, lang) => r.rank ?? (r.enoughData ? dash : NOT_ENOUGH_DATA[lang]), group: 'rank' },
   { label: { vi: 'Điểm', en: 'Score' }, cell: (r) => n(r.score), group: 'rank' },
   { label: { vi: 'Tiếp nhận', en: 'Received' }, cell: (r) => r.received, group: 'cases' },
