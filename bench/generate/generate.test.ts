@@ -53,6 +53,8 @@ async function generatedRows(path: string): Promise<string> {
       'SELECT * FROM reference_counters ORDER BY year',
       'SELECT * FROM unit_day_facts ORDER BY day, unit_id',
       'SELECT * FROM approval_repeats ORDER BY letter_id',
+      'SELECT * FROM unit_day_scores ORDER BY day, unit_id',
+      'SELECT * FROM unit_day_answer_days ORDER BY day, unit_id',
     ]) {
       parts.push((await file.execute(sql)).rows);
     }
@@ -127,7 +129,7 @@ describe('the data generator', () => {
     const caller = createCaller({ services, request: STAFF_REQUEST, staff: director });
     const found = await caller.case.inbox({ status: 'all', q: 'hồ sơ' });
     expect(found.items.length).toBeGreaterThan(0);
-    const evaluation = await caller.unit.evaluation({ from: '2025-11-01', to: '2026-10-31' });
+    const { rows: evaluation } = await caller.unit.evaluation({ from: '2025-11-01', to: '2026-10-31' });
     expect(evaluation.some((row) => row.received > 0)).toBe(true);
   });
 
@@ -143,7 +145,7 @@ describe('the data generator', () => {
     expect(await recountCaseQueues(db, calendars, 'all')).toBe(0);
     expect(await recountAnswerFacts(db, calendars, { since: '1970-01-01T00:00:00.000Z' })).toBe(0);
     expect(await generatedRows(first)).toBe(before);
-    // The evaluation's daily sums (migration 0019), counted after the load: a recount from their sources equals them.
+    // The evaluation's daily sums (migrations 0019 and 0021), counted after the load: a recount from their sources equals them.
     const sums = await compareUnitDayFacts(db);
     expect(sums.recounted.length).toBeGreaterThan(0);
     expect(sums.stored).toEqual(sums.recounted);

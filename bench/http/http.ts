@@ -25,6 +25,7 @@ import {
   type PagedCall,
   type StaffCall,
 } from './api-calls.ts';
+import { evaluationFigures } from './evaluation.ts';
 import { ratio, type Result } from './figures.ts';
 import { latencies, throughput, type Throughput } from './load.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
@@ -334,6 +335,8 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
     await hono.stop();
   }
   await readWorkerFigures(run, options, track, today);
+  // The evaluation scored and as XLSX, in process on the file the server migrated (issue 12).
+  for (const figure of await evaluationFigures(path, today)) push(run, figure);
   const plans = await queryPlans(path, [...staffCalls(today), ...calls], today);
   for (const name of new Set(plans.map((p) => p.call))) {
     const scans = plans.filter((p) => p.call === name).reduce((n, p) => n + p.fullScans.length, 0);

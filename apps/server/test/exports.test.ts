@@ -99,8 +99,23 @@ describe('CSV exports over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('filename="pakn-danh-gia-don-vi-2026-01-01_2026-12-31.csv"');
     expect((await res.text()).split('\r\n')[0]).toBe(
-      'Unit,Received,Answered,Answered on time,Overdue now,Average working days to answer,Reminders,Escalations,Reprimands,Corrections,Commendations,Average rating,Reviews requested',
+      'Rank,Unit,Score,Received,In scope,Answered,Answered on time,On-time rate,Average working days to answer,Working days (90th percentile),' +
+        'Substantiated,Partly substantiated,Not substantiated,Average rating,Ratings,Ratings of 1,Ratings of 2,Ratings of 3,Ratings of 4,Ratings of 5,' +
+        'Reviews requested,Reminders,Escalations,Reprimands,Corrections,Commendations,Overdue now',
     );
+    // The same as a workbook (issue 12): its own type, a zip file (PK), audited like the CSV.
+    const book = await exportFile('unit-evaluation.xlsx', { from: '2026-01-01', to: '2026-12-31' }, { cookie, 'accept-language': 'vi' });
+    expect(book.status).toBe(200);
+    expect(book.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(book.headers.get('content-disposition')).toContain('filename="pakn-danh-gia-don-vi-2026-01-01_2026-12-31.xlsx"');
+    expect(
+      Buffer.from(await book.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    expect((await listAudit(db, { action: 'export.unit_evaluation' })).map((a) => (a.after as { format: string }).format)).toEqual(['csv', 'xlsx']);
+    const refused = await exportFile('unit-evaluation.xlsx', { from: '2026-01-01', to: '2026-12-31' }, { cookie: await login('xuly.hoankiem') });
+    expect(refused.status).toBe(403);
   });
 
   it('fails the download when the export fails halfway, over a real connection too, instead of a file that looks complete', async () => {

@@ -93,6 +93,13 @@ const EXPECTED: Readonly<Record<string, Record<Who, Outcome>>> = {
   'unit.list': everyone,
   'unit.staff': row({ intake: 'OK', director: 'OK', inspector: 'OK', admin: 'OK', headA: 'OK' }, 'FORBIDDEN'),
   'unit.evaluation': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
+  // The scoring is the administrator's to set; whoever reads the evaluation reads it too.
+  'unit.evaluationScoring': row({ intake: 'OK', director: 'OK', inspector: 'OK', admin: 'OK' }, 'FORBIDDEN'),
+  'unit.setEvaluationScoring': row({ admin: 'OK' }, 'FORBIDDEN'),
+  // The Director signs an evaluation for the record, as they judge units.
+  'unit.saveEvaluation': directorOnly,
+  'unit.savedEvaluations': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
+  'unit.savedEvaluation': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
   'unit.records': everyone,
   'unit.record': centreOnly,
   'unit.setInspection': directorOnly,
@@ -238,6 +245,15 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
     'unit.list': (c) => c.unit.list(),
     'unit.staff': (c) => c.unit.staff({ unitId: 'ward-a' }),
     'unit.evaluation': (c) => c.unit.evaluation({ from: '2026-01-01', to: '2026-11-27' }),
+    'unit.evaluationScoring': (c) => c.unit.evaluationScoring(),
+    'unit.setEvaluationScoring': (c) =>
+      c.unit.setEvaluationScoring({ weights: { onTime: 50, answered: 20, satisfaction: 20, reviews: 5, reprimands: 5 }, minimumCases: 3 }),
+    'unit.saveEvaluation': (c) => c.unit.saveEvaluation({ period: { from: '2026-01-01', to: '2026-06-30' }, title: 'Đánh giá 6 tháng đầu năm 2026' }),
+    'unit.savedEvaluations': (c) => c.unit.savedEvaluations(),
+    'unit.savedEvaluation': async (c) => {
+      const { id } = await f.as('director').unit.saveEvaluation({ period: { from: '2026-01-01', to: '2026-03-31' }, title: 'Đánh giá quý I năm 2026' });
+      return c.unit.savedEvaluation({ id });
+    },
     'unit.records': (c) => c.unit.records({}),
     'unit.record': (c) => c.unit.record({ unitId: 'ward-a', kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }),
     'unit.setInspection': (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }),

@@ -3,7 +3,8 @@ import { foldForSearch, identitySearchTerms, maskEmail, maskName, maskPhone, nam
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CITIZEN_LIMITS } from './citizen-policy.ts';
-import { exportCases, exportUnitEvaluation } from './exports.ts';
+import { exportCases } from './exports.ts';
+import { exportUnitEvaluation, exportUnitEvaluationXlsx } from './evaluation-exports.ts';
 import { appRouter, createCaller } from './router.ts';
 import { createFixture, exportText, PASSWORD, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
 
@@ -153,6 +154,13 @@ const ROWS: Readonly<Record<string, Row>> = {
   'unit.list': { call: (c) => c.unit.list() },
   'unit.staff': { call: (c) => c.unit.staff({ unitId: 'ward-a' }) },
   'unit.evaluation': { call: (c) => c.unit.evaluation({ from: '2026-01-01', to: '2026-03-02' }) },
+  'unit.evaluationScoring': { call: (c) => c.unit.evaluationScoring() },
+  'unit.setEvaluationScoring': {
+    call: (c) => c.unit.setEvaluationScoring({ weights: { onTime: 50, answered: 20, satisfaction: 20, reviews: 5, reprimands: 5 }, minimumCases: 3 }),
+  },
+  'unit.saveEvaluation': { call: (c) => c.unit.saveEvaluation({ period: { from: '2026-01-01', to: '2026-03-02' }, title: 'Đánh giá quý I' }) },
+  'unit.savedEvaluations': { call: (c) => c.unit.savedEvaluations() },
+  'unit.savedEvaluation': { call: (c) => c.unit.savedEvaluation({ id: 'khong-co' }) },
   'unit.records': { call: (c) => c.unit.records({}) },
   'unit.record': { call: (c, w) => c.unit.record({ unitId: 'ward-a', caseId: w.caseId, kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }) },
   'unit.setInspection': { call: (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }) },
@@ -392,6 +400,13 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
           await outcome(`exportUnitEvaluation (${who})`, async () => {
             try {
               return (await exportText(await exportUnitEvaluation(f.services, request, { from: '2026-01-01', to: '2026-03-02' }))).content;
+            } catch (error) {
+              return String(error);
+            }
+          });
+          await outcome(`exportUnitEvaluationXlsx (${who})`, async () => {
+            try {
+              return Buffer.from((await exportUnitEvaluationXlsx(f.services, request, { from: '2026-01-01', to: '2026-03-02' })).content).toString('latin1');
             } catch (error) {
               return String(error);
             }

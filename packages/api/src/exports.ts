@@ -4,7 +4,6 @@ import {
   categoryLabel,
   CHANNEL_LABELS,
   DomainError,
-  EvaluationPeriodInputSchema,
   InboxInputSchema,
   OUT_OF_SCOPE_LABELS,
   formatVietnamDateTime,
@@ -19,7 +18,6 @@ import { visibleCaseCount, visibleCasePage, type CaseListInput } from './case-li
 import type { StaffCaseView } from './presenters.ts';
 import { createContext, type ApiServices, type Context, type RequestInfo } from './context.ts';
 import { csvHead, csvRecords, type CsvCell } from './csv.ts';
-import { unitEvaluation } from './evaluation.ts';
 import { assertSameOriginWrite, requirePermission } from './trpc.ts';
 
 /**
@@ -61,22 +59,6 @@ const CASE_COLUMNS: readonly Text[] = [
   { vi: 'Điểm đánh giá', en: 'Rating' },
 ];
 
-const EVALUATION_COLUMNS: readonly Text[] = [
-  { vi: 'Đơn vị', en: 'Unit' },
-  { vi: 'Tiếp nhận', en: 'Received' },
-  { vi: 'Đã trả lời', en: 'Answered' },
-  { vi: 'Trả lời đúng hạn', en: 'Answered on time' },
-  { vi: 'Đang quá hạn', en: 'Overdue now' },
-  { vi: 'Số ngày làm việc trung bình để trả lời', en: 'Average working days to answer' },
-  { vi: 'Đôn đốc', en: 'Reminders' },
-  { vi: 'Báo cáo Giám đốc', en: 'Escalations' },
-  { vi: 'Nhắc nhở', en: 'Reprimands' },
-  { vi: 'Chấn chỉnh', en: 'Corrections' },
-  { vi: 'Biểu dương', en: 'Commendations' },
-  { vi: 'Điểm hài lòng trung bình', en: 'Average rating' },
-  { vi: 'Đề nghị xem xét lại', en: 'Reviews requested' },
-];
-
 const YES: Text = { vi: 'Có', en: 'Yes' };
 const NO: Text = { vi: 'Không', en: 'No' };
 
@@ -96,7 +78,7 @@ function localTime(iso: string | null): string {
 }
 
 /** An export is audited, so it is a staff write: the portal's own origin and the anti-CSRF header (issue 9). */
-async function signedIn(services: ApiServices, request: RequestInfo) {
+export async function signedIn(services: ApiServices, request: RequestInfo) {
   const ctx = await createContext(services, request);
   assertSameOriginWrite(ctx);
   if (!ctx.staff) throw new DomainError('unauthenticated', 'Sign in first');
@@ -104,7 +86,7 @@ async function signedIn(services: ApiServices, request: RequestInfo) {
 }
 
 /** Query parameters to a schema's input, with the same field errors the forms show. */
-function parseQuery<T>(
+export function parseQuery<T>(
   schema: {
     safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
   },
@@ -125,7 +107,7 @@ const EXPORT_PAGE = 200;
  * The file's text: the head, then each page of records as it is read, and on a failure after the head a last
  * record that says the file is incomplete before the error is thrown on (see CsvExport).
  */
-async function* csvText(
+export async function* csvText(
   lang: Lang,
   header: readonly Text[],
   pages: AsyncIterable<readonly (readonly CsvCell[])[]> | Iterable<readonly (readonly CsvCell[])[]>,
@@ -200,37 +182,4 @@ export async function exportCases(services: ApiServices, request: RequestInfo, q
   await services.db.write((tx) => auditStaff(tx, ctx, { action: 'export.cases', entityType: 'export', entityId: null, after: { filter: audited, rows } }));
   const today = vietnamDateOf(services.now().getTime());
   return { filename: `pakn-phan-anh-${today}.csv`, chunks: csvText(lang, CASE_COLUMNS, casePages(ctx, filter, lang)) };
-}
-
-/** The per-unit evaluation for `from`–`to` (Vietnamese calendar days, both included), audited. */
-export async function exportUnitEvaluation(
-  services: ApiServices,
-  request: RequestInfo,
-  query: Readonly<Record<string, string | undefined>>,
-): Promise<CsvExport> {
-  const ctx = await signedIn(services, request);
-  requirePermission(ctx.staff, 'readEvaluation');
-  const period = parseQuery(EvaluationPeriodInputSchema, { from: query.from ?? '', to: query.to ?? '' });
-  const lang: Lang = request.lang;
-  const evaluation = await unitEvaluation(services, period);
-  const rows: CsvCell[][] = evaluation.map((r) => [
-    r.unitName,
-    r.received,
-    r.answered,
-    r.answeredOnTime,
-    r.overdueNow,
-    r.averageWorkingDaysToAnswer,
-    r.reminders,
-    r.escalations,
-    r.reprimands,
-    r.corrections,
-    r.commendations,
-    r.averageRating,
-    r.reviewsRequested,
-  ]);
-  await services.db.write((tx) =>
-    auditStaff(tx, ctx, { action: 'export.unit_evaluation', entityType: 'export', entityId: null, after: { period, rows: rows.length } }),
-  );
-  // One record per unit: a single page, written the same way as the case list.
-  return { filename: `pakn-danh-gia-don-vi-${period.from}_${period.to}.csv`, chunks: csvText(lang, EVALUATION_COLUMNS, [rows]) };
 }

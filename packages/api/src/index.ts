@@ -19,5 +19,7 @@ export type { StaffCaseView, CitizenCaseView } from './presenters.ts';
 export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport, type DeliveryResult } from './notifications.ts';
 export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
-export { exportCases, exportUnitEvaluation, type CsvExport } from './exports.ts';
+export { exportCases, type CsvExport } from './exports.ts';
+export { exportUnitEvaluation, exportUnitEvaluationXlsx, evaluationWorkbook, type BinaryExport } from './evaluation-exports.ts';
+export { scoredEvaluation, type ScoredEvaluation } from './evaluation.ts';
 export { uploadAnswerAttachment, removeAnswerAttachment, downloadAnswerAttachmentForStaff, downloadAnswerAttachmentForCitizen } from './answer-attachments.ts';

@@ -1,6 +1,7 @@
 import { QueueRank, type AnswerTotals, type EvaluationPeriod } from '@pakn/domain';
 import { NANODAYS_PER_DAY } from './answer-facts.ts';
 import { RECORD_KINDS } from './migrations/0019-unit-day-facts.ts';
+import { ANSWER_DAY_COLUMNS, SCORE_COLUMNS } from './migrations/0021-unit-evaluation.ts';
 import type { Executor } from './connection.ts';
 import { num, str } from './rows.ts';
 
@@ -55,18 +56,7 @@ export function periodParts(from: string, to: string): { months: [string, string
  */
 export async function evaluationFacts(db: Executor, period: EvaluationPeriod, nowAt: string) {
   const parts = periodParts(period.from, period.to);
-  const reads = [
-    ...(parts.months ? [{ sql: `SELECT unit_id, ${SUMS} FROM unit_month_facts WHERE month >= ? AND month <= ? GROUP BY unit_id`, args: parts.months }] : []),
-    ...parts.days.map((range) => ({ sql: `SELECT unit_id, ${SUMS} FROM unit_day_facts WHERE day >= ? AND day <= ? GROUP BY unit_id`, args: range })),
-  ];
-  const totals = new Map<string, Record<string, number>>();
-  for (const read of reads) {
-    for (const row of (await db.execute(read)).rows) {
-      const unit = totals.get(str(row, 'unit_id')) ?? Object.fromEntries(SUMMED.map((c) => [c, 0]));
-      for (const c of SUMMED) unit[c] = (unit[c] ?? 0) + num(row, c);
-      totals.set(str(row, 'unit_id'), unit);
-    }
-  }
+  const totals = await sumPerUnit(db, parts, 'facts', SUMS, SUMMED);
   // A case that received two approved letters from the period counts once.
   const repeats = await db.execute({
     sql: `SELECT unit_id, COUNT(*) - COUNT(DISTINCT case_id) AS n FROM approval_repeats WHERE day >= ? AND day <= ? GROUP BY unit_id`,
@@ -97,5 +87,47 @@ export async function evaluationFacts(db: Executor, period: EvaluationPeriod, no
   });
   for (const row of overdueRows.rows) overdueNow[str(row, 'unit_id')] = num(row, 'n');
 
-  return { received, answers, overdueNow, records, ratings, reviewsRequested };
+  const scores = await sumPerUnit(db, parts, 'scores', SCORE_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', '), SCORE_COLUMNS);
+  return { received, answers, overdueNow, records, ratings, reviewsRequested, scores: byUnit(scores), answerDays: await answerDays(db, parts) };
+}
+
+/** A Map's entries as a map keyed by unit with no prototype. */
+function byUnit<T>(map: ReadonlyMap<string, T>): Record<string, T> {
+  const result = keyedByUnit<T>();
+  for (const [unitId, value] of map) result[unitId] = value;
+  return result;
+}
+
+type Parts = ReturnType<typeof periodParts>;
+
+/** The reads of a period: its whole months from the monthly table, the other days from the daily one. */
+function periodReads(parts: Parts, table: 'facts' | 'scores' | 'answer_days', select: string, groupBy: string) {
+  return [
+    ...(parts.months ? [{ sql: `SELECT ${select} FROM unit_month_${table} WHERE month >= ? AND month <= ? GROUP BY ${groupBy}`, args: parts.months }] : []),
+    ...parts.days.map((range) => ({ sql: `SELECT ${select} FROM unit_day_${table} WHERE day >= ? AND day <= ? GROUP BY ${groupBy}`, args: range })),
+  ];
+}
+
+/** The columns of a per-unit table summed over a period, per unit. */
+async function sumPerUnit(db: Executor, parts: Parts, table: 'facts' | 'scores' | 'answer_days', sums: string, columns: readonly string[]) {
+  const totals = new Map<string, Record<string, number>>();
+  for (const read of periodReads(parts, table, `unit_id, ${sums}`, 'unit_id')) {
+    for (const row of (await db.execute(read)).rows) {
+      const unit = totals.get(str(row, 'unit_id')) ?? Object.fromEntries(columns.map((c) => [c, 0]));
+      for (const c of columns) unit[c] = (unit[c] ?? 0) + num(row, c);
+      totals.set(str(row, 'unit_id'), unit);
+    }
+  }
+  return totals;
+}
+
+/** Each unit's timed answers of the period by whole working days taken: `[days, answers]` pairs, fewest days first. */
+async function answerDays(db: Executor, parts: Parts): Promise<Record<string, [number, number][]>> {
+  const sums = ANSWER_DAY_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
+  const totals = await sumPerUnit(db, parts, 'answer_days', sums, ANSWER_DAY_COLUMNS);
+  const result = keyedByUnit<[number, number][]>();
+  for (const [unitId, days] of totals) {
+    result[unitId] = ANSWER_DAY_COLUMNS.map((c, i): [number, number] => [i, days[c] ?? 0]).filter(([, n]) => n !== 0);
+  }
+  return result;
 }

@@ -110,7 +110,8 @@ export function totalAnswers(answered: readonly AnsweredCaseFacts[], calendarOf:
 }
 
 export interface EvaluationFacts {
-  readonly units: readonly { readonly id: string; readonly name: string }[];
+  /** The units; the Centre (kind `centre`) evaluates the others and is not listed. */
+  readonly units: readonly { readonly id: string; readonly name: string; readonly kind?: string }[];
   /** Cases forwarded to each unit in the period (approved forwarding letters). */
   readonly received: Readonly<Record<string, number>>;
   /** Answers verified in the period, per unit (see `answerTiming`). */
@@ -121,17 +122,33 @@ export interface EvaluationFacts {
   readonly records: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly ratings: Readonly<Record<string, { readonly sum: number; readonly count: number }>>;
   readonly reviewsRequested: Readonly<Record<string, number>>;
+  /**
+   * Per unit: `declines` (cases it declined as not its own), the outcomes of its verified answers
+   * (`substantiated`, `partly_substantiated`, `not_substantiated`) and its ratings by score (`rated_1` … `rated_5`).
+   */
+  readonly scores?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per unit, its timed answers by whole working days begun: `[days, answers]`, fewest days first. */
+  readonly answerDays?: Readonly<Record<string, readonly (readonly [number, number])[]>>;
 }
 
 export interface UnitEvaluationRow {
   readonly unitId: string;
   readonly unitName: string;
   readonly received: number;
+  /** Received less the cases the unit declined as belonging to another unit. */
+  readonly inScope: number;
   readonly answered: number;
   readonly answeredOnTime: number;
+  /** On-time answers among those whose timing is known, 0–1; null without any. */
+  readonly onTimeRate: number | null;
   readonly overdueNow: number;
   /** Working days from forwarding to the unit's answer, pauses left out; null without answers. */
   readonly averageWorkingDaysToAnswer: number | null;
+  /** Nine answers in ten took at most this many working days (whole days begun, nearest rank); null without answers. */
+  readonly p90WorkingDaysToAnswer: number | null;
+  readonly substantiated: number;
+  readonly partlySubstantiated: number;
+  readonly notSubstantiated: number;
   readonly reminders: number;
   readonly escalations: number;
   readonly reprimands: number;
@@ -139,50 +156,71 @@ export interface UnitEvaluationRow {
   readonly commendations: number;
   /** 1–5, one decimal; null without ratings. */
   readonly averageRating: number | null;
+  readonly ratings: number;
+  /** How many ratings gave 1, 2, 3, 4 and 5. */
+  readonly ratingDistribution: readonly [number, number, number, number, number];
   readonly reviewsRequested: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The nearest-rank 90th percentile of a histogram of `[value, count]` pairs in ascending order. */
+export function percentile90(histogram: readonly (readonly [number, number])[]): number | null {
+  const total = histogram.reduce((sum, [, n]) => sum + n, 0);
+  if (total <= 0) return null;
+  const rank = Math.ceil(0.9 * total);
+  let seen = 0;
+  for (const [value, n] of histogram) {
+    seen += n;
+    if (seen >= rank) return value;
+  }
+  return null;
+}
+
+/** One unit's row from the facts (zeros where it has none). */
+function unitRow(facts: EvaluationFacts, unit: { readonly id: string; readonly name: string }): UnitEvaluationRow {
+  const answer = own(facts.answers, unit.id);
+  // Own keys only: a unit may be called `constructor` (issue 9).
+  const records = own(facts.records, unit.id) ?? {};
+  const scores = (facts.scores && own(facts.scores, unit.id)) ?? {};
+  const score = (key: string) => own(scores, key) ?? 0;
+  const rating = own(facts.ratings, unit.id);
+  const received = own(facts.received, unit.id) ?? 0;
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    received,
+    inScope: Math.max(0, received - score('declines')),
+    answered: answer?.count ?? 0,
+    answeredOnTime: answer?.onTime ?? 0,
+    onTimeRate: answer && answer.timed > 0 ? round3(answer.onTime / answer.timed) : null,
+    overdueNow: own(facts.overdueNow, unit.id) ?? 0,
+    averageWorkingDaysToAnswer: answer && answer.timed > 0 ? round1(answer.days / answer.timed) : null,
+    p90WorkingDaysToAnswer: percentile90((facts.answerDays && own(facts.answerDays, unit.id)) ?? []),
+    substantiated: score('substantiated'),
+    partlySubstantiated: score('partly_substantiated'),
+    notSubstantiated: score('not_substantiated'),
+    reminders: own(records, 'reminder') ?? 0,
+    escalations: own(records, 'escalation') ?? 0,
+    reprimands: own(records, 'reprimand') ?? 0,
+    corrections: own(records, 'correction') ?? 0,
+    commendations: own(records, 'commendation') ?? 0,
+    averageRating: rating && rating.count > 0 ? round1(rating.sum / rating.count) : null,
+    ratings: rating?.count ?? 0,
+    ratingDistribution: [score('rated_1'), score('rated_2'), score('rated_3'), score('rated_4'), score('rated_5')],
+    reviewsRequested: own(facts.reviewsRequested, unit.id) ?? 0,
+  };
+}
 
 /**
- * The evaluation of each unit that had anything to show in the period (or has overdue cases now), by name.
- * The answers come totalled per unit (stored timings summed by the database, or `totalAnswers`).
+ * The evaluation of every unit but the Centre, by name: a unit with nothing to show in the period is listed with zeros, so a
+ * signed evaluation names every unit it judged. The answers come totalled per unit (stored timings summed by the
+ * database, or `totalAnswers`).
  */
 export function evaluateUnits(facts: EvaluationFacts): UnitEvaluationRow[] {
-  const rows: UnitEvaluationRow[] = [];
-  for (const unit of facts.units) {
-    const answer = own(facts.answers, unit.id);
-    // Own keys only: a unit may be called `constructor` (issue 9).
-    const records = own(facts.records, unit.id) ?? {};
-    const rating = own(facts.ratings, unit.id);
-    const row: UnitEvaluationRow = {
-      unitId: unit.id,
-      unitName: unit.name,
-      received: own(facts.received, unit.id) ?? 0,
-      answered: answer?.count ?? 0,
-      answeredOnTime: answer?.onTime ?? 0,
-      overdueNow: own(facts.overdueNow, unit.id) ?? 0,
-      averageWorkingDaysToAnswer: answer && answer.timed > 0 ? round1(answer.days / answer.timed) : null,
-      reminders: own(records, 'reminder') ?? 0,
-      escalations: own(records, 'escalation') ?? 0,
-      reprimands: own(records, 'reprimand') ?? 0,
-      corrections: own(records, 'correction') ?? 0,
-      commendations: own(records, 'commendation') ?? 0,
-      averageRating: rating && rating.count > 0 ? round1(rating.sum / rating.count) : null,
-      reviewsRequested: own(facts.reviewsRequested, unit.id) ?? 0,
-    };
-    const active =
-      row.received +
-        row.answered +
-        row.overdueNow +
-        row.reminders +
-        row.escalations +
-        row.reprimands +
-        row.corrections +
-        row.commendations +
-        row.reviewsRequested >
-        0 || row.averageRating !== null;
-    if (active) rows.push(row);
-  }
-  return rows.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+  return facts.units
+    .filter((unit) => unit.kind !== 'centre')
+    .map((unit) => unitRow(facts, unit))
+    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
 }

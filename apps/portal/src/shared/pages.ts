@@ -128,6 +128,15 @@ export const PAGES = {
       en: 'The template of the letter that forwards a case to a unit, signed by the Director.',
     },
   }),
+  'evaluation-scoring': adminPage('evaluation-scoring', 'follow-up', {
+    title: { vi: 'Cách tính điểm đánh giá đơn vị', en: 'Unit evaluation scoring' },
+    adminMenu: 8,
+    menuLabel: { vi: 'Tính điểm đánh giá đơn vị', en: 'Evaluation scoring' },
+    about: {
+      vi: 'Trọng số các tiêu chí và số vụ việc tối thiểu để xếp hạng đơn vị.',
+      en: 'The weights of the criteria and the minimum of cases for a unit to be ranked.',
+    },
+  }),
   authorities: adminPage('authorities', 'authorities', {
     permission: 'manageAuthorities',
     title: { vi: 'Danh mục cơ quan có thẩm quyền', en: 'Competent authorities' },

@@ -20,5 +20,6 @@ export const LOADERS: { readonly [N in PageName]: () => Promise<unknown> } = {
   categories: () => import('../features/categories/pakn-categories.ts'),
   'letter-template': () => import('../features/letter-template/pakn-letter-template.ts'),
   authorities: () => import('../features/authorities/pakn-authorities.ts'),
+  'evaluation-scoring': () => import('../features/follow-up/pakn-evaluation-scoring.ts'),
   audit: () => import('../features/case/pakn-case-audit.ts'),
 };

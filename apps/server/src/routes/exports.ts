@@ -1,10 +1,10 @@
 /**
- * /api/v1/exports: staff exports as CSV with the session cookie and the screens' visibility, each one audited
+ * /api/v1/exports: staff exports as CSV (and the evaluation as XLSX) with the session cookie and the screens' visibility, each one audited
  * (packages/api/src/exports.ts). An audited export is a write: a POST with a JSON filter from the portal's own
  * origin with the anti-CSRF header (issue 9), so that no link, image or form of any page can run one.
  */
 import { Hono } from 'hono';
-import { exportCases, exportUnitEvaluation } from '@pakn/api';
+import { exportCases, exportUnitEvaluation, exportUnitEvaluationXlsx } from '@pakn/api';
 import type { SurfaceContext } from '../app-context.ts';
 import type { Logger } from '../logger.ts';
 import { downloadResponse, linkRefused, refusedFile, smallBodyLimit } from './file-responses.ts';
@@ -43,6 +43,8 @@ const CSV_EXPORTS: ReadonlyMap<string, typeof exportCases> = new Map([
   ['unit-evaluation.csv', exportUnitEvaluation],
 ]);
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** An export's JSON filter as the string fields a query string would have had; anything else is dropped. */
 function exportFilter(body: unknown): Record<string, string | undefined> {
   const filter: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
@@ -58,10 +60,17 @@ export function exportRoutes({ services, requestInfo, logger }: SurfaceContext):
   app.use('*', ownPageHeaders, noStore);
   app.on(['GET', 'HEAD'], '/:file', linkRefused('csrf'));
   app.post('/:file', jsonBodiesOnly(), smallBodyLimit, async (c) => {
-    const build = CSV_EXPORTS.get(c.req.param('file'));
-    if (!build) return c.notFound();
+    const name = c.req.param('file');
+    const build = CSV_EXPORTS.get(name);
+    if (!build && name !== 'unit-evaluation.xlsx') return c.notFound();
     try {
-      const file = await build(services, requestInfo(c), exportFilter(await c.req.json().catch(() => null)));
+      const filter = exportFilter(await c.req.json().catch(() => null));
+      if (!build) {
+        // A few hundred rows: the workbook is built whole, then sent (issue 12: well under a second).
+        const book = await exportUnitEvaluationXlsx(services, requestInfo(c), filter);
+        return downloadResponse(book.content, XLSX_TYPE, book.filename, book.filename);
+      }
+      const file = await build(services, requestInfo(c), filter);
       return downloadResponse(csvBody(file.chunks, logger, c.get('requestId')), 'text/csv; charset=utf-8', file.filename, file.filename);
     } catch (error) {
       return refusedFile(c, error);

@@ -276,12 +276,22 @@ function staffCaseInputs(world: FuzzWorld, { caseId, unitId, tracked, category, 
 }
 
 function directoryAuditInputs(world: FuzzWorld, { caseId, unitId, pastDay }: Shared): Rows {
+  const period = fc.tuple(pastDay, fc.integer({ min: 0, max: 366 })).map(([from, n]) => ({ from, to: addDays(from, n) }));
+  const weight = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: -5, max: 200 }));
   return {
     'category.list': undefined,
     'site.config': record({ siteKey: fc.oneof(fc.constant(world.siteKey), slug(30)) }),
     'unit.list': undefined,
     'unit.staff': record({ unitId }),
-    'unit.evaluation': fc.tuple(pastDay, fc.integer({ min: 0, max: 366 })).map(([from, n]) => ({ from, to: addDays(from, n) })),
+    'unit.evaluation': period,
+    'unit.evaluationScoring': undefined,
+    'unit.setEvaluationScoring': record({
+      weights: record({ onTime: weight, answered: weight, satisfaction: weight, reviews: weight, reprimands: weight }),
+      minimumCases: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer(), fc.double()),
+    }),
+    'unit.saveEvaluation': record({ period, title: text(0, 220) }),
+    'unit.savedEvaluations': undefined,
+    'unit.savedEvaluation': record({ id: fc.oneof(idLike, text(0, 80)) }),
     'unit.records': record({ unitId: optional(unitId), caseId: optional(caseId) }),
     'unit.record': record({
       unitId,

@@ -12,10 +12,10 @@ import {
   unitsUnderInspection,
   enqueueMessage,
 } from '@pakn/db';
-import { DomainError, EvaluationPeriodInputSchema, InspectionInputSchema, UnitRecordInputSchema, UnitStaffInputSchema, can } from '@pakn/domain';
+import { DomainError, InspectionInputSchema, UnitRecordInputSchema, UnitStaffInputSchema, can } from '@pakn/domain';
 import * as z from 'zod/mini';
 import { auditStaff } from '../audit.ts';
-import { unitEvaluation } from '../evaluation.ts';
+import { evaluationProcedures } from '../evaluation.ts';
 import { notifyUnitOfReminder } from '../notifications.ts';
 import { requirePermission, router, staffMutation, staffQuery } from '../trpc.ts';
 
@@ -40,11 +40,7 @@ export const unitRouter = router({
     return (await listStaffOfUnit(ctx.services.db, input.unitId)).map((m) => ({ id: m.id, displayName: m.displayName, role: m.role }));
   }),
 
-  /** How each unit served people over a period (both dates included, Vietnamese calendar days). */
-  evaluation: staffQuery.input(EvaluationPeriodInputSchema).query(({ ctx, input }) => {
-    requirePermission(ctx.staff, 'readEvaluation');
-    return unitEvaluation(ctx.services, input);
-  }),
+  ...evaluationProcedures,
 
   /** What the Centre recorded against a unit: reminders, escalations, reprimands, commendations. */
   records: staffQuery.input(z.object({ unitId: z.optional(z.string()), caseId: z.optional(z.string()) })).query(async ({ ctx, input }) => {
