@@ -21,3 +21,5 @@ export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
 export { exportCases, exportUnitEvaluation, type CsvExport } from './exports.ts';
 export { uploadAnswerAttachment, removeAnswerAttachment, downloadAnswerAttachmentForStaff, downloadAnswerAttachmentForCitizen } from './answer-attachments.ts';
+export { enforceRateLimit } from './citizen-policy.ts';
+export { PublicStatisticsService, SingleFlightCache, PUBLIC_STATISTICS_TTL_MS, type PublicSnapshot } from './public-statistics.ts';
