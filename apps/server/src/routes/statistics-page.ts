@@ -24,6 +24,7 @@ const TEXT = {
     title: 'Thống kê giải quyết phản ánh, kiến nghị',
     intro: 'Số liệu tổng hợp về việc các đơn vị trả lời phản ánh, kiến nghị của người dân. Không có thông tin cá nhân hay nội dung phản ánh.',
     period: 'Kỳ thống kê',
+    periodLinks: 'Các kỳ thống kê',
     group: 'Nhóm đơn vị',
     allGroups: 'Tất cả đơn vị',
     show: 'Xem',
@@ -57,6 +58,7 @@ const TEXT = {
     title: 'Statistics on complaints and recommendations',
     intro: 'Aggregate figures on how units answer citizens’ complaints and recommendations. No personal data and no case text.',
     period: 'Period',
+    periodLinks: 'Periods',
     group: 'Units',
     allGroups: 'All units',
     show: 'Show',
@@ -132,7 +134,7 @@ function controls(lang: Lang, query: PageQuery, today: string): string {
 <label for="period">${t.period}</label><select id="period" name="period">${periods}</select>
 <label for="group">${t.group}</label><select id="group" name="group">${groups}</select>
 <button type="submit">${t.show}</button></form>
-<nav aria-label="${t.period}"><ul class="periods">${links}</ul></nav>`;
+<nav aria-label="${t.periodLinks}"><ul class="periods">${links}</ul></nav>`;
 }
 
 function table(snapshot: PublicSnapshot, lang: Lang, query: PageQuery): string {
