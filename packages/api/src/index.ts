@@ -22,4 +22,4 @@ export { downloadAttachment } from './attachment-download.ts';
 export { exportCases, exportUnitEvaluation, type CsvExport } from './exports.ts';
 export { uploadAnswerAttachment, removeAnswerAttachment, downloadAnswerAttachmentForStaff, downloadAnswerAttachmentForCitizen } from './answer-attachments.ts';
 export { enforceRateLimit } from './citizen-policy.ts';
-export { PublicStatisticsService, SingleFlightCache, PUBLIC_STATISTICS_TTL_MS, type PublicSnapshot } from './public-statistics.ts';
+export { PublicStatisticsService, SingleFlightCache, PUBLIC_STATISTICS_TTL_MS, publicStatisticsView, type PublicSnapshot } from './public-statistics.ts';

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db, migrate, insertUnit } from '@pakn/db';
+import { DEFAULT_CITIZEN_LIMITS } from './citizen-policy.ts';
 import { PublicStatisticsService, SingleFlightCache } from './public-statistics.ts';
+import { createFixture, type Fixture } from './test-fixture.ts';
 
 /** Issue 12: the public figures are computed at most once per lifetime, whoever asks and however many at once. */
 describe('SingleFlightCache', () => {
@@ -90,5 +92,42 @@ describe('PublicStatisticsService', () => {
     const january = await service.snapshot('month');
     expect(january.period).toMatchObject({ from: '2027-01-01', to: '2027-01-31' });
     expect(january.statistics.units[0]?.received).toBe(0);
+  });
+});
+
+describe('statistics.public (issue 12)', () => {
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await createFixture('embedded', { limits: { ...DEFAULT_CITIZEN_LIMITS, statisticsPerAddress: 3 } });
+  });
+  afterEach(() => f.close());
+
+  it('lets anyone read a unit’s figures through the real workflow: two cases forwarded, one answered on time', async () => {
+    const first = await f.submit();
+    const second = await f.submit();
+    const ids = (await f.as('intake').case.inbox({ status: 'all' })).items.filter((c) => [first.reference, second.reference].includes(c.reference));
+    for (const { id } of ids) {
+      await f.as('intake').case.classify({ caseId: id, scope: 'in', category: 'late_result' });
+      await f.forward(id, 'ward-a');
+    }
+    const [answered] = ids;
+    if (!answered) throw new Error('the two cases are in the inbox');
+    await f.answer(answered.id, 'Phường đã trả kết quả cho công dân và rút kinh nghiệm với cán bộ tiếp nhận hồ sơ.');
+    const read = await f.anonymous({ origin: 'https://any-ward.example' }).statistics.public({ period: 'month', unitId: 'ward-a' });
+    expect(read).toMatchObject({
+      period: { key: 'month', from: '2026-03-01', to: '2026-03-31' },
+      minCases: 5,
+      unit: { unitId: 'ward-a', received: 2, answered: 1, answeredOnTime: 1, onTimeRate: 100, satisfaction: null, ratings: 0, fewCases: true },
+    });
+  });
+
+  it('refuses an unknown unit as not found, and a source over its hourly limit as too many requests', async () => {
+    const anyone = f.anonymous();
+    await expect(anyone.statistics.public({ unitId: 'constructor' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await anyone.statistics.public({});
+    await anyone.statistics.public({ period: 'last-year' });
+    await expect(anyone.statistics.public({})).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    // Another address still reads.
+    await expect(f.anonymous({ clientAddress: '203.0.113.9' }).statistics.public({})).resolves.toMatchObject({ period: { key: 'month' } });
   });
 });

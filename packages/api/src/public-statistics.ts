@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { listUnits, publicStatisticsFacts, type Db } from '@pakn/db';
-import { publicPeriod, publicStatistics, vietnamDateOf, type PublicPeriod, type PublicPeriodKey, type PublicStatistics } from '@pakn/domain';
+import {
+  PUBLIC_MIN_CASES,
+  PUBLIC_MIN_RATINGS,
+  publicPeriod,
+  publicStatistics,
+  vietnamDateOf,
+  type PublicPeriod,
+  type PublicPeriodKey,
+  type PublicStatistics,
+  type PublicUnitFigures,
+} from '@pakn/domain';
 
 /** How long a period's figures are served from memory: the facts move with every verified answer, the page need not. */
 export const PUBLIC_STATISTICS_TTL_MS = 5 * 60_000;
@@ -83,4 +93,20 @@ export class PublicStatisticsService {
       return { period, statistics, version, computedAt: now.toISOString() };
     });
   }
+}
+
+/**
+ * What the public read of a period shows (the JSON of /api/v1/statistics and `statistics.public`): the period,
+ * when the figures were computed, the small-sample thresholds, and one unit's figures or the city's and every
+ * unit's. Counts, rates, averages and names of units only: no case, person, text or staff member is in a snapshot.
+ */
+export function publicStatisticsView(snapshot: PublicSnapshot, unit?: PublicUnitFigures) {
+  const { period, statistics, computedAt } = snapshot;
+  const common = {
+    period: { key: period.key, from: period.from, to: period.to, name: period.name },
+    computedAt,
+    minCases: PUBLIC_MIN_CASES,
+    minRatings: PUBLIC_MIN_RATINGS,
+  };
+  return unit ? { ...common, unit } : { ...common, city: statistics.city, units: statistics.units };
 }

@@ -11,6 +11,7 @@
  *
  * Pure: the units, their sums and today come in as arguments.
  */
+import * as z from 'zod/mini';
 import type { AnswerTotals } from './unit-evaluation.ts';
 import type { Lang } from './i18n.ts';
 import type { Unit, UnitKind } from './model.ts';
@@ -34,6 +35,13 @@ export function publicUnitGroup(kind: UnitKind): PublicUnitGroup | null {
   if (kind === 'branch' || kind === 'department') return kind;
   return null;
 }
+
+/** What anyone may ask for: a period (this month by default) and, optionally, one unit instead of all. */
+export const PublicStatisticsInputSchema = z.object({
+  period: z.optional(z.enum(PUBLIC_PERIOD_KEYS)),
+  unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
+export type PublicStatisticsInput = z.infer<typeof PublicStatisticsInputSchema>;
 
 export function isPublicPeriodKey(value: string | undefined): value is PublicPeriodKey {
   return (PUBLIC_PERIOD_KEYS as readonly string[]).includes(value ?? '');

@@ -12,18 +12,8 @@
  * rate limit every citizen call has (`statistics` in citizen-limits.ts) and the cache behind it.
  */
 import { Hono, type Context as HonoContext } from 'hono';
-import { domainErrorResponse, enforceRateLimit, type PublicSnapshot } from '@pakn/api';
-import {
-  DEFAULT_PUBLIC_PERIOD,
-  DomainError,
-  isPublicPeriodKey,
-  isPublicUnitGroup,
-  PUBLIC_MIN_CASES,
-  PUBLIC_MIN_RATINGS,
-  vietnamDateOf,
-  type Lang,
-  type PublicUnitFigures,
-} from '@pakn/domain';
+import { domainErrorResponse, enforceRateLimit, publicStatisticsView, type PublicSnapshot } from '@pakn/api';
+import { DEFAULT_PUBLIC_PERIOD, DomainError, isPublicPeriodKey, isPublicUnitGroup, vietnamDateOf, type Lang } from '@pakn/domain';
 import type { SurfaceContext } from '../app-context.ts';
 import type { AppEnv } from '../middleware.ts';
 import { publicDataHeaders, publicPageHeaders } from '../security-headers.ts';
@@ -59,18 +49,6 @@ function pageQuery(c: HonoContext<AppEnv>): PageQuery {
   const period = c.req.query('period');
   const group = c.req.query('group');
   return { period: isPublicPeriodKey(period) ? period : DEFAULT_PUBLIC_PERIOD, group: isPublicUnitGroup(group) ? group : null };
-}
-
-/** The JSON a page embeds: one unit's figures, or the city's and every unit's. */
-function statisticsJson(snapshot: PublicSnapshot, unit: PublicUnitFigures | undefined) {
-  const { period, statistics, computedAt } = snapshot;
-  const common = {
-    period: { key: period.key, from: period.from, to: period.to, name: period.name },
-    computedAt,
-    minCases: PUBLIC_MIN_CASES,
-    minRatings: PUBLIC_MIN_RATINGS,
-  };
-  return unit ? { ...common, unit } : { ...common, city: statistics.city, units: statistics.units };
 }
 
 /**
@@ -125,7 +103,7 @@ export function statisticsRoutes(surface: SurfaceContext): Hono<AppEnv> {
     const unchanged = notModified(c, `"${snapshot.version}-${variant}"`);
     if (unchanged) return unchanged;
     c.header('Content-Type', 'application/json');
-    return c.body(rendered.get(snapshot, `json-${variant}`, () => JSON.stringify(statisticsJson(snapshot, unit))));
+    return c.body(rendered.get(snapshot, `json-${variant}`, () => JSON.stringify(publicStatisticsView(snapshot, unit))));
   });
   return app;
 }
