@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertUnit } from '@pakn/db';
 import { DEMO_STAFF } from '../src/seed.ts';
 import { HttpFixture, WARD } from './http-fixture.ts';
 
@@ -31,6 +32,13 @@ describe('the public statistics page and JSON', () => {
     expect(await en.text()).toContain('<html lang="en">');
     const css = await f.app.request('/thong-ke/statistics.css');
     expect(css.headers.get('content-type')).toContain('text/css');
+  });
+
+  it('escapes a unit name that holds markup', async () => {
+    await insertUnit(f.db, { id: 'ward-x', kind: 'ward', name: 'Phường <img src=x onerror=alert(1)> & "Tây"', parentId: null }, new Date());
+    const html = await (await f.app.request('/thong-ke?group=local')).text();
+    expect(html).toContain('Phường &lt;img src=x onerror=alert(1)&gt; &amp; &quot;Tây&quot;');
+    expect(html).not.toContain('<img');
   });
 
   it('answers a repeated request with 304 while the figures are the same', async () => {
