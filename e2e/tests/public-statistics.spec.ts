@@ -97,6 +97,25 @@ test.describe('the <pakn-stats> element on partner pages (fixture origin)', () =
     expect(plain).toMatchObject({ fontSize: '16px', textTransform: 'none' });
   });
 
+  test('a page that replaced the built-ins it uses (an old library, a careless polyfill) still shows the figures', async ({ page }) => {
+    const errors = watchConsole(page);
+    // Not Array.prototype.includes: Playwright's own page script needs it (it fails the same without the element).
+    await page.addInitScript(() => {
+      const broken = () => {
+        throw new Error('replaced by the host page');
+      };
+      for (const name of ['forEach', 'map', 'filter', 'find', 'reverse', 'reduce'] as const) {
+        Object.defineProperty(Array.prototype, name, { value: broken, configurable: true, writable: true });
+      }
+      Object.defineProperty(String.prototype, 'split', { value: broken, configurable: true, writable: true });
+    });
+    await page.goto(fixtureUrl('plain?embed=stats'));
+    const element = page.locator('pakn-stats');
+    await expect(element.getByText('Tiếp nhận', { exact: true })).toBeVisible();
+    await expect(element.getByText(/\(\d\d\/\d\d\/\d{4}–\d\d\/\d\d\/\d{4}\)/)).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
   test('lang="en" switches to English', async ({ page }) => {
     await page.goto(fixtureUrl('plain?embed=stats&lang=en'));
     const element = page.locator('pakn-stats');

@@ -82,8 +82,8 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 /** 2.5 → "2,5" in Vietnamese; a missing figure is a dash. */
 const format = (n: number | null, vi: boolean, suffix = '') => (n === null ? '—' : `${vi ? String(n).replace('.', ',') : n}${suffix}`);
 
-/** dd/mm/yyyy. */
-const day = (date: string) => date.split('-').reverse().join('/');
+/** dd/mm/yyyy (string slices: a page may have replaced Array's methods). */
+const day = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 // Fields are declared, set in the constructor, so that the es2020 build needs no class-field helpers.
 class PaknStats extends HTMLElement {
@@ -157,9 +157,7 @@ class PaknStats extends HTMLElement {
       format(f.averageWorkingDays, vi),
       `${format(f.satisfaction, vi)} (${f.ratings} ${t.ratings})`,
     ];
-    t.rows.forEach((label, i) => {
-      list.append(el('dt', '', label), el('dd', '', values[i] ?? ''));
-    });
+    for (let i = 0; i < t.rows.length; i++) list.append(el('dt', '', t.rows[i] ?? ''), el('dd', '', values[i] ?? ''));
     const link = el('a', '', t.more);
     link.href = `${api}${t.page}?period=${encodeURIComponent(period.key)}`;
     link.target = '_blank';
