@@ -17,7 +17,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describe, withinGoal, type Result } from './http/figures.ts';
-import { demoBaselines, printPlans, runDataSet, type DataSet } from './http/http.ts';
+import { demoBaselines, printPlans, runDataSet, runPublicStatistics, type DataSet } from './http/http.ts';
+import { statsElementSize } from './http/public-stats.ts';
 import { STAFF_REQUEST } from './http/query-plans.ts';
 import { generateDatabase } from './generate/generate.ts';
 import { benchCitizenContext, solveChallenge } from './citizen-support.ts';
@@ -48,6 +49,7 @@ function sizes(): void {
   results.push({ name: 'widget.loader.gzip', value: gz(loader), unit: 'B', goal: 2048, better: 'lower' });
   const total = assets.reduce((sum, f) => sum + gz(f), 0);
   results.push({ name: 'widget.all-chunks.gzip', value: total, unit: 'B', goal: 30 * 1024, better: 'lower' });
+  results.push(statsElementSize(root));
   const portal = files(join(root, 'apps/portal/dist')).filter((f) => f.endsWith('.js'));
   results.push({ name: 'portal.all-chunks.gzip', value: portal.reduce((s, f) => s + gz(f), 0), unit: 'B', goal: null, better: 'lower' });
 }
@@ -315,6 +317,14 @@ async function http(cases: string | undefined): Promise<void> {
 }
 
 // `pnpm bench search` runs only the named parts; `--cases N` picks the generated database of the HTTP part.
+/** The public statistics alone (issue 12), on the demo data and a generated database: `pnpm bench public --cases N`. */
+async function publicOnly(cases: string | undefined): Promise<void> {
+  const demo = await runPublicStatistics({ label: 'demo', path: null }, new Map());
+  results.push(...demo);
+  const set = await generatedDataSet(cases);
+  if (set) results.push(...(await runPublicStatistics(set, demoBaselines(demo))));
+}
+
 const { values, positionals: parts } = parseArgs({ options: { cases: { type: 'string' } }, allowPositionals: true });
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 if (wanted('sizes')) sizes();
@@ -322,6 +332,8 @@ if (wanted('speed')) await speed();
 if (wanted('search')) await search();
 if (wanted('browser')) await browser();
 if (wanted('http')) await http(values.cases);
+// Part of `http` already; on its own only when asked for by name.
+if (parts.includes('public')) await publicOnly(values.cases);
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root }).toString().trim();
 const latest = {

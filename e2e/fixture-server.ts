@@ -76,8 +76,24 @@ type FixturePage = keyof typeof FIXTURE_PAGES;
 
 const SCRIPTS = new Set(['host.js', 'host-lit-policy.js']);
 
-function fill(text: string): string {
-  return text.replaceAll('%PAKN%', PAKN_ORIGIN).replaceAll('%SITE%', SITE_KEY).replaceAll('%NONCE%', FIXTURE_NONCE);
+/** The unit the statistics element shows on a fixture page (issue 12). */
+export const STATS_UNIT = 'ward-hoan-kiem';
+
+/**
+ * `?embed=stats` (issue 12): the same hostile page with the `<pakn-stats>` script where the widget's loader
+ * stood (its nonce kept), `&lang=en` passed on as `data-lang`.
+ */
+function embedStats(text: string, query: URLSearchParams): string {
+  if (query.get('embed') !== 'stats') return text;
+  const lang = query.get('lang') === 'en' ? ' data-lang="en"' : '';
+  return text.replace(/<script src="%PAKN%\/widget\/v1\/loader\.js"([^>]*)><\/script>/g, (_tag, attributes: string) => {
+    const nonce = /nonce="[^"]*"/.exec(attributes)?.[0] ?? '';
+    return `<script src="%PAKN%/widget/v1/stats.js" data-unit="${STATS_UNIT}"${lang} ${nonce} async></script>`;
+  });
+}
+
+function fill(text: string, query = new URLSearchParams()): string {
+  return embedStats(text, query).replaceAll('%PAKN%', PAKN_ORIGIN).replaceAll('%SITE%', SITE_KEY).replaceAll('%NONCE%', FIXTURE_NONCE);
 }
 
 function isFixturePage(name: string): name is FixturePage {
@@ -87,7 +103,8 @@ function isFixturePage(name: string): name is FixturePage {
 export function startFixtureServer(port = FIXTURE_PORT): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
-      const name = new URL(req.url ?? '/', FIXTURE_ORIGIN).pathname.slice(1);
+      const url = new URL(req.url ?? '/', FIXTURE_ORIGIN);
+      const name = url.pathname.slice(1);
       // Same-origin subresources must pass the COEP page's checks too.
       const common = { 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'same-origin' };
       if (req.method !== 'GET') {
@@ -98,7 +115,7 @@ export function startFixtureServer(port = FIXTURE_PORT): Promise<Server> {
         const body = await readFile(resolve(FIXTURES_DIR, name), 'utf8');
         res.writeHead(200, { ...common, 'Content-Type': 'text/javascript; charset=utf-8' }).end(body);
       } else if (isFixturePage(name)) {
-        const body = fill(await readFile(resolve(FIXTURES_DIR, `${name}.html`), 'utf8'));
+        const body = fill(await readFile(resolve(FIXTURES_DIR, `${name}.html`), 'utf8'), url.searchParams);
         res.writeHead(200, { ...common, ...FIXTURE_PAGES[name], 'Content-Type': 'text/html; charset=utf-8' }).end(body);
       } else {
         res.writeHead(404, { ...common, 'Content-Type': 'text/plain; charset=utf-8' }).end('No such fixture page');

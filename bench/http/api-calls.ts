@@ -39,6 +39,9 @@ export function staffCalls(today: Date): StaffCall[] {
     // The forwarding register of this year and the audit log (the generator writes letters, not audit entries).
     { name: 'register', procedure: 'letter.register', input: { year: today.getUTCFullYear(), ...page }, user: 'tiepnhan' },
     { name: 'audit.list', procedure: 'audit.list', input: page, user: 'giamdoc' },
+    // Issue 12: the public statistics of this year (public; from the cache after the first call). Here for its
+    // query plan beside the others; its figures over HTTP are public-stats.ts's.
+    { name: 'statistics.public.year', procedure: 'statistics.public', input: { period: 'year' }, user: 'tiepnhan' },
   ];
 }
 

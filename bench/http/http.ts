@@ -28,6 +28,7 @@ import {
 import { evaluationFigures } from './evaluation.ts';
 import { ratio, type Result } from './figures.ts';
 import { latencies, throughput, type Throughput } from './load.ts';
+import { publicStatisticsFigures } from './public-stats.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
 import { trackingBesideSearch, type Load } from './stall.ts';
 import { startBareHono, startPakn, type PaknOptions, type ServerProcess } from './servers.ts';
@@ -327,6 +328,7 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
       calls.push(found.call);
     }
     await staffFigures(run, pakn, cookies, [...firsts, ...calls]);
+    await publicStatisticsFigures(pakn, (r) => push(run, r), demo);
     track = await citizenFigures(run, pakn, hono, broadSearch(pakn, cookies, today));
     // Submissions only into the demo's fresh file: a generated database stays as generated.
     if (set.path === null) await submissionFigures(run, pakn, dir);
@@ -344,6 +346,20 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
   }
   rmSync(dir, { recursive: true, force: true });
   return { results: run.results, plans };
+}
+
+/** `pnpm bench public`: only the public statistics' figures of a data set, on PAKN alone. */
+export async function runPublicStatistics(set: DataSet, demo: ReadonlyMap<string, number>): Promise<Result[]> {
+  const dir = mkdtempSync(join(tmpdir(), `pakn-bench-public-${set.label}-`));
+  const run: Run = { set, results: [], demo };
+  const pakn = await startPakn({ port: PAKN_PORT, databasePath: set.path ?? join(dir, 'demo.db'), dir, siteOrigin: SITE_ORIGIN });
+  try {
+    await publicStatisticsFigures(pakn, (r) => push(run, r), demo);
+  } finally {
+    await pakn.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return run.results;
 }
 
 /** The staff figures of a demo run by call name: the baselines of a generated run. */

@@ -122,6 +122,8 @@ export function startPakn(options: PaknOptions): Promise<ServerProcess> {
     'TRACKS_PER_PREFIX',
     'CHALLENGES',
     'CHALLENGES_PER_PREFIX',
+    'STATISTICS',
+    'STATISTICS_PER_PREFIX',
   ]) {
     env[`RATE_LIMIT_${name}_PER_HOUR`] = '0';
   }

@@ -14,6 +14,7 @@ import { answerFileRoutes, attachmentRoutes } from './routes/files.ts';
 import { healthRoutes } from './routes/health.ts';
 import { hostedPageRoutes } from './routes/hosted-page.ts';
 import { portalRoutes } from './routes/portal.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 import { testClockRoutes } from './routes/test-clock.ts';
 import { trpcRoutes } from './routes/trpc.ts';
 import { widgetRoutes } from './routes/widget.ts';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps): PaknApp {
   app.route('/api/v1/exports', exportRoutes(surface));
   app.route('/c', hostedPageRoutes(db, deps.widgetAssets));
   app.route('/widget', widgetRoutes(db, deps.widgetAssets));
+  // The public statistics: /thong-ke, /en/statistics and /api/v1/statistics (issue 12).
+  app.route('/', statisticsRoutes(surface));
   app.get('/', (c) => c.redirect('/portal/'));
   app.route('/portal', portalRoutes(deps.portalAssets));
   return app;

@@ -79,6 +79,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).default(60),
   RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(300),
+  /** The public statistics (page and JSON, issue 12): many visitors of a ward's site may share one address. */
+  RATE_LIMIT_STATISTICS_PER_HOUR: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_STATISTICS_PER_PREFIX_PER_HOUR: z.coerce.number().int().min(0).default(3000),
   /** Behind a reverse proxy that overwrites it (e.g. x-real-ip): the header holding the client's address. */
   CLIENT_ADDRESS_HEADER: z
     .string()
@@ -174,6 +177,8 @@ export interface Config {
     challengesPerPrefix: number;
     uploadsPerAddress: number;
     uploadsPerPrefix: number;
+    statisticsPerAddress: number;
+    statisticsPerPrefix: number;
   };
   readonly clientAddressHeader: string | undefined;
   readonly connections: { max: number; perAddress: number };
@@ -209,6 +214,8 @@ function limitsOf(e: Env): Config['limits'] {
     challengesPerPrefix: e.RATE_LIMIT_CHALLENGES_PER_PREFIX_PER_HOUR,
     uploadsPerAddress: e.RATE_LIMIT_UPLOADS_PER_HOUR,
     uploadsPerPrefix: e.RATE_LIMIT_UPLOADS_PER_PREFIX_PER_HOUR,
+    statisticsPerAddress: e.RATE_LIMIT_STATISTICS_PER_HOUR,
+    statisticsPerPrefix: e.RATE_LIMIT_STATISTICS_PER_PREFIX_PER_HOUR,
   };
 }
 

@@ -82,6 +82,34 @@ export const portalHeaders: MiddlewareHandler = secureHeaders({ ...OWN_PAGE, con
 /** The hosted page for QR codes on posters: /c/SITE-KEY. */
 export const hostedPageHeaders: MiddlewareHandler = secureHeaders({ ...OWN_PAGE, contentSecurityPolicy: hostedCsp(["'none'"]) });
 
+/**
+ * The public statistics page (issue 12): no script at all, our own style sheet, never framed. It is a page of
+ * our origin like the hosted page, so it gets the same headers, with a policy that allows no script.
+ */
+export const publicPageHeaders: MiddlewareHandler = secureHeaders({
+  ...OWN_PAGE,
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    requireTrustedTypesFor: ["'script'"],
+  },
+});
+
+/**
+ * The public statistics as JSON (issue 12): aggregates that any site may read and embed (CORS `*`, never
+ * credentials: no cookie is read), loadable by cross-origin-isolated pages too, never sniffed.
+ */
+const publicDataSecureHeaders = secureHeaders({ ...NONE, xContentTypeOptions: true, crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'no-referrer' });
+export const publicDataHeaders: MiddlewareHandler = async (c, next) => {
+  await publicDataSecureHeaders(c, next);
+  c.res.headers.set('Access-Control-Allow-Origin', '*');
+};
+
 /** The variable the iframe's route sets before its headers: the origins of the site allowed to frame it. */
 export interface FrameVariables extends SecureHeadersVariables {
   frameAncestors: readonly string[];

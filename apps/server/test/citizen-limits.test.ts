@@ -77,6 +77,8 @@ describe('issue 9: citizen limits from the environment', () => {
       challengesPerPrefix: 300,
       uploadsPerAddress: 60,
       uploadsPerPrefix: 300,
+      statisticsPerAddress: 600,
+      statisticsPerPrefix: 3000,
     });
     expect(config.powMaxMultiplier).toBe(16);
     expect(config.powFreeChallenges).toEqual({ perAddress: 5, perPrefix: 20 });

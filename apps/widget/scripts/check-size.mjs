@@ -7,6 +7,7 @@
  *   form chunk: the widget entry and its static imports ≤ 20 KB  (Lit, API client, validation, form, Vietnamese)
  *   everything: every module under v1/assets/          ≤ 30 KB  (tracking, languages, pages, fallbacks too)
  *   each chunk of a further language (src/text/*)       ≤ 2 KB   (fetched only when that language is chosen)
+ *   stats.js: the <pakn-stats> element (issue 12)       ≤ 2.5 KB (one classic script, nothing else fetched)
  *
  * Which chunk is which comes from Vite's manifest (dist/.vite/manifest.json), not from file names.
  */
@@ -55,6 +56,7 @@ const results = [];
 const check = (name, bytes, limit, detail = '') => results.push({ name, bytes, limit, detail });
 
 check('loader.js', gz('loader.js'), 2 * KB);
+check('stats.js', gz('stats.js'), 2.5 * KB);
 
 const formKeys = [...staticClosure('src/pakn-widget.ts')];
 const formFiles = formKeys.map((key) => inV1(manifest[key].file));

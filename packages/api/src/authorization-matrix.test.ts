@@ -26,6 +26,7 @@ const PUBLIC_PROCEDURES = new Set([
   'case.requestReview',
   'case.provideInfo',
   'site.config',
+  'statistics.public',
 ]);
 /** A subscription, not callable through createCaller: its authorization is tested with its feed (records.test.ts). */
 const NOT_CALLABLE = new Set(['case.onChange']);

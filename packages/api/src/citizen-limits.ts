@@ -27,7 +27,7 @@
  * /24s. What this cannot tell apart: an attacker holding thousands of unrelated networks (a botnet) looks like
  * thousands of citizens; the hard ceiling and the proof of work are all that bound it.
  *
- * Tracking, challenges and uploads have the per-source limits (1) and no global ceiling: a global one would let
+ * Tracking, challenges, uploads and the public statistics have the per-source limits (1) and no global ceiling: a global one would let
  * one attacker lock every citizen out again. Challenges also get harder for a busy source (`difficultyMultiplier`).
  *
  * Counters are fixed one-hour windows in this process's memory (`RateLimiter`). Addresses, prefixes, networks
@@ -57,6 +57,9 @@ export interface CitizenLimits {
   readonly challengesPerPrefix: number;
   readonly uploadsPerAddress: number;
   readonly uploadsPerPrefix: number;
+  /** The public statistics (issue 12): generous, as many visitors of a ward's site may share one address. */
+  readonly statisticsPerAddress: number;
+  readonly statisticsPerPrefix: number;
 }
 
 export const DEFAULT_CITIZEN_LIMITS: CitizenLimits = {
@@ -72,6 +75,8 @@ export const DEFAULT_CITIZEN_LIMITS: CitizenLimits = {
   challengesPerPrefix: 300,
   uploadsPerAddress: 60,
   uploadsPerPrefix: 300,
+  statisticsPerAddress: 600,
+  statisticsPerPrefix: 3000,
 };
 
 /** Every limit off: benchmarks of the server's own work, and tests of other behaviour. */
@@ -88,6 +93,8 @@ export const NO_CITIZEN_LIMITS: CitizenLimits = {
   challengesPerPrefix: 0,
   uploadsPerAddress: 0,
   uploadsPerPrefix: 0,
+  statisticsPerAddress: 0,
+  statisticsPerPrefix: 0,
 };
 
 /** An IPv6 /48 counts as this many /64s: its limits, fair share and free challenges are this many times a prefix's. */
@@ -95,7 +102,7 @@ const NETWORK_FACTOR = 4;
 
 export const HOUR_MS = 3600_000;
 
-export type LimitedAction = 'submit' | 'track' | 'challenge' | 'upload';
+export type LimitedAction = 'submit' | 'track' | 'challenge' | 'upload' | 'statistics';
 
 /** A client address and the networks it belongs to (see address-prefix.ts). */
 export interface Source {
@@ -127,7 +134,9 @@ function perSourceLimits(action: LimitedAction, limits: CitizenLimits): SourceCo
         ? [limits.tracksPerAddress, limits.tracksPerPrefix]
         : action === 'challenge'
           ? [limits.challengesPerAddress, limits.challengesPerPrefix]
-          : [limits.uploadsPerAddress, limits.uploadsPerPrefix];
+          : action === 'statistics'
+            ? [limits.statisticsPerAddress, limits.statisticsPerPrefix]
+            : [limits.uploadsPerAddress, limits.uploadsPerPrefix];
   return { address, prefix, network: prefix * NETWORK_FACTOR };
 }
 

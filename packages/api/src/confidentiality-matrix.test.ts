@@ -82,6 +82,7 @@ const PUBLIC_PROCEDURES = new Set([
   'case.requestReview',
   'case.provideInfo',
   'site.config',
+  'statistics.public',
 ]);
 /** Listened to for the whole scenario (see `listen`), not called once. */
 const SUBSCRIPTIONS = new Set(['case.onChange']);
@@ -412,6 +413,14 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
             }
           });
         }
+        // The public statistics (issue 12) as anyone reads them: the case is counted, nothing of it is shown.
+        const anyone = createCaller({ services: f.services, request: f.request(), staff: null });
+        const ward = await anyone.statistics.public({ period: 'year', unitId: 'ward-a' });
+        expect('unit' in ward && ward.unit.received).toBeGreaterThan(0);
+        const everyone = await anyone.statistics.public({ period: 'year' });
+        record('statistics.public (anyone)', [ward, everyone]);
+        expect(JSON.stringify([ward, everyone])).not.toContain(SUMMARY.slice(0, 30));
+        expect(JSON.stringify([ward, everyone])).not.toContain(world.reference);
         // Every mail (the unit's and everyone else's: none names the citizen), every letter, and the live events.
         record('outbox', (await f.db.execute('SELECT recipient, subject, body FROM outbox')).rows);
         record('letters', (await f.db.execute('SELECT body FROM letters')).rows);

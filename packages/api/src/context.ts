@@ -6,6 +6,7 @@ import { CalendarStore } from './calendar-store.ts';
 import { CaseFeed } from './case-feed.ts';
 import { CitizenLimiter } from './citizen-limits.ts';
 import { ExpiredProofSweeper } from './proof-of-work.ts';
+import { PublicStatisticsService } from './public-statistics.ts';
 import { defaultCitizenPolicy, type CitizenPolicy, type CitizenPolicyOptions } from './citizen-policy.ts';
 import { loginThrottlePolicy, type LoginThrottlePolicy } from './login-throttle.ts';
 import { SessionEvents } from './session-events.ts';
@@ -54,6 +55,8 @@ export interface ApiServices {
   readonly feed: CaseFeed;
   /** The file of signed audit checkpoints that anchors the audit chain outside the database, if any. */
   readonly auditCheckpointFile: string | null;
+  /** The public statistics of each period, computed once per few minutes (public-statistics.ts). */
+  readonly publicStatistics: PublicStatisticsService;
 }
 
 export interface ServiceOptions {
@@ -68,14 +71,17 @@ export interface ServiceOptions {
   readonly auditCheckpointFile?: string | null;
   /** Where a failure of background work goes (the server's log); by default the console. */
   readonly onBackgroundError?: (error: unknown, work: string) => void;
+  /** The public statistics' cache: its clock (ms) and lifetime; by default the monotonic clock and 5 minutes. */
+  readonly publicStatistics?: { readonly cacheClock?: () => number; readonly ttlMs?: number };
 }
 
 export function createApiServices(options: ServiceOptions): ApiServices {
   const calendars = options.calendars ?? new CalendarStore(options.db);
   const onBackgroundError = options.onBackgroundError ?? ((error: unknown, work: string) => console.error(`[api] ${work} failed:`, error));
+  const now = options.now ?? (() => new Date());
   return {
     db: options.db,
-    now: options.now ?? (() => new Date()),
+    now,
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
     sessionIdleSeconds: options.sessionIdleSeconds ?? 30 * 60,
     sessionRecheckMs: options.sessionRecheckMs ?? 5_000,
@@ -88,6 +94,7 @@ export function createApiServices(options: ServiceOptions): ApiServices {
     proofSweeper: new ExpiredProofSweeper(),
     feed: new CaseFeed(),
     auditCheckpointFile: options.auditCheckpointFile ?? null,
+    publicStatistics: new PublicStatisticsService({ db: options.db, now, ...options.publicStatistics }),
   };
 }
 

@@ -23,3 +23,5 @@ export { exportCases, type CsvExport } from './exports.ts';
 export { exportUnitEvaluation, exportUnitEvaluationXlsx, evaluationWorkbook, type BinaryExport } from './evaluation-exports.ts';
 export { scoredEvaluation, type ScoredEvaluation } from './evaluation.ts';
 export { uploadAnswerAttachment, removeAnswerAttachment, downloadAnswerAttachmentForStaff, downloadAnswerAttachmentForCitizen } from './answer-attachments.ts';
+export { enforceRateLimit } from './citizen-policy.ts';
+export { PublicStatisticsService, SingleFlightCache, PUBLIC_STATISTICS_TTL_MS, publicStatisticsView, type PublicSnapshot } from './public-statistics.ts';

@@ -22,6 +22,7 @@ const citizen = new Set([...Object.keys(citizenCaseProcedures).map((k) => `case.
 function callerOf(path: string): string {
   if (citizen.has(path)) return 'citizen (`routers/citizen.ts`)';
   if (path.startsWith('auth.')) return 'anyone (sign-in)';
+  if (path === 'statistics.public') return 'anyone, any origin via `/api/v1/statistics` (`routers/statistics.ts`)';
   return 'staff';
 }
 

@@ -9,6 +9,7 @@ import { citizenCaseProcedures, citizenSiteProcedures } from './routers/citizen.
 import { categoryRouter } from './routers/category.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authorityRouter } from './routers/authority.ts';
+import { statisticsRouter } from './routers/statistics.ts';
 import { unitRouter } from './routers/unit.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   unit: unitRouter,
   authority: authorityRouter,
   audit: auditRouter,
+  statistics: statisticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

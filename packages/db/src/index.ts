@@ -15,6 +15,7 @@ export * from './outbox.ts';
 export * from './intake.ts';
 export * from './letters.ts';
 export * from './evaluation.ts';
+export * from './public-statistics.ts';
 export * from './answer-attachments.ts';
 export * from './case-search.ts';
 export * from './case-queue.ts';

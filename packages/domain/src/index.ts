@@ -23,3 +23,4 @@ export * from './unit-evaluation.ts';
 export * from './search.ts';
 export * from './periods.ts';
 export * from './evaluation-scoring.ts';
+export * from './public-statistics.ts';

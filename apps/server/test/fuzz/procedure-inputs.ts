@@ -12,6 +12,7 @@ import {
   CASE_STATUSES,
   DESCRIPTION_MIN,
   OUT_OF_SCOPE_CLASSES,
+  PUBLIC_PERIOD_KEYS,
   REVIEW_REASON_MIN,
   ROLES,
   SEARCH_QUERY_MAX,
@@ -281,6 +282,7 @@ function directoryAuditInputs(world: FuzzWorld, { caseId, unitId, pastDay }: Sha
   return {
     'category.list': undefined,
     'site.config': record({ siteKey: fc.oneof(fc.constant(world.siteKey), slug(30)) }),
+    'statistics.public': record({ period: optional(fc.constantFrom(...PUBLIC_PERIOD_KEYS)), unitId: optional(fc.oneof(unitId, slug(64))) }),
     'unit.list': undefined,
     'unit.staff': record({ unitId }),
     'unit.evaluation': period,

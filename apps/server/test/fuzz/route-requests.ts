@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { addDays, day, idLike, junkString, slug } from './arbitraries.ts';
+import { PUBLIC_PERIOD_KEYS } from '@pakn/domain';
 import type { FuzzWorld } from './procedure-inputs.ts';
 
 export interface FuzzRequest {
@@ -143,6 +144,26 @@ export function routeRequests(world: FuzzWorld): Readonly<Record<string, RouteRo
     '/c/:siteKey': get(fc.oneof(fc.constant(world.siteKey), slug(30)).map((key) => `/c/${key}`)),
     '/widget/v1/frame.html': get(fc.oneof(fc.constant(world.siteKey), slug(30)).map((key) => `/widget/v1/frame.html?site=${key}`)),
     '/widget/v1/*': get(fc.constantFrom('/widget/v1/loader.js', '/widget/v1/hosted.html', '/widget/v1/assets/none.js', '/widget/v1/../../package.json')),
+    // The public statistics (issue 12): any period and group, known or not, a unit of the world or any id.
+    ...Object.fromEntries(
+      ['/thong-ke', '/en/statistics'].map((path) => [
+        path,
+        get(
+          fc
+            .tuple(fc.oneof(fc.constantFrom(...PUBLIC_PERIOD_KEYS), slug(12)), fc.constantFrom('', 'local', 'branch', 'department', 'x'))
+            .map(([p, g]) => `${path}?period=${encode(p)}&group=${g}`),
+        ),
+      ]),
+    ),
+    '/thong-ke/statistics.css': get(fc.constant('/thong-ke/statistics.css')),
+    '/api/v1/statistics': get(
+      fc
+        .tuple(
+          fc.option(fc.constantFrom(...PUBLIC_PERIOD_KEYS), { nil: undefined }),
+          fc.option(fc.oneof(fc.constantFrom(...world.unitIds), idLike), { nil: undefined }),
+        )
+        .map(([p, unit]) => `/api/v1/statistics?${p ? `period=${p}&` : ''}${unit ? `unit=${encode(unit)}` : ''}`),
+    ),
     '/': get(fc.constant('/')),
     '/portal': get(fc.constant('/portal')),
     '/portal/*': get(fc.constantFrom('/portal/', '/portal/cases/abc', '/portal/assets/none.js', '/portal/index.html')),
