@@ -93,6 +93,8 @@ const EXPECTED: Readonly<Record<string, Record<Who, Outcome>>> = {
   'unit.list': everyone,
   'unit.staff': row({ intake: 'OK', director: 'OK', inspector: 'OK', admin: 'OK', headA: 'OK' }, 'FORBIDDEN'),
   'unit.evaluation': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
+  // The dashboard: the evaluation's readers any unit or group, a unit's members their own unit only.
+  'dashboard.figures': row({ admin: 'FORBIDDEN', handlerNoUnit: 'FORBIDDEN' }, 'OK'),
   'unit.records': everyone,
   'unit.record': centreOnly,
   'unit.setInspection': directorOnly,
@@ -238,6 +240,7 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
     'unit.list': (c) => c.unit.list(),
     'unit.staff': (c) => c.unit.staff({ unitId: 'ward-a' }),
     'unit.evaluation': (c) => c.unit.evaluation({ from: '2026-01-01', to: '2026-11-27' }),
+    'dashboard.figures': (c) => c.dashboard.figures({ from: '2026-01-01', to: '2026-11-27', unitId: 'ward-a' }),
     'unit.records': (c) => c.unit.records({}),
     'unit.record': (c) => c.unit.record({ unitId: 'ward-a', kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }),
     'unit.setInspection': (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }),

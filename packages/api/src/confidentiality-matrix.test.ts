@@ -153,6 +153,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'unit.list': { call: (c) => c.unit.list() },
   'unit.staff': { call: (c) => c.unit.staff({ unitId: 'ward-a' }) },
   'unit.evaluation': { call: (c) => c.unit.evaluation({ from: '2026-01-01', to: '2026-03-02' }) },
+  'dashboard.figures': { call: (c) => c.dashboard.figures({ from: '2026-01-01', to: '2026-03-31' }) },
   'unit.records': { call: (c) => c.unit.records({}) },
   'unit.record': { call: (c, w) => c.unit.record({ unitId: 'ward-a', caseId: w.caseId, kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }) },
   'unit.setInspection': { call: (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }) },

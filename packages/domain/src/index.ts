@@ -22,3 +22,5 @@ export * from './limits.ts';
 export * from './unit-evaluation.ts';
 export * from './search.ts';
 export * from './periods.ts';
+export * from './dashboard.ts';
+export * from './csv.ts';

@@ -282,6 +282,9 @@ function directoryAuditInputs(world: FuzzWorld, { caseId, unitId, pastDay }: Sha
     'unit.list': undefined,
     'unit.staff': record({ unitId }),
     'unit.evaluation': fc.tuple(pastDay, fc.integer({ min: 0, max: 366 })).map(([from, n]) => ({ from, to: addDays(from, n) })),
+    'dashboard.figures': fc
+      .tuple(pastDay, fc.integer({ min: 0, max: 730 }), optional(fc.constantFrom('wards', 'branches', 'departments', 'cities')), optional(unitId))
+      .map(([from, n, group, unit]) => ({ from, to: addDays(from, n), group, unitId: unit })),
     'unit.records': record({ unitId: optional(unitId), caseId: optional(caseId) }),
     'unit.record': record({
       unitId,
