@@ -11,7 +11,8 @@ import type { Migration } from './migration.ts';
  *
  * - `channel`: how it arrived; `category`: its category ('' before classification); `scope`: `in`, `out`
  *   (referred out of scope) or `pending` (not yet classified);
- * - `wh`: `<weekday 0-6>:<hour 00-23>:<channel>` of its arrival (hotline staffing);
+ * - `wh`: `<weekday 0-6>:<hour 00-23>:<hotline|other>` of its arrival (hotline staffing; the other channels
+ *   together, which keeps a year's rows few);
  * - `unit`: its current unit ('' without one); `unit` and `wh` for the city and group holders only.
  *
  * A merged duplicate is not counted: its case, into which it was merged, is. `dashboard_contacts` keeps, per holder,
@@ -42,7 +43,8 @@ const contactOf = (r: string) => `COALESCE(NULLIF(${r}.contact_phone, ''), lower
 function caseBase(r: string, from: string): string {
   return `SELECT ${day(`${r}.created_at`)} AS d, ${r}.channel AS channel, IFNULL(${r}.category, '') AS category,
       CASE WHEN ${r}.out_of_scope_class IS NOT NULL THEN 'out' WHEN ${r}.category IS NOT NULL THEN 'in' ELSE 'pending' END AS scope,
-      strftime('%w', ${r}.created_at, '+7 hours') || ':' || strftime('%H', ${r}.created_at, '+7 hours') || ':' || ${r}.channel AS wh,
+      strftime('%w', ${r}.created_at, '+7 hours') || ':' || strftime('%H', ${r}.created_at, '+7 hours') || ':' ||
+        CASE ${r}.channel WHEN 'hotline' THEN 'hotline' ELSE 'other' END AS wh,
       IFNULL(${r}.unit_id, '') AS unit, ${contactOf(r)} AS contact,
       CASE WHEN ${r}.unit_id IS NOT NULL THEN 'u:' || ${r}.unit_id END AS own, ${groupOf(`${r}.unit_id`)} AS grp
     ${from} WHERE ${r}.merged_into IS NULL AND ${day(`${r}.created_at`)} IS NOT NULL`;
