@@ -13,10 +13,6 @@ const MAX_DASHBOARD_DAYS = 731;
 export const UNIT_GROUP_KEYS = ['wards', 'branches', 'departments'] as const;
 export type UnitGroupKey = (typeof UNIT_GROUP_KEYS)[number];
 
-/** The presets of the period filter, and `range` for a from–to typed by hand. */
-export const DASHBOARD_PRESETS = ['day', 'week', 'month', 'quarter', 'half', 'year', 'range'] as const;
-export type DashboardPreset = (typeof DASHBOARD_PRESETS)[number];
-
 /** The dashboard of a period for the whole city, a group of units or one unit (never both a group and a unit). */
 export const DashboardInputSchema = z
   .object({
@@ -31,11 +27,6 @@ export const DashboardInputSchema = z
     z.refine((p) => !(p.group && p.unitId), { error: 'invalid', path: ['group'] }),
   );
 export type DashboardInput = z.infer<typeof DashboardInputSchema>;
-
-/** The range of a preset around `today` (the previous period follows the same kind: last month for a month). */
-export function presetRange(preset: Exclude<DashboardPreset, 'range'>, today: string): DateRange {
-  return calendarPeriod(preset, today);
-}
 
 /** The kind of calendar period a range is exactly (a week, a quarter…), or null for any other range. */
 export function calendarKindOf(range: DateRange): CalendarPeriodKind | null {
