@@ -105,11 +105,13 @@ export class PaknDashboardChart extends PaknElement {
     if (!target || !plot || plot.x.length === 0) return;
     const width = Math.max(280, target.clientWidth || 640);
     const ticks = plot.ticks;
+    const single = plot.time && plot.x.length === 1 ? plot.x[0] : undefined;
     this.#chart = new uPlot(
       {
         width,
         height: 220,
-        scales: { x: { time: plot.time } },
+        // One day alone would stretch the time axis over years: a fixed day either side of it.
+        scales: { x: single === undefined ? { time: plot.time } : { time: plot.time, auto: false, range: [single - 86_400, single + 86_400] } },
         axes: [ticks ? { values: (_u, splits) => splits.map((v) => ticks[v] ?? '') } : {}, {}],
         series: [
           {},
