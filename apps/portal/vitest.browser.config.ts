@@ -17,7 +17,7 @@ export default defineConfig({
   // the app's Vite config adds to `resolve` applies here too. Its build and dev-server settings do not.
   resolve: viteConfig.resolve ?? {},
   // Pre-bundle the dependencies up front, so that Vite does not discover them mid-run and reload the page.
-  optimizeDeps: { include: ['lit', '@lit/context', '@lit/task', '@trpc/client', 'zod/mini'] },
+  optimizeDeps: { include: ['lit', '@lit/context', '@lit/task', '@trpc/client', 'zod/mini', 'uplot'] },
   test: {
     include: ['src/**/*.browser.test.ts'],
     // A fresh fake server behind fetch for each test, and the clean-up after it.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServices, createCaller, sha256Hex, type Context } from '@pakn/api';
 import {
   Db,
+  compareDashboardCounts,
   compareUnitDayFacts,
   getCase,
   getCaseForTracking,
@@ -149,6 +150,10 @@ describe('the data generator', () => {
     const sums = await compareUnitDayFacts(db);
     expect(sums.recounted.length).toBeGreaterThan(0);
     expect(sums.stored).toEqual(sums.recounted);
+    // And the dashboard's counts (migration 0023).
+    const counts = await compareDashboardCounts(db);
+    expect(counts.recounted.length).toBeGreaterThan(0);
+    expect(counts.stored).toEqual(counts.recounted);
   });
 
   it('gives every case the access key derived from the seed', async () => {

@@ -30,6 +30,7 @@ import { ratio, type Result } from './figures.ts';
 import { latencies, throughput, type Throughput } from './load.ts';
 import { publicStatisticsFigures } from './public-stats.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
+import { DASHBOARD_GOALS, dashboardCalls } from './dashboard.ts';
 import { trackingBesideSearch, type Load } from './stall.ts';
 import { startBareHono, startPakn, type PaknOptions, type ServerProcess } from './servers.ts';
 
@@ -48,6 +49,7 @@ const STAFF_GOALS: Readonly<Record<string, number>> = {
   'evaluation.one-year': 300,
   register: 50,
   'audit.list': 50,
+  ...DASHBOARD_GOALS,
 };
 
 export interface DataSet {
@@ -319,7 +321,7 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
     await new Promise((r) => setTimeout(r, 2000));
     push(run, { name: 'memory.idle', value: pakn.rssMb(), unit: 'MB', goal: 120, better: 'lower' });
     const cookies = { tiepnhan: await signIn(pakn.url, 'tiepnhan', DEMO_PASSWORD), giamdoc: await signIn(pakn.url, 'giamdoc', DEMO_PASSWORD) };
-    const firsts = staffCalls(today);
+    const firsts = [...staffCalls(today), ...dashboardCalls(today)];
     const deep = depths(set);
     for (const paged of pagedCalls(firsts, deep.lists, deep.searches)) {
       const found = await deepPage(pakn, cookies, paged);
@@ -339,7 +341,7 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
   await readWorkerFigures(run, options, track, today);
   // The evaluation scored and as XLSX, in process on the file the server migrated (issue 12).
   for (const figure of await evaluationFigures(path, today)) push(run, figure);
-  const plans = await queryPlans(path, [...staffCalls(today), ...calls], today);
+  const plans = await queryPlans(path, [...staffCalls(today), ...dashboardCalls(today), ...calls], today);
   for (const name of new Set(plans.map((p) => p.call))) {
     const scans = plans.filter((p) => p.call === name).reduce((n, p) => n + p.fullScans.length, 0);
     push(run, { name: `${name}.plan.full-scans`, value: scans, unit: 'steps', goal: 0, better: 'lower' });

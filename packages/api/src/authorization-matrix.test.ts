@@ -101,6 +101,8 @@ const EXPECTED: Readonly<Record<string, Record<Who, Outcome>>> = {
   'unit.saveEvaluation': directorOnly,
   'unit.savedEvaluations': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
   'unit.savedEvaluation': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
+  // The dashboard: the evaluation's readers any unit or group, a unit's members their own unit only.
+  'dashboard.figures': row({ admin: 'FORBIDDEN', handlerNoUnit: 'FORBIDDEN' }, 'OK'),
   'unit.records': everyone,
   'unit.record': centreOnly,
   'unit.setInspection': directorOnly,
@@ -255,6 +257,7 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
       const { id } = await f.as('director').unit.saveEvaluation({ period: { from: '2026-01-01', to: '2026-03-31' }, title: 'Đánh giá quý I năm 2026' });
       return c.unit.savedEvaluation({ id });
     },
+    'dashboard.figures': (c) => c.dashboard.figures({ from: '2026-01-01', to: '2026-11-27', unitId: 'ward-a' }),
     'unit.records': (c) => c.unit.records({}),
     'unit.record': (c) => c.unit.record({ unitId: 'ward-a', kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }),
     'unit.setInspection': (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }),

@@ -6,6 +6,8 @@ import {
   searchCasesByIdentity,
   staffDirectory,
   type CaseQueueFilter,
+  type FigureFilter,
+  type UnitGroup,
   type Executor,
   type IdentityCaseSearch,
   type SearchPage,
@@ -41,6 +43,31 @@ export interface CaseListInput {
   /** The previous page's `next`; none for the first page. */
   readonly cursor?: string | undefined;
   readonly limit?: number | undefined;
+  /** The cases behind a dashboard figure (issue 12); see InboxInputSchema. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly channel?: string | undefined;
+  readonly category?: string | undefined;
+  readonly scope?: 'in' | 'out' | 'pending' | undefined;
+  readonly unitId?: string | undefined;
+  readonly group?: UnitGroup | undefined;
+}
+
+/** The unit kinds of a dashboard group. */
+const GROUP_KINDS: Readonly<Record<UnitGroup, readonly string[]>> = { wards: ['ward', 'commune'], branches: ['branch'], departments: ['department'] };
+
+/** The figure filter of a list input, when it has a period. */
+function figureOf(input: CaseListInput): FigureFilter | undefined {
+  if (!input.from || !input.to) return undefined;
+  return {
+    from: input.from,
+    to: input.to,
+    channel: input.channel,
+    category: input.category === '-' ? '' : input.category,
+    scope: input.scope,
+    unitId: input.unitId,
+    unitKinds: input.group ? GROUP_KINDS[input.group] : undefined,
+  };
 }
 
 export interface CasePage<T> {
@@ -98,7 +125,7 @@ export async function visibleCasePage(
     const found = await searchPage(ctx, staff, { q, unitId, assignedTo, status, limit, cursor: input.cursor });
     return { items: await viewsOf(ctx, staff, found.items), next: found.next };
   }
-  const filter: CaseQueueFilter = { unitId, assignedTo, status: status === 'all' ? undefined : status };
+  const filter: CaseQueueFilter = { unitId, assignedTo, status: status === 'all' ? undefined : status, figure: figureOf(input) };
   const rows = await listCaseQueue(ctx.services.db, filter, decodeQueueCursor(input.cursor), limit + 1, columns);
   const page = queuePage(rows, limit);
   return { items: await viewsOf(ctx, staff, page.items), next: page.next };
@@ -106,7 +133,8 @@ export async function visibleCasePage(
 
 /** How many cases the list holds (from counters and indexes); null for a search, which pages by relevance. */
 export async function visibleCaseCount(ctx: Context, staff: StaffMember, input: CaseListInput): Promise<number | null> {
-  if (searchTerms(input.q ?? '').length > 0) return null;
+  // A figure's cases are counted on the dashboard; counting them here would read a range of the whole table.
+  if (searchTerms(input.q ?? '').length > 0 || figureOf(input)) return null;
   const status = input.status ?? 'open';
   return countCaseQueue(ctx.services.db, {
     unitId: listScope(staff),

@@ -162,6 +162,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'unit.saveEvaluation': { call: (c) => c.unit.saveEvaluation({ period: { from: '2026-01-01', to: '2026-03-02' }, title: 'Đánh giá quý I' }) },
   'unit.savedEvaluations': { call: (c) => c.unit.savedEvaluations() },
   'unit.savedEvaluation': { call: (c) => c.unit.savedEvaluation({ id: 'khong-co' }) },
+  'dashboard.figures': { call: (c) => c.dashboard.figures({ from: '2026-01-01', to: '2026-03-31' }) },
   'unit.records': { call: (c) => c.unit.records({}) },
   'unit.record': { call: (c, w) => c.unit.record({ unitId: 'ward-a', caseId: w.caseId, kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }) },
   'unit.setInspection': { call: (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }) },

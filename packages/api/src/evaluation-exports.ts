@@ -13,7 +13,7 @@ import {
 import ExcelJS from 'exceljs';
 import { auditStaff } from './audit.ts';
 import type { ApiServices, RequestInfo } from './context.ts';
-import type { CsvCell } from './csv.ts';
+import type { CsvCell } from '@pakn/domain';
 import { scoredEvaluation, type ScoredEvaluation } from './evaluation.ts';
 import { csvText, parseQuery, signedIn, type CsvExport } from './exports.ts';
 import { requirePermission } from './trpc.ts';

@@ -17,7 +17,7 @@ import { auditStaff } from './audit.ts';
 import { visibleCaseCount, visibleCasePage, type CaseListInput } from './case-list.ts';
 import type { StaffCaseView } from './presenters.ts';
 import { createContext, type ApiServices, type Context, type RequestInfo } from './context.ts';
-import { csvHead, csvRecords, type CsvCell } from './csv.ts';
+import { csvHead, csvRecords, type CsvCell } from '@pakn/domain';
 import { assertSameOriginWrite, requirePermission } from './trpc.ts';
 
 /**

@@ -11,6 +11,7 @@ import { auditRouter } from './routers/audit.ts';
 import { authorityRouter } from './routers/authority.ts';
 import { statisticsRouter } from './routers/statistics.ts';
 import { unitRouter } from './routers/unit.ts';
+import { dashboardRouter } from './routers/dashboard.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   authority: authorityRouter,
   audit: auditRouter,
   statistics: statisticsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

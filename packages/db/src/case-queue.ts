@@ -131,6 +131,51 @@ export interface CaseQueueFilter {
   /** Only keys at or after this position, and before `until` (the follow-up's bands). */
   readonly from?: QueuePosition | undefined;
   readonly until?: QueuePosition | undefined;
+  /** Only the cases a dashboard figure counts (issue 12). */
+  readonly figure?: FigureFilter | undefined;
+}
+
+/**
+ * The cases behind a dashboard figure, as migration 0023 counts them: received on Vietnamese calendar days
+ * `from`–`to`, not merged into another, and of a channel, a category ('' for none yet), a scope, a group of units.
+ */
+export interface FigureFilter {
+  readonly from: string;
+  readonly to: string;
+  readonly channel?: string | undefined;
+  readonly category?: string | undefined;
+  readonly scope?: 'in' | 'out' | 'pending' | undefined;
+  readonly unitId?: string | undefined;
+  readonly unitKinds?: readonly string[] | undefined;
+}
+
+/** The instant a Vietnamese calendar day starts (UTC+7, no daylight saving). */
+const dayStart = (date: string) => new Date(Date.parse(`${date}T00:00:00+07:00`)).toISOString();
+
+function figureWhere(f: FigureFilter, where: string[], args: (string | number)[]): void {
+  const next = new Date(Date.parse(`${f.to}T00:00:00+07:00`) + 86_400_000).toISOString();
+  where.push('created_at >= ?', 'created_at < ?', 'merged_into IS NULL');
+  args.push(dayStart(f.from), next);
+  if (f.channel !== undefined) {
+    where.push('channel = ?');
+    args.push(f.channel);
+  }
+  if (f.category === '') where.push('category IS NULL');
+  else if (f.category !== undefined) {
+    where.push('category = ?');
+    args.push(f.category);
+  }
+  if (f.scope === 'out') where.push('out_of_scope_class IS NOT NULL');
+  else if (f.scope === 'in') where.push('out_of_scope_class IS NULL AND category IS NOT NULL');
+  else if (f.scope === 'pending') where.push('out_of_scope_class IS NULL AND category IS NULL');
+  if (f.unitId !== undefined) {
+    where.push('unit_id = ?');
+    args.push(f.unitId);
+  }
+  if (f.unitKinds) {
+    where.push(`unit_id IN (SELECT id FROM units WHERE kind IN (${f.unitKinds.map(() => '?').join(', ')}))`);
+    args.push(...f.unitKinds);
+  }
 }
 
 /** The columns a list row shows: the description cut to a summary (the case page reads the whole text). */
@@ -149,6 +194,7 @@ function queueWhere(filter: CaseQueueFilter, after: QueuePosition | null): { whe
     where.push('status = ?');
     args.push(filter.status);
   }
+  if (filter.figure) figureWhere(filter.figure, where, args);
   if (filter.assignedTo !== undefined) {
     where.push('assigned_to = ?');
     args.push(filter.assignedTo);
@@ -196,7 +242,7 @@ export async function listCaseQueue(
  * of statuses, from an index range otherwise (an assignee's cases, a band of the follow-up). Never a count over the whole table.
  */
 export async function countCaseQueue(db: Executor, filter: CaseQueueFilter): Promise<number> {
-  if (filter.assignedTo !== undefined || filter.from || filter.until) {
+  if (filter.assignedTo !== undefined || filter.from || filter.until || filter.figure) {
     const { where, args } = queueWhere(filter, null);
     const result = await db.execute({ sql: `SELECT COUNT(*) AS n FROM cases WHERE queue_rank IS NOT NULL ${where.map((w) => `AND ${w}`).join(' ')}`, args });
     return Number(result.rows[0]?.n ?? 0);

@@ -21,6 +21,7 @@ export * from './case-search.ts';
 export * from './case-queue.ts';
 export * from './answer-facts.ts';
 export * from './unit-day-facts.ts';
+export * from './dashboard-counts.ts';
 export * from './categories.ts';
 export * from './templates.ts';
 export * from './login-throttle.ts';

@@ -18,6 +18,7 @@ import { registerAndAuditPages } from './migrations/0018-register-and-audit-page
 import { unitDayFacts } from './migrations/0019-unit-day-facts.ts';
 import { calendarRecount } from './migrations/0020-calendar-recount.ts';
 import { unitEvaluation } from './migrations/0021-unit-evaluation.ts';
+import { dashboardCounts } from './migrations/0023-dashboard-counts.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 import { loadWorkingCalendars, recountCaseQueues } from './case-queue.ts';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   unitDayFacts,
   calendarRecount,
   unitEvaluation,
+  dashboardCounts,
 ];
 
 /**

@@ -24,3 +24,5 @@ export * from './search.ts';
 export * from './periods.ts';
 export * from './evaluation-scoring.ts';
 export * from './public-statistics.ts';
+export * from './dashboard.ts';
+export * from './csv.ts';

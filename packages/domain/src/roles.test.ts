@@ -6,6 +6,7 @@ const MATRIX: Readonly<Partial<Record<Action, readonly Role[]>>> = {
   assign: ['unit_head'],
   exportCases: ['intake_officer', 'director', 'inspector', 'unit_handler', 'unit_head'],
   readEvaluation: ['intake_officer', 'director', 'inspector'],
+  readDashboard: ['intake_officer', 'director', 'inspector', 'unit_handler', 'unit_head'],
   readAudit: ['inspector', 'director', 'admin'],
   viewAllCases: ['intake_officer', 'director', 'inspector', 'admin'],
 };

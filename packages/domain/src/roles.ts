@@ -42,6 +42,7 @@ export const Action = {
   assign: 'assign',
   exportCases: 'exportCases',
   readEvaluation: 'readEvaluation',
+  readDashboard: 'readDashboard',
   administer: 'administer',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
@@ -77,6 +78,8 @@ const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   exportCases: ['intake_officer', 'director', 'inspector', 'unit_handler', 'unit_head'],
   /** The per-unit evaluation (received, answered on time, reprimands…): the Centre and inspectors judge units. */
   readEvaluation: ['intake_officer', 'director', 'inspector'],
+  /** The dashboard: the evaluation's readers for any unit or group, a unit's members for their own unit. */
+  readDashboard: ['intake_officer', 'director', 'inspector', 'unit_handler', 'unit_head'],
   /** Users, units and the sites that embed the widget. */
   administer: ['admin'],
 };

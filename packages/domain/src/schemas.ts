@@ -23,6 +23,8 @@ import { ANSWER_OUTCOMES, UNIT_KINDS } from './model.ts';
 import { ROLES } from './roles.ts';
 import { SEARCH_QUERY_MAX } from './search.ts';
 import { InputDateSchema, InputDateTimeSchema } from './input-dates.ts';
+import { CHANNELS, type Channel } from './channels.ts';
+import { UNIT_GROUP_KEYS } from './dashboard.ts';
 
 const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
@@ -134,14 +136,27 @@ export const FollowUpInputSchema = z.optional(
   }),
 );
 
-export const InboxInputSchema = z.object({
-  status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
-  /** Only the cases the unit head handed to the signed-in member. */
-  assignedToMe: z.optional(z.boolean()),
-  /** Full-text search, with or without diacritics; blank means no search. Any text is safe (see search.ts). */
-  q: z.optional(z.string().check(z.maxLength(SEARCH_QUERY_MAX))),
-  ...LIST_PAGE_FIELDS,
-});
+export const InboxInputSchema = z
+  .object({
+    status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
+    /** Only the cases the unit head handed to the signed-in member. */
+    assignedToMe: z.optional(z.boolean()),
+    /** Full-text search, with or without diacritics; blank means no search. Any text is safe (see search.ts). */
+    q: z.optional(z.string().check(z.maxLength(SEARCH_QUERY_MAX))),
+    ...LIST_PAGE_FIELDS,
+    /**
+     * The cases behind a dashboard figure (issue 12): received on Vietnamese calendar days from–to (both needed),
+     * of a channel, a category (`-` for none yet), a scope, a unit or a group of units.
+     */
+    from: z.optional(InputDateSchema),
+    to: z.optional(InputDateSchema),
+    channel: z.optional(z.enum(CHANNELS as unknown as [Channel, ...Channel[]])),
+    category: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    scope: z.optional(z.enum(['in', 'out', 'pending'])),
+    unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    group: z.optional(z.enum(UNIT_GROUP_KEYS)),
+  })
+  .check(z.refine((p) => (p.from === undefined) === (p.to === undefined) && !(p.from && p.to && p.from > p.to), { error: 'date_order', path: ['to'] }));
 
 /** The Centre corrects the summary of a case before it is forwarded (a call noted in haste, a typo). */
 export const EditSummaryInputSchema = z.object({ caseId: trimmed(1, 64), description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX) });

@@ -54,7 +54,8 @@ function adminPage<N extends string, F extends string, R extends Omit<Page, 'pat
 export const PAGES = {
   inbox: page('inbox', {
     path: '',
-    query: { status: 'open', q: null, page: null },
+    // from … group: the cases behind a dashboard figure (issue 12).
+    query: { status: 'open', q: null, page: null, from: null, to: null, channel: null, category: null, scope: null, unit: null, group: null },
     title: { vi: 'Hộp thư phản ánh', en: 'Case inbox' },
     nav: { vi: 'Hộp thư', en: 'Inbox' },
   }),
@@ -64,6 +65,12 @@ export const PAGES = {
     permission: 'logContact',
     title: { vi: 'Tiếp nhận qua điện thoại, Zalo, Viber', en: 'Log a contact' },
     nav: { vi: 'Tiếp nhận qua điện thoại, Zalo', en: 'Log a contact' },
+  }),
+  dashboard: page('dashboard', {
+    query: { period: null, date: null, from: null, to: null, group: null, unit: null, grain: null },
+    permission: 'readDashboard',
+    title: { vi: 'Bảng số liệu', en: 'Dashboard' },
+    nav: true,
   }),
   'follow-up': page('follow-up', { query: { overdue: null, 'at-risk': null }, title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' }, nav: true }),
   // The year is the feature's business (it picks the current year when it is missing or not a year).

@@ -10,6 +10,7 @@ export const LOADERS: { readonly [N in PageName]: () => Promise<unknown> } = {
   case: () => import('../features/case/pakn-case.ts'),
   letter: () => import('../features/letter/pakn-letter.ts'),
   intake: () => import('../features/intake/pakn-intake.ts'),
+  dashboard: () => import('../features/dashboard/pakn-dashboard.ts'),
   'follow-up': () => import('../features/follow-up/pakn-follow-up.ts'),
   register: () => import('../features/register/pakn-register.ts'),
   calendar: () => import('../features/calendar/pakn-calendar.ts'),

@@ -84,8 +84,28 @@ describe('the page table', () => {
   it('gives each parameter to the element as a kebab-case attribute, empty when left out', () => {
     expect(routeAttributes(parseRoute('/portal/cases/a%20b', ''))).toEqual({ 'case-id': 'a b' });
     expect(routeAttributes(parseRoute('/portal/letters/7f', ''))).toEqual({ 'letter-id': '7f' });
-    expect(routeAttributes(parseRoute('/portal/', ''))).toEqual({ status: 'open', q: '', page: '' });
-    expect(routeAttributes(parseRoute('/portal/', '?q=abc&status=all'))).toEqual({ status: 'all', q: 'abc', page: '' });
+    // The inbox's dashboard figure filters (issue 12) are empty unless the address has them.
+    const figure = { from: '', to: '', channel: '', category: '', scope: '', unit: '', group: '' };
+    expect(routeAttributes(parseRoute('/portal/', ''))).toEqual({ status: 'open', q: '', page: '', ...figure });
+    expect(routeAttributes(parseRoute('/portal/', '?q=abc&status=all'))).toEqual({ status: 'all', q: 'abc', page: '', ...figure });
+    expect(routeAttributes(parseRoute('/portal/', '?status=all&from=2026-01-01&to=2026-01-31&channel=zalo'))).toEqual({
+      status: 'all',
+      q: '',
+      page: '',
+      ...figure,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      channel: 'zalo',
+    });
+    expect(routeAttributes(parseRoute('/portal/dashboard', '?period=year&group=wards'))).toEqual({
+      period: 'year',
+      date: '',
+      from: '',
+      to: '',
+      group: 'wards',
+      unit: '',
+      grain: '',
+    });
     expect(routeAttributes(parseRoute('/portal/calendar', '?year=2027'))).toEqual({ year: '2027' });
     expect(routeAttributes(parseRoute('/portal/admin', ''))).toEqual({});
     expect(routeAttributes({ name: 'not-found' })).toEqual({});

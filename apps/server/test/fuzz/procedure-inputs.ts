@@ -294,6 +294,9 @@ function directoryAuditInputs(world: FuzzWorld, { caseId, unitId, pastDay }: Sha
     'unit.saveEvaluation': record({ period, title: text(0, 220) }),
     'unit.savedEvaluations': undefined,
     'unit.savedEvaluation': record({ id: fc.oneof(idLike, text(0, 80)) }),
+    'dashboard.figures': fc
+      .tuple(pastDay, fc.integer({ min: 0, max: 730 }), optional(fc.constantFrom('wards', 'branches', 'departments', 'cities')), optional(unitId))
+      .map(([from, n, group, unit]) => ({ from, to: addDays(from, n), group, unitId: unit })),
     'unit.records': record({ unitId: optional(unitId), caseId: optional(caseId) }),
     'unit.record': record({
       unitId,

@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { CASE_STATUSES, CASE_STATUS_LABELS, InboxInputSchema, can, isUnitRole, type Lang } from '@pakn/domain';
+import { CASE_STATUSES, CASE_STATUS_LABELS, CHANNEL_LABELS, InboxInputSchema, can, isUnitRole, type Channel, type Lang, type Text } from '@pakn/domain';
 import type { PaknClient } from '@pakn/api-client';
 import { paknClient } from '#shared/client.ts';
 import { StaffController } from '#shared/context.ts';
 import { loadTask } from '#shared/controllers/load.ts';
 import { followCaseChanges } from '#shared/controllers/case-changes.ts';
-import { NavigateEvent } from '#shared/events.ts';
+import { NavigateEvent, navigateOnClick } from '#shared/events.ts';
 import { deadlineStyles } from '#shared/deadline.ts';
-import { fill } from '#shared/i18n.ts';
+import { fill, formatDate } from '#shared/i18n.ts';
 import { hanoiToday } from '#shared/intake-stats.ts';
 import { intakeTodayStyles, renderIntakeToday } from '#shared/intake-today.ts';
 import { LiveList } from '#shared/live-list.ts';
@@ -46,9 +46,23 @@ const LIVE_REFRESH_DELAY_MS = 300;
 /** Searching as one types, without a request per key. */
 const SEARCH_DELAY_MS = 300;
 
+const FIGURE_STRINGS = {
+  heading: { vi: 'Phản ánh của số liệu trên bảng số liệu', en: 'The cases of a dashboard figure' },
+  clear: { vi: 'Bỏ lọc', en: 'Clear the filter' },
+  noCategory: { vi: 'chưa phân loại', en: 'not classified' },
+  in: { vi: 'thuộc phạm vi', en: 'in scope' },
+  out: { vi: 'ngoài phạm vi', en: 'out of scope' },
+  pending: { vi: 'chưa phân loại phạm vi', en: 'scope not yet decided' },
+} as const satisfies Record<string, Text>;
+
+/** The dashboard figure filters the inbox keeps in its address (issue 12): attribute and address name. */
+const FIGURE_KEYS = ['from', 'to', 'channel', 'category', 'scope', 'unit', 'group'] as const;
+type FigureKey = (typeof FIGURE_KEYS)[number];
+
 /** The inbox's address: the filter, the search and the page, so that Back, reload and a shared link come back to them. */
-function inboxPath(filter: InboxFilter, q: string, page = ''): string {
+function inboxPath(filter: InboxFilter, q: string, page = '', figure: Partial<Record<FigureKey, string>> = {}): string {
   const params = new URLSearchParams();
+  for (const key of FIGURE_KEYS) if (figure[key]) params.set(key, figure[key]);
   if (filter !== 'open') params.set('status', filter);
   if (q.trim()) params.set('q', q.trim());
   if (page) params.set('page', page);
@@ -73,6 +87,7 @@ export class PaknInbox extends PaknElement {
     status: { type: String },
     q: { type: String },
     page: { type: String },
+    ...Object.fromEntries(FIGURE_KEYS.map((k) => [`figure${k[0]?.toUpperCase()}${k.slice(1)}`, { type: String, attribute: k }])),
     selected: { state: true },
     mine: { state: true },
   };
@@ -80,6 +95,14 @@ export class PaknInbox extends PaknElement {
   declare status: string;
   declare q: string;
   declare page: string;
+  /** A dashboard figure's filters (issue 12): the cases it counts. */
+  declare figureFrom: string;
+  declare figureTo: string;
+  declare figureChannel: string;
+  declare figureCategory: string;
+  declare figureScope: string;
+  declare figureUnit: string;
+  declare figureGroup: string;
   /** The row chosen with j/k (-1: none). */
   declare protected selected: number;
   /** "Assigned to me": a unit member's own cases only. */
@@ -89,9 +112,12 @@ export class PaknInbox extends PaknElement {
   readonly #staff = new StaffController(this);
   readonly #trail = new PageTrail();
   readonly #cases = new LiveList(this, {
-    args: () => [this.filter, this.q.trim(), this.mine, this.page] as const,
+    args: () => [this.filter, this.q.trim(), this.mine, this.page, JSON.stringify(this.#figure())] as const,
     run: ([status, q, mine, cursor], signal) =>
-      paknClient().case.inbox.query({ status, ...(mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) }, { signal }),
+      paknClient().case.inbox.query(
+        { status, ...(mine ? { assignedToMe: true } : {}), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...this.#figureInput() },
+        { signal },
+      ),
     lang: () => this.language.value,
   });
   /** Today's intake figures, for those who see all cases: a convenience, the inbox works without them. */
@@ -114,8 +140,32 @@ export class PaknInbox extends PaknElement {
     this.status = 'open';
     this.q = '';
     this.page = '';
+    this.figureFrom = this.figureTo = this.figureChannel = this.figureCategory = this.figureScope = this.figureUnit = this.figureGroup = '';
     this.selected = -1;
     this.mine = false;
+  }
+
+  /** The figure filters present, by their address names. */
+  #figure(): Partial<Record<FigureKey, string>> {
+    const values: Record<FigureKey, string> = {
+      from: this.figureFrom,
+      to: this.figureTo,
+      channel: this.figureChannel,
+      category: this.figureCategory,
+      scope: this.figureScope,
+      unit: this.figureUnit,
+      group: this.figureGroup,
+    };
+    return Object.fromEntries(FIGURE_KEYS.filter((k) => values[k]).map((k) => [k, values[k]]));
+  }
+
+  /** The figure filters as the procedure's input; none unless they pass its checks (a hand-edited address). */
+  #figureInput() {
+    const { unit, ...rest } = this.#figure();
+    const parsed = InboxInputSchema.safeParse({ ...rest, ...(unit ? { unitId: unit } : {}) });
+    if (!parsed.success || !parsed.data.from) return {};
+    const { from, to, channel, category, scope, unitId, group } = parsed.data;
+    return { from, to, channel, category, scope, unitId, group };
   }
 
   override connectedCallback(): void {
@@ -185,7 +235,7 @@ export class PaknInbox extends PaknElement {
     this.status = value;
     this.page = '';
     // Keep the filter in the address so that Back and reload come back to it; harmless when unhandled.
-    this.dispatchEvent(new NavigateEvent({ path: inboxPath(value, this.q), replace: true }));
+    this.dispatchEvent(new NavigateEvent({ path: inboxPath(value, this.q, '', this.#figure()), replace: true }));
   }
 
   #search(q: string): void {
@@ -193,7 +243,7 @@ export class PaknInbox extends PaknElement {
     if (q.trim() === this.q.trim()) return;
     this.q = q;
     this.page = '';
-    this.dispatchEvent(new NavigateEvent({ path: inboxPath(this.filter, q), replace: true }));
+    this.dispatchEvent(new NavigateEvent({ path: inboxPath(this.filter, q, '', this.#figure()), replace: true }));
   }
 
   #onSearchInput(event: Event): void {
@@ -226,7 +276,7 @@ export class PaknInbox extends PaknElement {
   /** Another page of the same list: its cursor goes in the address (a link to it opens it), Back returns. */
   #goTo(to: { cursor: string } | 'previous'): void {
     this.page = this.#trail.move(this.page, to);
-    this.dispatchEvent(new NavigateEvent({ path: inboxPath(this.filter, this.q, this.page) }));
+    this.dispatchEvent(new NavigateEvent({ path: inboxPath(this.filter, this.q, this.page, this.#figure()) }));
     this.renderRoot.querySelector<HTMLElement>('h1')?.scrollIntoView({ block: 'start' });
   }
 
@@ -243,7 +293,7 @@ export class PaknInbox extends PaknElement {
     return html`
       <div class="root" lang=${lang}>
         <h1>${STRINGS.heading[lang]}</h1>
-        ${renderIntakeToday(this.#stats.value, lang)} ${this.#renderToolbar(lang)}
+        ${renderIntakeToday(this.#stats.value, lang)} ${this.#renderFigure(lang)} ${this.#renderToolbar(lang)}
         ${this.#cases.render(
           (list) =>
             html`${renderInboxTable({
@@ -260,6 +310,22 @@ export class PaknInbox extends PaknElement {
         )}
       </div>
     `;
+  }
+
+  /** Which figure's cases are listed, with the way back to every case. */
+  #renderFigure(lang: Lang) {
+    const figure = this.#figure();
+    if (!figure.from || !figure.to) return nothing;
+    const parts = [
+      `${formatDate(figure.from)} – ${formatDate(figure.to)}`,
+      ...(figure.channel ? [CHANNEL_LABELS[figure.channel as Channel]?.[lang] ?? figure.channel] : []),
+      ...(figure.category ? [figure.category === '-' ? FIGURE_STRINGS.noCategory[lang] : this.#categories.label(figure.category, lang)] : []),
+      ...(figure.scope ? [FIGURE_STRINGS[figure.scope === 'out' ? 'out' : figure.scope === 'in' ? 'in' : 'pending'][lang]] : []),
+    ];
+    return html`<p class="muted" data-testid="inbox-figure">
+      ${FIGURE_STRINGS.heading[lang]}: ${parts.join(' · ')} ·
+      <a href=${`${location.pathname}?status=all`} @click=${(e: MouseEvent) => navigateOnClick(e, this)}>${FIGURE_STRINGS.clear[lang]}</a>
+    </p>`;
   }
 
   #renderToolbar(lang: Lang) {

@@ -1,5 +1,5 @@
 /**
- * A small CSV writer (RFC 4180) for staff exports. Pure: rows in, text out.
+ * A small CSV writer (RFC 4180) for staff exports and the portal's chart downloads. Pure: rows in, text out.
  *
  * - UTF-8 with a byte order mark, so that Excel opens Vietnamese text correctly instead of guessing a
  *   legacy code page.
