@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db } from './connection.ts';
 import { LocalReader } from './local-reader.ts';
@@ -27,7 +28,8 @@ const SELECT = { sql: 'SELECT id, name, n, x, b, name AS name FROM t WHERE id >=
 describe('reads on a local file', () => {
   it('answer with the rows @libsql/client gives: by position and by name, integers as numbers, blobs as bytes', async () => {
     const mine = await db.execute(SELECT);
-    const theirs = await db.client.execute(SELECT);
+    const client = createClient({ url: `file:${join(dir, 'test.db')}`, intMode: 'number' });
+    const theirs = await client.execute(SELECT).finally(() => client.close());
     expect(mine.columns).toEqual(theirs.columns);
     expect(mine.rows).toEqual(theirs.rows);
     expect(mine.rows.map((r) => Array.from(r))).toEqual(theirs.rows.map((r) => Array.from(r)));
