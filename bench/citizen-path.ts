@@ -113,10 +113,12 @@ async function concurrentSubmissions(target: Db) {
   const proofs: string[] = [];
   for (let i = 0; i < concurrent; i++) proofs.push(solveChallenge(await caller.case.challenge({ siteKey: DEMO_SITE_KEY })));
   let commits = 0;
-  const open = target.client.transaction.bind(target.client);
-  target.client.transaction = (...mode: []) => {
+  const writer = target.writer;
+  if (!writer) throw new Error('citizen-path measures a local file: its Db has a writer connection');
+  const begin = writer.begin.bind(writer);
+  writer.begin = () => {
     commits++;
-    return open(...mode);
+    return begin();
   };
   const wall = performance.now();
   const cpu = cpuMs();
@@ -128,7 +130,7 @@ async function concurrentSubmissions(target: Db) {
     }),
   );
   const seconds = (performance.now() - wall) / 1000;
-  target.client.transaction = open;
+  writer.begin = begin;
   return { perSecond: Math.round(concurrent / seconds), commits, cpuMsEach: Number(((cpuMs() - cpu) / concurrent).toFixed(3)) };
 }
 

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createClient, type Client, type InStatement, type ResultSet, type Transaction } from '@libsql/client';
+import type { Client, InStatement, ResultSet, Transaction } from '@libsql/client';
 import { AuditKeyring } from './audit-keys.ts';
-import { WriteQueue, type GroupCommitLimits } from './group-commit.ts';
+import { WriteQueue, type GroupCommitLimits, type WriteQueueHooks } from './group-commit.ts';
 import { LocalReader } from './local-reader.ts';
+import { LocalWriter, MEMORY } from './local-writer.ts';
 import { ReadPool } from './read-pool.ts';
 
 export interface DbConfig {
@@ -41,20 +42,24 @@ export interface Executor {
 }
 
 /**
- * A libsql client with the guarantees PAKN relies on:
+ * A database with the guarantees PAKN relies on:
  * - every write transaction starts as a write (BEGIN IMMEDIATE) and is rolled back on any error;
- * - on a local file: WAL, synchronous=FULL (an acknowledged complaint survives power loss), foreign keys and a
- *   busy timeout, on the one connection the client keeps;
+ * - on a local database: WAL, synchronous=FULL (an acknowledged complaint survives power loss), foreign keys
+ *   and a busy timeout, on the one connection that writes;
  * - transactions in one process never wait on each other inside SQLite: they queue here, and those that queue
  *   together share one commit, each acknowledged only once that commit is durable (group commit, WriteQueue).
  *
- * Why one connection: @libsql/client opens pooled connections without running our PRAGMAs on them, and a
- * per-connection setting that silently vanishes is how durability is lost (libsql-client-ts #288). With one
- * connection and an in-process queue, the settings hold and a busy wait can never block the event loop while
- * the transaction it waits for needs that same loop to finish. See docs/decisions/0004-database-and-durability.md.
- * Reads outside a transaction on a local file go to read-only connections with prepared statements in worker
- * threads (ReadPool, or LocalReader on the loop when `readers` is 0): they write nothing, so no durability
- * setting matters on them, and a slow one never stalls the event loop.
+ * The drivers (ADR 0018): a local file and memory are written through one connection of the synchronous
+ * `libsql` driver whose statements are prepared once (LocalWriter). A remote server (`libsql://`, `http(s)://`,
+ * `ws(s)://`) and an embedded replica (`syncUrl`) go through @libsql/client as before: a remote server orders
+ * its writers itself, and an embedded replica's file is synced by the client, which keeps one connection to it
+ * (it opens pooled connections without our PRAGMAs, libsql-client-ts #288) behind the same queue.
+ *
+ * Why one writer connection and an in-process queue: the settings hold on it, and a busy wait can never block
+ * the event loop while the transaction it waits for needs that same loop to finish. See
+ * docs/decisions/0004-database-and-durability.md. Reads outside a transaction on a local file go to read-only
+ * connections with prepared statements (LocalReader on the loop, or ReadPool's worker threads): they write
+ * nothing, so no durability setting matters on them.
  */
 /** Marks the async context of a write transaction, to catch calls that would wait on it forever. */
 const insideWrite = new AsyncLocalStorage<Db>();
@@ -64,78 +69,98 @@ export function writingDb(): Db | undefined {
   return insideWrite.getStore();
 }
 
+type Driver = { readonly writer: LocalWriter; readonly client?: undefined } | { readonly client: Client; readonly writer?: undefined };
+
 export class Db implements Executor {
-  readonly client: Client;
+  /** On a remote server or an embedded replica: @libsql/client's client. Null on a local file and in memory. */
+  readonly client: Client | null;
+  /**
+   * On a local file and in memory: the one connection that writes. Public for the tests and benches that
+   * observe the driver (statements, transactions); everything else goes through `execute` and `write`.
+   */
+  readonly writer: LocalWriter | null;
   readonly isLocal: boolean;
   /** The keys that sign and verify the audit chain (see DbConfig.auditKeys). */
   readonly auditKeys: AuditKeyring;
   readonly #busyTimeoutMs: number;
   /** On a local database: the writer's queue of exclusive sections and group commits (see WriteQueue). */
   readonly #writes: WriteQueue | null;
+  /** On an embedded replica: whether the client's connection has the settings (see #applyPragmas). */
   #pragmasApplied = false;
   /** On a local file: what serves reads outside transactions (see ReadPool and DbConfig.readers). */
   #reader: ReadPool | LocalReader | null = null;
 
-  private constructor(client: Client, isLocal: boolean, busyTimeoutMs: number, auditKeys: AuditKeyring, groupCommit: GroupCommitLimits | undefined) {
-    this.client = client;
+  private constructor(driver: Driver, isLocal: boolean, busyTimeoutMs: number, auditKeys: AuditKeyring, groupCommit: GroupCommitLimits | undefined) {
+    this.client = driver.client ?? null;
+    this.writer = driver.writer ?? null;
     this.isLocal = isLocal;
     this.auditKeys = auditKeys;
     this.#busyTimeoutMs = busyTimeoutMs;
-    this.#writes = isLocal
-      ? new WriteQueue(
-          {
-            begin: async () => {
-              if (!this.#pragmasApplied) await this.#applyPragmas();
-              return this.client.transaction('write');
-            },
-            run: (fn, tx) => insideWrite.run(this, () => fn(tx)),
-            lost: () => (this.#pragmasApplied = false),
-          },
-          groupCommit,
-        )
-      : null;
+    this.#writes = isLocal ? new WriteQueue(this.#queueHooks(), groupCommit) : null;
   }
 
   static async open(config: DbConfig): Promise<Db> {
     const isLocal = config.url.startsWith('file:') || config.url === ':memory:';
-    const client = createClient({
-      url: config.url,
-      authToken: config.authToken,
-      syncUrl: config.syncUrl,
-      syncInterval: config.syncIntervalSeconds,
-      // One connection on a local file: see the class comment.
-      concurrency: isLocal ? 1 : undefined,
-      intMode: 'number',
-    });
-    const db = new Db(client, isLocal, config.busyTimeoutMs ?? 5000, config.auditKeys ?? AuditKeyring.ephemeral(), config.groupCommit);
-    await db.#applyPragmas();
+    const busyTimeoutMs = config.busyTimeoutMs ?? 5000;
+    const auditKeys = config.auditKeys ?? AuditKeyring.ephemeral();
+    const location = writerLocation(config);
+    let db: Db;
+    if (location) {
+      db = new Db({ writer: new LocalWriter(location, busyTimeoutMs) }, true, busyTimeoutMs, auditKeys, config.groupCommit);
+    } else {
+      // Loaded only here: a local database does not carry its HTTP and WebSocket clients (about 7 MB).
+      const { createClient } = await import('@libsql/client');
+      const client = createClient({
+        url: config.url,
+        authToken: config.authToken,
+        syncUrl: config.syncUrl,
+        syncInterval: config.syncIntervalSeconds,
+        // One connection on an embedded replica: see the class comment.
+        concurrency: isLocal ? 1 : undefined,
+        intMode: 'number',
+      });
+      db = new Db({ client }, isLocal, busyTimeoutMs, auditKeys, config.groupCommit);
+      await db.#applyPragmas();
+    }
     // After the writer has put the file in WAL mode, which lets the reader read beside it. Not for an
     // embedded replica, whose file the client syncs, nor for memory, which a second connection cannot see.
-    const path = localFilePath(config);
+    const path = location === MEMORY ? null : location;
     const readers = config.readers ?? DEFAULT_READERS;
-    if (path) db.#reader = readers > 0 ? new ReadPool(path, db.#busyTimeoutMs, readers) : new LocalReader(path, db.#busyTimeoutMs);
+    if (path) db.#reader = readers > 0 ? new ReadPool(path, busyTimeoutMs, readers) : new LocalReader(path, busyTimeoutMs);
     return db;
   }
 
-  async #applyPragmas(): Promise<void> {
-    if (!this.isLocal) return; // a remote server owns its own durability settings
-    // journal_mode is stored in the file; the others belong to the connection.
-    await this.client.execute('PRAGMA journal_mode = WAL');
-    await this.client.execute('PRAGMA synchronous = FULL');
-    await this.client.execute(`PRAGMA busy_timeout = ${Math.trunc(this.#busyTimeoutMs)}`);
-    await this.client.execute('PRAGMA foreign_keys = ON');
-    this.#pragmasApplied = true;
+  /** How the writer's queue opens a group's transaction on this database's driver. */
+  #queueHooks(): WriteQueueHooks {
+    const run: WriteQueueHooks['run'] = (fn, tx) => insideWrite.run(this, () => fn(tx));
+    const writer = this.writer;
+    if (writer) return { begin: () => writer.begin(), run, lost: () => writer.reopen() };
+    return {
+      begin: async () => {
+        if (!this.#pragmasApplied) await this.#applyPragmas();
+        return this.#client().transaction('write');
+      },
+      run,
+      // The client dropped the connection it could not roll back: the next one needs the settings again.
+      lost: () => (this.#pragmasApplied = false),
+    };
   }
 
-  /** On a local database: waits for the writes queued before it, then runs `fn` alone on the writer. */
-  async #exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const writes = this.#writes;
-    if (!writes) return fn();
-    this.#refuseInsideWrite();
-    return writes.exclusive(async () => {
-      if (!this.#pragmasApplied) await this.#applyPragmas();
-      return fn();
-    });
+  #client(): Client {
+    if (!this.client) throw new Error('Db: no @libsql/client client on a local database');
+    return this.client;
+  }
+
+  /** On an embedded replica, the settings of LocalWriter on the client's one connection. */
+  async #applyPragmas(): Promise<void> {
+    if (!this.isLocal) return; // a remote server owns its own durability settings
+    const client = this.#client();
+    // journal_mode is stored in the file; the others belong to the connection.
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = FULL');
+    await client.execute(`PRAGMA busy_timeout = ${Math.trunc(this.#busyTimeoutMs)}`);
+    await client.execute('PRAGMA foreign_keys = ON');
+    this.#pragmasApplied = true;
   }
 
   /** Inside a transaction, the database is the transaction: queueing behind it here would wait forever. */
@@ -147,7 +172,7 @@ export class Db implements Executor {
 
   execute(stmt: InStatement): Promise<ResultSet> {
     const reader = this.#reader;
-    // Inside a transaction the caller must use the transaction: #exclusive says so.
+    // Inside a transaction the caller must use the transaction: #refuseInsideWrite says so.
     if (reader && insideWrite.getStore() !== this) {
       const sql = typeof stmt === 'string' ? stmt : stmt.sql;
       const args = typeof stmt === 'string' ? [] : (stmt.args ?? []);
@@ -160,7 +185,20 @@ export class Db implements Executor {
         }
       }
     }
-    return this.#exclusive(() => this.client.execute(stmt));
+    const writes = this.#writes;
+    if (!writes) return this.#client().execute(stmt);
+    try {
+      this.#refuseInsideWrite();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    // On LocalWriter a statement runs to its end at once, so it may run now when no write is under way.
+    const writer = this.writer;
+    if (writer) return writes.immediate(() => writer.execute(stmt));
+    return writes.exclusive(async () => {
+      if (!this.#pragmasApplied) await this.#applyPragmas();
+      return this.#client().execute(stmt);
+    });
   }
 
   /**
@@ -183,7 +221,7 @@ export class Db implements Executor {
     let tx: Transaction | undefined;
     let committed = false;
     try {
-      tx = await this.client.transaction('write');
+      tx = await this.#client().transaction('write');
       const open = tx;
       const result = await insideWrite.run(this, () => fn(open));
       await tx.commit();
@@ -203,13 +241,20 @@ export class Db implements Executor {
 
   close(): void {
     this.#reader?.close();
-    this.client.close();
+    this.writer?.close();
+    this.client?.close();
   }
 }
 
-/** The path of a local database file a second connection can open, or null (memory, remote, embedded replica). */
-function localFilePath(config: DbConfig): string | null {
-  if (!config.url.startsWith('file:') || config.syncUrl) return null;
+/**
+ * Where LocalWriter writes: a local file's path, or memory; null for what @libsql/client keeps (a remote URL,
+ * an embedded replica, a `file:` URL with parameters).
+ */
+function writerLocation(config: DbConfig): string | null {
+  if (config.syncUrl) return null;
+  if (config.url === MEMORY) return MEMORY;
+  if (!config.url.startsWith('file:')) return null;
   const path = config.url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
-  return path === ':memory:' || path === '' || path.includes('?') || path.includes('mode=memory') ? null : path;
+  if (path === MEMORY) return MEMORY;
+  return path === '' || path.includes('?') ? null : path;
 }

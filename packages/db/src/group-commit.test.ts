@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
-import type { Transaction, TransactionMode } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendAudit, verifyAuditChain } from './audit.ts';
 import { listAudit } from './audit-list.ts';
 import { Db } from './connection.ts';
 import { isStorageFault } from './faults.ts';
 import type { GroupCommitLimits } from './group-commit.ts';
+import type { LocalWriter } from './local-writer.ts';
 import { migrate } from './migrate.ts';
+import { LibsqlError } from './prepared.ts';
 
 let dir: string;
 let db: Db;
@@ -22,13 +23,19 @@ async function open(groupCommit: GroupCommitLimits): Promise<Db> {
   return opened;
 }
 
+function writerOf(target: Db): LocalWriter {
+  if (!target.writer) throw new Error('a local database has its writer');
+  return target.writer;
+}
+
 /** Counts the write transactions (one COMMIT each) the database opens from now on. */
 function countTransactions(target: Db): { readonly count: number } {
   const counter = { count: 0 };
-  const original = target.client.transaction.bind(target.client);
-  vi.spyOn(target.client, 'transaction').mockImplementation((mode?: TransactionMode) => {
+  const writer = writerOf(target);
+  const original = writer.begin.bind(writer);
+  vi.spyOn(writer, 'begin').mockImplementation(() => {
     counter.count++;
-    return original(mode);
+    return original();
   });
   return counter;
 }
@@ -154,14 +161,17 @@ describe('issue 11: group commit', () => {
 
   it('fails every member with the storage fault when the COMMIT cannot be written', async () => {
     db = await open(BY_COUNT(64));
-    const original = db.client.transaction.bind(db.client);
+    const writer = writerOf(db);
+    const original = writer.begin.bind(writer);
     let failNext = true;
-    vi.spyOn(db.client, 'transaction').mockImplementation(async (mode?: TransactionMode) => {
-      const tx: Transaction = await original(mode);
+    vi.spyOn(writer, 'begin').mockImplementation(() => {
+      const tx = original();
       if (!failNext) return tx;
       failNext = false;
       // The disk refuses the commit's write, as a full or failing device does.
-      vi.spyOn(tx, 'commit').mockRejectedValue(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR', extendedCode: 'SQLITE_IOERR_FSYNC' }));
+      vi.spyOn(tx, 'commit').mockImplementation(() => {
+        throw new LibsqlError('disk I/O error', 'SQLITE_IOERR', 'SQLITE_IOERR_FSYNC', 1034);
+      });
       return tx;
     });
     const outcomes = await Promise.allSettled(ids(5).map((id) => db.write((tx) => tx.execute(insert(id)))));

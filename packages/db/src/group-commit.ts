@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 // The timers module's own: a test's fake timers (which replace the global one) cannot stall the writer.
 import { setImmediate as nextTurn } from 'node:timers';
-import type { InStatement, ResultSet, Transaction } from '@libsql/client';
+import type { InStatement, ResultSet } from '@libsql/client';
 
 /** What a write transaction's callback sees (Db's Executor). */
 interface Statements {
@@ -34,9 +34,22 @@ interface ExclusiveJob {
   readonly run: () => Promise<void>;
 }
 
+/**
+ * A group's transaction on the one writer connection: LocalWriter's, synchronous (a local file or memory), or
+ * @libsql/client's interactive one (an embedded replica). The queue awaits whatever either returns.
+ */
+export interface GroupTransaction {
+  execute(stmt: InStatement): ResultSet | Promise<ResultSet>;
+  commit(): void | Promise<void>;
+  rollback(): void | Promise<void>;
+  close(): void;
+  /** Committed, rolled back, or ended by SQLite itself (a full disk, an I/O error). */
+  readonly closed: boolean;
+}
+
 export interface WriteQueueHooks {
   /** Opens the group's transaction (BEGIN IMMEDIATE) on the one writer connection. */
-  readonly begin: () => Promise<Transaction>;
+  readonly begin: () => GroupTransaction | Promise<GroupTransaction>;
   /** Runs one member's callback (Db marks its async context as inside a write). */
   readonly run: (fn: (tx: Statements) => Promise<unknown>, tx: Statements) => Promise<unknown>;
   /** The connection failed to roll back: the next section reapplies its settings. */
@@ -52,6 +65,20 @@ function asError(error: unknown): Error {
 
 function usedAfterwards(): Promise<never> {
   return Promise.reject(new Error('A transaction of Db.write was used after its callback had finished'));
+}
+
+/** A member's statement on the group's transaction, while `open` says the member's callback still runs. */
+function scopedTo(tx: GroupTransaction, open: { value: boolean }): Statements {
+  return {
+    execute(stmt) {
+      if (!open.value) return usedAfterwards();
+      try {
+        return Promise.resolve(tx.execute(stmt));
+      } catch (error) {
+        return Promise.reject(asError(error));
+      }
+    },
+  };
 }
 
 /**
@@ -94,6 +121,19 @@ export class WriteQueue {
     });
   }
 
+  /**
+   * A synchronous section (a statement outside a transaction on LocalWriter): when nothing is queued or
+   * running, at once, since nothing can come between its start and its end; otherwise in its turn.
+   */
+  immediate<T>(fn: () => T): Promise<T> {
+    if (this.#draining) return this.exclusive(async () => fn());
+    try {
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(asError(error));
+    }
+  }
+
   #schedule(job: WriteJob | ExclusiveJob): void {
     this.#queue.push(job);
     if (this.#draining) return;
@@ -125,7 +165,7 @@ export class WriteQueue {
   }
 
   async #group(first: WriteJob): Promise<void> {
-    let tx: Transaction;
+    let tx: GroupTransaction;
     try {
       tx = await this.#hooks.begin();
     } catch (error) {
@@ -167,37 +207,35 @@ export class WriteQueue {
    * transaction is rolled back (and the writes waiting begin a group of their own). An idle server's write
    * runs exactly BEGIN, its statements, COMMIT.
    */
-  async #firstMember(tx: Transaction, job: WriteJob): Promise<{ outcome: Outcome; lost: boolean }> {
-    let open = true;
-    const scoped: Statements = { execute: (stmt) => (open ? tx.execute(stmt) : usedAfterwards()) };
+  async #firstMember(tx: GroupTransaction, job: WriteJob): Promise<{ outcome: Outcome; lost: boolean }> {
+    const open = { value: true };
     try {
-      const value = await this.#hooks.run(job.fn, scoped);
+      const value = await this.#hooks.run(job.fn, scopedTo(tx, open));
       return { outcome: { ok: true, value }, lost: false };
     } catch (error) {
       return { outcome: { ok: false, error }, lost: true };
     } finally {
-      open = false;
+      open.value = false;
     }
   }
 
   /** A later member, in its savepoint; `lost` when the group's transaction cannot go on. */
-  async #member(tx: Transaction, job: WriteJob): Promise<{ outcome: Outcome; lost: boolean }> {
+  async #member(tx: GroupTransaction, job: WriteJob): Promise<{ outcome: Outcome; lost: boolean }> {
     try {
       await tx.execute(`SAVEPOINT ${SAVEPOINT}`);
     } catch (error) {
       return { outcome: { ok: false, error }, lost: true };
     }
-    let open = true;
     // A member's statements go to the group's transaction only while its callback runs: a stray one later
     // would land in another member's savepoint.
-    const scoped: Statements = { execute: (stmt) => (open ? tx.execute(stmt) : usedAfterwards()) };
+    const open = { value: true };
     try {
-      const value = await this.#hooks.run(job.fn, scoped);
-      open = false;
+      const value = await this.#hooks.run(job.fn, scopedTo(tx, open));
+      open.value = false;
       await tx.execute(`RELEASE ${SAVEPOINT}`);
       return { outcome: { ok: true, value }, lost: false };
     } catch (error) {
-      open = false;
+      open.value = false;
       // SQLite ends the whole transaction on some errors (a full disk, an I/O error): the group is lost.
       if (tx.closed) return { outcome: { ok: false, error }, lost: true };
       try {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db } from './connection.ts';
 import { LocalReader } from './local-reader.ts';
@@ -27,12 +28,30 @@ const SELECT = { sql: 'SELECT id, name, n, x, b, name AS name FROM t WHERE id >=
 describe('reads on a local file', () => {
   it('answer with the rows @libsql/client gives: by position and by name, integers as numbers, blobs as bytes', async () => {
     const mine = await db.execute(SELECT);
-    const theirs = await db.client.execute(SELECT);
+    const client = createClient({ url: `file:${join(dir, 'test.db')}`, intMode: 'number' });
+    const theirs = await client.execute(SELECT).finally(() => client.close());
     expect(mine.columns).toEqual(theirs.columns);
     expect(mine.rows).toEqual(theirs.rows);
     expect(mine.rows.map((r) => Array.from(r))).toEqual(theirs.rows.map((r) => Array.from(r)));
     expect(new Uint8Array(mine.rows[0]?.b as ArrayBuffer)).toEqual(new Uint8Array([1, 2, 3]));
     expect(mine.rows[0]?.[2]).toBe(9007199254740991);
+  });
+
+  it('build rows like @libsql/client also for names a row cannot simply take: repeated, length, __proto__, positions', async () => {
+    const odd = { sql: `SELECT 1 AS a, 2 AS "length", 3 AS "__proto__", 4 AS "0", 5 AS a, 6 AS "9", id FROM t WHERE id = ?`, args: [1] };
+    const client = createClient({ url: `file:${join(dir, 'test.db')}`, intMode: 'number' });
+    const theirs = await client.execute(odd).finally(() => client.close());
+    for (const round of [1, 2]) {
+      // The second round builds its rows with the maker the first one made for these columns.
+      const mine = await db.execute(odd);
+      const [row, their] = [mine.rows[0], theirs.rows[0]];
+      if (!row || !their) throw new Error('one row expected');
+      expect(Object.keys(row), `round ${round}`).toEqual(Object.keys(their));
+      expect(JSON.stringify(row)).toBe(JSON.stringify(their));
+      expect(Array.from(row)).toEqual(Array.from(their));
+      expect([row.length, row.a, row.__proto__, row[0], row[4], row[6]]).toEqual([7, 1, 3, 1, 5, 1]);
+      expect({ ...row }).toEqual({ ...their });
+    }
   });
 
   it('see every committed write, also with a statement prepared before it', async () => {

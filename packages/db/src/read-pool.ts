@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResultSet } from '@libsql/client';
-import { toResultSet, type RawResult } from './local-reader.ts';
+import { toResultSet, type RawResult } from './prepared.ts';
 
 /** What a read worker is started with. */
 export interface ReadWorkerData {

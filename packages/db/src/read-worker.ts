@@ -4,7 +4,8 @@
  * report) blocks this thread only, never the server's event loop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { LocalReader, type Value } from './local-reader.ts';
+import { LocalReader } from './local-reader.ts';
+import type { Value } from './prepared.ts';
 import type { ReadReply, ReadRequest, ReadWorkerData } from './read-pool.ts';
 
 const port = parentPort;

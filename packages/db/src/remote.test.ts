@@ -25,7 +25,8 @@ afterEach(async () => {
 describe('Db against a remote libsql server (Hrana over HTTP)', () => {
   it('takes the remote path: no local PRAGMAs, statements travel over HTTP', async () => {
     expect(db.isLocal).toBe(false);
-    expect(db.client.protocol).toBe('http');
+    expect(db.client?.protocol).toBe('http');
+    expect(db.writer).toBeNull();
     await migrate(db);
     expect(await schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     expect(server.counts.execute ?? 0).toBeGreaterThan(0);
