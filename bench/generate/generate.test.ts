@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServices, createCaller, sha256Hex, type Context } from '@pakn/api';
 import {
   Db,
+  compareCaseDayFacts,
   compareUnitDayFacts,
   getCase,
   getCaseForTracking,
@@ -53,6 +54,7 @@ async function generatedRows(path: string): Promise<string> {
       'SELECT * FROM reference_counters ORDER BY year',
       'SELECT * FROM unit_day_facts ORDER BY day, unit_id',
       'SELECT * FROM approval_repeats ORDER BY letter_id',
+      'SELECT * FROM case_day_facts ORDER BY day, channel, category, scope',
     ]) {
       parts.push((await file.execute(sql)).rows);
     }
@@ -147,6 +149,10 @@ describe('the data generator', () => {
     const sums = await compareUnitDayFacts(db);
     expect(sums.recounted.length).toBeGreaterThan(0);
     expect(sums.stored).toEqual(sums.recounted);
+    // The reports' counts of received cases (migration 0022), likewise.
+    const intake = await compareCaseDayFacts(db);
+    expect(intake.recounted.length).toBeGreaterThan(0);
+    expect(intake.stored).toEqual(intake.recounted);
   });
 
   it('gives every case the access key derived from the seed', async () => {

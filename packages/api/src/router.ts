@@ -10,6 +10,7 @@ import { categoryRouter } from './routers/category.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authorityRouter } from './routers/authority.ts';
 import { unitRouter } from './routers/unit.ts';
+import { reportRouter } from './routers/report.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   unit: unitRouter,
   authority: authorityRouter,
   audit: auditRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,3 +23,4 @@ export * from './unit-day-facts.ts';
 export * from './categories.ts';
 export * from './templates.ts';
 export * from './login-throttle.ts';
+export * from './report-facts.ts';

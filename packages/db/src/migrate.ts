@@ -17,6 +17,7 @@ import { evaluationFacts } from './migrations/0017-evaluation-facts.ts';
 import { registerAndAuditPages } from './migrations/0018-register-and-audit-pages.ts';
 import { unitDayFacts } from './migrations/0019-unit-day-facts.ts';
 import { calendarRecount } from './migrations/0020-calendar-recount.ts';
+import { reportFacts } from './migrations/0022-report-facts.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 import { loadWorkingCalendars, recountCaseQueues } from './case-queue.ts';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   registerAndAuditPages,
   unitDayFacts,
   calendarRecount,
+  reportFacts,
 ];
 
 /**

@@ -22,3 +22,4 @@ export * from './limits.ts';
 export * from './unit-evaluation.ts';
 export * from './search.ts';
 export * from './periods.ts';
+export * from './period-report.ts';
