@@ -294,27 +294,31 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
     expect(changedTables(before, await snapshot(f))).toEqual([]);
   }
 
-  it.each(['cases.csv', 'unit-evaluation.csv'])('export %s: refused in every shape, GET included, and nothing is audited', async (file) => {
-    const cookie = await f.login('thanhtra');
-    const filter: Record<string, string> = file === 'cases.csv' ? { status: 'all' } : { from: '2026-01-01', to: '2026-12-31' };
-    await expectNoChange(async () => {
-      for (const shape of hostile(JSON.stringify(filter))) {
-        const res = await f.app.request(`/api/v1/exports/${file}`, { method: 'POST', headers: { cookie, ...shape.headers }, body: shape.body });
-        expect([403, 415], shape.name).toContain(res.status);
-        expect(res.headers.get('content-disposition'), shape.name).toBeNull();
-      }
-      for (const headers of [{}, { origin: OWN, 'x-pakn-csrf': '1' }, { 'sec-fetch-mode': 'navigate' }] as Record<string, string>[]) {
-        const res = await f.app.request(`/api/v1/exports/${file}?${new URLSearchParams(filter).toString()}`, { headers: { cookie, ...headers } });
-        expect(res.status, `6. GET ${JSON.stringify(headers)}`).toBe(405);
-      }
-    });
-    const control = await f.app.request(`/api/v1/exports/${file}`, {
-      method: 'POST',
-      headers: { cookie, origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/json' },
-      body: JSON.stringify(filter),
-    });
-    expect(control.status).toBe(200);
-  });
+  it.each(['cases.csv', 'unit-evaluation.csv', 'period-report.csv', 'period-report.xlsx'])(
+    'export %s: refused in every shape, GET included, and nothing is audited',
+    async (file) => {
+      const cookie = await f.login('thanhtra');
+      const filter: Record<string, string> =
+        file === 'cases.csv' ? { status: 'all' } : file.startsWith('period-report') ? { kind: 'quarter' } : { from: '2026-01-01', to: '2026-12-31' };
+      await expectNoChange(async () => {
+        for (const shape of hostile(JSON.stringify(filter))) {
+          const res = await f.app.request(`/api/v1/exports/${file}`, { method: 'POST', headers: { cookie, ...shape.headers }, body: shape.body });
+          expect([403, 415], shape.name).toContain(res.status);
+          expect(res.headers.get('content-disposition'), shape.name).toBeNull();
+        }
+        for (const headers of [{}, { origin: OWN, 'x-pakn-csrf': '1' }, { 'sec-fetch-mode': 'navigate' }] as Record<string, string>[]) {
+          const res = await f.app.request(`/api/v1/exports/${file}?${new URLSearchParams(filter).toString()}`, { headers: { cookie, ...headers } });
+          expect(res.status, `6. GET ${JSON.stringify(headers)}`).toBe(405);
+        }
+      });
+      const control = await f.app.request(`/api/v1/exports/${file}`, {
+        method: 'POST',
+        headers: { cookie, origin: OWN, 'x-pakn-csrf': '1', 'content-type': 'application/json' },
+        body: JSON.stringify(filter),
+      });
+      expect(control.status).toBe(200);
+    },
+  );
 
   // A staff download writes an audit entry ("downloaded"): the same shapes, and a GET or HEAD from a link or image.
   it.each([

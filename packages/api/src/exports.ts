@@ -96,7 +96,7 @@ function localTime(iso: string | null): string {
 }
 
 /** An export is audited, so it is a staff write: the portal's own origin and the anti-CSRF header (issue 9). */
-async function signedIn(services: ApiServices, request: RequestInfo) {
+export async function signedIn(services: ApiServices, request: RequestInfo) {
   const ctx = await createContext(services, request);
   assertSameOriginWrite(ctx);
   if (!ctx.staff) throw new DomainError('unauthenticated', 'Sign in first');
@@ -104,7 +104,7 @@ async function signedIn(services: ApiServices, request: RequestInfo) {
 }
 
 /** Query parameters to a schema's input, with the same field errors the forms show. */
-function parseQuery<T>(
+export function parseQuery<T>(
   schema: {
     safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
   },
@@ -116,7 +116,14 @@ function parseQuery<T>(
   for (const issue of parsed.error.issues) fields[issue.path.map(String).join('.') || '_'] ??= Object.hasOwn(CODES, issue.message) ? issue.message : 'invalid';
   throw new DomainError('invalid', 'Invalid export filter', { fields });
 }
-const CODES: Readonly<Record<string, true>> = { date_format: true, date_too_early: true, date_too_late: true, date_order: true, period_too_long: true };
+const CODES: Readonly<Record<string, true>> = {
+  date_format: true,
+  date_too_early: true,
+  date_too_late: true,
+  date_order: true,
+  period_too_long: true,
+  period_index: true,
+};
 
 /** Rows read per page of an export: one page is all an export holds in memory. */
 const EXPORT_PAGE = 200;
@@ -125,7 +132,7 @@ const EXPORT_PAGE = 200;
  * The file's text: the head, then each page of records as it is read, and on a failure after the head a last
  * record that says the file is incomplete before the error is thrown on (see CsvExport).
  */
-async function* csvText(
+export async function* csvText(
   lang: Lang,
   header: readonly Text[],
   pages: AsyncIterable<readonly (readonly CsvCell[])[]> | Iterable<readonly (readonly CsvCell[])[]>,

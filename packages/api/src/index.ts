@@ -20,4 +20,5 @@ export { deliverOutbox, retryDelayMs, MAX_DELIVERY_ATTEMPTS, type MailTransport,
 export type { CaseChange } from './case-feed.ts';
 export { downloadAttachment } from './attachment-download.ts';
 export { exportCases, exportUnitEvaluation, type CsvExport } from './exports.ts';
+export { exportPeriodReportCsv, exportPeriodReportXlsx, type BinaryExport } from './report-exports.ts';
 export { uploadAnswerAttachment, removeAnswerAttachment, downloadAnswerAttachmentForStaff, downloadAnswerAttachmentForCitizen } from './answer-attachments.ts';

@@ -1,9 +1,12 @@
 import { TRPCError } from '@trpc/server';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareCaseDayFacts } from '@pakn/db';
 import { NO_CITIZEN_LIMITS } from './citizen-policy.ts';
 import { formatError } from './errors.ts';
-import { createFixture, type Fixture } from './test-fixture.ts';
+import { exportPeriodReportCsv, exportPeriodReportXlsx } from './report-exports.ts';
+import { createCaller } from './router.ts';
+import { createFixture, exportText, PASSWORD, STAFF, type Fixture, type StaffKey } from './test-fixture.ts';
 
 /**
  * Issue 12: a period report's figures against a fixture computed by hand. Q1 2026 under Decree 09's cut-off runs
@@ -173,5 +176,48 @@ describe('issue 12: the period report', () => {
     expect(report.period).toEqual({ kind: 'quarter', year: 2027, index: 1 });
     expect(report.range).toEqual({ from: '2026-12-15', to: '2027-03-14' });
     expect(report.signerName).toBeTruthy();
+  });
+
+  async function session(key: StaffKey) {
+    const request = f.request();
+    await createCaller({ services: f.services, request, staff: null }).auth.login({ username: STAFF[key].username, password: PASSWORD });
+    const token = request.cookies[0];
+    if (!token) throw new Error('no session');
+    return f.request({ sessionToken: token });
+  }
+
+  it('exports the tables as an XLSX (a sheet each, frozen header, number formats) and a CSV safe against formulas', async () => {
+    await buildFixture();
+    // An admin may name a unit anything: a name that looks like a formula stays text in both files.
+    await f.db.execute("UPDATE units SET name = '=HYPERLINK(\"http://evil.test\")' WHERE id = 'ward-b'");
+    const query = { kind: 'quarter', year: '2026', index: '1' };
+    const file = await exportPeriodReportXlsx(f.services, await session('inspector'), query);
+    expect(file.filename).toBe('pakn-bao-cao-quarter-2026-1_2025-12-15_2026-03-14.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Tiếp nhận', 'Kết quả xử lý', 'Lĩnh vực', 'Đơn vị', 'Nhắc nhở, biểu dương', 'So sánh kỳ trước']);
+    const received = book.getWorksheet('Tiếp nhận');
+    expect(received?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(received?.getRow(3).getCell(1).value).toBe('Kênh tiếp nhận');
+    const totals = received?.getRow(3 + 6 + 1);
+    expect(totals?.getCell(1).value).toBe('Tổng cộng');
+    expect(totals?.getCell(6).value).toBe(8);
+    expect(totals?.getCell(6).numFmt).toBe('#,##0');
+    const results = book.getWorksheet('Kết quả xử lý');
+    expect(results?.getRow(5).getCell(2).value).toBe(4); // on time
+    expect(results?.getRow(5).getCell(3).value).toBeCloseTo(0.8, 6);
+    expect(results?.getRow(5).getCell(3).numFmt).toBe('0.0%');
+    const units = book.getWorksheet('Đơn vị');
+    const ward = units?.getRow(4).getCell(1); // sorted before ward A by name
+    expect(ward?.value).toBe('=HYPERLINK("http://evil.test")');
+    expect(ward?.type).toBe(ExcelJS.ValueType.String);
+    const csv = await exportText(await exportPeriodReportCsv(f.services, await session('director'), query));
+    expect(csv.content).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
+    expect(csv.content).not.toMatch(/(^|,)=HYPERLINK/m);
+    const audit = await f.db.execute("SELECT actor_id, after_json FROM audit_log WHERE action = 'export.period_report' ORDER BY seq");
+    expect(audit.rows.map((r) => [r.actor_id, (JSON.parse(String(r.after_json)) as { format: string }).format])).toEqual([
+      [STAFF.inspector.id, 'xlsx'],
+      [STAFF.director.id, 'csv'],
+    ]);
   });
 });

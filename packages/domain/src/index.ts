@@ -23,3 +23,4 @@ export * from './unit-evaluation.ts';
 export * from './search.ts';
 export * from './periods.ts';
 export * from './period-report.ts';
+export * from './period-report-tables.ts';

@@ -4,7 +4,7 @@
  * origin with the anti-CSRF header (issue 9), so that no link, image or form of any page can run one.
  */
 import { Hono } from 'hono';
-import { exportCases, exportUnitEvaluation } from '@pakn/api';
+import { exportCases, exportPeriodReportCsv, exportPeriodReportXlsx, exportUnitEvaluation } from '@pakn/api';
 import type { SurfaceContext } from '../app-context.ts';
 import type { Logger } from '../logger.ts';
 import { downloadResponse, linkRefused, refusedFile, smallBodyLimit } from './file-responses.ts';
@@ -41,7 +41,11 @@ function csvBody(chunks: AsyncIterable<string>, logger: Logger, requestId: strin
 const CSV_EXPORTS: ReadonlyMap<string, typeof exportCases> = new Map([
   ['cases.csv', exportCases],
   ['unit-evaluation.csv', exportUnitEvaluation],
+  ['period-report.csv', exportPeriodReportCsv],
 ]);
+
+/** Exports written whole (workbooks). */
+const BINARY_EXPORTS: ReadonlyMap<string, typeof exportPeriodReportXlsx> = new Map([['period-report.xlsx', exportPeriodReportXlsx]]);
 
 /** An export's JSON filter as the string fields a query string would have had; anything else is dropped. */
 function exportFilter(body: unknown): Record<string, string | undefined> {
@@ -58,6 +62,15 @@ export function exportRoutes({ services, requestInfo, logger }: SurfaceContext):
   app.use('*', ownPageHeaders, noStore);
   app.on(['GET', 'HEAD'], '/:file', linkRefused('csrf'));
   app.post('/:file', jsonBodiesOnly(), smallBodyLimit, async (c) => {
+    const binary = BINARY_EXPORTS.get(c.req.param('file'));
+    if (binary) {
+      try {
+        const file = await binary(services, requestInfo(c), exportFilter(await c.req.json().catch(() => null)));
+        return downloadResponse(file.bytes, file.contentType, file.filename, file.filename);
+      } catch (error) {
+        return refusedFile(c, error);
+      }
+    }
     const build = CSV_EXPORTS.get(c.req.param('file'));
     if (!build) return c.notFound();
     try {
