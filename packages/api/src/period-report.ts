@@ -60,7 +60,8 @@ export async function periodReport(services: ApiServices, period: ReportPeriod):
     previousPeriod,
     previousRange: previous.range,
     drawnAt: services.now().toISOString(),
-    signerName,
+    // A display name may carry a note in brackets ("Trần Văn Minh (Giám đốc)"): the signature has the name only.
+    signerName: signerName?.replace(/\s*\([^)]*\)\s*$/, '') || null,
     figures: current.figures,
     categoryLabels,
     units: unitTable(current.units),

@@ -8,6 +8,7 @@ import { hanoiToday } from '#shared/intake-stats.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
 import '#shared/pakn-export-button.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import { printHidesControls } from '#shared/print.ts';
 
 type Row = Awaited<ReturnType<PaknClient['unit']['evaluation']['query']>>[number];
 
@@ -179,6 +180,7 @@ export class PaknUnitEvaluation extends PaknElement {
     tokens,
     base,
     dataTable,
+    printHidesControls,
     css`
       .root {
         margin-top: calc(var(--_space) * 2);
