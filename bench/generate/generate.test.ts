@@ -55,6 +55,7 @@ async function generatedRows(path: string): Promise<string> {
       'SELECT * FROM unit_day_facts ORDER BY day, unit_id',
       'SELECT * FROM approval_repeats ORDER BY letter_id',
       'SELECT * FROM case_day_facts ORDER BY day, channel, category, scope',
+      'SELECT * FROM case_month_facts ORDER BY month, channel, category, scope',
     ]) {
       parts.push((await file.execute(sql)).rows);
     }

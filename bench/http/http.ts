@@ -27,6 +27,7 @@ import {
 } from './api-calls.ts';
 import { ratio, type Result } from './figures.ts';
 import { latencies, throughput, type Throughput } from './load.ts';
+import { periodReportFigures } from './period-report.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
 import { trackingBesideSearch, type Load } from './stall.ts';
 import { startBareHono, startPakn, type PaknOptions, type ServerProcess } from './servers.ts';
@@ -331,6 +332,8 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
   }
   await readWorkerFigures(run, options, track, today);
   const plans = await queryPlans(path, [...staffCalls(today), ...calls], today);
+  // Issue 12: the period reports, in-process on the same file (bench/http/period-report.ts).
+  run.results.push(...(await periodReportFigures(path, today, set.label)));
   for (const name of new Set(plans.map((p) => p.call))) {
     const scans = plans.filter((p) => p.call === name).reduce((n, p) => n + p.fullScans.length, 0);
     push(run, { name: `${name}.plan.full-scans`, value: scans, unit: 'steps', goal: 0, better: 'lower' });
