@@ -9,7 +9,7 @@ import { vietnamDateOf } from '@pakn/domain';
  */
 
 /** The issuer, as the letterhead writes it (two lines). */
-export const CENTRE_NAME_LINES = ['TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'THÀNH PHỐ HÀ NỘI'] as const;
+const CENTRE_NAME_LINES = ['TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG', 'THÀNH PHỐ HÀ NỘI'] as const;
 
 /**
  * The place and date line of an official letter, in Hanoi time: "Hà Nội, ngày 05 tháng 02 năm 2026". Days

@@ -58,6 +58,10 @@ export const reportStyles = css`
     text-align: center;
     font-weight: 700;
   }
+  .report-table tbody th {
+    text-align: left;
+    font-weight: 400;
+  }
   .report-table .num {
     text-align: right;
     white-space: nowrap;
