@@ -1,7 +1,8 @@
-import { directorName, getSetting, intakeCounts, listCategories } from '@pakn/db';
+import { directorName, evaluationFacts, getSetting, intakeCounts, listCategories, listUnits } from '@pakn/db';
 import {
   compareFigures,
   DECREE_09_CUT_OFF_DAY,
+  evaluateUnits,
   periodFigures,
   previousReportPeriod,
   ReportSettingsInputSchema,
@@ -16,7 +17,6 @@ import {
 } from '@pakn/domain';
 import type { Executor } from '@pakn/db';
 import type { ApiServices } from './context.ts';
-import { unitEvaluation } from './evaluation.ts';
 
 /** The reporting cut-off day the admin set; Decree 09/2019/NĐ-CP's 15 until then, or should the stored value be bad. */
 export async function reportCutOffDay(db: Executor): Promise<number> {
@@ -30,10 +30,19 @@ export function chosenPeriod(input: PeriodReportInput, cutOffDay: number, now: D
   return reportPeriodOf(input.kind, vietnamDateOf(now.getTime()), cutOffDay);
 }
 
-/** A period's figures: the counts of received cases (migration 0022) and the per-unit evaluation (0019). */
+/**
+ * A period's figures: the counts of received cases (migration 0022) and the per-unit evaluation's rows (its sums
+ * kept on write), whatever columns the evaluation computes: the report shows them all.
+ */
 async function figuresOf(services: ApiServices, period: ReportPeriod, cutOffDay: number) {
+  const { db } = services;
   const range = reportRange(period, cutOffDay);
-  const [intake, units] = await Promise.all([intakeCounts(services.db, range.from, range.to), unitEvaluation(services, range)]);
+  const [intake, unitList, facts] = await Promise.all([
+    intakeCounts(db, range.from, range.to),
+    listUnits(db),
+    evaluationFacts(db, range, services.now().toISOString()),
+  ]);
+  const units = evaluateUnits({ units: unitList, ...facts });
   return { range, units, figures: periodFigures(intake, units) };
 }
 

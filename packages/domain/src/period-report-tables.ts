@@ -83,20 +83,20 @@ function categorySection(report: PeriodReport, lang: Lang): ReportSection {
   };
 }
 
+/** A unit column's format from its values: text, a rate (a key ending in `Rate`, 0-1), whole or decimal numbers. */
+function unitColumnFormat(key: string, rows: PeriodReport['units']['rows'], i: number): ReportColumnFormat {
+  if (rows.some((r) => typeof r[i] === 'string')) return 'text';
+  if (key.endsWith('Rate')) return 'percent';
+  return rows.some((r) => typeof r[i] === 'number' && !Number.isInteger(r[i])) ? 'decimal' : 'integer';
+}
+
 function unitSection(report: PeriodReport): ReportSection {
   const { columns, rows } = report.units;
   return {
     key: 'units',
     sheet: { vi: 'Đơn vị', en: 'Units' },
     title: { vi: 'Kết quả của các đơn vị được chuyển xử lý', en: 'The units the cases were forwarded to' },
-    columns: columns.map((c, i) => ({
-      label: c.label,
-      format: rows.some((r) => typeof r[i] === 'string')
-        ? 'text'
-        : rows.some((r) => typeof r[i] === 'number' && !Number.isInteger(r[i]))
-          ? 'decimal'
-          : 'integer',
-    })),
+    columns: columns.map((c, i) => ({ label: c.label, format: unitColumnFormat(c.key, rows, i) })),
     rows,
   };
 }

@@ -173,6 +173,15 @@ const UNIT_COLUMN_LABELS: Readonly<Record<string, Text>> = {
   commendations: { vi: 'Biểu dương', en: 'Commendations' },
   averageRating: { vi: 'Điểm hài lòng trung bình', en: 'Average rating' },
   reviewsRequested: { vi: 'Đề nghị xem xét lại', en: 'Reviews requested' },
+  inScope: { vi: 'Thuộc thẩm quyền', en: 'In scope' },
+  onTimeRate: { vi: 'Tỷ lệ đúng hạn', en: 'On-time rate' },
+  p90WorkingDaysToAnswer: { vi: '90% trả lời trong (ngày làm việc)', en: '90th percentile, working days' },
+  substantiated: { vi: 'Đúng', en: 'Substantiated' },
+  partlySubstantiated: { vi: 'Đúng một phần', en: 'Partly substantiated' },
+  notSubstantiated: { vi: 'Không đúng', en: 'Not substantiated' },
+  ratings: { vi: 'Số lượt đánh giá', en: 'Ratings' },
+  score: { vi: 'Điểm', en: 'Score' },
+  rank: { vi: 'Xếp hạng', en: 'Rank' },
 };
 
 /** Identifiers are not figures: they stay out of a printed table. */
