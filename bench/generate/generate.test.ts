@@ -6,6 +6,7 @@ import { createApiServices, createCaller, sha256Hex, type Context } from '@pakn/
 import {
   Db,
   compareDashboardCounts,
+  compareCaseDayFacts,
   compareUnitDayFacts,
   getCase,
   getCaseForTracking,
@@ -56,6 +57,8 @@ async function generatedRows(path: string): Promise<string> {
       'SELECT * FROM approval_repeats ORDER BY letter_id',
       'SELECT * FROM unit_day_scores ORDER BY day, unit_id',
       'SELECT * FROM unit_day_answer_days ORDER BY day, unit_id',
+      'SELECT * FROM case_day_facts ORDER BY day, channel, category, scope',
+      'SELECT * FROM case_month_facts ORDER BY month, channel, category, scope',
     ]) {
       parts.push((await file.execute(sql)).rows);
     }
@@ -154,6 +157,10 @@ describe('the data generator', () => {
     const counts = await compareDashboardCounts(db);
     expect(counts.recounted.length).toBeGreaterThan(0);
     expect(counts.stored).toEqual(counts.recounted);
+    // The reports' counts of received cases (migration 0022), likewise.
+    const intake = await compareCaseDayFacts(db);
+    expect(intake.recounted.length).toBeGreaterThan(0);
+    expect(intake.stored).toEqual(intake.recounted);
   });
 
   it('gives every case the access key derived from the seed', async () => {

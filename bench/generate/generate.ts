@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { DASHBOARD_COUNTS_FILL_STATEMENTS, Db, UNIT_DAY_FACTS_FILL_STATEMENTS, loadWorkingCalendars, migrate, type WorkingCalendars } from '@pakn/db';
+import { CASE_DAY_FACTS_FILL_STATEMENTS, DASHBOARD_COUNTS_FILL_STATEMENTS, Db, UNIT_DAY_FACTS_FILL_STATEMENTS, loadWorkingCalendars, migrate, type WorkingCalendars } from '@pakn/db';
 import { BUILT_IN_CATEGORIES } from '@pakn/domain';
 import { DEMO_SITE_KEY, seedDemo } from '@pakn/server';
 import { batchOfCases, type BatchContext } from './cases.ts';
@@ -132,10 +132,11 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
        AND tbl_name IN ('cases', 'case_events', 'contacts', 'letters', 'unit_records')`,
     ) as { name: string; sql: string }[];
     for (const index of indexes) writer.exec(`DROP INDEX ${index.name}`);
-    // The evaluation's daily sums (migration 0019) and the dashboard's counts (0023) are counted once at the end, as
-    // their backfills do, rather than by a trigger per row (some of which read the letters through an index dropped above).
+    // The evaluation's daily sums (migration 0019), the reports' counts of cases (0022) and the dashboard's counts
+    // (0023) are counted once at the end, as their backfills do, rather than by a trigger per row (some of which
+    // read the letters through an index dropped above).
     const triggers = writer.all(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'unit_day_facts_%' OR name LIKE 'dashboard_counts_%')",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'unit_day_facts_%' OR name LIKE 'case_day_facts_%' OR name LIKE 'dashboard_counts_%')",
     ) as {
       name: string;
       sql: string;
@@ -147,6 +148,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
     }
     for (const index of indexes) writer.exec(index.sql);
     for (const sql of UNIT_DAY_FACTS_FILL_STATEMENTS) writer.exec(sql);
+    for (const sql of CASE_DAY_FACTS_FILL_STATEMENTS) writer.exec(sql);
     for (const sql of DASHBOARD_COUNTS_FILL_STATEMENTS) writer.exec(sql);
     for (const trigger of triggers) writer.exec(trigger.sql);
     for (const [year, last] of ctx.referenceNumbers) writer.exec('INSERT INTO reference_counters (year, last) VALUES (?, ?)', year, last);

@@ -29,6 +29,7 @@ import { evaluationFigures } from './evaluation.ts';
 import { ratio, type Result } from './figures.ts';
 import { latencies, throughput, type Throughput } from './load.ts';
 import { publicStatisticsFigures } from './public-stats.ts';
+import { periodReportFigures } from './period-report.ts';
 import { queryPlans, type QueryPlan } from './query-plans.ts';
 import { DASHBOARD_GOALS, dashboardCalls } from './dashboard.ts';
 import { trackingBesideSearch, type Load } from './stall.ts';
@@ -342,6 +343,8 @@ export async function runDataSet(set: DataSet, demo: ReadonlyMap<string, number>
   // The evaluation scored and as XLSX, in process on the file the server migrated (issue 12).
   for (const figure of await evaluationFigures(path, today)) push(run, figure);
   const plans = await queryPlans(path, [...staffCalls(today), ...dashboardCalls(today), ...calls], today);
+  // Issue 12: the period reports, in-process on the same file (bench/http/period-report.ts).
+  run.results.push(...(await periodReportFigures(path, today, set.label)));
   for (const name of new Set(plans.map((p) => p.call))) {
     const scans = plans.filter((p) => p.call === name).reduce((n, p) => n + p.fullScans.length, 0);
     push(run, { name: `${name}.plan.full-scans`, value: scans, unit: 'steps', goal: 0, better: 'lower' });

@@ -294,11 +294,12 @@ describe('issue 9: CSRF battery over the staff file and export routes', () => {
     expect(changedTables(before, await snapshot(f))).toEqual([]);
   }
 
-  it.each(['cases.csv', 'unit-evaluation.csv', 'unit-evaluation.xlsx'])(
+  it.each(['cases.csv', 'unit-evaluation.csv', 'unit-evaluation.xlsx', 'period-report.csv', 'period-report.xlsx'])(
     'export %s: refused in every shape, GET included, and nothing is audited',
     async (file) => {
       const cookie = await f.login('thanhtra');
-      const filter: Record<string, string> = file === 'cases.csv' ? { status: 'all' } : { from: '2026-01-01', to: '2026-12-31' };
+      const filter: Record<string, string> =
+        file === 'cases.csv' ? { status: 'all' } : file.startsWith('period-report') ? { kind: 'quarter' } : { from: '2026-01-01', to: '2026-12-31' };
       await expectNoChange(async () => {
         for (const shape of hostile(JSON.stringify(filter))) {
           const res = await f.app.request(`/api/v1/exports/${file}`, { method: 'POST', headers: { cookie, ...shape.headers }, body: shape.body });

@@ -103,6 +103,8 @@ const EXPECTED: Readonly<Record<string, Record<Who, Outcome>>> = {
   'unit.savedEvaluation': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
   // The dashboard: the evaluation's readers any unit or group, a unit's members their own unit only.
   'dashboard.figures': row({ admin: 'FORBIDDEN', handlerNoUnit: 'FORBIDDEN' }, 'OK'),
+  // The period reports: the evaluation's readers.
+  'report.period': row({ intake: 'OK', director: 'OK', inspector: 'OK' }, 'FORBIDDEN'),
   'unit.records': everyone,
   'unit.record': centreOnly,
   'unit.setInspection': directorOnly,
@@ -124,6 +126,8 @@ const EXPECTED: Readonly<Record<string, Record<Who, Outcome>>> = {
   'admin.moveCategory': adminOnly,
   'admin.letterTemplate': adminOnly,
   'admin.saveLetterTemplate': adminOnly,
+  'admin.reportSettings': adminOnly,
+  'admin.saveReportSettings': adminOnly,
   'admin.previewLetterTemplate': adminOnly,
   'admin.users': adminOnly,
   'admin.saveUser': adminOnly,
@@ -258,6 +262,7 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
       return c.unit.savedEvaluation({ id });
     },
     'dashboard.figures': (c) => c.dashboard.figures({ from: '2026-01-01', to: '2026-11-27', unitId: 'ward-a' }),
+    'report.period': (c) => c.report.period({ kind: 'quarter', year: 2026, index: 1 }),
     'unit.records': (c) => c.unit.records({}),
     'unit.record': (c) => c.unit.record({ unitId: 'ward-a', kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }),
     'unit.setInspection': (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }),
@@ -292,6 +297,8 @@ describe.each<DbMode>(['embedded', 'remote'])('each role against each staff proc
     'admin.moveCategory': (c) => c.admin.moveCategory({ key: 'harassment', direction: 'up' }),
     'admin.letterTemplate': (c) => c.admin.letterTemplate(),
     'admin.saveLetterTemplate': (c) => c.admin.saveLetterTemplate({ template: 'Kính gửi: {don_vi}\n\n{noi_dung}\n\n{nguoi_phan_anh}' }),
+    'admin.reportSettings': (c) => c.admin.reportSettings(),
+    'admin.saveReportSettings': (c) => c.admin.saveReportSettings({ cutOffDay: 15 }),
     'admin.previewLetterTemplate': (c) => c.admin.previewLetterTemplate({ template: 'Kính gửi: {don_vi}\n\n{noi_dung}' }),
     'admin.users': (c) => c.admin.users(),
     'admin.unlockUser': (c) => c.admin.unlockUser({ id: 's-inspector' }),

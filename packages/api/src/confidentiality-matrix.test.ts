@@ -163,6 +163,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'unit.savedEvaluations': { call: (c) => c.unit.savedEvaluations() },
   'unit.savedEvaluation': { call: (c) => c.unit.savedEvaluation({ id: 'khong-co' }) },
   'dashboard.figures': { call: (c) => c.dashboard.figures({ from: '2026-01-01', to: '2026-03-31' }) },
+  'report.period': { call: (c) => c.report.period({ kind: 'month', year: 2026, index: 3 }) },
   'unit.records': { call: (c) => c.unit.records({}) },
   'unit.record': { call: (c, w) => c.unit.record({ unitId: 'ward-a', caseId: w.caseId, kind: 'reminder', note: 'Đôn đốc trả lời đúng hạn.' }) },
   'unit.setInspection': { call: (c) => c.unit.setInspection({ unitId: 'ward-a', underInspection: true, reason: 'Nhiều phản ánh trễ hạn.' }) },
@@ -179,6 +180,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   'admin.saveCategory': { call: (c) => c.admin.saveCategory({ isNew: true, key: 'thu_tuc_dat_dai', label: { vi: 'Thủ tục đất đai', en: 'Land procedures' } }) },
   'admin.moveCategory': { call: (c) => c.admin.moveCategory({ key: 'harassment', direction: 'up' }) },
   'admin.letterTemplate': { call: (c) => c.admin.letterTemplate() },
+  'admin.reportSettings': { call: (c) => c.admin.reportSettings() },
+  'admin.saveReportSettings': { call: (c) => c.admin.saveReportSettings({ cutOffDay: 1 }) },
   'admin.saveLetterTemplate': { call: (c) => c.admin.saveLetterTemplate({ template: 'Kính gửi: {don_vi}\n\n{noi_dung}\n\n{nguoi_phan_anh}' }) },
   'admin.previewLetterTemplate': { call: (c) => c.admin.previewLetterTemplate({ template: 'Kính gửi: {don_vi}\n\n{noi_dung}\n\n{nguoi_phan_anh}' }) },
   'admin.users': { call: (c) => c.admin.users() },
@@ -408,7 +411,7 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
           });
           await outcome(`exportUnitEvaluationXlsx (${who})`, async () => {
             try {
-              return Buffer.from((await exportUnitEvaluationXlsx(f.services, request, { from: '2026-01-01', to: '2026-03-02' })).content).toString('latin1');
+              return Buffer.from((await exportUnitEvaluationXlsx(f.services, request, { from: '2026-01-01', to: '2026-03-02' })).bytes).toString('latin1');
             } catch (error) {
               return String(error);
             }

@@ -15,7 +15,7 @@ import { auditStaff } from './audit.ts';
 import type { ApiServices, RequestInfo } from './context.ts';
 import type { CsvCell } from '@pakn/domain';
 import { scoredEvaluation, type ScoredEvaluation } from './evaluation.ts';
-import { csvText, parseQuery, signedIn, type CsvExport } from './exports.ts';
+import { csvText, parseQuery, signedIn, XLSX_TYPE, type BinaryExport, type CsvExport } from './exports.ts';
 import { requirePermission } from './trpc.ts';
 
 /**
@@ -124,10 +124,6 @@ export async function exportUnitEvaluation(
   };
 }
 
-export interface BinaryExport {
-  readonly filename: string;
-  readonly content: Uint8Array;
-}
 
 const SHEETS = {
   units: { vi: 'Đơn vị', en: 'Units' },
@@ -169,5 +165,5 @@ export async function exportUnitEvaluationXlsx(
   query: Readonly<Record<string, string | undefined>>,
 ): Promise<BinaryExport> {
   const evaluation = await auditedEvaluation(services, request, query, 'xlsx');
-  return { filename: fileName(evaluation, 'xlsx'), content: await evaluationWorkbook(evaluation, request.lang) };
+  return { filename: fileName(evaluation, 'xlsx'), contentType: XLSX_TYPE, bytes: await evaluationWorkbook(evaluation, request.lang) };
 }

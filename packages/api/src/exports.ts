@@ -98,7 +98,14 @@ export function parseQuery<T>(
   for (const issue of parsed.error.issues) fields[issue.path.map(String).join('.') || '_'] ??= Object.hasOwn(CODES, issue.message) ? issue.message : 'invalid';
   throw new DomainError('invalid', 'Invalid export filter', { fields });
 }
-const CODES: Readonly<Record<string, true>> = { date_format: true, date_too_early: true, date_too_late: true, date_order: true, period_too_long: true };
+const CODES: Readonly<Record<string, true>> = {
+  date_format: true,
+  date_too_early: true,
+  date_too_late: true,
+  date_order: true,
+  period_too_long: true,
+  period_index: true,
+};
 
 /** Rows read per page of an export: one page is all an export holds in memory. */
 const EXPORT_PAGE = 200;
@@ -120,6 +127,15 @@ export async function* csvText(
     throw error;
   }
 }
+
+/** An export written whole (a workbook is a zip: it cannot be streamed a page at a time). */
+export interface BinaryExport {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** One case as a record of the export: exactly what the screen shows of it. */
 function caseRecord(c: StaffCaseView, lang: Lang, unitName: ReadonlyMap<string, string>, categories: Awaited<ReturnType<typeof listCategories>>): CsvCell[] {

@@ -12,6 +12,7 @@ import { authorityRouter } from './routers/authority.ts';
 import { statisticsRouter } from './routers/statistics.ts';
 import { unitRouter } from './routers/unit.ts';
 import { dashboardRouter } from './routers/dashboard.ts';
+import { reportRouter } from './routers/report.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   audit: auditRouter,
   statistics: statisticsRouter,
   dashboard: dashboardRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

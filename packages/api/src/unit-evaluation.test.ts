@@ -177,7 +177,7 @@ describe('issue 12: the unit evaluation against a hand-computed history', () => 
     const book = await exportUnitEvaluationXlsx(f.services, session, PERIOD);
     expect(book.filename).toBe('pakn-danh-gia-don-vi-2026-02-01_2026-03-31.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(book.content.buffer as ArrayBuffer);
+    await workbook.xlsx.load(book.bytes.buffer as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Đơn vị', 'Cách tính điểm']);
     const units = workbook.worksheets[0];
     if (!units) throw new Error('No units sheet');

@@ -26,3 +26,4 @@ export * from './categories.ts';
 export * from './templates.ts';
 export * from './login-throttle.ts';
 export * from './evaluation-snapshots.ts';
+export * from './report-facts.ts';

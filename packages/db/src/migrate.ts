@@ -19,6 +19,7 @@ import { unitDayFacts } from './migrations/0019-unit-day-facts.ts';
 import { calendarRecount } from './migrations/0020-calendar-recount.ts';
 import { unitEvaluation } from './migrations/0021-unit-evaluation.ts';
 import { dashboardCounts } from './migrations/0023-dashboard-counts.ts';
+import { reportFacts } from './migrations/0022-report-facts.ts';
 import type { Migration } from './migrations/migration.ts';
 import { indexMissingCases } from './case-search.ts';
 import { loadWorkingCalendars, recountCaseQueues } from './case-queue.ts';
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   unitDayFacts,
   calendarRecount,
   unitEvaluation,
+  reportFacts,
   dashboardCounts,
 ];
 

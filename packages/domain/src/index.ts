@@ -26,3 +26,5 @@ export * from './evaluation-scoring.ts';
 export * from './public-statistics.ts';
 export * from './dashboard.ts';
 export * from './csv.ts';
+export * from './period-report.ts';
+export * from './period-report-tables.ts';

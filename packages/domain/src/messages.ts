@@ -52,6 +52,10 @@ const CODED = {
   },
   date_order: { vi: 'Ngày kết thúc không thể trước ngày bắt đầu.', en: 'The end date cannot be before the start date.' },
   period_too_long: { vi: 'Khoảng thời gian tối đa là 366 ngày.', en: 'The period can be at most 366 days.' },
+  cut_off_day: {
+    vi: 'Ngày chốt số liệu phải là số nguyên từ 1 đến 28 (15 theo Nghị định 09/2019/NĐ-CP; 1 là tháng dương lịch).',
+    en: 'The cut-off day must be a whole number from 1 to 28 (15 under Decree 09/2019/NĐ-CP; 1 gives calendar months).',
+  },
   period_index: {
     vi: 'Kỳ báo cáo không có trong năm (tháng 1–12, quý 1–4, 6 tháng 1–2).',
     en: 'No such reporting period in a year (month 1–12, quarter 1–4, half 1–2).',

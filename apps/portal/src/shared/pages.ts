@@ -73,6 +73,13 @@ export const PAGES = {
     nav: true,
   }),
   'follow-up': page('follow-up', { query: { overdue: null, 'at-risk': null }, title: { vi: 'Theo dõi, đôn đốc', en: 'Follow-up' }, nav: true }),
+  // Issue 12: the period reports; without a year and index, the current reporting period of the kind.
+  reports: page('reports', {
+    query: { kind: 'quarter', year: null, index: null },
+    permission: 'readEvaluation',
+    title: { vi: 'Báo cáo định kỳ', en: 'Period reports' },
+    nav: { vi: 'Báo cáo', en: 'Reports' },
+  }),
   // The year is the feature's business (it picks the current year when it is missing or not a year).
   register: page('register', {
     query: { year: '', page: null },

@@ -8,7 +8,7 @@ const STRINGS = {
 } as const satisfies Record<string, Text>;
 
 /** The exports the server offers (apps/server: POST /api/v1/exports/:file). */
-type ExportFile = 'cases.csv' | 'unit-evaluation.csv' | 'unit-evaluation.xlsx';
+type ExportFile = 'cases.csv' | 'unit-evaluation.csv' | 'unit-evaluation.xlsx' | 'period-report.csv' | 'period-report.xlsx';
 
 /**
  * `<pakn-export-button file label hint .filter>`: downloads an export. An export is written to the audit log,

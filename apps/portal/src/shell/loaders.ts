@@ -13,6 +13,7 @@ export const LOADERS: { readonly [N in PageName]: () => Promise<unknown> } = {
   dashboard: () => import('../features/dashboard/pakn-dashboard.ts'),
   'follow-up': () => import('../features/follow-up/pakn-follow-up.ts'),
   register: () => import('../features/register/pakn-register.ts'),
+  reports: () => import('../features/reports/pakn-reports.ts'),
   calendar: () => import('../features/calendar/pakn-calendar.ts'),
   admin: () => import('../features/admin/pakn-admin.ts'),
   users: () => import('../features/admin/pakn-users.ts'),

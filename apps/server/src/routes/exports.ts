@@ -4,7 +4,7 @@
  * origin with the anti-CSRF header (issue 9), so that no link, image or form of any page can run one.
  */
 import { Hono } from 'hono';
-import { exportCases, exportUnitEvaluation, exportUnitEvaluationXlsx } from '@pakn/api';
+import { exportCases, exportPeriodReportCsv, exportPeriodReportXlsx, exportUnitEvaluation, exportUnitEvaluationXlsx } from '@pakn/api';
 import type { SurfaceContext } from '../app-context.ts';
 import type { Logger } from '../logger.ts';
 import { downloadResponse, linkRefused, refusedFile, smallBodyLimit } from './file-responses.ts';
@@ -41,9 +41,14 @@ function csvBody(chunks: AsyncIterable<string>, logger: Logger, requestId: strin
 const CSV_EXPORTS: ReadonlyMap<string, typeof exportCases> = new Map([
   ['cases.csv', exportCases],
   ['unit-evaluation.csv', exportUnitEvaluation],
+  ['period-report.csv', exportPeriodReportCsv],
 ]);
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Exports written whole (workbooks of a few hundred rows: well under a second, issue 12). */
+const BINARY_EXPORTS: ReadonlyMap<string, typeof exportPeriodReportXlsx> = new Map([
+  ['unit-evaluation.xlsx', exportUnitEvaluationXlsx],
+  ['period-report.xlsx', exportPeriodReportXlsx],
+]);
 
 /** An export's JSON filter as the string fields a query string would have had; anything else is dropped. */
 function exportFilter(body: unknown): Record<string, string | undefined> {
@@ -60,16 +65,19 @@ export function exportRoutes({ services, requestInfo, logger }: SurfaceContext):
   app.use('*', ownPageHeaders, noStore);
   app.on(['GET', 'HEAD'], '/:file', linkRefused('csrf'));
   app.post('/:file', jsonBodiesOnly(), smallBodyLimit, async (c) => {
-    const name = c.req.param('file');
-    const build = CSV_EXPORTS.get(name);
-    if (!build && name !== 'unit-evaluation.xlsx') return c.notFound();
+    const binary = BINARY_EXPORTS.get(c.req.param('file'));
+    if (binary) {
+      try {
+        const file = await binary(services, requestInfo(c), exportFilter(await c.req.json().catch(() => null)));
+        return downloadResponse(file.bytes, file.contentType, file.filename, file.filename);
+      } catch (error) {
+        return refusedFile(c, error);
+      }
+    }
+    const build = CSV_EXPORTS.get(c.req.param('file'));
+    if (!build) return c.notFound();
     try {
       const filter = exportFilter(await c.req.json().catch(() => null));
-      if (!build) {
-        // A few hundred rows: the workbook is built whole, then sent (issue 12: well under a second).
-        const book = await exportUnitEvaluationXlsx(services, requestInfo(c), filter);
-        return downloadResponse(book.content, XLSX_TYPE, book.filename, book.filename);
-      }
       const file = await build(services, requestInfo(c), filter);
       return downloadResponse(csvBody(file.chunks, logger, c.get('requestId')), 'text/csv; charset=utf-8', file.filename, file.filename);
     } catch (error) {

@@ -112,6 +112,8 @@ function adminInputs(world: FuzzWorld, { caseId, unitId, category }: Shared): Ro
     }),
     'admin.moveCategory': record({ key: category, direction: fc.constantFrom('up', 'down') }),
     'admin.letterTemplate': undefined,
+    'admin.reportSettings': undefined,
+    'admin.saveReportSettings': record({ cutOffDay: fc.oneof(fc.integer({ min: -3, max: 40 }), fc.double(), fc.constant(15)) }),
     'admin.saveLetterTemplate': record({
       template: fc.tuple(text(1, 400), fc.constantFrom('', '{don_vi}', '{noi_dung}', '{{', '{khong_co}')).map(([t, p]) => `${t} ${p}`),
     }),
@@ -298,6 +300,11 @@ function directoryAuditInputs(world: FuzzWorld, { caseId, unitId, pastDay }: Sha
       .tuple(pastDay, fc.integer({ min: 0, max: 730 }), optional(fc.constantFrom('wards', 'branches', 'departments', 'cities')), optional(unitId))
       .map(([from, n, group, unit]) => ({ from, to: addDays(from, n), group, unitId: unit })),
     'unit.records': record({ unitId: optional(unitId), caseId: optional(caseId) }),
+    'report.period': record({
+      kind: fc.constantFrom('month', 'quarter', 'half', 'year'),
+      year: optional(fc.integer({ min: 2000, max: 2300 })),
+      index: optional(fc.integer({ min: 0, max: 13 })),
+    }),
     'unit.record': record({
       unitId,
       caseId: optional(caseId),

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareUnitDayFacts, evaluationFacts, listCases, listUnits } from '@pakn/db';
+import { compareCaseDayFacts, compareUnitDayFacts, evaluationFacts, listCases, listUnits } from '@pakn/db';
 import {
   DEFAULT_SCORING,
   evaluateUnits,
@@ -130,6 +130,9 @@ describe('issue 11: the stored evaluation equals a full recount', () => {
     expect(stored.records).toEqual(recounted.records);
     const sums = await compareUnitDayFacts(f.db);
     expect(sums.stored).toEqual(sums.recounted);
+    // Issue 12: the reports' counts of received cases by day and month (migration 0022), through the same histories.
+    const intake = await compareCaseDayFacts(f.db);
+    expect(intake.stored).toEqual(intake.recounted);
     expect(Object.keys(stored.answers).sort()).toEqual(Object.keys(recounted.answers).sort());
     for (const [unitId, totals] of Object.entries(recounted.answers)) {
       const mine: AnswerTotals | undefined = stored.answers[unitId];

@@ -2,22 +2,26 @@ import {
   getCase,
   getCategory,
   getTemplate,
+  getSetting,
   getUnit,
   insertCategory,
   listCategories,
   moveCategory,
   reindexCategory,
+  saveSetting,
   saveTemplate,
   updateCategory,
 } from '@pakn/db';
 import {
   CategoryInputSchema,
+  DECREE_09_CUT_OFF_DAY,
   DEFAULT_LETTER_TEMPLATE,
   DomainError,
   LETTER_PLACEHOLDERS,
   LetterTemplateInputSchema,
   MoveCategoryInputSchema,
   PreviewLetterTemplateInputSchema,
+  ReportSettingsInputSchema,
   SAMPLE_LETTER_FACTS,
   letterTemplateErrorCode,
   letterTemplateProblems,
@@ -26,6 +30,7 @@ import {
 } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
 import type { Context } from '../context.ts';
+import { reportCutOffDay } from '../period-report.ts';
 import { requirePermission, staffMutation, staffQuery } from '../trpc.ts';
 
 function assertValidTemplate(template: string): void {
@@ -144,5 +149,29 @@ export const adminSettingsProcedures = {
     assertValidTemplate(input.template);
     const facts = input.caseId ? await caseFacts(ctx, input.caseId, input.unitId) : SAMPLE_LETTER_FACTS;
     return { body: renderLetterTemplate(input.template, facts) };
+  }),
+
+  /** The reports' settings: the cut-off day of the reporting periods (Decree 09/2019/NĐ-CP art. 12: 15). */
+  reportSettings: staffQuery.query(async ({ ctx }) => {
+    requirePermission(ctx.staff, 'administer');
+    return { cutOffDay: await reportCutOffDay(ctx.services.db), defaultCutOffDay: DECREE_09_CUT_OFF_DAY };
+  }),
+
+  /** Sets the cut-off day (1-28; 1 gives calendar months): every report drawn after it uses the new periods. */
+  saveReportSettings: staffMutation.input(ReportSettingsInputSchema).mutation(async ({ ctx, input }) => {
+    requirePermission(ctx.staff, 'administer');
+    const { db, now } = ctx.services;
+    await db.write(async (tx) => {
+      const before = await getSetting(tx, 'report_cut_off_day');
+      await saveSetting(tx, 'report_cut_off_day', input.cutOffDay, ctx.staff.id, now());
+      await auditStaff(tx, ctx, {
+        action: 'settings.update',
+        entityType: 'settings',
+        entityId: 'report_cut_off_day',
+        before: before === undefined ? null : { cutOffDay: before },
+        after: { cutOffDay: input.cutOffDay },
+      });
+    });
+    return { cutOffDay: input.cutOffDay, defaultCutOffDay: DECREE_09_CUT_OFF_DAY };
   }),
 };

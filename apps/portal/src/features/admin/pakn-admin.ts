@@ -4,13 +4,14 @@ import { PAGE_LIST, pagePath } from '#shared/pages.ts';
 import { adminStyles } from './admin-ui.ts';
 import { LANDING } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import './pakn-report-settings.ts';
 
 /** Every page with an admin menu entry, in the order an administrator setting the system up needs them. */
 const MENU = PAGE_LIST.filter((page) => page.adminMenu !== undefined).sort((a, b) => (a.adminMenu ?? 0) - (b.adminMenu ?? 0));
 
 /**
  * `<pakn-admin>`: the administrator's landing page, one link and one line for each admin page (the page
- * table's menu entries). It calls no API; the shell shows it to roles that may `administer`, and each page's
+ * table's menu entries), then the reporting cut-off day (`<pakn-report-settings>`, which calls the API). The menu calls no API; the shell shows it to roles that may `administer`, and each page's
  * server calls decide anyway.
  *
  * Attributes: `lang`. Events out: `pakn-navigate`.
@@ -32,6 +33,7 @@ export class PaknAdmin extends PaknElement {
             </li>`,
         )}
       </ul>
+      <pakn-report-settings lang=${lang}></pakn-report-settings>
     </div>`;
   }
 

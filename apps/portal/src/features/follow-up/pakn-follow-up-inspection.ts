@@ -9,6 +9,7 @@ import { renderUnitOptions, unitName, type UnitView } from '#shared/units.ts';
 import { followUpStyles } from './follow-up.styles.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import { printHidesControls } from '#shared/print.ts';
 
 interface InspectionDraft {
   unitId: string;
@@ -134,7 +135,7 @@ export class PaknFollowUpInspection extends PaknElement {
     </form>`;
   }
 
-  static override styles = [tokens, base, followUpStyles];
+  static override styles = [tokens, base, followUpStyles, printHidesControls];
 }
 
 defineElement('pakn-follow-up-inspection', PaknFollowUpInspection);

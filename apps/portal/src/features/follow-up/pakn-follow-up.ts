@@ -20,6 +20,7 @@ import './pakn-follow-up-inspection.ts';
 import { followUpStyles } from './follow-up.styles.ts';
 import { STRINGS } from './strings.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import { printHidesControls, printLandscape } from '#shared/print.ts';
 
 type UnitRecord = Awaited<ReturnType<PaknClient['unit']['records']['query']>>[number];
 
@@ -293,7 +294,7 @@ export class PaknFollowUp extends PaknElement {
     </section>`;
   }
 
-  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, followUpStyles, pagerStyles];
+  static override styles = [tokens, base, dataTable, caseTable, deadlineStyles, followUpStyles, pagerStyles, printHidesControls, printLandscape];
 }
 
 /** How many cases a list holds: its total, or (at risk, checked case by case) the page's count and "+" when more follow. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forwardingLetterBody } from '@pakn/domain';
-import { layoutLetterBody, letterDateLine, letterSubject } from './letter-format.ts';
+import { letterDateLine } from '#shared/official-document.ts';
+import { layoutLetterBody, letterSubject } from './letter-format.ts';
 
 describe('letterDateLine', () => {
   it('writes the date in Hanoi time with the leading zeros official letters need', () => {

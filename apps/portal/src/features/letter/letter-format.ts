@@ -1,17 +1,3 @@
-import { vietnamDateOf } from '@pakn/domain';
-
-/**
- * The place and date line of an official letter, in Hanoi time: "Hà Nội, ngày 05 tháng 02 năm 2026". Days
- * below 10 and the months January and February take a leading zero, as the rules on official documents
- * require (so that nothing can be written in front of them).
- */
-export function letterDateLine(iso: string | null): string {
-  if (!iso) return 'Hà Nội, ngày … tháng … năm …';
-  const [year = '', month = '', day = ''] = vietnamDateOf(Date.parse(iso)).split('-');
-  const m = Number(month);
-  return `Hà Nội, ngày ${day} tháng ${m <= 2 ? month : String(m)} năm ${year}`;
-}
-
 /** The subject line (trích yếu) under the number. */
 export function letterSubject(reference: string): string {
   return `V/v chuyển phản ánh, kiến nghị mã số ${reference}`;

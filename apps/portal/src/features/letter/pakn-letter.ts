@@ -7,7 +7,8 @@ import { loadTask, renderLoad, taskFailure } from '#shared/controllers/load.ts';
 import { navigateOnClick } from '#shared/events.ts';
 import { fill } from '#shared/i18n.ts';
 import { base, tokens } from '#shared/styles.ts';
-import { layoutLetterBody, letterDateLine, letterSubject } from './letter-format.ts';
+import { letterDateLine, letterhead, officialDocumentStyles, signatureBlock } from '#shared/official-document.ts';
+import { layoutLetterBody, letterSubject } from './letter-format.ts';
 import { letterStyles } from './pakn-letter.styles.ts';
 import { STRINGS } from './strings.ts';
 
@@ -88,38 +89,14 @@ export class PaknLetter extends PaknElement {
     const layout = layoutLetterBody(letter.body);
     return html`<article class="sheet" lang="vi" aria-label=${STRINGS.documentLabel[lang]} data-testid="letter-sheet" data-status=${letter.status}>
       ${approved ? nothing : html`<p class="draft-mark" aria-hidden="true">DỰ THẢO</p>`}
-      <header class="letterhead">
-        <div class="issuer">
-          <p class="issuer-name">TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG</p>
-          <p class="issuer-name">THÀNH PHỐ HÀ NỘI</p>
-          <span class="rule rule-short" aria-hidden="true"></span>
-          <p class="number" data-testid="letter-number">Số: ${number}</p>
-          <p class="subject">${letterSubject(letter.reference)}</p>
-        </div>
-        <div class="nation">
-          <p class="nation-name">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
-          <p class="motto">Độc lập - Tự do - Hạnh phúc</p>
-          <span class="rule rule-long" aria-hidden="true"></span>
-          <p class="date">${letterDateLine(approved ? letter.decidedAt : null)}</p>
-        </div>
-      </header>
+      ${letterhead({ number, subject: letterSubject(letter.reference), dateLine: letterDateLine(approved ? letter.decidedAt : null), numberTestId: 'letter-number' })}
       ${layout.recipient ? html`<p class="recipient">${layout.recipient}</p>` : nothing}
       <div class="body">${layout.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
-      <footer class="signatures">
-        <div class="recipients">
-          <p class="recipients-title">Nơi nhận:</p>
-          <p>- Như trên;</p>
-          <p>- Lưu: VT, TTGS.</p>
-        </div>
-        <div class="signer">
-          <p class="signer-title">GIÁM ĐỐC</p>
-          <p class="signature-space" aria-hidden="true"></p>
-        </div>
-      </footer>
+      ${signatureBlock({ recipients: ['Như trên;', 'Lưu: VT, TTGS.'], title: 'GIÁM ĐỐC' })}
     </article>`;
   }
 
-  static override styles = [tokens, base, letterStyles];
+  static override styles = [tokens, base, officialDocumentStyles, letterStyles];
 }
 
 defineElement('pakn-letter', PaknLetter);

@@ -12,6 +12,7 @@ import { base, caseTable, dataTable, tokens } from '#shared/styles.ts';
 import { registerStyles } from './pakn-register.styles.ts';
 import { listStyles, renderTable } from '#shared/table.ts';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
+import { printHidesControls } from '#shared/print.ts';
 
 type Letter = Awaited<ReturnType<PaknClient['letter']['register']['query']>>['items'][number];
 
@@ -170,7 +171,7 @@ export class PaknRegister extends PaknElement {
     })}`;
   }
 
-  static override styles = [tokens, base, dataTable, caseTable, pageStyles, listStyles, registerStyles, pagerStyles];
+  static override styles = [tokens, base, dataTable, caseTable, pageStyles, listStyles, registerStyles, pagerStyles, printHidesControls];
 }
 
 defineElement('pakn-register', PaknRegister);
