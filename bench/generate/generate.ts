@@ -6,7 +6,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { CASE_DAY_FACTS_FILL_STATEMENTS, DASHBOARD_COUNTS_FILL_STATEMENTS, Db, UNIT_DAY_FACTS_FILL_STATEMENTS, loadWorkingCalendars, migrate, type WorkingCalendars } from '@pakn/db';
+import {
+  CASE_DAY_FACTS_FILL_STATEMENTS,
+  DASHBOARD_COUNTS_FILL_STATEMENTS,
+  Db,
+  UNIT_DAY_FACTS_FILL_STATEMENTS,
+  loadWorkingCalendars,
+  migrate,
+  type WorkingCalendars,
+} from '@pakn/db';
 import { BUILT_IN_CATEGORIES } from '@pakn/domain';
 import { DEMO_SITE_KEY, seedDemo } from '@pakn/server';
 import { batchOfCases, type BatchContext } from './cases.ts';

@@ -124,7 +124,6 @@ export async function exportUnitEvaluation(
   };
 }
 
-
 const SHEETS = {
   units: { vi: 'Đơn vị', en: 'Units' },
   scoring: { vi: 'Cách tính điểm', en: 'Scoring' },

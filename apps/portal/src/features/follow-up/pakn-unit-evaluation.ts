@@ -326,9 +326,9 @@ export class PaknUnitEvaluation extends PaknElement {
         cursor: pointer;
       }
       @media print {
-        /* Landscape (page.css names the page), figures only: no forms, no buttons. */
+        /* Landscape (the page named \`wide\` in page.css, as #shared/print.ts's printLandscape), figures only. */
         .root {
-          page: landscape;
+          page: wide;
         }
         .no-print {
           display: none;
