@@ -23,6 +23,7 @@ import {
   type UnitEvaluationRow,
 } from '@pakn/domain';
 import { auditStaff } from './audit.ts';
+import { reportCutOffDay } from './period-report.ts';
 import type { ApiServices } from './context.ts';
 import { requirePermission, staffMutation, staffQuery } from './trpc.ts';
 
@@ -57,9 +58,11 @@ export async function scoredEvaluation(services: ApiServices, period: Evaluation
  */
 export const evaluationProcedures = {
   /** How each unit served people over a period (both dates included, Vietnamese calendar days), scored and ranked. */
-  evaluation: staffQuery.input(EvaluationPeriodInputSchema).query(({ ctx, input }) => {
+  evaluation: staffQuery.input(EvaluationPeriodInputSchema).query(async ({ ctx, input }) => {
     requirePermission(ctx.staff, 'readEvaluation');
-    return scoredEvaluation(ctx.services, input);
+    // With the reporting cut-off day the admin set, from which the page offers the reporting periods.
+    const [scored, cutOffDay] = await Promise.all([scoredEvaluation(ctx.services, input), reportCutOffDay(ctx.services.db)]);
+    return { ...scored, cutOffDay };
   }),
 
   evaluationScoring: staffQuery.query(async ({ ctx }) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Db, migrate, insertUnit } from '@pakn/db';
+import { Db, migrate, insertUnit, saveSetting } from '@pakn/db';
 import { DEFAULT_CITIZEN_LIMITS } from './citizen-policy.ts';
 import { PublicStatisticsService, SingleFlightCache } from './public-statistics.ts';
 import { createFixture, type Fixture } from './test-fixture.ts';
@@ -92,6 +92,17 @@ describe('PublicStatisticsService', () => {
     const january = await service.snapshot('month');
     expect(january.period).toMatchObject({ from: '2027-01-01', to: '2027-01-31' });
     expect(january.statistics.units[0]?.received).toBe(0);
+  });
+
+  it('cuts the reporting periods at the day the admin set (Decree 09’s 15th by default)', async () => {
+    now = new Date('2026-12-08T03:00:00Z');
+    const service = new PublicStatisticsService({ db, now: () => now, cacheClock: () => cacheClock, ttlMs: 1000 });
+    // 8 December 2026: in the year whose report runs 15 December 2025 – 14 December 2026.
+    expect((await service.snapshot('report-year')).period).toMatchObject({ from: '2025-12-15', to: '2026-12-14' });
+    await saveSetting(db, 'report_cut_off_day', 1, 'admin-1', now);
+    cacheClock += 1000;
+    expect((await service.snapshot('report-year')).period).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
+    expect((await service.snapshot('report-quarter')).period).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { reportCutOffDay } from './period-report.ts';
 import { listUnits, publicStatisticsFacts, type Db } from '@pakn/db';
 import {
   PUBLIC_MIN_CASES,
@@ -81,9 +82,11 @@ export class PublicStatisticsService {
 
   snapshot(key: PublicPeriodKey): Promise<PublicSnapshot> {
     const now = this.options.now();
-    const period = publicPeriod(key, vietnamDateOf(now));
-    return this.#cache.get(`${key}|${period.from}|${period.to}`, async () => {
+    const today = vietnamDateOf(now);
+    // The reporting periods follow the admin's cut-off day, read with the figures: a change shows within the TTL.
+    return this.#cache.get(`${key}|${today}`, async () => {
       const { db } = this.options;
+      const period = publicPeriod(key, today, await reportCutOffDay(db));
       const [units, facts] = await Promise.all([listUnits(db), publicStatisticsFacts(db, period)]);
       const statistics = publicStatistics(units, facts, period);
       const version = createHash('sha256')

@@ -169,6 +169,12 @@ describe('issue 12: the unit evaluation against a hand-computed history', () => 
     expect(await f.as('inspector').unit.savedEvaluations()).toMatchObject([{ id, title: 'Đánh giá quý I năm 2026' }]);
   });
 
+  it('says on which day the admin cuts the reporting periods, for the page to offer them (Decree 09: the 15th)', async () => {
+    expect((await f.as('inspector').unit.evaluation(PERIOD)).cutOffDay).toBe(15);
+    await f.as('admin').admin.saveReportSettings({ cutOffDay: 1 });
+    expect((await f.as('inspector').unit.evaluation(PERIOD)).cutOffDay).toBe(1);
+  });
+
   it('exports the evaluation as CSV and XLSX (formats, frozen header, two sheets), audited', async () => {
     await history();
     const request = f.request();

@@ -4,6 +4,7 @@ import {
   EvaluationPeriodInputSchema,
   fieldErrors,
   previousReportPeriod,
+  DECREE_09_CUT_OFF_DAY,
   REPORT_PERIOD_KINDS,
   reportPeriodName,
   reportPeriodOf,
@@ -58,12 +59,12 @@ const STRINGS = {
 
 const dateTime = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
 
-/** The Decree 09 reporting periods around today: this one and the one before, of each kind. */
-function presets(today: string, lang: Lang) {
+/** The reporting periods around today, cut off on the admin's day (Decree 09's 15th): this one and the one before, of each kind. */
+function presets(today: string, lang: Lang, cutOffDay: number) {
   return REPORT_PERIOD_KINDS.flatMap((kind) => {
-    const current = reportPeriodOf(kind, today);
+    const current = reportPeriodOf(kind, today, cutOffDay);
     return [current, previousReportPeriod(current)].map((p) => {
-      const range = reportRange(p);
+      const range = reportRange(p, cutOffDay);
       return { value: `${range.from}_${range.to}`, label: `${reportPeriodName(p, lang)} (${range.from} – ${range.to})` };
     });
   });
@@ -186,7 +187,7 @@ export class PaknUnitEvaluation extends PaknElement {
           <label for="eval-preset">${STRINGS.preset[lang]}</label>
           <select id="eval-preset" @change=${(e: Event) => this.#choose((e.target as HTMLSelectElement).value)}>
             <option value="">${STRINGS.presetNone[lang]}</option>
-            ${presets(hanoiToday(), lang).map((p) => html`<option value=${p.value}>${p.label}</option>`)}
+            ${presets(hanoiToday(), lang, this.#rows.value?.cutOffDay ?? DECREE_09_CUT_OFF_DAY).map((p) => html`<option value=${p.value}>${p.label}</option>`)}
           </select>
         </div>
         ${date('from')} ${date('to')}
