@@ -13,18 +13,10 @@
  * never throws into the host page: a failure is a visible line and a `pakn-error` event. No Lit, no client: a
  * small classic script of its own (budget in scripts/check-size.mjs).
  */
+import type { PublicFigures } from '@pakn/domain';
 
-interface Figures {
-  readonly received: number;
-  readonly answered: number;
-  readonly answeredOnTime: number;
-  readonly onTimeRate: number | null;
-  readonly averageWorkingDays: number | null;
-  readonly satisfaction: number | null;
-  readonly ratings: number;
-  readonly fewCases: boolean;
-  readonly name?: string;
-}
+/** A unit's or the city's figures, as /api/v1/statistics sends them (the type only: no code of the domain is bundled). */
+type Figures = PublicFigures & { readonly name?: string };
 
 interface Answer {
   readonly period: { readonly key: string; readonly from: string; readonly to: string; readonly name: { readonly vi: string; readonly en: string } };

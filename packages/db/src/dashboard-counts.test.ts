@@ -2,18 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Db } from './connection.ts';
 import { compareDashboardCounts, dashboardCounts, keptPeriodKey } from './dashboard-counts.ts';
 import { migrate } from './migrate.ts';
-
-/** A small deterministic generator (mulberry32): each seed is one reproducible history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './testing/seeded-random.ts';
 
 const UNITS = [
   ['w1', 'ward'],

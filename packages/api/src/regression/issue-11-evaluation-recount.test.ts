@@ -16,6 +16,7 @@ import {
 import { NO_CITIZEN_LIMITS } from '../citizen-policy.ts';
 import { deadlineOf } from '../deadlines.ts';
 import { createFixture, type Fixture } from '../test-fixture.ts';
+import { seededRandom as random } from '@pakn/db/testing';
 
 /**
  * Issue 11: the unit evaluation read every answered event with a correlated subquery and computed each handling
@@ -28,18 +29,6 @@ import { createFixture, type Fixture } from '../test-fixture.ts';
  * Issue 12 (migration 0021): declines, and a redone answer with another outcome, which moves the outcome of the
  * case's earlier verified answers, are in the same histories.
  */
-
-/** A small deterministic generator (mulberry32): each seed is one reproducible history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HANDLING = ['forwarded', 'in_progress', 'info_requested'] as const;
 const HANDLER = { 'ward-a': 'handlerA', 'ward-b': 'handlerB' } as const;
