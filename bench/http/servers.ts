@@ -31,8 +31,8 @@ function rssOf(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+async function waitFor(url: string, child: ChildProcess, output: () => string, seconds: number): Promise<void> {
+  for (let i = 0; i < seconds * 10; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode}):\n${output()}`);
     try {
       if ((await fetch(url)).status < 500) return;
@@ -41,11 +41,14 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not start within 60 s:\n${output()}`);
+  throw new Error(`${url} did not start within ${seconds} s:\n${output()}`);
 }
 
-/** `cwd`: a package whose node_modules has tsx, for `--import tsx`. */
-async function start(cwd: string, args: readonly string[], env: Record<string, string>, url: string, probe: string): Promise<ServerProcess> {
+/**
+ * `cwd`: a package whose node_modules has tsx, for `--import tsx`. `seconds`: how long it may take to answer; a
+ * server that does not is stopped, so that no process outlives a failed run.
+ */
+async function start(cwd: string, args: readonly string[], env: Record<string, string>, url: string, probe: string, seconds = 60): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -53,7 +56,12 @@ async function start(cwd: string, args: readonly string[], env: Record<string, s
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  await waitFor(url + probe, child, () => output);
+  try {
+    await waitFor(url + probe, child, () => output, seconds);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   const pid = child.pid ?? -1;
   return {
     url,
@@ -128,5 +136,6 @@ export function startPakn(options: PaknOptions): Promise<ServerProcess> {
     env[`RATE_LIMIT_${name}_PER_HOUR`] = '0';
   }
   // The `start` script of apps/server: node on the bundle, with its source maps and its young generation's size.
-  return start(join(root, 'apps/server'), ['--enable-source-maps', '--max-semi-space-size=4', serverBundle(), 'start'], env, url, '/healthz');
+  // Its first start on a generated file applies the migrations since the file was made: minutes at a million cases.
+  return start(join(root, 'apps/server'), ['--enable-source-maps', '--max-semi-space-size=4', serverBundle(), 'start'], env, url, '/healthz', 1800);
 }
