@@ -65,6 +65,8 @@ async function main(command: string): Promise<void> {
         '',
         `  Demo ward website (the widget, cross-origin): ${urls.demoSite ?? '(off: DEMO_SITE_PORT=0)'}`,
         `  Staff portal:                                 ${urls.portal}`,
+        `  Dashboard (Director, officers, inspectors):   ${urls.dashboard}`,
+        `  Public statistics (no login):                 ${urls.statistics}`,
         `  Widget loader:                                ${urls.loader}`,
         `  Health:                                       ${urls.health}`,
         `  Database:                                     ${config.database.url}${system.seeded ? ' (demo data seeded)' : ''}`,

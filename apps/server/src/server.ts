@@ -34,7 +34,7 @@ export function demoSiteOrigins(config: Config): string[] {
 }
 
 export interface RunningSystem {
-  readonly urls: { server: string; portal: string; loader: string; health: string; demoSite: string | null };
+  readonly urls: { server: string; portal: string; dashboard: string; statistics: string; loader: string; health: string; demoSite: string | null };
   readonly seeded: boolean;
   close(): Promise<void>;
 }
@@ -138,6 +138,8 @@ export async function startSystem(config: Config, logger: Logger = createLogger(
     urls: {
       server: origin,
       portal: `${origin}/portal/`,
+      dashboard: `${origin}/portal/dashboard`,
+      statistics: `${origin}/thong-ke`,
       loader: `${origin}/widget/v1/loader.js`,
       health: `${origin}/healthz`,
       demoSite: demo ? `http://${demoHost}:${config.demoSitePort}/` : null,
