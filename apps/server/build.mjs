@@ -2,8 +2,9 @@
  * Bundles the server (and the workspace packages it runs, which are TypeScript sources) into dist/cli.js, so
  * that it starts under plain node: no TypeScript loader in the running process (tsx held about 37 MB of an
  * idle server's memory, issue 11). The server's own npm dependencies stay outside the bundle and load from
- * node_modules as usual: the native database driver cannot be bundled, and pino's worker transports load by
- * path. Everything else the workspace packages import is bundled.
+ * node_modules as usual: the native database driver cannot be bundled, pino's worker transports load by path,
+ * and exceljs is loaded only with the first workbook (packages/api workbook.ts), not parsed at every start.
+ * Everything else the workspace packages import is bundled.
  *
  * The database's read workers (packages/db/src/read-worker.ts, issue 11) are a second entry point:
  * dist/read-worker.js, which the bundle starts from beside itself (see workerEntry in read-pool.ts).

@@ -10,7 +10,8 @@ import {
   type ScoredUnitRow,
   type Text,
 } from '@pakn/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.ts';
 import { auditStaff } from './audit.ts';
 import type { ApiServices, RequestInfo } from './context.ts';
 import type { CsvCell } from '@pakn/domain';
@@ -145,8 +146,7 @@ function scoringSheet(workbook: ExcelJS.Workbook, evaluation: ScoredEvaluation, 
 
 /** The evaluation as a workbook: the units' table (number formats, frozen header and unit column) and the scoring. */
 export async function evaluationWorkbook(evaluation: ScoredEvaluation, lang: Lang): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'PAKN';
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(SHEETS.units[lang], { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   sheet.columns = EVALUATION_COLUMNS.map((c) => ({ header: c.label[lang], width: c.width ?? 14, style: { numFmt: NUMBER_FORMATS[c.format] } }));
   const header = sheet.getRow(1);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.ts';
 import {
   officialDate,
   PeriodReportInputSchema,
@@ -107,8 +108,7 @@ export async function exportPeriodReportXlsx(
 ): Promise<BinaryExport> {
   const report = await auditedReport(services, request, query, 'xlsx');
   const lang: Lang = request.lang;
-  const book = new ExcelJS.Workbook();
-  book.creator = 'PAKN';
+  const book = await newWorkbook();
   // The workbook's own date is the report's, so the same report gives the same file.
   book.created = new Date(report.drawnAt);
   book.modified = book.created;
