@@ -24,6 +24,8 @@ describe('the public statistics page and JSON', () => {
     expect(html).toContain('<option value="year" selected>Năm nay</option>');
     expect(html).toContain('UBND phường Hoàn Kiếm');
     expect(html).not.toContain('<script');
+    // The portal's icon (img-src 'self'): a browser would otherwise ask for /favicon.ico, which is not one.
+    expect(html).toContain('<link rel="icon" href="/portal/favicon.svg" type="image/svg+xml">');
     expect(vi.headers.get('content-security-policy')).toContain("script-src 'none'");
     expect(vi.headers.get('x-frame-options')).toBe('DENY');
     expect(vi.headers.get('set-cookie')).toBeNull();

@@ -169,6 +169,7 @@ export function renderStatisticsPage(snapshot: PublicSnapshot, lang: Lang, query
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
+<link rel="icon" href="/portal/favicon.svg" type="image/svg+xml">
 <link rel="alternate" hreflang="${other}" href="${escapeHtml(href(other, query))}">
 </head>
 <body>
