@@ -4,6 +4,7 @@ import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { toCsv, type Text } from '@pakn/domain';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
+import { dayLabels } from './dashboard-figures.ts';
 
 /** What a chart plots: x values (seconds for time, else indexes) and one series per label. */
 export interface ChartPlot {
@@ -112,7 +113,10 @@ export class PaknDashboardChart extends PaknElement {
         height: 220,
         // One day alone would stretch the time axis over years: a fixed day either side of it.
         scales: { x: single === undefined ? { time: plot.time } : { time: plot.time, auto: false, range: [single - 86_400, single + 86_400] } },
-        axes: [ticks ? { values: (_u, splits) => splits.map((v) => ticks[v] ?? '') } : {}, {}],
+        // The x values of a time chart are UTC midnights of Vietnamese days: split and label them in UTC, as dates
+        // are written in Vietnam (dd/mm, mm/yyyy), never in the browser's own zone or 12-hour clock.
+        ...(plot.time ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') } : {}),
+        axes: [ticks ? { values: (_u, splits) => splits.map((v) => ticks[v] ?? '') } : plot.time ? { values: (_u, splits) => dayLabels(splits) } : {}, {}],
         series: [
           {},
           ...plot.series.map((s, i) => ({
