@@ -23,7 +23,7 @@ import {
   type UnitEvaluationRow,
 } from '@pakn/domain';
 import { auditStaff } from './audit.ts';
-import { reportCutOffDay } from './period-report.ts';
+import { reportCutOffDay } from './report-cut-off.ts';
 import type { ApiServices } from './context.ts';
 import { requirePermission, staffMutation, staffQuery } from './trpc.ts';
 

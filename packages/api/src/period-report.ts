@@ -1,11 +1,9 @@
-import { directorName, evaluationFacts, getSetting, intakeCounts, listCategories, listUnits } from '@pakn/db';
+import { directorName, evaluationFacts, intakeCounts, listCategories, listUnits } from '@pakn/db';
 import {
   compareFigures,
-  DECREE_09_CUT_OFF_DAY,
   evaluateUnits,
   periodFigures,
   previousReportPeriod,
-  ReportSettingsInputSchema,
   reportPeriodOf,
   reportRange,
   unitTable,
@@ -15,14 +13,8 @@ import {
   type ReportPeriod,
   type Text,
 } from '@pakn/domain';
-import type { Executor } from '@pakn/db';
 import type { ApiServices } from './context.ts';
-
-/** The reporting cut-off day the admin set; Decree 09/2019/NĐ-CP's 15 until then, or should the stored value be bad. */
-export async function reportCutOffDay(db: Executor): Promise<number> {
-  const parsed = ReportSettingsInputSchema.safeParse({ cutOffDay: await getSetting(db, 'report_cut_off_day') });
-  return parsed.success ? parsed.data.cutOffDay : DECREE_09_CUT_OFF_DAY;
-}
+import { reportCutOffDay } from './report-cut-off.ts';
 
 /** The period asked for; without a year and index, the current reporting period of the kind (at the service clock). */
 export function chosenPeriod(input: PeriodReportInput, cutOffDay: number, now: Date): ReportPeriod {

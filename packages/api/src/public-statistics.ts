@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { reportCutOffDay } from './period-report.ts';
+import { reportCutOffDay } from './report-cut-off.ts';
 import { listUnits, publicStatisticsFacts, type Db } from '@pakn/db';
 import {
   PUBLIC_MIN_CASES,

@@ -15,7 +15,8 @@ import { auditStaff } from './audit.ts';
 import type { ApiServices, RequestInfo } from './context.ts';
 import type { CsvCell } from '@pakn/domain';
 import { csvText, parseQuery, signedIn, XLSX_TYPE, type BinaryExport, type CsvExport } from './exports.ts';
-import { chosenPeriod, periodReport, reportCutOffDay } from './period-report.ts';
+import { chosenPeriod, periodReport } from './period-report.ts';
+import { reportCutOffDay } from './report-cut-off.ts';
 import { requirePermission } from './trpc.ts';
 
 /** The report asked for, audited before it leaves: who exported which period, as which file, and how many units. */

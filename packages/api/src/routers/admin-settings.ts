@@ -30,7 +30,7 @@ import {
 } from '@pakn/domain';
 import { auditStaff } from '../audit.ts';
 import type { Context } from '../context.ts';
-import { reportCutOffDay } from '../period-report.ts';
+import { reportCutOffDay } from '../report-cut-off.ts';
 import { requirePermission, staffMutation, staffQuery } from '../trpc.ts';
 
 function assertValidTemplate(template: string): void {

@@ -1,5 +1,6 @@
 import { PeriodReportInputSchema } from '@pakn/domain';
-import { chosenPeriod, periodReport, reportCutOffDay } from '../period-report.ts';
+import { chosenPeriod, periodReport } from '../period-report.ts';
+import { reportCutOffDay } from '../report-cut-off.ts';
 import { requirePermission, router, staffQuery } from '../trpc.ts';
 
 /** The Centre's period reports (issue 12): for those who read the evaluation (the Centre's officers, the Director, inspectors). */

@@ -4,7 +4,7 @@ import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 import { toCsv, type Text } from '@pakn/domain';
 import { PaknElement, defineElement } from '#shared/pakn-element.ts';
 import { base, dataTable, tokens } from '#shared/styles.ts';
-import { dayLabels } from './dashboard-figures.ts';
+import { dayLabels } from './time-labels.ts';
 
 /** What a chart plots: x values (seconds for time, else indexes) and one series per label. */
 export interface ChartPlot {

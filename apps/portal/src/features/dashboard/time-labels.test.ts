@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabels } from './dashboard-figures.ts';
+import { dayLabels } from './time-labels.ts';
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 
