@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CITIZEN_LIMITS } from './citizen-policy.ts';
 import { exportCases } from './exports.ts';
 import { exportUnitEvaluation, exportUnitEvaluationXlsx } from './evaluation-exports.ts';
+import { exportPeriodReportCsv, exportPeriodReportXlsx } from './report-exports.ts';
 import { appRouter, createCaller } from './router.ts';
 import { createFixture, exportText, PASSWORD, STAFF, type DbMode, type Fixture, type StaffKey } from './test-fixture.ts';
 
@@ -412,6 +413,21 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
           await outcome(`exportUnitEvaluationXlsx (${who})`, async () => {
             try {
               return Buffer.from((await exportUnitEvaluationXlsx(f.services, request, { from: '2026-01-01', to: '2026-03-02' })).bytes).toString('latin1');
+            } catch (error) {
+              return String(error);
+            }
+          });
+          // The period report's files (issue 12): counts only, and the Centre's to export, not a unit's.
+          await outcome(`exportPeriodReportCsv (${who})`, async () => {
+            try {
+              return (await exportText(await exportPeriodReportCsv(f.services, request, { kind: 'quarter', year: '2026', index: '1' }))).content;
+            } catch (error) {
+              return String(error);
+            }
+          });
+          await outcome(`exportPeriodReportXlsx (${who})`, async () => {
+            try {
+              return Buffer.from((await exportPeriodReportXlsx(f.services, request, { kind: 'quarter', year: '2026', index: '1' })).bytes).toString('latin1');
             } catch (error) {
               return String(error);
             }
