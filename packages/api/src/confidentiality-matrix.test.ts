@@ -403,35 +403,17 @@ describe.each<[DbMode, Path]>([...PATHS.map((p): [DbMode, Path] => ['embedded', 
           const request = await session(who);
           record(`exportCases (${who})`, (await exportText(await exportCases(f.services, request, { status: 'all' }))).content);
           record(`exportCases q (${who})`, (await exportText(await exportCases(f.services, request, { status: 'all', q: SECRET.phone }))).content);
-          await outcome(`exportUnitEvaluation (${who})`, async () => {
-            try {
-              return (await exportText(await exportUnitEvaluation(f.services, request, { from: '2026-01-01', to: '2026-03-02' }))).content;
-            } catch (error) {
-              return String(error);
-            }
-          });
-          await outcome(`exportUnitEvaluationXlsx (${who})`, async () => {
-            try {
-              return Buffer.from((await exportUnitEvaluationXlsx(f.services, request, { from: '2026-01-01', to: '2026-03-02' })).bytes).toString('latin1');
-            } catch (error) {
-              return String(error);
-            }
-          });
-          // The period report's files (issue 12): counts only, and the Centre's to export, not a unit's.
-          await outcome(`exportPeriodReportCsv (${who})`, async () => {
-            try {
-              return (await exportText(await exportPeriodReportCsv(f.services, request, { kind: 'quarter', year: '2026', index: '1' }))).content;
-            } catch (error) {
-              return String(error);
-            }
-          });
-          await outcome(`exportPeriodReportXlsx (${who})`, async () => {
-            try {
-              return Buffer.from((await exportPeriodReportXlsx(f.services, request, { kind: 'quarter', year: '2026', index: '1' })).bytes).toString('latin1');
-            } catch (error) {
-              return String(error);
-            }
-          });
+          // The evaluation's and the period report's files (issue 12): counts only, and the Centre's, not a unit's.
+          const period = { from: '2026-01-01', to: '2026-03-02' };
+          const quarter = { kind: 'quarter', year: '2026', index: '1' };
+          const workbook = (file: { bytes: Uint8Array }) => Buffer.from(file.bytes).toString('latin1');
+          const files: [string, () => Promise<string>][] = [
+            ['exportUnitEvaluation', async () => (await exportText(await exportUnitEvaluation(f.services, request, period))).content],
+            ['exportUnitEvaluationXlsx', async () => workbook(await exportUnitEvaluationXlsx(f.services, request, period))],
+            ['exportPeriodReportCsv', async () => (await exportText(await exportPeriodReportCsv(f.services, request, quarter))).content],
+            ['exportPeriodReportXlsx', async () => workbook(await exportPeriodReportXlsx(f.services, request, quarter))],
+          ];
+          for (const [name, read] of files) await outcome(`${name} (${who})`, () => read().catch((error: unknown) => String(error)));
         }
         // The public statistics (issue 12) as anyone reads them: the case is counted, nothing of it is shown.
         const anyone = createCaller({ services: f.services, request: f.request(), staff: null });
